@@ -1,0 +1,52 @@
+/**
+ * The one I/O boundary of core/: a sized source of bytes read by range.
+ *
+ * Modelled on hyparquet's AsyncBuffer. Local files, OSS objects and in-memory buffers all
+ * implement it, so every reader in core/ works on all of them with range reads only.
+ */
+import { ShiplensError } from '../errors';
+
+export interface ByteSource {
+  /** Total size in bytes. */
+  readonly size: number;
+  /** A display name for errors (file path or object key). */
+  readonly name?: string;
+  /** Read `length` bytes at `offset`; the result may be shorter only at end of source. */
+  read(offset: number, length: number, signal?: AbortSignal): Promise<Uint8Array>;
+}
+
+/** Check a requested range against the source size before any read or allocation. */
+export function byteRangeCheck(size: number, offset: number, length: number, name?: string): void {
+  if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0) {
+    throw new ShiplensError('INVALID_ARGUMENT', `Invalid byte range ${offset}+${length}.`, { source: name });
+  }
+  if (offset + length > size) {
+    throw new ShiplensError('TRUNCATED', `Read of ${length} bytes at ${offset} is past the end (${size} bytes).`, {
+      source: name,
+      hint: 'The object is shorter than its header says; it may be truncated.',
+    });
+  }
+}
+
+/** A ByteSource over bytes already in memory (reads are views, not copies). */
+export function byteSourceFromBytes(bytes: Uint8Array, name?: string): ByteSource {
+  return {
+    size: bytes.length,
+    name,
+    read(offset, length) {
+      byteRangeCheck(bytes.length, offset, length, name);
+      return Promise.resolve(bytes.subarray(offset, offset + length));
+    },
+  };
+}
+
+/** Read a whole source into memory, refusing sources over `maxBytes`. */
+export async function byteSourceReadAll(source: ByteSource, maxBytes: number, signal?: AbortSignal): Promise<Uint8Array> {
+  if (source.size > maxBytes) {
+    throw new ShiplensError('TOO_LARGE', `The object is ${source.size} bytes, over the ${maxBytes}-byte limit.`, {
+      source: source.name,
+      hint: 'Raise the size limit in settings, or download the object and open it with the CLI.',
+    });
+  }
+  return source.read(0, source.size, signal);
+}

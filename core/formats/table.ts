@@ -1,0 +1,43 @@
+/**
+ * The table model every reader produces and every view/export consumes.
+ *
+ * JSON lines, shipped CSV and Parquet all become columns + rows of cells, read in pages
+ * (hightable's DataFrame shape), so the table view and CSV export work the same on all.
+ */
+
+/** Logical column types shown to the user (the SPEC §3 Parquet types plus what readers meet). */
+export type ColumnType =
+  | 'string'
+  | 'boolean'
+  | 'int32'
+  | 'int64'
+  | 'float'
+  | 'double'
+  | 'binary'
+  | 'timestamp'
+  | 'date'
+  | 'decimal'
+  | 'json'
+  | 'unknown';
+
+export interface TableColumn {
+  name: string;
+  type: ColumnType;
+}
+
+/**
+ * One cell. `null` is a missing value and is distinct from the empty string.
+ * INT64 is a bigint so no precision is lost; BINARY is shown as UTF-8 text.
+ */
+export type Cell = string | number | boolean | bigint | null;
+
+/** A row-addressable table, read page by page. */
+export interface TableReader {
+  readonly columns: TableColumn[];
+  /** Row count when known without reading everything (Parquet footer); else null. */
+  readonly numRows: number | null;
+  /** Rows [offset, offset + limit); shorter at the end. */
+  readRows(offset: number, limit: number, signal?: AbortSignal): Promise<Cell[][]>;
+  /** All rows in batches, in order, with bounded memory (for export). */
+  rowBatches(signal?: AbortSignal): AsyncIterable<Cell[][]>;
+}

@@ -1,0 +1,65 @@
+/**
+ * The shipping rule: what a Log Service OSS shipping rule says (SPEC §3, §4).
+ */
+
+export type StorageFormat = 'json' | 'csv' | 'parquet';
+export type Compression = 'none' | 'snappy';
+export type ParquetColumnType = 'string' | 'boolean' | 'int32' | 'int64' | 'float' | 'double';
+
+export interface CsvOptions {
+  /** Keys written as columns, in order (reserved fields may be listed). */
+  columns: string[];
+  /** One character. */
+  delimiter: string;
+  /** One character; also the escape (a quote inside a field is doubled). */
+  quote: string;
+  /** Written when the key is missing ("invalid-key value"). */
+  nullValue: string;
+  /** Write a header line (default off). */
+  header: boolean;
+}
+
+export interface ParquetColumn {
+  name: string;
+  type: ParquetColumnType;
+}
+
+export interface ShippingRule {
+  /** Shipping name: 3–63 chars, [a-z0-9_-], starts and ends with a letter or digit. */
+  name: string;
+  bucket: string;
+  /** Directory under the bucket, without leading or trailing '/'. */
+  prefix: string;
+  /** strftime-like, default `%Y/%m/%d/%H/%M` (SPEC §1). */
+  partitionFormat: string;
+  /** `acs:ram::<account>:role/<name>`. */
+  roleArn: string;
+  /** Shipping size in MB of uncompressed data, 5–256. */
+  bufferSizeMb: number;
+  /** Shipping time in seconds, 300–900. */
+  bufferIntervalSec: number;
+  format: StorageFormat;
+  compression: Compression;
+  /** Time zone the partition is rendered in: fixed offset (`+08:00`) or IANA name. */
+  timeZone: string;
+  csv?: CsvOptions;
+  parquet?: { columns: ParquetColumn[] };
+  /** Fields from imported Log Service JSON that shiplens does not model; kept on round trip. */
+  extra?: Record<string, unknown>;
+}
+
+/** The console's defaults, for a new rule. */
+export function shippingRuleDefault(): ShippingRule {
+  return {
+    name: 'oss-shipper',
+    bucket: '',
+    prefix: '',
+    partitionFormat: '%Y/%m/%d/%H/%M',
+    roleArn: '',
+    bufferSizeMb: 256,
+    bufferIntervalSec: 300,
+    format: 'json',
+    compression: 'none',
+    timeZone: '+08:00',
+  };
+}

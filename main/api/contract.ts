@@ -1,0 +1,302 @@
+/**
+ * The one typed API between the UI and main (DESIGN rule 2).
+ *
+ * Every method has a zod input schema that main validates before acting, and a result type.
+ * Electron IPC and browser-mode HTTP are two transports of this same contract. The renderer
+ * imports it with `import type` only. Results cross as `ApiResponse` values, never as throws.
+ */
+import { z } from 'zod';
+import type { ErrorInfo } from '../../core/errors';
+import type { ColumnType } from '../../core/formats/table';
+
+const key = z.string().min(1).max(1024);
+const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
+const fileName = z.string().min(1).max(255);
+const localPath = z.string().min(1).max(4096);
+const formatHint = z.enum(['json', 'csv', 'parquet']).optional();
+const compressionHint = z.enum(['none', 'snappy']).optional();
+
+/** The shipped-CSV dialect (shipped CSV has no header by default: SPEC §3). */
+export const csvDialectSchema = z.object({
+  delimiter: z.string().length(1).default(','),
+  quote: z.string().length(1).default('"'),
+  header: z.boolean().default(false),
+  columns: z.array(z.string().max(256)).max(10_000).optional(),
+  nullValue: z.string().max(256).default(''),
+});
+
+const ossConnection = z.object({
+  profileName: z.string().max(128).optional(),
+  endpoint: z.string().max(512).optional(),
+  region: z.string().max(64).optional(),
+  bucket: z.string().min(3).max(63),
+  accessKeyId: z.string().max(256).optional(),
+  accessKeySecret: z.string().max(1024).optional(),
+  securityToken: z.string().max(8192).optional(),
+});
+
+const profileSchema = z.object({
+  name: z.string().min(1).max(128),
+  region: z.string().max(64).optional(),
+  endpoint: z.string().max(512).optional(),
+  bucket: z.string().min(3).max(63),
+  accessKeyId: z.string().max(256).optional(),
+  /** Write-only: never returned by any call. */
+  accessKeySecret: z.string().max(1024).optional(),
+  securityToken: z.string().max(8192).optional(),
+  defaultRule: z.string().max(100_000).optional(),
+  slsEndpoint: z.string().max(512).optional(),
+  slsProject: z.string().max(128).optional(),
+});
+
+const empty = z.object({}).strict();
+
+/** Method name → input schema. Keys are namespaced `area.verb`. */
+export const apiInputs = {
+  'app.info': empty,
+  'settings.get': empty,
+  'settings.set': z.object({
+    outputDir: localPath.optional(),
+    language: z.enum(['en', 'zh-CN']).optional(),
+    timeZone: z.string().max(64).optional(),
+    maxDecodeBytes: z.number().int().min(1 << 20).max(2 ** 33).optional(),
+  }).strict(),
+
+  'connection.current': empty,
+  'connection.openSample': empty,
+  'connection.openLocal': z.object({ path: localPath }).strict(),
+  'connection.openOss': ossConnection.strict(),
+
+  'profiles.list': empty,
+  'profiles.save': profileSchema.strict(),
+  'profiles.delete': z.object({ name: z.string().min(1).max(128) }).strict(),
+
+  'browse.list': z.object({
+    prefix: z.string().max(1024),
+    delimiter: z.enum(['/', '']).default('/'),
+    pageToken: z.string().max(4096).optional(),
+    maxKeys: z.number().int().min(1).max(1000).default(1000),
+  }).strict(),
+  'object.inspect': z.object({ key, format: formatHint, compression: compressionHint }).strict(),
+  'object.download': z.object({ key, outDir: localPath.optional(), overwrite: z.boolean().default(false), jobId }).strict(),
+
+  'parquet.schema': z.object({ key }).strict(),
+  'table.open': z.object({ key, format: formatHint, compression: compressionHint, dialect: csvDialectSchema.optional(), jobId }).strict(),
+  'table.rows': z.object({ tableId: z.string().max(64), offset: z.number().int().min(0), limit: z.number().int().min(1).max(10_000) }).strict(),
+  'table.raw': z.object({ tableId: z.string().max(64), offset: z.number().int().min(0), length: z.number().int().min(1).max(4 << 20) }).strict(),
+  'table.close': z.object({ tableId: z.string().max(64) }).strict(),
+
+  'export.csv': z.object({
+    tableId: z.string().max(64),
+    fileName,
+    outDir: localPath.optional(),
+    columns: z.array(z.string().max(256)).max(10_000).optional(),
+    delimiter: z.string().length(1).default(','),
+    bom: z.boolean().default(false),
+    formulaGuard: z.boolean().default(true),
+    overwrite: z.boolean().default(false),
+    jobId,
+  }).strict(),
+
+  'decompress.file': z.object({
+    /** A local path (Electron: dropped or picked file) … */
+    path: localPath.optional(),
+    /** … or an upload id from `POST /api/upload` (browser mode). */
+    uploadId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+    fileName: fileName.optional(),
+    outDir: localPath.optional(),
+    overwrite: z.boolean().default(false),
+    jobId,
+  }).strict(),
+
+  'rules.simulate': z.object({
+    rule: z.record(z.string(), z.unknown()),
+    logs: z.array(z.record(z.string(), z.unknown())).max(100_000),
+    taskTimeNs: z.string().regex(/^\d{1,20}$/),
+    taskNumber: z.number().int().min(0).max(2 ** 31),
+  }).strict(),
+
+  'dialog.openFiles': z.object({ filters: z.array(z.string().max(16)).max(20).optional() }).strict(),
+  'dialog.openFolder': empty,
+
+  'jobs.cancel': z.object({ jobId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }).strict(),
+} as const;
+
+export type ApiMethod = keyof typeof apiInputs;
+export const apiMethods = Object.keys(apiInputs) as ApiMethod[];
+
+/** What the caller passes (defaults applied by main). */
+export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>;
+/** What the handler receives after validation. */
+export type ApiParsed<M extends ApiMethod> = z.output<(typeof apiInputs)[M]>;
+
+export type CsvDialect = z.output<typeof csvDialectSchema>;
+
+export interface AppInfo {
+  mode: 'electron' | 'browser';
+  version: string;
+  platform: string;
+  /** True when native dialogs exist (Electron); browser mode asks for paths as text. */
+  hasDialogs: boolean;
+}
+
+export interface Settings {
+  outputDir: string;
+  language: 'en' | 'zh-CN';
+  timeZone: string;
+  maxDecodeBytes: number;
+}
+
+export interface ConnectionInfo {
+  kind: 'local' | 'sample' | 'oss';
+  /** Shown in the window title: folder path or `oss://bucket`. */
+  label: string;
+  bucket: string;
+  profileName?: string;
+}
+
+export interface ProfileSummary {
+  name: string;
+  region?: string;
+  endpoint?: string;
+  bucket: string;
+  accessKeyId?: string;
+  hasSecret: boolean;
+  defaultRule?: string;
+  slsEndpoint?: string;
+  slsProject?: string;
+}
+
+export interface ObjectEntry {
+  key: string;
+  size: number;
+  /** ISO 8601. */
+  lastModified: string;
+}
+
+export interface ListPage {
+  objects: ObjectEntry[];
+  prefixes: string[];
+  nextPageToken: string | null;
+}
+
+export interface ObjectInspection {
+  key: string;
+  size: number;
+  format: 'json' | 'csv' | 'parquet' | 'unknown';
+  compression: 'none' | 'snappy';
+  /** Snappy container found by sniffing bytes. */
+  snappyVariant?: 'raw' | 'framing' | 'snappy-java' | 'hadoop';
+  /** Declared uncompressed size where the container says it. */
+  uncompressedSize?: number;
+  /** How format/compression were decided. */
+  detectedBy: 'suffix' | 'content' | 'hint';
+}
+
+export interface ParquetColumnInfo {
+  name: string;
+  /** Dotted path for nested columns. */
+  path: string;
+  physicalType: string;
+  logicalType?: string;
+  repetition: 'REQUIRED' | 'OPTIONAL' | 'REPEATED';
+  codec?: string;
+}
+
+export interface ParquetSchemaInfo {
+  key: string;
+  numRows: number;
+  rowGroups: number;
+  createdBy?: string;
+  codecs: string[];
+  columns: ParquetColumnInfo[];
+  keyValueMetadata: { key: string; value: string }[];
+  /** Bytes read from storage to get this schema (range reads). */
+  bytesRead: number;
+  reads: number;
+}
+
+/** A cell as it crosses the API: INT64 as a decimal string (column type says so). */
+export type JsonCell = string | number | boolean | null;
+
+export interface TableInfo {
+  tableId: string;
+  key: string;
+  format: 'json' | 'csv' | 'parquet';
+  compression: 'none' | 'snappy';
+  columns: { name: string; type: ColumnType }[];
+  numRows: number | null;
+  /** Raw text view exists (JSON lines, CSV). */
+  hasRaw: boolean;
+  rawBytes: number;
+  /** Bad lines etc.: reported, the rest still read. */
+  warnings: { line?: number; message: string }[];
+}
+
+export interface FileResult {
+  path: string;
+  bytes: number;
+}
+
+export interface DecompressResult extends FileResult {
+  variant: 'raw' | 'framing' | 'snappy-java' | 'hadoop';
+  inputBytes: number;
+  /** Format sniffed from the decoded bytes. */
+  contentFormat: 'json' | 'csv' | 'parquet' | 'unknown';
+}
+
+export interface SimulatedObject {
+  key: string;
+  size: number;
+  rows: number;
+  /** Base64 of the object bytes (for download in the editor). */
+  base64: string;
+}
+
+/** Method name → result type. */
+export interface ApiResults {
+  'app.info': AppInfo;
+  'settings.get': Settings;
+  'settings.set': Settings;
+  'connection.current': ConnectionInfo | null;
+  'connection.openSample': ConnectionInfo;
+  'connection.openLocal': ConnectionInfo;
+  'connection.openOss': ConnectionInfo;
+  'profiles.list': ProfileSummary[];
+  'profiles.save': ProfileSummary;
+  'profiles.delete': { deleted: boolean };
+  'browse.list': ListPage;
+  'object.inspect': ObjectInspection;
+  'object.download': FileResult;
+  'parquet.schema': ParquetSchemaInfo;
+  'table.open': TableInfo;
+  'table.rows': { rows: JsonCell[][] };
+  'table.raw': { text: string; totalBytes: number };
+  'table.close': { closed: boolean };
+  'export.csv': FileResult & { rows: number };
+  'decompress.file': DecompressResult;
+  'rules.simulate': { objects: SimulatedObject[] };
+  'dialog.openFiles': { paths: string[] };
+  'dialog.openFolder': { path: string | null };
+  'jobs.cancel': { cancelled: boolean };
+}
+
+export type ApiResult<M extends ApiMethod> = ApiResults[M];
+
+/** Every call resolves to one of these (Tad's Result); handlers never throw across. */
+export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+/** Main → renderer pushes, named `onX` (VS Code convention). */
+export interface ApiEvents {
+  onJobProgress: { jobId: string; phase: string; done: number; total: number | null };
+}
+export type ApiEventName = keyof ApiEvents;
+export const apiEventNames: ApiEventName[] = ['onJobProgress'];
+
+/** The bridge the preload exposes as `window.shiplens` (and browser mode emulates). */
+export interface ShiplensBridge {
+  invoke<M extends ApiMethod>(method: M, arg: ApiInput<M>): Promise<ApiResponse<ApiResult<M>>>;
+  on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+  /** Electron only: the path of a dropped File (webUtils.getPathForFile). */
+  pathForFile?(file: unknown): string | null;
+}

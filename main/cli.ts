@@ -1,0 +1,2 @@
+/** The `shiplens` command line (placeholder until the CLI lands). */
+process.stdout.write('shiplens\n');

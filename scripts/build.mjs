@@ -1,0 +1,39 @@
+// Builds main-process entries with esbuild (CommonJS for Electron and the CLI) and the
+// renderer with Vite. `--main` or `--renderer` builds one half only.
+import { build } from 'esbuild';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const only = process.argv[2];
+
+async function buildMain() {
+  const entries = ['electron', 'preload', 'cli', 'start']
+    .map((name) => join(root, 'main', `${name}.ts`))
+    .filter((file) => existsSync(file));
+  const workerDir = join(root, 'main', 'workers');
+  const workers = existsSync(workerDir)
+    ? readdirSync(workerDir).filter((f) => f.endsWith('Worker.ts')).map((f) => join(workerDir, f))
+    : [];
+  await build({
+    entryPoints: [...entries, ...workers],
+    outdir: join(root, 'out', 'main'),
+    outbase: join(root, 'main'),
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+}
+
+async function buildRenderer() {
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+if (only !== '--renderer') await buildMain();
+if (only !== '--main' && existsSync(join(root, 'renderer', 'index.html'))) await buildRenderer();
