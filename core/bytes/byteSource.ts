@@ -33,9 +33,9 @@ export function byteSourceFromBytes(bytes: Uint8Array, name?: string): ByteSourc
   return {
     size: bytes.length,
     name,
-    read(offset, length) {
+    async read(offset, length) {
       byteRangeCheck(bytes.length, offset, length, name);
-      return Promise.resolve(bytes.subarray(offset, offset + length));
+      return bytes.subarray(offset, offset + length);
     },
   };
 }
