@@ -1,0 +1,138 @@
+/**
+ * Infer where the prefix of a shipped key ends and what partition format produced the rest,
+ * without the rule. The partition is the task time rendered (SPEC §1) and the key carries the
+ * exact task time, so digit runs of the trailing levels must spell that time's fields.
+ */
+import { directiveOrder } from './partitionFormat';
+import type { Directive } from './partitionFormat';
+import { timeZoneFields, timeZoneIsValid, timeZoneNormalize } from './timeZone';
+
+export interface InferredPartition {
+  prefix: string;
+  partitionPath: string;
+  hiveColumns: Record<string, string>;
+  partitionFormat: string;
+  timeZone: string | null;
+}
+
+type FieldText = Record<Directive, string>;
+
+/** UTC+8 first (Log Service's default), then UTC, then every other whole and half-hour offset. */
+function candidateZones(): string[] {
+  const zones = ['+08:00', '+00:00'];
+  for (let quarter = -48; quarter <= 56; quarter += 2) {
+    const minutes = quarter * 15;
+    const zone = timeZoneNormalize(`${minutes < 0 ? '-' : '+'}${Math.floor(Math.abs(minutes) / 60)}:${String(Math.abs(minutes) % 60).padStart(2, '0')}`);
+    if (!zones.includes(zone)) zones.push(zone);
+  }
+  return zones;
+}
+
+const zonesToTry = candidateZones();
+
+function fieldText(epochMs: number, zone: string): FieldText {
+  const f = timeZoneFields(epochMs, zone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return { Y: String(f.Y).padStart(4, '0'), m: two(f.m), d: two(f.d), H: two(f.H), M: two(f.M), s: two(f.s) };
+}
+
+/**
+ * Spell a digit run backwards as directives strictly coarser than `limit` (finest first).
+ * Returns the directives in reading order, or null.
+ */
+function spellRun(run: string, fields: FieldText, limit: number): Directive[] | null {
+  if (run === '') return [];
+  for (let i = limit - 1; i >= 0; i--) {
+    const d = directiveOrder[i] as Directive;
+    const text = fields[d];
+    if (!run.endsWith(text)) continue;
+    const rest = spellRun(run.slice(0, run.length - text.length), fields, i);
+    if (rest) return [...rest, d];
+  }
+  return null;
+}
+
+function escapeLiteral(text: string): string {
+  return text.replace(/%/g, '%%');
+}
+
+/** Format of one level (null when a digit run is not the task time), and the coarsest directive used. */
+function levelFormat(level: string, fields: FieldText, limit: number): { format: string; coarsest: number; count: number } | null {
+  const parts = level.split(/(\d+)/);
+  let format = '';
+  let coarsest = limit;
+  let count = 0;
+  for (let p = parts.length - 1; p >= 0; p--) {
+    const part = parts[p] as string;
+    if (p % 2 === 0) {
+      format = escapeLiteral(part) + format;
+      continue;
+    }
+    const spelled = spellRun(part, fields, coarsest);
+    if (!spelled) return null;
+    format = spelled.map((d) => `%${d}`).join('') + format;
+    coarsest = directiveOrder.indexOf(spelled[0] as Directive);
+    count += spelled.length;
+  }
+  return { format, coarsest, count };
+}
+
+interface ZoneGuess {
+  levels: string[];
+  formats: string[];
+  count: number;
+}
+
+function guessForZone(levels: string[], fields: FieldText, minStart: number): ZoneGuess {
+  const stem = levels[levels.length - 1] as string;
+  const stemFormat = levelFormat(stem, fields, directiveOrder.length);
+  if (!stemFormat) return { levels: [stem], formats: [escapeLiteral(stem)], count: 0 };
+  const used: string[] = [stem];
+  const formats: string[] = [stemFormat.format];
+  let limit = stemFormat.coarsest;
+  let count = stemFormat.count;
+  for (let i = levels.length - 2; i >= minStart; i--) {
+    const level = levels[i] as string;
+    const lf = levelFormat(level, fields, limit);
+    if (!lf || lf.count === 0) break;
+    used.unshift(level);
+    formats.unshift(lf.format);
+    limit = lf.coarsest;
+    count += lf.count;
+  }
+  return { levels: used, formats, count };
+}
+
+function hiveColumnsOf(levels: string[]): Record<string, string> {
+  const columns: Record<string, string> = {};
+  for (const level of levels.slice(0, -1)) {
+    const eq = level.indexOf('=');
+    if (eq > 0 && !/\d/.test(level.slice(0, eq))) columns[level.slice(0, eq)] = level.slice(eq + 1);
+  }
+  return columns;
+}
+
+/**
+ * Split `head` (the key before `_<ns>_<n><suffix>`) into prefix and partition path and infer the
+ * partition format. With `knownPrefix`, the prefix is taken as given.
+ */
+export function objectKeyInferPartition(head: string, taskTimeMs: number, zone?: string, knownPrefix?: string): InferredPartition {
+  const levels = head.split('/');
+  let minStart = 0;
+  if (knownPrefix && head.startsWith(`${knownPrefix}/`)) minStart = knownPrefix.split('/').length;
+  const zones = zone && timeZoneIsValid(zone) ? [zone] : zonesToTry;
+  let best: (ZoneGuess & { zone: string }) | null = null;
+  for (const z of zones) {
+    const guess = guessForZone(levels, fieldText(taskTimeMs, z), minStart);
+    if (!best || guess.count > best.count) best = { ...guess, zone: z };
+  }
+  const chosen = best as ZoneGuess & { zone: string };
+  const prefixLevels = levels.slice(0, levels.length - chosen.levels.length);
+  return {
+    prefix: prefixLevels.join('/'),
+    partitionPath: chosen.levels.join('/'),
+    hiveColumns: hiveColumnsOf(chosen.levels),
+    partitionFormat: chosen.formats.join('/'),
+    timeZone: chosen.count > 0 ? chosen.zone : null,
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * The partition format of a shipping rule (SPEC §1): strftime-like `%Y %m %d %H %M %s`, literal
+ * text, `/` as directory levels, `key=value` directory levels as Hive partition columns.
+ *
+ * `%s` is the seconds of the minute (the SPEC example renders `log_%H%M%s` as `log_195043`),
+ * not C's Unix epoch seconds.
+ */
+import { ShiplensError } from '../errors';
+import { defaultTimeZone, timeZoneFields, timeZoneIsValid } from './timeZone';
+import type { ZonedFields } from './timeZone';
+
+export type Directive = 'Y' | 'm' | 'd' | 'H' | 'M' | 's';
+
+/** Coarse to fine. */
+export const directiveOrder: readonly Directive[] = ['Y', 'm', 'd', 'H', 'M', 's'];
+
+export type FormatToken = { kind: 'literal'; text: string } | { kind: 'directive'; directive: Directive };
+
+export interface PartitionFormatParsed {
+  fields: Partial<Record<Directive, number>>;
+  hiveColumns: Record<string, string>;
+}
+
+const directiveWidth: Record<Directive, number> = { Y: 4, m: 2, d: 2, H: 2, M: 2, s: 2 };
+const directiveRange: Record<Directive, [number, number]> = {
+  Y: [0, 9999],
+  m: [1, 12],
+  d: [1, 31],
+  H: [0, 23],
+  M: [0, 59],
+  s: [0, 59],
+};
+
+function isDirective(c: string): c is Directive {
+  return (directiveOrder as readonly string[]).includes(c);
+}
+
+/** Split a format into literal and directive tokens; unknown directives are listed, not thrown. */
+export function partitionFormatTokenize(format: string): { tokens: FormatToken[]; unknown: string[] } {
+  const tokens: FormatToken[] = [];
+  const unknown: string[] = [];
+  let literal = '';
+  for (let i = 0; i < format.length; i++) {
+    const c = format[i] as string;
+    if (c !== '%') {
+      literal += c;
+      continue;
+    }
+    const next = format[i + 1];
+    i++;
+    if (next === '%') {
+      literal += '%';
+    } else if (next !== undefined && isDirective(next)) {
+      if (literal) tokens.push({ kind: 'literal', text: literal });
+      literal = '';
+      tokens.push({ kind: 'directive', directive: next });
+    } else {
+      unknown.push(next === undefined ? '%' : `%${next}`);
+      literal += next === undefined ? '%' : `%${next}`;
+    }
+  }
+  if (literal) tokens.push({ kind: 'literal', text: literal });
+  return { tokens, unknown };
+}
+
+function tokensOrThrow(format: string): FormatToken[] {
+  const { tokens, unknown } = partitionFormatTokenize(format);
+  if (unknown.length > 0) {
+    throw new ShiplensError('PARTITION_FORMAT_INVALID', `Unknown directive ${unknown.join(', ')} in partition format "${format}".`, {
+      hint: 'Log Service supports %Y %m %d %H %M %s (seconds of the minute) and literal text.',
+      source: format,
+    });
+  }
+  return tokens;
+}
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
+}
+
+/** Render tokens with calendar fields (shared by render and the planner's prefix truncation). */
+export function partitionTokensRender(tokens: readonly FormatToken[], fields: ZonedFields): string {
+  let out = '';
+  for (const t of tokens) {
+    out += t.kind === 'literal' ? t.text : pad(fields[t.directive], directiveWidth[t.directive]);
+  }
+  return out;
+}
+
+/** Render the partition path of a task created at `epochMs`, in `timeZone` (default UTC+8). */
+export function partitionFormatRender(format: string, epochMs: number, timeZone = defaultTimeZone): string {
+  const tokens = tokensOrThrow(format);
+  return partitionTokensRender(tokens, timeZoneFields(epochMs, timeZone));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A regular expression source matching what the format renders (one capture group per directive). */
+export function partitionFormatPattern(tokens: readonly FormatToken[]): string {
+  return tokens.map((t) => (t.kind === 'literal' ? escapeRegExp(t.text) : `(\\d{${directiveWidth[t.directive]}})`)).join('');
+}
+
+/** Hive columns of a rendered path: directory levels (not the last, file-name level) shaped `name=value`. */
+export function partitionHiveColumns(format: string, path: string): Record<string, string> {
+  const formatLevels = format.split('/');
+  const pathLevels = path.split('/');
+  const columns: Record<string, string> = {};
+  if (formatLevels.length !== pathLevels.length) return columns;
+  for (let i = 0; i < formatLevels.length - 1; i++) {
+    const f = formatLevels[i] as string;
+    const eq = f.indexOf('=');
+    if (eq <= 0 || f.slice(0, eq).includes('%')) continue;
+    const level = pathLevels[i] as string;
+    const name = f.slice(0, eq);
+    if (!level.startsWith(`${name}=`)) continue;
+    columns[name] = level.slice(eq + 1);
+  }
+  return columns;
+}
+
+function fieldsFromMatch(tokens: readonly FormatToken[], groups: string[]): Partial<Record<Directive, number>> | null {
+  const fields: Partial<Record<Directive, number>> = {};
+  let g = 0;
+  for (const t of tokens) {
+    if (t.kind !== 'directive') continue;
+    const value = Number(groups[g++]);
+    const [lo, hi] = directiveRange[t.directive];
+    if (value < lo || value > hi) return null;
+    const seen = fields[t.directive];
+    if (seen !== undefined && seen !== value) return null;
+    fields[t.directive] = value;
+  }
+  return fields;
+}
+
+/** Parse a rendered partition path back into its time fields and Hive columns; null when it does not match. */
+export function partitionFormatParse(format: string, path: string): PartitionFormatParsed | null {
+  const { tokens, unknown } = partitionFormatTokenize(format);
+  if (unknown.length > 0) return null;
+  const match = new RegExp(`^${partitionFormatPattern(tokens)}$`).exec(path);
+  if (!match) return null;
+  const fields = fieldsFromMatch(tokens, match.slice(1));
+  if (!fields) return null;
+  return { fields, hiveColumns: partitionHiveColumns(format, path) };
+}
+
+/** The directives a format uses, coarse to fine, each once. */
+export function partitionFormatDirectives(format: string): Directive[] {
+  const used = new Set<Directive>();
+  for (const t of partitionFormatTokenize(format).tokens) if (t.kind === 'directive') used.add(t.directive);
+  return directiveOrder.filter((d) => used.has(d));
+}
+
+/** Check a format and a zone before rendering (used by rule validation and the CLI). */
+export function partitionFormatCheck(format: string, timeZone: string): { unknownDirectives: string[]; zoneValid: boolean } {
+  return { unknownDirectives: partitionFormatTokenize(format).unknown, zoneValid: timeZoneIsValid(timeZone) };
+}
