@@ -1,0 +1,65 @@
+/** browse.list, object.inspect, object.download and parquet.schema handlers. */
+import type { ByteSource } from '../../../core/bytes/byteSource';
+import { ShiplensError } from '../../../core/errors';
+import { outputTargetCheck } from '../../services/fileOutput';
+import type { HandlerGroup } from '../handlerTypes';
+import { keyFileName, outputDirResolve } from './outputDir';
+
+/** A ByteSource wrapper that counts reads and bytes (reported by parquet.schema). */
+export function byteSourceCounted(source: ByteSource): ByteSource & { reads: number; bytes: number } {
+  const counted = {
+    size: source.size,
+    name: source.name,
+    reads: 0,
+    bytes: 0,
+    async read(offset: number, length: number, signal?: AbortSignal) {
+      counted.reads++;
+      counted.bytes += length;
+      return source.read(offset, length, signal);
+    },
+  };
+  return counted;
+}
+
+/** Handlers for listing and single-object operations. */
+export const browseHandlers: HandlerGroup<'browse.list' | 'object.inspect' | 'object.download' | 'parquet.schema'> = {
+  'browse.list': async (services, arg) => {
+    const storage = await services.connections.storage();
+    return storage.list({ prefix: arg.prefix, delimiter: arg.delimiter, pageToken: arg.pageToken, maxKeys: arg.maxKeys });
+  },
+
+  'object.inspect': async (services, arg) => {
+    const storage = await services.connections.storage();
+    const source = await storage.open(arg.key);
+    const detected = await services.engine.formatDetect(source, { format: arg.format, compression: arg.compression });
+    const result = { key: arg.key, size: source.size, format: detected.format, compression: detected.compression, detectedBy: detected.detectedBy };
+    return {
+      ...result,
+      ...(detected.snappyVariant ? { snappyVariant: detected.snappyVariant } : {}),
+      ...(detected.uncompressedSize !== undefined ? { uncompressedSize: detected.uncompressedSize } : {}),
+    };
+  },
+
+  'object.download': async (services, arg) => {
+    const storage = await services.connections.storage();
+    const outDir = await outputDirResolve(services, arg.outDir);
+    const target = services.platform.safeJoin(outDir, keyFileName(arg.key));
+    await outputTargetCheck(target, arg.overwrite);
+    return services.jobs.run(arg.jobId, async (job) => {
+      const result = await storage.download(arg.key, target, {
+        overwrite: arg.overwrite,
+        signal: job.signal,
+        onProgress: (done, total) => job.progress('download', done, total),
+      });
+      return { path: target, bytes: result.bytes };
+    });
+  },
+
+  'parquet.schema': async (services, arg) => {
+    const storage = await services.connections.storage();
+    const source = byteSourceCounted(await storage.open(arg.key));
+    const schema = await services.engine.parquetSchemaRead(source);
+    if (!schema) throw new ShiplensError('NOT_PARQUET', 'The object is not a Parquet file.', { source: arg.key });
+    return { ...schema, key: arg.key, bytesRead: source.bytes, reads: source.reads };
+  },
+};

@@ -1,0 +1,65 @@
+/** decompress.file and rules.simulate handlers. */
+import { basename, dirname, resolve } from 'node:path';
+import { byteSourceReadAll } from '../../../core/bytes/byteSource';
+import { ShiplensError } from '../../../core/errors';
+import { shippingRuleDefault } from '../../../core/shipping/rule';
+import type { ShippingRule } from '../../../core/shipping/rule';
+import { outputFileWrite } from '../../services/fileOutput';
+import type { ApiServices } from '../../services/types';
+import type { ApiParsed, DecompressResult } from '../contract';
+import type { HandlerGroup } from '../handlerTypes';
+import { contentFormatSniff, decompressOutputName } from './decompressName';
+import { outputDirResolve } from './outputDir';
+
+function decompressInput(services: ApiServices, arg: ApiParsed<'decompress.file'>): { path: string; name: string; local: boolean } {
+  if (arg.path && arg.uploadId) {
+    throw new ShiplensError('INVALID_ARGUMENT', 'Give either a path or an upload id, not both.', { source: 'path' });
+  }
+  if (arg.path) {
+    const path = resolve(arg.path);
+    return { path, name: basename(path), local: true };
+  }
+  if (arg.uploadId) {
+    const upload = services.uploads.get(arg.uploadId);
+    return { path: upload.path, name: upload.name, local: false };
+  }
+  throw new ShiplensError('INVALID_ARGUMENT', 'Invalid argument "path": give a file path or an upload id.', { source: 'path' });
+}
+
+async function decompressFile(services: ApiServices, arg: ApiParsed<'decompress.file'>): Promise<DecompressResult> {
+  const input = decompressInput(services, arg);
+  const { maxDecodeBytes } = await services.settings.get();
+  // Electron decodes next to the dropped file; browser mode into the output folder.
+  const outDir = arg.outDir === undefined && input.local && services.mode === 'electron' ? dirname(input.path) : await outputDirResolve(services, arg.outDir);
+  return services.jobs.run(arg.jobId, async (job) => {
+    const source = await services.platform.fileByteSource(input.path);
+    job.progress('read', 0, source.size);
+    const bytes = await byteSourceReadAll(source, maxDecodeBytes, job.signal);
+    const decoded = await services.decoder.decode(bytes, {
+      maxOutputBytes: maxDecodeBytes,
+      signal: job.signal,
+      source: input.name,
+      onProgress: (done, total) => job.progress('decode', done, total),
+    });
+    const contentFormat = contentFormatSniff(decoded.output);
+    const target = services.platform.safeJoin(outDir, arg.fileName ?? decompressOutputName(input.name, contentFormat));
+    job.progress('write', 0, decoded.output.length);
+    await outputFileWrite(target, arg.overwrite, async (handle) => {
+      await handle.write(decoded.output);
+    });
+    job.progress('write', decoded.output.length, decoded.output.length);
+    return { path: target, bytes: decoded.output.length, variant: decoded.variant, inputBytes: bytes.length, contentFormat };
+  });
+}
+
+/** Handlers for file decompression and rule simulation. */
+export const fileHandlers: HandlerGroup<'decompress.file' | 'rules.simulate'> = {
+  'decompress.file': decompressFile,
+  'rules.simulate': async (services, arg) => {
+    const rule = { ...shippingRuleDefault(), ...arg.rule } as ShippingRule;
+    const objects = await services.engine.shippingSimulate(rule, arg.logs, BigInt(arg.taskTimeNs), arg.taskNumber);
+    return {
+      objects: objects.map((o) => ({ key: o.key, size: o.bytes.length, rows: o.rows, base64: Buffer.from(o.bytes.buffer, o.bytes.byteOffset, o.bytes.byteLength).toString('base64') })),
+    };
+  },
+};

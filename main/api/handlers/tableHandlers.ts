@@ -1,0 +1,107 @@
+/** table.* and export.csv handlers: open once, read pages, export through a `.part` file. */
+import { stat } from 'node:fs/promises';
+import type { ByteSource } from '../../../core/bytes/byteSource';
+import { byteSourceFromBytes, byteSourceReadAll } from '../../../core/bytes/byteSource';
+import { ShiplensError } from '../../../core/errors';
+import { outputFileWrite } from '../../services/fileOutput';
+import type { Job } from '../../services/jobRegistry';
+import type { ApiServices, DetectionLike, OpenedTableLike, TableFormat } from '../../services/types';
+import { rowsToJson, utf8Slice } from '../cells';
+import type { ApiParsed, TableInfo } from '../contract';
+import type { HandlerGroup } from '../handlerTypes';
+import { outputDirResolve } from './outputDir';
+import { bufferedWriter } from './bufferedWriter';
+
+const maxWarnings = 1000;
+
+/** Open a table, moving a large snappy JSON/CSV decode to the worker thread. */
+async function tableOpenJob(services: ApiServices, arg: ApiParsed<'table.open'>, job: Job): Promise<OpenedTableLike> {
+  const storage = await services.connections.storage();
+  const source = await storage.open(arg.key, job.signal);
+  const detected: DetectionLike = await services.engine.formatDetect(source, { format: arg.format, compression: arg.compression });
+  if (detected.format === 'unknown') {
+    throw new ShiplensError('UNSUPPORTED_FORMAT', 'This object is not JSON lines, CSV or Parquet.', { source: arg.key, hint: 'Choose the format by hand if you know it.' });
+  }
+  const format: TableFormat = detected.format;
+  const { maxDecodeBytes } = await services.settings.get();
+  const onProgress = (done: number, total: number | null): void => job.progress('decode', done, total);
+  if (detected.compression === 'snappy' && format !== 'parquet' && services.decoder.usesWorker(source.size)) {
+    const decoded = await workerDecode(services, source, arg.key, maxDecodeBytes, job);
+    const opened = await services.engine.tableOpen(byteSourceFromBytes(decoded.output, arg.key), {
+      format, compression: 'none', dialect: arg.dialect, maxDecodeBytes, signal: job.signal, onProgress,
+    });
+    return { ...opened, compression: 'snappy', snappyVariant: decoded.variant };
+  }
+  return services.engine.tableOpen(source, { format, compression: detected.compression, dialect: arg.dialect, maxDecodeBytes, signal: job.signal, onProgress });
+}
+
+async function workerDecode(services: ApiServices, source: ByteSource, key: string, maxDecodeBytes: number, job: Job) {
+  job.progress('read', 0, source.size);
+  const bytes = await byteSourceReadAll(source, maxDecodeBytes, job.signal);
+  job.progress('read', bytes.length, source.size);
+  return services.decoder.decode(bytes, {
+    maxOutputBytes: maxDecodeBytes,
+    signal: job.signal,
+    source: key,
+    onProgress: (done, total) => job.progress('decode', done, total),
+  });
+}
+
+/** The API view of an opened table. */
+export function tableInfoBuild(tableId: string, key: string, opened: OpenedTableLike): TableInfo {
+  return {
+    tableId,
+    key,
+    format: opened.format,
+    compression: opened.compression,
+    columns: opened.reader.columns.map((c) => ({ name: c.name, type: c.type })),
+    numRows: opened.reader.numRows,
+    hasRaw: opened.text !== null,
+    rawBytes: opened.text?.length ?? 0,
+    warnings: opened.warnings.slice(0, maxWarnings),
+  };
+}
+
+async function exportCsv(services: ApiServices, arg: ApiParsed<'export.csv'>) {
+  const { opened } = services.tables.get(arg.tableId);
+  const outDir = await outputDirResolve(services, arg.outDir);
+  const target = services.platform.safeJoin(outDir, arg.fileName);
+  return services.jobs.run(arg.jobId, async (job) => {
+    let rows = 0;
+    await outputFileWrite(target, arg.overwrite, async (handle) => {
+      const writer = bufferedWriter(handle);
+      const result = await services.engine.csvExport(opened.reader, writer.write, {
+        columns: arg.columns,
+        delimiter: arg.delimiter,
+        bom: arg.bom,
+        formulaGuard: arg.formulaGuard,
+        signal: job.signal,
+        onProgress: (done) => job.progress('export', done, opened.reader.numRows),
+      });
+      await writer.flush();
+      rows = result.rows;
+    });
+    return { path: target, bytes: (await stat(target)).size, rows };
+  });
+}
+
+/** Handlers for tables: open, pages of rows, raw text, close, CSV export. */
+export const tableHandlers: HandlerGroup<'table.open' | 'table.rows' | 'table.raw' | 'table.close' | 'export.csv'> = {
+  'table.open': async (services, arg) =>
+    services.jobs.run(arg.jobId, async (job) => {
+      const opened = await tableOpenJob(services, arg, job);
+      const tableId = services.tables.add({ key: arg.key, opened });
+      return tableInfoBuild(tableId, arg.key, opened);
+    }),
+  'table.rows': async (services, arg) => {
+    const { opened } = services.tables.get(arg.tableId);
+    return { rows: rowsToJson(await opened.reader.readRows(arg.offset, arg.limit)) };
+  },
+  'table.raw': async (services, arg) => {
+    const { opened } = services.tables.get(arg.tableId);
+    if (!opened.text) throw new ShiplensError('UNSUPPORTED_FORMAT', 'This table has no raw text view (Parquet is binary).', { source: 'tableId' });
+    return { text: utf8Slice(opened.text, arg.offset, arg.length), totalBytes: opened.text.length };
+  },
+  'table.close': async (services, arg) => ({ closed: services.tables.close(arg.tableId) }),
+  'export.csv': exportCsv,
+};

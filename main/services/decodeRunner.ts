@@ -1,0 +1,89 @@
+/**
+ * Runs snappy decodes inline when small and in a worker thread when large, so a 200 MB
+ * object never blocks the main process; cancel terminates the worker.
+ */
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { ShiplensError, errorCodes, throwIfCancelled } from '../../core/errors';
+import type { ErrorCode, ErrorInfo } from '../../core/errors';
+import type { EngineDeps, SnappyVariantName } from './types';
+
+/** Options of one decode. */
+export interface DecodeOptions {
+  maxOutputBytes: number;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number | null) => void;
+  source?: string;
+}
+
+/** Messages the decode worker posts back. */
+export type DecodeWorkerMessage =
+  | { type: 'progress'; done: number; total: number | null }
+  | { type: 'done'; variant: SnappyVariantName; output: Uint8Array }
+  | { type: 'error'; error: ErrorInfo };
+
+/** Input the decode worker receives. */
+export interface DecodeWorkerRequest {
+  bytes: Uint8Array;
+  maxOutputBytes: number;
+  source?: string;
+}
+
+/** Default size above which decoding moves to a worker thread. */
+export const workerThresholdBytes = 8 * 1024 * 1024;
+
+/** Decodes snappy bytes, choosing inline or worker by size. */
+export class DecodeRunner {
+  constructor(
+    private readonly engine: Pick<EngineDeps, 'snappyDecode'>,
+    private readonly workerPath: string | null,
+    private readonly thresholdBytes = workerThresholdBytes,
+  ) {}
+
+  /** True when a decode of `size` bytes will run in a worker. */
+  usesWorker(size: number): boolean {
+    return size >= this.thresholdBytes && this.workerPath !== null && existsSync(this.workerPath);
+  }
+
+  /** Decode any snappy container to bytes. */
+  async decode(bytes: Uint8Array, options: DecodeOptions): Promise<{ variant: SnappyVariantName; output: Uint8Array }> {
+    throwIfCancelled(options.signal);
+    if (!this.usesWorker(bytes.length)) {
+      return this.engine.snappyDecode(bytes, options);
+    }
+    return this.decodeInWorker(bytes, options);
+  }
+
+  private decodeInWorker(bytes: Uint8Array, options: DecodeOptions): Promise<{ variant: SnappyVariantName; output: Uint8Array }> {
+    const worker = new Worker(this.workerPath as string);
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const finish = (action: () => void): void => {
+        if (settled) return;
+        settled = true;
+        options.signal?.removeEventListener('abort', onAbort);
+        void worker.terminate();
+        action();
+      };
+      const onAbort = (): void => finish(() => reject(new ShiplensError('CANCELLED', 'The operation was cancelled.', { source: options.source })));
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      worker.on('message', (message: DecodeWorkerMessage) => {
+        if (message.type === 'progress') options.onProgress?.(message.done, message.total);
+        else if (message.type === 'done') finish(() => resolve({ variant: message.variant, output: message.output }));
+        else finish(() => reject(errorFromInfo(message.error)));
+      });
+      worker.on('error', (error) => finish(() => reject(new ShiplensError('INTERNAL', `The decode worker failed: ${error.message}`, { source: options.source }))));
+      worker.on('exit', (code) => finish(() => reject(new ShiplensError('INTERNAL', `The decode worker stopped (exit code ${code}).`, { source: options.source }))));
+      const request: DecodeWorkerRequest = { bytes, maxOutputBytes: options.maxOutputBytes, source: options.source };
+      // Copy into a transferable buffer: the caller's view may share a larger pool.
+      const copy = bytes.slice();
+      worker.postMessage({ ...request, bytes: copy }, [copy.buffer]);
+    });
+  }
+}
+
+/** Rebuild a ShiplensError from its serialised info (codes outside the list become INTERNAL). */
+export function errorFromInfo(info: ErrorInfo): ShiplensError {
+  const code: ErrorCode = (errorCodes as readonly string[]).includes(info.code) ? info.code : 'INTERNAL';
+  return new ShiplensError(code, info.message, { hint: info.hint, source: info.source });
+}

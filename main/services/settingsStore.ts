@@ -1,0 +1,76 @@
+/** User settings persisted as JSON in the data folder (`settings.json`). */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { ShiplensError } from '../../core/errors';
+import type { Settings } from '../api/contract';
+
+const gib = 1024 ** 3;
+
+const storedSchema = z.object({
+  outputDir: z.string().min(1).max(4096).optional(),
+  language: z.enum(['en', 'zh-CN']).optional(),
+  timeZone: z.string().max(64).optional(),
+  maxDecodeBytes: z.number().int().min(1 << 20).max(2 ** 33).optional(),
+});
+
+/** True for a fixed offset (`+08:00`, `Z`) or an IANA zone name this runtime knows. */
+export function timeZoneValid(zone: string): boolean {
+  if (/^(Z|UTC|[+-](0\d|1[0-4]):[0-5]\d)$/.test(zone)) return true;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Loads once, merges updates, writes through a temp file + rename. */
+export class SettingsStore {
+  private current: Settings | null = null;
+  private readonly file: string;
+
+  constructor(private readonly dataDir: string, private readonly defaults: Settings) {
+    this.file = join(dataDir, 'settings.json');
+  }
+
+  /** Built-in defaults: output in `<home>/Downloads/shiplens`, UTC+8, 1 GiB decode cap. */
+  static defaultsFor(outputDir: string): Settings {
+    return { outputDir, language: 'en', timeZone: '+08:00', maxDecodeBytes: gib };
+  }
+
+  /** Current settings (defaults where the file is missing, unreadable or invalid). */
+  async get(): Promise<Settings> {
+    if (this.current) return { ...this.current };
+    let stored: z.infer<typeof storedSchema> = {};
+    try {
+      const parsed = storedSchema.safeParse(JSON.parse(await readFile(this.file, 'utf8')));
+      if (parsed.success) stored = parsed.data;
+    } catch {
+      // Missing or corrupt settings fall back to defaults; the next `set` rewrites the file.
+    }
+    this.current = { ...this.defaults, ...stripUndefined(stored) };
+    return { ...this.current };
+  }
+
+  /** Merge a validated update and persist it. */
+  async set(update: Partial<Settings>): Promise<Settings> {
+    if (update.timeZone !== undefined && !timeZoneValid(update.timeZone)) {
+      throw new ShiplensError('TIME_ZONE_INVALID', `Unknown time zone "${update.timeZone}".`, {
+        source: 'timeZone',
+        hint: 'Use a fixed offset like +08:00 or an IANA name like Asia/Shanghai.',
+      });
+    }
+    const next = { ...(await this.get()), ...stripUndefined(update) };
+    await mkdir(this.dataDir, { recursive: true });
+    const temp = `${this.file}.${process.pid}.tmp`;
+    await writeFile(temp, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
+    await rename(temp, this.file);
+    this.current = next;
+    return { ...next };
+  }
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

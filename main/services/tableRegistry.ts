@@ -1,0 +1,55 @@
+/** Opened tables by id, bounded (least recently used ones are closed first). */
+import { randomBytes } from 'node:crypto';
+import { ShiplensError } from '../../core/errors';
+import type { OpenedTableLike } from './types';
+
+/** One registered table: the opened reader plus what the API reports about it. */
+export interface TableEntry {
+  key: string;
+  opened: OpenedTableLike;
+}
+
+/** An LRU map of tableId → opened table. */
+export class TableRegistry {
+  private readonly tables = new Map<string, TableEntry>();
+
+  constructor(private readonly maxTables = 8) {}
+
+  /** Register a table and return its new id (evicts the least recently used beyond the bound). */
+  add(entry: TableEntry): string {
+    const id = randomBytes(12).toString('base64url');
+    this.tables.set(id, entry);
+    while (this.tables.size > this.maxTables) {
+      const oldest = this.tables.keys().next().value;
+      if (oldest === undefined) break;
+      this.tables.delete(oldest);
+    }
+    return id;
+  }
+
+  /** The table for an id (marks it recently used) or a NOT_FOUND error. */
+  get(tableId: string): TableEntry {
+    const entry = this.tables.get(tableId);
+    if (!entry) {
+      throw new ShiplensError('NOT_FOUND', 'That table is no longer open.', { source: 'tableId', hint: 'Open the object again.' });
+    }
+    this.tables.delete(tableId);
+    this.tables.set(tableId, entry);
+    return entry;
+  }
+
+  /** Drop a table; false when it was not open. */
+  close(tableId: string): boolean {
+    return this.tables.delete(tableId);
+  }
+
+  /** Drop every table (connection change, shutdown). */
+  clear(): void {
+    this.tables.clear();
+  }
+
+  /** Number of open tables. */
+  get size(): number {
+    return this.tables.size;
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * What the API handlers are given: app services plus the engine and platform pieces.
+ *
+ * Handlers depend on these shapes only, so tests inject fakes and the wiring
+ * (`main/services/wiring.ts`) injects the real storage, formats and codecs modules.
+ */
+import type { ByteSource } from '../../core/bytes/byteSource';
+import type { TableReader } from '../../core/formats/table';
+import type { ShippingRule } from '../../core/shipping/rule';
+import type { ApiEvents, CsvDialect, ObjectEntry, ParquetSchemaInfo, ProfileSummary } from '../api/contract';
+import type { ConnectionManager } from './connectionManager';
+import type { EventHub } from './eventHub';
+import type { JobRegistry } from './jobRegistry';
+import type { SettingsStore } from './settingsStore';
+import type { TableRegistry } from './tableRegistry';
+import type { UploadRegistry } from './uploadRegistry';
+import type { DecodeRunner } from './decodeRunner';
+
+/** Mirrors `main/storage/storage.ts` (structural, so either side can land first). */
+export interface StorageListPage { objects: ObjectEntry[]; prefixes: string[]; nextPageToken: string | null }
+
+/** The storage surface handlers use (INTERFACES.md `Storage`). */
+export interface StorageLike {
+  readonly kind: 'local' | 'oss';
+  readonly label: string;
+  readonly bucket: string;
+  list(options: { prefix: string; delimiter: '/' | ''; pageToken?: string; maxKeys?: number; signal?: AbortSignal }): Promise<StorageListPage>;
+  head(key: string, signal?: AbortSignal): Promise<ObjectEntry>;
+  open(key: string, signal?: AbortSignal): Promise<ByteSource>;
+  download(key: string, destPath: string, options?: { onProgress?: (done: number, total: number) => void; signal?: AbortSignal; overwrite?: boolean }): Promise<{ bytes: number }>;
+}
+
+export type SnappyVariantName = 'raw' | 'framing' | 'snappy-java' | 'hadoop';
+export type TableFormat = 'json' | 'csv' | 'parquet';
+export type CompressionName = 'none' | 'snappy';
+
+/** What `tableOpen` returns (INTERFACES.md `OpenedTable`). */
+export interface OpenedTableLike {
+  reader: TableReader;
+  format: TableFormat;
+  compression: CompressionName;
+  snappyVariant?: SnappyVariantName;
+  text: Uint8Array | null;
+  warnings: { line?: number; message: string }[];
+}
+
+/** What `formatDetect` returns. */
+export interface DetectionLike {
+  format: TableFormat | 'unknown';
+  compression: CompressionName;
+  snappyVariant?: SnappyVariantName;
+  uncompressedSize?: number;
+  detectedBy: 'suffix' | 'content' | 'hint';
+}
+
+export interface TableOpenOptions {
+  format?: TableFormat;
+  compression?: CompressionName;
+  dialect?: CsvDialect;
+  maxDecodeBytes?: number;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number | null) => void;
+}
+
+/** Core engine functions (formats, export, codecs, simulator) with platform pieces bound. */
+export interface EngineDeps {
+  tableOpen(source: ByteSource, options: TableOpenOptions): Promise<OpenedTableLike>;
+  formatDetect(source: ByteSource, hints?: { format?: TableFormat; compression?: CompressionName }): Promise<DetectionLike>;
+  parquetSchemaRead(source: ByteSource): Promise<Omit<ParquetSchemaInfo, 'key' | 'bytesRead' | 'reads'>>;
+  csvExport(
+    reader: TableReader,
+    write: (chunk: string) => void | Promise<void>,
+    options: { columns?: string[]; delimiter?: string; bom?: boolean; formulaGuard?: boolean; signal?: AbortSignal; onProgress?: (rows: number) => void },
+  ): Promise<{ rows: number; bytes: number }>;
+  snappyDecode(
+    bytes: Uint8Array,
+    options: { maxOutputBytes?: number; signal?: AbortSignal; onProgress?: (done: number, total: number | null) => void; source?: string },
+  ): Promise<{ variant: SnappyVariantName; output: Uint8Array }>;
+  shippingSimulate(rule: ShippingRule, logs: Record<string, unknown>[], taskTimeNs: bigint, taskNumber: number): Promise<{ key: string; bytes: Uint8Array; rows: number }[]>;
+}
+
+/** OSS connection settings after credentials are resolved (never returned to callers). */
+export interface OssOpenConfig {
+  bucket: string;
+  region?: string;
+  endpoint?: string;
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken?: string;
+}
+
+/** A saved profile as the handlers see it: the summary plus secrets for opening storage. */
+export interface ProfileWithSecret {
+  summary: ProfileSummary;
+  accessKeySecret?: string;
+  securityToken?: string;
+}
+
+/** The profile store (encrypted in Electron, session memory elsewhere). */
+export interface ProfileStoreLike {
+  list(): Promise<ProfileSummary[]>;
+  save(profile: ProfileSummary & { accessKeySecret?: string; securityToken?: string }): Promise<ProfileSummary>;
+  delete(name: string): Promise<boolean>;
+  get(name: string): Promise<ProfileWithSecret | null>;
+}
+
+/** Node/platform adapters (storage, files, credentials, sample data). */
+export interface PlatformDeps {
+  localStorageOpen(rootDir: string): Promise<StorageLike>;
+  ossStorageOpen(config: OssOpenConfig): Promise<StorageLike>;
+  /** Credentials from env / aliyun CLI / ossutil config, read-only; null when none. */
+  ambientCredentials(): Promise<{ accessKeyId: string; accessKeySecret: string; securityToken?: string; region?: string; endpoint?: string } | null>;
+  sampleBucketEnsure(dir: string): Promise<string>;
+  fileByteSource(path: string): Promise<ByteSource>;
+  safeJoin(root: string, relative: string): string;
+}
+
+/** Native dialogs (Electron); browser mode returns empty results. */
+export interface DialogProvider {
+  readonly available: boolean;
+  openFiles(filters?: string[]): Promise<string[]>;
+  openFolder(): Promise<string | null>;
+}
+
+/** Everything a handler may use. */
+export interface ApiServices {
+  mode: 'electron' | 'browser';
+  version: string;
+  dataDir: string;
+  engine: EngineDeps;
+  platform: PlatformDeps;
+  settings: SettingsStore;
+  connections: ConnectionManager;
+  profiles: ProfileStoreLike;
+  tables: TableRegistry;
+  jobs: JobRegistry;
+  uploads: UploadRegistry;
+  decoder: DecodeRunner;
+  dialogs: DialogProvider;
+  events: EventHub<ApiEvents>;
+}
