@@ -1,0 +1,72 @@
+/**
+ * A ByteSource over a local file, read by ranges (hyparquet's `asyncBufferFromFile` in spirit).
+ *
+ * Each read opens, reads and closes its own FileHandle: no handle outlives a call, so a
+ * forgotten source never leaks a descriptor and a file replaced meanwhile is seen as such.
+ */
+import { promises as fsp } from 'node:fs';
+import type { ByteSource } from '../core/bytes/byteSource';
+import { byteRangeCheck } from '../core/bytes/byteSource';
+import { ShiplensError, throwIfCancelled } from '../core/errors';
+
+/** Map a Node fs error to a ShiplensError naming the file. */
+export function fsErrorToShiplens(error: unknown, file: string): ShiplensError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    return new ShiplensError('NOT_FOUND', 'The file does not exist.', { source: file, hint: 'Check the path, or refresh the listing.' });
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new ShiplensError('ACCESS_DENIED', 'Permission denied.', { source: file, hint: 'Check the file permissions.' });
+  }
+  if (code === 'EEXIST') {
+    return new ShiplensError('FILE_EXISTS', 'The file already exists.', { source: file, hint: 'Choose another name, or allow overwriting.' });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new ShiplensError('IO', `File error: ${message}`, { source: file, cause: error });
+}
+
+/** Open `filePath` as a ByteSource (stat once for the size; reads must stay within it). */
+export async function fileByteSource(filePath: string, name: string = filePath): Promise<ByteSource> {
+  let size: number;
+  try {
+    const stat = await fsp.stat(filePath);
+    if (!stat.isFile()) throw new ShiplensError('NOT_FOUND', 'Not a regular file.', { source: name });
+    size = stat.size;
+  } catch (error) {
+    throw error instanceof ShiplensError ? error : fsErrorToShiplens(error, name);
+  }
+  return {
+    size,
+    name,
+    async read(offset, length, signal) {
+      byteRangeCheck(size, offset, length, name);
+      throwIfCancelled(signal);
+      return fileRangeRead(filePath, offset, length, name);
+    },
+  };
+}
+
+/** Read exactly `length` bytes at `offset` (TRUNCATED if the file shrank meanwhile). */
+async function fileRangeRead(filePath: string, offset: number, length: number, name: string): Promise<Uint8Array> {
+  let handle: fsp.FileHandle | undefined;
+  try {
+    handle = await fsp.open(filePath, 'r');
+    const out = new Uint8Array(length);
+    let done = 0;
+    while (done < length) {
+      const { bytesRead } = await handle.read(out, done, length - done, offset + done);
+      if (bytesRead === 0) {
+        throw new ShiplensError('TRUNCATED', `The file ended after ${offset + done} bytes while reading ${length} at ${offset}.`, {
+          source: name,
+          hint: 'The file changed or was truncated while reading it.',
+        });
+      }
+      done += bytesRead;
+    }
+    return out;
+  } catch (error) {
+    throw error instanceof ShiplensError ? error : fsErrorToShiplens(error, name);
+  } finally {
+    await handle?.close();
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Listing helpers shared by the storages: key order, opaque page tokens, list-all.
+ *
+ * OSS orders keys by their UTF-8 bytes, which is not JavaScript's UTF-16 string order for
+ * characters past U+FFFF; we compare bytes so both storages page the same way.
+ */
+import { ShiplensError, throwIfCancelled } from '../../core/errors';
+import type { ObjectEntry } from '../api/contract';
+import type { Storage, StorageListPage } from './storage';
+
+/** Compare two keys in UTF-8 byte order (OSS listing order). */
+export function keyCompare(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // UTF-16 order equals code point (= UTF-8 byte) order except for surrogates vs U+E000…U+FFFF.
+    if (x < 0xd800 && y < 0xd800) return x - y;
+    return (a.codePointAt(i) as number) - (b.codePointAt(i) as number);
+  }
+  return a.length - b.length;
+}
+
+/** Encode a page token: a versioned, base64url JSON value (opaque to callers). */
+export function pageTokenEncode(kind: string, value: Record<string, string>): string {
+  return Buffer.from(JSON.stringify({ v: kind, ...value }), 'utf8').toString('base64url');
+}
+
+/** Decode a page token made by `pageTokenEncode` for `kind`, or throw INVALID_ARGUMENT. */
+export function pageTokenDecode(kind: string, token: string): Record<string, string> {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+    if (value && typeof value === 'object' && (value as Record<string, unknown>).v === kind) {
+      const out: Record<string, string> = {};
+      for (const [k, v] of Object.entries(value)) if (typeof v === 'string') out[k] = v;
+      return out;
+    }
+  } catch {
+    // fall through to the typed error
+  }
+  throw new ShiplensError('INVALID_ARGUMENT', 'The page token is not valid for this storage.', {
+    hint: 'Restart the listing from the first page.',
+  });
+}
+
+/** Clamp a requested page size to 1…1000. */
+export function maxKeysClamp(maxKeys: number | undefined): number {
+  if (maxKeys === undefined || !Number.isFinite(maxKeys)) return 1000;
+  return Math.min(1000, Math.max(1, Math.floor(maxKeys)));
+}
+
+/** Progress of `storageListAll`. */
+export interface ListAllProgress {
+  pages: number;
+  objects: number;
+  prefixes: number;
+}
+
+/**
+ * List every page under a prefix, streaming each page to `onPage`, cancellable.
+ *
+ * Refuses to loop: a page token seen twice means the server answers inconsistently, and the
+ * listing is reported as LISTING_INCOMPLETE rather than spinning or stopping silently short.
+ */
+export async function storageListAll(
+  storage: Storage,
+  options: { prefix: string; delimiter: '/' | ''; maxKeys?: number; signal?: AbortSignal; maxPages?: number },
+  onPage: (page: StorageListPage, progress: ListAllProgress) => void | Promise<void>,
+): Promise<ListAllProgress> {
+  const seen = new Set<string>();
+  const progress: ListAllProgress = { pages: 0, objects: 0, prefixes: 0 };
+  let pageToken: string | undefined;
+  for (;;) {
+    throwIfCancelled(options.signal);
+    const page = await storage.list({ prefix: options.prefix, delimiter: options.delimiter, maxKeys: options.maxKeys, pageToken, signal: options.signal });
+    progress.pages++;
+    progress.objects += page.objects.length;
+    progress.prefixes += page.prefixes.length;
+    await onPage(page, progress);
+    if (page.nextPageToken === null) return progress;
+    if (seen.has(page.nextPageToken) || (options.maxPages !== undefined && progress.pages >= options.maxPages)) {
+      throw new ShiplensError('LISTING_INCOMPLETE', `The listing stopped after ${progress.objects} objects: the server repeated a page token.`, {
+        source: `${storage.label}/${options.prefix}`,
+        hint: 'The listing is incomplete; try again later.',
+      });
+    }
+    seen.add(page.nextPageToken);
+    pageToken = page.nextPageToken;
+  }
+}
+
+/** Collect all objects under a prefix (convenience for tests and small prefixes). */
+export async function storageListAllObjects(storage: Storage, prefix: string, signal?: AbortSignal): Promise<ObjectEntry[]> {
+  const out: ObjectEntry[] = [];
+  await storageListAll(storage, { prefix, delimiter: '', signal }, (page) => {
+    out.push(...page.objects);
+  });
+  return out;
+}
