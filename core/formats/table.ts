@@ -41,3 +41,10 @@ export interface TableReader {
   /** All rows in batches, in order, with bounded memory (for export). */
   rowBatches(signal?: AbortSignal): AsyncIterable<Cell[][]>;
 }
+
+/** A problem found while reading (a bad line, a short row): reported, the rest still read. */
+export interface TableWarning {
+  /** 1-based line (JSON lines) or row (CSV) it is about, when it is about one. */
+  line?: number;
+  message: string;
+}

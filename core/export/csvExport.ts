@@ -1,0 +1,72 @@
+/**
+ * Rows → CSV through papaparse, batch by batch (constant memory for millions of rows).
+ */
+import Papa from 'papaparse';
+import { ShiplensError, throwIfCancelled } from '../errors';
+import type { Cell, TableReader } from '../formats/table';
+
+export interface CsvExportOptions {
+  /** Columns to write, in this order (default all). */
+  columns?: string[];
+  /** One character (default ','). */
+  delimiter?: string;
+  /** Start with a UTF-8 BOM so Excel reads UTF-8 (default off). */
+  bom?: boolean;
+  /** Prefix `'` to text cells starting with = + - @ tab or CR (default on). */
+  formulaGuard?: boolean;
+  /** Rows per papaparse call (default 5,000). */
+  chunkRows?: number;
+  signal?: AbortSignal;
+  onProgress?: (rows: number) => void;
+}
+
+// papaparse's own default is /^[=+\-@\t\r].*$/, which misses a multi-line cell such as
+// "=cmd\n…" (`.` stops at the line break); testing the first character alone catches it.
+const formulaStart = /^[=+\-@\t\r]/;
+const encoder = new TextEncoder();
+
+
+function columnIndexes(reader: TableReader, columns: string[] | undefined): number[] {
+  if (!columns) return reader.columns.map((_c, i) => i);
+  const names = reader.columns.map((c) => c.name);
+  return columns.map((name) => {
+    const i = names.indexOf(name);
+    if (i < 0) throw new ShiplensError('INVALID_ARGUMENT', `No column named "${name}".`, { hint: `Columns are: ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', …' : ''}.` });
+    return i;
+  });
+}
+
+/**
+ * Write the reader's rows as RFC 4180 CSV (CRLF, quotes doubled) with a header line.
+ *
+ * Cells go to papaparse as they are: null → empty field, bigint → its exact decimal text.
+ * The formula guard applies to text only (papaparse skips numbers, bigints, booleans), so a
+ * negative number stays a number. Returns rows written and UTF-8 bytes produced.
+ */
+export async function csvExport(reader: TableReader, write: (chunk: string) => void | Promise<void>, options: CsvExportOptions = {}): Promise<{ rows: number; bytes: number }> {
+  const delimiter = options.delimiter ?? ',';
+  if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\r' || delimiter === '\n') {
+    throw new ShiplensError('INVALID_ARGUMENT', `Invalid CSV delimiter ${JSON.stringify(delimiter)}.`, { hint: 'Use one character other than a quote or line break.' });
+  }
+  const indexes = columnIndexes(reader, options.columns);
+  const chunkRows = options.chunkRows ?? 5000;
+  const config = { delimiter, newline: '\r\n', quoteChar: '"', header: false, escapeFormulae: options.formulaGuard === false ? false : formulaStart };
+  let rows = 0;
+  let bytes = 0;
+  const emit = async (text: string): Promise<void> => {
+    bytes += encoder.encode(text).length;
+    await write(text);
+  };
+  await emit((options.bom ? '\uFEFF' : '') + Papa.unparse([indexes.map((i) => reader.columns[i]?.name ?? '')], config) + '\r\n');
+  for await (const batch of reader.rowBatches(options.signal)) {
+    for (let start = 0; start < batch.length; start += chunkRows) {
+      throwIfCancelled(options.signal);
+      const data: Cell[][] = batch.slice(start, start + chunkRows).map((row) => indexes.map((i) => row[i] ?? null));
+      if (data.length === 0) continue;
+      await emit(Papa.unparse(data, config) + '\r\n');
+      rows += data.length;
+      options.onProgress?.(rows);
+    }
+  }
+  return { rows, bytes };
+}

@@ -1,0 +1,37 @@
+/**
+ * Storage format and compression from an object name (SPEC §2 suffix table).
+ */
+import type { Compression, StorageFormat } from '../shipping/rule';
+
+export interface NameFormat {
+  format: StorageFormat;
+  compression: Compression;
+  /** The suffix that decided it, as written in the name ('' for JSON without compression). */
+  suffix: string;
+}
+
+// Longest suffix first: `.snappy.csv` must win over `.csv`.
+const suffixTable: readonly { suffix: string; format: StorageFormat; compression: Compression }[] = [
+  { suffix: '.snappy.parquet', format: 'parquet', compression: 'snappy' },
+  { suffix: '.snappy.csv', format: 'csv', compression: 'snappy' },
+  { suffix: '.parquet', format: 'parquet', compression: 'none' },
+  { suffix: '.csv', format: 'csv', compression: 'none' },
+  { suffix: '.snappy', format: 'json', compression: 'snappy' },
+];
+
+/**
+ * Format and compression that Log Service's suffix says (SPEC §2).
+ *
+ * JSON without compression has no suffix, so any other name is JSON/none. Matching ignores
+ * case (users rename downloads) but the returned suffix keeps the name's spelling.
+ */
+export function formatFromName(name: string): NameFormat {
+  const base = name.slice(name.lastIndexOf('/') + 1);
+  const lower = base.toLowerCase();
+  for (const entry of suffixTable) {
+    if (lower.endsWith(entry.suffix) && lower.length > entry.suffix.length) {
+      return { format: entry.format, compression: entry.compression, suffix: base.slice(base.length - entry.suffix.length) };
+    }
+  }
+  return { format: 'json', compression: 'none', suffix: '' };
+}

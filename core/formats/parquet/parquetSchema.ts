@@ -1,0 +1,141 @@
+/**
+ * Parquet schema from the footer only: one tail read, a second only for a larger footer.
+ */
+import { parquetMetadata, parquetSchema } from 'hyparquet';
+import type { FileMetaData, SchemaTree } from 'hyparquet';
+import type { ByteSource } from '../../bytes/byteSource';
+import { ShiplensError, isShiplensError } from '../../errors';
+
+export interface ParquetColumnSchema {
+  name: string;
+  /** Dotted path for nested columns. */
+  path: string;
+  physicalType: string;
+  logicalType?: string;
+  repetition: 'REQUIRED' | 'OPTIONAL' | 'REPEATED';
+  codec?: string;
+}
+
+/** Same shape as `ParquetSchemaInfo` in main/api/contract.ts, without key/bytesRead/reads. */
+export interface ParquetSchema {
+  numRows: number;
+  rowGroups: number;
+  createdBy?: string;
+  codecs: string[];
+  columns: ParquetColumnSchema[];
+  keyValueMetadata: { key: string; value: string }[];
+}
+
+export interface ParquetFooterOptions {
+  /** First tail read in bytes (default 64 KiB: most footers fit, big objects cost 2 reads). */
+  initialFetchBytes?: number;
+  /** Largest footer accepted (default 64 MiB), checked before allocating. */
+  maxFooterBytes?: number;
+  signal?: AbortSignal;
+}
+
+const magic = 0x31524150; // "PAR1" little-endian
+
+function corrupt(source: ByteSource, message: string, cause?: unknown): ShiplensError {
+  return new ShiplensError('PARQUET_CORRUPT', message, { source: source.name, hint: 'The file is damaged; download it again or check the writer.', cause });
+}
+
+async function notParquetOrTruncated(source: ByteSource, signal?: AbortSignal): Promise<ShiplensError> {
+  const head = await source.read(0, 4, signal);
+  if (new DataView(head.buffer, head.byteOffset, 4).getUint32(0, true) === magic) {
+    return new ShiplensError('TRUNCATED', 'The file starts like Parquet but has no footer (no PAR1 at the end).', {
+      source: source.name,
+      hint: 'The object is truncated; download it again.',
+    });
+  }
+  return new ShiplensError('NOT_PARQUET', 'This is not a Parquet file (no PAR1 magic).', { source: source.name, hint: 'Open it as JSON or CSV, or check the object name.' });
+}
+
+/**
+ * Read and parse the footer (FileMetaData) with ≤ 2 range reads of about the footer's size.
+ *
+ * Errors: EMPTY_INPUT, NOT_PARQUET (no magic), TRUNCATED (head magic, no tail magic),
+ * PARQUET_CORRUPT (footer length past the file, undecodable footer), TOO_LARGE (footer over limit).
+ */
+export async function parquetFooterRead(source: ByteSource, options: ParquetFooterOptions = {}): Promise<FileMetaData> {
+  const { size } = source;
+  if (size === 0) throw new ShiplensError('EMPTY_INPUT', 'The file is empty.', { source: source.name });
+  if (size < 12) throw new ShiplensError('NOT_PARQUET', `The file is ${size} bytes, too short for Parquet (at least 12).`, { source: source.name });
+  const first = Math.min(size, options.initialFetchBytes ?? 64 * 1024);
+  const tail = await source.read(size - first, first, options.signal);
+  const view = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
+  if (view.getUint32(first - 4, true) !== magic) throw await notParquetOrTruncated(source, options.signal);
+  const footerLength = view.getUint32(first - 8, true);
+  if (footerLength + 12 > size) throw corrupt(source, `The footer length ${footerLength} is past the start of the ${size}-byte file.`);
+  if (footerLength > (options.maxFooterBytes ?? 64 * 1024 * 1024)) {
+    throw new ShiplensError('TOO_LARGE', `The Parquet footer is ${footerLength} bytes, over the limit.`, { source: source.name });
+  }
+  let footer = tail;
+  if (footerLength + 8 > first) {
+    const rest = await source.read(size - footerLength - 8, footerLength + 8 - first, options.signal);
+    footer = new Uint8Array(footerLength + 8);
+    footer.set(rest, 0);
+    footer.set(tail, rest.length);
+  }
+  try {
+    return parquetMetadata(footer, { geoparquet: false });
+  } catch (error) {
+    if (isShiplensError(error)) throw error;
+    throw corrupt(source, `The Parquet footer cannot be decoded: ${error instanceof Error ? error.message : String(error)}.`, error);
+  }
+}
+
+function leaves(tree: SchemaTree, out: SchemaTree[] = []): SchemaTree[] {
+  if (tree.children.length === 0) out.push(tree);
+  for (const child of tree.children) leaves(child, out);
+  return out;
+}
+
+/** The logical type as users read it: the logical type name, else the converted type. */
+function logicalOf(tree: SchemaTree): string | undefined {
+  const { logical_type: logical, converted_type: converted } = tree.element;
+  return logical?.type ?? converted ?? undefined;
+}
+
+/** Plain schema facts from FileMetaData (no I/O). */
+export function parquetSchemaFromMetadata(metadata: FileMetaData): ParquetSchema {
+  const tree = parquetSchema(metadata);
+  const firstGroup = metadata.row_groups[0];
+  const columns = leaves(tree)
+    .filter((leaf) => leaf !== tree)
+    .map((leaf, i): ParquetColumnSchema => {
+      const column: ParquetColumnSchema = {
+        name: leaf.path[0] ?? leaf.element.name,
+        path: leaf.path.join('.'),
+        physicalType: leaf.element.type ?? 'GROUP',
+        repetition: leaf.element.repetition_type ?? 'REQUIRED',
+      };
+      const logical = logicalOf(leaf);
+      if (logical) column.logicalType = logical;
+      const codec = firstGroup?.columns[i]?.meta_data?.codec;
+      if (codec) column.codec = codec;
+      return column;
+    });
+  const codecs = new Set<string>();
+  for (const group of metadata.row_groups) for (const chunk of group.columns) if (chunk.meta_data) codecs.add(chunk.meta_data.codec);
+  const schema: ParquetSchema = {
+    numRows: Number(metadata.num_rows),
+    rowGroups: metadata.row_groups.length,
+    codecs: [...codecs],
+    columns,
+    keyValueMetadata: (metadata.key_value_metadata ?? []).map((kv) => ({ key: kv.key, value: kv.value ?? '' })),
+  };
+  if (metadata.created_by) schema.createdBy = metadata.created_by;
+  return schema;
+}
+
+/** The schema of a Parquet object from its footer alone (≤ 2 range reads). */
+export async function parquetSchemaRead(source: ByteSource, options: ParquetFooterOptions = {}): Promise<ParquetSchema> {
+  const metadata = await parquetFooterRead(source, options);
+  try {
+    return parquetSchemaFromMetadata(metadata);
+  } catch (error) {
+    if (isShiplensError(error)) throw error;
+    throw corrupt(source, `The Parquet schema is invalid: ${error instanceof Error ? error.message : String(error)}.`, error);
+  }
+}

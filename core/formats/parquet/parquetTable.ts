@@ -1,0 +1,148 @@
+/**
+ * Parquet rows as a paged TableReader on hyparquet, reading only the row groups a page needs.
+ */
+import { parquetRead, snappyUncompress } from 'hyparquet';
+import type { Compressors, FileMetaData, SchemaElement } from 'hyparquet';
+import type { ByteSource } from '../../bytes/byteSource';
+import type { RawBlockDecoder } from '../../codecs/snappy';
+import { ShiplensError, isShiplensError, throwIfCancelled } from '../../errors';
+import type { Cell, ColumnType, TableColumn, TableReader } from '../table';
+import { parquetBufferFrom } from './parquetBuffer';
+import { parquetFooterRead } from './parquetSchema';
+
+export interface ParquetTableOptions {
+  /** Footer already read (saves the footer reads). */
+  metadata?: FileMetaData;
+  /** Raw snappy block decoder for SNAPPY column chunks (e.g. the native one); default hyparquet's JS snappy. */
+  rawDecoder?: RawBlockDecoder;
+  /** Extra codecs (GZIP, ZSTD … from hyparquet-compressors) where the platform wants them. */
+  compressors?: Compressors;
+  /** Rows per batch of `rowBatches` (default 10,000). */
+  batchRows?: number;
+  cacheBytes?: number;
+  signal?: AbortSignal;
+}
+
+const textDecoder = new TextDecoder();
+
+/** Column type as the table shows it, from a top-level schema element. */
+function columnTypeOf(element: SchemaElement): ColumnType {
+  const logical = element.logical_type?.type;
+  const converted = element.converted_type;
+  if (element.num_children) return 'json';
+  if (logical === 'TIMESTAMP' || converted === 'TIMESTAMP_MILLIS' || converted === 'TIMESTAMP_MICROS' || element.type === 'INT96') return 'timestamp';
+  if (logical === 'DATE' || converted === 'DATE') return 'date';
+  if (logical === 'DECIMAL' || converted === 'DECIMAL') return 'decimal';
+  if (logical === 'JSON' || converted === 'JSON') return 'json';
+  switch (element.type) {
+    case 'BOOLEAN': return 'boolean';
+    case 'INT32': return 'int32';
+    case 'INT64': return 'int64';
+    case 'FLOAT': return 'float';
+    case 'DOUBLE': return 'double';
+    // SLS writes strings as plain BINARY (SPEC §3): shown as UTF-8 text.
+    case 'BYTE_ARRAY': return 'string';
+    case 'FIXED_LEN_BYTE_ARRAY': return 'binary';
+    default: return 'unknown';
+  }
+}
+
+/** Top-level columns: the root's direct children in schema order. */
+function topColumns(metadata: FileMetaData): { name: string; type: ColumnType }[] {
+  const out: TableColumn[] = [];
+  const schema = metadata.schema;
+  let i = 1;
+  const skip = (index: number): number => {
+    let next = index + 1;
+    for (let c = 0; c < (schema[index]?.num_children ?? 0); c++) next = skip(next);
+    return next;
+  };
+  for (let c = 0; c < (schema[0]?.num_children ?? 0) && i < schema.length; c++) {
+    const element = schema[i] as SchemaElement;
+    out.push({ name: element.name, type: columnTypeOf(element) });
+    i = skip(i);
+  }
+  return out;
+}
+
+function jsonText(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v instanceof Uint8Array ? textDecoder.decode(v) : v));
+}
+
+/** hyparquet value → Cell: undefined → null, Date → ISO text, bytes → UTF-8, nested → JSON text. */
+function cellOf(value: unknown): Cell {
+  if (value === undefined || value === null) return null;
+  switch (typeof value) {
+    case 'string': case 'number': case 'boolean': case 'bigint': return value;
+    default: break;
+  }
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  if (value instanceof Uint8Array) return textDecoder.decode(value);
+  return jsonText(value);
+}
+
+function compressorsFor(options: ParquetTableOptions): Compressors {
+  const decoder = options.rawDecoder;
+  const snappy = decoder ? (input: Uint8Array, length: number) => decoder.uncompress(input, length) : (input: Uint8Array, length: number) => {
+    const output = new Uint8Array(length);
+    snappyUncompress(input, output);
+    return output;
+  };
+  return { ...options.compressors, SNAPPY: snappy };
+}
+
+function readError(source: ByteSource, error: unknown): ShiplensError {
+  if (isShiplensError(error)) return error;
+  if (error instanceof Error && error.name === 'AbortError') return new ShiplensError('CANCELLED', 'The operation was cancelled.', { source: source.name });
+  const message = error instanceof Error ? error.message : String(error);
+  return new ShiplensError('PARQUET_CORRUPT', `Parquet rows cannot be decoded: ${message}.`, { source: source.name, cause: error, hint: 'The file is damaged, or uses a feature shiplens does not read.' });
+}
+
+/**
+ * Open a Parquet object as a TableReader (footer read once; pages read by row range).
+ *
+ * `readRows(offset, limit)` asks hyparquet for `rowStart/rowEnd`, so only the row groups
+ * holding those rows are fetched. INT64 → bigint, BINARY/UTF8 → string, null ≠ ''.
+ */
+export async function parquetTable(source: ByteSource, options: ParquetTableOptions = {}): Promise<TableReader> {
+  const metadata = options.metadata ?? (await parquetFooterRead(source, { signal: options.signal }));
+  const file = parquetBufferFrom(source, { cacheBytes: options.cacheBytes, signal: options.signal });
+  const compressors = compressorsFor(options);
+  const columns = topColumns(metadata);
+  const numRows = Number(metadata.num_rows);
+
+  const readRange = async (rowStart: number, rowEnd: number, signal?: AbortSignal): Promise<Cell[][]> => {
+    throwIfCancelled(signal);
+    let rows: unknown[][] = [];
+    try {
+      await parquetRead({ file, metadata, rowStart, rowEnd, compressors, rowFormat: 'array', onComplete: (r: unknown[][]) => { rows = r; } });
+    } catch (error) {
+      throw readError(source, error);
+    }
+    throwIfCancelled(signal);
+    return rows.map((row) => row.map(cellOf));
+  };
+  return {
+    columns,
+    numRows,
+    async readRows(offset, limit, signal) {
+      if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(limit) || offset < 0 || limit < 0) {
+        throw new ShiplensError('INVALID_ARGUMENT', `Invalid row range ${offset}+${limit}.`, { source: source.name });
+      }
+      const end = Math.min(numRows, offset + limit);
+      return end > offset ? readRange(offset, end, signal) : [];
+    },
+    async *rowBatches(signal) {
+      const step = options.batchRows ?? 10_000;
+      // One read per row group: its column chunks are fetched and decoded once (constant per
+      // group, not per batch; re-reading a group per batch would decode its pages quadratically).
+      let groupStart = 0;
+      for (const group of metadata.row_groups) {
+        const groupEnd = groupStart + Number(group.num_rows);
+        const rows = groupEnd > groupStart ? await readRange(groupStart, groupEnd, signal) : [];
+        for (let start = 0; start < rows.length; start += step) yield rows.slice(start, start + step);
+        groupStart = groupEnd;
+      }
+    },
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * The one entry point the API and the CLI call to open an object as a table.
+ */
+import type { ByteSource } from '../bytes/byteSource';
+import { byteSourceReadAll } from '../bytes/byteSource';
+import { snappyDecode } from '../codecs/snappy';
+import type { RawBlockDecoder, SnappyVariant } from '../codecs/snappy';
+import { ShiplensError, throwIfCancelled, toShiplensError } from '../errors';
+import type { Compression, StorageFormat } from '../shipping/rule';
+import { formatDetect } from './formatDetect';
+import type { FormatDetection } from './formatDetect';
+import { jsonLinesTable } from './jsonLines';
+import { parquetTable } from './parquet';
+import { csvDialectDefault, shippedCsvTable } from './shippedCsv';
+import type { CsvDialect } from './shippedCsv';
+import type { TableReader, TableWarning } from './table';
+
+export interface TableOpenOptions {
+  format?: StorageFormat;
+  compression?: Compression;
+  dialect?: CsvDialect;
+  /** Largest decoded JSON/CSV text (default 1 GiB), checked before allocating. */
+  maxDecodeBytes?: number;
+  /** Native raw-block decoder injected by main/CLI (snappy objects and Parquet SNAPPY chunks). */
+  rawDecoder?: RawBlockDecoder;
+  /** Longest JSON line (default 64 MiB). */
+  maxLineBytes?: number;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number | null) => void;
+}
+
+export interface OpenedTable {
+  reader: TableReader;
+  format: StorageFormat;
+  compression: Compression;
+  snappyVariant?: SnappyVariant;
+  detectedBy: FormatDetection['detectedBy'];
+  /** Decoded bytes for the raw view of JSON/CSV; null for Parquet. */
+  text: Uint8Array | null;
+  warnings: TableWarning[];
+}
+
+const defaultMaxDecodeBytes = 1024 * 1024 * 1024;
+
+async function textBytes(source: ByteSource, detection: FormatDetection, options: TableOpenOptions): Promise<{ bytes: Uint8Array; variant?: SnappyVariant }> {
+  const limit = options.maxDecodeBytes ?? defaultMaxDecodeBytes;
+  const raw = await byteSourceReadAll(source, limit, options.signal);
+  if (detection.compression !== 'snappy') return { bytes: raw };
+  const decoded = await snappyDecode(raw, {
+    maxOutputBytes: limit,
+    rawDecoder: options.rawDecoder,
+    variant: detection.snappyVariant,
+    signal: options.signal,
+    onProgress: options.onProgress,
+    source: source.name,
+  });
+  return { bytes: decoded.output, variant: decoded.variant };
+}
+
+function utf8Text(bytes: Uint8Array, source?: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (error) {
+    throw new ShiplensError('UTF8_INVALID', 'The CSV text is not valid UTF-8.', { source, cause: error, hint: 'Check that this is a Log Service CSV object.' });
+  }
+}
+
+async function tableOpenUnchecked(source: ByteSource, options: TableOpenOptions): Promise<OpenedTable> {
+  const detection = await formatDetect(source, { format: options.format, compression: options.compression }, options.signal);
+  const base = { format: detection.format, compression: detection.compression, detectedBy: detection.detectedBy };
+  const warnings: TableWarning[] = detection.note ? [{ message: detection.note }] : [];
+  if (detection.format === 'parquet') {
+    const reader = await parquetTable(source, { rawDecoder: options.rawDecoder, signal: options.signal });
+    return { ...base, reader, text: null, warnings };
+  }
+  const { bytes, variant } = await textBytes(source, detection, options);
+  throwIfCancelled(options.signal);
+  const opened = detection.format === 'json'
+    ? jsonLinesTable(bytes, { maxLineBytes: options.maxLineBytes, source: source.name, signal: options.signal })
+    : shippedCsvTable(utf8Text(bytes, source.name), options.dialect ?? csvDialectDefault, { source: source.name, signal: options.signal });
+  const result: OpenedTable = { ...base, reader: opened.reader, text: bytes, warnings: [...warnings, ...opened.warnings] };
+  if (variant) result.snappyVariant = variant;
+  return result;
+}
+
+/**
+ * Open any shipped object as a table: detect format + compression, decode snappy, build the reader.
+ *
+ * Hints (`format`, `compression`) override the name. JSON/CSV objects are decoded once (with
+ * the size cap) and `text` keeps the decoded bytes for the raw view; Parquet is read by range.
+ * Every failure is a ShiplensError naming the source.
+ */
+export async function tableOpen(source: ByteSource, options: TableOpenOptions = {}): Promise<OpenedTable> {
+  try {
+    return await tableOpenUnchecked(source, options);
+  } catch (error) {
+    throw toShiplensError(error, source.name);
+  }
+}

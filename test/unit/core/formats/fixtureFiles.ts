@@ -1,0 +1,77 @@
+// Test helper: make sure the generated fixtures exist, and open them as ByteSources.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ByteSource } from '../../../../core/bytes/byteSource';
+import { byteSourceFromBytes } from '../../../../core/bytes/byteSource';
+
+const fixtures = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
+export const parquetDir = join(fixtures, 'generated', 'parquet');
+export const textDir = join(fixtures, 'generated', 'text');
+
+/** Run a generator (it skips work when its outputs are up to date). */
+export function fixturesEnsure(generator: 'genParquet' | 'genText'): void {
+  const dir = generator === 'genParquet' ? parquetDir : textDir;
+  if (!existsSync(join(dir, '.done'))) execFileSync(process.execPath, [join(fixtures, `${generator}.mjs`)], { stdio: 'inherit' });
+}
+
+export function fixtureBytes(dir: string, name: string): Uint8Array {
+  return new Uint8Array(readFileSync(join(dir, name)));
+}
+
+export function fixtureSource(dir: string, name: string): ByteSource {
+  return byteSourceFromBytes(fixtureBytes(dir, name), name);
+}
+
+export function fixtureJson<T>(dir: string, name: string): T {
+  return JSON.parse(readFileSync(join(dir, name), 'utf8')) as T;
+}
+
+/** A ByteSource that counts reads and bytes (hyparquet's countingBuffer). */
+export function countingSource(source: ByteSource): ByteSource & { reads: number; bytes: number } {
+  const counting = {
+    size: source.size,
+    name: source.name,
+    reads: 0,
+    bytes: 0,
+    read(offset: number, length: number, signal?: AbortSignal) {
+      counting.reads++;
+      counting.bytes += length;
+      return source.read(offset, length, signal);
+    },
+  };
+  return counting;
+}
+
+// Same names as test/fixtures/genParquet.mjs and genText.mjs (kept in step by the tests failing).
+export const parquetNames = {
+  typesSnappy: '19_1484913043351525351_2850008.snappy.parquet',
+  typesPlain: '19_1484913043351525351_2850009.parquet',
+  multiGroup: '20_1484913043351525351_2850010.snappy.parquet',
+  empty: '21_1484913043351525351_2850011.snappy.parquet',
+  truncated: 'truncated_1484913043351525351_1.snappy.parquet',
+  footerPastEnd: 'footerPastEnd_1484913043351525351_2.snappy.parquet',
+  badMagic: 'badMagic_1484913043351525351_3.snappy.parquet',
+  notParquet: 'notParquet_1484913043351525351_4.parquet',
+  tiny: 'tiny_1484913043351525351_5.parquet',
+  badPage: 'badPage_1484913043351525351_6.snappy.parquet',
+};
+
+export const textNames = {
+  json: '19_1484913043351525351_2850008',
+  jsonSnappy: '19_1484913043351525351_2850008.snappy',
+  jsonMessy: '19_1484913043351525351_2850012',
+  csv: '19_1484913043351525351_2850008.csv',
+  csvSnappy: '19_1484913043351525351_2850008.snappy.csv',
+};
+
+/** What DuckDB read back from a Parquet fixture (genParquet.mjs). */
+export interface ParquetExpected {
+  columns: string[];
+  rows: (string | number | boolean | null)[][];
+  schema: { name: string; type: string; repetition_type: string; converted_type: string | null; logical_type: string | null }[];
+  rowGroups: { rows: number; compression: string }[];
+  keyValueMetadata: { key: string; value: string }[];
+  file: { created_by: string; num_rows: string; num_row_groups: string };
+}
