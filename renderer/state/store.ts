@@ -1,0 +1,23 @@
+/**
+ * The one bound store: every slice spread together (zustand slices pattern, STYLE.md §5).
+ */
+import { create } from 'zustand';
+import { createBrowseSlice } from './browseSlice';
+import { createConnectionSlice } from './connectionSlice';
+import { createDecompressSlice } from './decompressSlice';
+import { createRuleEditorSlice } from './ruleEditorSlice';
+import { createSettingsSlice } from './settingsSlice';
+import { createTableSlice } from './tableSlice';
+import type { ShiplensState } from './types';
+
+export type { ShiplensState } from './types';
+
+/** The application store; components select one field or use `useShallow`. */
+export const useStore = create<ShiplensState>()((...a) => ({
+  ...createSettingsSlice(...a),
+  ...createConnectionSlice(...a),
+  ...createBrowseSlice(...a),
+  ...createTableSlice(...a),
+  ...createDecompressSlice(...a),
+  ...createRuleEditorSlice(...a),
+}));

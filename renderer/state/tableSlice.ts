@@ -1,0 +1,125 @@
+/**
+ * The open object: its table (id + columns), loaded row pages, schema, raw text, progress.
+ */
+import type { StateCreator } from 'zustand';
+import type { ApiEvents, CsvDialect, JsonCell, ObjectInspection, ParquetSchemaInfo, TableInfo } from '../../main/api/contract';
+import type { ErrorInfo } from '../../core/errors';
+import { apiCall, apiCancel, apiJobId } from '../api/client';
+import type { ShiplensState } from './types';
+
+/** Rows fetched per `table.rows` call; more pages load as the user scrolls. */
+export const tablePageSize = 500;
+/** Rows kept in the renderer at most; beyond it the view says so (export reads everything). */
+export const tableRowCap = 50_000;
+
+export type Progress = ApiEvents['onJobProgress'];
+
+export interface TableSlice {
+  openKey: string | null;
+  inspection: ObjectInspection | null;
+  table: TableInfo | null;
+  schema: ParquetSchemaInfo | null;
+  rows: JsonCell[][];
+  rowsDone: boolean;
+  rowsPending: boolean;
+  tablePending: boolean;
+  tableError: ErrorInfo | null;
+  tableJobId: string | null;
+  tableProgress: Progress | null;
+  dialect: CsvDialect;
+  rawVisible: boolean;
+  rawText: string | null;
+  tableOpen(key: string, options?: { dialect?: CsvDialect }): Promise<void>;
+  tableMore(): Promise<void>;
+  tableCancel(): void;
+  tableClose(): void;
+  tableProgressSet(progress: Progress): void;
+  dialectSet(dialect: CsvDialect): void;
+  rawToggle(): Promise<void>;
+}
+
+const dialectDefault: CsvDialect = { delimiter: ',', quote: '"', header: false, nullValue: '' };
+
+/** The table slice. */
+export const createTableSlice: StateCreator<ShiplensState, [], [], TableSlice> = (set, get) => ({
+  openKey: null,
+  inspection: null,
+  table: null,
+  schema: null,
+  rows: [],
+  rowsDone: false,
+  rowsPending: false,
+  tablePending: false,
+  tableError: null,
+  tableJobId: null,
+  tableProgress: null,
+  dialect: dialectDefault,
+  rawVisible: false,
+  rawText: null,
+  tableOpen: async (key, options) => {
+    const previous = get().table;
+    if (previous) void apiCall('table.close', { tableId: previous.tableId });
+    const jobId = apiJobId('table');
+    const dialect = options?.dialect ?? get().dialect;
+    set({ openKey: key, inspection: null, table: null, schema: null, rows: [], rowsDone: false, tablePending: true, tableError: null, tableJobId: jobId, tableProgress: null, rawVisible: false, rawText: null, dialect, view: 'inspect' });
+    const inspection = await apiCall('object.inspect', { key });
+    if (get().tableJobId !== jobId) return;
+    if (inspection.ok) set({ inspection: inspection.value });
+    if (inspection.ok && inspection.value.format === 'parquet') {
+      const schema = await apiCall('parquet.schema', { key });
+      if (get().tableJobId !== jobId) return;
+      if (schema.ok) set({ schema: schema.value });
+      else set({ tablePending: false, tableError: schema.error });
+    }
+    const csv = inspection.ok && inspection.value.format === 'csv';
+    const opened = await apiCall('table.open', { key, jobId, ...(csv ? { dialect } : {}) });
+    if (get().tableJobId !== jobId) {
+      if (opened.ok) void apiCall('table.close', { tableId: opened.value.tableId });
+      return;
+    }
+    if (!opened.ok) {
+      set({ tablePending: false, tableError: opened.error });
+      return;
+    }
+    set({ table: opened.value, tablePending: false, tableError: null });
+    await get().tableMore();
+  },
+  tableMore: async () => {
+    const { table, rows, rowsPending, rowsDone } = get();
+    if (!table || rowsPending || rowsDone || rows.length >= tableRowCap) return;
+    set({ rowsPending: true });
+    const response = await apiCall('table.rows', { tableId: table.tableId, offset: rows.length, limit: tablePageSize });
+    if (get().table?.tableId !== table.tableId) return;
+    if (!response.ok) {
+      set({ rowsPending: false, tableError: response.error });
+      return;
+    }
+    const page = response.value.rows;
+    const all = rows.concat(page);
+    const done = page.length < tablePageSize || (table.numRows !== null && all.length >= table.numRows);
+    set({ rows: all, rowsPending: false, rowsDone: done });
+  },
+  tableCancel: () => {
+    const jobId = get().tableJobId;
+    if (jobId) void apiCancel(jobId);
+    set({ tablePending: false, tableJobId: null, tableError: { code: 'CANCELLED', message: 'Loading was cancelled.' } });
+  },
+  tableClose: () => {
+    const table = get().table;
+    if (table) void apiCall('table.close', { tableId: table.tableId });
+    set({ openKey: null, inspection: null, table: null, schema: null, rows: [], rowsDone: false, tableError: null, tableJobId: null, rawText: null, rawVisible: false });
+  },
+  tableProgressSet: (progress) => {
+    if (progress.jobId === get().tableJobId) set({ tableProgress: progress });
+  },
+  dialectSet: (dialect) => set({ dialect }),
+  rawToggle: async () => {
+    const { table, rawVisible, rawText } = get();
+    if (!table) return;
+    set({ rawVisible: !rawVisible });
+    if (rawVisible || rawText !== null) return;
+    const response = await apiCall('table.raw', { tableId: table.tableId, offset: 0, length: 1 << 20 });
+    if (response.ok) set({ rawText: response.value.text });
+    else set({ tableError: response.error });
+  },
+});

@@ -1,0 +1,71 @@
+/**
+ * Browse: breadcrumb, streamed listing with count and cancel, the object list, and a side
+ * panel with the selected key, a log-time range plan and the gap timeline.
+ */
+import { useShallow } from 'zustand/react/shallow';
+import { Breadcrumb } from '../components/Breadcrumb';
+import { ErrorBox } from '../components/ErrorBox';
+import { ObjectList } from '../components/ObjectList';
+import { SelectedObjectPanel } from '../components/SelectedObjectPanel';
+import { TimeRangePanel } from '../components/TimeRangePanel';
+import { GapTimeline } from '../components/GapTimeline';
+import { useT } from '../i18n';
+import { useStore } from '../state/store';
+
+function ListingStatus() {
+  const t = useT();
+  const s = useStore(useShallow((st) => ({ listing: st.listing, count: st.objects.length, folders: st.prefixes.length, cancelled: st.listCancelled, cancel: st.browseCancel })));
+  return (
+    <div className="status-line" aria-live="polite" data-testid="listing-status">
+      {s.listing ? (
+        <>
+          <span>{t('browse.listing', { n: s.count.toLocaleString() })}</span>
+          <button type="button" onClick={s.cancel}>
+            {t('common.cancel')}
+          </button>
+        </>
+      ) : s.cancelled ? (
+        <span className="warn">{t('browse.cancelled', { n: s.count.toLocaleString() })}</span>
+      ) : (
+        <span>
+          {t('browse.listed', { n: s.count.toLocaleString() })} · {t('browse.prefixCount', { n: s.folders.toLocaleString() })}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** The Browse view. */
+export function BrowseView() {
+  const t = useT();
+  const s = useStore(useShallow((st) => ({ prefix: st.prefix, browseOpen: st.browseOpen, filter: st.filter, filterSet: st.filterSet, error: st.listError, connection: st.connection, viewSet: st.viewSet })));
+  if (!s.connection) {
+    return (
+      <div className="panel">
+        <p className="muted">{t('header.notConnected')}</p>
+        <button type="button" className="primary" onClick={() => s.viewSet('connect')}>
+          {t('nav.connect')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="browse">
+      <div className="browse-main">
+        <div className="row">
+          <Breadcrumb prefix={s.prefix} onNavigate={(p) => void s.browseOpen(p)} />
+          <span className="spacer" />
+          <input type="search" aria-label={t('browse.filter')} placeholder={t('browse.filter')} value={s.filter} onChange={(e) => s.filterSet(e.target.value)} style={{ width: 220 }} />
+        </div>
+        <ListingStatus />
+        {s.error && <ErrorBox error={s.error} />}
+        <ObjectList />
+      </div>
+      <aside className="browse-side stack">
+        <SelectedObjectPanel />
+        <TimeRangePanel />
+        <GapTimeline />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+/** DecompressView (in progress). */
+export function DecompressView() {
+  return <div className="panel">DecompressView</div>;
+}

@@ -1,0 +1,4 @@
+/** InspectView (in progress). */
+export function InspectView() {
+  return <div className="panel">InspectView</div>;
+}

@@ -1,0 +1,85 @@
+/**
+ * Edit or create one OSS profile (region/endpoint, AccessKey or STS, bucket, default rule).
+ */
+import { useState } from 'react';
+import type { ApiInput, ProfileSummary } from '../../main/api/contract';
+import { useT } from '../i18n';
+
+type ProfileInput = ApiInput<'profiles.save'>;
+
+function draftFrom(profile: ProfileSummary | null): ProfileInput {
+  return {
+    name: profile?.name ?? '',
+    region: profile?.region ?? 'cn-hangzhou',
+    endpoint: profile?.endpoint ?? '',
+    bucket: profile?.bucket ?? '',
+    accessKeyId: profile?.accessKeyId ?? '',
+    accessKeySecret: '',
+    securityToken: '',
+    defaultRule: profile?.defaultRule ?? '',
+  };
+}
+
+/** Drop empty optional strings so main keeps what it stored. */
+function draftClean(draft: ProfileInput): ProfileInput {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(draft)) if (v !== '' && v !== undefined) out[k] = v;
+  return out as ProfileInput;
+}
+
+/** The profile form. */
+export function ProfileEditor({ profile, onSave, onCancel }: { profile: ProfileSummary | null; onSave: (p: ProfileInput) => void; onCancel: () => void }) {
+  const t = useT();
+  const [draft, setDraft] = useState<ProfileInput>(() => draftFrom(profile));
+  const [sts, setSts] = useState(false);
+  const field = (name: keyof ProfileInput, label: string, type = 'text') => (
+    <label className="field">
+      {label}
+      <input type={type} aria-label={label} value={String(draft[name] ?? '')} onChange={(e) => setDraft({ ...draft, [name]: e.target.value })} autoComplete="off" />
+    </label>
+  );
+  return (
+    <form
+      className="stack"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave(draftClean(sts ? draft : { ...draft, securityToken: '' }));
+      }}
+    >
+      <h3>{profile ? t('connect.editProfile') : t('connect.newProfile')}</h3>
+      <div className="grid-2">
+        {field('name', t('connect.name'))}
+        {field('bucket', t('connect.bucket'))}
+        {field('region', t('connect.region'))}
+        {field('endpoint', t('connect.endpoint'))}
+      </div>
+      <div className="row" role="radiogroup" aria-label={t('connect.authKind')}>
+        <span className="muted small">{t('connect.authKind')}:</span>
+        <label className="check">
+          <input type="radio" checked={!sts} onChange={() => setSts(false)} /> {t('connect.accessKey')}
+        </label>
+        <label className="check">
+          <input type="radio" checked={sts} onChange={() => setSts(true)} /> {t('connect.sts')}
+        </label>
+      </div>
+      <div className="grid-2">
+        {field('accessKeyId', t('connect.accessKeyId'))}
+        {field('accessKeySecret', t('connect.accessKeySecret'), 'password')}
+      </div>
+      {profile?.hasSecret && <div className="muted small">{t('connect.secretKept')}</div>}
+      {sts && field('securityToken', t('connect.securityToken'), 'password')}
+      <label className="field">
+        {t('connect.defaultRule')}
+        <textarea rows={3} aria-label={t('connect.defaultRule')} value={draft.defaultRule ?? ''} onChange={(e) => setDraft({ ...draft, defaultRule: e.target.value })} />
+      </label>
+      <div className="row">
+        <button type="submit" className="primary" disabled={!draft.name || !draft.bucket}>
+          {t('common.save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,4 @@
+/** RuleEditorView (in progress). */
+export function RuleEditorView() {
+  return <div className="panel">RuleEditorView</div>;
+}
