@@ -1,0 +1,65 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { byteSourceFromBytes } from '../../../../core/bytes/byteSource';
+import { tableOpen } from '../../../../core/formats/tableOpen';
+import type { ParquetExpected } from './fixtureFiles';
+import { fixtureBytes, fixtureJson, fixtureSource, fixturesEnsure, parquetDir, parquetNames, textDir, textNames } from './fixtureFiles';
+
+beforeAll(() => {
+  fixturesEnsure('genParquet');
+  fixturesEnsure('genText');
+});
+
+describe('tableOpen', () => {
+  it.each([textNames.json, textNames.jsonSnappy])('opens JSON lines %s with the decoded text', async (name) => {
+    const opened = await tableOpen(fixtureSource(textDir, name));
+    const expected = fixtureJson<{ columns: string[]; rows: unknown[][] }>(textDir, `${textNames.json}.expected.json`);
+    expect(opened.format).toBe('json');
+    expect(opened.reader.columns.map((c) => c.name)).toEqual(expected.columns);
+    expect(opened.reader.numRows).toBe(300);
+    expect(await opened.reader.readRows(150, 1)).toEqual([expected.rows[150]!.map((v, i) => (i === 0 ? BigInt(v as number) : v))]);
+    expect(opened.text).toEqual(fixtureBytes(textDir, textNames.json));
+    expect(opened.snappyVariant).toBe(name === textNames.jsonSnappy ? 'raw' : undefined);
+  });
+
+  it.each([textNames.csv, textNames.csvSnappy])('opens shipped CSV %s with the dialect', async (name) => {
+    const expected = fixtureJson<{ columns: string[]; rows: string[][] }>(textDir, `${textNames.csv}.expected.json`);
+    const opened = await tableOpen(fixtureSource(textDir, name), { dialect: { delimiter: ',', quote: '"', header: false, columns: expected.columns, nullValue: '-' } });
+    expect(opened.format).toBe('csv');
+    expect(opened.compression).toBe(name === textNames.csvSnappy ? 'snappy' : 'none');
+    expect(await opened.reader.readRows(0, 200)).toEqual(expected.rows.map((r) => r.map((v) => (v === '-' ? null : v))));
+    expect(opened.warnings).toEqual([]);
+  });
+
+  it.each([parquetNames.typesPlain, parquetNames.typesSnappy])('opens Parquet %s by range reads (no text)', async (name) => {
+    const opened = await tableOpen(fixtureSource(parquetDir, name));
+    const expected = fixtureJson<ParquetExpected>(parquetDir, `${name}.json`);
+    expect(opened.format).toBe('parquet');
+    expect(opened.text).toBeNull();
+    expect(opened.reader.numRows).toBe(expected.rows.length);
+  });
+
+  it('follows hints for a renamed object and reports a content correction as a warning', async () => {
+    const renamed = byteSourceFromBytes(fixtureBytes(textDir, textNames.csvSnappy), 'download.bin');
+    const hinted = await tableOpen(renamed, { format: 'csv', compression: 'snappy' });
+    expect(hinted.reader.numRows).toBe(200);
+    const wrong = byteSourceFromBytes(fixtureBytes(parquetDir, parquetNames.typesPlain), 'x.csv');
+    const corrected = await tableOpen(wrong);
+    expect(corrected.format).toBe('parquet');
+    expect(corrected.warnings).toEqual([{ message: 'The name says csv, but the content is parquet.' }]);
+  });
+
+  it('refuses decoded text over maxDecodeBytes with TOO_LARGE, before decoding', async () => {
+    await expect(tableOpen(fixtureSource(textDir, textNames.jsonSnappy), { maxDecodeBytes: 10_000 })).rejects.toMatchObject({ code: 'TOO_LARGE' });
+    await expect(tableOpen(fixtureSource(textDir, textNames.json), { maxDecodeBytes: 10_000 })).rejects.toMatchObject({ code: 'TOO_LARGE' });
+  });
+
+  it('gives typed errors for corrupt input', async () => {
+    const junk = byteSourceFromBytes(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0x00, 0x01]), 'junk.snappy');
+    await expect(tableOpen(junk)).rejects.toMatchObject({ source: 'junk.snappy' });
+    await expect(tableOpen(junk)).rejects.not.toMatchObject({ code: 'INTERNAL' });
+    await expect(tableOpen(fixtureSource(parquetDir, parquetNames.badMagic))).rejects.toMatchObject({ code: 'NOT_PARQUET' });
+    await expect(tableOpen(fixtureSource(parquetDir, parquetNames.truncated))).rejects.toMatchObject({ code: 'TRUNCATED' });
+    await expect(tableOpen(byteSourceFromBytes(new TextEncoder().encode('a,b\n\xff'), 'x.csv'))).resolves.toBeDefined();
+    await expect(tableOpen(byteSourceFromBytes(new Uint8Array([0x61, 0x2c, 0xff, 0x0a]), 'x.csv'))).rejects.toMatchObject({ code: 'UTF8_INVALID' });
+  });
+});
