@@ -1,0 +1,64 @@
+/**
+ * snappyDecode: sniff the container, check sizes before allocating, decode.
+ */
+import { throwIfCancelled, toShiplensError } from '../../errors';
+import { chunksDecode } from './chunks';
+import type { ChunkReader, StreamContext } from './chunks';
+import { framingReader, hadoopReader, snappyJavaReader } from './containers';
+import { rawBlockDecode, rawHeaderCheck } from './rawBlock';
+import { rawHeaderRead, rawMinExpansion } from './rawScan';
+import { snappyError } from './snappyError';
+import { snappyjsRawDecoder } from './snappyjsDecoder';
+import { snappySniff } from './sniff';
+import { snappyDefaultMaxOutputBytes } from './types';
+import type { SnappyDecodeOptions, SnappyDecodeResult, SnappyVariant } from './types';
+
+const notSnappyHint = 'If it was renamed, open it as plain JSON/CSV (compression "none"), or check that the download completed; '
+  + 'a .snappy.parquet file is Parquet, not a snappy stream.';
+
+/** The declared uncompressed length of a raw block (its varint header). */
+export function snappyRawUncompressedLength(bytes: Uint8Array): number {
+  if (bytes.length === 0) throw snappyError('EMPTY_INPUT', 'The snappy block is empty (0 bytes).');
+  const header = rawHeaderRead(bytes);
+  if (header === null) throw snappyError('TRUNCATED', 'The snappy block ends inside its length header.');
+  if (header.size < 0) throw snappyError('SNAPPY_BAD_LENGTH', 'The snappy block has a length header over 32 bits.');
+  return header.length;
+}
+
+function notSnappy(source: string | undefined): never {
+  throw snappyError('NOT_SNAPPY', 'This is not snappy data: not a raw snappy block, nor a framing, snappy-java or Hadoop snappy stream.', source, notSnappyHint);
+}
+
+function rawDecode(bytes: Uint8Array, options: SnappyDecodeOptions, sniffed: boolean, max: number): Uint8Array {
+  const ctx = { source: options.source, at: 0, maxOutputBytes: max };
+  const header = rawHeaderCheck(bytes, ctx);
+  // A raw block needs at most 5 input bytes per output byte; far more input means it is not one.
+  if (sniffed && header.length < rawMinExpansion(bytes.length - header.size)) notSnappy(options.source);
+  options.onProgress?.(0, header.length);
+  const output = rawBlockDecode(bytes, header, options.rawDecoder ?? snappyjsRawDecoder, ctx);
+  options.onProgress?.(output.length, output.length);
+  return output;
+}
+
+const readers: Record<Exclude<SnappyVariant, 'raw'>, (bytes: Uint8Array, ctx: StreamContext) => ChunkReader> = {
+  framing: framingReader,
+  'snappy-java': snappyJavaReader,
+  hadoop: hadoopReader,
+};
+
+/** Decode a snappy file of any variant (sniffed unless `options.variant` says which). */
+export async function snappyDecode(bytes: Uint8Array, options: SnappyDecodeOptions = {}): Promise<SnappyDecodeResult> {
+  const { source } = options;
+  try {
+    throwIfCancelled(options.signal);
+    if (bytes.length === 0) throw snappyError('EMPTY_INPUT', 'The file is empty (0 bytes), so there is nothing to decompress.', source);
+    const variant = options.variant ?? snappySniff(bytes);
+    if (variant === null) notSnappy(source);
+    const max = options.maxOutputBytes ?? snappyDefaultMaxOutputBytes;
+    if (variant === 'raw') return { variant, output: rawDecode(bytes, options, options.variant === undefined, max) };
+    const ctx: StreamContext = { source, maxOutputBytes: max, decoder: options.rawDecoder ?? snappyjsRawDecoder, signal: options.signal, onProgress: options.onProgress };
+    return { variant, output: await chunksDecode(bytes, () => readers[variant](bytes, ctx), ctx) };
+  } catch (error) {
+    throw toShiplensError(error, source);
+  }
+}

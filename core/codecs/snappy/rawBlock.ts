@@ -1,0 +1,99 @@
+/**
+ * One raw snappy block (what SLS ships for JSON/CSV, SPEC §2): header checks, then decode.
+ */
+import { isShiplensError } from '../../errors';
+import type { ShiplensError } from '../../errors';
+import { bytesText, snappyError } from './snappyError';
+import { rawHeaderRead, rawMaxExpansion, rawTagsScan } from './rawScan';
+import type { RawHeader } from './rawScan';
+import type { RawBlockDecoder } from './types';
+
+/** A RawBlockDecoder that can also decode into a caller's buffer and needs a pre-scan. */
+export interface IntoRawBlockDecoder extends RawBlockDecoder {
+  /** Decode the tags after the header into `out`; false when the block is corrupt. */
+  uncompressInto(block: Uint8Array, headerSize: number, out: Uint8Array): boolean;
+}
+
+function hasInto(decoder: RawBlockDecoder): decoder is IntoRawBlockDecoder {
+  return typeof (decoder as Partial<IntoRawBlockDecoder>).uncompressInto === 'function';
+}
+
+/** Where a block sits, for messages: the file and, inside a stream, the chunk's offset. */
+export interface BlockContext {
+  source?: string;
+  /** Offset of the block in the file (0 for a whole-file raw block). */
+  at: number;
+  maxOutputBytes: number;
+}
+
+function where(ctx: BlockContext): string {
+  return ctx.at === 0 ? 'The snappy block' : `The snappy block at byte ${ctx.at}`;
+}
+
+/** Read and check a block's header: too large, impossible for its size, or malformed. */
+export function rawHeaderCheck(block: Uint8Array, ctx: BlockContext): RawHeader {
+  if (block.length === 0) throw snappyError('TRUNCATED', `${where(ctx)} is empty.`, ctx.source);
+  const header = rawHeaderRead(block);
+  if (header === null) throw snappyError('TRUNCATED', `${where(ctx)} ends inside its length header.`, ctx.source);
+  if (header.size < 0) throw snappyError('SNAPPY_BAD_LENGTH', `${where(ctx)} has a length header over 32 bits.`, ctx.source);
+  const max = rawMaxExpansion(block.length - header.size);
+  if (header.length > ctx.maxOutputBytes) {
+    const impossible = header.length > max;
+    throw snappyError('TOO_LARGE', `${where(ctx)} declares ${bytesText(header.length)} uncompressed, over the ${bytesText(ctx.maxOutputBytes)} limit.`, ctx.source,
+      impossible
+        ? `Its ${bytesText(block.length)} can expand to at most ${bytesText(max)}, so the header is corrupt or this is not snappy data.`
+        : 'Raise the decode size limit in settings, or decode the file with the shiplens CLI.');
+  }
+  if (header.length > max) {
+    throw snappyError('TRUNCATED', `${where(ctx)} declares ${bytesText(header.length)} uncompressed, but its ${bytesText(block.length)} can expand to at most ${bytesText(max)}.`, ctx.source);
+  }
+  return header;
+}
+
+/** The typed error for a block a scan or a decoder found corrupt. */
+export function rawBlockFaultError(block: Uint8Array, header: RawHeader, ctx: BlockContext, detail?: string): ShiplensError {
+  const fault = rawTagsScan(block, header.size, block.length, header.length, false);
+  const at = fault ? ctx.at + fault.at : ctx.at;
+  if (!fault) return snappyError('SNAPPY_BAD_LENGTH', `${where(ctx)} could not be decoded${detail ? `: ${detail}` : ''}.`, ctx.source);
+  const text = {
+    TRUNCATED: `${where(ctx)} ends early: it declares ${bytesText(header.length)} but yields ${bytesText(fault.produced)} (input ends at byte ${at}).`,
+    SNAPPY_BAD_OFFSET: `${where(ctx)} has a copy that reaches before the start of the data (bad copy offset at byte ${at}).`,
+    SNAPPY_BAD_LENGTH: `${where(ctx)} yields more than the ${bytesText(header.length)} it declares (at byte ${at}).`,
+  }[fault.fault];
+  return snappyError(fault.fault, text, ctx.source);
+}
+
+/** Decode a whole raw block after rawHeaderCheck; the result has exactly the declared length. */
+export function rawBlockDecode(block: Uint8Array, header: RawHeader, decoder: RawBlockDecoder, ctx: BlockContext): Uint8Array {
+  if (hasInto(decoder)) {
+    const out = new Uint8Array(header.length);
+    rawBlockDecodeInto(block, header, decoder, ctx, out);
+    return out;
+  }
+  return callDecoder(block, header, decoder, ctx);
+}
+
+/** Decode a raw block into `out` (exactly header.length bytes long). */
+export function rawBlockDecodeInto(block: Uint8Array, header: RawHeader, decoder: RawBlockDecoder, ctx: BlockContext, out: Uint8Array): void {
+  if (hasInto(decoder)) {
+    // snappyjs neither stops at the declared length nor explains a failure: scan first.
+    if (rawTagsScan(block, header.size, block.length, header.length, false) !== null) throw rawBlockFaultError(block, header, ctx);
+    if (!decoder.uncompressInto(block, header.size, out)) throw rawBlockFaultError(block, header, ctx, `${decoder.name} failed`);
+    return;
+  }
+  out.set(callDecoder(block, header, decoder, ctx));
+}
+
+function callDecoder(block: Uint8Array, header: RawHeader, decoder: RawBlockDecoder, ctx: BlockContext): Uint8Array {
+  let result: Uint8Array;
+  try {
+    result = decoder.uncompress(block, header.length);
+  } catch (error) {
+    if (isShiplensError(error)) throw error;
+    throw rawBlockFaultError(block, header, ctx, `${decoder.name}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (result.length !== header.length) {
+    throw snappyError('SNAPPY_BAD_LENGTH', `${where(ctx)} decoded to ${bytesText(result.length)}, not the ${bytesText(header.length)} it declares.`, ctx.source);
+  }
+  return result;
+}

@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { snappyDecode, snappySniff } from '../../../../../core/codecs/snappy';
+import type { RawBlockDecoder, SnappyDecodeOptions } from '../../../../../core/codecs/snappy';
+import { ShiplensError } from '../../../../../core/errors';
+import { nativeRawBlockDecoder } from '../../../../../main/codecs/nativeSnappy';
+import { fixtureBytes, snappyFixturesLoad } from './snappyFixtures';
+
+const fixtures = await snappyFixturesLoad();
+const native = nativeRawBlockDecoder();
+
+async function decodeError(bytes: Uint8Array, options: SnappyDecodeOptions = {}): Promise<ShiplensError> {
+  try {
+    await snappyDecode(bytes, options);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ShiplensError);
+    return error as ShiplensError;
+  }
+  throw new Error('expected snappyDecode to fail');
+}
+
+/** A decoder that records its calls and delegates to a real one. */
+function spyDecoder(inner: RawBlockDecoder): RawBlockDecoder & { calls: number[] } {
+  const calls: number[] = [];
+  return { name: 'spy', calls, uncompress: (block, n) => (calls.push(n), inner.uncompress(block, n)) };
+}
+
+function varint(n: number): number[] {
+  const out: number[] = [];
+  while (n >= 0x80) {
+    out.push((n % 0x80) | 0x80);
+    n = Math.floor(n / 0x80);
+  }
+  out.push(n);
+  return out;
+}
+
+/** Replace a raw block's varint header with one declaring `length`. */
+function redeclare(block: Uint8Array, length: number): Uint8Array {
+  let size = 0;
+  while ((block[size] as number) >= 0x80) size++;
+  return Uint8Array.from([...varint(length), ...block.subarray(size + 1)]);
+}
+
+describe('snappyDecode on fixtures from independent writers', () => {
+  it('has fixtures of every variant', () => {
+    expect(new Set(fixtures.map((f) => f.variant))).toEqual(new Set(['raw', 'framing', 'snappy-java', 'hadoop']));
+    expect(fixtures.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(fixtures)('decodes $file ($writer) to its exact plaintext', async ({ file, variant, plain }) => {
+    const bytes = fixtureBytes(file);
+    expect(snappySniff(bytes.subarray(0, 64))).toBe(variant);
+    const result = await snappyDecode(bytes, { source: file });
+    expect(result.variant).toBe(variant);
+    expect(Buffer.from(result.output).equals(Buffer.from(fixtureBytes(plain)))).toBe(true);
+  });
+
+  it.each(fixtures)('decodes $file with the native decoder too', async ({ file, variant, plain }) => {
+    if (!native) return;
+    const result = await snappyDecode(fixtureBytes(file), { rawDecoder: native, variant });
+    expect(Buffer.from(result.output).equals(Buffer.from(fixtureBytes(plain)))).toBe(true);
+  });
+});
+
+describe('snappyDecode on corrupt input', () => {
+  const raw = fixtureBytes('logs-small.raw.snappy');
+  const framing = fixtureBytes('logs-large.framing.sz');
+
+  it.each([
+    { name: 'an empty file', bytes: new Uint8Array(0), code: 'EMPTY_INPUT' },
+    { name: 'a truncated raw block', bytes: raw.subarray(0, 1000), code: 'TRUNCATED' },
+    { name: 'a raw block cut one byte short', bytes: raw.subarray(0, raw.length - 1), code: 'TRUNCATED' },
+    { name: 'a raw block cut inside its header', bytes: Uint8Array.from([0x80, 0x80]), code: 'TRUNCATED', variant: 'raw' },
+    { name: 'a block declaring 4 GB', bytes: redeclare(raw, 4_000_000_000), code: 'TOO_LARGE' },
+    { name: 'a block declaring more than it can expand to', bytes: redeclare(raw, 60_000), code: 'TRUNCATED' },
+    { name: 'a block yielding more than it declares', bytes: redeclare(raw, 8000), code: 'SNAPPY_BAD_LENGTH' },
+    { name: 'a header over 32 bits', bytes: Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0x7f, 0]), code: 'SNAPPY_BAD_LENGTH', variant: 'raw' },
+    { name: 'a truncated framing stream', bytes: framing.subarray(0, 100_000), code: 'TRUNCATED' },
+    { name: 'a truncated snappy-java stream', bytes: fixtureBytes('logs-large.java.snappy').subarray(0, 100_000), code: 'TRUNCATED' },
+    { name: 'a truncated Hadoop stream', bytes: fixtureBytes('logs-large.hadoop.snappy').subarray(0, 100_000), code: 'TRUNCATED' },
+    { name: 'a Hadoop stream missing its last sub-block', bytes: fixtureBytes('logs-large.hadoop-multi.snappy').subarray(0, 25_000), code: 'TRUNCATED' },
+    { name: 'a snappy-java header only', bytes: fixtureBytes('tiny.java.snappy').subarray(0, 12), code: 'TRUNCATED' },
+  ] as const)('reports $code for $name', async ({ bytes, code, ...rest }) => {
+    const error = await decodeError(bytes, { source: 'x.snappy', variant: 'variant' in rest ? rest.variant : undefined });
+    expect(error.code).toBe(code);
+    expect(error.source).toBe('x.snappy');
+    expect(error.hint).toBeTruthy();
+  });
+
+  it('rejects a 4 GB declaration before calling the decoder or allocating', async () => {
+    const spy = spyDecoder(native ?? { name: 'none', uncompress: () => new Uint8Array(0) });
+    const error = await decodeError(redeclare(raw, 4_000_000_000), { rawDecoder: spy, variant: 'raw' });
+    expect(error.code).toBe('TOO_LARGE');
+    expect(error.message).toContain('4,000,000,000 bytes');
+    expect(error.hint).toContain('header is corrupt');
+    expect(spy.calls).toEqual([]);
+  });
+
+  it('applies maxOutputBytes to raw blocks and to streams before decoding', async () => {
+    const spy = spyDecoder(native ?? { name: 'none', uncompress: () => new Uint8Array(0) });
+    expect((await decodeError(raw, { maxOutputBytes: 8000, rawDecoder: spy })).code).toBe('TOO_LARGE');
+    expect((await decodeError(framing, { maxOutputBytes: 1_000_000, rawDecoder: spy })).code).toBe('TOO_LARGE');
+    expect(spy.calls).toEqual([]);
+  });
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('reports NOT_SNAPPY for random bytes (seed %i)', async (seed) => {
+    let state = seed * 0x9e3779b1;
+    const bytes = Uint8Array.from({ length: 4096 }, () => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state >>> 24;
+    });
+    const error = await decodeError(bytes, { source: 'random.snappy' });
+    expect(error.code).toBe('NOT_SNAPPY');
+    expect(error.message).toMatch(/not a raw snappy block, nor a framing, snappy-java or Hadoop/);
+    expect(error.hint).toMatch(/compression "none"/);
+  });
+
+  it('reports CHECKSUM_MISMATCH for a flipped CRC and for flipped stored data', async () => {
+    const badCrc = framing.slice();
+    badCrc[10 + 4] = (badCrc[10 + 4] as number) ^ 0x01; // first data chunk's CRC (after the 10-byte identifier)
+    expect((await decodeError(badCrc)).code).toBe('CHECKSUM_MISMATCH');
+    const stored = fixtureBytes('incompressible.framing.sz');
+    expect(stored[10]).toBe(0x01); // incompressible data is stored uncompressed
+    const badData = stored.slice();
+    badData[10 + 8 + 100] = (badData[10 + 8 + 100] as number) ^ 0x80;
+    expect((await decodeError(badData)).code).toBe('CHECKSUM_MISMATCH');
+  });
+
+  it('skips padding and reserved skippable chunks but rejects unskippable ones', async () => {
+    const tiny = fixtureBytes('tiny.framing.sz');
+    const insert = (chunk: number[]) => Uint8Array.from([...tiny.subarray(0, 10), ...chunk, ...tiny.subarray(10)]);
+    const skipped = await snappyDecode(insert([0xfe, 3, 0, 0, 0, 0, 0, 0x80, 1, 0, 0, 9]));
+    expect(Buffer.from(skipped.output).equals(Buffer.from(fixtureBytes('tiny.txt')))).toBe(true);
+    expect((await decodeError(insert([0x02, 1, 0, 0, 9]))).code).toBe('UNSUPPORTED_FORMAT');
+  });
+
+  it('decodes concatenated framing and snappy-java streams', async () => {
+    for (const file of ['tiny.framing.sz', 'tiny.java.snappy']) {
+      const one = fixtureBytes(file);
+      const result = await snappyDecode(Uint8Array.from([...one, ...one]));
+      const plain = fixtureBytes('tiny.txt');
+      expect(Buffer.from(result.output).equals(Buffer.concat([plain, plain]))).toBe(true);
+    }
+  });
+
+  it('reports SNAPPY_BAD_LENGTH when a Hadoop sub-block outgrows its block', async () => {
+    const bytes = fixtureBytes('tiny.hadoop.snappy').slice();
+    bytes[3] = (bytes[3] as number) - 1; // block declares one byte less than its sub-block holds
+    expect((await decodeError(bytes, { variant: 'hadoop' })).code).toBe('SNAPPY_BAD_LENGTH');
+  });
+
+  it('reports NOT_SNAPPY when a forced container lacks its magic', async () => {
+    expect((await decodeError(raw, { variant: 'framing' })).code).toBe('NOT_SNAPPY');
+    expect((await decodeError(raw, { variant: 'snappy-java' })).code).toBe('NOT_SNAPPY');
+  });
+});
+
+describe('snappyDecode progress and cancel', () => {
+  const large = fixtureBytes('logs-large.java.snappy');
+  const plainSize = fixtureBytes('logs-large.txt').length;
+
+  it('reports monotonic progress ending at the total', async () => {
+    const seen: [number, number | null][] = [];
+    await snappyDecode(large, { onProgress: (done, total) => seen.push([done, total]) });
+    expect(seen[0]).toEqual([0, plainSize]);
+    expect(seen.at(-1)).toEqual([plainSize, plainSize]);
+    expect(seen.length).toBeGreaterThan(3);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]![0]).toBeGreaterThanOrEqual(seen[i - 1]![0]);
+  });
+
+  it('stops with CANCELLED when the signal aborts between chunks', async () => {
+    const controller = new AbortController();
+    const error = await decodeError(large, { signal: controller.signal, source: 'big.snappy', onProgress: (done) => done > 0 && controller.abort() });
+    expect(error.code).toBe('CANCELLED');
+    expect(error.source).toBe('big.snappy');
+  });
+
+  it('reports CANCELLED for an already aborted signal', async () => {
+    expect((await decodeError(large, { signal: AbortSignal.abort() })).code).toBe('CANCELLED');
+  });
+});
