@@ -1,4 +1,92 @@
-/** InspectView (in progress). */
+/**
+ * Inspect: the open object's schema (Parquet), rows, raw text (JSON/CSV), progress and errors.
+ */
+import { useCallback, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { DataTable } from '../components/DataTable';
+import { DialectControls } from '../components/DialectControls';
+import { ErrorBox } from '../components/ErrorBox';
+import { ProgressBar } from '../components/ProgressBar';
+import { SchemaPanel } from '../components/SchemaPanel';
+import { useT } from '../i18n';
+import { tableRowCap } from '../state/tableSlice';
+import { useStore } from '../state/store';
+import { ExportDialog } from './ExportDialog';
+
+function InspectHeader({ onExport }: { onExport: () => void }) {
+  const t = useT();
+  const s = useStore(useShallow((st) => ({ key: st.openKey, inspection: st.inspection, table: st.table, rows: st.rows.length, rawVisible: st.rawVisible, rawToggle: st.rawToggle })));
+  return (
+    <div className="row">
+      <div style={{ minWidth: 0, flex: 1 }}>
+        <div className="mono" style={{ wordBreak: 'break-all', fontWeight: 600 }} data-testid="inspect-key">
+          {s.key}
+        </div>
+        {s.inspection && (
+          <div className="muted small">
+            {t('inspect.detected', { format: s.inspection.format, compression: s.inspection.compression + (s.inspection.snappyVariant ? ` (${s.inspection.snappyVariant})` : ''), by: s.inspection.detectedBy })}
+            {s.table && ` · ${t('inspect.loadedRows', { loaded: s.rows.toLocaleString(), total: s.table.numRows === null ? '?' : s.table.numRows.toLocaleString() })}`}
+          </div>
+        )}
+      </div>
+      {s.table?.hasRaw && (
+        <button type="button" aria-pressed={s.rawVisible} onClick={() => void s.rawToggle()} data-testid="raw-toggle">
+          {s.rawVisible ? t('inspect.table') : t('inspect.raw')}
+        </button>
+      )}
+      {s.table && (
+        <button type="button" className="primary" onClick={onExport} data-testid="export-open">
+          {t('inspect.export')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** The Inspect view. */
 export function InspectView() {
-  return <div className="panel">InspectView</div>;
+  const t = useT();
+  const s = useStore(
+    useShallow((st) => ({ key: st.openKey, inspection: st.inspection, table: st.table, schema: st.schema, rows: st.rows, pending: st.tablePending, error: st.tableError, progress: st.tableProgress, cancel: st.tableCancel, more: st.tableMore, dialect: st.dialect, tableOpen: st.tableOpen, rawVisible: st.rawVisible, rawText: st.rawText })),
+  );
+  const [exporting, setExporting] = useState(false);
+  const more = s.more;
+  const onNeedMore = useCallback(() => void more(), [more]);
+  if (!s.key) return <div className="panel muted">{t('inspect.none')}</div>;
+  const csv = s.inspection?.format === 'csv' || s.table?.format === 'csv';
+  return (
+    <div className="inspect">
+      <InspectHeader onExport={() => setExporting(true)} />
+      {s.pending && <ProgressBar done={s.progress?.done ?? 0} total={s.progress?.total ?? null} label={s.progress?.phase} onCancel={s.cancel} />}
+      {s.error && <ErrorBox error={s.error} />}
+      {csv && s.key && <DialectControls key={s.key} dialect={s.dialect} onApply={(dialect) => s.key && void s.tableOpen(s.key, { dialect })} />}
+      {s.table && s.table.warnings.length > 0 && (
+        <details className="small warn">
+          <summary>{t('inspect.warnings', { n: s.table.warnings.length })}</summary>
+          <ul>
+            {s.table.warnings.slice(0, 50).map((w, i) => (
+              <li key={i}>
+                {w.line !== undefined ? `line ${w.line}: ` : ''}
+                {w.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <div className={s.schema ? 'inspect-body' : 'inspect-body wide'}>
+        {s.schema && <SchemaPanel schema={s.schema} />}
+        {s.rawVisible ? (
+          <pre className="raw-text" data-testid="raw-text">{s.rawText ?? t('common.loading')}</pre>
+        ) : (
+          s.table && (
+            <div className="stack" style={{ minHeight: 0 }}>
+              <DataTable key={s.table.tableId} table={s.table} rows={s.rows} onNeedMore={onNeedMore} />
+              {s.rows.length >= tableRowCap && <div className="muted small">{t('inspect.rowCap', { n: tableRowCap.toLocaleString() })}</div>}
+            </div>
+          )
+        )}
+      </div>
+      {exporting && s.table && <ExportDialog table={s.table} onClose={() => setExporting(false)} />}
+    </div>
+  );
 }
