@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { byteSourceFromBytes } from '../../core/bytes/byteSource';
+import { tableOpen } from '../../core/formats/tableOpen';
 import { shippingSimulate } from '../../core/shipping/simulator';
 import type { ShippingSimulateDeps } from '../../core/shipping/simulator';
 import { shippingRuleDefault } from '../../core/shipping/rule';
@@ -141,5 +143,43 @@ describe('simulated JSON lines and CSV read back', () => {
       { __time__: 1763913591n, status: 'oops', path: null, ua: null, nope: null },
       { __time__: 1763913592n, status: '-2147483648', path: '', ua: null, nope: null },
     ]);
+  });
+});
+
+describe('simulated objects read back by shiplens\' own readers (tableOpen)', () => {
+  async function open(over: Partial<ShippingRule>): Promise<{ columns: string[]; rows: unknown[][]; variant: string | undefined }> {
+    const [object] = await shippingSimulate(rule(over), logs, taskNs, 1, deps);
+    const table = await tableOpen(byteSourceFromBytes(object!.bytes, object!.key), over.csv ? { dialect: { ...over.csv } } : {});
+    expect(table.warnings).toEqual([]);
+    expect([table.format, table.compression]).toEqual([over.format, over.compression]);
+    return { columns: table.reader.columns.map((c) => `${c.name}:${c.type}`), rows: await table.reader.readRows(0, 10), variant: table.snappyVariant };
+  }
+
+  it('reads Parquet + snappy with its types and nulls', async () => {
+    const table = await open({ format: 'parquet', compression: 'snappy', parquet: { columns } });
+    expect(table.columns).toEqual(['__time__:int32', '__source__:string', 'status:int32', 'bytes:int64', 'ok:boolean', 'lat:float', 'ratio:double', 'path:string', 'ua:string']);
+    expect(table.rows).toEqual([
+      [1763913590, '10.0.0.1', 200, 9007199254740993n, true, 0.25, 0.1, '/a,"b"\nc', 'Mozilla/5.0 (中文 😀)'],
+      [1763913591, '10.0.0.2', null, -9223372036854775808n, null, null, 1e308, null, null],
+      [1763913592, '', -2147483648, 9223372036854775807n, false, Math.fround(3.4e38), -0.5, '', null],
+    ]);
+  });
+
+  it('reads CSV + snappy (raw block) with the rule\'s dialect', async () => {
+    const csv = { columns: ['__time__', 'status', 'path', 'nope'], delimiter: ';', quote: "'", nullValue: '', header: false };
+    const table = await open({ format: 'csv', compression: 'snappy', csv });
+    expect(table.variant).toBe('raw');
+    expect(table.rows).toEqual([
+      ['1763913590', '200', '/a,"b"\nc', ''],
+      ['1763913591', 'oops', '', ''],
+      ['1763913592', '-2147483648', '', ''],
+    ]);
+  });
+
+  it('reads JSON + snappy lines with reserved fields first', async () => {
+    const table = await open({ format: 'json', compression: 'snappy' });
+    expect(table.variant).toBe('raw');
+    expect(table.columns.slice(0, 5)).toEqual(['__time__:int64', '__topic__:string', '__source__:string', 'status:string', 'bytes:string']);
+    expect(table.rows[1]!.slice(0, 5)).toEqual([1763913591n, '', '10.0.0.2', 'oops', '-9223372036854775808']);
   });
 });
