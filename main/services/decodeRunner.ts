@@ -72,7 +72,7 @@ export class DecodeRunner {
         else if (message.type === 'done') finish(() => resolve({ variant: message.variant, output: message.output }));
         else finish(() => reject(errorFromInfo(message.error)));
       });
-      worker.on('error', (error) => finish(() => reject(new ShiplensError('INTERNAL', `The decode worker failed: ${error.message}`, { source: options.source }))));
+      worker.on('error', (error) => finish(() => reject(new ShiplensError('INTERNAL', `The decode worker failed: ${error.message.split('\n')[0]}`, { source: options.source }))));
       worker.on('exit', (code) => finish(() => reject(new ShiplensError('INTERNAL', `The decode worker stopped (exit code ${code}).`, { source: options.source }))));
       const request: DecodeWorkerRequest = { bytes, maxOutputBytes: options.maxOutputBytes, source: options.source };
       // Copy into a transferable buffer: the caller's view may share a larger pool.

@@ -111,7 +111,7 @@ export interface PlatformDeps {
   /** Credentials from env / aliyun CLI / ossutil config, read-only; null when none. */
   ambientCredentials(): Promise<{ accessKeyId: string; accessKeySecret: string; securityToken?: string; region?: string; endpoint?: string } | null>;
   sampleBucketEnsure(dir: string): Promise<string>;
-  fileByteSource(path: string): Promise<ByteSource>;
+  fileByteSource(path: string, name?: string): Promise<ByteSource>;
   safeJoin(root: string, relative: string): string;
 }
 

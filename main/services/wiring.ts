@@ -1,0 +1,110 @@
+/**
+ * Builds the real ApiServices: storage, formats, codecs and simulator modules bound to
+ * the platform pieces (native snappy, parquetjs-lite writer, fs), plus the app services.
+ */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { snappyCompressRaw, snappyDecode } from '../../core/codecs/snappy';
+import { csvExport } from '../../core/export/csvExport';
+import { formatDetect } from '../../core/formats/formatDetect';
+import { parquetSchemaRead } from '../../core/formats/parquet';
+import { tableOpen } from '../../core/formats/tableOpen';
+import { ShiplensError } from '../../core/errors';
+import { shippingSimulate } from '../../core/shipping/simulator';
+import type { ApiEvents } from '../api/contract';
+import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
+import { fileByteSource } from '../fileByteSource';
+import { safeJoin } from '../safePath';
+import { parquetWriteLite } from '../shipping/parquetWriter';
+import { LocalFolderStorage } from '../storage/localFolderStorage';
+import packageJson from '../../package.json';
+import { ConnectionManager } from './connectionManager';
+import { DecodeRunner } from './decodeRunner';
+import { EventHub } from './eventHub';
+import { JobRegistry } from './jobRegistry';
+import { sampleBucketFallbackEnsure } from './sampleFallback';
+import { envCredentials, SessionProfileStore } from './sessionProfiles';
+import { SettingsStore } from './settingsStore';
+import { TableRegistry } from './tableRegistry';
+import type { ApiServices, DialogProvider, EngineDeps, PlatformDeps, ProfileStoreLike } from './types';
+import { UploadRegistry } from './uploadRegistry';
+
+/** Options of `servicesCreate`. */
+export interface ServicesOptions {
+  mode: 'electron' | 'browser';
+  dataDir: string;
+  /** Default output folder (settings default); `<home>/Downloads/shiplens` when omitted. */
+  outputDir?: string;
+  /** The built decode worker (`out/main/workers/decodeWorker.cjs`); null decodes inline. */
+  workerPath?: string | null;
+  /** Size from which decoding moves to the worker (default 8 MiB). */
+  workerThresholdBytes?: number;
+  dialogs?: DialogProvider;
+  profiles?: ProfileStoreLike;
+  platform?: Partial<PlatformDeps>;
+  /** Largest browser-mode upload (default 1 GiB). */
+  uploadLimitBytes?: number;
+}
+
+/** The engine with native snappy and the parquetjs-lite writer bound. */
+export function engineCreate(): EngineDeps {
+  const rawDecoder = () => nativeRawBlockDecoder() ?? undefined;
+  return {
+    tableOpen: (source, options) => tableOpen(source, { ...options, rawDecoder: rawDecoder() }),
+    formatDetect: (source, hints) => formatDetect(source, hints),
+    parquetSchemaRead: (source) => parquetSchemaRead(source),
+    csvExport: (reader, write, options) => csvExport(reader, write, options),
+    snappyDecode: (bytes, options) => snappyDecode(bytes, { ...options, rawDecoder: rawDecoder() }),
+    shippingSimulate: (rule, logs, taskTimeNs, taskNumber) =>
+      shippingSimulate(rule, logs as never, taskTimeNs, taskNumber, { parquetWrite: parquetWriteLite, compressRaw: snappyCompressRaw }),
+  };
+}
+
+/** Node adapters for storage, files and credentials. */
+export function platformCreate(): PlatformDeps {
+  return {
+    localStorageOpen: async (rootDir) => new LocalFolderStorage(rootDir),
+    ossStorageOpen: async () => {
+      throw new ShiplensError('UNSUPPORTED_FORMAT', 'OSS buckets are not available in this build yet.');
+    },
+    ambientCredentials: async () => envCredentials(),
+    sampleBucketEnsure: sampleBucketFallbackEnsure,
+    fileByteSource: (path, name) => fileByteSource(path, name),
+    safeJoin,
+  };
+}
+
+const noDialogs: DialogProvider = { available: false, openFiles: async () => [], openFolder: async () => null };
+
+/** Wire every service for one app session. */
+export function servicesCreate(options: ServicesOptions): ApiServices {
+  const events = new EventHub<ApiEvents>();
+  const engine = engineCreate();
+  const platform = { ...platformCreate(), ...options.platform };
+  const profiles = options.profiles ?? new SessionProfileStore();
+  const outputDir = options.outputDir ?? join(homedir(), 'Downloads', 'shiplens');
+  return {
+    mode: options.mode,
+    version: packageJson.version,
+    dataDir: options.dataDir,
+    engine,
+    platform,
+    settings: new SettingsStore(options.dataDir, SettingsStore.defaultsFor(outputDir)),
+    connections: new ConnectionManager(platform, profiles, options.dataDir),
+    profiles,
+    tables: new TableRegistry(),
+    jobs: new JobRegistry(events),
+    uploads: new UploadRegistry(options.uploadLimitBytes ?? 1024 ** 3),
+    decoder: new DecodeRunner(engine, options.workerPath ?? null, options.workerThresholdBytes),
+    dialogs: options.dialogs ?? noDialogs,
+    events,
+  };
+}
+
+
+/** End a session: cancel jobs, drop tables, remove uploads. */
+export async function servicesClose(services: ApiServices): Promise<void> {
+  services.jobs.cancelAll();
+  services.tables.clear();
+  await services.uploads.clear();
+}
