@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { snappyCompressRaw } from '../../core/codecs/snappy';
 import { ShiplensError } from '../../core/errors';
 import { shippingSimulate } from '../../core/shipping/simulator';
+import { ruleToSlsJson } from '../../core/shipping/slsJson';
 import type { ShippingSimulateDeps } from '../../core/shipping/simulator';
 import { parquetWriteLite } from '../shipping/parquetWriter';
 import { samplePrng, sampleWindowLogs } from './sampleLogs';
@@ -72,7 +73,8 @@ export async function sampleBucketWrite(root: string): Promise<SampleSummary> {
   await mkdir(join(root, 'rules'), { recursive: true });
   for (const spec of sampleRuleSpecs) {
     await writeRule(root, spec, summary);
-    await writeFile(join(root, 'rules', `${spec.rule.name}.json`), `${JSON.stringify(spec.rule, null, 2)}\n`);
+    // Log Service's own configuration JSON (OSS export job: it carries the time zone).
+    await writeFile(join(root, 'rules', `${spec.rule.name}.json`), `${ruleToSlsJson(spec.rule, 'ossExport')}\n`);
   }
   await writeFile(join(root, 'README.txt'), sampleReadme());
   await writeFile(join(root, sampleMarkerName), `${JSON.stringify(summary)}\n`);

@@ -40,7 +40,8 @@ export function sampleReadme(): string {
     'Time span: two days of 5-minute tasks, 2026-11-23 00:00 to 2026-11-24 24:00 (UTC+8).',
     '',
     ...sampleRuleSpecs.flatMap((spec) => [...ruleLines(spec), '']),
-    'rules/<name>.json holds each rule (shiplens rule JSON).',
+    'rules/<name>.json holds each rule as Log Service configuration JSON (an OSS export job);',
+    'import it in the rule editor, or with `shiplens rule import`.',
     'Snappy objects of JSON and CSV are one raw snappy block per file (not the framing format).',
     '',
   ].join('\n');

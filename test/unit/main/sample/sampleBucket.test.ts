@@ -4,6 +4,8 @@ import { join, relative, sep } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { objectKeyParse } from '../../../../core/shipping/objectKey';
+import { ruleValidate } from '../../../../core/shipping/ruleValidate';
+import { ruleFromSlsJson } from '../../../../core/shipping/slsJson';
 import { sampleBucketEnsure, sampleMarkerName, sampleTaskTimeNs } from '../../../../main/sample/sampleBucket';
 import { sampleRuleSpecs, sampleSlotCount } from '../../../../main/sample/sampleRules';
 
@@ -19,6 +21,10 @@ function filesUnder(dir: string): string[] {
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'shiplens-sample-'));
+  // Start from a sample of an older version: it must be replaced whole.
+  mkdirSync(join(root, 'sample-bucket'));
+  writeFileSync(join(root, 'sample-bucket', sampleMarkerName), '{"version":0}');
+  writeFileSync(join(root, 'sample-bucket', 'stale.txt'), 'old');
   bucket = await sampleBucketEnsure(join(root, 'sample-bucket'));
 });
 afterAll(() => {
@@ -26,10 +32,10 @@ afterAll(() => {
 });
 
 describe('sampleBucketEnsure', () => {
-  it('writes the three prefixes, README, rules and the marker, and nothing else', () => {
+  it('replaces an older sample with the three prefixes, README, rules and the marker, and nothing else', () => {
     expect(readdirSync(bucket).sort()).toEqual([sampleMarkerName, 'README.txt', 'nginx-access-csv', 'nginx-access-json', 'nginx-access-parquet', 'rules']);
     expect(readdirSync(join(bucket, 'rules')).sort()).toEqual(['nginx-access-csv.json', 'nginx-access-json.json', 'nginx-access-parquet.json']);
-    expect(readdirSync(root)).toEqual(['sample-bucket']); // no temp folder left behind
+    expect(readdirSync(root)).toEqual(['sample-bucket']); // no temp or set-aside folder left behind
   });
 
   it.each(sampleRuleSpecs.map((spec) => [spec.rule.name, spec] as const))('has one object per slot minus the gaps for %s, every key parsing', (_name, spec) => {
@@ -45,6 +51,12 @@ describe('sampleBucketEnsure', () => {
     // Rule-less inference agrees with the rule on the task time.
     const first = objectKeyParse(keys[0]!);
     expect(first.ok && first.value.taskTimeNs).toBe(sampleTaskTimeNs(spec, 0));
+  });
+
+  it.each(sampleRuleSpecs.map((spec) => [spec.rule.name, spec] as const))('describes %s in rules/ as Log Service JSON that imports back to a valid rule', (name, spec) => {
+    const rule = ruleFromSlsJson(readFileSync(join(bucket, 'rules', `${name}.json`), 'utf8'));
+    expect(rule).toEqual(spec.rule);
+    expect(ruleValidate(rule)).toEqual([]);
   });
 
   it('dates objects seconds after their task, and the late slot ~47 minutes after', () => {
