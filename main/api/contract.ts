@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { ErrorInfo } from '../../core/errors';
 import type { ColumnType } from '../../core/formats/table';
+import type { ShippingRule } from '../../core/shipping/rule';
 
 const key = z.string().min(1).max(1024);
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
@@ -50,6 +51,21 @@ const profileSchema = z.object({
 });
 
 const empty = z.object({}).strict();
+
+/** Where a sls.* call goes (profile fields override-able per call; secrets are write-only). */
+const slsTarget = {
+  profileName: z.string().max(128).optional(),
+  endpoint: z.string().max(512).optional(),
+  region: z.string().max(64).optional(),
+  project: z.string().min(3).max(63).optional(),
+  accessKeyId: z.string().max(256).optional(),
+  accessKeySecret: z.string().max(1024).optional(),
+  securityToken: z.string().max(8192).optional(),
+};
+const slsName = z.string().min(1).max(128);
+const slsTaskStatus = z.enum(['success', 'running', 'fail']);
+/** Epoch milliseconds. */
+const epochMs = z.number().int().min(0).max(8.64e15);
 
 /** Method name → input schema. Keys are namespaced `area.verb`. */
 export const apiInputs = {
@@ -120,6 +136,22 @@ export const apiInputs = {
   'dialog.openFolder': empty,
 
   'jobs.cancel': z.object({ jobId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }).strict(),
+
+  // Log Service (issue 9). Target: a saved profile (default: the current connection's) with overrides.
+  'sls.logstores': z.object({ ...slsTarget }).strict(),
+  'sls.shippers': z.object({ ...slsTarget, logstore: slsName }).strict(),
+  'sls.importRule': z.object({ ...slsTarget, logstore: slsName, shipper: slsName, kind: z.enum(['shipper', 'ossExport']).optional() }).strict(),
+  'sls.tasks': z.object({ ...slsTarget, logstore: slsName, shipper: slsName, from: epochMs.optional(), to: epochMs.optional(), status: slsTaskStatus.optional(), jobId }).strict(),
+  'sls.retry': z.object({
+    ...slsTarget,
+    logstore: slsName,
+    shipper: slsName,
+    ids: z.array(z.string().min(1).max(128)).max(1000).optional(),
+    /** Retry every failed task in [from, to) (default: the last two days). */
+    allFailed: z.boolean().default(false),
+    from: epochMs.optional(),
+    to: epochMs.optional(),
+  }).strict(),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -253,6 +285,66 @@ export interface SimulatedObject {
   base64: string;
 }
 
+/** A Log Service shipping rule (classic shipper) or OSS export job of a logstore. */
+export interface SlsRuleInfo {
+  name: string;
+  kind: 'shipper' | 'ossExport';
+  logstore: string;
+  bucket: string;
+  prefix: string;
+  format: string;
+  compression: string;
+  /** OSS export jobs: RUNNING, STOPPED…; classic shippers: ''. */
+  status: string;
+  displayName: string;
+  /** This rule's config could not be read (the others still list). */
+  error?: ErrorInfo;
+}
+
+/** A rule imported from the project, with the Log Service JSON it came from. */
+export interface SlsRuleImported {
+  rule: ShippingRule;
+  kind: 'shipper' | 'ossExport';
+  project: string;
+  logstore: string;
+  name: string;
+  sourceJson: string;
+}
+
+/** One shipping task (SPEC §7); times are epoch ms (0 = none yet). */
+export interface SlsTaskInfo {
+  id: string;
+  status: 'success' | 'running' | 'fail';
+  /** The error message of a failed task, e.g. `Unauthorized`. */
+  message: string;
+  /** Creation time = the partition's time (SPEC §5). */
+  createTime: number;
+  lastDataReceiveTime: number;
+  finishTime: number;
+  dataLines: number;
+  /** What to do, for the SPEC's known error messages. */
+  advice?: { error: string; en: string; 'zh-CN': string };
+}
+
+export interface SlsTaskList {
+  project: string;
+  logstore: string;
+  shipper: string;
+  /** The range actually queried (epoch ms). */
+  from: number;
+  to: number;
+  total: number;
+  statistics: { running: number; success: number; fail: number };
+  tasks: SlsTaskInfo[];
+}
+
+/** The outcome of retrying one task. */
+export interface SlsRetryResult {
+  id: string;
+  ok: boolean;
+  error?: ErrorInfo;
+}
+
 /** Method name → result type. */
 export interface ApiResults {
   'app.info': AppInfo;
@@ -279,6 +371,11 @@ export interface ApiResults {
   'dialog.openFiles': { paths: string[] };
   'dialog.openFolder': { path: string | null };
   'jobs.cancel': { cancelled: boolean };
+  'sls.logstores': { project: string; logstores: string[] };
+  'sls.shippers': { project: string; logstore: string; rules: SlsRuleInfo[] };
+  'sls.importRule': SlsRuleImported;
+  'sls.tasks': SlsTaskList;
+  'sls.retry': { results: SlsRetryResult[]; retried: number; failed: number };
 }
 
 export type ApiResult<M extends ApiMethod> = ApiResults[M];

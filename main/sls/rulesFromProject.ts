@@ -5,6 +5,7 @@
  * options drive browsing, the planner and the gap timeline.
  */
 import { ShiplensError, toShiplensError } from '../../core/errors';
+import type { ErrorInfo } from '../../core/errors';
 import type { ShippingRule } from '../../core/shipping/rule';
 import { ruleFromSlsJson } from '../../core/shipping/slsJson';
 import type { SlsClient } from './slsClient';
@@ -24,7 +25,7 @@ export interface SlsRuleSummary {
   status: string;
   displayName: string;
   /** Set when this one rule's config could not be read (the others still list). */
-  error?: { code: string; message: string };
+  error?: ErrorInfo;
 }
 
 /** One imported rule with the JSON it came from. */
@@ -87,7 +88,7 @@ export async function slsRulesList(client: SlsClient, logstore: string, signal?:
     } catch (error) {
       const e = toShiplensError(error);
       if (e.code === 'CANCELLED' || e.code === 'AUTH_FAILED') throw e;
-      shippers.push({ name, kind: 'shipper', logstore, bucket: '', prefix: '', format: '', compression: '', status: '', displayName: '', error: { code: e.code, message: e.message } });
+      shippers.push({ name, kind: 'shipper', logstore, bucket: '', prefix: '', format: '', compression: '', status: '', displayName: '', error: e.toInfo() });
     }
   }
   const exports = await client.listOssExports({ logstore, signal });

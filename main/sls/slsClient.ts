@@ -130,7 +130,7 @@ async function retryAll(call: Call, logstore: string, shipper: string, ids: stri
     } catch (error) {
       const e = toShiplensError(error);
       if (e.code === 'CANCELLED') throw e;
-      results.push(...batch.map((id) => ({ id, ok: false, error: { code: e.code, message: e.message, ...(e.hint ? { hint: e.hint } : {}) } })));
+      results.push(...batch.map((id) => ({ id, ok: false, error: e.toInfo() })));
     }
   }
   return results;

@@ -2,6 +2,7 @@
  * Typed results of the Log Service calls shiplens makes (SPEC §7). Times are epoch
  * milliseconds like everywhere else in shiplens; the wire carries Unix seconds.
  */
+import type { ErrorInfo } from '../../core/errors';
 
 /** The API's spelling of a shipping task's state. */
 export type ShipperTaskStatus = 'success' | 'running' | 'fail';
@@ -73,5 +74,5 @@ export interface OssExport {
 export interface ShipperRetryResult {
   id: string;
   ok: boolean;
-  error?: { code: string; message: string; hint?: string };
+  error?: ErrorInfo;
 }
