@@ -72,3 +72,14 @@ describe('parquetTable', () => {
     await expect(parquetTable(fixtureSource(parquetDir, parquetNames.footerPastEnd))).rejects.toMatchObject({ code: 'PARQUET_CORRUPT' });
   });
 });
+
+describe('parquetTable cancellation and arguments', () => {
+  it('rejects an aborted read with CANCELLED and a bad range with INVALID_ARGUMENT', async () => {
+    const reader = await parquetTable(fixtureSource(parquetDir, parquetNames.typesSnappy));
+    const controller = new AbortController();
+    controller.abort();
+    await expect(reader.readRows(0, 1, controller.signal)).rejects.toMatchObject({ code: 'CANCELLED' });
+    await expect(reader.readRows(-1, 1)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    expect(await reader.readRows(6, 10)).toEqual([]);
+  });
+});
