@@ -1,0 +1,109 @@
+/**
+ * Download an OSS object to a file: `<dest>.part`, progress, cancel, resume with Range after a
+ * broken connection, size check, rename (issue 8 §3: byte-exact or no file at the target).
+ */
+import type { Readable } from 'node:stream';
+import type { promises as fsp } from 'node:fs';
+import { ShiplensError, isShiplensError } from '../../core/errors';
+import { destCheck, partCommit, partDiscard, partOpen, partPathOf } from './partFile';
+import { contentRangeParse } from './ossRange';
+import type { OssStorage } from './ossStorage';
+import { backoffDelay, errorIsTransient, sleepCancellable, transientMark } from './retry';
+import type { StorageDownloadOptions } from './storage';
+
+/** Upper bound on resumptions of one download (each must make progress). */
+const maxResumes = 1000;
+
+/** Download `key` to `destPath` through `<destPath>.part`. */
+export async function ossDownload(storage: OssStorage, key: string, destPath: string, options: StorageDownloadOptions): Promise<{ bytes: number }> {
+  const overwrite = options.overwrite === true;
+  const { signal } = options;
+  await destCheck(destPath, overwrite);
+  const head = await storage.headRaw(key, signal);
+  const part = partPathOf(destPath);
+  const handle = await partOpen(part, false);
+  let done = 0;
+  try {
+    let failures = 0;
+    for (let resumes = 0; done < head.size; resumes++) {
+      const before = done;
+      try {
+        done += await streamRange(storage, key, head.etag, done, head.size, handle, (n) => options.onProgress?.(n, head.size), signal);
+      } catch (error) {
+        done = Math.max(done, before + ((error as { received?: number }).received ?? 0));
+        if (signal?.aborted || !errorIsTransient(error) || resumes >= maxResumes) throw error;
+        // A broken transfer that moved forward resets the failure count; a stuck one does not.
+        failures = done > before ? 0 : failures + 1;
+        if (failures > storage.retries) throw error;
+        await sleepCancellable(backoffDelay(failures, storage.retryBaseMs, 5000, storage.random), signal);
+      }
+    }
+    options.onProgress?.(done, head.size);
+    await handle.close();
+    await partCommit(part, destPath, head.size, overwrite);
+    return { bytes: done };
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await partDiscard(part);
+    if (signal?.aborted) throw new ShiplensError('CANCELLED', 'The download was cancelled.', { source: `oss://${storage.bucket}/${key}` });
+    throw error;
+  }
+}
+
+/**
+ * GET `bytes=from-(size-1)` and append it to `handle`; returns the bytes written.
+ * On failure the thrown error carries `received` (bytes written before it broke).
+ */
+async function streamRange(
+  storage: OssStorage,
+  key: string,
+  etag: string | null,
+  from: number,
+  size: number,
+  handle: fsp.FileHandle,
+  progress: (done: number) => void,
+  signal: AbortSignal | undefined,
+): Promise<number> {
+  const source = `oss://${storage.bucket}/${key}`;
+  const headers: Record<string, string> = { Range: `bytes=${from}-${size - 1}` };
+  if (etag) headers['If-Match'] = etag;
+  const result = await storage.run(key, signal, (client) => client.getStream(key, { headers, timeout: storage.endpointConfig.timeoutMs }));
+  const stream = result.stream as Readable;
+  const range = contentRangeParse((result.res.headers as Record<string, string | undefined>)['content-range']);
+  if (result.res.status !== 206 || !range || range.start !== from || range.total !== size) {
+    stream.destroy();
+    throw new ShiplensError('SERVER_ERROR', `Asked for bytes ${from}- of ${size}, the server answered ${result.res.status} with a different range.`, {
+      source,
+      hint: 'The object changed or the endpoint ignores Range; try again.',
+    });
+  }
+  let received = 0;
+  const idleMs = storage.endpointConfig.timeoutMs;
+  let timer: NodeJS.Timeout | undefined;
+  const arm = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => stream.destroy(new ShiplensError('TIMEOUT', `No data for ${idleMs} ms.`, { source, hint: 'Check your network or endpoint.' })), idleMs);
+  };
+  const onAbort = (): void => void stream.destroy(new ShiplensError('CANCELLED', 'The download was cancelled.', { source }));
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    arm();
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      arm();
+      if (from + received + chunk.length > size) throw new ShiplensError('SERVER_ERROR', 'The server sent more bytes than the object has.', { source });
+      await handle.write(chunk);
+      received += chunk.length;
+      progress(from + received);
+    }
+  } catch (error) {
+    const mapped = isShiplensError(error) ? error : transientMark(new ShiplensError('NETWORK', `The connection broke after ${from + received} of ${size} bytes.`, { source, hint: 'Check your network or endpoint.' }));
+    throw Object.assign(mapped, { received });
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+  if (received !== size - from) {
+    throw Object.assign(transientMark(new ShiplensError('TRUNCATED', `The body ended after ${from + received} of ${size} bytes (truncated).`, { source, hint: 'Check your network or endpoint.' })), { received });
+  }
+  return received;
+}

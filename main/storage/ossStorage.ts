@@ -1,0 +1,226 @@
+/**
+ * An OSS bucket as a Storage, on ali-oss (signing) with our own retries, timeouts, STS
+ * refresh and listing consistency checks.
+ *
+ * Listing uses ListObjectsV2 with continuation tokens. Our page token wraps the OSS token and
+ * the last key returned, so the next page can be checked to advance: a server that repeats a
+ * token, or says "truncated" without a token, or does not move forward, gives LISTING_INCOMPLETE
+ * instead of a loop or a silently short listing; keys already returned are skipped.
+ */
+import type OSS from 'ali-oss';
+import type { ByteSource } from '../../core/bytes/byteSource';
+import { cachedByteSource } from '../../core/bytes/cachedByteSource';
+import { ShiplensError, throwIfCancelled } from '../../core/errors';
+import type { ObjectEntry } from '../api/contract';
+import { keyCompare, maxKeysClamp, pageTokenDecode, pageTokenEncode } from './listing';
+import type { OssEndpointConfig } from './ossClient';
+import { ossClientFor, ossWhere } from './ossClient';
+import type { OssCredentials } from './ossCredentials';
+import { OssCredentialHolder } from './ossCredentials';
+import { ossDownload } from './ossDownload';
+import { ossErrorIsTokenExpired, ossErrorMap } from './ossErrors';
+import { ossRangeRead, ossRangeSource } from './ossRange';
+import { retryWithBackoff } from './retry';
+import type { Storage, StorageDownloadOptions, StorageListOptions, StorageListPage } from './storage';
+
+/** Configuration of an OssStorage. */
+export interface OssStorageConfig extends Partial<OssCredentials> {
+  bucket: string;
+  endpoint?: string;
+  region?: string;
+  internal?: boolean;
+  accelerate?: boolean;
+  accessKeyId: string;
+  accessKeySecret: string;
+  /** Called before STS expiry and once after an expired-token answer. */
+  refreshSts?: () => Promise<OssCredentials>;
+  /** Per request (connect + headers) and per stalled body; default 60 s. */
+  timeoutMs?: number;
+  /** Retries of transient failures; default 4. */
+  retries?: number;
+  /** First back-off step; default 200 ms. */
+  retryBaseMs?: number;
+  /** Injected for tests. */
+  now?: () => number;
+  random?: () => number;
+}
+
+/** Object metadata needed to read consistently. */
+export interface OssHead extends ObjectEntry {
+  etag: string | null;
+}
+
+const tokenKind = 'oss1';
+
+/** Run a call that yields to `signal`: CANCELLED as soon as it aborts. */
+export function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(new ShiplensError('CANCELLED', 'The operation was cancelled.'));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** A Storage over an OSS bucket. */
+export class OssStorage implements Storage {
+  readonly kind = 'oss' as const;
+  readonly label: string;
+  readonly bucket: string;
+  readonly credentials: OssCredentialHolder;
+  readonly endpointConfig: OssEndpointConfig;
+  readonly retries: number;
+  readonly retryBaseMs: number;
+  readonly random: () => number;
+
+  constructor(config: OssStorageConfig) {
+    if (!config.accessKeyId || !config.accessKeySecret) {
+      throw new ShiplensError('CREDENTIALS_UNAVAILABLE', 'No AccessKey ID/secret for OSS.', { hint: 'Add credentials to the profile, or set ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET.' });
+    }
+    this.bucket = config.bucket;
+    this.label = `oss://${config.bucket}`;
+    this.endpointConfig = {
+      bucket: config.bucket,
+      region: config.region,
+      endpoint: config.endpoint,
+      internal: config.internal,
+      accelerate: config.accelerate,
+      timeoutMs: config.timeoutMs ?? 60_000,
+    };
+    const initial: OssCredentials = { accessKeyId: config.accessKeyId, accessKeySecret: config.accessKeySecret, securityToken: config.securityToken, expiration: config.expiration };
+    this.credentials = new OssCredentialHolder(initial, config.refreshSts, config.now);
+    this.retries = config.retries ?? 4;
+    this.retryBaseMs = config.retryBaseMs ?? 200;
+    this.random = config.random ?? Math.random;
+  }
+
+  /** Where requests go (for messages). */
+  get where(): string {
+    return ossWhere(this.endpointConfig);
+  }
+
+  /** Map an error for `key`. */
+  errorMap(error: unknown, key: string | undefined, credentials: OssCredentials): ShiplensError {
+    return ossErrorMap(error, { bucket: this.bucket, where: this.where, key, usedToken: credentials.securityToken !== undefined });
+  }
+
+  /**
+   * One OSS call with retries (transient errors), cancellation, and one STS refresh after an
+   * expired-token answer. `probe` learns the error code when a streamed answer had no body.
+   */
+  async run<T>(key: string | undefined, signal: AbortSignal | undefined, call: (client: OSS) => Promise<T>): Promise<T> {
+    return retryWithBackoff(
+      async () => {
+        throwIfCancelled(signal);
+        let credentials = await this.credentials.current();
+        try {
+          return await abortable(call(ossClientFor(this.endpointConfig, credentials)), signal);
+        } catch (error) {
+          if (!(credentials.securityToken && this.credentials.canRefresh && (await this.tokenRejected(error, key, credentials)))) {
+            throw this.errorMap(error, key, credentials);
+          }
+          credentials = await this.credentials.refresh(credentials);
+          try {
+            return await abortable(call(ossClientFor(this.endpointConfig, credentials)), signal);
+          } catch (second) {
+            throw this.errorMap(second, key, credentials);
+          }
+        }
+      },
+      { retries: this.retries, baseMs: this.retryBaseMs, signal, random: this.random },
+    );
+  }
+
+  /** True when the error is an expired/invalid token (a bodiless 403 is probed with HEAD). */
+  private async tokenRejected(error: unknown, key: string | undefined, credentials: OssCredentials): Promise<boolean> {
+    if (ossErrorIsTokenExpired(error)) return true;
+    const raw = error as { status?: number; code?: string };
+    if (raw?.status !== 403 || raw.code || key === undefined) return false;
+    try {
+      await ossClientFor(this.endpointConfig, credentials).head(key, { timeout: this.endpointConfig.timeoutMs });
+      return false;
+    } catch (probe) {
+      return ossErrorIsTokenExpired(probe);
+    }
+  }
+
+  async list(options: StorageListOptions): Promise<StorageListPage> {
+    const maxKeys = maxKeysClamp(options.maxKeys);
+    const previous = options.pageToken ? pageTokenDecode(tokenKind, options.pageToken) : undefined;
+    const query: Record<string, string> = { prefix: options.prefix, 'max-keys': String(maxKeys), 'encoding-type': 'url' };
+    if (options.delimiter) query.delimiter = options.delimiter;
+    if (previous?.t) query['continuation-token'] = previous.t;
+    const result = await this.run(undefined, options.signal, (client) => client.listV2(query as OSS.ListV2ObjectsQuery, { timeout: this.endpointConfig.timeoutMs }));
+    const after = previous?.k;
+    const advancing = (key: string): boolean => after === undefined || keyCompare(key, after) > 0;
+    const objects: ObjectEntry[] = (result.objects ?? [])
+      .map((o) => ({ key: urlDecode(o.name), size: Number(o.size), lastModified: isoDate(o.lastModified) }))
+      .filter((o) => advancing(o.key));
+    const prefixes = (result.prefixes ?? []).map(urlDecode).filter(advancing);
+    if (!result.isTruncated) return { objects, prefixes, nextPageToken: null };
+    const next = result.nextContinuationToken ? urlDecode(result.nextContinuationToken) : null;
+    const last = [...objects.map((o) => o.key), ...prefixes].sort(keyCompare).pop();
+    const why = !next ? 'the server said the listing is truncated but gave no continuation token'
+      : next === previous?.t ? 'the server repeated the same continuation token'
+      : last === undefined ? 'a page did not advance past the keys already listed' : null;
+    if (why) {
+      throw new ShiplensError('LISTING_INCOMPLETE', `The listing of oss://${this.bucket}/${options.prefix} is incomplete: ${why}.`, {
+        source: `oss://${this.bucket}/${options.prefix}`,
+        hint: 'Try the listing again; if it persists the endpoint or a proxy is answering inconsistently.',
+      });
+    }
+    return { objects, prefixes, nextPageToken: pageTokenEncode(tokenKind, { t: next as string, k: last as string }) };
+  }
+
+  /** HEAD with the ETag (for consistent ranged reads and resumed downloads). */
+  async headRaw(key: string, signal?: AbortSignal): Promise<OssHead> {
+    keyCheck(key);
+    const result = await this.run(key, signal, (client) => client.head(key, { timeout: this.endpointConfig.timeoutMs }));
+    const headers = (result.res?.headers ?? {}) as Record<string, string | undefined>;
+    const size = Number(headers['content-length']);
+    if (!Number.isSafeInteger(size) || size < 0) {
+      throw new ShiplensError('SERVER_ERROR', 'OSS answered HEAD without a valid Content-Length.', { source: `oss://${this.bucket}/${key}` });
+    }
+    return { key, size, lastModified: isoDate(headers['last-modified']), etag: headers.etag ?? null };
+  }
+
+  async head(key: string, signal?: AbortSignal): Promise<ObjectEntry> {
+    const { etag: _etag, ...entry } = await this.headRaw(key, signal);
+    return entry;
+  }
+
+  async open(key: string, signal?: AbortSignal): Promise<ByteSource> {
+    const head = await this.headRaw(key, signal);
+    // Coalescing + small LRU: readers ask for many small nearby ranges, each a round trip here.
+    return cachedByteSource(ossRangeSource(this, head));
+  }
+
+  /** Read `[start, start+length)` of `key` with one ranged GET (exposed for tests). */
+  readRange(key: string, start: number, length: number, etag: string | null, size: number, signal?: AbortSignal): Promise<Uint8Array> {
+    return ossRangeRead(this, key, start, length, etag, size, signal);
+  }
+
+  async download(key: string, destPath: string, options: StorageDownloadOptions = {}): Promise<{ bytes: number }> {
+    return ossDownload(this, key, destPath, options);
+  }
+}
+
+function keyCheck(key: string): void {
+  if (key.length === 0 || new TextEncoder().encode(key).length > 1023) {
+    throw new ShiplensError('INVALID_ARGUMENT', 'An OSS object key must be 1 to 1023 bytes long.', { source: key.slice(0, 100) });
+  }
+}
+
+function urlDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function isoDate(value: string | undefined): string {
+  const ms = value ? Date.parse(value) : NaN;
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : new Date(0).toISOString();
+}

@@ -1,0 +1,326 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, promises as fsp, readdirSync, readFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { isShiplensError } from '../../core/errors';
+import { storageListAll, storageListAllObjects } from '../../main/storage/listing';
+import { OssStorage } from '../../main/storage/ossStorage';
+import type { OssStorageConfig } from '../../main/storage/ossStorage';
+import { startOssTestServer } from '../servers/ossServer';
+import type { OssTestServer } from '../servers/ossServer';
+
+let server: OssTestServer;
+let tmp: string;
+
+function storage(overrides: Partial<OssStorageConfig> = {}): OssStorage {
+  return new OssStorage({
+    endpoint: server.endpoint,
+    bucket: server.bucket,
+    accessKeyId: server.accessKeyId,
+    accessKeySecret: server.accessKeySecret,
+    retryBaseMs: 1,
+    timeoutMs: 5000,
+    ...overrides,
+  });
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isShiplensError(error)) return error.code;
+    throw error;
+  }
+  return 'OK';
+}
+
+async function errorOf(promise: Promise<unknown>): Promise<Error & { code: string; hint?: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error & { code: string; hint?: string };
+  }
+  throw new Error('expected a failure');
+}
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+const big = randomBytes(3 * 1024 * 1024 + 17);
+
+beforeAll(async () => {
+  server = await startOssTestServer();
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'shiplens-oss-'));
+  server.put('big/object.bin', big);
+  server.put('small.txt', 'hello, shiplens');
+});
+
+afterAll(async () => {
+  await server.close();
+  await fsp.rm(tmp, { recursive: true, force: true });
+});
+
+beforeEach(() => {
+  server.faults.clear();
+  server.faults.latencyMs = 0;
+  server.stats.reset();
+});
+
+describe('OssStorage signatures', () => {
+  it('reads with the right secret and fails AUTH_FAILED with a wrong one, without leaking it', async () => {
+    expect((await storage().head('small.txt')).size).toBe(15);
+    const wrongSecret = 'wrong-secret-value-123';
+    const error = await errorOf(storage({ accessKeySecret: wrongSecret }).head('small.txt'));
+    expect(error.code).toBe('AUTH_FAILED');
+    expect(JSON.stringify({ m: error.message, h: error.hint })).not.toContain(wrongSecret);
+    expect(await codeOf(storage({ accessKeySecret: wrongSecret }).list({ prefix: '', delimiter: '/' }))).toBe('AUTH_FAILED');
+    expect(await codeOf(storage({ accessKeyId: 'LTAIunknown' }).list({ prefix: '', delimiter: '/' }))).toBe('AUTH_FAILED');
+    // 4xx other than throttling is not retried.
+    expect(server.stats.log.filter((l) => l.status === 403)).toHaveLength(3);
+  });
+
+  it('maps a missing bucket to NOT_FOUND with a hint naming it, and a missing key to NOT_FOUND', async () => {
+    const error = await errorOf(storage({ bucket: 'no-such-bucket' }).list({ prefix: '', delimiter: '/' }));
+    expect(error.code).toBe('NOT_FOUND');
+    expect(error.hint).toContain('no-such-bucket');
+    expect(await codeOf(storage().head('missing.bin'))).toBe('NOT_FOUND');
+    expect(await codeOf(storage().open('missing.bin'))).toBe('NOT_FOUND');
+  });
+});
+
+describe('OssStorage.list', () => {
+  it('lists 10,500 keys in pages of 1000 with one request per page, in key order', async () => {
+    const s = await startOssTestServer();
+    try {
+      for (let i = 0; i < 10_500; i++) s.put(`logs/2024/${String(i).padStart(6, '0')}.json`, 'x');
+      s.put('other/a.json', 'y');
+      const oss = new OssStorage({ endpoint: s.endpoint, bucket: s.bucket, accessKeyId: s.accessKeyId, accessKeySecret: s.accessKeySecret, retryBaseMs: 1 });
+      const pages: number[] = [];
+      const keys: string[] = [];
+      const progress = await storageListAll(oss, { prefix: 'logs/', delimiter: '', maxKeys: 1000 }, (page) => {
+        pages.push(page.objects.length);
+        keys.push(...page.objects.map((o) => o.key));
+      });
+      expect(progress).toEqual({ pages: 11, objects: 10_500, prefixes: 0 });
+      expect(pages).toEqual([1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 500]);
+      expect(s.stats.byOp.listV2.requests).toBe(11);
+      expect(keys[0]).toBe('logs/2024/000000.json');
+      expect(keys[10_499]).toBe('logs/2024/010499.json');
+      expect(new Set(keys).size).toBe(10_500);
+      const top = await oss.list({ prefix: '', delimiter: '/' });
+      expect(top).toEqual({ objects: [], prefixes: ['logs/', 'other/'], nextPageToken: null });
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('round-trips URL-encoded keys (spaces, +, %, &, <, unicode) and pages mixed prefixes', async () => {
+    const weird = ['enc/a b.json', 'enc/a+b.json', 'enc/100%.json', 'enc/x&y<z>.json', 'enc/日志/1.json', 'enc/😀.json', 'enc/\u0001ctl.json'];
+    for (const key of weird) server.put(key, key);
+    const oss = storage();
+    const all = await storageListAllObjects(oss, 'enc/');
+    expect(all.map((o) => o.key).sort()).toEqual(weird.filter((k) => k !== 'enc/日志/1.json').concat('enc/日志/1.json').sort());
+    const got: string[] = [];
+    await storageListAll(oss, { prefix: 'enc/', delimiter: '/', maxKeys: 2 }, (page) => void got.push(...page.objects.map((o) => o.key), ...page.prefixes));
+    expect(got).toEqual([...weird.filter((k) => !k.includes('日志')), 'enc/日志/'].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
+    const bytes = await (await oss.open('enc/x&y<z>.json')).read(0, 15);
+    expect(Buffer.from(bytes).toString()).toBe('enc/x&y<z>.json');
+  });
+
+  it('says LISTING_INCOMPLETE when the server repeats a token or truncates without one', async () => {
+    for (let i = 0; i < 5; i++) server.put(`loop/${i}`, 'x');
+    const oss = storage();
+    const first = await oss.list({ prefix: 'loop/', delimiter: '', maxKeys: 2 });
+    server.faults.listRepeatToken(1);
+    expect(await codeOf(oss.list({ prefix: 'loop/', delimiter: '', maxKeys: 2, pageToken: first.nextPageToken as string }))).toBe('LISTING_INCOMPLETE');
+    server.faults.listTruncatedWithoutToken(1);
+    expect(await codeOf(oss.list({ prefix: 'loop/', delimiter: '', maxKeys: 2 }))).toBe('LISTING_INCOMPLETE');
+    expect(await codeOf(oss.list({ prefix: 'loop/', delimiter: '', pageToken: 'garbage' }))).toBe('INVALID_ARGUMENT');
+  });
+});
+
+describe('OssStorage.open (ranged reads)', () => {
+  it('reads exact ranges with Range headers only', async () => {
+    const source = await storage().open('big/object.bin');
+    expect(source.size).toBe(big.length);
+    const cases: [number, number][] = [[0, 1], [12345, 1000], [big.length - 10, 10], [1 << 20, 300_000]];
+    for (const [offset, length] of cases) {
+      expect(sha256(await source.read(offset, length))).toBe(sha256(big.subarray(offset, offset + length)));
+    }
+    const gets = server.stats.log.filter((l) => l.op === 'get');
+    expect(gets.length).toBeGreaterThan(0);
+    expect(gets.every((l) => l.range !== null && l.status === 206)).toBe(true);
+    await expect(source.read(big.length - 1, 2)).rejects.toMatchObject({ code: 'TRUNCATED' });
+  });
+
+  it('reads a remote Parquet schema with at most 2 range GETs', async () => {
+    const { parquetSchemaRead } = await import('../../core/formats/parquet');
+    const file = path.join('test/fixtures/generated/parquet', '20_1484913043351525351_2850010.snappy.parquet');
+    if (!existsSync(file)) {
+      const generator = '../fixtures/genParquet.mjs';
+      const { generate } = (await import(/* @vite-ignore */ generator)) as { generate: () => Promise<void> };
+      await generate();
+    }
+    const bytes = readFileSync(file);
+    server.put('parquet/20.snappy.parquet', bytes);
+    server.stats.reset();
+    const schema = await parquetSchemaRead(await storage().open('parquet/20.snappy.parquet'));
+    expect(schema.columns.length).toBeGreaterThan(0);
+    const gets = server.stats.log.filter((l) => l.op === 'get');
+    expect(gets.length).toBeLessThanOrEqual(2);
+    expect(gets.every((l) => l.range !== null)).toBe(true);
+    expect(server.stats.byOp.get.bytesSent).toBeLessThan(bytes.length);
+  });
+
+  it('retries a truncated body and a 503 burst, and reports a persistent truncation', async () => {
+    const oss = storage();
+    const source = await oss.open('big/object.bin');
+    server.faults.truncateNext(100, 1, 'get');
+    server.faults.failNext(503, 2, 'get');
+    expect(sha256(await source.read(5000, 2000))).toBe(sha256(big.subarray(5000, 7000)));
+    expect(server.stats.log.filter((l) => l.op === 'get').map((l) => l.status)).toEqual([503, 503, 206, 206]);
+    const fresh = await oss.open('big/object.bin');
+    server.faults.truncateNext(100, 10, 'get');
+    expect(await codeOf(fresh.read(200_000, 2000))).toBe('TRUNCATED');
+  });
+});
+
+describe('OssStorage retries', () => {
+  it('retries 503 and 429 bursts and gives up after the retry budget', async () => {
+    const oss = storage({ retries: 3 });
+    server.faults.failNext(503, 3, 'head');
+    expect((await oss.head('small.txt')).size).toBe(15);
+    expect(server.stats.byOp.head.requests).toBe(4);
+    server.stats.reset();
+    server.faults.failNext(429, 2);
+    expect((await oss.list({ prefix: 'small', delimiter: '/' })).objects).toHaveLength(1);
+    expect(server.stats.byOp.listV2.requests).toBe(3);
+    server.stats.reset();
+    server.faults.failNext(500, 4, 'head');
+    expect(await codeOf(oss.head('small.txt'))).toBe('SERVER_ERROR');
+    expect(server.stats.byOp.head.requests).toBe(4);
+  });
+
+  it('times out a slow server with TIMEOUT and a network hint', async () => {
+    server.faults.latencyMs = 400;
+    const error = await errorOf(storage({ timeoutMs: 100, retries: 0 }).head('small.txt'));
+    expect(error.code).toBe('TIMEOUT');
+    expect(error.hint).toMatch(/network or endpoint/);
+  });
+
+  it('reports NETWORK when the server is gone', async () => {
+    const gone = await startOssTestServer();
+    await gone.close();
+    const oss = new OssStorage({ endpoint: gone.endpoint, bucket: gone.bucket, accessKeyId: 'a', accessKeySecret: 'b', retries: 1, retryBaseMs: 1 });
+    expect(await codeOf(oss.head('x'))).toBe('NETWORK');
+  });
+});
+
+describe('OssStorage.download', () => {
+  it('downloads byte-exact via .part with progress', async () => {
+    const dest = path.join(tmp, 'd1.bin');
+    const seen: number[] = [];
+    const result = await storage().download('big/object.bin', dest, { onProgress: (done, total) => void (expect(total).toBe(big.length), seen.push(done)) });
+    expect(result.bytes).toBe(big.length);
+    expect(sha256(readFileSync(dest))).toBe(sha256(big));
+    expect(seen.at(-1)).toBe(big.length);
+    expect(existsSync(`${dest}.part`)).toBe(false);
+    expect(await codeOf(storage().download('big/object.bin', dest))).toBe('FILE_EXISTS');
+    await storage().download('small.txt', dest, { overwrite: true });
+    expect(readFileSync(dest, 'utf8')).toBe('hello, shiplens');
+  });
+
+  it('resumes with Range after a connection reset mid-body and after a truncated body', async () => {
+    const dest = path.join(tmp, 'd2.bin');
+    server.faults.resetNext(1_000_000, 1, 'get');
+    server.faults.truncateNext(500_000, 1, 'get');
+    await storage().download('big/object.bin', dest);
+    expect(sha256(readFileSync(dest))).toBe(sha256(big));
+    const ranges = server.stats.log.filter((l) => l.op === 'get').map((l) => l.range);
+    expect(ranges).toHaveLength(3);
+    expect(ranges[0]).toBe(`bytes=0-${big.length - 1}`);
+    const resumedAt = Number(/bytes=(\d+)-/.exec(ranges[1] as string)?.[1]);
+    expect(resumedAt).toBeGreaterThan(0);
+    expect(resumedAt).toBeLessThanOrEqual(1_000_000);
+    expect(ranges[2]).toBe(`bytes=${resumedAt + 500_000}-${big.length - 1}`);
+  });
+
+  it('leaves no file at the target (nor .part) when resets persist or the download is cancelled', async () => {
+    const dest = path.join(tmp, 'd3.bin');
+    server.faults.resetNext(0, 20, 'get');
+    expect(await codeOf(storage({ retries: 2 }).download('big/object.bin', dest))).toBe('NETWORK');
+    expect(readdirSync(tmp).filter((f) => f.startsWith('d3'))).toEqual([]);
+    server.faults.clear();
+    const controller = new AbortController();
+    const code = await codeOf(storage().download('big/object.bin', dest, { signal: controller.signal, onProgress: (done) => done > 0 && controller.abort() }));
+    expect(code).toBe('CANCELLED');
+    expect(readdirSync(tmp).filter((f) => f.startsWith('d3'))).toEqual([]);
+  });
+});
+
+describe('OssStorage STS', () => {
+  it('refreshes once after an expired token, shared by concurrent requests', async () => {
+    let creds = server.issueSts(3_600_000);
+    let refreshes = 0;
+    const oss = storage({
+      accessKeyId: creds.accessKeyId,
+      accessKeySecret: creds.accessKeySecret,
+      securityToken: creds.securityToken,
+      refreshSts: async () => {
+        refreshes++;
+        await new Promise((r) => setTimeout(r, 20));
+        creds = server.issueSts(3_600_000);
+        return creds;
+      },
+    });
+    expect((await oss.head('small.txt')).size).toBe(15);
+    server.expireSts(creds.securityToken);
+    const results = await Promise.all([1, 2, 3, 4, 5].map(() => oss.head('small.txt')));
+    expect(results.map((r) => r.size)).toEqual([15, 15, 15, 15, 15]);
+    expect(refreshes).toBe(1);
+    const rejected = server.stats.log.filter((l) => l.status === 403);
+    expect(rejected).toHaveLength(5);
+    expect(rejected.every((l) => l.securityToken !== creds.securityToken)).toBe(true);
+  });
+
+  it('refreshes before expiry without a failed request', async () => {
+    const first = server.issueSts(60_000); // inside the 5-minute margin
+    let refreshes = 0;
+    const oss = storage({
+      ...first,
+      refreshSts: async () => (refreshes++, server.issueSts(3_600_000)),
+    });
+    await oss.head('small.txt');
+    expect(refreshes).toBe(1);
+    expect(server.stats.log.map((l) => l.status)).toEqual([200]);
+  });
+
+  it('fails AUTH_FAILED without looping when the token expired and cannot be refreshed', async () => {
+    const creds = server.issueSts(3_600_000);
+    server.expireSts(creds.securityToken);
+    const error = await errorOf(storage({ ...creds, expiration: undefined }).head('small.txt'));
+    expect(error.code).toBe('AUTH_FAILED');
+    expect(error.message).not.toContain(creds.securityToken);
+    expect(server.stats.requests).toBe(1);
+  });
+
+  it('survives a token expiring mid-download (resume after refresh), byte-exact', async () => {
+    let creds = server.issueSts(3_600_000);
+    let refreshes = 0;
+    const oss = storage({ ...creds, expiration: undefined, refreshSts: async () => (refreshes++, (creds = server.issueSts(3_600_000))) });
+    const dest = path.join(tmp, 'd4.bin');
+    server.faults.resetNext(700_000, 1, 'get');
+    let expired = false;
+    await oss.download('big/object.bin', dest, {
+      onProgress: (done) => {
+        if (!expired && done > 0) {
+          expired = true;
+          server.expireSts(creds.securityToken);
+        }
+      },
+    });
+    expect(sha256(readFileSync(dest))).toBe(sha256(big));
+    expect(refreshes).toBe(1);
+    // The resumed GET was refused (bodiless 403), a HEAD probe learned why, then it resumed.
+    expect(server.stats.log.map((l) => `${l.op}:${l.status}`)).toEqual(['head:200', 'get:206', 'get:403', 'head:403', 'get:206']);
+  });
+});
