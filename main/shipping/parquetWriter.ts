@@ -41,9 +41,12 @@ function int64ExactInstall(): void {
   int64Patched = true;
 }
 
-/** A plain object whose keys may be anything, "__proto__" included. */
+/**
+ * An object without a prototype: the library tests `name in record`, so a missing value
+ * in a column named "constructor" or "toString" must not find Object.prototype's.
+ */
 function recordOf(entries: [string, unknown][]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const out = Object.create(null) as Record<string, unknown>;
   for (const [key, value] of entries) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   return out;
 }
@@ -62,17 +65,21 @@ function schemaOf(columns: readonly ParquetColumn[], options: ParquetWriteOption
 /** Write one Parquet file with parquetjs-lite into memory. */
 export const parquetWriteLite: ParquetWriteFn = async (columns, rows, options) => {
   int64ExactInstall();
+  // The library keys its schema by plain objects: this one name would replace their prototype.
+  if (columns.some((column) => column.name === '__proto__')) {
+    throw new ShiplensError('RULE_INVALID', 'The Parquet writer cannot write a column named "__proto__".', { source: 'parquet.columns', hint: 'Rename the column.' });
+  }
   const chunks: Uint8Array[] = [];
-  const opts: parquetjs.WriterOptions = { useDataPageV2: false, rowGroupSize: Math.max(1, rows.length) };
-  const schema = schemaOf(columns, options);
-  const envelope = new parquetjs.ParquetEnvelopeWriter(schema, (buffer) => { chunks.push(buffer); }, () => undefined, 0, opts);
-  const writer = new parquetjs.ParquetWriter(schema, envelope, opts);
-  writer.setMetadata(parquetWriterMetadataKey, 'shiplens simulator (parquetjs-lite 0.8.7)');
   try {
+    const opts: parquetjs.WriterOptions = { useDataPageV2: false, rowGroupSize: Math.max(1, rows.length) };
+    const schema = schemaOf(columns, options);
+    const envelope = new parquetjs.ParquetEnvelopeWriter(schema, (buffer) => { chunks.push(buffer); }, () => undefined, 0, opts);
+    const writer = new parquetjs.ParquetWriter(schema, envelope, opts);
+    writer.setMetadata(parquetWriterMetadataKey, 'shiplens simulator (parquetjs-lite 0.8.7)');
     for (const row of rows) await writer.appendRow(rowRecord(columns, row));
     await writer.close();
   } catch (error) {
-    // parquetjs-lite throws strings; give callers a typed error.
+    // parquetjs-lite throws strings and TypeErrors; give callers a typed error.
     throw new ShiplensError('INTERNAL', `Parquet writer failed: ${String(error)}`, { cause: error });
   }
   return concat(chunks);
