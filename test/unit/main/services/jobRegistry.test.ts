@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiEvents } from '../../../../main/api/contract';
+import { EventHub } from '../../../../main/services/eventHub';
+import { JobRegistry } from '../../../../main/services/jobRegistry';
+
+describe('JobRegistry', () => {
+  it('aborts a running job on cancel and forgets it afterwards', async () => {
+    const events = new EventHub<ApiEvents>();
+    const seen: ApiEvents['onJobProgress'][] = [];
+    events.subscribe((_e, p) => seen.push(p));
+    const jobs = new JobRegistry(events);
+    const running = jobs.run('job-1', (job) => new Promise((_resolve, reject) => {
+      job.progress('decode', 0, 10);
+      job.signal.addEventListener('abort', () => reject(job.signal.reason));
+    }));
+    expect(jobs.ids()).toEqual(['job-1']);
+    await expect(jobs.run('job-1', async () => 1)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    expect(jobs.cancel('job-1')).toBe(true);
+    await expect(running).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(jobs.ids()).toEqual([]);
+    expect(jobs.cancel('job-1')).toBe(false);
+    expect(seen).toEqual([{ jobId: 'job-1', phase: 'decode', done: 0, total: 10 }]);
+  });
+
+  it('always emits the final progress event', async () => {
+    const events = new EventHub<ApiEvents>();
+    const seen: number[] = [];
+    events.subscribe((_e, p) => seen.push(p.done));
+    const jobs = new JobRegistry(events);
+    await jobs.run(undefined, async (job) => {
+      for (let i = 0; i <= 100; i++) job.progress('export', i, 100);
+    });
+    expect(seen[0]).toBe(0);
+    expect(seen.at(-1)).toBe(100);
+  });
+});
