@@ -9,11 +9,16 @@ import { byteSourceFromBytes } from '../../../../core/bytes/byteSource';
 const fixtures = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
 export const parquetDir = join(fixtures, 'generated', 'parquet');
 export const textDir = join(fixtures, 'generated', 'text');
+/** Written by the codecs helper's genSnappy.mjs (python3-snappy, snappy-java). */
+export const snappyDir = join(fixtures, 'generated', 'snappy');
+
+const doneMarker = { genParquet: join(parquetDir, '.done'), genText: join(textDir, '.done'), genSnappy: join(snappyDir, 'manifest.json') };
 
 /** Run a generator (it skips work when its outputs are up to date). */
-export function fixturesEnsure(generator: 'genParquet' | 'genText'): void {
-  const dir = generator === 'genParquet' ? parquetDir : textDir;
-  if (!existsSync(join(dir, '.done'))) execFileSync(process.execPath, [join(fixtures, `${generator}.mjs`)], { stdio: 'inherit' });
+export function fixturesEnsure(generator: 'genParquet' | 'genText' | 'genSnappy'): void {
+  if (!existsSync(doneMarker[generator])) {
+    execFileSync(process.execPath, ['-e', `import(${JSON.stringify(join(fixtures, `${generator}.mjs`))}).then((m) => m.generate())`], { stdio: 'inherit' });
+  }
 }
 
 export function fixtureBytes(dir: string, name: string): Uint8Array {

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { byteSourceFromBytes } from '../../../../core/bytes/byteSource';
+import { jsonLinesTable } from '../../../../core/formats/jsonLines';
 import { tableOpen } from '../../../../core/formats/tableOpen';
 import type { ParquetExpected } from './fixtureFiles';
-import { fixtureBytes, fixtureJson, fixtureSource, fixturesEnsure, parquetDir, parquetNames, textDir, textNames } from './fixtureFiles';
+import { fixtureBytes, fixtureJson, fixtureSource, fixturesEnsure, parquetDir, parquetNames, snappyDir, textDir, textNames } from './fixtureFiles';
 
 beforeAll(() => {
   fixturesEnsure('genParquet');
@@ -61,5 +62,40 @@ describe('tableOpen', () => {
     await expect(tableOpen(fixtureSource(parquetDir, parquetNames.truncated))).rejects.toMatchObject({ code: 'TRUNCATED' });
     await expect(tableOpen(byteSourceFromBytes(new TextEncoder().encode('a,b\n\xff'), 'x.csv'))).resolves.toBeDefined();
     await expect(tableOpen(byteSourceFromBytes(new Uint8Array([0x61, 0x2c, 0xff, 0x0a]), 'x.csv'))).rejects.toMatchObject({ code: 'UTF8_INVALID' });
+  });
+});
+
+describe('tableOpen on every snappy container users drop (independent writers)', () => {
+  const variants = [
+    { file: 'logs-small.raw.snappy', variant: 'raw' },
+    { file: 'logs-small.framing.sz', variant: 'framing' },
+    { file: 'logs-small.java-framing.sz', variant: 'framing' },
+    { file: 'logs-small.java.snappy', variant: 'snappy-java' },
+    { file: 'logs-small.hadoop.snappy', variant: 'hadoop' },
+    { file: 'logs-small.hadoop-java.snappy', variant: 'hadoop' },
+  ];
+  beforeAll(() => fixturesEnsure('genSnappy'), 120_000);
+
+  it.each(variants)('reads $file named `.snappy` as JSON lines ($variant)', async ({ file, variant }) => {
+    const plain = fixtureBytes(snappyDir, 'logs-small.txt');
+    const expected = await jsonLinesTable(plain).reader.readRows(0, 1e6);
+    const opened = await tableOpen(byteSourceFromBytes(fixtureBytes(snappyDir, file), 'ds=20170120/19_1484913043351525351_2850008.snappy'));
+    expect(opened.snappyVariant).toBe(variant);
+    expect(opened.text).toEqual(plain);
+    expect(await opened.reader.readRows(0, 1e6)).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(10);
+  });
+
+  it('finds a framing stream by its magic in a file without suffix', async () => {
+    const opened = await tableOpen(byteSourceFromBytes(fixtureBytes(snappyDir, 'logs-small.framing.sz'), 'download'));
+    expect(opened).toMatchObject({ format: 'json', compression: 'snappy', snappyVariant: 'framing', detectedBy: 'content' });
+  });
+
+  it('handles empty objects per format', async () => {
+    const empty = (name: string) => byteSourceFromBytes(new Uint8Array(0), name);
+    expect((await tableOpen(empty('a'))).reader.numRows).toBe(0);
+    expect((await tableOpen(empty('a.csv'))).reader.numRows).toBe(0);
+    await expect(tableOpen(empty('a.parquet'))).rejects.toMatchObject({ code: 'EMPTY_INPUT' });
+    await expect(tableOpen(empty('a.snappy'))).rejects.toMatchObject({ code: 'EMPTY_INPUT' });
   });
 });
