@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ByteSource } from '../../../../core/bytes/byteSource';
 import { byteSourceFromBytes } from '../../../../core/bytes/byteSource';
+import { countingByteSource } from '../../../../core/bytes/countingByteSource';
 
 const fixtures = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
 export const parquetDir = join(fixtures, 'generated', 'parquet');
@@ -33,21 +34,8 @@ export function fixtureJson<T>(dir: string, name: string): T {
   return JSON.parse(readFileSync(join(dir, name), 'utf8')) as T;
 }
 
-/** A ByteSource that counts reads and bytes (hyparquet's countingBuffer). */
-export function countingSource(source: ByteSource): ByteSource & { reads: number; bytes: number } {
-  const counting = {
-    size: source.size,
-    name: source.name,
-    reads: 0,
-    bytes: 0,
-    read(offset: number, length: number, signal?: AbortSignal) {
-      counting.reads++;
-      counting.bytes += length;
-      return source.read(offset, length, signal);
-    },
-  };
-  return counting;
-}
+/** The codecs helper's counting decorator (reads + bytes), re-exported for these tests. */
+export const countingSource = countingByteSource;
 
 // Same names as test/fixtures/genParquet.mjs and genText.mjs (kept in step by the tests failing).
 export const parquetNames = {
