@@ -156,7 +156,7 @@ describe('OssStorage.open (ranged reads)', () => {
     const { parquetSchemaRead } = await import('../../core/formats/parquet');
     const file = path.join('test/fixtures/generated/parquet', '20_1484913043351525351_2850010.snappy.parquet');
     if (!existsSync(file)) {
-      const generator = '../fixtures/genParquet.mjs';
+      const generator = new URL('../fixtures/genParquet.mjs', import.meta.url).href;
       const { generate } = (await import(/* @vite-ignore */ generator)) as { generate: () => Promise<void> };
       await generate();
     }
