@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gapsCompute, gapsInputFromListing } from '../../../../core/shipping/gaps';
 import { objectKeyParse } from '../../../../core/shipping/objectKey';
 import { ruleValidate } from '../../../../core/shipping/ruleValidate';
 import { ruleFromSlsJson } from '../../../../core/shipping/slsJson';
@@ -57,6 +58,15 @@ describe('sampleBucketEnsure', () => {
     const rule = ruleFromSlsJson(readFileSync(join(bucket, 'rules', `${name}.json`), 'utf8'));
     expect(rule).toEqual(spec.rule);
     expect(ruleValidate(rule)).toEqual([]);
+  });
+
+  it.each(sampleRuleSpecs.map((spec) => [spec.rule.name, spec] as const))('shows the deliberate gaps of %s to gapsCompute', (_name, spec) => {
+    const listing = filesUnder(join(bucket, spec.rule.prefix)).map((key) => ({ key, lastModified: statSync(join(bucket, key)).mtime.toISOString() }));
+    const result = gapsCompute(gapsInputFromListing(listing, spec.rule), spec.rule);
+    const slotsOf = (status: string): number[] => result.slots.flatMap((slot, k) => (slot.status === status ? [k] : []));
+    expect(slotsOf('missing')).toEqual(spec.missingSlots);
+    expect(slotsOf('late')).toEqual(spec.lateSlots);
+    expect(result.counts.present).toBe(sampleSlotCount - spec.missingSlots.length - spec.lateSlots.length);
   });
 
   it('dates objects seconds after their task, and the late slot ~47 minutes after', () => {
