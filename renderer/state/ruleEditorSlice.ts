@@ -32,7 +32,7 @@ export interface RuleEditorSlice {
 export const createRuleEditorSlice: StateCreator<ShiplensState, [], [], RuleEditorSlice> = (set, get) => ({
   rule: shippingRuleDefault(),
   ruleTab: 'fields',
-  previewInstants: ['2017-01-20T19:50:43'],
+  previewInstants: ['1484913043351525351', '2017-01-20 19:50:43'],
   previewZones: ['+08:00', 'UTC'],
   simulated: [],
   simulatePending: false,

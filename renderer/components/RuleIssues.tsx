@@ -1,0 +1,47 @@
+/**
+ * Live validation of the edited rule, in the UI language, plus a one-line path preview.
+ */
+import { useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { objectKeyBuild } from '../../core/shipping/objectKey';
+import { ruleValidate } from '../../core/shipping/ruleValidate';
+import { useT } from '../i18n';
+import { useStore } from '../state/store';
+
+/** The issues panel. */
+export function RuleIssues() {
+  const t = useT();
+  const { rule, language } = useStore(useShallow((s) => ({ rule: s.rule, language: s.language })));
+  const [now] = useState(() => Date.now());
+  const issues = useMemo(() => ruleValidate(rule), [rule]);
+  const example = useMemo(() => {
+    try {
+      return objectKeyBuild(rule, BigInt(now) * 1_000_000n, 1);
+    } catch {
+      return null;
+    }
+  }, [rule, now]);
+  return (
+    <section className="panel" aria-label={t('rules.issues')} data-testid="rule-issues">
+      <h3>{t('rules.issues')}</h3>
+      {issues.length === 0 && <div className="ok">{t('rules.valid')}</div>}
+      {issues.map((issue, i) => (
+        <div key={i} className="issue" data-code={issue.code} data-testid="rule-issue">
+          <span className={issue.severity === 'error' ? 'danger' : 'warn'} aria-label={issue.severity}>
+            {issue.severity === 'error' ? '●' : '▲'}
+          </span>
+          <span className="issue-field">{issue.field}</span>
+          <span>{issue.message[language]}</span>
+        </div>
+      ))}
+      {example && (
+        <>
+          <h3 style={{ marginTop: 14 }}>{t('rules.objectKey')}</h3>
+          <div className="preview-path">
+            oss://{rule.bucket || '<bucket>'}/{example}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
