@@ -99,7 +99,8 @@ async function folderState(dir: string): Promise<'absent' | 'empty' | 'foreign' 
     return 'absent';
   }
   if (names.length === 0) return 'empty';
-  return names.includes(sampleMarkerName) ? 'ours' : 'foreign';
+  // `.shiplens-sample` marked the interim sample of main/services/sampleFallback.ts.
+  return names.includes(sampleMarkerName) || names.includes('.shiplens-sample') ? 'ours' : 'foreign';
 }
 
 /**

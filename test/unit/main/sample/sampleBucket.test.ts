@@ -22,9 +22,9 @@ function filesUnder(dir: string): string[] {
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'shiplens-sample-'));
-  // Start from a sample of an older version: it must be replaced whole.
+  // Start from an older sample (the interim one's marker): it must be replaced whole.
   mkdirSync(join(root, 'sample-bucket'));
-  writeFileSync(join(root, 'sample-bucket', sampleMarkerName), '{"version":0}');
+  writeFileSync(join(root, 'sample-bucket', '.shiplens-sample'), '');
   writeFileSync(join(root, 'sample-bucket', 'stale.txt'), 'old');
   bucket = await sampleBucketEnsure(join(root, 'sample-bucket'));
 });
