@@ -53,3 +53,24 @@ describe('rules from a Log Service project', () => {
     await expect(slsRulesList(client, 'ghost')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
+
+describe('the sample bucket\'s rules on the test server', () => {
+  let sample: SlsTestServer;
+  beforeAll(async () => {
+    sample = await startSlsTestServer({ withSampleRules: true });
+  });
+  afterAll(() => sample.close());
+
+  it('round-trips every sample rule and marks its missing slots as failed tasks', async () => {
+    const { sampleRuleSpecs, sampleStartSec } = await import('../../main/sample/sampleRules');
+    const c = slsClientCreate({ endpoint: sample.endpoint, project: sample.project, accessKeyId: sample.accessKeyId, accessKeySecret: sample.accessKeySecret });
+    for (const spec of sampleRuleSpecs) {
+      const { rule } = await slsRuleImport(c, 'nginx-access', spec.rule.name);
+      expect(rule).toMatchObject({ name: spec.rule.name, prefix: spec.rule.prefix, partitionFormat: spec.rule.partitionFormat, format: spec.rule.format, compression: spec.rule.compression });
+      const from = sampleStartSec * 1000;
+      const list = await c.listShipperTasks('nginx-access', spec.rule.name, { from, to: from + 2 * 86_400_000, status: 'fail' });
+      const slots = list.tasks.map((t) => Math.floor((t.createTime / 1000 - sampleStartSec) / 300)).sort((a, b) => a - b);
+      expect(slots).toEqual(spec.missingSlots);
+    }
+  });
+});

@@ -13,6 +13,8 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ruleToSlsJson } from '../../core/shipping/slsJson';
+import { sampleIntervalSec, sampleRuleSpecs, sampleSlotCount, sampleStartSec } from '../../main/sample/sampleRules';
 
 export type WireTaskStatus = 'success' | 'running' | 'fail';
 
@@ -91,6 +93,12 @@ export interface SlsTestServerOptions {
   prefix?: string;
   /** Tasks seeded for `app-log/oss-json` (300 s apart, newest first); default 576 (two days). */
   taskCount?: number;
+  /**
+   * Also seed logstore `nginx-access` with the sample bucket's three rules (main/sample) and one
+   * task per sample slot: its missing slots failed (SPEC messages in turn), its late slots
+   * succeeded, the rest succeeded. Sample times are fixed (2026-11-23/24 UTC+8): query with from/to.
+   */
+  withSampleRules?: boolean;
 }
 
 export interface SlsTestServer {
@@ -143,6 +151,31 @@ export function slsTasksSeed(nowSec: number, count: number, salt = ''): WireTask
     });
   }
   return tasks;
+}
+
+/** The sample bucket's rules as classic shippers, with tasks matching its objects and gaps. */
+export function slsSampleLogstore(): SlsLogstore {
+  const logstore: SlsLogstore = { shippers: new Map(), tasks: new Map() };
+  for (const spec of sampleRuleSpecs) {
+    const config = JSON.parse(ruleToSlsJson(spec.rule, 'shipper')) as WireShipper;
+    logstore.shippers.set(spec.rule.name, config);
+    const tasks: WireTask[] = [];
+    for (let slot = sampleSlotCount - 1; slot >= 0; slot--) {
+      const created = sampleStartSec + slot * sampleIntervalSec + spec.taskOffsetSec;
+      const missing = spec.missingSlots.indexOf(slot);
+      tasks.push({
+        id: taskId(`${spec.rule.name}-${slot}`),
+        taskStatus: missing >= 0 ? 'fail' : 'success',
+        taskMessage: missing >= 0 ? slsTaskErrors[missing % slsTaskErrors.length] ?? '' : '',
+        taskCreateTime: created,
+        taskLastDataReceiveTime: created - spec.taskOffsetSec - 1,
+        taskFinishTime: missing >= 0 ? created + 60 : created + (spec.lateSlots.includes(slot) ? 47 * 60 : 40),
+        taskDataLines: missing >= 0 ? 0 : 100,
+      });
+    }
+    logstore.tasks.set(spec.rule.name, tasks);
+  }
+  return logstore;
 }
 
 function stateSeed(project: string, nowSec: number, bucket: string, prefix: string, taskCount: number): SlsServerState {
@@ -420,6 +453,7 @@ export async function startSlsTestServer(options: SlsTestServerOptions = {}): Pr
   };
   const nowSec = options.nowSec ?? Math.floor(Date.now() / 300_000) * 300;
   const state = stateSeed(project, nowSec, options.bucket ?? 'shiplens-sample', options.prefix ?? 'shiplens', options.taskCount ?? 576);
+  if (options.withSampleRules) state.logstores.set('nginx-access', slsSampleLogstore());
   let port = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
