@@ -38,17 +38,44 @@ function hasParquetMagic(head: Uint8Array, tail: Uint8Array): boolean {
   return head.length >= 4 && tail.length >= 4 && magic(head, 0) && magic(tail, tail.length - 4);
 }
 
-/** JSON lines start with `{` (after an optional UTF-8 BOM and blank space). */
-function looksLikeJson(head: Uint8Array): boolean {
+/** JSON lines start with `{` (after an optional UTF-8 BOM and blank space); else it is CSV. */
+export function looksLikeJson(head: Uint8Array): boolean {
   let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   while (i < head.length && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09)) i++;
   return head[i] === 0x7b;
 }
 
+/**
+ * Whether a sniffed raw/Hadoop header fits the object's size.
+ *
+ * The sniffer sees only the first bytes, and short text can look like a raw block or a Hadoop
+ * header ("200,OK" reads as a raw block of 50 bytes). Snappy output is at most ~7/6 of its
+ * input plus a little, and one tag expands at most ~22×, so a declared length far from the
+ * object size means plain text. Magic-led variants (framing, snappy-java) need no check.
+ */
+function sniffFitsSize(variant: SnappyVariant | null, head: Uint8Array, size: number): boolean {
+  if (variant === 'raw') {
+    try {
+      const declared = snappyRawUncompressedLength(head);
+      return declared <= size * 24 + 64 && (declared * 7) / 6 + 64 >= size;
+    } catch {
+      return false;
+    }
+  }
+  if (variant === 'hadoop') {
+    if (head.length < 8) return false;
+    const first = new DataView(head.buffer, head.byteOffset, head.byteLength).getUint32(0, false);
+    return first <= size * 24 + 64;
+  }
+  return variant !== null;
+}
+
 async function contentRead(source: ByteSource, signal?: AbortSignal): Promise<Content> {
   const head = await source.read(0, Math.min(source.size, headBytes), signal);
   const tail = source.size >= 12 ? await source.read(source.size - 4, 4, signal) : new Uint8Array(0);
-  return { head, parquet: hasParquetMagic(head, tail), json: looksLikeJson(head), snappy: head.length > 0 ? snappySniff(head) : null };
+  const sniffed = head.length > 0 ? snappySniff(head) : null;
+  const snappy = sniffFitsSize(sniffed, head, source.size) ? sniffed : null;
+  return { head, parquet: hasParquetMagic(head, tail), json: looksLikeJson(head), snappy };
 }
 
 function withSnappy(result: FormatDetection, variant: SnappyVariant | null, head: Uint8Array): FormatDetection {

@@ -5,9 +5,9 @@ import type { ByteSource } from '../bytes/byteSource';
 import { byteSourceReadAll } from '../bytes/byteSource';
 import { snappyDecode } from '../codecs/snappy';
 import type { RawBlockDecoder, SnappyVariant } from '../codecs/snappy';
-import { ShiplensError, throwIfCancelled, toShiplensError } from '../errors';
+import { ShiplensError, isShiplensError, throwIfCancelled, toShiplensError } from '../errors';
 import type { Compression, StorageFormat } from '../shipping/rule';
-import { formatDetect } from './formatDetect';
+import { formatDetect, looksLikeJson } from './formatDetect';
 import type { FormatDetection } from './formatDetect';
 import { jsonLinesTable } from './jsonLines';
 import { parquetTable } from './parquet';
@@ -42,19 +42,34 @@ export interface OpenedTable {
 
 const defaultMaxDecodeBytes = 1024 * 1024 * 1024;
 
-async function textBytes(source: ByteSource, detection: FormatDetection, options: TableOpenOptions): Promise<{ bytes: Uint8Array; variant?: SnappyVariant }> {
+// Decoder verdicts that mean "these bytes are not snappy at all" rather than a real failure.
+const notSnappyCodes = new Set(['NOT_SNAPPY', 'TRUNCATED', 'SNAPPY_BAD_OFFSET', 'SNAPPY_BAD_LENGTH', 'CHECKSUM_MISMATCH']);
+
+async function textBytes(source: ByteSource, detection: FormatDetection, options: TableOpenOptions, warnings: TableWarning[]): Promise<{ bytes: Uint8Array; variant?: SnappyVariant }> {
   const limit = options.maxDecodeBytes ?? defaultMaxDecodeBytes;
   const raw = await byteSourceReadAll(source, limit, options.signal);
   if (detection.compression !== 'snappy') return { bytes: raw };
-  const decoded = await snappyDecode(raw, {
-    maxOutputBytes: limit,
-    rawDecoder: options.rawDecoder,
-    variant: detection.snappyVariant,
-    signal: options.signal,
-    onProgress: options.onProgress,
-    source: source.name,
-  });
-  return { bytes: decoded.output, variant: decoded.variant };
+  try {
+    const decoded = await snappyDecode(raw, {
+      maxOutputBytes: limit,
+      rawDecoder: options.rawDecoder,
+      variant: detection.snappyVariant,
+      signal: options.signal,
+      onProgress: options.onProgress,
+      source: source.name,
+    });
+    return { bytes: decoded.output, variant: decoded.variant };
+  } catch (error) {
+    // Snappy guessed from a few bytes of an un-suffixed object (short text can look like a raw
+    // block): when it does not decode, the object is plain text after all.
+    if (detection.detectedBy !== 'content' || !isShiplensError(error) || !notSnappyCodes.has(error.code)) throw error;
+    warnings.length = 0;
+    warnings.push({ message: 'The first bytes looked like snappy, but the object does not decode as snappy; read as plain text.' });
+    detection.compression = 'none';
+    detection.format = looksLikeJson(raw.subarray(0, 64)) ? 'json' : 'csv';
+    delete detection.snappyVariant;
+    return { bytes: raw };
+  }
 }
 
 function utf8Text(bytes: Uint8Array, source?: string): string {
@@ -73,8 +88,10 @@ async function tableOpenUnchecked(source: ByteSource, options: TableOpenOptions)
     const reader = await parquetTable(source, { rawDecoder: options.rawDecoder, signal: options.signal });
     return { ...base, reader, text: null, warnings };
   }
-  const { bytes, variant } = await textBytes(source, detection, options);
+  const { bytes, variant } = await textBytes(source, detection, options, warnings);
   throwIfCancelled(options.signal);
+  base.format = detection.format;
+  base.compression = detection.compression;
   const opened = detection.format === 'json'
     ? jsonLinesTable(bytes, { maxLineBytes: options.maxLineBytes, source: source.name, signal: options.signal })
     : shippedCsvTable(utf8Text(bytes, source.name), options.dialect ?? csvDialectDefault, { source: source.name, signal: options.signal });

@@ -45,3 +45,11 @@ describe('formatDetect', () => {
     expect(await formatDetect(byteSourceFromBytes(new Uint8Array(0), 'a.csv'))).toEqual({ format: 'csv', compression: 'none', detectedBy: 'suffix' });
   });
 });
+
+describe('formatDetect on text that a few-byte sniffer mistakes for snappy', () => {
+  const csvText = Array.from({ length: 50 }, (_v, i) => `200,OK,10.0.0.${i},GET /x`).join('\n');
+  it.each([csvText, `a,b,c\n${csvText}`, `hello world this is text\n${csvText}`])('reads un-suffixed %# as CSV', async (text) => {
+    const source = byteSourceFromBytes(new TextEncoder().encode(text), 'download');
+    expect(await formatDetect(source)).toEqual({ format: 'csv', compression: 'none', detectedBy: 'content', note: 'The name says json, but the content is csv.' });
+  });
+});

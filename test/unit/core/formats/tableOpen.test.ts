@@ -99,3 +99,16 @@ describe('tableOpen on every snappy container users drop (independent writers)',
     await expect(tableOpen(empty('a.snappy'))).rejects.toMatchObject({ code: 'EMPTY_INPUT' });
   });
 });
+
+describe('tableOpen when a tiny text looks like snappy', () => {
+  it('falls back to plain text with a warning', async () => {
+    const opened = await tableOpen(byteSourceFromBytes(new TextEncoder().encode('-,-,-\n'), 'download'));
+    expect(opened).toMatchObject({ format: 'csv', compression: 'none', detectedBy: 'content' });
+    expect(opened.warnings).toEqual([{ message: 'The first bytes looked like snappy, but the object does not decode as snappy; read as plain text.' }]);
+    expect(await opened.reader.readRows(0, 5)).toEqual([['-', '-', '-']]);
+  });
+
+  it('still fails a real `.snappy` object that does not decode', async () => {
+    await expect(tableOpen(byteSourceFromBytes(new TextEncoder().encode('-,-,-\n'), 'x.snappy'))).rejects.toMatchObject({ source: 'x.snappy' });
+  });
+});
