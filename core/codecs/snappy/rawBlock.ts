@@ -6,6 +6,7 @@ import type { ShiplensError } from '../../errors';
 import { bytesText, snappyError } from './snappyError';
 import { rawHeaderRead, rawMaxExpansion, rawTagsScan } from './rawScan';
 import type { RawHeader } from './rawScan';
+import { snappyjsRawDecoder } from './snappyjsDecoder';
 import type { RawBlockDecoder } from './types';
 
 /** A RawBlockDecoder that can also decode into a caller's buffer and needs a pre-scan. */
@@ -65,6 +66,11 @@ export function rawBlockFaultError(block: Uint8Array, header: RawHeader, ctx: Bl
 
 /** Decode a whole raw block after rawHeaderCheck; the result has exactly the declared length. */
 export function rawBlockDecode(block: Uint8Array, header: RawHeader, decoder: RawBlockDecoder, ctx: BlockContext): Uint8Array {
+  if (decoder === snappyjsRawDecoder) {
+    const out = snappyjsRawDecoder.uncompressWhole(block, header.size, header.length);
+    if (!out) throw rawBlockFaultError(block, header, ctx, 'snappyjs failed');
+    return out;
+  }
   if (hasInto(decoder)) {
     const out = new Uint8Array(header.length);
     rawBlockDecodeInto(block, header, decoder, ctx, out);

@@ -13,19 +13,42 @@ function uncompressInto(block: Uint8Array, headerSize: number, out: Uint8Array):
   return decompressor.uncompressToBuffer(out);
 }
 
+// An 8-byte literal appended to the tag stream lands right after the block's own output.
+const sentinel = [0x1c, 0x53, 0x4c, 0x53, 0x00, 0xff, 0x7e, 0x01, 0xa5];
+const sentinelBytes = sentinel.length - 1;
+
+/**
+ * Decode a whole block in one pass, or return null when it is (or may be) corrupt.
+ *
+ * snappyjs silently drops writes past the buffer and leaves a short output zero-filled, so
+ * a sentinel literal is appended: it appears exactly at `length` only when the block's tags
+ * yield exactly `length` bytes (a longer yield would need the overflow to spell the
+ * sentinel). This replaces a separate validation pass over large SLS blocks; the caller
+ * scans the block to explain a null. The result is a view of the first `length` bytes.
+ */
+function uncompressWhole(block: Uint8Array, headerSize: number, length: number): Uint8Array | null {
+  const input = new Uint8Array(block.length + sentinel.length);
+  input.set(block);
+  input.set(sentinel, block.length);
+  const out = new Uint8Array(length + sentinelBytes);
+  if (!uncompressInto(input, headerSize, out)) return null;
+  for (let i = 0; i < sentinelBytes; i++) if (out[length + i] !== sentinel[i + 1]) return null;
+  return out.subarray(0, length);
+}
+
 /** snappyjs as a RawBlockDecoder (the default of snappyDecode). */
-export const snappyjsRawDecoder: IntoRawBlockDecoder = {
+export const snappyjsRawDecoder: IntoRawBlockDecoder & { uncompressWhole: typeof uncompressWhole } = {
   name: 'snappyjs',
   uncompressInto,
+  uncompressWhole,
   uncompress(block, uncompressedLength) {
     const header = rawHeaderRead(block);
     if (!header || header.size < 0 || header.length !== uncompressedLength) {
       throw snappyError('SNAPPY_BAD_LENGTH', 'The snappy block header does not match its expected length.');
     }
+    const out = uncompressWhole(block, header.size, uncompressedLength);
+    if (out) return out;
     const fault = rawTagsScan(block, header.size, block.length, uncompressedLength, false);
-    if (fault) throw snappyError(fault.fault, `The snappy block is corrupt at byte ${fault.at}.`);
-    const out = new Uint8Array(uncompressedLength);
-    if (!uncompressInto(block, header.size, out)) throw snappyError('SNAPPY_BAD_LENGTH', 'snappyjs could not decode the block.');
-    return out;
+    throw snappyError(fault?.fault ?? 'SNAPPY_BAD_LENGTH', `The snappy block is corrupt at byte ${fault?.at ?? 0}.`);
   },
 };

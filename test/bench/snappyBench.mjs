@@ -1,0 +1,152 @@
+// Snappy bench: raw-block decode MB/s of shiplens' pure-JS path (snappyjs) and native path,
+// against native `snappy` called directly, a C++ libsnappy reference and the Buffer.copy
+// ceiling (page faults of a fresh output buffer), on ~32 MB and ~200 MB raw blocks of SLS
+// JSON logs written by python3-snappy into test/bench/inputs/ (git-ignored, made once).
+// Every decode writes into a fresh buffer. Medians of several runs; ratios are vs C++.
+// Run standalone (`node test/bench/snappyBench.mjs`) or via run().
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { slsJsonLines } from '../fixtures/genSnappy.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const inputs = join(root, 'test', 'bench', 'inputs');
+const sizes = [{ label: '32MB', bytes: 32 * 1024 * 1024, runs: 7 }, { label: '200MB', bytes: 200 * 1024 * 1024, runs: 5 }];
+
+const cppSource = `// Decode a raw snappy block into a fresh buffer, N times; print the median MB/s.
+#include <snappy.h>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <string>
+#include <vector>
+int main(int argc, char** argv) {
+  std::ifstream in(argv[1], std::ios::binary);
+  std::string block((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  int runs = std::stoi(argv[2]);
+  size_t n = 0;
+  if (!snappy::GetUncompressedLength(block.data(), block.size(), &n)) return 2;
+  std::vector<double> rates;
+  for (int i = 0; i < runs; i++) {
+    auto t0 = std::chrono::steady_clock::now();
+    std::unique_ptr<char[]> out(new char[n]);
+    if (!snappy::RawUncompress(block.data(), block.size(), out.get())) return 3;
+    auto t1 = std::chrono::steady_clock::now();
+    volatile char sink = out[n - 1]; (void)sink;
+    rates.push_back(n / 1e6 / std::chrono::duration<double>(t1 - t0).count());
+  }
+  std::sort(rates.begin(), rates.end());
+  std::printf("%.1f\\n", rates[rates.size() / 2]);
+  return 0;
+}
+`;
+
+/** Bundle core's snappy codec and main's native decoder (CommonJS, so `require` finds snappy). */
+async function shiplensLoad() {
+  const contents = "export * from './core/codecs/snappy'; export { nativeRawBlockDecoder } from './main/codecs/nativeSnappy';";
+  const out = await build({ stdin: { contents, resolveDir: root, loader: 'ts' }, bundle: true, write: false, format: 'cjs', platform: 'node', packages: 'external', logLevel: 'error' });
+  const file = join(inputs, `shiplens-snappyBench.cjs`);
+  writeFileSync(file, out.outputFiles[0].text);
+  return createRequire(import.meta.url)(file);
+}
+
+/** Make the plaintexts (JSON lines) and their python3-snappy raw blocks once. */
+function inputsEnsure() {
+  mkdirSync(inputs, { recursive: true });
+  const missing = sizes.filter((s) => !existsSync(join(inputs, `logs-${s.label}.raw.snappy`)));
+  if (missing.length === 0) return;
+  const all = slsJsonLines(sizes.at(-1).bytes, 42);
+  for (const s of missing) {
+    const cut = all.lastIndexOf(0x0a, s.bytes - 1) + 1;
+    writeFileSync(join(inputs, `logs-${s.label}.txt`), all.subarray(0, cut));
+  }
+  const script = 'import snappy, sys\nfor p in sys.argv[1:]:\n    open(p[:-4] + ".raw.snappy", "wb").write(snappy.compress(open(p, "rb").read()))\n';
+  execFileSync('/usr/bin/python3', ['-c', script, ...missing.map((s) => join(inputs, `logs-${s.label}.txt`))], { stdio: 'inherit' });
+}
+
+function cppBuild() {
+  const exe = join(inputs, 'snappyRef');
+  if (existsSync(exe)) return exe;
+  const src = join(tmpdir(), `snappyRef-${process.pid}.cc`);
+  writeFileSync(src, cppSource);
+  execFileSync('g++', ['-O2', '-std=c++17', '-o', exe, src, '-lsnappy'], { stdio: 'inherit' });
+  return exe;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** MB/s (decimal, of output) of one call of `decode`, which must return `outputBytes` bytes. */
+async function measureOnce(decode, outputBytes) {
+  const t0 = process.hrtime.bigint();
+  const out = await decode();
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (out.length !== outputBytes) throw new Error(`decoded ${out.length} bytes, expected ${outputBytes}`);
+  return outputBytes / 1e6 / seconds;
+}
+
+async function sizeRows(lib, native, exe, { label, runs }) {
+  const block = new Uint8Array(readFileSync(join(inputs, `logs-${label}.raw.snappy`)));
+  const plain = readFileSync(join(inputs, `logs-${label}.txt`));
+  const n = plain.length;
+  const check = (await lib.snappyDecode(block, { variant: 'raw' })).output;
+  if (!Buffer.from(check.buffer, check.byteOffset, check.length).equals(plain)) throw new Error('snappyjs path decoded wrong bytes');
+  const nativeDecoder = lib.nativeRawBlockDecoder();
+  const snappyjs = createRequire(import.meta.url)('snappyjs');
+  const cases = [
+    ['shiplens pure-JS (snappyDecode + snappyjs)', () => lib.snappyDecode(block, { variant: 'raw' }).then((r) => r.output)],
+    ['snappyjs.uncompress direct (no checks)', () => snappyjs.uncompress(block)],
+    ['shiplens native (snappyDecode + nativeRawBlockDecoder)', nativeDecoder && (() => lib.snappyDecode(block, { variant: 'raw', rawDecoder: nativeDecoder }).then((r) => r.output))],
+    ['native snappy uncompressSync direct (external buffer)', native && (() => native.uncompressSync(block, { asBuffer: true }))],
+    ['native snappy uncompressSync direct, copyOutputData', native && (() => native.uncompressSync(block, { asBuffer: true, copyOutputData: true }))],
+    ['Buffer.copy into a fresh buffer (ceiling)', () => { const out = Buffer.allocUnsafeSlow(n); plain.copy(out); return out; }],
+  ];
+  // Round-robin: each round runs every case once, so load from other processes hits all alike.
+  const active = cases.filter(([, decode]) => decode);
+  const rates = active.map(() => []);
+  const cppRates = [];
+  const blockFile = join(inputs, `logs-${label}.raw.snappy`);
+  for (let round = 0; round < runs; round++) {
+    cppRates.push(Number(execFileSync(exe, [blockFile, '1'], { encoding: 'utf8' }).trim()));
+    for (const [i, [, decode]] of active.entries()) rates[i].push(await measureOnce(decode, n));
+  }
+  const cpp = median(cppRates);
+  const rows = [{ name: `snappy ${label}: C++ libsnappy RawUncompress (reference)`, mbPerSec: cpp, ratio: 1 }];
+  for (const [i, [name]] of active.entries()) {
+    const mbPerSec = median(rates[i]);
+    rows.push({ name: `snappy ${label}: ${name}`, mbPerSec: Math.round(mbPerSec), ratio: Math.round((mbPerSec / cpp) * 100) / 100 });
+  }
+  rows[0].mbPerSec = Math.round(cpp);
+  rows.push({ name: `snappy ${label}: compression ratio of the input`, mbPerSec: 0, ratio: Math.round((n / block.length) * 100) / 100 });
+  return rows;
+}
+
+/** Run the bench; rows are { name, mbPerSec, ratio } with ratio relative to C++ libsnappy. */
+export async function run() {
+  inputsEnsure();
+  const exe = cppBuild();
+  const lib = await shiplensLoad();
+  let native = null;
+  try {
+    native = createRequire(import.meta.url)('snappy');
+  } catch {
+    native = null;
+  }
+  const rows = [];
+  for (const size of sizes) rows.push(...(await sizeRows(lib, native, exe, size)));
+  return rows;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const rows = await run();
+  for (const row of rows) console.log(`${row.name.padEnd(78)} ${String(row.mbPerSec).padStart(6)} MB/s  ${row.ratio.toFixed(2)}×`);
+}
