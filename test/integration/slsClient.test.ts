@@ -129,6 +129,25 @@ describe('Log Service client against the test server', () => {
     server.state.faults.hang = 0;
   });
 
+  it('backs off exponentially with jitter between attempts', async () => {
+    const delays: number[] = [];
+    const timed = slsClientCreate(connection(), { backoffBaseMs: 100, random: () => 0.5, sleep: async (ms) => void delays.push(ms) });
+    server.state.faults.status500 = 3;
+    expect(await timed.listLogstores()).toHaveLength(3);
+    // equal jitter: half the capped delay fixed, plus random × half
+    expect(delays).toEqual([75, 150, 300]);
+  });
+
+  it('stops with CANCELLED when the caller aborts', async () => {
+    const controller = new AbortController();
+    server.state.faults.hang = 1;
+    server.state.faults.hangMs = 1_000;
+    const pending = client.listLogstores(controller.signal);
+    setTimeout(() => controller.abort(), 50);
+    await expect(pending).rejects.toMatchObject({ code: 'CANCELLED' });
+    server.state.faults.hang = 0;
+  });
+
   it('maps an unreachable endpoint to NETWORK', async () => {
     const nowhere = slsClientCreate({ ...connection(), endpoint: 'http://127.0.0.1:1' }, { ...fast, maxAttempts: 2 });
     await expect(nowhere.listLogstores()).rejects.toMatchObject({ code: 'NETWORK' });
