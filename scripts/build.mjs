@@ -8,7 +8,7 @@ const root = new URL('..', import.meta.url).pathname;
 const only = process.argv[2];
 
 async function buildMain() {
-  const entries = ['electron', 'preload', 'cli', 'start']
+  const entries = ['electron', 'cli', 'start']
     .map((name) => join(root, 'main', `${name}.ts`))
     .filter((file) => existsSync(file));
   const workerDir = join(root, 'main', 'workers');
@@ -28,6 +28,21 @@ async function buildMain() {
     sourcemap: true,
     logLevel: 'warning',
   });
+  // The sandboxed preload can require only 'electron': bundle everything else (zod, contract).
+  const preload = join(root, 'main', 'preload.ts');
+  if (existsSync(preload)) {
+    await build({
+      entryPoints: [preload],
+      outfile: join(root, 'out', 'main', 'preload.cjs'),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['electron'],
+      sourcemap: true,
+      logLevel: 'warning',
+    });
+  }
 }
 
 async function buildRenderer() {
