@@ -3,6 +3,7 @@
  */
 import { parquetRead, snappyUncompress } from 'hyparquet';
 import type { Compressors, FileMetaData, SchemaElement } from 'hyparquet';
+import { decompressBrotli, decompressGzip, decompressLz4, decompressLz4Raw, decompressZstd } from 'hyparquet-compressors';
 import type { ByteSource } from '../../bytes/byteSource';
 import type { RawBlockDecoder } from '../../codecs/snappy';
 import { ShiplensError, isShiplensError, throwIfCancelled } from '../../errors';
@@ -15,7 +16,7 @@ export interface ParquetTableOptions {
   metadata?: FileMetaData;
   /** Raw snappy block decoder for SNAPPY column chunks (e.g. the native one); default hyparquet's JS snappy. */
   rawDecoder?: RawBlockDecoder;
-  /** Extra codecs (GZIP, ZSTD … from hyparquet-compressors) where the platform wants them. */
+  /** Codecs that replace the defaults (GZIP, ZSTD, BROTLI, LZ4 from hyparquet-compressors). */
   compressors?: Compressors;
   /** Rows per batch of `rowBatches` (default 10,000). */
   batchRows?: number;
@@ -88,13 +89,18 @@ function compressorsFor(options: ParquetTableOptions): Compressors {
     snappyUncompress(input, output);
     return output;
   };
-  return { ...options.compressors, SNAPPY: snappy };
+  // Log Service writes SNAPPY (SPEC §3); the others serve Parquet files users bring along.
+  const others: Compressors = { GZIP: decompressGzip, ZSTD: (input: Uint8Array) => decompressZstd(input), BROTLI: decompressBrotli, LZ4: decompressLz4, LZ4_RAW: decompressLz4Raw };
+  return { ...others, SNAPPY: snappy, ...options.compressors };
 }
 
 function readError(source: ByteSource, error: unknown): ShiplensError {
   if (isShiplensError(error)) return error;
   if (error instanceof Error && error.name === 'AbortError') return new ShiplensError('CANCELLED', 'The operation was cancelled.', { source: source.name });
   const message = error instanceof Error ? error.message : String(error);
+  if (/unsupported|not supported/i.test(message)) {
+    return new ShiplensError('UNSUPPORTED_FORMAT', `This Parquet file uses a feature shiplens does not read: ${message}.`, { source: source.name, cause: error, hint: 'Convert it with DuckDB or Spark, or read it there.' });
+  }
   return new ShiplensError('PARQUET_CORRUPT', `Parquet rows cannot be decoded: ${message}.`, { source: source.name, cause: error, hint: 'The file is damaged, or uses a feature shiplens does not read.' });
 }
 

@@ -43,6 +43,8 @@ export const parquetNames = {
   typesPlain: '19_1484913043351525351_2850009.parquet',
   multiGroup: '20_1484913043351525351_2850010.snappy.parquet',
   empty: '21_1484913043351525351_2850011.snappy.parquet',
+  typesZstd: '22_1484913043351525351_2850013.parquet',
+  typesGzip: '22_1484913043351525351_2850014.parquet',
   truncated: 'truncated_1484913043351525351_1.snappy.parquet',
   footerPastEnd: 'footerPastEnd_1484913043351525351_2.snappy.parquet',
   badMagic: 'badMagic_1484913043351525351_3.snappy.parquet',

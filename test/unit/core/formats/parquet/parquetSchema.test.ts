@@ -7,7 +7,7 @@ import { countingSource, fixtureJson, fixtureSource, fixturesEnsure, parquetDir,
 beforeAll(() => fixturesEnsure('genParquet'));
 
 describe('parquetSchemaRead', () => {
-  it.each([parquetNames.typesSnappy, parquetNames.typesPlain, parquetNames.multiGroup, parquetNames.empty])('matches what DuckDB says of %s', async (name) => {
+  it.each([parquetNames.typesSnappy, parquetNames.typesPlain, parquetNames.typesZstd, parquetNames.typesGzip, parquetNames.multiGroup, parquetNames.empty])('matches what DuckDB says of %s', async (name) => {
     const expected = fixtureJson<ParquetExpected>(parquetDir, `${name}.json`);
     const schema = await parquetSchemaRead(fixtureSource(parquetDir, name));
     expect(schema.numRows).toBe(Number(expected.file.num_rows));

@@ -13,7 +13,7 @@ function expectedRows(expected: ParquetExpected): Cell[][] {
 }
 
 describe('parquetTable', () => {
-  it.each([parquetNames.typesSnappy, parquetNames.typesPlain, parquetNames.empty])('reads exactly the rows DuckDB reads from %s', async (name) => {
+  it.each([parquetNames.typesSnappy, parquetNames.typesPlain, parquetNames.typesZstd, parquetNames.typesGzip, parquetNames.empty])('reads exactly the rows DuckDB reads from %s', async (name) => {
     const expected = fixtureJson<ParquetExpected>(parquetDir, `${name}.json`);
     const reader = await parquetTable(fixtureSource(parquetDir, name));
     expect(reader.columns.map((c) => c.name)).toEqual(expected.columns);
@@ -65,6 +65,11 @@ describe('parquetTable', () => {
   it('reports a garbled data page as PARQUET_CORRUPT without hanging', async () => {
     const reader = await parquetTable(fixtureSource(parquetDir, parquetNames.badPage));
     await expect(reader.readRows(0, 10)).rejects.toMatchObject({ code: 'PARQUET_CORRUPT', source: parquetNames.badPage });
+  });
+
+  it('reports a codec it cannot decode as UNSUPPORTED_FORMAT', async () => {
+    const reader = await parquetTable(fixtureSource(parquetDir, parquetNames.typesZstd), { compressors: { ZSTD: undefined } });
+    await expect(reader.readRows(0, 1)).rejects.toMatchObject({ code: 'UNSUPPORTED_FORMAT' });
   });
 
   it('reports footer errors with their codes', async () => {
