@@ -29,18 +29,6 @@ function gatedSource(): ByteSource & { release(): void; reads: number } {
   return source;
 }
 
-describe('countingByteSource', () => {
-  it('counts reads and bytes and logs ranges', async () => {
-    const counted = countingByteSource(byteSourceFromBytes(data));
-    await counted.read(0, 10);
-    await counted.read(100, 5);
-    expect([counted.reads, counted.bytes]).toEqual([2, 15]);
-    expect(counted.log).toEqual([[0, 10], [100, 5]]);
-    counted.reset();
-    expect([counted.reads, counted.bytes, counted.log.length]).toEqual([0, 0, 0]);
-  });
-});
-
 describe('cachedByteSource', () => {
   it.each([
     { offset: 0, length: 10 },
