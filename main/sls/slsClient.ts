@@ -116,7 +116,10 @@ async function tasksList(call: Call, logstore: string, shipper: string, query: S
     const s = record(first.statistics);
     Object.assign(statistics, { running: num(s.running), success: num(s.success), fail: num(s.fail) });
   });
-  return { tasks: items, statistics, total };
+  // New tasks arriving between pages shift offsets: drop the duplicates that causes.
+  const seen = new Set<string>();
+  const tasks = items.filter((t) => !seen.has(t.id) && Boolean(seen.add(t.id)));
+  return { tasks, statistics, total };
 }
 
 async function retryAll(call: Call, logstore: string, shipper: string, ids: string[], signal?: AbortSignal): Promise<ShipperRetryResult[]> {
