@@ -7,7 +7,9 @@ import { gapsCompute, gapsInputFromListing } from '../../../../core/shipping/gap
 import { objectKeyParse } from '../../../../core/shipping/objectKey';
 import { ruleValidate } from '../../../../core/shipping/ruleValidate';
 import { ruleFromSlsJson } from '../../../../core/shipping/slsJson';
-import { sampleBucketEnsure, sampleMarkerName, sampleTaskTimeNs } from '../../../../main/sample/sampleBucket';
+import { tableOpen } from '../../../../core/formats/tableOpen';
+import { fileByteSource } from '../../../../main/fileByteSource';
+import { sampleBucketEnsure, sampleMarkerName, sampleSlotLogs, sampleTaskTimeNs } from '../../../../main/sample/sampleBucket';
 import { sampleRuleSpecs, sampleSlotCount } from '../../../../main/sample/sampleRules';
 
 let root = '';
@@ -67,6 +69,16 @@ describe('sampleBucketEnsure', () => {
     expect(slotsOf('missing')).toEqual(spec.missingSlots);
     expect(slotsOf('late')).toEqual(spec.lateSlots);
     expect(result.counts.present).toBe(sampleSlotCount - spec.missingSlots.length - spec.lateSlots.length);
+  });
+
+  it.each(sampleRuleSpecs.map((spec) => [spec.rule.name, spec] as const))('opens the first object of %s with tableOpen: the slot\'s logs, in order', async (_name, spec) => {
+    const key = filesUnder(join(bucket, spec.rule.prefix))[0]!;
+    const table = await tableOpen(await fileByteSource(join(bucket, key), key), spec.rule.csv ? { dialect: { ...spec.rule.csv } } : {});
+    const names = table.reader.columns.map((c) => c.name);
+    const rows = await table.reader.readRows(0, 1000);
+    const logs = sampleSlotLogs(spec, 0);
+    expect(rows.map((row) => row[names.indexOf('request_id')])).toEqual(logs.map((log) => log.request_id));
+    expect(rows.map((row) => String(row[names.indexOf('__time__')]))).toEqual(logs.map((log) => String(log.__time__)));
   });
 
   it('dates objects seconds after their task, and the late slot ~47 minutes after', () => {
