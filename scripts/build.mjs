@@ -16,7 +16,7 @@ async function buildMain() {
     ? readdirSync(workerDir).filter((f) => f.endsWith('Worker.ts')).map((f) => join(workerDir, f))
     : [];
   await build({
-    entryPoints: [...entries, ...workers],
+    entryPoints: entries,
     outdir: join(root, 'out', 'main'),
     outbase: join(root, 'main'),
     outExtension: { '.js': '.cjs' },
@@ -28,6 +28,22 @@ async function buildMain() {
     sourcemap: true,
     logLevel: 'warning',
   });
+  // Workers load from app.asar.unpacked in a packaged app, where only native modules are
+  // unpacked: bundle every pure-JS dependency into them; keep the optional native snappy external.
+  if (workers.length > 0) {
+    await build({
+      entryPoints: workers,
+      outdir: join(root, 'out', 'main', 'workers'),
+      outExtension: { '.js': '.cjs' },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['snappy'],
+      sourcemap: true,
+      logLevel: 'warning',
+    });
+  }
   // The sandboxed preload can require only 'electron': bundle everything else (zod, contract).
   const preload = join(root, 'main', 'preload.ts');
   if (existsSync(preload)) {
