@@ -53,7 +53,10 @@ export function listResultXml(result: {
   for (const o of result.objects) {
     parts.push(
       `<Contents><Key>${enc(o.key)}</Key><LastModified>${o.lastModified.toISOString()}</LastModified><ETag>"${o.etag}"</ETag>` +
-        `<Type>Normal</Type><Size>${o.size}</Size><StorageClass>Standard</StorageClass></Contents>`,
+        `<Type>Normal</Type><Size>${o.size}</Size><StorageClass>Standard</StorageClass>` +
+        // v1 always names the owner (ali-oss's list() reads it); v2 only with fetch-owner.
+        (result.v1 ? '<Owner><ID>1000000000000000</ID><DisplayName>1000000000000000</DisplayName></Owner>' : '') +
+        '</Contents>',
     );
   }
   for (const p of result.prefixes) parts.push(`<CommonPrefixes><Prefix>${enc(p)}</Prefix></CommonPrefixes>`);
