@@ -81,26 +81,32 @@ interface ZoneGuess {
   levels: string[];
   formats: string[];
   count: number;
+  /** Every digit run up to where the walk stopped spelled the task time (stopped at a digit-free level or the start). */
+  clean: boolean;
 }
 
 function guessForZone(levels: string[], fields: FieldText, minStart: number): ZoneGuess {
   const stem = levels[levels.length - 1] as string;
   const stemFormat = levelFormat(stem, fields, directiveOrder.length);
-  if (!stemFormat) return { levels: [stem], formats: [escapeLiteral(stem)], count: 0 };
+  if (!stemFormat) return { levels: [stem], formats: [escapeLiteral(stem)], count: 0, clean: false };
   const used: string[] = [stem];
   const formats: string[] = [stemFormat.format];
   let limit = stemFormat.coarsest;
   let count = stemFormat.count;
+  let clean = true;
   for (let i = levels.length - 2; i >= minStart; i--) {
     const level = levels[i] as string;
     const lf = levelFormat(level, fields, limit);
-    if (!lf || lf.count === 0) break;
+    if (!lf || lf.count === 0) {
+      clean = !/\d/.test(level);
+      break;
+    }
     used.unshift(level);
     formats.unshift(lf.format);
     limit = lf.coarsest;
     count += lf.count;
   }
-  return { levels: used, formats, count };
+  return { levels: used, formats, count, clean };
 }
 
 function hiveColumnsOf(levels: string[]): Record<string, string> {
@@ -125,6 +131,8 @@ export function objectKeyInferPartition(head: string, taskTimeMs: number, zone?:
   for (const z of zones) {
     const guess = guessForZone(levels, fieldText(taskTimeMs, z), minStart);
     if (!best || guess.count > best.count) best = { ...guess, zone: z };
+    // Zones are tried in order of likelihood: the first that explains every digit run wins.
+    if (guess.clean && guess.count > 0) break;
   }
   const chosen = best as ZoneGuess & { zone: string };
   const prefixLevels = levels.slice(0, levels.length - chosen.levels.length);

@@ -135,11 +135,26 @@ function fieldsFromMatch(tokens: readonly FormatToken[], groups: string[]): Part
   return fields;
 }
 
+const compiled = new Map<string, { tokens: FormatToken[]; pattern: RegExp } | null>();
+
+/** Tokens and anchored pattern of a format, cached (listings parse thousands of keys of one rule). */
+function compiledFormat(format: string): { tokens: FormatToken[]; pattern: RegExp } | null {
+  let entry = compiled.get(format);
+  if (entry === undefined) {
+    const { tokens, unknown } = partitionFormatTokenize(format);
+    entry = unknown.length > 0 ? null : { tokens, pattern: new RegExp(`^${partitionFormatPattern(tokens)}$`) };
+    if (compiled.size >= 64) compiled.clear();
+    compiled.set(format, entry);
+  }
+  return entry;
+}
+
 /** Parse a rendered partition path back into its time fields and Hive columns; null when it does not match. */
 export function partitionFormatParse(format: string, path: string): PartitionFormatParsed | null {
-  const { tokens, unknown } = partitionFormatTokenize(format);
-  if (unknown.length > 0) return null;
-  const match = new RegExp(`^${partitionFormatPattern(tokens)}$`).exec(path);
+  const entry = compiledFormat(format);
+  if (!entry) return null;
+  const { tokens } = entry;
+  const match = entry.pattern.exec(path);
   if (!match) return null;
   const fields = fieldsFromMatch(tokens, match.slice(1));
   if (!fields) return null;
