@@ -2,11 +2,12 @@
  * Electron main process: one locked-down window, the menu, dialogs, and the IPC transport.
  * Everything else (API, storage, engine) is plain Node code shared with browser mode.
  */
-import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, safeStorage, session, shell } from 'electron';
 import type { MenuItemConstructorOptions, WebContents } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ipcRegister } from './api/ipc';
+import { safeStorageSecretBox } from './credentials/safeStorageBox';
 import { dataDirResolve, workerPathDefault } from './services/dataDir';
 import type { ApiServices, DialogProvider } from './services/types';
 import { servicesClose, servicesCreate } from './services/wiring';
@@ -95,7 +96,7 @@ async function main(): Promise<void> {
   });
   // No remote content: refuse every permission request (camera, notifications, …).
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  const services = servicesCreate({ mode: 'electron', dataDir: dataDirResolve(), workerPath: workerPathDefault(), dialogs: dialogsCreate() });
+  const services = servicesCreate({ mode: 'electron', dataDir: dataDirResolve(), workerPath: workerPathDefault(), dialogs: dialogsCreate(), secretBox: safeStorageSecretBox(safeStorage) });
   ipcRegister(services, () => mainWindow?.webContents ?? null, rendererIndexUrl);
   menuBuild(services);
   mainWindow = windowCreate();

@@ -9,7 +9,7 @@ import { csvExport } from '../../core/export/csvExport';
 import { formatDetect } from '../../core/formats/formatDetect';
 import { parquetSchemaRead } from '../../core/formats/parquet';
 import { tableOpen } from '../../core/formats/tableOpen';
-import { ShiplensError } from '../../core/errors';
+import { isShiplensError } from '../../core/errors';
 import { shippingSimulate } from '../../core/shipping/simulator';
 import type { ApiEvents } from '../api/contract';
 import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
@@ -17,13 +17,17 @@ import { fileByteSource } from '../fileByteSource';
 import { safeJoin } from '../safePath';
 import { parquetWriteLite } from '../shipping/parquetWriter';
 import { LocalFolderStorage } from '../storage/localFolderStorage';
+import { OssStorage } from '../storage/ossStorage';
+import { credentialsResolve } from '../credentials/credentialSources';
+import { ProfileStore } from '../credentials/profileStore';
+import type { SecretBox } from '../credentials/secretBox';
+import { memorySecretBox } from '../credentials/secretBox';
+import { sampleBucketEnsure } from '../sample/sampleBucket';
 import packageJson from '../../package.json';
 import { ConnectionManager } from './connectionManager';
 import { DecodeRunner } from './decodeRunner';
 import { EventHub } from './eventHub';
 import { JobRegistry } from './jobRegistry';
-import { sampleBucketFallbackEnsure } from './sampleFallback';
-import { envCredentials, SessionProfileStore } from './sessionProfiles';
 import { SettingsStore } from './settingsStore';
 import { TableRegistry } from './tableRegistry';
 import type { ApiServices, DialogProvider, EngineDeps, PlatformDeps, ProfileStoreLike } from './types';
@@ -40,6 +44,8 @@ export interface ServicesOptions {
   /** Size from which decoding moves to the worker (default 8 MiB). */
   workerThresholdBytes?: number;
   dialogs?: DialogProvider;
+  /** Seals profile secrets (Electron safeStorage); default: session memory only. */
+  secretBox?: SecretBox;
   profiles?: ProfileStoreLike;
   platform?: Partial<PlatformDeps>;
   /** Largest browser-mode upload (default 1 GiB). */
@@ -64,13 +70,34 @@ export function engineCreate(): EngineDeps {
 export function platformCreate(): PlatformDeps {
   return {
     localStorageOpen: async (rootDir) => new LocalFolderStorage(rootDir),
-    ossStorageOpen: async () => {
-      throw new ShiplensError('UNSUPPORTED_FORMAT', 'OSS buckets are not available in this build yet.');
+    ossStorageOpen: async (config) => new OssStorage(config),
+    ambientCredentials: async () => {
+      const found = await credentialsResolve({ env: process.env, homeDir: homedir() });
+      if (!found) return null;
+      const { source: _source, ...credentials } = found;
+      return credentials;
     },
-    ambientCredentials: async () => envCredentials(),
-    sampleBucketEnsure: sampleBucketFallbackEnsure,
+    sampleBucketEnsure,
     fileByteSource: (path, name) => fileByteSource(path, name),
     safeJoin,
+  };
+}
+
+/** The credentials helper's ProfileStore seen through the handlers' ProfileStoreLike. */
+export function profileStoreAdapt(store: ProfileStore): ProfileStoreLike {
+  return {
+    list: () => store.list(),
+    save: ({ hasSecret: _hasSecret, ...input }) => store.save(input),
+    delete: (name) => store.delete(name),
+    get: async (name) => {
+      try {
+        const { profile, credentials } = await store.get(name);
+        return { summary: profile, accessKeySecret: credentials?.accessKeySecret, securityToken: credentials?.securityToken };
+      } catch (error) {
+        if (isShiplensError(error) && error.code === 'NOT_FOUND') return null;
+        throw error;
+      }
+    },
   };
 }
 
@@ -81,7 +108,7 @@ export function servicesCreate(options: ServicesOptions): ApiServices {
   const events = new EventHub<ApiEvents>();
   const engine = engineCreate();
   const platform = { ...platformCreate(), ...options.platform };
-  const profiles = options.profiles ?? new SessionProfileStore();
+  const profiles = options.profiles ?? profileStoreAdapt(new ProfileStore(options.dataDir, options.secretBox ?? memorySecretBox()));
   const outputDir = options.outputDir ?? join(homedir(), 'Downloads', 'shiplens');
   return {
     mode: options.mode,

@@ -4,6 +4,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserServer } from '../../main/server/browserServer';
+import { startOssTestServer } from '../servers/ossServer';
 import type { BrowserServer } from '../../main/server/browserServer';
 import { servicesCreate } from '../../main/services/wiring';
 import { bucketWrite, jsonLines, rawRequest, rendererWrite, tempDir, workerBuild } from './serverHelpers';
@@ -191,14 +192,27 @@ describe('browser-mode API flow', () => {
     controller.abort();
   });
 
-  it('never returns a secret it was given', async () => {
-    const oss = await call('connection.openOss', { bucket: 'my-bucket', accessKeyId: 'LTAIexample', accessKeySecret: secret });
-    expect(oss.ok).toBe(false);
-    const saved = await call('profiles.save', { name: 'p1', bucket: 'my-bucket', accessKeyId: 'LTAIexample', accessKeySecret: secret, securityToken: `${secret}-sts` });
-    expect(saved.value).toMatchObject({ name: 'p1', hasSecret: true });
-    const listed = await call('profiles.list', {});
-    expect(listed.value).toEqual([{ name: 'p1', bucket: 'my-bucket', accessKeyId: 'LTAIexample', hasSecret: true }]);
-    await call('connection.openOss', { bucket: 'my-bucket', profileName: 'p1' });
-    for (const text of responses) expect(text.includes(secret)).toBe(false);
+  it('reads OSS through a profile and never returns a secret it was given', async () => {
+    const oss = await startOssTestServer({ accessKeySecret: secret });
+    try {
+      oss.put('logs/a.json', jsonLines);
+      const wrong = await call('connection.openOss', { bucket: oss.bucket, endpoint: oss.endpoint, accessKeyId: oss.accessKeyId, accessKeySecret: `${secret}-wrong` });
+      expect(wrong.ok).toBe(true);
+      const refused = await call('browse.list', { prefix: '' });
+      expect(refused.error.code).toBe('AUTH_FAILED');
+      const saved = await call('profiles.save', { name: 'p1', bucket: oss.bucket, endpoint: oss.endpoint, accessKeyId: oss.accessKeyId, accessKeySecret: secret });
+      expect(saved.value).toEqual({ name: 'p1', bucket: oss.bucket, endpoint: oss.endpoint, accessKeyId: oss.accessKeyId, hasSecret: true });
+      expect((await call('profiles.list', {})).value).toEqual([saved.value]);
+      expect((await call('connection.openOss', { bucket: oss.bucket, profileName: 'p1' })).value).toEqual({ kind: 'oss', label: `oss://${oss.bucket}`, bucket: oss.bucket, profileName: 'p1' });
+      expect((await call('browse.list', { prefix: '', delimiter: '' })).value.objects.map((o: { key: string }) => o.key)).toEqual(['logs/a.json']);
+      const table = await call('table.open', { key: 'logs/a.json' });
+      expect(table.value).toMatchObject({ format: 'json', numRows: 2 });
+      const missing = await call('connection.openOss', { bucket: oss.bucket, profileName: 'nope' });
+      expect(missing.error.code).toBe('NOT_FOUND');
+      for (const text of responses) expect(text.includes(secret) ? text : '').toBe('');
+    } finally {
+      await call('connection.openLocal', { path: join(root, 'bucket') });
+      await oss.close();
+    }
   });
 });
