@@ -1,11 +1,14 @@
 /**
  * Download an OSS object to a file: `<dest>.part`, progress, cancel, resume with Range after a
  * broken connection, size check, rename (issue 8 §3: byte-exact or no file at the target).
+ *
+ * When the network gives up for good, the `.part` is kept with a small state record (key,
+ * ETag, size); the next download of the same object version resumes from it with Range.
  */
 import type { Readable } from 'node:stream';
 import type { promises as fsp } from 'node:fs';
 import { ShiplensError, isShiplensError } from '../../core/errors';
-import { destCheck, partCommit, partDiscard, partOpen, partPathOf } from './partFile';
+import { destCheck, partCommit, partDiscard, partOpen, partPathOf, partResumableBytes, partStateDiscard, partStateWrite } from './partFile';
 import { contentRangeParse } from './ossRange';
 import type { OssStorage } from './ossStorage';
 import { backoffDelay, errorIsTransient, sleepCancellable, transientMark } from './retry';
@@ -21,8 +24,10 @@ export async function ossDownload(storage: OssStorage, key: string, destPath: st
   await destCheck(destPath, overwrite);
   const head = await storage.headRaw(key, signal);
   const part = partPathOf(destPath);
-  const handle = await partOpen(part, false);
-  let done = 0;
+  const state = head.etag === null ? null : { source: `oss://${storage.bucket}/${key}`, etag: head.etag, size: head.size };
+  let done = state ? await partResumableBytes(part, state) : 0;
+  const handle = await partOpen(part, done > 0);
+  if (state) await partStateWrite(part, state);
   try {
     let failures = 0;
     for (let resumes = 0; done < head.size; resumes++) {
@@ -41,11 +46,17 @@ export async function ossDownload(storage: OssStorage, key: string, destPath: st
     options.onProgress?.(done, head.size);
     await handle.close();
     await partCommit(part, destPath, head.size, overwrite);
-    return { bytes: done };
+    await partStateDiscard(part);
+    return { bytes: head.size };
   } catch (error) {
     await handle.close().catch(() => undefined);
+    const source = `oss://${storage.bucket}/${key}`;
+    if (!signal?.aborted && errorIsTransient(error) && state && done > 0 && isShiplensError(error)) {
+      throw new ShiplensError(error.code, error.message, { source, hint: `${done} of ${head.size} bytes are kept in ${part}; download again to resume. ${error.hint ?? ''}`.trim() });
+    }
     await partDiscard(part);
-    if (signal?.aborted) throw new ShiplensError('CANCELLED', 'The download was cancelled.', { source: `oss://${storage.bucket}/${key}` });
+    await partStateDiscard(part);
+    if (signal?.aborted) throw new ShiplensError('CANCELLED', 'The download was cancelled.', { source });
     throw error;
   }
 }

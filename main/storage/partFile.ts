@@ -95,3 +95,39 @@ export async function partCommit(partPath: string, destPath: string, expectedByt
     throw error instanceof ShiplensError ? error : fsErrorToShiplens(error, destPath);
   }
 }
+
+/** What a kept `.part` holds, so a later download can resume it safely. */
+export interface PartState {
+  /** `oss://bucket/key`. */
+  source: string;
+  etag: string;
+  size: number;
+}
+
+function statePathOf(partPath: string): string {
+  return `${partPath}.json`;
+}
+
+/** The bytes already in a `.part` that belong to `expected` (0 when none or another version). */
+export async function partResumableBytes(partPath: string, expected: PartState): Promise<number> {
+  try {
+    const state = JSON.parse(await fsp.readFile(statePathOf(partPath), 'utf8')) as Partial<PartState>;
+    if (state.source !== expected.source || state.etag !== expected.etag || state.size !== expected.size) return 0;
+  } catch {
+    return 0;
+  }
+  const size = await partSize(partPath);
+  return size <= expected.size ? size : 0;
+}
+
+/** Record which object version a `.part` holds. */
+export async function partStateWrite(partPath: string, state: PartState): Promise<void> {
+  const file = statePathOf(partPath);
+  await fsp.rm(file, { force: true });
+  await fsp.writeFile(file, JSON.stringify(state), { flag: 'wx' });
+}
+
+/** Remove the `.part` state record. */
+export async function partStateDiscard(partPath: string): Promise<void> {
+  await fsp.rm(statePathOf(partPath), { force: true }).catch(() => undefined);
+}

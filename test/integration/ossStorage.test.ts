@@ -244,16 +244,47 @@ describe('OssStorage.download', () => {
     expect(ranges[2]).toBe(`bytes=${resumedAt + 500_000}-${big.length - 1}`);
   });
 
-  it('leaves no file at the target (nor .part) when resets persist or the download is cancelled', async () => {
+  it('leaves no file at the target when resets persist, keeps the .part, and resumes it next time', async () => {
     const dest = path.join(tmp, 'd3.bin');
+    server.faults.resetNext(1_000_000, 1, 'get');
     server.faults.resetNext(0, 20, 'get');
-    expect(await codeOf(storage({ retries: 2 }).download('big/object.bin', dest))).toBe('NETWORK');
-    expect(readdirSync(tmp).filter((f) => f.startsWith('d3'))).toEqual([]);
+    const error = await errorOf(storage({ retries: 2 }).download('big/object.bin', dest));
+    expect(error.code).toBe('NETWORK');
+    expect(error.hint).toMatch(/download again to resume/);
+    expect(existsSync(dest)).toBe(false);
+    const kept = readFileSync(`${dest}.part`).length;
+    expect(kept).toBeGreaterThan(0);
     server.faults.clear();
+    server.stats.reset();
+    await storage().download('big/object.bin', dest);
+    expect(sha256(readFileSync(dest))).toBe(sha256(big));
+    expect(server.stats.log.filter((l) => l.op === 'get').map((l) => l.range)).toEqual([`bytes=${kept}-${big.length - 1}`]);
+    expect(readdirSync(tmp).filter((f) => f.startsWith('d3'))).toEqual(['d3.bin']);
+  });
+
+  it('does not resume a .part of another object version', async () => {
+    const dest = path.join(tmp, 'd5.bin');
+    server.put('ver/obj.bin', big.subarray(0, 2_000_000));
+    server.faults.resetNext(1_000_000, 1, 'get');
+    server.faults.resetNext(0, 20, 'get');
+    expect(await codeOf(storage({ retries: 1 }).download('ver/obj.bin', dest))).toBe('NETWORK');
+    expect(existsSync(`${dest}.part`)).toBe(true);
+    server.faults.clear();
+    const v2 = randomBytes(1_500_000);
+    server.put('ver/obj.bin', v2);
+    server.stats.reset();
+    await storage().download('ver/obj.bin', dest);
+    expect(sha256(readFileSync(dest))).toBe(sha256(v2));
+    expect(server.stats.log.filter((l) => l.op === 'get').map((l) => l.range)).toEqual([`bytes=0-${v2.length - 1}`]);
+    expect(readdirSync(tmp).filter((f) => f.startsWith('d5'))).toEqual(['d5.bin']);
+  });
+
+  it('leaves nothing behind when cancelled', async () => {
+    const dest = path.join(tmp, 'd6.bin');
     const controller = new AbortController();
     const code = await codeOf(storage().download('big/object.bin', dest, { signal: controller.signal, onProgress: (done) => done > 0 && controller.abort() }));
     expect(code).toBe('CANCELLED');
-    expect(readdirSync(tmp).filter((f) => f.startsWith('d3'))).toEqual([]);
+    expect(readdirSync(tmp).filter((f) => f.startsWith('d6'))).toEqual([]);
   });
 });
 
