@@ -32,7 +32,7 @@ async function decompressFile(services: ApiServices, arg: ApiParsed<'decompress.
   // Electron decodes next to the dropped file; browser mode into the output folder.
   const outDir = arg.outDir === undefined && input.local && services.mode === 'electron' ? dirname(input.path) : await outputDirResolve(services, arg.outDir);
   return services.jobs.run(arg.jobId, async (job) => {
-    const source = await services.platform.fileByteSource(input.path);
+    const source = await services.platform.fileByteSource(input.path, input.name);
     job.progress('read', 0, source.size);
     const bytes = await byteSourceReadAll(source, maxDecodeBytes, job.signal);
     const decoded = await services.decoder.decode(bytes, {
