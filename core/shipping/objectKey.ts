@@ -52,7 +52,8 @@ export function objectSuffix(format: StorageFormat, compression: Compression): s
   return row ? row.suffix : '';
 }
 
-const tailPattern = /_(\d{19})_(\d{1,10})(\.snappy\.parquet|\.snappy\.csv|\.parquet|\.snappy|\.csv)?$/;
+const tailPattern = /_(\d{19})_(\d{1,10})((?:\.[A-Za-z0-9]+)*)$/;
+const suffixTokens = new Set(['json', 'csv', 'parquet', 'snappy']);
 const nsPerMs = 1_000_000n;
 
 /** Milliseconds (floored) of a nanosecond instant. */
@@ -86,21 +87,36 @@ interface KeyTail {
   suffix: string;
   format: StorageFormat;
   compression: Compression;
+  standardSuffix: boolean;
+}
+
+/**
+ * Format and compression of a suffix: SPEC §2's table, else (OSS export jobs let users set a
+ * suffix such as `.json`) the json/csv/parquet/snappy words it is made of.
+ */
+function suffixResolve(suffix: string): { format: StorageFormat; compression: Compression; standard: boolean } | null {
+  const row = shippedSuffixes.find((s) => s.suffix === suffix);
+  if (row) return { format: row.format, compression: row.compression, standard: true };
+  const words = suffix.slice(1).toLowerCase().split('.');
+  if (!words.every((w) => suffixTokens.has(w))) return null;
+  const format: StorageFormat = words.includes('parquet') ? 'parquet' : words.includes('csv') ? 'csv' : 'json';
+  return { format, compression: words.includes('snappy') ? 'snappy' : 'none', standard: false };
 }
 
 function keyTail(key: string): KeyTail | string {
   const m = tailPattern.exec(key);
   if (!m) return 'the key does not end with `_<19-digit task time>_<task number>[suffix]` (SPEC §1)';
   const suffix = m[3] ?? '';
-  const row = shippedSuffixes.find((s) => s.suffix === suffix);
-  if (!row) return `unknown suffix "${suffix}"`;
+  const resolved = suffixResolve(suffix);
+  if (!resolved) return `unknown suffix "${suffix}": Log Service writes none, .snappy, .csv, .snappy.csv, .parquet or .snappy.parquet (SPEC §2)`;
   return {
     head: key.slice(0, m.index),
     taskTimeNs: BigInt(m[1] as string),
     taskNumber: Number(m[2]),
     suffix,
-    format: row.format,
-    compression: row.compression,
+    format: resolved.format,
+    compression: resolved.compression,
+    standardSuffix: resolved.standard,
   };
 }
 
@@ -152,7 +168,7 @@ export function objectKeyParse(key: string, rule?: Partial<ShippingRule>): Objec
     suffix: tail.suffix,
     partitionFormat: null,
     timeZone: null,
-    warnings: [],
+    warnings: tail.standardSuffix ? [] : [`the suffix "${tail.suffix}" is not one of SPEC §2's; read as ${tail.format}/${tail.compression}`],
   };
   try {
     if (rule && typeof rule.partitionFormat === 'string' && rule.partitionFormat !== '') return parseWithRule(tail, rule, base);

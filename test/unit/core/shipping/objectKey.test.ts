@@ -72,6 +72,12 @@ describe('objectKeyParse', () => {
     expect(r.ok && r.value).toMatchObject({ prefix: 'logs/v2', partitionPath: '2017/01/20/19/50', format: 'csv', compression: 'snappy' });
   });
 
+  it('reads a custom export-job suffix made of format words, with a warning', () => {
+    const r = objectKeyParse('p/2017/01/20/19/50_1484913043351525351_1.json');
+    expect(r.ok && r.value).toMatchObject({ format: 'json', compression: 'none', suffix: '.json', prefix: 'p', warnings: ['the suffix ".json" is not one of SPEC §2\'s; read as json/none'] });
+    expect(objectKeyParse('p/2017/01/20/19/50_1484913043351525351_1.parquet.snappy').ok && true).toBe(true);
+  });
+
   it('reports a prefix mismatch with the rule', () => {
     const r = objectKeyParse(specRows[0]!.key, { ...ruleOf(specRows[0]!), prefix: 'other' });
     expect(r).toEqual({ ok: false, reason: 'the key is not under the rule\'s prefix "other/"' });
@@ -96,7 +102,8 @@ describe('objectKeyParse', () => {
     ['a/b/', 'the key is a folder'],
     ['a/b/file.txt', 'the key does not end with `_<19-digit task time>_<task number>[suffix]` (SPEC §1)'],
     ['a/2017_148491304335152535_1', 'the key does not end with `_<19-digit task time>_<task number>[suffix]` (SPEC §1)'],
-    ['a/2017_1484913043351525351_1.gz', 'the key does not end with `_<19-digit task time>_<task number>[suffix]` (SPEC §1)'],
+    ['a/2017_1484913043351525351_1.gz', 'unknown suffix ".gz": Log Service writes none, .snappy, .csv, .snappy.csv, .parquet or .snappy.parquet (SPEC §2)'],
+    ['a/2017_1484913043351525351_1.', 'the key does not end with `_<19-digit task time>_<task number>[suffix]` (SPEC §1)'],
   ])('refuses %j with a reason', (key, reason) => {
     expect(objectKeyParse(key)).toEqual({ ok: false, reason });
   });

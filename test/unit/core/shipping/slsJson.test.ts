@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { ruleFromSlsJson, ruleToSlsJson } from '../../../../core/shipping/slsJson';
 import { shippingRuleDefault } from '../../../../core/shipping/rule';
 import type { ShippingRule } from '../../../../core/shipping/rule';
@@ -157,5 +158,41 @@ describe('ruleFromSlsJson', () => {
       expect(error).toMatchObject({ code: 'RULE_JSON_INVALID' });
       expect((error as Error).message.startsWith(message)).toBe(true);
     }
+  });
+});
+
+describe('ruleToSlsJson → ruleFromSlsJson (property)', () => {
+  const char = fc.constantFrom(',', '|', '\t', ' ', ';', '"', "'");
+  const columnName = fc.string({ minLength: 1, maxLength: 12 });
+  const ruleArb: fc.Arbitrary<ShippingRule> = fc.record({
+    name: fc.stringMatching(/^[a-z0-9][a-z0-9_-]{1,20}[a-z0-9]$/),
+    bucket: fc.stringMatching(/^[a-z0-9][a-z0-9-]{1,20}[a-z0-9]$/),
+    prefix: fc.constantFrom('', 'p', 'a/b', 'prefix-demo/', '中文/logs'),
+    partitionFormat: fc.constantFrom('%Y/%m/%d/%H/%M', 'year=%Y/mon=%m/day=%d/log_%H%M%s', 'ds=%Y%m%d/%H', '%Y%m%d/', '%Y%m%d%H'),
+    roleArn: fc.constantFrom('', 'acs:ram::13234:role/logrole'),
+    bufferSizeMb: fc.integer({ min: 5, max: 256 }),
+    bufferIntervalSec: fc.integer({ min: 300, max: 900 }),
+    format: fc.constantFrom('json', 'csv', 'parquet') as fc.Arbitrary<ShippingRule['format']>,
+    compression: fc.constantFrom('none', 'snappy') as fc.Arbitrary<ShippingRule['compression']>,
+    timeZone: fc.constantFrom('+08:00', '-05:30', '+00:00', 'Asia/Shanghai', 'America/New_York'),
+    csvColumns: fc.array(columnName, { maxLength: 5 }),
+    delimiter: char,
+    quote: char,
+    nullValue: fc.string({ maxLength: 4 }),
+    header: fc.boolean(),
+    parquetColumns: fc.array(fc.record({ name: columnName, type: fc.constantFrom('string', 'boolean', 'int32', 'int64', 'float', 'double') as fc.Arbitrary<'string'> }), { maxLength: 5 }),
+    extra: fc.dictionary(fc.stringMatching(/^x_[a-z]{1,6}$/).map((k) => `/root/${k}`), fc.oneof(fc.string(), fc.integer(), fc.boolean()), { maxKeys: 3 }),
+  }).map(({ csvColumns, delimiter, quote, nullValue, header, parquetColumns, extra, ...r }) => {
+    const rule: ShippingRule = { ...r };
+    if (r.format === 'csv') rule.csv = { columns: csvColumns, delimiter, quote, nullValue, header };
+    if (r.format === 'parquet') rule.parquet = { columns: parquetColumns };
+    if (Object.keys(extra).length > 0) rule.extra = extra;
+    return rule;
+  });
+
+  it('gives back the identical rule for both kinds', () => {
+    fc.assert(fc.property(ruleArb, fc.constantFrom('shipper', 'ossExport') as fc.Arbitrary<'shipper' | 'ossExport'>, (rule, kind) => {
+      expect(ruleFromSlsJson(ruleToSlsJson(rule, kind))).toEqual(rule);
+    }), { numRuns: 300 });
   });
 });
