@@ -30,29 +30,32 @@ function expiryMs(credentials: OssCredentials): number | null {
 
 /** Holds the current credentials and refreshes them (single flight). */
 export class OssCredentialHolder {
-  private credentials: OssCredentials;
+  // JS-private: never serialised or inspected with the storage that holds it.
+  #credentials: OssCredentials;
+  #refresher: (() => Promise<OssCredentials>) | undefined;
   private inflight: Promise<OssCredentials> | null = null;
   /** Number of successful refreshes (for tests and diagnostics). */
   refreshCount = 0;
 
   constructor(
     initial: OssCredentials,
-    private readonly refresher: (() => Promise<OssCredentials>) | undefined,
+    refresher: (() => Promise<OssCredentials>) | undefined,
     private readonly now: () => number = Date.now,
   ) {
-    this.credentials = { ...initial };
+    this.#credentials = { ...initial };
+    this.#refresher = refresher;
   }
 
   /** True when a refresher exists. */
   get canRefresh(): boolean {
-    return this.refresher !== undefined;
+    return this.#refresher !== undefined;
   }
 
   /** Current credentials, refreshed first when they expire within the margin. */
   async current(): Promise<OssCredentials> {
-    const expires = expiryMs(this.credentials);
-    if (this.refresher && expires !== null && this.now() >= expires - stsRefreshMarginMs) return this.refresh(this.credentials);
-    return this.credentials;
+    const expires = expiryMs(this.#credentials);
+    if (this.#refresher && expires !== null && this.now() >= expires - stsRefreshMarginMs) return this.refresh(this.#credentials);
+    return this.#credentials;
   }
 
   /**
@@ -60,8 +63,8 @@ export class OssCredentialHolder {
    * credentials are returned without a second refresh.
    */
   async refresh(used: OssCredentials): Promise<OssCredentials> {
-    if (!this.refresher) throw new ShiplensError('AUTH_FAILED', 'The STS credentials expired and cannot be refreshed.', { hint: 'Get a new STS token and reconnect.' });
-    if (used !== this.credentials) return this.credentials;
+    if (!this.#refresher) throw new ShiplensError('AUTH_FAILED', 'The STS credentials expired and cannot be refreshed.', { hint: 'Get a new STS token and reconnect.' });
+    if (used !== this.#credentials) return this.#credentials;
     this.inflight ??= this.refreshOnce().finally(() => {
       this.inflight = null;
     });
@@ -69,10 +72,10 @@ export class OssCredentialHolder {
   }
 
   private async refreshOnce(): Promise<OssCredentials> {
-    const old = this.credentials;
+    const old = this.#credentials;
     let next: OssCredentials;
     try {
-      next = await (this.refresher as () => Promise<OssCredentials>)();
+      next = await (this.#refresher as () => Promise<OssCredentials>)();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       throw new ShiplensError('CREDENTIALS_UNAVAILABLE', `Refreshing the STS credentials failed: ${redact(message, [old.accessKeySecret, old.securityToken])}`, {
@@ -82,8 +85,8 @@ export class OssCredentialHolder {
     if (!next?.accessKeyId || !next.accessKeySecret) {
       throw new ShiplensError('CREDENTIALS_UNAVAILABLE', 'The STS refresh returned no AccessKey ID or secret.', { hint: 'Check the STS token service.' });
     }
-    this.credentials = { ...next };
+    this.#credentials = { ...next };
     this.refreshCount++;
-    return this.credentials;
+    return this.#credentials;
   }
 }

@@ -78,6 +78,24 @@ describe('OssStorage signatures', () => {
     expect(server.stats.log.filter((l) => l.status === 403)).toHaveLength(3);
   });
 
+  it('never exposes the secret or token when the storage is serialised or inspected', async () => {
+    const creds = server.issueSts(3_600_000);
+    const oss = storage({ ...creds, refreshSts: async () => server.issueSts(3_600_000) });
+    await oss.head('small.txt');
+    const { inspect } = await import('node:util');
+    for (const text of [JSON.stringify(oss), inspect(oss, { depth: 20, showHidden: true })]) {
+      expect(text).not.toContain(creds.accessKeySecret);
+      expect(text).not.toContain(creds.securityToken);
+    }
+  });
+
+  it('cancels a slow call promptly with CANCELLED', async () => {
+    server.faults.latencyMs = 2000;
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 20);
+    expect(await codeOf(storage().list({ prefix: '', delimiter: '/', signal: controller.signal }))).toBe('CANCELLED');
+  });
+
   it('maps a missing bucket to NOT_FOUND with a hint naming it, and a missing key to NOT_FOUND', async () => {
     const error = await errorOf(storage({ bucket: 'no-such-bucket' }).list({ prefix: '', delimiter: '/' }));
     expect(error.code).toBe('NOT_FOUND');
