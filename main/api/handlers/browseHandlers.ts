@@ -1,7 +1,8 @@
 /** browse.list, object.inspect, object.download and parquet.schema handlers. */
 import type { ByteSource } from '../../../core/bytes/byteSource';
-import { ShiplensError } from '../../../core/errors';
-import { outputTargetCheck } from '../../services/fileOutput';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { fsErrorToShiplens, outputTargetCheck } from '../../services/fileOutput';
 import type { HandlerGroup } from '../handlerTypes';
 import { keyFileName, outputDirResolve } from './outputDir';
 
@@ -45,6 +46,9 @@ export const browseHandlers: HandlerGroup<'browse.list' | 'object.inspect' | 'ob
     const outDir = await outputDirResolve(services, arg.outDir);
     const target = services.platform.safeJoin(outDir, keyFileName(arg.key));
     await outputTargetCheck(target, arg.overwrite);
+    await mkdir(dirname(target), { recursive: true }).catch((error: unknown) => {
+      throw fsErrorToShiplens(error, dirname(target));
+    });
     return services.jobs.run(arg.jobId, async (job) => {
       const result = await storage.download(arg.key, target, {
         overwrite: arg.overwrite,
@@ -59,7 +63,6 @@ export const browseHandlers: HandlerGroup<'browse.list' | 'object.inspect' | 'ob
     const storage = await services.connections.storage();
     const source = byteSourceCounted(await storage.open(arg.key));
     const schema = await services.engine.parquetSchemaRead(source);
-    if (!schema) throw new ShiplensError('NOT_PARQUET', 'The object is not a Parquet file.', { source: arg.key });
     return { ...schema, key: arg.key, bytesRead: source.bytes, reads: source.reads };
   },
 };
