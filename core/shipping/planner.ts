@@ -86,7 +86,8 @@ function cover(ctx: CoverContext, from: number, to: number, level: number): bool
     if (whole || level === ctx.levels.length - 1) ctx.out.add(prefixAt(ctx.tokens, unit.fields, g));
     else if (!cover(ctx, Math.max(from, unit.start), Math.min(to, unit.end), level + 1)) return false;
     if (ctx.out.size > ctx.max) return false;
-    at = unit.end;
+    // Always advance, even if a DST quirk gives a unit that ends before `at`.
+    at = Math.max(unit.end, at + 1000);
   }
   return true;
 }

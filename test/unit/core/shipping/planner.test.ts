@@ -106,3 +106,16 @@ describe('planLogTimeRange coverage (property)', () => {
     ), { numRuns: 150 });
   });
 });
+
+describe('planLogTimeRange across DST', () => {
+  it.each(['America/Santiago', 'America/New_York', 'Europe/Berlin', 'Asia/Beirut'])('covers the days around the transitions in %s', (timeZone) => {
+    const r = rule('%Y/%m/%d/%H/%M', { timeZone });
+    for (const [from, to] of [[Date.UTC(2024, 2, 29), Date.UTC(2024, 3, 9)], [Date.UTC(2024, 8, 5), Date.UTC(2024, 8, 10)], [Date.UTC(2024, 9, 25), Date.UTC(2024, 10, 5)]] as const) {
+      const plan = planLogTimeRange(r, from, to);
+      for (let t = plan.taskFromMs; t < plan.taskToMs; t += 1_800_000) {
+        const key = objectKeyBuild(r, BigInt(t) * 1_000_000n, 1);
+        expect(plan.prefixes.some((p) => key.startsWith(p))).toBe(true);
+      }
+    }
+  });
+});
