@@ -44,7 +44,11 @@ export interface ShippingRule {
   timeZone: string;
   csv?: CsvOptions;
   parquet?: { columns: ParquetColumn[] };
-  /** Fields from imported Log Service JSON that shiplens does not model; kept on round trip. */
+  /**
+   * Fields from imported Log Service JSON that shiplens does not model; kept on round trip.
+   * Keys are JSON Pointers into an area: `/root/…`, `/detail/…` (storage detail / contentDetail),
+   * `/targetConfiguration/…`, `/storage/…` (classic shipper), `/configuration/…`, `/sink/…` (export job).
+   */
   extra?: Record<string, unknown>;
 }
 
