@@ -144,6 +144,16 @@ describe('OssStorage.list', () => {
     expect(Buffer.from(bytes).toString()).toBe('enc/x&y<z>.json');
   });
 
+  it('skips keys a server repeats across pages (safe continue)', async () => {
+    for (let i = 0; i < 5; i++) server.put(`overlap/${i}`, 'x');
+    server.faults.listOverlap(2);
+    const keys: string[] = [];
+    await storageListAll(storage(), { prefix: 'overlap/', delimiter: '', maxKeys: 2 }, (page) => void keys.push(...page.objects.map((o) => o.key)));
+    expect(keys).toEqual(['overlap/0', 'overlap/1', 'overlap/2', 'overlap/3', 'overlap/4']);
+    // Pages served: [0,1], [1,2] (overlap), [2,3] (overlap), [4]; duplicates dropped client-side.
+    expect(server.stats.byOp.listV2.requests).toBe(4);
+  });
+
   it('says LISTING_INCOMPLETE when the server repeats a token or truncates without one', async () => {
     for (let i = 0; i < 5; i++) server.put(`loop/${i}`, 'x');
     const oss = storage();

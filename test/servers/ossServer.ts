@@ -29,7 +29,7 @@ interface StsEntry {
 }
 
 interface Burst {
-  kind: 'status' | 'reset' | 'truncate' | 'listRepeatToken' | 'listNoToken';
+  kind: 'status' | 'reset' | 'truncate' | 'listRepeatToken' | 'listNoToken' | 'listOverlap';
   status?: number;
   bytes?: number;
   remaining: number;
@@ -49,6 +49,8 @@ export interface OssFaults {
   listRepeatToken(count?: number): void;
   /** Answer the next listings with IsTruncated=true but no NextContinuationToken. */
   listTruncatedWithoutToken(count?: number): void;
+  /** Start the next continued listings one key early (repeating the previous page's last key). */
+  listOverlap(count?: number): void;
   clear(): void;
 }
 
@@ -130,6 +132,7 @@ export async function startOssTestServer(options: OssTestServerOptions = {}): Pr
     truncateNext: (bytes, count = 1, op) => void bursts.push({ kind: 'truncate', bytes, remaining: count, op }),
     listRepeatToken: (count = 1) => void bursts.push({ kind: 'listRepeatToken', remaining: count, op: 'listV2' }),
     listTruncatedWithoutToken: (count = 1) => void bursts.push({ kind: 'listNoToken', remaining: count, op: 'listV2' }),
+    listOverlap: (count = 1) => void bursts.push({ kind: 'listOverlap', remaining: count, op: 'listV2' }),
     clear: () => void bursts.splice(0),
   };
 
@@ -215,6 +218,10 @@ export async function startOssTestServer(options: OssTestServerOptions = {}): Pr
       after = decoded.slice(2);
     }
     const keys = keysSorted();
+    if (v2 && token !== null && takeBurst('listV2', ['listOverlap'])) {
+      const at = keys.findIndex((k) => byteCompare(k, after) >= 0);
+      after = at > 0 ? (keys[at - 1] as string) : '';
+    }
     let lo = 0;
     let hi = keys.length;
     const start = byteCompare(after, prefix) > 0 ? after : prefix;
