@@ -109,7 +109,3 @@ export class ConnectionManager {
   }
 }
 
-/** True when a path is an existing directory. */
-export async function directoryExists(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => null))?.isDirectory() ?? false;
-}
