@@ -172,7 +172,9 @@ export function objectKeyParse(key: string, rule?: Partial<ShippingRule>): Objec
   };
   try {
     if (rule && typeof rule.partitionFormat === 'string' && rule.partitionFormat !== '') return parseWithRule(tail, rule, base);
-    const inferred = objectKeyInferPartition(tail.head, taskTimeMs, rule?.timeZone, rule?.prefix === undefined ? undefined : normalizePrefix(rule.prefix));
+    const knownPrefix = rule?.prefix === undefined ? undefined : normalizePrefix(rule.prefix);
+    if (knownPrefix && !tail.head.startsWith(`${knownPrefix}/`)) return { ok: false, reason: `the key is not under the rule's prefix "${knownPrefix}/"` };
+    const inferred = objectKeyInferPartition(tail.head, taskTimeMs, rule?.timeZone, knownPrefix);
     return { ok: true, value: { ...base, ...inferred } };
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };

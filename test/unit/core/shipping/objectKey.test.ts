@@ -83,6 +83,13 @@ describe('objectKeyParse', () => {
     expect(r).toEqual({ ok: false, reason: 'the key is not under the rule\'s prefix "other/"' });
   });
 
+  it('uses a known prefix without a partition format, and refuses keys outside it', () => {
+    const key = 'logs/2017/v2/2017/01/20/19/50_1484913043351525351_1';
+    expect(objectKeyParse(key).ok && objectKeyParse(key)).toMatchObject({ value: { prefix: 'logs/2017/v2' } });
+    expect(objectKeyParse(key, { prefix: 'logs' })).toMatchObject({ ok: true, value: { prefix: 'logs/2017/v2', partitionPath: '2017/01/20/19/50' } });
+    expect(objectKeyParse(key, { prefix: 'other/' })).toEqual({ ok: false, reason: 'the key is not under the rule\'s prefix "other/"' });
+  });
+
   it('reports a partition that does not match the rule', () => {
     const r = objectKeyParse(specRows[0]!.key, { ...ruleOf(specRows[0]!), partitionFormat: '%Y%m%d' });
     expect(r.ok).toBe(false);
