@@ -2,7 +2,10 @@
 // against native `snappy` called directly, a C++ libsnappy reference and the Buffer.copy
 // ceiling (page faults of a fresh output buffer), on ~32 MB and ~200 MB raw blocks of SLS
 // JSON logs written by python3-snappy into test/bench/inputs/ (git-ignored, made once).
-// Every decode writes into a fresh buffer. Medians of several runs; ratios are vs C++.
+// hysnappy (WASM, installed with hyparquet-compressors) is listed for comparison.
+// Every decode writes into a fresh buffer. Medians of several runs, in round-robin; ratios are
+// vs C++. The machine is shared (2 cores, other jobs), so `mbPerSec` uses the process's CPU
+// time (user + system, which includes page faults) and `wallMbPerSec` the wall clock.
 // Run standalone (`node test/bench/snappyBench.mjs`) or via run().
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -11,16 +14,19 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { slsJsonLines } from '../fixtures/genSnappy.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const inputs = join(root, 'test', 'bench', 'inputs');
 const sizes = [{ label: '32MB', bytes: 32 * 1024 * 1024, runs: 7 }, { label: '200MB', bytes: 200 * 1024 * 1024, runs: 5 }];
 
-const cppSource = `// Decode a raw snappy block into a fresh buffer, N times; print the median MB/s.
+const cppSource = `// Decode a raw snappy block into a fresh buffer, N times; print median MB/s by CPU time and wall time.
 #include <snappy.h>
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -33,17 +39,21 @@ int main(int argc, char** argv) {
   int runs = std::stoi(argv[2]);
   size_t n = 0;
   if (!snappy::GetUncompressedLength(block.data(), block.size(), &n)) return 2;
-  std::vector<double> rates;
+  std::vector<double> cpu, wall;
   for (int i = 0; i < runs; i++) {
+    std::clock_t c0 = std::clock();
     auto t0 = std::chrono::steady_clock::now();
     std::unique_ptr<char[]> out(new char[n]);
     if (!snappy::RawUncompress(block.data(), block.size(), out.get())) return 3;
     auto t1 = std::chrono::steady_clock::now();
+    std::clock_t c1 = std::clock();
     volatile char sink = out[n - 1]; (void)sink;
-    rates.push_back(n / 1e6 / std::chrono::duration<double>(t1 - t0).count());
+    cpu.push_back(n / 1e6 / (double(c1 - c0) / CLOCKS_PER_SEC));
+    wall.push_back(n / 1e6 / std::chrono::duration<double>(t1 - t0).count());
   }
-  std::sort(rates.begin(), rates.end());
-  std::printf("%.1f\\n", rates[rates.size() / 2]);
+  std::sort(cpu.begin(), cpu.end());
+  std::sort(wall.begin(), wall.end());
+  std::printf("%.1f %.1f\\n", cpu[cpu.size() / 2], wall[wall.size() / 2]);
   return 0;
 }
 `;
@@ -85,16 +95,25 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** MB/s (decimal, of output) of one call of `decode`, which must return `outputBytes` bytes. */
+// A full GC before each timed call: otherwise a decode's speed depends on whether the previous
+// case's output (an external buffer for native snappy) was collected yet, which made native
+// snappy look bimodal (~350 vs ~2,400 MB/s) depending on the order of cases.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc');
+
+/** [CPU-time, wall-time] MB/s (decimal, of output) of one call of `decode`. */
 async function measureOnce(decode, outputBytes) {
+  gc();
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const out = await decode();
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const { user, system } = process.cpuUsage(c0);
   if (out.length !== outputBytes) throw new Error(`decoded ${out.length} bytes, expected ${outputBytes}`);
-  return outputBytes / 1e6 / seconds;
+  return [outputBytes / 1e6 / ((user + system) / 1e6), outputBytes / 1e6 / wall];
 }
 
-async function sizeRows(lib, native, exe, { label, runs }) {
+async function sizeRows(lib, native, hysnappy, exe, { label, runs }) {
   const block = new Uint8Array(readFileSync(join(inputs, `logs-${label}.raw.snappy`)));
   const plain = readFileSync(join(inputs, `logs-${label}.txt`));
   const n = plain.length;
@@ -108,29 +127,45 @@ async function sizeRows(lib, native, exe, { label, runs }) {
     ['shiplens native (snappyDecode + nativeRawBlockDecoder)', nativeDecoder && (() => lib.snappyDecode(block, { variant: 'raw', rawDecoder: nativeDecoder }).then((r) => r.output))],
     ['native snappy uncompressSync direct (external buffer)', native && (() => native.uncompressSync(block, { asBuffer: true }))],
     ['native snappy uncompressSync direct, copyOutputData', native && (() => native.uncompressSync(block, { asBuffer: true, copyOutputData: true }))],
+    ['hysnappy (WASM, for comparison)', hysnappy && ((decode) => () => decode(block, n))(hysnappy.snappyUncompressor())],
     ['Buffer.copy into a fresh buffer (ceiling)', () => { const out = Buffer.allocUnsafeSlow(n); plain.copy(out); return out; }],
   ];
   // Round-robin: each round runs every case once, so load from other processes hits all alike.
   const active = cases.filter(([, decode]) => decode);
   const rates = active.map(() => []);
+  const walls = active.map(() => []);
   const cppRates = [];
+  const cppWalls = [];
   const blockFile = join(inputs, `logs-${label}.raw.snappy`);
   for (let round = 0; round < runs; round++) {
-    cppRates.push(Number(execFileSync(exe, [blockFile, '1'], { encoding: 'utf8' }).trim()));
-    for (const [i, [, decode]] of active.entries()) rates[i].push(await measureOnce(decode, n));
+    const [cpu, wall] = execFileSync(exe, [blockFile, '1'], { encoding: 'utf8' }).trim().split(' ').map(Number);
+    cppRates.push(cpu);
+    cppWalls.push(wall);
+    // Rotate the order each round so no case always runs first after the C++ process.
+    for (let k = 0; k < active.length; k++) {
+      const i = (k + round) % active.length;
+      const [rate, wallRate] = await measureOnce(active[i][1], n);
+      rates[i].push(rate);
+      walls[i].push(wallRate);
+    }
   }
   const cpp = median(cppRates);
-  const rows = [{ name: `snappy ${label}: C++ libsnappy RawUncompress (reference)`, mbPerSec: cpp, ratio: 1 }];
+  const rows = [{
+    name: `snappy ${label}: C++ libsnappy RawUncompress (reference)`, mbPerSec: Math.round(cpp), ratio: 1,
+    wallMbPerSec: Math.round(median(cppWalls)), minMbPerSec: Math.round(Math.min(...cppRates)), maxMbPerSec: Math.round(Math.max(...cppRates)),
+  }];
   for (const [i, [name]] of active.entries()) {
     const mbPerSec = median(rates[i]);
-    rows.push({ name: `snappy ${label}: ${name}`, mbPerSec: Math.round(mbPerSec), ratio: Math.round((mbPerSec / cpp) * 100) / 100 });
+    rows.push({
+      name: `snappy ${label}: ${name}`, mbPerSec: Math.round(mbPerSec), ratio: Math.round((mbPerSec / cpp) * 100) / 100,
+      wallMbPerSec: Math.round(median(walls[i])), minMbPerSec: Math.round(Math.min(...rates[i])), maxMbPerSec: Math.round(Math.max(...rates[i])),
+    });
   }
-  rows[0].mbPerSec = Math.round(cpp);
   rows.push({ name: `snappy ${label}: compression ratio of the input`, mbPerSec: 0, ratio: Math.round((n / block.length) * 100) / 100 });
   return rows;
 }
 
-/** Run the bench; rows are { name, mbPerSec, ratio } with ratio relative to C++ libsnappy. */
+/** Run the bench; rows are { name, mbPerSec, ratio, wallMbPerSec } with ratio relative to C++ libsnappy. */
 export async function run() {
   inputsEnsure();
   const exe = cppBuild();
@@ -141,12 +176,17 @@ export async function run() {
   } catch {
     native = null;
   }
+  const hysnappy = await import('hysnappy').catch(() => null);
   const rows = [];
-  for (const size of sizes) rows.push(...(await sizeRows(lib, native, exe, size)));
+  for (const size of sizes) rows.push(...(await sizeRows(lib, native, hysnappy, exe, size)));
   return rows;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = await run();
-  for (const row of rows) console.log(`${row.name.padEnd(78)} ${String(row.mbPerSec).padStart(6)} MB/s  ${row.ratio.toFixed(2)}×`);
+  console.log(`${'case'.padEnd(72)} ${'MB/s (CPU)'.padStart(10)} ${'vs C++'.padStart(7)} ${'MB/s (wall)'.padStart(11)} ${'min–max (CPU)'.padStart(14)}`);
+  for (const row of rows) {
+    const spread = row.minMbPerSec === undefined ? '' : `${row.minMbPerSec}–${row.maxMbPerSec}`;
+    console.log(`${row.name.padEnd(72)} ${String(row.mbPerSec).padStart(10)} ${`${row.ratio.toFixed(2)}×`.padStart(7)} ${String(row.wallMbPerSec ?? '').padStart(11)} ${spread.padStart(14)}`);
+  }
 }
