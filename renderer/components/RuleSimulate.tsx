@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { SimulatedObject } from '../../main/api/contract';
 import { byteSourceFromBytes } from '../../core/bytes/byteSource';
-import { tableOpen } from '../../core/formats/tableOpen';
+import { snappyDecode } from '../../core/codecs/snappy';
 import type { Cell } from '../../core/formats/table';
 import type { ShippingRule } from '../../core/shipping/rule';
 import { ErrorBox } from './ErrorBox';
@@ -35,13 +35,26 @@ export function sampleLogsFor(rule: ShippingRule): string {
     .join('\n');
 }
 
+type Preview = { columns: string[]; rows: Cell[][] } | { lines: string[] } | string;
+
+/** First rows of a simulated object: text lines for JSON/CSV, a table for Parquet. */
+async function previewRead(object: SimulatedObject, rule: ShippingRule): Promise<Preview> {
+  const bytes = base64Bytes(object.base64);
+  if (rule.format === 'parquet') {
+    // Loaded on demand: the Parquet reader brings WASM codecs the rest of the UI never needs.
+    const { tableOpen } = await import('../../core/formats/tableOpen');
+    const opened = await tableOpen(byteSourceFromBytes(bytes, object.key), { format: 'parquet', compression: rule.compression });
+    return { columns: opened.reader.columns.map((c) => c.name), rows: await opened.reader.readRows(0, 5) };
+  }
+  const text = rule.compression === 'snappy' ? (await snappyDecode(bytes, { variant: 'raw', source: object.key })).output : bytes;
+  return { lines: new TextDecoder().decode(text.subarray(0, 64 * 1024)).split('\n').slice(0, 5) };
+}
+
 function FirstRows({ object, rule }: { object: SimulatedObject; rule: ShippingRule }) {
-  const [rows, setRows] = useState<{ columns: string[]; rows: Cell[][] } | string | null>(null);
+  const [rows, setRows] = useState<Preview | null>(null);
   useEffect(() => {
     let live = true;
-    const dialect = rule.csv ? { delimiter: rule.csv.delimiter, quote: rule.csv.quote, header: rule.csv.header, columns: rule.csv.header ? undefined : rule.csv.columns, nullValue: rule.csv.nullValue } : undefined;
-    tableOpen(byteSourceFromBytes(base64Bytes(object.base64), object.key), { format: rule.format, compression: rule.compression, ...(dialect ? { dialect } : {}) })
-      .then(async (opened) => ({ columns: opened.reader.columns.map((c) => c.name), rows: await opened.reader.readRows(0, 5) }))
+    previewRead(object, rule)
       .then((r) => live && setRows(r))
       .catch((e: unknown) => live && setRows(e instanceof Error ? e.message : String(e)));
     return () => {
@@ -50,6 +63,7 @@ function FirstRows({ object, rule }: { object: SimulatedObject; rule: ShippingRu
   }, [object, rule]);
   if (rows === null) return null;
   if (typeof rows === 'string') return <div className="danger small">{rows}</div>;
+  if ('lines' in rows) return <pre className="code">{rows.lines.join('\n')}</pre>;
   return (
     <table className="plain mono">
       <thead>

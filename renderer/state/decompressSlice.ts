@@ -54,8 +54,8 @@ export const createDecompressSlice: StateCreator<ShiplensState, [], [], Decompre
         itemPatch(id, { status: 'error', error: upload.error });
         return;
       }
+      // fileName would override the output name; main derives it from the uploaded name.
       base.uploadId = upload.value.uploadId;
-      base.fileName = file.name;
     }
     itemPatch(id, { status: 'decoding', error: null });
     const response = await apiCall('decompress.file', base);

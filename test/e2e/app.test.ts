@@ -1,0 +1,155 @@
+/**
+ * The four jobs end to end in browser mode (Debian Chromium via playwright-core).
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { ruleValidate } from '../../core/shipping/ruleValidate';
+import { shippingRuleDefault } from '../../core/shipping/rule';
+import type { Harness } from './harness';
+import { harnessStart, shot } from './harness';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await harnessStart();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** RFC 4180 field as an independent writer would quote it (formula guard on). */
+function csvField(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  const guarded = typeof value === 'string' && /^[=+\-@\t\r]/.test(text);
+  if (guarded) text = `'${text}`;
+  return guarded || /[",\r\n]/.test(text) || /^ | $/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+async function duckRows(file: string): Promise<{ columns: string[]; rows: Record<string, unknown>[]; count: number }> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  const source = `read_parquet('${file.replace(/'/g, "''")}', hive_partitioning = false)`;
+  const result = await connection.runAndReadAll(`SELECT * FROM ${source} LIMIT 5`);
+  const count = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${source}`);
+  const rows = result.getRowObjectsJson() as Record<string, unknown>[];
+  connection.closeSync();
+  return { columns: result.columnNames(), rows, count: Number(count.getRowObjectsJson()[0]?.n) };
+}
+
+describe('browse, inspect Parquet, export CSV', () => {
+  it('shows schema and first rows of a Hive-partitioned Parquet object and exports exact CSV', async () => {
+    const page = await h.page();
+    await page.locator('[data-key="nginx-access-parquet/"]').click();
+    for (const level of ['year=', 'mon=', 'day=']) {
+      const folder = page.locator(`.vrow[data-key*="/${level}"][data-key$="/"]`).first();
+      await folder.click();
+      await page.getByTestId('listing-status').filter({ hasNotText: 'Listing' }).waitFor();
+    }
+    const first = page.locator('.vrow[data-key$=".parquet"]').first();
+    await first.click();
+    await shot(page, 'a1-browse-partition');
+    await page.getByTestId('open-object').click();
+    await page.getByTestId('schema-panel').waitFor();
+    await page.locator('[data-testid="data-table"] [role="gridcell"]').first().waitFor();
+    await shot(page, 'a2-parquet-inspect');
+    const key = (await page.getByTestId('inspect-key').textContent()) ?? '';
+    expect(key).toMatch(/^nginx-access-parquet\/year=\d{4}\/mon=\d{2}\/day=\d{2}\/log_\d{6}_\d{19}_\d+\.snappy\.parquet$/);
+    const expected = await duckRows(join(h.bucketDir, key));
+    expect(await page.getByTestId('schema-rows').textContent()).toBe(expected.count.toLocaleString('en-US'));
+    for (const column of expected.columns) await expect(page.getByTestId('schema-panel').getByText(column, { exact: true }).count()).resolves.toBeGreaterThan(0);
+    const firstRowCells = await page.locator('[data-testid="data-table"] [role="row"][aria-rowindex="1"] [role="gridcell"]').allTextContents();
+    expect(firstRowCells).toEqual(expected.columns.map((c) => { const v = expected.rows[0]?.[c]; return v === null ? 'null' : String(v); }));
+
+    await page.getByTestId('export-open').click();
+    await page.getByTestId('export-out-dir').fill(h.outDir);
+    await page.getByTestId('export-file-name').fill('parquet-export.csv');
+    await page.getByTestId('export-start').click();
+    const done = page.getByTestId('export-done');
+    await done.waitFor();
+    await shot(page, 'a3-export-done');
+    const path = await done.getAttribute('data-path');
+    expect(path).toBe(join(h.outDir, 'parquet-export.csv'));
+    const lines = readFileSync(path ?? '', 'utf8').split('\r\n');
+    expect(lines[0]).toBe(expected.columns.map(csvField).join(','));
+    expect(lines.slice(1, 6)).toEqual(expected.rows.map((row) => expected.columns.map((c) => csvField(row[c])).join(',')));
+    expect(lines.length - 2).toBe(expected.count);
+  });
+});
+
+describe('decompress', () => {
+  it('decodes a raw-snappy JSON file written by python3-snappy and saves the exact bytes', async () => {
+    const original = Buffer.from(Array.from({ length: 200 }, (_, i) => JSON.stringify({ __time__: 1484913043 + i, __topic__: 'e2e', __source__: '10.0.0.1', msg: `line ${i} ✓ 中文` })).join('\n') + '\n');
+    const compressed = execFileSync('/usr/bin/python3', ['-c', 'import sys, snappy; sys.stdout.buffer.write(snappy.compress(sys.stdin.buffer.read()))'], { input: original });
+    expect(compressed.length).toBeLessThan(original.length);
+    const page = await h.page();
+    await page.locator('[data-view="decompress"]').click();
+    await page.getByTestId('decompress-out-dir').fill(h.outDir);
+    await page.getByTestId('decompress-input').setInputFiles({ name: '19_1484913043351525351_2850008.snappy', mimeType: 'application/octet-stream', buffer: compressed });
+    const item = page.locator('[data-testid="decode-item"][data-status="done"]');
+    await item.waitFor();
+    await shot(page, 'b-decompress');
+    expect(await item.getByTestId('decode-variant').textContent()).toBe('raw');
+    const path = (await item.getByTestId('decode-path').textContent()) ?? '';
+    expect(path).toBe(join(h.outDir, '19_1484913043351525351_2850008.json'));
+    expect(Buffer.compare(readFileSync(path), original)).toBe(0);
+  });
+});
+
+describe('rule editor', () => {
+  const examples = [
+    { prefix: 'test-table', format: '%Y/%m/%d/%H/%M', storage: 'json', compression: 'none', key: 'test-table/2017/01/20/19/50_1484913043351525351_2850008' },
+    { prefix: 'log_ship_oss_example', format: 'year=%Y/mon=%m/day=%d/log_%H%M%s', storage: 'parquet', compression: 'none', key: 'log_ship_oss_example/year=2017/mon=01/day=20/log_195043_1484913043351525351_2850008.parquet' },
+    { prefix: 'log_ship_oss_example', format: 'ds=%Y%m%d/%H', storage: 'json', compression: 'snappy', key: 'log_ship_oss_example/ds=20170120/19_1484913043351525351_2850008.snappy' },
+    { prefix: 'log_ship_oss_example', format: '%Y%m%d/', storage: 'json', compression: 'none', key: 'log_ship_oss_example/20170120/_1484913043351525351_2850008' },
+    { prefix: 'log_ship_oss_example', format: '%Y%m%d%H', storage: 'json', compression: 'none', key: 'log_ship_oss_example/2017012019_1484913043351525351_2850008' },
+  ];
+
+  it('previews the SPEC §1 paths and shows an invalid name in English and Chinese', async () => {
+    const page = await h.page();
+    await page.locator('[data-view="rules"]').click();
+    for (const example of examples) {
+      await page.locator('[data-tab="fields"]').click();
+      await page.getByTestId('rule-prefix').fill(example.prefix);
+      await page.getByTestId('rule-partition-format').fill(example.format);
+      await page.getByTestId('rule-format').selectOption(example.storage);
+      await page.getByTestId('rule-compression').selectOption(example.compression);
+      await page.locator('[data-tab="preview"]').click();
+      const keys = await page.getByTestId('preview-key').allTextContents();
+      expect(keys).toContain(example.key);
+    }
+    await shot(page, 'c1-rule-preview');
+
+    const bad = 'Bad Name!';
+    const issue = ruleValidate({ ...shippingRuleDefault(), name: bad }).find((i) => i.field === 'name');
+    expect(issue).toBeDefined();
+    await page.locator('[data-tab="fields"]').click();
+    await page.getByTestId('rule-name').fill(bad);
+    const issues = page.getByTestId('rule-issues');
+    await expect(issues.getByText(issue?.message.en ?? '-', { exact: true }).count()).resolves.toBe(1);
+    await page.getByTestId('language').selectOption('zh-CN');
+    await expect(issues.getByText(issue?.message['zh-CN'] ?? '-', { exact: true }).count()).resolves.toBe(1);
+    await shot(page, 'c2-rule-invalid-zh');
+    await page.getByTestId('language').selectOption('en');
+  });
+});
+
+describe('corrupt object', () => {
+  it('shows the error message and hint, not a blank view', async () => {
+    writeFileSync(join(h.bucketDir, 'corrupt.snappy'), randomBytes(4096));
+    const page = await h.page();
+    await page.locator('[data-key="corrupt.snappy"]').click();
+    await page.getByTestId('open-object').click();
+    const alert = page.locator('.error-box[role="alert"]');
+    await alert.waitFor();
+    await shot(page, 'd-corrupt');
+    const code = await alert.getAttribute('data-code');
+    expect(['NOT_SNAPPY', 'SNAPPY_BAD_OFFSET', 'SNAPPY_BAD_LENGTH', 'TRUNCATED', 'TOO_LARGE', 'UNSUPPORTED_FORMAT', 'UTF8_INVALID', 'JSON_LINE_INVALID']).toContain(code);
+    expect(((await alert.locator('.error-message').textContent()) ?? '').length).toBeGreaterThan(10);
+    expect(((await alert.locator('.error-hint').textContent()) ?? '').length).toBeGreaterThan(10);
+  });
+});
