@@ -32,7 +32,9 @@ async function tableOpenJob(services: ApiServices, arg: ApiParsed<'table.open'>,
     });
     return { ...opened, compression: 'snappy', snappyVariant: decoded.variant };
   }
-  return services.engine.tableOpen(source, { format, compression: detected.compression, dialect: arg.dialect, maxDecodeBytes, signal: job.signal, onProgress });
+  // Pass only the user's own hints: tableOpen re-detects, which keeps its name-vs-content
+  // warnings and its plain-text fallback for un-suffixed objects that merely look like snappy.
+  return services.engine.tableOpen(source, { format: arg.format, compression: arg.compression, dialect: arg.dialect, maxDecodeBytes, signal: job.signal, onProgress });
 }
 
 async function workerDecode(services: ApiServices, source: ByteSource, key: string, maxDecodeBytes: number, job: Job) {
