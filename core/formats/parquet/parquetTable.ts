@@ -1,14 +1,16 @@
 /**
  * Parquet rows as a paged TableReader on hyparquet, reading only the row groups a page needs.
  */
-import { parquetRead, snappyUncompress } from 'hyparquet';
-import type { Compressors, FileMetaData, SchemaElement } from 'hyparquet';
+import { parquetRead, parquetSchema, snappyUncompress } from 'hyparquet';
+import type { Compressors, FileMetaData, SchemaElement, SchemaTree } from 'hyparquet';
 import { decompressBrotli, decompressGzip, decompressLz4, decompressLz4Raw, decompressZstd } from 'hyparquet-compressors';
 import type { ByteSource } from '../../bytes/byteSource';
 import type { RawBlockDecoder } from '../../codecs/snappy';
 import { ShiplensError, isShiplensError, throwIfCancelled } from '../../errors';
 import type { Cell, ColumnType, TableColumn, TableReader } from '../table';
 import { parquetBufferFrom } from './parquetBuffer';
+import { parquetIsFlat, parquetPageReader } from './parquetPageReader';
+import type { ParquetPageReader } from './parquetPageReader';
 import { parquetFooterRead } from './parquetSchema';
 
 export interface ParquetTableOptions {
@@ -20,7 +22,12 @@ export interface ParquetTableOptions {
   compressors?: Compressors;
   /** Rows per batch of `rowBatches` (default 10,000). */
   batchRows?: number;
+  /** Budget for fetched bytes and decoded pages (default 64 MiB). */
   cacheBytes?: number;
+  /** Unrequested bytes between two needed ranges still fetched in one read (default 256 KiB). */
+  gapBytes?: number;
+  /** Fetch the rows after each page read ahead (default on: scrolling on a slow link). */
+  prefetch?: boolean;
   signal?: AbortSignal;
 }
 
@@ -104,29 +111,112 @@ function readError(source: ByteSource, error: unknown): ShiplensError {
   return new ShiplensError('PARQUET_CORRUPT', `Parquet rows cannot be decoded: ${message}.`, { source: source.name, cause: error, hint: 'The file is damaged, or uses a feature shiplens does not read.' });
 }
 
+function leafPaths(tree: SchemaTree, out = new Set<string>()): Set<string> {
+  if (tree.children.length === 0) out.add(tree.path.join('.'));
+  for (const child of tree.children) leafPaths(child, out);
+  return out;
+}
+
+/**
+ * Every column chunk must name a distinct schema leaf. hyparquet reads chunks in parallel and
+ * awaits only those it can place in the schema, so a chunk naming no leaf (or a leaf twice)
+ * would fail as an unhandled rejection, which ends a Node process (fuzzing found it).
+ */
+function parquetChunksCheck(source: ByteSource, metadata: FileMetaData): void {
+  let leaves: Set<string>;
+  try {
+    leaves = leafPaths(parquetSchema(metadata));
+  } catch (error) {
+    throw readError(source, error);
+  }
+  metadata.row_groups.forEach((group, g) => {
+    const seen = new Set<string>();
+    for (const chunk of group.columns) {
+      const path = chunk.meta_data?.path_in_schema;
+      const name = Array.isArray(path) ? path.join('.') : '';
+      if (!leaves.has(name) || seen.has(name)) {
+        throw new ShiplensError('PARQUET_CORRUPT', `Row group ${g} has a column chunk for ${JSON.stringify(name)}, which the schema does not hold once.`, {
+          source: source.name,
+          hint: 'The file is damaged; download it again or check the writer.',
+        });
+      }
+      seen.add(name);
+    }
+  });
+}
+
+/** Column arrays → rows of cells (undefined → null, Date → ISO text, bytes → UTF-8). */
+function rowsFromColumns(columns: ArrayLike<unknown>[], count: number): Cell[][] {
+  const rows: Cell[][] = new Array(count);
+  const width = columns.length;
+  for (let r = 0; r < count; r++) {
+    const row: Cell[] = new Array(width);
+    for (let c = 0; c < width; c++) row[c] = cellOf((columns[c] as ArrayLike<unknown>)[r]);
+    rows[r] = row;
+  }
+  return rows;
+}
+
+/** Row groups overlapping [start, end) as [group, selectStart, selectEnd] (group-relative). */
+function groupSlices(metadata: FileMetaData, start: number, end: number): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  let groupStart = 0;
+  metadata.row_groups.forEach((group, index) => {
+    const groupEnd = groupStart + Number(group.num_rows);
+    if (groupEnd > start && groupStart < end) out.push([index, Math.max(start, groupStart) - groupStart, Math.min(end, groupEnd) - groupStart]);
+    groupStart = groupEnd;
+  });
+  return out;
+}
+
+/** Rows of a flat file through the page reader (only the pages holding the rows). */
+async function pagedRange(pages: ParquetPageReader, metadata: FileMetaData, start: number, end: number, signal?: AbortSignal): Promise<Cell[][]> {
+  const parts = await Promise.all(groupSlices(metadata, start, end).map(async ([group, from, to]) => rowsFromColumns(await pages.groupRead(group, from, to, signal), to - from)));
+  return parts.length === 1 ? (parts[0] as Cell[][]) : parts.flat();
+}
+
 /**
  * Open a Parquet object as a TableReader (footer read once; pages read by row range).
  *
- * `readRows(offset, limit)` asks hyparquet for `rowStart/rowEnd`, so only the row groups
- * holding those rows are fetched. INT64 → bigint, BINARY/UTF8 → string, null ≠ ''.
+ * Flat files (every SLS object) go through the page reader: `readRows` fetches and decodes
+ * only the pages holding the rows, then fetches the next page ahead. Nested files use
+ * hyparquet's `parquetRead` by row group. INT64 → bigint, BINARY/UTF8 → string, null ≠ ''.
  */
 export async function parquetTable(source: ByteSource, options: ParquetTableOptions = {}): Promise<TableReader> {
   const metadata = options.metadata ?? (await parquetFooterRead(source, { signal: options.signal }));
-  const file = parquetBufferFrom(source, { cacheBytes: options.cacheBytes, signal: options.signal });
+  parquetChunksCheck(source, metadata);
   const compressors = compressorsFor(options);
   const columns = topColumns(metadata);
   const numRows = Number(metadata.num_rows);
+  let flat: boolean;
+  try {
+    flat = parquetIsFlat(metadata);
+  } catch (error) {
+    throw readError(source, error);
+  }
+  const pages = flat ? parquetPageReader(source, metadata, { compressors, cacheBytes: options.cacheBytes, gapBytes: options.gapBytes }) : null;
+  const file = parquetBufferFrom(source, { cacheBytes: options.cacheBytes, signal: options.signal });
 
   const readRange = async (rowStart: number, rowEnd: number, signal?: AbortSignal): Promise<Cell[][]> => {
     throwIfCancelled(signal);
-    let rows: unknown[][] = [];
+    let rows: Cell[][] = [];
     try {
-      await parquetRead({ file, metadata, rowStart, rowEnd, compressors, rowFormat: 'array', onComplete: (r: unknown[][]) => { rows = r; } });
+      if (pages) rows = await pagedRange(pages, metadata, rowStart, rowEnd, signal);
+      else await parquetRead({ file, metadata, rowStart, rowEnd, compressors, rowFormat: 'array', onComplete: (r: unknown[][]) => { rows = r.map((row) => row.map(cellOf)); } });
     } catch (error) {
       throw readError(source, error);
     }
     throwIfCancelled(signal);
-    return rows.map((row) => row.map(cellOf));
+    return rows;
+  };
+  const readGroup = async (group: number, groupStart: number, groupEnd: number, signal?: AbortSignal): Promise<Cell[][]> => {
+    if (!pages) return readRange(groupStart, groupEnd, signal);
+    throwIfCancelled(signal);
+    try {
+      return rowsFromColumns(await pages.groupReadAll(group, signal), groupEnd - groupStart);
+    } catch (error) {
+      throw readError(source, error);
+    }
   };
   return {
     columns,
@@ -136,16 +226,21 @@ export async function parquetTable(source: ByteSource, options: ParquetTableOpti
         throw new ShiplensError('INVALID_ARGUMENT', `Invalid row range ${offset}+${limit}.`, { source: source.name });
       }
       const end = Math.min(numRows, offset + limit);
-      return end > offset ? readRange(offset, end, signal) : [];
+      if (end <= offset) return [];
+      const rows = await readRange(offset, end, signal);
+      if (pages && options.prefetch !== false && end < numRows) {
+        for (const [group, from, to] of groupSlices(metadata, end, Math.min(numRows, end + limit))) pages.groupPrefetch(group, from, to);
+      }
+      return rows;
     },
     async *rowBatches(signal) {
       const step = options.batchRows ?? 10_000;
       // One read per row group: its column chunks are fetched and decoded once (constant per
       // group, not per batch; re-reading a group per batch would decode its pages quadratically).
       let groupStart = 0;
-      for (const group of metadata.row_groups) {
+      for (const [index, group] of metadata.row_groups.entries()) {
         const groupEnd = groupStart + Number(group.num_rows);
-        const rows = groupEnd > groupStart ? await readRange(groupStart, groupEnd, signal) : [];
+        const rows = groupEnd > groupStart ? await readGroup(index, groupStart, groupEnd, signal) : [];
         for (let start = 0; start < rows.length; start += step) yield rows.slice(start, start + step);
         groupStart = groupEnd;
       }

@@ -45,6 +45,7 @@ export const parquetNames = {
   empty: '21_1484913043351525351_2850011.snappy.parquet',
   typesZstd: '22_1484913043351525351_2850013.parquet',
   typesGzip: '22_1484913043351525351_2850014.parquet',
+  multiPage: '23_1484913043351525351_2850015.snappy.parquet',
   truncated: 'truncated_1484913043351525351_1.snappy.parquet',
   footerPastEnd: 'footerPastEnd_1484913043351525351_2.snappy.parquet',
   badMagic: 'badMagic_1484913043351525351_3.snappy.parquet',

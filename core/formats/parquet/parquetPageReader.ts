@@ -1,0 +1,241 @@
+/**
+ * Row ranges of a flat Parquet file read page by page: only the pages that hold the rows are
+ * fetched (coalesced into few range reads) and decoded, fetched bytes and decoded pages are
+ * kept in LRUs with a byte budget, and the next page can be fetched ahead.
+ */
+import { parquetSchema } from 'hyparquet';
+import type { Compressors, FileMetaData } from 'hyparquet';
+import { DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
+import { getTreePath } from 'hyparquet/src/schema.js';
+import type { ColumnDecoder, DecodedArray } from 'hyparquet/src/types.js';
+import type { ByteSource } from '../../bytes/byteSource';
+import { budgetCacheCreate } from './parquetCache';
+import { parquetDictionaryDecode, parquetOffsetIndexParse, parquetPageDecode, parquetPagePrefix, parquetPageUnpack, parquetPagesFromIndex, parquetPagesScan } from './parquetPages';
+import type { PageSpot, PageUnpacked } from './parquetPages';
+
+interface Chunk {
+  start: number;
+  end: number;
+  decoder: ColumnDecoder;
+  index?: { start: number; end: number };
+  pages?: PageSpot[];
+}
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+interface Decoded {
+  values: DecodedArray;
+  rows: number;
+}
+
+/** Page reader options. */
+export interface ParquetPageReaderOptions {
+  compressors: Compressors;
+  /** Budget for fetched bytes plus decoded pages (default 64 MiB). */
+  cacheBytes?: number;
+  /** Unrequested bytes between two needed ranges still read in one request (default 256 KiB). */
+  gapBytes?: number;
+}
+
+/** Reads rows [start, end) of one row group as one decoded array per column. */
+export interface ParquetPageReader {
+  groupRead(group: number, selectStart: number, selectEnd: number, signal?: AbortSignal): Promise<DecodedArray[]>;
+  /** Fetch (not decode) what `groupRead` of the range would need; errors are ignored. */
+  groupPrefetch(group: number, selectStart: number, selectEnd: number): void;
+  /** Every row of a group, bypassing the caches (export: one pass, memory of one group). */
+  groupReadAll(group: number, signal?: AbortSignal): Promise<DecodedArray[]>;
+}
+
+/** True when every column is a top-level, non-repeated leaf (one value per row). */
+export function parquetIsFlat(metadata: FileMetaData): boolean {
+  const tree = parquetSchema(metadata);
+  return tree.children.every((child) => child.children.length === 0 && child.element.repetition_type !== 'REPEATED');
+}
+
+function coalesce(ranges: Range[], gap: number): Range[] {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const out: Range[] = [];
+  for (const range of sorted) {
+    const last = out.at(-1);
+    if (last && range.start <= last.end + gap) last.end = Math.max(last.end, range.end);
+    else out.push({ ...range });
+  }
+  return out;
+}
+
+/** Make a page reader over `source` for a flat file (check with `parquetIsFlat`). */
+export function parquetPageReader(source: ByteSource, metadata: FileMetaData, options: ParquetPageReaderOptions): ParquetPageReader {
+  const budget = options.cacheBytes ?? 64 * 1024 * 1024;
+  const gap = options.gapBytes ?? 256 * 1024;
+  const spans = budgetCacheCreate<Range & { bytes: Uint8Array }>(budget / 2);
+  const decodedPages = budgetCacheCreate<Decoded>(budget / 2);
+  const unpackedPages = budgetCacheCreate<PageUnpacked | null>(budget / 4);
+  const pending: (Range & { promise: Promise<Uint8Array> })[] = [];
+  const tree = parquetSchema(metadata);
+  const groups: (Chunk[] | undefined)[] = [];
+
+  function chunksOf(group: number): Chunk[] {
+    const known = groups[group];
+    if (known) return known;
+    const chunks = (metadata.row_groups[group]?.columns ?? []).map((column): Chunk => {
+      const meta = column.meta_data;
+      if (!meta || column.file_path) throw new Error('parquet column chunk without metadata or in another file is not supported');
+      const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
+      const schemaPath = getTreePath(tree, meta.path_in_schema);
+      const element = schemaPath[schemaPath.length - 1]?.element;
+      if (!element?.type) throw new Error(`parquet column ${meta.path_in_schema.join('.')} has no physical type`);
+      const decoder: ColumnDecoder = { pathInSchema: meta.path_in_schema, element, schemaPath, type: element.type, codec: meta.codec, parsers: DEFAULT_PARSERS, compressors: options.compressors };
+      const chunk: Chunk = { start, end: start + Number(meta.total_compressed_size), decoder };
+      if (column.offset_index_offset !== undefined && column.offset_index_length) {
+        const at = Number(column.offset_index_offset);
+        chunk.index = { start: at, end: at + column.offset_index_length };
+      }
+      return chunk;
+    });
+    groups[group] = chunks;
+    return chunks;
+  }
+
+  /** Bytes [start, end) from the cache or an in-flight fetch, else null. */
+  function spanFind(start: number, end: number): Uint8Array | Promise<Uint8Array> | null {
+    for (const span of spans.values()) if (span.start <= start && end <= span.end) return span.bytes.subarray(start - span.start, end - span.start);
+    const inFlight = pending.find((p) => p.start <= start && end <= p.end);
+    return inFlight ? inFlight.promise.then((bytes) => bytes.subarray(start - inFlight.start, end - inFlight.start)) : null;
+  }
+
+  /** Fetch the ranges not cached or in flight, coalesced; resolves when all arrived. */
+  async function fetchMissing(ranges: Range[], signal?: AbortSignal): Promise<void> {
+    const missing = ranges.filter((r) => r.end > r.start && !spanFind(r.start, r.end));
+    const waits = ranges.map((r) => spanFind(r.start, r.end)).filter((w): w is Promise<Uint8Array> => w instanceof Promise);
+    for (const range of coalesce(missing, gap)) {
+      const promise = source.read(range.start, range.end - range.start, signal);
+      const entry = { ...range, promise };
+      pending.push(entry);
+      waits.push(promise);
+      promise.then(
+        (bytes) => spans.set(`${range.start}:${range.end}`, { ...range, bytes }, bytes.length),
+        () => undefined,
+      ).finally(() => pending.splice(pending.indexOf(entry), 1));
+    }
+    await Promise.all(waits);
+  }
+
+  async function bytesOf(start: number, end: number, signal?: AbortSignal): Promise<Uint8Array> {
+    const found = spanFind(start, end);
+    if (found) return found;
+    await fetchMissing([{ start, end }], signal);
+    return (await spanFind(start, end)) ?? source.read(start, end - start, signal); // evicted at once: read again
+  }
+
+  /** Make sure every chunk of the group knows its pages (offset indexes, else header scans). */
+  async function pagesEnsure(group: number, signal?: AbortSignal): Promise<void> {
+    const chunks = chunksOf(group);
+    const groupRows = Number(metadata.row_groups[group]?.num_rows ?? 0);
+    const indexed = chunks.filter((c) => !c.pages && c.index);
+    await fetchMissing(indexed.map((c) => c.index as Range), signal);
+    for (const chunk of indexed) {
+      const index = chunk.index as Range;
+      chunk.pages = parquetPagesFromIndex(parquetOffsetIndexParse(await bytesOf(index.start, index.end, signal)), chunk.start, groupRows);
+    }
+    const unknown = chunks.filter((c) => !c.pages);
+    await fetchMissing(unknown, signal);
+    for (const chunk of unknown) chunk.pages = parquetPagesScan(await bytesOf(chunk.start, chunk.end, signal), chunk.start);
+  }
+
+  function pagesFor(chunk: Chunk, selectStart: number, selectEnd: number): PageSpot[] {
+    return (chunk.pages ?? []).filter((p) => p.dictionary || (p.firstRow < selectEnd && p.firstRow + p.rows > selectStart));
+  }
+
+  async function dictionaryOf(chunk: Chunk, signal?: AbortSignal): Promise<DecodedArray | undefined> {
+    const page = chunk.pages?.find((p) => p.dictionary);
+    if (!page) return undefined;
+    const key = `d${page.offset}`;
+    const hit = decodedPages.get(key);
+    if (hit) return hit.values;
+    const values = parquetDictionaryDecode(await bytesOf(page.offset, page.offset + page.size, signal), chunk.decoder);
+    if (values) decodedPages.set(key, { values, rows: values.length }, page.size * 4 + values.length * 16);
+    return values;
+  }
+
+  /** Decoded leading rows of a page: a few rows in part, else the whole page (kept for scrolling). */
+  async function pageValues(chunk: Chunk, page: PageSpot, wanted: number, signal?: AbortSignal): Promise<DecodedArray> {
+    const key = `p${page.offset}`;
+    const hit = decodedPages.get(key);
+    if (hit && hit.rows >= wanted) return hit.values;
+    const dictionary = await dictionaryOf(chunk, signal);
+    if (wanted <= Math.max(1024, page.rows / 16)) {
+      let unpacked = unpackedPages.get(key);
+      if (unpacked === undefined) {
+        unpacked = parquetPageUnpack(await bytesOf(page.offset, page.offset + page.size, signal), chunk.decoder);
+        unpackedPages.set(key, unpacked, unpacked ? unpacked.page.length : 0);
+      }
+      // Peeking at a few rows: decode just those (the page stays decompressed for the next peek).
+      if (unpacked) return parquetPagePrefix(unpacked, chunk.decoder, dictionary, wanted);
+    }
+    const values = parquetPageDecode(await bytesOf(page.offset, page.offset + page.size, signal), chunk.decoder, dictionary);
+    decodedPages.set(key, { values, rows: values.length }, page.size * 4 + values.length * 16);
+    return values;
+  }
+
+  function neededRanges(group: number, selectStart: number, selectEnd: number): Range[] {
+    const ranges: Range[] = [];
+    for (const chunk of chunksOf(group)) {
+      for (const page of pagesFor(chunk, selectStart, selectEnd)) {
+        const key = `${page.dictionary ? 'd' : 'p'}${page.offset}`;
+        const cached = decodedPages.get(key);
+        const done = cached && (page.dictionary || cached.rows >= Math.min(page.rows, selectEnd - page.firstRow));
+        if (!done && !unpackedPages.get(key)) ranges.push({ start: page.offset, end: page.offset + page.size });
+      }
+    }
+    return ranges;
+  }
+
+  async function columnRead(chunk: Chunk, selectStart: number, selectEnd: number, signal?: AbortSignal): Promise<DecodedArray> {
+    const out: unknown[] = new Array(selectEnd - selectStart);
+    for (const page of pagesFor(chunk, selectStart, selectEnd)) {
+      if (page.dictionary) continue;
+      const values = await pageValues(chunk, page, Math.min(page.rows, selectEnd - page.firstRow), signal);
+      const from = Math.max(selectStart, page.firstRow);
+      const to = Math.min(selectEnd, page.firstRow + page.rows);
+      for (let row = from; row < to; row++) out[row - selectStart] = values[row - page.firstRow];
+    }
+    return out;
+  }
+
+  return {
+    async groupRead(group, selectStart, selectEnd, signal) {
+      await pagesEnsure(group, signal);
+      await fetchMissing(neededRanges(group, selectStart, selectEnd), signal);
+      return Promise.all(chunksOf(group).map((chunk) => columnRead(chunk, selectStart, selectEnd, signal)));
+    },
+    async groupReadAll(group, signal) {
+      const chunks = chunksOf(group);
+      const runs = coalesce(chunks, gap);
+      const bytes = await Promise.all(runs.map((run) => source.read(run.start, run.end - run.start, signal)));
+      const slice = (start: number, end: number): Uint8Array => {
+        const i = runs.findIndex((run) => run.start <= start && end <= run.end);
+        return (bytes[i] as Uint8Array).subarray(start - (runs[i] as Range).start, end - (runs[i] as Range).start);
+      };
+      return chunks.map((chunk) => {
+        const pages = parquetPagesScan(slice(chunk.start, chunk.end), chunk.start);
+        chunk.pages ??= pages;
+        let dictionary: DecodedArray | undefined;
+        const parts: DecodedArray[] = [];
+        for (const page of pages) {
+          const pageBytes = slice(page.offset, page.offset + page.size);
+          if (page.dictionary) dictionary = parquetDictionaryDecode(pageBytes, chunk.decoder);
+          else parts.push(parquetPageDecode(pageBytes, chunk.decoder, dictionary));
+        }
+        return parts.length === 1 ? (parts[0] as DecodedArray) : parts.flatMap((part) => Array.from(part as ArrayLike<unknown>));
+      });
+    },
+    groupPrefetch(group, selectStart, selectEnd) {
+      void pagesEnsure(group)
+        .then(() => fetchMissing(neededRanges(group, selectStart, selectEnd)))
+        .catch(() => undefined);
+    },
+  };
+}

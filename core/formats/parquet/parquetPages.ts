@@ -1,0 +1,153 @@
+/**
+ * Page-level Parquet decoding on hyparquet's own page pieces: find a column chunk's pages
+ * (offset index, or a scan of its page headers) and decode only the pages — and, where the
+ * encoding allows, only the leading values of a page — that hold the rows asked for.
+ */
+import { readOffsetIndex } from 'hyparquet';
+import type { OffsetIndex } from 'hyparquet';
+import { parquetHeader, readPage } from 'hyparquet/src/column.js';
+import { convert } from 'hyparquet/src/convert.js';
+import { decompressPage } from 'hyparquet/src/datapage.js';
+import { readRleBitPackedHybrid } from 'hyparquet/src/encoding.js';
+import { readPlain } from 'hyparquet/src/plain.js';
+import { getMaxDefinitionLevel } from 'hyparquet/src/schema.js';
+import type { ColumnDecoder, DataPageHeader, DecodedArray, PageHeader } from 'hyparquet/src/types.js';
+
+/** One page of a column chunk: where its header starts, header+data size, rows it holds. */
+export interface PageSpot {
+  offset: number;
+  size: number;
+  firstRow: number;
+  rows: number;
+  dictionary: boolean;
+}
+
+// Encodings whose first k values decode from the first bytes of the page alone (values are
+// written in row order, level runs are length-prefixed), so a page can be decoded in part.
+const prefixEncodings = new Set(['PLAIN', 'PLAIN_DICTIONARY', 'RLE_DICTIONARY', 'RLE']);
+
+function pageRows(header: PageHeader): number {
+  return header.data_page_header?.num_values ?? header.data_page_header_v2?.num_rows ?? 0;
+}
+
+/** Read every page header of a whole column chunk (`bytes` start at file offset `start`). */
+export function parquetPagesScan(bytes: Uint8Array, start: number): PageSpot[] {
+  const reader = { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 };
+  const pages: PageSpot[] = [];
+  let row = 0;
+  // hyparquet's own loop bound: a trailing byte after the last page is padding.
+  while (reader.offset < bytes.length - 1) {
+    const at = reader.offset;
+    const header = parquetHeader(reader);
+    const size = reader.offset - at + header.compressed_page_size;
+    if (!(header.compressed_page_size >= 0) || at + size > bytes.length) throw new Error(`page at ${start + at} runs past its column chunk`);
+    if (header.type === 'DICTIONARY_PAGE') pages.push({ offset: start + at, size, firstRow: row, rows: 0, dictionary: true });
+    else if (header.type === 'DATA_PAGE' || header.type === 'DATA_PAGE_V2') {
+      const rows = pageRows(header);
+      pages.push({ offset: start + at, size, firstRow: row, rows, dictionary: false });
+      row += rows;
+    }
+    reader.offset = at + size;
+  }
+  return pages;
+}
+
+/** Pages from a parsed offset index; the bytes before the first data page are the dictionary. */
+export function parquetPagesFromIndex(index: OffsetIndex, chunkStart: number, groupRows: number): PageSpot[] {
+  const locations = index.page_locations;
+  const pages: PageSpot[] = [];
+  const firstData = locations[0] ? Number(locations[0].offset) : chunkStart;
+  if (firstData > chunkStart) pages.push({ offset: chunkStart, size: firstData - chunkStart, firstRow: 0, rows: 0, dictionary: true });
+  locations.forEach((location, i) => {
+    const firstRow = Number(location.first_row_index);
+    const next = locations[i + 1];
+    const end = next ? Number(next.first_row_index) : groupRows;
+    pages.push({ offset: Number(location.offset), size: location.compressed_page_size, firstRow, rows: end - firstRow, dictionary: false });
+  });
+  return pages;
+}
+
+/** Parse an offset index from its bytes. */
+export function parquetOffsetIndexParse(bytes: Uint8Array): OffsetIndex {
+  return readOffsetIndex({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 });
+}
+
+/** Decode a dictionary page (header + data bytes) into its converted values. */
+export function parquetDictionaryDecode(bytes: Uint8Array, decoder: ColumnDecoder): DecodedArray | undefined {
+  const reader = { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 };
+  const header = parquetHeader(reader);
+  if (header.type !== 'DICTIONARY_PAGE') return undefined;
+  const { data } = readPage(reader, header, decoder, undefined, undefined, 0);
+  return data ? convert(data, decoder) : undefined;
+}
+
+/** A data page's header and its decompressed bytes (kept so later, longer prefixes skip the decompression). */
+export interface PageUnpacked {
+  header: PageHeader;
+  page: Uint8Array;
+}
+
+/** Parse the header of a V1 data page whose prefix can be decoded, and decompress it; else null. */
+export function parquetPageUnpack(bytes: Uint8Array, decoder: ColumnDecoder): PageUnpacked | null {
+  const reader = { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 };
+  const header = parquetHeader(reader);
+  const daph = header.data_page_header;
+  if (header.type !== 'DATA_PAGE' || !daph || !prefixEncodings.has(daph.encoding)) return null;
+  const compressed = bytes.subarray(reader.offset, reader.offset + header.compressed_page_size);
+  return { header, page: decompressPage(compressed, Number(header.uncompressed_page_size), decoder.codec, decoder.compressors) };
+}
+
+function levelWidth(max: number): number {
+  return 32 - Math.clz32(max);
+}
+
+/** Values of the first `nValues` non-null cells (typed outputs ignore writes past their end). */
+function prefixValues(reader: { view: DataView; offset: number }, daph: DataPageHeader, decoder: ColumnDecoder, dictionary: DecodedArray | undefined, nValues: number): ArrayLike<unknown> {
+  if (daph.encoding === 'PLAIN') return convert(readPlain(reader, decoder.type, nValues, decoder.element.type_length), decoder);
+  if (decoder.type === 'BOOLEAN') {
+    const bits = new Uint8Array(nValues);
+    readRleBitPackedHybrid(reader, 1, bits);
+    return Array.from(bits, (b) => b !== 0);
+  }
+  const width = reader.view.getUint8(reader.offset++);
+  const indexes = new Int32Array(nValues);
+  if (width) readRleBitPackedHybrid(reader, width, indexes, reader.view.byteLength - reader.offset);
+  if (!dictionary) throw new Error('parquet dictionary-encoded page without a dictionary page');
+  const out = new Array<unknown>(nValues);
+  for (let i = 0; i < nValues; i++) out[i] = dictionary[indexes[i] as number];
+  return out;
+}
+
+/**
+ * The first `rows` rows of an unpacked V1 page (flat column): definition levels and values are
+ * decoded into arrays sized to the prefix, so a 100-row peek into a 120,000-row page costs
+ * the decompression and 100 values, not the page.
+ */
+export function parquetPagePrefix(unpacked: PageUnpacked, decoder: ColumnDecoder, dictionary: DecodedArray | undefined, rows: number): DecodedArray {
+  const daph = unpacked.header.data_page_header as DataPageHeader;
+  const n = Math.min(rows, daph.num_values);
+  const { page } = unpacked;
+  const reader = { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 };
+  const maxDefinition = getMaxDefinitionLevel(decoder.schemaPath);
+  let levels: Uint8Array | null = null;
+  let present = n;
+  if (maxDefinition) {
+    levels = new Uint8Array(n);
+    readRleBitPackedHybrid(reader, levelWidth(maxDefinition), levels);
+    present = 0;
+    for (let i = 0; i < n; i++) if (levels[i] === maxDefinition) present++;
+  }
+  const values = prefixValues(reader, daph, decoder, dictionary, present);
+  if (!levels || present === n) return Array.from(values) as DecodedArray;
+  const out = new Array<unknown>(n);
+  for (let i = 0, j = 0; i < n; i++) out[i] = levels[i] === maxDefinition ? values[j++] : null;
+  return out as DecodedArray;
+}
+
+/** Decode a whole data page (any page type and encoding hyparquet reads). Flat columns only. */
+export function parquetPageDecode(bytes: Uint8Array, decoder: ColumnDecoder, dictionary: DecodedArray | undefined): DecodedArray {
+  const reader = { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 };
+  const header = parquetHeader(reader);
+  const { data } = readPage(reader, header, decoder, dictionary, undefined, 0);
+  return data ?? [];
+}
