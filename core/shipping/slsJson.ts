@@ -171,7 +171,8 @@ export function ruleFromSlsJson(text: string): ShippingRule {
     return finish(readShipper(root, target));
   }
   if ('configuration' in obj) {
-    const configuration = root.object('configuration') as FieldReader;
+    const configuration = root.object('configuration');
+    if (!configuration) throw slsJsonError(`${path}.configuration`, 'missing');
     const sink = configuration.object('sink');
     if (!sink) throw slsJsonError(`${path}.configuration.sink`, 'missing: an OSS export job needs its sink');
     return finish(readOssExport(root, configuration, sink));
