@@ -48,8 +48,9 @@ export function cliProgramCreate(ctx: CliContext, out: { text: string }): Comman
 }
 
 function commanderExit(error: CommanderError): { exitCode: number; text: string } {
-  if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return { exitCode: exitCodes.ok, text: '' };
-  // Commander's exit code for help shown on a bare group (`shiplens rule`) is 1: a usage error.
+  if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return { exitCode: exitCodes.ok, text: '' };
+  // Help shown because a command is missing (`shiplens`, `shiplens rule`): a usage error.
+  if (error.code === 'commander.help') return { exitCode: exitCodes.usage, text: '' };
   const message = error.message.replace(/^error: /, '').split('\n')[0] ?? error.message;
   return { exitCode: exitCodes.usage, text: `shiplens: ${message} (see shiplens --help)\n` };
 }
@@ -68,7 +69,7 @@ export async function cliRun(args: string[], io: CliIo, signal: AbortSignal = ne
   }
   try {
     // Help and version text (commander writes it synchronously) goes to stdout.
-    if (out.text && result.exitCode === exitCodes.ok) await io.stdout.write(out.text);
+    if (out.text) await (result.exitCode === exitCodes.ok ? io.stdout : io.stderr).write(out.text);
     if (result.text) await io.stderr.write(result.text);
   } catch {
     // stdout/stderr gone: nothing left to tell.

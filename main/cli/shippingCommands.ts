@@ -71,7 +71,7 @@ async function keyAction(key: string, flags: KeyFlags, ctx: CliContext): Promise
   if (flags.tz) rule.timeZone = cliZoneCheck(flags.tz);
   const parsed = objectKeyParse(key.replace(/^oss:\/\/[^/]+\//i, ''), Object.keys(rule).length ? rule : undefined);
   if (!parsed.ok) {
-    throw new ShiplensError('OBJECT_KEY_INVALID', `Not a shipped object key: ${parsed.reason}.`, { source: key, hint: 'Shipped keys end in _<19-digit task time ns>_<task number><suffix>' });
+    throw new ShiplensError('OBJECT_KEY_INVALID', `Not a shipped object key: ${parsed.reason}.`, { source: key, hint: 'e.g. test-table/2017/01/20/19/50_1484913043351525351_2850008' });
   }
   const zone = flags.tz ?? defaultTimeZone;
   await ctx.io.stdout.write(flags.json ? `${JSON.stringify(keyJson(parsed.value, zone), null, 2)}\n` : keyText(parsed.value, zone));
