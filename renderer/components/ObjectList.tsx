@@ -58,7 +58,7 @@ function ObjectCells({ entry, hiveNames, zone }: { entry: ObjectEntry; hiveNames
         {keyBaseName(entry.key)}
       </div>
       {hiveNames.map((name) => (
-        <div key={name} className="cell mono" style={{ width: 80 }}>
+        <div key={name} className="cell mono" style={{ width: 64 }}>
           {levels.get(name) ?? ''}
         </div>
       ))}
@@ -135,7 +135,7 @@ export function ObjectList() {
       <div className="vgrid-head" role="row">
         <SortHeader label="browse.col.name" sortKey="name" />
         {hiveNames.map((name) => (
-          <div key={name} className="cell mono" style={{ width: 80 }} role="columnheader">
+          <div key={name} className="cell mono" style={{ width: 64 }} role="columnheader">
             {name}
           </div>
         ))}
@@ -188,7 +188,7 @@ function FolderCells({ prefix }: { prefix: string }) {
   const hive = /^([^=]+)=(.*)$/.exec(name);
   return (
     <div className="cell grow">
-      <span aria-hidden="true">📁 </span>
+      <span className="folder-icon" aria-hidden="true" />
       {hive ? (
         <span className="mono">
           <span className="muted">{hive[1]}=</span>

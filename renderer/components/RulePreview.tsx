@@ -65,7 +65,7 @@ export function RulePreview() {
         <tbody>
           {rows.filter((r) => r.text.trim()).flatMap((row, i) =>
             s.zones.map((zone) => {
-              const ns = instantToNs(row.text, zone);
+              const ns = instantToNs(row.text, s.rule.timeZone);
               const out = ns === null ? { error: 'invalid instant' } : previewOne(s.rule, ns, zone, taskNumber);
               return (
                 <tr key={`${i}-${zone}`}>

@@ -1,7 +1,76 @@
 /**
- * Log-time range picker: which partitions to read for a log-time range (placeholder until the planner lands).
+ * Log-time range picker: which partitions hold the logs of a range, with the planner's
+ * explanation of the task-time lag (SPEC §5).
  */
-/** Time range planner panel. */
+import { useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { planLogTimeRange } from '../../core/shipping/planner';
+import type { ListingPlan } from '../../core/shipping/planner';
+import { useT } from '../i18n';
+import { useStore } from '../state/store';
+import { instantFormat, instantParse } from '../util/format';
+import { keyInfo } from '../util/keyInfo';
+import { ruleFromParsedKey } from './SelectedObjectPanel';
+
+/** The time range panel. */
 export function TimeRangePanel() {
-  return null;
+  const t = useT();
+  const s = useStore(useShallow((st) => ({ objects: st.objects, selectedKey: st.selectedKey, zone: st.settings?.timeZone ?? '+08:00', language: st.language, bucket: st.connection?.bucket ?? '', browseOpen: st.browseOpen })));
+  // The rule comes from a shipped key here (selected, else the first parsable one).
+  const sample = useMemo(() => {
+    const candidates = s.selectedKey ? [s.selectedKey] : [];
+    for (const o of s.objects.slice(0, 200)) candidates.push(o.key);
+    for (const key of candidates) {
+      const info = keyInfo(key);
+      if (info?.partitionFormat) return info;
+    }
+    return null;
+  }, [s.objects, s.selectedKey]);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const fromText = from || (sample ? instantFormat(sample.taskTimeMs - 3_600_000, s.zone).slice(0, 16) : '');
+  const toText = to || (sample ? instantFormat(sample.taskTimeMs, s.zone).slice(0, 16) : '');
+  const plan = useMemo((): ListingPlan | string | null => {
+    if (!sample) return null;
+    const fromMs = instantParse(fromText, s.zone);
+    const toMs = instantParse(toText, s.zone);
+    if (fromMs === null || toMs === null) return 'YYYY-MM-DD HH:MM';
+    try {
+      return planLogTimeRange(ruleFromParsedKey(sample, s.bucket), fromMs, toMs);
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  }, [sample, fromText, toText, s.zone, s.bucket]);
+  if (!sample) return null;
+  return (
+    <section className="panel" aria-label={t('browse.timeRange')} data-testid="time-range">
+      <h3>{t('browse.timeRange')}</h3>
+      <div className="grid-2">
+        <label className="field">
+          {t('browse.from')} ({s.zone})
+          <input className="mono" aria-label={t('browse.from')} value={fromText} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label className="field">
+          {t('browse.to')} ({s.zone})
+          <input className="mono" aria-label={t('browse.to')} value={toText} onChange={(e) => setTo(e.target.value)} />
+        </label>
+      </div>
+      {typeof plan === 'string' && <p className="danger small">{plan}</p>}
+      {plan && typeof plan !== 'string' && (
+        <>
+          <p className="small">{plan.explanation[s.language]}</p>
+          <div className="small muted">{t('browse.plan')}</div>
+          <ul className="small mono" style={{ margin: '4px 0 0', paddingLeft: 16, maxHeight: 140, overflow: 'auto' }}>
+            {plan.prefixes.slice(0, 100).map((prefix) => (
+              <li key={prefix}>
+                <button type="button" className="link mono" onClick={() => void s.browseOpen(prefix.replace(/[^/]*$/, ''))}>
+                  {prefix}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
 }
