@@ -8,7 +8,7 @@
 import { throwIfCancelled } from '../../errors';
 import { rawBlockDecodeInto, rawHeaderCheck } from './rawBlock';
 import type { BlockContext } from './rawBlock';
-import { bytesText, snappyError } from './snappyError';
+import { bytesText, outputAllocate, snappyError } from './snappyError';
 import { crc32cMasked } from './crc32c';
 import type { RawBlockDecoder } from './types';
 
@@ -75,7 +75,7 @@ function chunkDecode(bytes: Uint8Array, chunk: Chunk, target: Uint8Array, ctx: S
 /** Decode every chunk a reader yields (the reader factory is called once per pass). */
 export async function chunksDecode(bytes: Uint8Array, reader: () => ChunkReader, ctx: StreamContext): Promise<Uint8Array> {
   const total = totalLength(reader(), ctx);
-  const output = new Uint8Array(total);
+  const output = outputAllocate(total, ctx.source, () => new Uint8Array(total));
   const read = reader();
   let done = 0;
   let reported = 0;

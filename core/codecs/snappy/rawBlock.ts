@@ -3,7 +3,7 @@
  */
 import { isShiplensError } from '../../errors';
 import type { ShiplensError } from '../../errors';
-import { bytesText, snappyError } from './snappyError';
+import { bytesText, outputAllocate, snappyError } from './snappyError';
 import { rawHeaderRead, rawMaxExpansion, rawTagsScan } from './rawScan';
 import type { RawHeader } from './rawScan';
 import { snappyjsRawDecoder } from './snappyjsDecoder';
@@ -67,12 +67,12 @@ export function rawBlockFaultError(block: Uint8Array, header: RawHeader, ctx: Bl
 /** Decode a whole raw block after rawHeaderCheck; the result has exactly the declared length. */
 export function rawBlockDecode(block: Uint8Array, header: RawHeader, decoder: RawBlockDecoder, ctx: BlockContext): Uint8Array {
   if (decoder === snappyjsRawDecoder) {
-    const out = snappyjsRawDecoder.uncompressWhole(block, header.size, header.length);
+    const out = outputAllocate(header.length, ctx.source, () => snappyjsRawDecoder.uncompressWhole(block, header.size, header.length));
     if (!out) throw rawBlockFaultError(block, header, ctx, 'snappyjs failed');
     return out;
   }
   if (hasInto(decoder)) {
-    const out = new Uint8Array(header.length);
+    const out = outputAllocate(header.length, ctx.source, () => new Uint8Array(header.length));
     rawBlockDecodeInto(block, header, decoder, ctx, out);
     return out;
   }

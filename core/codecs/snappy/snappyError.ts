@@ -24,3 +24,14 @@ export function snappyError(code: ErrorCode, message: string, source?: string, h
 export function bytesText(n: number): string {
   return `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} bytes`;
 }
+
+/** Run an allocation of `bytes` output bytes, turning an out-of-memory RangeError into TOO_LARGE. */
+export function outputAllocate<T>(bytes: number, source: string | undefined, allocate: () => T): T {
+  try {
+    return allocate();
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw snappyError('TOO_LARGE', `Could not allocate ${bytesText(bytes)} for the decoded data.`, source,
+      'Close other large views or lower the decode size limit in settings, then try again.');
+  }
+}

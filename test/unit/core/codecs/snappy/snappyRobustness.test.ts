@@ -91,3 +91,16 @@ describe('snappyDecode robustness (property-based)', () => {
     ), { numRuns: 300 });
   });
 });
+
+describe('outputAllocate', () => {
+  it('turns an allocation failure into TOO_LARGE and passes other errors through', async () => {
+    const { outputAllocate } = await import('../../../../../core/codecs/snappy/snappyError');
+    expect(() => outputAllocate(5e9, 'big.snappy', () => {
+      throw new RangeError('Array buffer allocation failed');
+    })).toThrow(expect.objectContaining({ code: 'TOO_LARGE', source: 'big.snappy' }));
+    expect(() => outputAllocate(1, undefined, () => {
+      throw new TypeError('other');
+    })).toThrow(TypeError);
+    expect(outputAllocate(3, undefined, () => new Uint8Array(3)).length).toBe(3);
+  });
+});
