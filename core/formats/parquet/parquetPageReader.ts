@@ -10,7 +10,7 @@ import { getTreePath } from 'hyparquet/src/schema.js';
 import type { ColumnDecoder, DecodedArray } from 'hyparquet/src/types.js';
 import type { ByteSource } from '../../bytes/byteSource';
 import { budgetCacheCreate } from './parquetCache';
-import { parquetDictionaryDecode, parquetOffsetIndexParse, parquetPageDecode, parquetPagePrefix, parquetPageUnpack, parquetPagesFromIndex, parquetPagesScan } from './parquetPages';
+import { parquetDictionaryDecode, parquetOffsetIndexParse, parquetPageDecode, parquetPageWindow, parquetPageUnpack, parquetPagesFromIndex, parquetPagesScan } from './parquetPages';
 import type { PageSpot, PageUnpacked } from './parquetPages';
 
 interface Chunk {
@@ -160,24 +160,25 @@ export function parquetPageReader(source: ByteSource, metadata: FileMetaData, op
     return values;
   }
 
-  /** Decoded leading rows of a page: a few rows in part, else the whole page (kept for scrolling). */
-  async function pageValues(chunk: Chunk, page: PageSpot, wanted: number, signal?: AbortSignal): Promise<DecodedArray> {
+  /**
+   * Values of page rows [from, to) as { values, base } (values[0] is page row `base`). V1
+   * pages are decompressed once and kept; each read decodes just its window. Other pages are
+   * decoded whole and kept.
+   */
+  async function pageValues(chunk: Chunk, page: PageSpot, from: number, to: number, signal?: AbortSignal): Promise<{ values: DecodedArray; base: number }> {
     const key = `p${page.offset}`;
     const hit = decodedPages.get(key);
-    if (hit && hit.rows >= wanted) return hit.values;
+    if (hit) return { values: hit.values, base: 0 };
     const dictionary = await dictionaryOf(chunk, signal);
-    if (wanted <= Math.max(1024, page.rows / 16)) {
-      let unpacked = unpackedPages.get(key);
-      if (unpacked === undefined) {
-        unpacked = parquetPageUnpack(await bytesOf(page.offset, page.offset + page.size, signal), chunk.decoder);
-        unpackedPages.set(key, unpacked, unpacked ? unpacked.page.length : 0);
-      }
-      // Peeking at a few rows: decode just those (the page stays decompressed for the next peek).
-      if (unpacked) return parquetPagePrefix(unpacked, chunk.decoder, dictionary, wanted);
+    let unpacked = unpackedPages.get(key);
+    if (unpacked === undefined) {
+      unpacked = parquetPageUnpack(await bytesOf(page.offset, page.offset + page.size, signal), chunk.decoder);
+      unpackedPages.set(key, unpacked, unpacked ? unpacked.page.length : 0);
     }
+    if (unpacked) return { values: parquetPageWindow(unpacked, chunk.decoder, dictionary, from, to), base: from };
     const values = parquetPageDecode(await bytesOf(page.offset, page.offset + page.size, signal), chunk.decoder, dictionary);
     decodedPages.set(key, { values, rows: values.length }, page.size * 4 + values.length * 16);
-    return values;
+    return { values, base: 0 };
   }
 
   function neededRanges(group: number, selectStart: number, selectEnd: number): Range[] {
@@ -185,9 +186,7 @@ export function parquetPageReader(source: ByteSource, metadata: FileMetaData, op
     for (const chunk of chunksOf(group)) {
       for (const page of pagesFor(chunk, selectStart, selectEnd)) {
         const key = `${page.dictionary ? 'd' : 'p'}${page.offset}`;
-        const cached = decodedPages.get(key);
-        const done = cached && (page.dictionary || cached.rows >= Math.min(page.rows, selectEnd - page.firstRow));
-        if (!done && !unpackedPages.get(key)) ranges.push({ start: page.offset, end: page.offset + page.size });
+        if (!decodedPages.get(key) && !unpackedPages.get(key)) ranges.push({ start: page.offset, end: page.offset + page.size });
       }
     }
     return ranges;
@@ -197,10 +196,10 @@ export function parquetPageReader(source: ByteSource, metadata: FileMetaData, op
     const out: unknown[] = new Array(selectEnd - selectStart);
     for (const page of pagesFor(chunk, selectStart, selectEnd)) {
       if (page.dictionary) continue;
-      const values = await pageValues(chunk, page, Math.min(page.rows, selectEnd - page.firstRow), signal);
       const from = Math.max(selectStart, page.firstRow);
       const to = Math.min(selectEnd, page.firstRow + page.rows);
-      for (let row = from; row < to; row++) out[row - selectStart] = values[row - page.firstRow];
+      const { values, base } = await pageValues(chunk, page, from - page.firstRow, to - page.firstRow, signal);
+      for (let row = from; row < to; row++) out[row - selectStart] = values[row - page.firstRow - base];
     }
     return out;
   }

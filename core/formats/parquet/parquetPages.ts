@@ -101,46 +101,66 @@ function levelWidth(max: number): number {
   return 32 - Math.clz32(max);
 }
 
-/** Values of the first `nValues` non-null cells (typed outputs ignore writes past their end). */
-function prefixValues(reader: { view: DataView; offset: number }, daph: DataPageHeader, decoder: ColumnDecoder, dictionary: DecodedArray | undefined, nValues: number): ArrayLike<unknown> {
-  if (daph.encoding === 'PLAIN') return convert(readPlain(reader, decoder.type, nValues, decoder.element.type_length), decoder);
+/** Skip `count` PLAIN values of a fixed-width or length-prefixed type; false when it cannot. */
+function plainSkip(reader: { view: DataView; offset: number }, decoder: ColumnDecoder, count: number): boolean {
+  const widths: Partial<Record<string, number>> = { INT32: 4, FLOAT: 4, INT64: 8, DOUBLE: 8, INT96: 12 };
+  const width = decoder.type === 'FIXED_LEN_BYTE_ARRAY' ? decoder.element.type_length : widths[decoder.type];
+  if (width) reader.offset += width * count;
+  else if (decoder.type === 'BYTE_ARRAY') for (let i = 0; i < count; i++) reader.offset += 4 + reader.view.getUint32(reader.offset, true);
+  else return false;
+  return true;
+}
+
+/** Non-null values [skip, skip + count) of the page (typed outputs ignore writes past their end). */
+function windowValues(reader: { view: DataView; offset: number }, daph: DataPageHeader, decoder: ColumnDecoder, dictionary: DecodedArray | undefined, skip: number, count: number): ArrayLike<unknown> {
+  if (daph.encoding === 'PLAIN') {
+    if (plainSkip(reader, decoder, skip)) return convert(readPlain(reader, decoder.type, count, decoder.element.type_length), decoder);
+    return Array.from(convert(readPlain(reader, decoder.type, skip + count, decoder.element.type_length), decoder) as ArrayLike<unknown>).slice(skip);
+  }
   if (decoder.type === 'BOOLEAN') {
-    const bits = new Uint8Array(nValues);
+    const bits = new Uint8Array(skip + count);
     readRleBitPackedHybrid(reader, 1, bits);
-    return Array.from(bits, (b) => b !== 0);
+    return Array.from(bits.subarray(skip), (b) => b !== 0);
   }
   const width = reader.view.getUint8(reader.offset++);
-  const indexes = new Int32Array(nValues);
+  const indexes = new Int32Array(skip + count);
   if (width) readRleBitPackedHybrid(reader, width, indexes, reader.view.byteLength - reader.offset);
   if (!dictionary) throw new Error('parquet dictionary-encoded page without a dictionary page');
-  const out = new Array<unknown>(nValues);
-  for (let i = 0; i < nValues; i++) out[i] = dictionary[indexes[i] as number];
+  const out = new Array<unknown>(count);
+  for (let i = 0; i < count; i++) out[i] = dictionary[indexes[skip + i] as number];
   return out;
 }
 
 /**
- * The first `rows` rows of an unpacked V1 page (flat column): definition levels and values are
- * decoded into arrays sized to the prefix, so a 100-row peek into a 120,000-row page costs
- * the decompression and 100 values, not the page.
+ * Rows [from, to) of an unpacked V1 page (flat column). Levels and dictionary indexes up to
+ * `to` are decoded into typed arrays, PLAIN values before `from` are skipped unread, and only
+ * the window's values are materialised: a 100-row page anywhere in a 120,000-row page costs
+ * the decompression and a scan, not 120,000 strings.
  */
-export function parquetPagePrefix(unpacked: PageUnpacked, decoder: ColumnDecoder, dictionary: DecodedArray | undefined, rows: number): DecodedArray {
+export function parquetPageWindow(unpacked: PageUnpacked, decoder: ColumnDecoder, dictionary: DecodedArray | undefined, from: number, to: number): DecodedArray {
   const daph = unpacked.header.data_page_header as DataPageHeader;
-  const n = Math.min(rows, daph.num_values);
+  const end = Math.min(to, daph.num_values);
   const { page } = unpacked;
   const reader = { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 };
   const maxDefinition = getMaxDefinitionLevel(decoder.schemaPath);
   let levels: Uint8Array | null = null;
-  let present = n;
+  let skip = from;
+  let present = end - from;
   if (maxDefinition) {
-    levels = new Uint8Array(n);
+    levels = new Uint8Array(end);
     readRleBitPackedHybrid(reader, levelWidth(maxDefinition), levels);
+    skip = 0;
     present = 0;
-    for (let i = 0; i < n; i++) if (levels[i] === maxDefinition) present++;
+    for (let i = 0; i < end; i++) {
+      if (levels[i] !== maxDefinition) continue;
+      if (i < from) skip++;
+      else present++;
+    }
   }
-  const values = prefixValues(reader, daph, decoder, dictionary, present);
-  if (!levels || present === n) return Array.from(values) as DecodedArray;
-  const out = new Array<unknown>(n);
-  for (let i = 0, j = 0; i < n; i++) out[i] = levels[i] === maxDefinition ? values[j++] : null;
+  const values = windowValues(reader, daph, decoder, dictionary, skip, present);
+  if (!levels || present === end - from) return Array.from(values) as DecodedArray;
+  const out = new Array<unknown>(end - from);
+  for (let i = from, j = 0; i < end; i++) out[i - from] = levels[i] === maxDefinition ? values[j++] : null;
   return out as DecodedArray;
 }
 
