@@ -24,11 +24,12 @@ import { cliLocationParse } from './cliSources';
 type TableFlags = FormatFlags & DialectFlags;
 
 async function open(src: string, flags: TableFlags, command: Command, ctx: CliContext): Promise<OpenedTable> {
+  const dialect = dialectFrom(flags);
   const source = await sourceFor(src, command, ctx);
   const progress = cliProgress(ctx.io, `reading ${source.name}`, source.size);
   const opened = await tableOpen(source, {
     ...hintsOf(flags),
-    dialect: dialectFrom(flags),
+    dialect,
     maxDecodeBytes: flags.maxSize,
     rawDecoder: nativeRawBlockDecoder() ?? undefined,
     signal: ctx.signal,
