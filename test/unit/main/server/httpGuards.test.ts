@@ -34,6 +34,6 @@ describe('hostAllowed / originAllowed', () => {
 
 describe('contentSecurityPolicy', () => {
   it('is the strict policy', () => {
-    expect(contentSecurityPolicy).toBe("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+    expect(contentSecurityPolicy).toBe("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
   });
 });
