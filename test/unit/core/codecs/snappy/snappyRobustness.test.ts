@@ -104,3 +104,14 @@ describe('outputAllocate', () => {
     expect(outputAllocate(3, undefined, () => new Uint8Array(3)).length).toBe(3);
   });
 });
+
+describe('snappyDecode on raw blocks cut anywhere (the snappyjs sentinel check)', () => {
+  it('reports TRUNCATED for every cut in the last 64 bytes and for literal-final blocks', async () => {
+    const blocks = [fixtureBytes('logs-small.raw.snappy'), fixtureBytes('incompressible.raw.snappy'), snappyCompressRaw(new TextEncoder().encode('x'.repeat(70) + 'abcdefghijklmnopqrstuvwxyz0123456789'))];
+    for (const block of blocks) {
+      for (let cut = Math.max(1, block.length - 64); cut < block.length; cut++) {
+        expect(await codeOf(block.subarray(0, cut), 'raw')).toBe('TRUNCATED');
+      }
+    }
+  });
+});
