@@ -23,7 +23,19 @@ export interface CsvExportOptions {
 // papaparse's own default is /^[=+\-@\t\r].*$/, which misses a multi-line cell such as
 // "=cmd\n…" (`.` stops at the line break); testing the first character alone catches it.
 const formulaStart = /^[=+\-@\t\r]/;
-const encoder = new TextEncoder();
+
+/** UTF-8 byte length without encoding (a TextEncoder pass per chunk cost as much as the CSV). */
+function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) bytes += 1;
+    else if (code >= 0xd800 && code <= 0xdbff) i++; // surrogate pair: 4 bytes for 2 UTF-16 units
+    else bytes += 2;
+  }
+  return bytes;
+}
 
 
 function columnIndexes(reader: TableReader, columns: string[] | undefined): number[] {
@@ -50,18 +62,20 @@ export async function csvExport(reader: TableReader, write: (chunk: string) => v
   }
   const indexes = columnIndexes(reader, options.columns);
   const chunkRows = options.chunkRows ?? 5000;
+  const identity = indexes.every((c, i) => c === i);
   const config = { delimiter, newline: '\r\n', quoteChar: '"', header: false, escapeFormulae: options.formulaGuard === false ? false : formulaStart };
   let rows = 0;
   let bytes = 0;
   const emit = async (text: string): Promise<void> => {
-    bytes += encoder.encode(text).length;
+    bytes += utf8Length(text);
     await write(text);
   };
   await emit((options.bom ? '\uFEFF' : '') + Papa.unparse([indexes.map((i) => reader.columns[i]?.name ?? '')], config) + '\r\n');
   for await (const batch of reader.rowBatches(options.signal)) {
     for (let start = 0; start < batch.length; start += chunkRows) {
       throwIfCancelled(options.signal);
-      const data: Cell[][] = batch.slice(start, start + chunkRows).map((row) => indexes.map((i) => row[i] ?? null));
+      const slice = batch.length <= chunkRows && start === 0 ? batch : batch.slice(start, start + chunkRows);
+      const data: Cell[][] = identity ? slice : slice.map((row) => indexes.map((i) => row[i] ?? null));
       if (data.length === 0) continue;
       await emit(Papa.unparse(data, config) + '\r\n');
       rows += data.length;

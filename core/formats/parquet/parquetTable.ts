@@ -146,12 +146,12 @@ function parquetChunksCheck(source: ByteSource, metadata: FileMetaData): void {
 }
 
 /** Column arrays → rows of cells (undefined → null, Date → ISO text, bytes → UTF-8). */
-function rowsFromColumns(columns: ArrayLike<unknown>[], count: number): Cell[][] {
+function rowsFromColumns(columns: ArrayLike<unknown>[], count: number, from = 0): Cell[][] {
   const rows: Cell[][] = new Array(count);
   const width = columns.length;
   for (let r = 0; r < count; r++) {
     const row: Cell[] = new Array(width);
-    for (let c = 0; c < width; c++) row[c] = cellOf((columns[c] as ArrayLike<unknown>)[r]);
+    for (let c = 0; c < width; c++) row[c] = cellOf((columns[c] as ArrayLike<unknown>)[from + r]);
     rows[r] = row;
   }
   return rows;
@@ -209,11 +209,11 @@ export async function parquetTable(source: ByteSource, options: ParquetTableOpti
     throwIfCancelled(signal);
     return rows;
   };
-  const readGroup = async (group: number, groupStart: number, groupEnd: number, signal?: AbortSignal): Promise<Cell[][]> => {
-    if (!pages) return readRange(groupStart, groupEnd, signal);
+  /** A group's decoded columns (page path) — rows are built batch by batch from them. */
+  const readGroupColumns = async (group: number, signal?: AbortSignal): Promise<ArrayLike<unknown>[]> => {
     throwIfCancelled(signal);
     try {
-      return rowsFromColumns(await pages.groupReadAll(group, signal), groupEnd - groupStart);
+      return await (pages as ParquetPageReader).groupReadAll(group, signal);
     } catch (error) {
       throw readError(source, error);
     }
@@ -240,8 +240,14 @@ export async function parquetTable(source: ByteSource, options: ParquetTableOpti
       let groupStart = 0;
       for (const [index, group] of metadata.row_groups.entries()) {
         const groupEnd = groupStart + Number(group.num_rows);
-        const rows = groupEnd > groupStart ? await readGroup(index, groupStart, groupEnd, signal) : [];
-        for (let start = 0; start < rows.length; start += step) yield rows.slice(start, start + step);
+        if (groupEnd > groupStart && pages) {
+          // Rows are made per batch from the decoded columns: a group's cells never all exist at once.
+          const columnsOf = await readGroupColumns(index, signal);
+          for (let start = 0; start < groupEnd - groupStart; start += step) yield rowsFromColumns(columnsOf, Math.min(step, groupEnd - groupStart - start), start);
+        } else if (groupEnd > groupStart) {
+          const rows = await readRange(groupStart, groupEnd, signal);
+          for (let start = 0; start < rows.length; start += step) yield rows.slice(start, start + step);
+        }
         groupStart = groupEnd;
       }
     },
