@@ -8,7 +8,7 @@ import { Option } from 'commander';
 import type { Command } from 'commander';
 import { ShiplensError } from '../../core/errors';
 import { objectKeyBuild, objectKeyParse } from '../../core/shipping/objectKey';
-import type { ParsedObjectKey } from '../../core/shipping/objectKey';
+import type { ObjectKeyParseResult, ParsedObjectKey } from '../../core/shipping/objectKey';
 import { partitionFormatCheck, partitionFormatRender } from '../../core/shipping/partitionFormat';
 import { planLogTimeRange } from '../../core/shipping/planner';
 import { shippingRuleDefault } from '../../core/shipping/rule';
@@ -57,7 +57,22 @@ function keyText(v: ParsedObjectKey, zone: string): string {
   return textTable(rows);
 }
 
+/**
+ * Parse with what is known; with a partition format but no prefix, try each directory level
+ * of the key as the prefix (the partition may itself span several levels).
+ */
+function keyParse(key: string, rule: Partial<ShippingRule>): ObjectKeyParseResult {
+  const first = objectKeyParse(key, Object.keys(rule).length ? rule : undefined);
+  if (first.ok || rule.partitionFormat === undefined || rule.prefix !== undefined) return first;
+  for (let at = key.indexOf('/'); at > 0; at = key.indexOf('/', at + 1)) {
+    const attempt = objectKeyParse(key, { ...rule, prefix: key.slice(0, at) });
+    if (attempt.ok) return attempt;
+  }
+  return first;
+}
+
 interface KeyFlags {
+  prefix?: string;
   json?: boolean;
   format?: string;
   tz?: string;
@@ -69,7 +84,8 @@ async function keyAction(key: string, flags: KeyFlags, ctx: CliContext): Promise
   const rule: Partial<ShippingRule> = flags.rule ? await ruleRead(path.resolve(ctx.io.cwd, flags.rule), flags.rule) : {};
   if (flags.format) rule.partitionFormat = flags.format;
   if (flags.tz) rule.timeZone = cliZoneCheck(flags.tz);
-  const parsed = objectKeyParse(key.replace(/^oss:\/\/[^/]+\//i, ''), Object.keys(rule).length ? rule : undefined);
+  if (flags.prefix !== undefined) rule.prefix = flags.prefix;
+  const parsed = keyParse(key.replace(/^oss:\/\/[^/]+\//i, ''), rule);
   if (!parsed.ok) {
     throw new ShiplensError('OBJECT_KEY_INVALID', `Not a shipped object key: ${parsed.reason}.`, { source: key, hint: 'e.g. test-table/2017/01/20/19/50_1484913043351525351_2850008' });
   }
@@ -141,6 +157,7 @@ export function shippingCommandsRegister(program: Command, ctx: CliContext): voi
   program.command('key <key>').description('parse a shipped object key: prefix, partition, Hive columns, task time (ns), task number, format')
     .option('--json', 'print JSON (taskTimeNs as a string)')
     .option('--format <partition-format>', 'the rule\'s partition format (default: inferred)')
+    .option('--prefix <prefix>', 'the rule\'s OSS prefix (default: inferred)')
     .option('--tz <zone>', 'time zone of the partition (default +08:00)')
     .option('--rule <rule.json>', 'check the key against a rule')
     .action((key: string, flags: KeyFlags) => keyAction(key, flags, ctx));
