@@ -117,9 +117,9 @@ export class OssStorage implements Storage {
         try {
           return await abortable(call(ossClientFor(this.endpointConfig, credentials)), signal);
         } catch (error) {
-          if (!(credentials.securityToken && this.credentials.canRefresh && (await this.tokenRejected(error, key, credentials)))) {
-            throw this.errorMap(error, key, credentials);
-          }
+          const expired = credentials.securityToken !== undefined && (await this.tokenRejected(error, key, credentials));
+          if (expired && !this.credentials.canRefresh) throw this.tokenExpiredError(key);
+          if (!expired) throw this.errorMap(error, key, credentials);
           credentials = await this.credentials.refresh(credentials);
           try {
             return await abortable(call(ossClientFor(this.endpointConfig, credentials)), signal);
@@ -130,6 +130,11 @@ export class OssStorage implements Storage {
       },
       { retries: this.retries, baseMs: this.retryBaseMs, signal, random: this.random },
     );
+  }
+
+  /** A bodiless 403 (streamed GET) of an expired token, when no refresh is possible: say so. */
+  private tokenExpiredError(key: string | undefined): ShiplensError {
+    return this.errorMap({ status: 403, code: 'SecurityTokenExpired' }, key, { accessKeyId: '', accessKeySecret: '', securityToken: '' });
   }
 
   /** True when the error is an expired/invalid token (a bodiless 403 is probed with HEAD). */

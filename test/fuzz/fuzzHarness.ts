@@ -104,7 +104,7 @@ export const mutationsArb = fc.array(mutationArb, { minLength: 1, maxLength: 6 }
 
 /** Apply mutations to a copy of `input`. */
 export function mutate(input: Uint8Array, mutations: readonly Mutation[]): Uint8Array {
-  let bytes = input.slice();
+  let bytes: Uint8Array = input.slice();
   for (const m of mutations) {
     const n = bytes.length;
     if (n === 0 && m.op !== 'insert') continue;

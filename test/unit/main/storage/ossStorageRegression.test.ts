@@ -1,0 +1,37 @@
+// Regression test for a defect found by fault injection (test/reliability/ossFaults.test.ts):
+// an STS token expiring during a download, with no way to refresh it, was reported as
+// ACCESS_DENIED ("credentials lack permission") because a streamed GET's 403 has no body.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OssStorage } from '../../../../main/storage/ossStorage';
+import { startOssTestServer } from '../../../servers/ossServer';
+import type { OssTestServer } from '../../../servers/ossServer';
+
+let server: OssTestServer;
+let tmp: string;
+beforeAll(async () => {
+  server = await startOssTestServer();
+  server.put('big.bin', randomBytes(1_500_000));
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'shiplens-ossreg-'));
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('OssStorage regressions', () => {
+  it('ossStorageRegression: an expired, unrefreshable token mid-download is AUTH_FAILED (SecurityTokenExpired), not ACCESS_DENIED', async () => {
+    const creds = server.issueSts(3_600_000);
+    const oss = new OssStorage({ endpoint: server.endpoint, bucket: server.bucket, ...creds, expiration: undefined, retryBaseMs: 1, timeoutMs: 5000 });
+    server.faults.resetNext(400_000, 1, 'get');
+    const dest = path.join(tmp, 'x.bin');
+    const error = await oss.download('big.bin', dest, { onProgress: () => server.expireSts(creds.securityToken) }).then(() => null, (e: unknown) => e as { code: string; message: string; hint?: string });
+    expect(error?.code).toBe('AUTH_FAILED');
+    expect(error?.message).toContain('SecurityTokenExpired');
+    expect(error?.hint).toMatch(/get a new STS token/);
+    expect(existsSync(dest)).toBe(false);
+  });
+});
