@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { snappyCompressRaw, snappyDecode } from '../../../../core/codecs/snappy';
-import { nativeRawBlockDecoder } from '../../../../main/codecs/nativeSnappy';
+import { nativeRawBlockDecoder, nativeRawBlockDecoderFrom } from '../../../../main/codecs/nativeSnappy';
 import { fixtureBytes, snappyFixturesLoad } from '../../core/codecs/snappy/snappyFixtures';
 
 await snappyFixturesLoad();
@@ -29,5 +29,26 @@ describe('nativeRawBlockDecoder', () => {
     const bad = block.slice();
     bad[bad.length - 2] = 0xff; // last copy's offset points before the start
     await expect(snappyDecode(bad, { rawDecoder: nativeRawBlockDecoder()!, variant: 'raw' })).rejects.toMatchObject({ code: 'SNAPPY_BAD_OFFSET' });
+  });
+});
+
+describe('nativeRawBlockDecoderFrom', () => {
+  it('is null for a missing or foreign module', () => {
+    expect(nativeRawBlockDecoderFrom(null, false)).toBeNull();
+    expect(nativeRawBlockDecoderFrom({ compressSync: () => null }, false)).toBeNull();
+  });
+
+  it('passes copyOutputData and checks what the module returns', async () => {
+    const seen: unknown[] = [];
+    const fake = (result: string | Uint8Array) => ({
+      uncompressSync: (_input: Uint8Array, options: unknown) => (seen.push(options), result),
+    });
+    expect(nativeRawBlockDecoderFrom(fake(new Uint8Array(3)), true)!.uncompress(new Uint8Array(1), 3).length).toBe(3);
+    expect(seen).toEqual([{ asBuffer: true, copyOutputData: true }]);
+    expect(() => nativeRawBlockDecoderFrom(fake('abc'), false)!.uncompress(new Uint8Array(1), 3)).toThrow(/a string/);
+    // Through snappyDecode, a decoder that lies about the length becomes a typed error.
+    const liar = nativeRawBlockDecoderFrom(fake(new Uint8Array(2)), false)!;
+    await expect(snappyDecode(Uint8Array.from([0x03, 0x08, 0x61, 0x62, 0x63]), { rawDecoder: liar, variant: 'raw' }))
+      .rejects.toMatchObject({ code: 'SNAPPY_BAD_LENGTH' });
   });
 });
