@@ -2,11 +2,12 @@
  * `shiplens ls | get | serve` — listing (paged, streamed), downloads (atomic, resumable) and
  * browser mode, on a local folder or `oss://bucket/prefix`.
  */
-import { stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ShiplensError } from '../../core/errors';
 import type { ObjectEntry } from '../api/contract';
+import { fsErrorToShiplens } from '../fileByteSource';
 import { safeJoin } from '../safePath';
 import { storageListAll } from '../storage/listing';
 import { LocalFolderStorage } from '../storage/localFolderStorage';
@@ -67,6 +68,9 @@ async function getAction(url: string, flags: { output?: string; force?: boolean 
   const dir = path.resolve(ctx.io.cwd, flags.output ?? '.');
   for (const { key, name } of keys) {
     const dest = safeJoin(dir, name);
+    await mkdir(path.dirname(dest), { recursive: true }).catch((error: unknown) => {
+      throw fsErrorToShiplens(error, path.dirname(dest));
+    });
     ctx.source = storage.kind === 'oss' ? `oss://${storage.bucket}/${key}` : key;
     const progress = cliProgress(ctx.io, `downloading ${key}`, 0, true);
     const { bytes } = await storage.download(key, dest, { overwrite: flags.force === true, signal: ctx.signal, onProgress: (done, total) => progress.update(done, total) });

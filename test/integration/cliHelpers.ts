@@ -1,6 +1,6 @@
 // Test helpers for the CLI: run it in-process with captured output, or spawn the built bundle.
 import { spawn } from 'node:child_process';
-import { existsSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CliIo } from '../../main/cli/cliOutput';
@@ -50,12 +50,36 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Build out/main/cli.cjs unless it is newer than every source file under core/ and main/. */
-export async function cliBuildEnsure(): Promise<void> {
+function bundleFresh(): boolean {
   const built = existsSync(cliBundle) ? statSync(cliBundle).mtimeMs : 0;
-  if (built > Math.max(newestMtime(join(repoRoot, 'core')), newestMtime(join(repoRoot, 'main')))) return;
-  const result = await cliSpawn([join(repoRoot, 'scripts', 'build.mjs'), '--main'], { raw: true });
-  if (result.code !== 0) throw new Error(`build failed: ${result.stderr}`);
+  return built > Math.max(newestMtime(join(repoRoot, 'core')), newestMtime(join(repoRoot, 'main')));
+}
+
+/**
+ * Build out/main (esbuild, as `npm run build` does for main) unless the bundle is newer than
+ * every source under core/ and main/. A lock directory keeps parallel test files from building twice.
+ */
+export async function cliBuildEnsure(): Promise<void> {
+  const lock = join(repoRoot, 'out', '.cli-test-build.lock');
+  mkdirSync(join(repoRoot, 'out'), { recursive: true });
+  for (let waited = 0; ; waited += 100) {
+    if (bundleFresh()) return;
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // Another test file is building (or a stale lock from a killed run: take it after 60 s).
+      if (waited > 60_000) rmSync(lock, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  try {
+    if (bundleFresh()) return;
+    const result = await cliSpawn([join(repoRoot, 'scripts', 'build.mjs'), '--main'], { raw: true });
+    if (result.code !== 0) throw new Error(`build failed: ${result.stderr}`);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /** Spawn `node out/main/cli.cjs <args>` (asynchronously: in-process test servers keep serving). */
