@@ -123,4 +123,25 @@ describe('cachedByteSource', () => {
     fail = false;
     expect([...(await cached.read(0, 10))]).toEqual([...data.subarray(0, 10)]);
   });
+
+  it('re-reads a shared large read for a second reader when the first one cancels it', async () => {
+    const inner = byteSourceFromBytes(data);
+    const signals: (AbortSignal | undefined)[] = [];
+    const source: ByteSource = {
+      size: data.length,
+      read(offset, length, signal) {
+        signals.push(signal);
+        if (!signal) return inner.read(offset, length);
+        return new Promise((_, reject) => signal.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }))));
+      },
+    };
+    const cached = cachedByteSource(source, { blockSize: 1000, maxBlocks: 4 });
+    const controller = new AbortController();
+    const first = cached.read(0, 5000, controller.signal);
+    const second = cached.read(0, 5000);
+    controller.abort();
+    await expect(first).rejects.toMatchObject({ name: 'AbortError' });
+    expect((await second).length).toBe(5000);
+    expect(signals).toEqual([controller.signal, undefined]);
+  });
 });
