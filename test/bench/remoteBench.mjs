@@ -33,7 +33,8 @@ async function rangeServer(bytes) {
     stats.requests++;
     setTimeout(() => {
       const headers = { 'accept-ranges': 'bytes', 'access-control-allow-origin': '*' };
-      const m = /bytes=(\d+)-(\d*)/.exec(req.headers.range ?? '');
+      const suffix = /bytes=-(\d+)/.exec(req.headers.range ?? '');
+      const m = suffix ? [null, String(Math.max(0, bytes.length - Number(suffix[1]))), ''] : /bytes=(\d+)-(\d*)/.exec(req.headers.range ?? '');
       if (req.method === 'HEAD') { res.writeHead(200, { ...headers, 'content-length': bytes.length }); res.end(); return; }
       if (!m) { stats.bytes += bytes.length; res.writeHead(200, { ...headers, 'content-length': bytes.length }); res.end(bytes); return; }
       const start = Number(m[1]);
