@@ -51,12 +51,13 @@ async function headAction(src: string, flags: TableFlags & { lines: number; json
   for (const row of rows) await ctx.io.stdout.write(rowJsonLine(reader.columns, row));
 }
 
-/** Buffer small CSV chunks into ~256 KiB writes. */
-function bufferedWriter(out: CliWriter | ((text: string) => Promise<void>)): { write(text: string): Promise<void>; flush(): Promise<void> } {
+/** Buffer small CSV chunks into ~256 KiB writes; `bytes` counts UTF-8 bytes written. */
+function bufferedWriter(out: CliWriter | ((text: string) => Promise<void>)): { bytes: number; write(text: string): Promise<void>; flush(): Promise<void> } {
   const sink = typeof out === 'function' ? out : (text: string) => out.write(text);
   let pending: string[] = [];
   let size = 0;
   return {
+    bytes: 0,
     async write(text) {
       pending.push(text);
       size += text.length;
@@ -67,6 +68,7 @@ function bufferedWriter(out: CliWriter | ((text: string) => Promise<void>)): { w
       const text = pending.join('');
       pending = [];
       size = 0;
+      this.bytes += Buffer.byteLength(text, 'utf8');
       await sink(text);
     },
   };
@@ -96,8 +98,10 @@ async function exportAction(src: string, flags: ExportFlags, command: Command, c
   let result = { rows: 0, bytes: 0 };
   await outputFileWrite(target.path, flags.force === true, async (handle) => {
     const out = bufferedWriter(async (text) => void (await handle.write(text)));
-    result = await csvExport(reader, (chunk) => out.write(chunk), options);
+    const { rows } = await csvExport(reader, (chunk) => out.write(chunk), options);
     await out.flush();
+    // Counted here, from what reached the file (not the exporter's estimate).
+    result = { rows, bytes: out.bytes };
   });
   await progress.done();
   await ctx.io.stdout.write(`${flags.output}: ${result.rows} rows, ${result.bytes} bytes\n`);
