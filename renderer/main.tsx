@@ -16,4 +16,5 @@ apiOn('onJobProgress', (progress) => {
   const state = useStore.getState();
   state.tableProgressSet(progress);
   state.decompressProgressSet(progress);
+  state.tasksProgressSet(progress);
 });

@@ -10,6 +10,7 @@ import { BrowseView } from '../views/BrowseView';
 import { InspectView } from '../views/InspectView';
 import { DecompressView } from '../views/DecompressView';
 import { RuleEditorView } from '../views/RuleEditorView';
+import { TasksView } from '../views/tasks/TasksView';
 
 function useDocumentTitle(): void {
   const { connection, prefix, language } = useStore(useShallow((s) => ({ connection: s.connection, prefix: s.prefix, language: s.language })));
@@ -37,6 +38,7 @@ export function App() {
         {view === 'inspect' && <InspectView />}
         {view === 'decompress' && <DecompressView />}
         {view === 'rules' && <RuleEditorView />}
+        {view === 'tasks' && <TasksView />}
       </main>
     </div>
   );

@@ -13,6 +13,7 @@ const sections: { view: ViewName; label: MessageKey }[] = [
   { view: 'inspect', label: 'nav.inspect' },
   { view: 'decompress', label: 'nav.decompress' },
   { view: 'rules', label: 'nav.rules' },
+  { view: 'tasks', label: 'nav.tasks' },
 ];
 
 const zones = ['+08:00', 'UTC', '+09:00', '+05:30', '+01:00', '-05:00', '-08:00'];

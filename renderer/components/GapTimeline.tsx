@@ -1,38 +1,44 @@
 /**
  * Gap timeline: one bar per shipping interval over the listed objects' task times, with
- * missing and late slots highlighted (core gapsCompute).
+ * missing and late slots highlighted (core gapsCompute). With a rule imported from the project
+ * and its tasks loaded, each slot also shows its task: failed (with the error), running, or an
+ * anomaly (success but no object).
  */
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { gapsCompute, gapsInputFromListing } from '../../core/shipping/gaps';
-import type { GapsResult } from '../../core/shipping/gaps';
 import { useT } from '../i18n';
 import { useStore } from '../state/store';
 import { instantFormat } from '../util/format';
+import { gapsWithTasks, ruleCovers, slotTaskMarks, tasksInFolder } from '../util/taskOverlay';
+import { GapTaskMarks, taskMarkText } from './GapTaskMarks';
 
 const width = 300;
 const height = 56;
 
-function gapsFor(objects: { key: string; lastModified: string }[], intervalSec: number): GapsResult | null {
-  const inputs = gapsInputFromListing(objects);
-  if (inputs.length < 2) return null;
-  try {
-    return gapsCompute(inputs, intervalSec, { maxSlots: 5000 });
-  } catch {
-    return null;
-  }
+function useTimeline(intervalOverride: number | null) {
+  const s = useStore(useShallow((st) => ({ objects: st.objects, listing: st.listing, prefix: st.prefix, imported: st.slsRule, list: st.taskList })));
+  const rule = s.imported && ruleCovers(s.imported.rule, s.prefix) ? s.imported.rule : null;
+  const tasks = useMemo(() => {
+    const sameRule = rule && s.list && s.imported && s.list.shipper === s.imported.name && s.list.logstore === s.imported.logstore;
+    return sameRule && s.list ? tasksInFolder(rule, s.list.tasks, s.prefix) : [];
+  }, [rule, s.list, s.imported, s.prefix]);
+  const intervalSec = intervalOverride ?? rule?.bufferIntervalSec ?? 300;
+  const gaps = useMemo(() => (s.listing ? null : gapsWithTasks(s.objects, tasks, intervalSec, rule ?? undefined)), [s.objects, s.listing, tasks, intervalSec, rule]);
+  const marks = useMemo(() => (gaps ? slotTaskMarks(gaps.slots, tasks) : new Map()), [gaps, tasks]);
+  return { gaps, marks, intervalSec };
 }
 
 /** The gap timeline panel. */
 export function GapTimeline() {
   const t = useT();
-  const { objects, zone, listing } = useStore(useShallow((s) => ({ objects: s.objects, zone: s.settings?.timeZone ?? '+08:00', listing: s.listing })));
-  const [intervalSec, setIntervalSec] = useState(300);
-  const gaps = useMemo(() => (listing ? null : gapsFor(objects, intervalSec)), [objects, intervalSec, listing]);
+  const zone = useStore((s) => s.settings?.timeZone ?? '+08:00');
+  const [intervalOverride, setIntervalOverride] = useState<number | null>(null);
+  const { gaps, marks, intervalSec } = useTimeline(intervalOverride);
   const slots = gaps?.slots ?? [];
   const first = slots[0];
   const last = slots[slots.length - 1];
   const span = first && last ? last.end - first.start : 1;
+  const say = { fail: t('gaps.taskFailed'), running: t('gaps.taskRunning'), anomaly: t('gaps.taskAnomaly') };
   return (
     <section className="panel" aria-label={t('browse.gaps')} data-testid="gap-timeline">
       <div className="row">
@@ -40,7 +46,7 @@ export function GapTimeline() {
         <span className="spacer" />
         <label className="row small muted">
           {t('browse.interval')}
-          <input type="number" min={60} step={60} style={{ width: 70 }} aria-label={t('browse.interval')} value={intervalSec} onChange={(e) => setIntervalSec(Math.max(60, Number(e.target.value) || 300))} />
+          <input type="number" min={60} step={60} style={{ width: 70 }} aria-label={t('browse.interval')} value={intervalSec} onChange={(e) => setIntervalOverride(Math.max(60, Number(e.target.value) || 300))} />
         </label>
       </div>
       {!gaps || !first || !last ? (
@@ -51,10 +57,15 @@ export function GapTimeline() {
             {slots.map((slot) => {
               const x = ((slot.start - first.start) / span) * width;
               const w = Math.max(0.6, ((slot.end - slot.start) / span) * width - 0.3);
+              const mark = marks.get(slot.start);
+              const title = `${instantFormat(slot.expectedMs, zone)} · ${slot.status}${slot.keys.length ? ` · ${slot.keys.length}` : ''}${mark ? `\n${taskMarkText(mark, zone, say)}` : ''}`;
               return (
-                <rect key={slot.start} x={x} y={slot.status === 'present' ? 14 : 4} width={w} height={slot.status === 'present' ? 26 : 36} className={`slot-${slot.status === 'present' ? 'ok' : slot.status}`}>
-                  <title>{`${instantFormat(slot.expectedMs, zone)} · ${slot.status}${slot.keys.length ? ` · ${slot.keys.length}` : ''}`}</title>
-                </rect>
+                <g key={slot.start} data-slot-status={slot.status} data-task-mark={mark?.kind}>
+                  <rect x={x} y={slot.status === 'present' ? 14 : 4} width={w} height={slot.status === 'present' ? 26 : 36} className={`slot-${slot.status === 'present' ? 'ok' : slot.status}${mark ? ` task-${mark.kind}` : ''}`}>
+                    <title>{title}</title>
+                  </rect>
+                  {mark && <rect x={x} y={0} width={w} height={3} className={`mark-${mark.kind}`} />}
+                </g>
               );
             })}
             <text x={0} y={height - 2}>{instantFormat(first.start, zone).slice(5, 16)}</text>
@@ -65,6 +76,7 @@ export function GapTimeline() {
             <span className="danger">● {gaps.counts.missing}</span>
             <span className="warn">● {gaps.counts.late}</span>
           </div>
+          <GapTaskMarks marks={[...marks.values()]} />
           <p className="muted small" style={{ margin: '4px 0 0' }}>{t('browse.gapsLegend')}</p>
         </>
       )}

@@ -11,11 +11,14 @@ import { useStore } from '../state/store';
 import { instantFormat, instantParse } from '../util/format';
 import { keyInfo } from '../util/keyInfo';
 import { ruleFromParsedKey } from './SelectedObjectPanel';
+import { ruleCovers } from '../util/taskOverlay';
 
 /** The time range panel. */
 export function TimeRangePanel() {
   const t = useT();
-  const s = useStore(useShallow((st) => ({ objects: st.objects, selectedKey: st.selectedKey, zone: st.settings?.timeZone ?? '+08:00', language: st.language, bucket: st.connection?.bucket ?? '', browseOpen: st.browseOpen })));
+  const s = useStore(useShallow((st) => ({ objects: st.objects, selectedKey: st.selectedKey, zone: st.settings?.timeZone ?? '+08:00', language: st.language, bucket: st.connection?.bucket ?? '', browseOpen: st.browseOpen, prefix: st.prefix, imported: st.slsRule, tasksTo: st.tasksTo })));
+  // A rule imported from the project wins where it applies (its zone and format are known).
+  const importedRule = s.imported && ruleCovers(s.imported.rule, s.prefix) ? s.imported.rule : null;
   // The rule comes from a shipped key here (selected, else the first parsable one).
   const sample = useMemo(() => {
     const candidates = s.selectedKey ? [s.selectedKey] : [];
@@ -28,20 +31,22 @@ export function TimeRangePanel() {
   }, [s.objects, s.selectedKey]);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const fromText = from || (sample ? instantFormat(sample.taskTimeMs - 3_600_000, s.zone).slice(0, 16) : '');
-  const toText = to || (sample ? instantFormat(sample.taskTimeMs, s.zone).slice(0, 16) : '');
+  const anchorMs = sample?.taskTimeMs ?? (importedRule ? s.tasksTo : null);
+  const fromText = from || (anchorMs !== null ? instantFormat(anchorMs - 3_600_000, s.zone).slice(0, 16) : '');
+  const toText = to || (anchorMs !== null ? instantFormat(anchorMs, s.zone).slice(0, 16) : '');
   const plan = useMemo((): ListingPlan | string | null => {
-    if (!sample) return null;
+    const rule = importedRule ?? (sample ? ruleFromParsedKey(sample, s.bucket) : null);
+    if (!rule) return null;
     const fromMs = instantParse(fromText, s.zone);
     const toMs = instantParse(toText, s.zone);
     if (fromMs === null || toMs === null) return 'YYYY-MM-DD HH:MM';
     try {
-      return planLogTimeRange(ruleFromParsedKey(sample, s.bucket), fromMs, toMs);
+      return planLogTimeRange(rule, fromMs, toMs);
     } catch (error) {
       return error instanceof Error ? error.message : String(error);
     }
-  }, [sample, fromText, toText, s.zone, s.bucket]);
-  if (!sample) return null;
+  }, [sample, importedRule, fromText, toText, s.zone, s.bucket]);
+  if (!sample && !importedRule) return null;
   return (
     <section className="panel" aria-label={t('browse.timeRange')} data-testid="time-range">
       <h3>{t('browse.timeRange')}</h3>

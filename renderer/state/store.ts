@@ -8,6 +8,7 @@ import { createDecompressSlice } from './decompressSlice';
 import { createRuleEditorSlice } from './ruleEditorSlice';
 import { createSettingsSlice } from './settingsSlice';
 import { createTableSlice } from './tableSlice';
+import { createTasksSlice } from './tasksSlice';
 import type { ShiplensState } from './types';
 
 export type { ShiplensState } from './types';
@@ -20,4 +21,5 @@ export const useStore = create<ShiplensState>()((...a) => ({
   ...createTableSlice(...a),
   ...createDecompressSlice(...a),
   ...createRuleEditorSlice(...a),
+  ...createTasksSlice(...a),
 }));

@@ -7,6 +7,7 @@ import type { TableSlice } from './tableSlice';
 import type { DecompressSlice } from './decompressSlice';
 import type { RuleEditorSlice } from './ruleEditorSlice';
 import type { SettingsSlice } from './settingsSlice';
+import type { TasksSlice } from './tasksSlice';
 
 /** Everything the UI holds: ids, page tokens, flags and small pages, never whole objects. */
-export type ShiplensState = ConnectionSlice & BrowseSlice & TableSlice & DecompressSlice & RuleEditorSlice & SettingsSlice;
+export type ShiplensState = ConnectionSlice & BrowseSlice & TableSlice & DecompressSlice & RuleEditorSlice & SettingsSlice & TasksSlice;

@@ -80,6 +80,7 @@ function ProfilesCard() {
             <strong>{p.name}</strong>
             <span className="mono muted">oss://{p.bucket}</span>
             <span className="muted small">{p.region ?? p.endpoint}</span>
+            {p.slsProject && <span className="muted small mono">SLS: {p.slsProject}</span>}
             <span className="spacer" />
             <button type="button" className="primary" disabled={pending} onClick={() => void connectOss({ profileName: p.name, bucket: p.bucket })}>
               {t('connect.connect')}

@@ -1,5 +1,6 @@
 /**
- * Edit or create one OSS profile (region/endpoint, AccessKey or STS, bucket, default rule).
+ * Edit or create one OSS profile (region/endpoint, AccessKey or STS, bucket, default rule), with
+ * the optional Log Service endpoint and project that the same credentials reach.
  */
 import { useState } from 'react';
 import type { ApiInput, ProfileSummary } from '../../main/api/contract';
@@ -17,6 +18,8 @@ function draftFrom(profile: ProfileSummary | null): ProfileInput {
     accessKeySecret: '',
     securityToken: '',
     defaultRule: profile?.defaultRule ?? '',
+    slsEndpoint: profile?.slsEndpoint ?? '',
+    slsProject: profile?.slsProject ?? '',
   };
 }
 
@@ -68,6 +71,10 @@ export function ProfileEditor({ profile, onSave, onCancel }: { profile: ProfileS
       </div>
       {profile?.hasSecret && <div className="muted small">{t('connect.secretKept')}</div>}
       {sts && field('securityToken', t('connect.securityToken'), 'password')}
+      <div className="grid-2">
+        {field('slsEndpoint', t('connect.slsEndpoint'))}
+        {field('slsProject', t('connect.slsProject'))}
+      </div>
       <label className="field">
         {t('connect.defaultRule')}
         <textarea rows={3} aria-label={t('connect.defaultRule')} value={draft.defaultRule ?? ''} onChange={(e) => setDraft({ ...draft, defaultRule: e.target.value })} />
