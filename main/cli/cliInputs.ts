@@ -2,6 +2,7 @@
  * The input side shared by the decode commands: which object (`<src>`), how to read its format
  * (`--format`, `--compression`, `--max-size`) and the shipped-CSV dialect flags.
  */
+import path from 'node:path';
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import type { ByteSource } from '../../core/bytes/byteSource';
@@ -11,6 +12,7 @@ import type { CsvDialect } from '../../core/formats/shippedCsv';
 import { CliUsageError } from './cliErrors';
 import type { CliContext } from './cliOptions';
 import { charOption, cliGlobals, listOption, sizeOption } from './cliOptions';
+import { ruleRead } from './cliRule';
 import { cliLocationParse, cliSourceOpen } from './cliSources';
 
 /** `--format` / `--compression` flags of every decode command. */
@@ -47,6 +49,7 @@ export async function sourceFor(src: string, command: Command, ctx: CliContext):
 
 /** The shipped-CSV dialect flags. */
 export interface DialectFlags {
+  rule?: string;
   csvDelimiter?: string;
   quote?: string;
   header?: boolean;
@@ -57,6 +60,7 @@ export interface DialectFlags {
 /** Add the input CSV dialect flags. */
 export function dialectOptionsAdd(command: Command): Command {
   return command
+    .option('--rule <rule.json>', 'shipped CSV: take the dialect (columns, delimiter, quote, header, invalid-key value) from this rule')
     .option('--csv-delimiter <char>', 'shipped CSV: field delimiter (default ",")', charOption)
     .option('--quote <char>', 'shipped CSV: quote character (default \'"\')', charOption)
     .option('--header', 'shipped CSV: the first line holds column names (Log Service default: no header)')
@@ -65,8 +69,9 @@ export function dialectOptionsAdd(command: Command): Command {
 }
 
 /** The CSV dialect from the flags (Log Service defaults for those not given). */
-export function dialectFrom(flags: DialectFlags): CsvDialect {
-  const dialect: CsvDialect = { ...csvDialectDefault };
+export function dialectFrom(flags: DialectFlags, base: CsvDialect = csvDialectDefault): CsvDialect {
+  const dialect: CsvDialect = { ...base };
+  if (flags.header || flags.csvColumns) delete dialect.columns;
   if (flags.csvDelimiter !== undefined) dialect.delimiter = flags.csvDelimiter;
   if (flags.quote !== undefined) dialect.quote = flags.quote;
   if (flags.header) dialect.header = true;
@@ -76,3 +81,13 @@ export function dialectFrom(flags: DialectFlags): CsvDialect {
   return dialect;
 }
 
+
+/** The dialect from `--rule` (its CSV options), overridden by the explicit flags. */
+export async function dialectResolve(flags: DialectFlags, ctx: CliContext): Promise<CsvDialect> {
+  if (flags.rule === undefined) return dialectFrom(flags);
+  const csv = (await ruleRead(path.resolve(ctx.io.cwd, flags.rule), flags.rule)).csv;
+  if (!csv) return dialectFrom(flags);
+  const base: CsvDialect = { delimiter: csv.delimiter, quote: csv.quote, header: csv.header, nullValue: csv.nullValue };
+  if (!csv.header && csv.columns.length > 0) base.columns = [...csv.columns];
+  return dialectFrom(flags, base);
+}

@@ -19,7 +19,7 @@ import { tableOpen } from '../../core/formats/tableOpen';
 import { contentFormatSniff, decompressOutputName } from '../api/handlers/decompressName';
 import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
 import { outputFileWrite } from '../services/fileOutput';
-import { defaultMaxBytes, dialectFrom, dialectOptionsAdd, formatOptionsAdd, hintsOf, sourceFor } from './cliInputs';
+import { defaultMaxBytes, dialectOptionsAdd, dialectResolve, formatOptionsAdd, hintsOf, sourceFor } from './cliInputs';
 import type { DialectFlags, FormatFlags } from './cliInputs';
 import type { CliContext } from './cliOptions';
 import { cliProgress, sizeText } from './cliOutput';
@@ -103,7 +103,7 @@ async function schemaAction(src: string, flags: FormatFlags & DialectFlags & { j
     await ctx.io.stdout.write(flags.json ? `${JSON.stringify({ source: source.name, format: 'parquet', ...schema }, null, 2)}\n` : parquetSchemaText(source.name ?? src, schema));
     return;
   }
-  const opened = await tableOpen(source, { ...hintsOf(flags), dialect: dialectFrom(flags), maxDecodeBytes: flags.maxSize, rawDecoder: nativeRawBlockDecoder() ?? undefined, signal: ctx.signal });
+  const opened = await tableOpen(source, { ...hintsOf(flags), dialect: await dialectResolve(flags, ctx), maxDecodeBytes: flags.maxSize, rawDecoder: nativeRawBlockDecoder() ?? undefined, signal: ctx.signal });
   const { columns, numRows } = opened.reader;
   if (flags.json) {
     await ctx.io.stdout.write(`${JSON.stringify({ source: source.name, format: opened.format, compression: opened.compression, numRows, columns }, null, 2)}\n`);

@@ -12,7 +12,7 @@ import type { OpenedTable } from '../../core/formats/tableOpen';
 import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
 import { outputFileWrite } from '../services/fileOutput';
 import { CliUsageError } from './cliErrors';
-import { dialectFrom, dialectOptionsAdd, formatOptionsAdd, hintsOf, sourceFor } from './cliInputs';
+import { dialectOptionsAdd, dialectResolve, formatOptionsAdd, hintsOf, sourceFor } from './cliInputs';
 import type { DialectFlags, FormatFlags } from './cliInputs';
 import type { CliContext } from './cliOptions';
 import { charOption, intOption, listOption } from './cliOptions';
@@ -24,7 +24,7 @@ import { cliLocationParse } from './cliSources';
 type TableFlags = FormatFlags & DialectFlags;
 
 async function open(src: string, flags: TableFlags, command: Command, ctx: CliContext): Promise<OpenedTable> {
-  const dialect = dialectFrom(flags);
+  const dialect = await dialectResolve(flags, ctx);
   const source = await sourceFor(src, command, ctx);
   const progress = cliProgress(ctx.io, `reading ${source.name}`, source.size);
   const opened = await tableOpen(source, {

@@ -119,6 +119,8 @@ describe('rule', () => {
     expect(csv.stdout).toMatch(new RegExp(`^${csvKey.replace(/\./g, '\\.')} {2}\\d+ bytes {2}2 logs\n$`));
     const rows = await cliCapture(['head', join(out, csvKey), '--json', '--csv-columns', '__time__,ip,msg', '--null', '-']);
     expect(rows.stdout).toBe('{"__time__":"1484913040","ip":"1.2.3.4","msg":"a,b"}\n{"__time__":"1484913041","ip":"1.2.3.5","msg":null}\n');
+    const byRule = await cliCapture(['head', join(out, csvKey), '--json', '--rule', join(tmp, 'sim-csv.json')]);
+    expect(byRule.stdout).toBe(rows.stdout);
 
     const pq = await cliCapture(['rule', 'simulate', file('sim-pq.json', parquetRule), '--logs', logs, '--task-time', '2017-01-20T19:50:43.351525351+08:00', '--task-number', '2850008', '-o', out]);
     expect(pq.code).toBe(0);
