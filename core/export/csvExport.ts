@@ -31,7 +31,11 @@ function utf8Length(text: string): number {
     const code = text.charCodeAt(i);
     if (code < 0x80) continue;
     if (code < 0x800) bytes += 1;
-    else if (code >= 0xd800 && code <= 0xdbff) i++; // surrogate pair: 4 bytes for 2 UTF-16 units
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      // surrogate pair: 4 UTF-8 bytes for 2 UTF-16 units (already counted as 2)
+      bytes += 2;
+      i++;
+    }
     else bytes += 2;
   }
   return bytes;
