@@ -52,6 +52,20 @@ export interface OssHead extends ObjectEntry {
 
 const tokenKind = 'oss1';
 
+/**
+ * Refuse keys the SDK cannot address: its URL handling resolves `.`/`..` segments, so such a
+ * request would name another object (OSS then answers SignatureDoesNotMatch, which reads as bad
+ * credentials). Found by the hostile-name tests (ossStorageRegression).
+ */
+function ossKeyCheck(key: string, bucket: string): void {
+  if (key.split('/').some((segment) => segment === '.' || segment === '..')) {
+    throw new ShiplensError('INVALID_ARGUMENT', `The key ${JSON.stringify(key.slice(0, 200))} has a "." or ".." path segment, which OSS requests cannot name.`, {
+      source: `oss://${bucket}/${key}`,
+      hint: 'Use the OSS console or ossutil for this object.',
+    });
+  }
+}
+
 /** Run a call that yields to `signal`: CANCELLED as soon as it aborts. */
 export function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
   if (!signal) return promise;
@@ -110,6 +124,7 @@ export class OssStorage implements Storage {
    * expired-token answer. `probe` learns the error code when a streamed answer had no body.
    */
   async run<T>(key: string | undefined, signal: AbortSignal | undefined, call: (client: OSS) => Promise<T>): Promise<T> {
+    if (key !== undefined) ossKeyCheck(key, this.bucket);
     return retryWithBackoff(
       async () => {
         throwIfCancelled(signal);

@@ -2,7 +2,7 @@
 // byte mutations of real fixtures, and the one verdict every decoder must meet: a value or a
 // typed ShiplensError (never INTERNAL, never another exception), within a time bound.
 import fc from 'fast-check';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorCodes, isShiplensError } from '../../core/errors';
 
@@ -53,7 +53,10 @@ const typedCodes = new Set<string>(errorCodes.filter((c) => c !== 'INTERNAL'));
  * Run one input: returns 'value' or the error code. Throws (failing the property) for an
  * untyped exception, an INTERNAL error (an untyped one wrapped), or a run over the budget.
  */
-export async function fuzzVerdict(tally: FuzzTally, run: () => unknown): Promise<string> {
+export async function fuzzVerdict(tally: FuzzTally, run: () => unknown, input?: Uint8Array | string): Promise<string> {
+  // SHIPLENS_FUZZ_TRACE=file: keep the input being run on disk, to find one that hangs.
+  const trace = process.env.SHIPLENS_FUZZ_TRACE;
+  if (trace && input !== undefined) writeFileSync(trace, typeof input === 'string' ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength));
   const started = performance.now();
   let verdict: string;
   try {
@@ -71,6 +74,7 @@ export async function fuzzVerdict(tally: FuzzTally, run: () => unknown): Promise
   const elapsed = performance.now() - started;
   tally.inputs++;
   if (elapsed > tally.slowestMs) tally.slowestMs = elapsed;
+  if (trace && input !== undefined && elapsed > 1000) writeFileSync(`${trace}.slow-${Math.round(elapsed)}ms`, typeof input === 'string' ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength));
   if (elapsed > fuzzInputBudgetMs) throw new Error(`${tally.name}: one input took ${Math.round(elapsed)} ms (hang?)`);
   return verdict;
 }

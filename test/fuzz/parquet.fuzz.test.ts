@@ -29,7 +29,8 @@ describe('Parquet fuzz (mutations of DuckDB fixtures)', () => {
     const tally = fuzzTally('parquet footer');
     tallies.push(tally);
     await fc.assert(fc.asyncProperty(fc.nat(files.length - 1), mutationsArb, async (which, mutations) => {
-      await fuzzVerdict(tally, () => parquetReadAll(mutateTail(files[which] as Uint8Array, mutations, 512)));
+      const input = mutateTail(files[which] as Uint8Array, mutations, 512);
+      await fuzzVerdict(tally, () => parquetReadAll(input), input);
     }), { numRuns: fuzzRuns(300) });
   });
 
@@ -37,7 +38,8 @@ describe('Parquet fuzz (mutations of DuckDB fixtures)', () => {
     const tally = fuzzTally('parquet pages');
     tallies.push(tally);
     await fc.assert(fc.asyncProperty(fc.nat(files.length - 1), mutationsArb, async (which, mutations) => {
-      await fuzzVerdict(tally, () => parquetReadAll(mutate(files[which] as Uint8Array, mutations)));
+      const input = mutate(files[which] as Uint8Array, mutations);
+      await fuzzVerdict(tally, () => parquetReadAll(input), input);
     }), { numRuns: fuzzRuns(300) });
   });
 
@@ -47,7 +49,7 @@ describe('Parquet fuzz (mutations of DuckDB fixtures)', () => {
     const magic = [0x50, 0x41, 0x52, 0x31];
     await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), fc.nat(400), async (body, footerLength) => {
       const bytes = Uint8Array.from([...magic, ...body, footerLength & 0xff, footerLength >> 8, 0, 0, ...magic]);
-      await fuzzVerdict(tally, () => parquetReadAll(bytes));
+      await fuzzVerdict(tally, () => parquetReadAll(bytes), bytes);
     }), { numRuns: fuzzRuns(300) });
   });
 });

@@ -36,7 +36,7 @@ function fuzzVariant(variant: SnappyVariant, label: string, rawDecoder?: RawBloc
     await fc.assert(fc.asyncProperty(fc.nat(files.length - 1), mutationsArb, fc.boolean(), async (which, mutations, sniff) => {
       const input = mutate(files[which] as Uint8Array, mutations);
       // Half the inputs are decoded as their variant, half sniffed (every container path).
-      await fuzzVerdict(tally, () => decodeChecked(input, sniff ? undefined : variant, rawDecoder));
+      await fuzzVerdict(tally, () => decodeChecked(input, sniff ? undefined : variant, rawDecoder), input);
     }), { numRuns: fuzzRuns(400) });
     expect(tally.inputs).toBeGreaterThanOrEqual(fuzzRuns(400));
   });
@@ -57,7 +57,7 @@ describe('snappy fuzz (mutations of independent writers\' fixtures)', () => {
     await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), fc.nat(variants.length - 1), async (bytes, v) => {
       const sniffed = snappySniff(bytes.subarray(0, 64));
       expect([null, 'raw', 'framing', 'snappy-java', 'hadoop']).toContain(sniffed);
-      await fuzzVerdict(tally, () => decodeChecked(bytes, variants[v]));
+      await fuzzVerdict(tally, () => decodeChecked(bytes, variants[v]), bytes);
     }), { numRuns: fuzzRuns(400) });
   });
 });

@@ -34,4 +34,16 @@ describe('OssStorage regressions', () => {
     expect(error?.hint).toMatch(/get a new STS token/);
     expect(existsSync(dest)).toBe(false);
   });
+
+  it('ossStorageRegression: a key with a ".." segment is INVALID_ARGUMENT, not AUTH_FAILED (the SDK resolves dot segments)', async () => {
+    const oss = new OssStorage({ endpoint: server.endpoint, bucket: server.bucket, accessKeyId: server.accessKeyId, accessKeySecret: server.accessKeySecret, retries: 0 });
+    server.put('../../escape.txt', 'x');
+    server.stats.reset();
+    for (const key of ['../../escape.txt', 'a/./b.txt', 'a/..']) {
+      const error = await oss.head(key).then(() => null, (e: unknown) => e as { code: string; message: string });
+      expect(error?.code).toBe('INVALID_ARGUMENT');
+      expect(error?.message).toMatch(/path segment/);
+    }
+    expect(server.stats.requests).toBe(0);
+  });
 });
