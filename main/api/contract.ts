@@ -292,6 +292,7 @@ export interface SlsRuleInfo {
   logstore: string;
   bucket: string;
   prefix: string;
+  /** json, csv, parquet (or what the service says, e.g. orc). */
   format: string;
   compression: string;
   /** OSS export jobs: RUNNING, STOPPED…; classic shippers: ''. */
@@ -308,6 +309,7 @@ export interface SlsRuleImported {
   project: string;
   logstore: string;
   name: string;
+  /** The Log Service JSON fed to ruleFromSlsJson (kept for display / export). */
   sourceJson: string;
 }
 

@@ -5,38 +5,16 @@
  * options drive browsing, the planner and the gap timeline.
  */
 import { ShiplensError, toShiplensError } from '../../core/errors';
-import type { ErrorInfo } from '../../core/errors';
-import type { ShippingRule } from '../../core/shipping/rule';
 import { ruleFromSlsJson } from '../../core/shipping/slsJson';
+import type { SlsRuleImported, SlsRuleInfo } from '../api/contract';
 import type { SlsClient } from './slsClient';
 import type { OssExport, ShipperConfig } from './slsTypes';
 
-/** What the rules list shows per rule. */
-export interface SlsRuleSummary {
-  name: string;
-  kind: 'shipper' | 'ossExport';
-  logstore: string;
-  bucket: string;
-  prefix: string;
-  /** json, csv, parquet (or what the service says, e.g. orc). */
-  format: string;
-  compression: string;
-  /** OSS export jobs: RUNNING, STOPPED…; classic shippers: ''. */
-  status: string;
-  displayName: string;
-  /** Set when this one rule's config could not be read (the others still list). */
-  error?: ErrorInfo;
-}
+/** What the rules list shows per rule (the contract's shape). */
+export type SlsRuleSummary = SlsRuleInfo;
 
-/** One imported rule with the JSON it came from. */
-export interface SlsRuleImport {
-  rule: ShippingRule;
-  kind: 'shipper' | 'ossExport';
-  name: string;
-  logstore: string;
-  /** The Log Service JSON fed to ruleFromSlsJson (kept for display / export). */
-  sourceJson: string;
-}
+/** One imported rule with the JSON it came from; the API handler adds the project. */
+export type SlsRuleImport = Omit<SlsRuleImported, 'project'>;
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
