@@ -78,6 +78,7 @@ export function GapTimeline() {
           </div>
           <GapTaskMarks marks={[...marks.values()]} />
           <p className="muted small" style={{ margin: '4px 0 0' }}>{t('browse.gapsLegend')}</p>
+          {marks.size > 0 && <p className="muted small" style={{ margin: '2px 0 0' }}>{t('gaps.taskLegend')}</p>}
         </>
       )}
     </section>

@@ -228,6 +228,7 @@ export const en = {
   'gaps.taskFailed': 'task failed',
   'gaps.taskRunning': 'task in progress',
   'gaps.taskAnomaly': 'task succeeded but no object is here (anomaly)',
+  'gaps.taskLegend': "Marks over a bar come from the rule's shipping tasks: red failed, blue running, purple succeeded without an object.",
 } as const;
 
 export type MessageKey = keyof typeof en;

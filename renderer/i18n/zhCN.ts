@@ -230,4 +230,5 @@ export const zhCN: Messages = {
   'gaps.taskFailed': '任务失败',
   'gaps.taskRunning': '任务进行中',
   'gaps.taskAnomaly': '任务成功但此处没有对象（异常）',
+  'gaps.taskLegend': '条上方的标记来自该规则的投递任务：红色失败，蓝色运行中，紫色成功但没有对象。',
 };

@@ -64,7 +64,9 @@ function RulePicker() {
             —
           </option>
           {s.logstores.map((name) => (
-            <option key={name}>{name}</option>
+            <option key={name} value={name}>
+              {name}
+            </option>
           ))}
         </select>
       </label>
