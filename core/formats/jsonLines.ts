@@ -5,10 +5,11 @@
  * collects the column union; rows of a page are parsed again on demand in `readRows`,
  * so no array of all rows is ever built.
  */
-import { ShiplensError, throwIfCancelled } from '../errors';
+import { throwIfCancelled } from '../errors';
+import { indexedTableReader } from './indexedTable';
 import type { Cell, TableColumn, TableReader, TableWarning } from './table';
 
-
+/** Limits and context for `jsonLinesTable`. */
 export interface JsonLinesOptions {
   /** Longest accepted line in bytes (default 64 MiB); longer lines are skipped with a warning. */
   maxLineBytes?: number;
@@ -18,6 +19,7 @@ export interface JsonLinesOptions {
   signal?: AbortSignal;
 }
 
+/** The reader over the indexed lines and the bad lines it skipped. */
 export interface JsonLinesTable {
   reader: TableReader;
   warnings: TableWarning[];
@@ -25,7 +27,6 @@ export interface JsonLinesTable {
 
 // Log Service always writes these reserved fields (SPEC §3); they lead the column list.
 const reservedFields = ['__time__', '__topic__', '__source__'];
-const batchRows = 5000;
 
 /** A growable Float64Array (offsets beyond 4 GiB stay exact). */
 class OffsetList {
@@ -136,22 +137,11 @@ export function jsonLinesTable(bytes: Uint8Array, options: JsonLinesOptions = {}
     const object = JSON.parse(decoder.decode(bytes.subarray(starts.data[i], ends.data[i]))) as Record<string, unknown>;
     return names.map((name) => (name === '__time__' ? timeCell(object[name]) : textCell(object[name])));
   };
-  const readRows = async (offset: number, limit: number, signal?: AbortSignal): Promise<Cell[][]> => {
-    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(limit) || offset < 0 || limit < 0) {
-      throw new ShiplensError('INVALID_ARGUMENT', `Invalid row range ${offset}+${limit}.`, { source: options.source });
-    }
-    throwIfCancelled(signal);
+  const rowsRead = (first: number, end: number): Cell[][] => {
     const rows: Cell[][] = [];
-    for (let i = offset; i < Math.min(count, offset + limit); i++) rows.push(rowAt(i));
+    for (let i = first; i < end; i++) rows.push(rowAt(i));
     return rows;
   };
-  const reader: TableReader = {
-    columns,
-    numRows: count,
-    readRows,
-    async *rowBatches(signal?: AbortSignal) {
-      for (let offset = 0; offset < count; offset += batchRows) yield await readRows(offset, batchRows, signal);
-    },
-  };
+  const reader = indexedTableReader(columns, count, rowsRead, options.source);
   return { reader, warnings: index.warnings };
 }

@@ -7,6 +7,7 @@
  */
 import Papa from 'papaparse';
 import { ShiplensError, throwIfCancelled } from '../errors';
+import { indexedTableReader } from './indexedTable';
 import type { Cell, TableColumn, TableReader, TableWarning } from './table';
 
 /** The shipped-CSV dialect; same shape as `CsvDialect` in main/api/contract.ts. */
@@ -26,13 +27,12 @@ export interface CsvDialect {
 /** Log Service defaults (SPEC §3: `,` `"`, empty invalid-key value, no header). */
 export const csvDialectDefault: CsvDialect = { delimiter: ',', quote: '"', header: false, nullValue: '' };
 
+/** Context and warning limit for `shippedCsvTable`. */
 export interface ShippedCsvOptions {
   source?: string;
   signal?: AbortSignal;
   maxWarnings?: number;
 }
-
-const batchRows = 5000;
 
 interface RowIndex {
   starts: number[];
@@ -127,24 +127,11 @@ export function shippedCsvTable(text: string, dialect: CsvDialect = csvDialectDe
   const columns: TableColumn[] = names.map((name) => ({ name, type: 'string' }));
   const count = index.starts.length;
 
-  const readRows = async (offset: number, limit: number, signal?: AbortSignal): Promise<Cell[][]> => {
-    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(limit) || offset < 0 || limit < 0) {
-      throw new ShiplensError('INVALID_ARGUMENT', `Invalid row range ${offset}+${limit}.`, { source: options.source });
-    }
-    throwIfCancelled(signal);
-    const last = Math.min(count, offset + limit) - 1;
-    if (last < offset) return [];
-    const page = text.slice(index.starts[offset], index.ends[last]);
+  const rowsRead = (first: number, end: number): Cell[][] => {
+    const page = text.slice(index.starts[first], index.ends[end - 1]);
     const parsed = Papa.parse<string[]>(page, parseConfig(dialect));
     return parsed.data.map((fields) => cellsOf(fields, names.length, dialect.nullValue));
   };
-  const reader: TableReader = {
-    columns,
-    numRows: count,
-    readRows,
-    async *rowBatches(signal?: AbortSignal) {
-      for (let offset = 0; offset < count; offset += batchRows) yield await readRows(offset, batchRows, signal);
-    },
-  };
+  const reader = indexedTableReader(columns, count, rowsRead, options.source);
   return { reader, warnings: index.warnings };
 }
