@@ -71,3 +71,65 @@ export function ossRangeSource(storage: OssStorage, head: OssHead): ByteSource {
     },
   };
 }
+
+/** Bytes fetched by `open`'s first request: the object's last `bytes.length` bytes. */
+export interface OssTail {
+  head: OssHead;
+  bytes: Uint8Array;
+}
+
+/**
+ * Open with one suffix GET (`Range: bytes=-N`) instead of HEAD + GET: its Content-Range gives
+ * the size, its ETag pins later reads, and its body is the tail Parquet footers and sniffing
+ * read first. Null when the object is empty (416): the caller falls back to HEAD.
+ */
+export async function ossTailRead(storage: OssStorage, key: string, tailBytes: number, signal?: AbortSignal): Promise<OssTail | null> {
+  const source = `oss://${storage.bucket}/${key}`;
+  return storage.run(key, signal, async (client) => {
+    let result;
+    try {
+      result = await client.get(key, { headers: { Range: `bytes=-${tailBytes}` }, timeout: storage.endpointConfig.timeoutMs });
+    } catch (error) {
+      if ((error as { status?: number }).status === 416) return null;
+      throw error;
+    }
+    const body = result.content as Buffer;
+    const headers = result.res.headers as Record<string, string | undefined>;
+    const bytes = new Uint8Array(body.buffer, body.byteOffset, body.length);
+    const range = result.res.status === 206 ? contentRangeParse(headers['content-range']) : { start: 0, end: bytes.length - 1, total: bytes.length };
+    if (!range || range.total === null || range.end !== range.total - 1 || range.end - range.start + 1 !== bytes.length) {
+      throw transientMark(new ShiplensError('TRUNCATED', `Asked for the last ${tailBytes} bytes, got ${bytes.length} with "${headers['content-range'] ?? 'no Content-Range'}".`, { source }));
+    }
+    const head: OssHead = { key, size: range.total, lastModified: isoDateOf(headers['last-modified']), etag: headers.etag ?? null };
+    return { head, bytes };
+  });
+}
+
+function isoDateOf(value: string | undefined): string {
+  const ms = value ? Date.parse(value) : NaN;
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : new Date(0).toISOString();
+}
+
+/**
+ * Serve reads inside the prefetched tail from memory; a read that ends inside the tail fetches
+ * only the bytes before it (from `direct`, exact, not block-rounded), so a footer longer than
+ * the tail costs exactly one more request of exactly the missing bytes.
+ */
+export function tailByteSource(cached: ByteSource, direct: ByteSource, tail: Uint8Array): ByteSource {
+  const tailStart = cached.size - tail.length;
+  return {
+    size: cached.size,
+    name: cached.name,
+    async read(offset, length, signal) {
+      byteRangeCheck(cached.size, offset, length, cached.name);
+      const end = offset + length;
+      if (offset >= tailStart) return tail.subarray(offset - tailStart, end - tailStart);
+      if (end <= tailStart) return cached.read(offset, length, signal);
+      const before = await direct.read(offset, tailStart - offset, signal);
+      const out = new Uint8Array(length);
+      out.set(before, 0);
+      out.set(tail.subarray(0, end - tailStart), before.length);
+      return out;
+    },
+  };
+}

@@ -19,7 +19,7 @@ import type { OssCredentials } from './ossCredentials';
 import { OssCredentialHolder } from './ossCredentials';
 import { ossDownload } from './ossDownload';
 import { ossErrorIsTokenExpired, ossErrorMap } from './ossErrors';
-import { ossRangeRead, ossRangeSource } from './ossRange';
+import { ossRangeRead, ossRangeSource, ossTailRead, tailByteSource } from './ossRange';
 import { retryWithBackoff } from './retry';
 import type { Storage, StorageDownloadOptions, StorageListOptions, StorageListPage } from './storage';
 
@@ -51,6 +51,9 @@ export interface OssHead extends ObjectEntry {
 }
 
 const tokenKind = 'oss1';
+
+/** Bytes of the object's tail fetched by `open` (hyparquet's default initial fetch). */
+const openTailBytes = 64 * 1024;
 
 /**
  * Refuse keys the SDK cannot address: its URL handling resolves `.`/`..` segments, so such a
@@ -211,9 +214,15 @@ export class OssStorage implements Storage {
   }
 
   async open(key: string, signal?: AbortSignal): Promise<ByteSource> {
-    const head = await this.headRaw(key, signal);
+    keyCheck(key);
+    // One suffix GET instead of HEAD: size + ETag + the tail every format reader looks at first
+    // (a Parquet schema is then 1 request, or 2 when the footer is longer than the tail).
+    const tail = await ossTailRead(this, key, openTailBytes, signal);
+    const head = tail?.head ?? (await this.headRaw(key, signal));
     // Coalescing + small LRU: readers ask for many small nearby ranges, each a round trip here.
-    return cachedByteSource(ossRangeSource(this, head));
+    const direct = ossRangeSource(this, head);
+    const cached = cachedByteSource(direct);
+    return tail ? tailByteSource(cached, direct, tail.bytes) : cached;
   }
 
   /** Read `[start, start+length)` of `key` with one ranged GET (exposed for tests). */

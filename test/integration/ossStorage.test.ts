@@ -197,6 +197,30 @@ describe('OssStorage.open (ranged reads)', () => {
     expect(gets.length).toBeLessThanOrEqual(2);
     expect(gets.every((l) => l.range !== null)).toBe(true);
     expect(server.stats.byOp.get.bytesSent).toBeLessThan(bytes.length);
+    // No HEAD: open's suffix GET gives the size, the ETag and the footer tail.
+    expect(server.stats.requests).toBe(gets.length);
+    expect(gets[0]?.range).toBe('bytes=-65536');
+  });
+
+  it('opens with one suffix GET; a read ending in the tail fetches only the bytes before it', async () => {
+    server.stats.reset();
+    const source = await storage().open('big/object.bin');
+    expect(source.size).toBe(big.length);
+    expect(server.stats.log.map((l) => `${l.op}:${l.range}`)).toEqual(['get:bytes=-65536']);
+    const tailStart = big.length - 65536;
+    expect(sha256(await source.read(tailStart + 10, 100))).toBe(sha256(big.subarray(tailStart + 10, tailStart + 110)));
+    expect(server.stats.requests).toBe(1);
+    expect(sha256(await source.read(tailStart - 1000, 3000))).toBe(sha256(big.subarray(tailStart - 1000, tailStart + 2000)));
+    expect(server.stats.log.map((l) => l.range)).toEqual(['bytes=-65536', `bytes=${tailStart - 1000}-${tailStart - 1}`]);
+    expect(sha256(await source.read(0, big.length))).toBe(sha256(big));
+  });
+
+  it('opens an empty object (416 on the suffix GET) through HEAD', async () => {
+    server.put('empty.bin', new Uint8Array(0));
+    server.stats.reset();
+    const source = await storage().open('empty.bin');
+    expect(source.size).toBe(0);
+    expect(server.stats.log.map((l) => `${l.op}:${l.status}`)).toEqual(['get:416', 'head:200']);
   });
 
   it('retries a truncated body and a 503 burst, and reports a persistent truncation', async () => {
@@ -205,7 +229,8 @@ describe('OssStorage.open (ranged reads)', () => {
     server.faults.truncateNext(100, 1, 'get');
     server.faults.failNext(503, 2, 'get');
     expect(sha256(await source.read(5000, 2000))).toBe(sha256(big.subarray(5000, 7000)));
-    expect(server.stats.log.filter((l) => l.op === 'get').map((l) => l.status)).toEqual([503, 503, 206, 206]);
+    // open's suffix GET (206), then the read: two 503s, a truncated 206, the retried 206.
+    expect(server.stats.log.filter((l) => l.op === 'get').map((l) => l.status)).toEqual([206, 503, 503, 206, 206]);
     const fresh = await oss.open('big/object.bin');
     server.faults.truncateNext(100, 10, 'get');
     expect(await codeOf(fresh.read(200_000, 2000))).toBe('TRUNCATED');
