@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { errorOneLine, toShiplensError } from '../core/errors';
 import { electronBinaryFind, electronDisplayMissing } from './electronProbe';
+import { browserOpen } from './server/browserOpen';
 import { startBrowserServer } from './server/browserServer';
 import { dataDirResolve } from './services/dataDir';
 
@@ -47,20 +48,6 @@ function electronTry(): Promise<string | null> {
   });
 }
 
-function browserOpen(url: string): void {
-  if (process.argv.includes('--no-open') || process.env.CI) return;
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return;
-  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
-  const args = process.platform === 'win32' ? ['/c', 'start', '""', url] : [url];
-  try {
-    const child = spawn(command, args, { stdio: 'ignore', detached: true });
-    child.on('error', () => undefined);
-    child.unref();
-  } catch {
-    // No browser opener: the printed URL is enough.
-  }
-}
-
 async function browserMode(reason: string, forced: boolean): Promise<void> {
   process.stdout.write(forced ? 'shiplens: opening browser mode.\n' : `shiplens: Electron could not start (${reason}); opening browser mode instead.\n`);
   const dataDir = dataDirResolve();
@@ -68,7 +55,7 @@ async function browserMode(reason: string, forced: boolean): Promise<void> {
   // Generate the sample bucket now so the first page shows data without waiting.
   await server.services.connections.info().catch(() => undefined);
   process.stdout.write(`shiplens: browser mode at ${server.url}\n`);
-  browserOpen(server.url);
+  if (!process.argv.includes('--no-open')) browserOpen(server.url, process.env);
   const stop = (): void => {
     void server.close().finally(() => process.exit(0));
   };

@@ -2,12 +2,12 @@
  * `shiplens serve` — browser mode from the command line: 127.0.0.1, random port, a per-launch
  * token; prints the URL (with the token) on stdout and runs until interrupted.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ShiplensError } from '../../core/errors';
 import { credentialsResolve } from '../credentials/credentialSources';
+import { browserOpen } from '../server/browserOpen';
 import { startBrowserServer } from '../server/browserServer';
 import { dataDirResolve } from '../services/dataDir';
 import type { CliContext } from './cliOptions';
@@ -25,19 +25,6 @@ export interface ServeFlags {
 function rendererDirFind(cwd: string): string {
   const candidates = [...(typeof __dirname === 'string' ? [path.join(__dirname, '..', 'renderer')] : []), path.join(cwd, 'out', 'renderer')];
   return candidates.find((dir) => existsSync(path.join(dir, 'index.html'))) ?? (candidates[0] as string);
-}
-
-function browserOpen(url: string, env: Record<string, string | undefined>): void {
-  if (env.CI || (process.platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY)) return;
-  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
-  const args = process.platform === 'win32' ? ['/c', 'start', '""', url] : [url];
-  try {
-    const child = spawn(command, args, { stdio: 'ignore', detached: true });
-    child.on('error', () => undefined);
-    child.unref();
-  } catch {
-    // No opener: the printed URL is enough.
-  }
 }
 
 /** Start the server, open the bucket, print the URL; resolve when `ctx.signal` aborts (Ctrl-C). */
