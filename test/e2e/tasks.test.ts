@@ -135,3 +135,21 @@ describe('shipping tasks beside the gap timeline', () => {
     await shot(page, 't4-partition-new-object');
   });
 });
+
+describe('Log Service errors in the Tasks view', () => {
+  it('shows the message and what to do for a wrong secret typed inline', async () => {
+    const page = await h.page();
+    page.setDefaultTimeout(8000);
+    await page.locator('[data-view="tasks"]').click();
+    await page.getByTestId('sls-profile').selectOption('');
+    await page.getByTestId('sls-project').fill(sls.project);
+    await page.getByTestId('sls-endpoint').fill(sls.endpoint);
+    await page.getByTestId('sls-accessKeyId').fill(sls.accessKeyId);
+    await page.getByTestId('sls-accessKeySecret').fill('wrong-secret');
+    await page.getByTestId('sls-load-logstores').click();
+    const alert = page.locator('.error-box[data-code="AUTH_FAILED"]');
+    await alert.waitFor();
+    expect(await alert.locator('.error-hint').textContent()).toContain('Check the AccessKey ID and secret');
+    await shot(page, 't5-auth-error');
+  });
+});
