@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { ErrorInfo } from '../../core/errors';
+import type { ParquetSchema } from '../../core/formats/parquet/parquetSchema';
 import type { ColumnType } from '../../core/formats/table';
 import type { ShippingRule } from '../../core/shipping/rule';
 
@@ -225,24 +226,9 @@ export interface ObjectInspection {
   detectedBy: 'suffix' | 'content' | 'hint';
 }
 
-export interface ParquetColumnInfo {
-  name: string;
-  /** Dotted path for nested columns. */
-  path: string;
-  physicalType: string;
-  logicalType?: string;
-  repetition: 'REQUIRED' | 'OPTIONAL' | 'REPEATED';
-  codec?: string;
-}
-
-export interface ParquetSchemaInfo {
+/** A Parquet footer's schema plus what reading it cost. */
+export interface ParquetSchemaInfo extends ParquetSchema {
   key: string;
-  numRows: number;
-  rowGroups: number;
-  createdBy?: string;
-  codecs: string[];
-  columns: ParquetColumnInfo[];
-  keyValueMetadata: { key: string; value: string }[];
   /** Bytes read from storage to get this schema (range reads). */
   bytesRead: number;
   reads: number;

@@ -5,9 +5,10 @@
  * (`main/services/wiring.ts`) injects the real storage, formats and codecs modules.
  */
 import type { ByteSource } from '../../core/bytes/byteSource';
+import type { ParquetSchema } from '../../core/formats/parquet/parquetSchema';
 import type { TableReader } from '../../core/formats/table';
 import type { ShippingRule } from '../../core/shipping/rule';
-import type { ApiEvents, CsvDialect, ObjectEntry, ParquetSchemaInfo, ProfileSummary } from '../api/contract';
+import type { ApiEvents, CsvDialect, ObjectEntry, ProfileSummary } from '../api/contract';
 import type { ConnectionManager } from './connectionManager';
 import type { EventHub } from './eventHub';
 import type { JobRegistry } from './jobRegistry';
@@ -66,7 +67,7 @@ export interface TableOpenOptions {
 export interface EngineDeps {
   tableOpen(source: ByteSource, options: TableOpenOptions): Promise<OpenedTableLike>;
   formatDetect(source: ByteSource, hints?: { format?: TableFormat; compression?: CompressionName }): Promise<DetectionLike>;
-  parquetSchemaRead(source: ByteSource): Promise<Omit<ParquetSchemaInfo, 'key' | 'bytesRead' | 'reads'>>;
+  parquetSchemaRead(source: ByteSource): Promise<ParquetSchema>;
   csvExport(
     reader: TableReader,
     write: (chunk: string) => void | Promise<void>,
