@@ -14,9 +14,10 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ruleToSlsJson } from '../../core/shipping/slsJson';
+import type { OssExport, ShipperTaskStatus } from '../../main/sls/slsTypes';
 import { sampleIntervalSec, sampleRuleSpecs, sampleSlotCount, sampleStartSec } from '../../main/sample/sampleRules';
 
-export type WireTaskStatus = 'success' | 'running' | 'fail';
+export type WireTaskStatus = ShipperTaskStatus;
 
 /** A task as the API returns it (Unix seconds). */
 export interface WireTask {
@@ -35,15 +36,8 @@ export interface WireShipper {
   targetConfiguration: Record<string, unknown>;
 }
 
-export interface WireOssExport {
-  name: string;
-  displayName: string;
-  description: string;
-  status: string;
-  createTime: number;
-  lastModifiedTime: number;
-  configuration: { logstore: string; roleArn: string; fromTime: number; toTime: number; sink: Record<string, unknown> };
-}
+/** An OSS export job: the client's shape, but with the wire's Unix seconds in its times. */
+export type WireOssExport = OssExport;
 
 export interface SlsLogstore {
   shippers: Map<string, WireShipper>;
