@@ -10,8 +10,8 @@ import { getTreePath } from 'hyparquet/src/schema.js';
 import type { ColumnDecoder, DecodedArray } from 'hyparquet/src/types.js';
 import type { ByteSource } from '../../bytes/byteSource';
 import { budgetCacheCreate } from './parquetCache';
-import { parquetDictionaryDecode, parquetOffsetIndexParse, parquetPageDecode, parquetPageWindow, parquetPageUnpack, parquetPagesFromIndex, parquetPagesScan } from './parquetPages';
-import type { PageSpot, PageUnpacked } from './parquetPages';
+import { parquetDictionaryDecode, parquetOffsetIndexParse, parquetPageCursor, parquetPageDecode, parquetPageWindow, parquetPageUnpack, parquetPagesFromIndex, parquetPagesScan } from './parquetPages';
+import type { PageSpot, PageUnpacked, ParquetPageCursor } from './parquetPages';
 
 interface Chunk {
   start: number;
@@ -45,8 +45,64 @@ export interface ParquetPageReader {
   groupRead(group: number, selectStart: number, selectEnd: number, signal?: AbortSignal): Promise<DecodedArray[]>;
   /** Fetch (not decode) what `groupRead` of the range would need; errors are ignored. */
   groupPrefetch(group: number, selectStart: number, selectEnd: number): void;
-  /** Every row of a group, bypassing the caches (export: one pass, memory of one group). */
-  groupReadAll(group: number, signal?: AbortSignal): Promise<DecodedArray[]>;
+  /** A group's rows column by column in forward windows (export: one page decompressed per column at a time). */
+  groupStream(group: number, signal?: AbortSignal): Promise<ParquetGroupStream>;
+}
+
+/** Forward pass over one row group: `take(n)` gives the next n rows of every column. */
+export interface ParquetGroupStream {
+  take(count: number): ArrayLike<unknown>[];
+}
+
+/** The next values of one column chunk, page after page, decompressing each page only when reached. */
+function columnStream(pages: PageSpot[], slice: (start: number, end: number) => Uint8Array, decoder: ColumnDecoder): (count: number) => ArrayLike<unknown> {
+  let dictionary: DecodedArray | undefined;
+  let index = 0;
+  let cursor: ParquetPageCursor | null = null;
+  let left = 0;
+  const nextPage = (): void => {
+    for (;;) {
+      const page = pages[index++];
+      if (!page) throw new Error('parquet column chunk has fewer rows than its row group');
+      const bytes = slice(page.offset, page.offset + page.size);
+      if (page.dictionary) {
+        dictionary = parquetDictionaryDecode(bytes, decoder);
+        continue;
+      }
+      const unpacked = parquetPageUnpack(bytes, decoder);
+      cursor = unpacked ? parquetPageCursor(unpacked, decoder, dictionary) : arrayCursor(parquetPageDecode(bytes, decoder, dictionary));
+      left = cursor.rows;
+      if (left > 0) return;
+    }
+  };
+  return (count) => {
+    if (left === 0) nextPage();
+    if (count <= left) {
+      left -= count;
+      return (cursor as ParquetPageCursor).next(count);
+    }
+    const out: unknown[] = [];
+    while (out.length < count) {
+      if (left === 0) nextPage();
+      const n = Math.min(left, count - out.length);
+      left -= n;
+      const part = (cursor as ParquetPageCursor).next(n);
+      for (let i = 0; i < part.length; i++) out.push(part[i]);
+    }
+    return out;
+  };
+}
+
+function arrayCursor(values: DecodedArray): ParquetPageCursor {
+  let at = 0;
+  return {
+    rows: values.length,
+    next(count) {
+      const part = Array.prototype.slice.call(values, at, at + count) as unknown[];
+      at += count;
+      return part;
+    },
+  };
 }
 
 /** True when every column is a top-level, non-repeated leaf (one value per row). */
@@ -210,7 +266,7 @@ export function parquetPageReader(source: ByteSource, metadata: FileMetaData, op
       await fetchMissing(neededRanges(group, selectStart, selectEnd), signal);
       return Promise.all(chunksOf(group).map((chunk) => columnRead(chunk, selectStart, selectEnd, signal)));
     },
-    async groupReadAll(group, signal) {
+    async groupStream(group, signal) {
       const chunks = chunksOf(group);
       const runs = coalesce(chunks, gap);
       const bytes = await Promise.all(runs.map((run) => source.read(run.start, run.end - run.start, signal)));
@@ -218,18 +274,8 @@ export function parquetPageReader(source: ByteSource, metadata: FileMetaData, op
         const i = runs.findIndex((run) => run.start <= start && end <= run.end);
         return (bytes[i] as Uint8Array).subarray(start - (runs[i] as Range).start, end - (runs[i] as Range).start);
       };
-      return chunks.map((chunk) => {
-        const pages = parquetPagesScan(slice(chunk.start, chunk.end), chunk.start);
-        chunk.pages ??= pages;
-        let dictionary: DecodedArray | undefined;
-        const parts: DecodedArray[] = [];
-        for (const page of pages) {
-          const pageBytes = slice(page.offset, page.offset + page.size);
-          if (page.dictionary) dictionary = parquetDictionaryDecode(pageBytes, chunk.decoder);
-          else parts.push(parquetPageDecode(pageBytes, chunk.decoder, dictionary));
-        }
-        return parts.length === 1 ? (parts[0] as DecodedArray) : parts.flatMap((part) => Array.from(part as ArrayLike<unknown>));
-      });
+      const streams = chunks.map((chunk) => columnStream(parquetPagesScan(slice(chunk.start, chunk.end), chunk.start), slice, chunk.decoder));
+      return { take: (count) => streams.map((next) => next(count)) };
     },
     groupPrefetch(group, selectStart, selectEnd) {
       void pagesEnsure(group)

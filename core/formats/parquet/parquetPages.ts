@@ -171,3 +171,59 @@ export function parquetPageDecode(bytes: Uint8Array, decoder: ColumnDecoder, dic
   const { data } = readPage(reader, header, decoder, dictionary, undefined, 0);
   return data ?? [];
 }
+
+/** Sequential reader of an unpacked V1 page: `next(n)` gives the next n rows' values. */
+export interface ParquetPageCursor {
+  readonly rows: number;
+  next(count: number): ArrayLike<unknown>;
+}
+
+/**
+ * A cursor over an unpacked V1 page (flat column) for one forward pass (export): levels and
+ * dictionary indexes are decoded once into typed arrays, PLAIN values are read window by
+ * window from where the last window stopped, so only one window's values exist at a time.
+ */
+export function parquetPageCursor(unpacked: PageUnpacked, decoder: ColumnDecoder, dictionary: DecodedArray | undefined): ParquetPageCursor {
+  const daph = unpacked.header.data_page_header as DataPageHeader;
+  const rows = daph.num_values;
+  const { page } = unpacked;
+  const reader = { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 };
+  const maxDefinition = getMaxDefinitionLevel(decoder.schemaPath);
+  let levels: Uint8Array | null = null;
+  let presentTotal = rows;
+  if (maxDefinition) {
+    levels = new Uint8Array(rows);
+    readRleBitPackedHybrid(reader, levelWidth(maxDefinition), levels);
+    presentTotal = 0;
+    for (let i = 0; i < rows; i++) if (levels[i] === maxDefinition) presentTotal++;
+  }
+  // PLAIN non-boolean values are read per window; everything else (dictionary indexes,
+  // booleans) is small per value and decoded once.
+  const streamed = daph.encoding === 'PLAIN' && decoder.type !== 'BOOLEAN';
+  const all = streamed ? null : windowValues(reader, daph, decoder, dictionary, 0, presentTotal);
+  let row = 0;
+  let valueAt = 0;
+  return {
+    rows,
+    next(count) {
+      const end = Math.min(rows, row + count);
+      let present = end - row;
+      if (levels) {
+        present = 0;
+        for (let i = row; i < end; i++) if (levels[i] === maxDefinition) present++;
+      }
+      const values: ArrayLike<unknown> = all
+        ? Array.prototype.slice.call(all, valueAt, valueAt + present)
+        : (convert(readPlain(reader, decoder.type, present, decoder.element.type_length), decoder) as ArrayLike<unknown>);
+      valueAt += present;
+      let out: ArrayLike<unknown> = values;
+      if (levels && present !== end - row) {
+        const filled = new Array<unknown>(end - row);
+        for (let i = row, j = 0; i < end; i++) filled[i - row] = levels[i] === maxDefinition ? values[j++] : null;
+        out = filled;
+      }
+      row = end;
+      return out;
+    },
+  };
+}

@@ -10,7 +10,7 @@ import { ShiplensError, isShiplensError, throwIfCancelled } from '../../errors';
 import type { Cell, ColumnType, TableColumn, TableReader } from '../table';
 import { parquetBufferFrom } from './parquetBuffer';
 import { parquetIsFlat, parquetPageReader } from './parquetPageReader';
-import type { ParquetPageReader } from './parquetPageReader';
+import type { ParquetGroupStream, ParquetPageReader } from './parquetPageReader';
 import { parquetFooterRead } from './parquetSchema';
 
 export interface ParquetTableOptions {
@@ -209,11 +209,18 @@ export async function parquetTable(source: ByteSource, options: ParquetTableOpti
     throwIfCancelled(signal);
     return rows;
   };
-  /** A group's decoded columns (page path) — rows are built batch by batch from them. */
-  const readGroupColumns = async (group: number, signal?: AbortSignal): Promise<ArrayLike<unknown>[]> => {
+  /** A group's rows in forward windows (page path): one page per column decompressed at a time. */
+  const groupStream = async (group: number, signal?: AbortSignal): Promise<ParquetGroupStream> => {
     throwIfCancelled(signal);
     try {
-      return await (pages as ParquetPageReader).groupReadAll(group, signal);
+      return await (pages as ParquetPageReader).groupStream(group, signal);
+    } catch (error) {
+      throw readError(source, error);
+    }
+  };
+  const take = (stream: ParquetGroupStream, count: number): Cell[][] => {
+    try {
+      return rowsFromColumns(stream.take(count), count);
     } catch (error) {
       throw readError(source, error);
     }
@@ -241,9 +248,12 @@ export async function parquetTable(source: ByteSource, options: ParquetTableOpti
       for (const [index, group] of metadata.row_groups.entries()) {
         const groupEnd = groupStart + Number(group.num_rows);
         if (groupEnd > groupStart && pages) {
-          // Rows are made per batch from the decoded columns: a group's cells never all exist at once.
-          const columnsOf = await readGroupColumns(index, signal);
-          for (let start = 0; start < groupEnd - groupStart; start += step) yield rowsFromColumns(columnsOf, Math.min(step, groupEnd - groupStart - start), start);
+          // Values are decoded per batch: a group's cells never all exist at once.
+          const stream = await groupStream(index, signal);
+          for (let start = 0; start < groupEnd - groupStart; start += step) {
+            throwIfCancelled(signal);
+            yield take(stream, Math.min(step, groupEnd - groupStart - start));
+          }
         } else if (groupEnd > groupStart) {
           const rows = await readRange(groupStart, groupEnd, signal);
           for (let start = 0; start < rows.length; start += step) yield rows.slice(start, start + step);

@@ -26,6 +26,23 @@ describe('parquetTable page-level reads (arrow-rs file: 2 KiB pages, offset inde
     expect(all).toEqual(expected);
   });
 
+  it('rowBatches streams windows across page and row-group edges with the exact rows (any batch size)', async () => {
+    for (const name of [parquetNames.multiPage, parquetNames.typesSnappy, parquetNames.typesPlain, parquetNames.multiGroup, parquetNames.typesZstd, parquetNames.typesGzip]) {
+      const expected = expectedRows(name);
+      for (const batchRows of [1, 333, 4096]) {
+        const reader = await parquetTable(fixtureSource(parquetDir, name), { batchRows });
+        const all: Cell[][] = [];
+        const sizes = new Set<number>();
+        for await (const batch of reader.rowBatches()) {
+          all.push(...batch);
+          sizes.add(batch.length);
+        }
+        expect(all, `${name} in batches of ${batchRows}`).toEqual(expected);
+        expect(Math.max(...sizes, 0)).toBeLessThanOrEqual(batchRows);
+      }
+    }
+  });
+
   it('first 100 rows read only the offset indexes, dictionaries and first data pages of group 0', async () => {
     const bytes = fixtureBytes(parquetDir, parquetNames.multiPage);
     const metadata = await parquetFooterRead(fixtureSource(parquetDir, parquetNames.multiPage));
