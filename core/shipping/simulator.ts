@@ -13,6 +13,7 @@ import { logTimeSeconds, logValueConvert, logValueGet } from './logValue';
 import type { ParquetValue, ShippingLog } from './logValue';
 import { objectKeyBuild } from './objectKey';
 import { csvHeaderLine, csvLogLine, jsonLogLine } from './simulatorCsv';
+import { bytesConcat } from '../bytes/bytesConcat';
 
 export type { ParquetValue, ShippingLog } from './logValue';
 
@@ -101,7 +102,7 @@ function textBodies(rule: ShippingRule, logs: readonly ShippingLog[], limit: num
   const header = csv?.header ? encoder.encode(`${csvHeaderLine(csv)}\n`) : new Uint8Array(0);
   const lines = logs.map((log, index) => encoder.encode(`${csv ? csvLogLine(log, csv, index) : jsonLogLine(log, index)}\n`));
   return cutBySize(lines.map((line) => line.length), header.length, limit).map(([from, to]) => ({
-    bytes: concatBytes([header, ...lines.slice(from, to)]),
+    bytes: bytesConcat([header, ...lines.slice(from, to)]),
     rows: to - from,
   }));
 }
@@ -149,16 +150,6 @@ function cutBySize(sizes: readonly number[], fixed: number, limit: number): [num
   });
   if (sizes.length > from) ranges.push([from, sizes.length]);
   return ranges;
-}
-
-function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }
 
 function ruleError(field: string, message: string): ShiplensError {

@@ -11,6 +11,7 @@ import parquetTypes from 'parquetjs-lite/lib/types.js';
 import type { ParquetColumn, ParquetColumnType } from '../../core/shipping/rule';
 import type { ParquetValue, ParquetWriteFn, ParquetWriteOptions } from '../../core/shipping/simulator';
 import { ShiplensError } from '../../core/errors';
+import { bytesConcat } from '../../core/bytes/bytesConcat';
 
 /** Key of the key-value metadata entry naming the writer (created_by stays parquetjs-lite's "parquet.js"). */
 export const parquetWriterMetadataKey = 'shiplens.writer';
@@ -82,7 +83,7 @@ export const parquetWriteLite: ParquetWriteFn = async (columns, rows, options) =
     // parquetjs-lite throws strings and TypeErrors; give callers a typed error.
     throw new ShiplensError('INTERNAL', `Parquet writer failed: ${String(error)}`, { cause: error });
   }
-  return concat(chunks);
+  return bytesConcat(chunks);
 };
 
 function rowRecord(columns: readonly ParquetColumn[], row: readonly ParquetValue[]): Record<string, unknown> {
@@ -94,12 +95,3 @@ function rowRecord(columns: readonly ParquetColumn[], row: readonly ParquetValue
   return recordOf(entries);
 }
 
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
-}
