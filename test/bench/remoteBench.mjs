@@ -6,24 +6,28 @@
 import { build } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const inputs = join(root, 'test', 'bench', 'inputs');
 
-async function libLoad() {
+/** The bench's bundle of main/core (CommonJS, native snappy loads). */
+export async function libLoad() {
   const contents = [
     "export { OssStorage } from './main/storage/ossStorage';",
     "export { startOssTestServer } from './test/servers/ossServer';",
     "export { parquetSchemaRead, parquetFooterRead, parquetTable } from './core/formats/parquet';",
     "export { nativeRawBlockDecoder } from './main/codecs/nativeSnappy';",
   ].join('\n');
-  const out = await build({ stdin: { contents, resolveDir: root, loader: 'ts' }, bundle: true, write: false, format: 'esm', platform: 'node', packages: 'external', logLevel: 'error' });
+  // CommonJS, as main and the CLI ship: nativeRawBlockDecoder loads `snappy` with require, which
+  // an ESM bundle lacks (the first bench run measured hyparquet's JS snappy for that reason).
+  const out = await build({ stdin: { contents, resolveDir: root, loader: 'ts' }, bundle: true, write: false, format: 'cjs', platform: 'node', packages: 'external', logLevel: 'error' });
   // Written inside the repo so the external packages (ali-oss, snappy) resolve from node_modules.
-  const file = join(inputs, 'shiplens-remoteBench.mjs');
+  const file = join(inputs, 'shiplens-remoteBench.cjs');
   writeFileSync(file, out.outputFiles[0].text);
-  return import(pathToFileURL(file).href);
+  return createRequire(import.meta.url)(file);
 }
 
 /** A plain HTTP server with Range support, a latency knob and request/byte counters. */
@@ -58,6 +62,7 @@ async function timed(fn) {
 async function shiplensCases(lib, server, key, rowN) {
   const storage = new lib.OssStorage({ endpoint: server.endpoint, bucket: server.bucket, accessKeyId: server.accessKeyId, accessKeySecret: server.accessKeySecret });
   const rawDecoder = lib.nativeRawBlockDecoder() ?? undefined;
+  if (!rawDecoder) console.warn('remote bench: native snappy did not load; measuring the JS fallback');
   const count = () => ({ requests: server.stats.requests, bytes: server.stats.byOp.get.bytesSent + server.stats.byOp.head.bytesSent });
   const delta = (a) => { const b = count(); return { requests: b.requests - a.requests, bytes: b.bytes - a.bytes }; };
   let mark = count();

@@ -49,12 +49,13 @@ async function timedMedian(n, fn) {
 
 /** Local first-100 and schema: shiplens (native snappy injected, as main/CLI run it), parquet-wasm, DuckDB. */
 async function parquetLocal() {
-  const lib = await import(join(inputs, 'shiplens-remoteBench.mjs'));
+  const lib = await (await import('./remoteBench.mjs')).libLoad();
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const wasm = await import('parquet-wasm/node');
   const bytes = new Uint8Array(readFileSync(small));
   const source = { size: bytes.length, read: async (o, l) => bytes.subarray(o, o + l) };
   const rawDecoder = lib.nativeRawBlockDecoder() ?? undefined;
+  raw.parquetLocalDecoder = rawDecoder?.name ?? 'hyparquet JS snappy';
   const conn = await (await DuckDBInstance.create(':memory:')).connect();
   const ours = await timedMedian(7, async () => (await lib.parquetTable(source, { rawDecoder, prefetch: false })).readRows(0, 100));
   const pw = await timedMedian(7, () => wasm.readParquet(bytes, { limit: 100 }));
