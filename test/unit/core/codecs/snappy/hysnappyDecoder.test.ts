@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { snappyCompressRaw, snappyDecode } from '../../../../../core/codecs/snappy';
+import { hysnappyRawDecoder } from '../../../../../core/codecs/snappy/hysnappyDecoder';
+import type { ShiplensError } from '../../../../../core/errors';
+import { fixtureBytes, snappyFixturesLoad } from './snappyFixtures';
+
+const fixtures = await snappyFixturesLoad();
+const wasm = hysnappyRawDecoder();
+
+async function codeOf(bytes: number[] | Uint8Array): Promise<string> {
+  try {
+    await snappyDecode(Uint8Array.from(bytes), { variant: 'raw', rawDecoder: wasm ?? undefined });
+    return 'ok';
+  } catch (error) {
+    return (error as ShiplensError).code;
+  }
+}
+
+describe('hysnappyRawDecoder (WebAssembly)', () => {
+  it('loads in Node (WebAssembly available)', () => {
+    expect(wasm?.name).toBe('hysnappy (wasm)');
+  });
+
+  it.each(fixtures)('decodes $file ($writer, python-snappy / snappy-java) to its exact plaintext', async ({ file, variant, plain }) => {
+    const result = await snappyDecode(fixtureBytes(file), { rawDecoder: wasm ?? undefined, variant });
+    expect(Buffer.from(result.output).equals(Buffer.from(fixtureBytes(plain)))).toBe(true);
+  });
+
+  it('decodes a block over the shared-memory limit with a throw-away instance, then small ones again', () => {
+    const plain = new Uint8Array(20 * 1024 * 1024).map((_v, i) => (i * 7) % 251);
+    const block = snappyCompressRaw(plain);
+    expect(Buffer.from((wasm as NonNullable<typeof wasm>).uncompress(block, plain.length)).equals(Buffer.from(plain))).toBe(true);
+    expect([...(wasm as NonNullable<typeof wasm>).uncompress(Uint8Array.from([0x03, 0x08, 0x61, 0x62, 0x63]), 3)]).toEqual([0x61, 0x62, 0x63]);
+  });
+
+  it.each([
+    { name: 'a copy before any output', input: [0x04, 0x01, 0x01], expected: 'SNAPPY_BAD_OFFSET' },
+    { name: 'a zero offset', input: [0x06, 0x00, 0x61, 0x01, 0x00], expected: 'SNAPPY_BAD_OFFSET' },
+    { name: 'a literal past the end of input', input: [0x03, 0x08, 0x61], expected: 'TRUNCATED' },
+    { name: 'tags yielding less than declared', input: [0x04, 0x08, 0x61, 0x62, 0x63], expected: 'TRUNCATED' },
+    { name: 'tags yielding more than declared', input: [0x02, 0x08, 0x61, 0x62, 0x63], expected: 'SNAPPY_BAD_LENGTH' },
+  ])('reports $expected for $name (typed, like snappyjs)', async ({ input, expected }) => {
+    expect(await codeOf(input)).toBe(expected);
+  });
+
+  it('refuses a block whose header disagrees with the expected length before decoding', () => {
+    expect(() => (wasm as NonNullable<typeof wasm>).uncompress(Uint8Array.from([0x03, 0x08, 0x61, 0x62, 0x63]), 4)).toThrow(/declares 3 bytes, expected 4/);
+  });
+});
