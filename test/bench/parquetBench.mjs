@@ -49,7 +49,12 @@ async function fileSource(path) {
       source.reads++;
       source.bytes += length;
       const buffer = new Uint8Array(length);
-      await handle.read(buffer, 0, length, offset);
+      // read() may return fewer bytes than asked: loop, or a short page decodes as garbage.
+      for (let done = 0; done < length;) {
+        const { bytesRead } = await handle.read(buffer, done, length - done, offset + done);
+        if (bytesRead === 0) throw new Error(`short read at ${offset + done} of ${path}`);
+        done += bytesRead;
+      }
       return buffer;
     },
     close: () => handle.close(),

@@ -2,7 +2,7 @@
 // against native `snappy` called directly, a C++ libsnappy reference and the Buffer.copy
 // ceiling (page faults of a fresh output buffer), on ~32 MB and ~200 MB raw blocks of SLS
 // JSON logs written by python3-snappy into test/bench/inputs/ (git-ignored, made once).
-// hysnappy (WASM, installed with hyparquet-compressors) is listed for comparison.
+// shiplens' browser/worker path (hysnappy WASM through snappyDecode) is measured against C++ too.
 // Every decode writes into a fresh buffer. Medians of several runs, in round-robin; ratios are
 // vs C++. The machine is shared (2 cores, other jobs), so `mbPerSec` uses the process's CPU
 // time (user + system, which includes page faults) and `wallMbPerSec` the wall clock.
@@ -60,7 +60,7 @@ int main(int argc, char** argv) {
 
 /** Bundle core's snappy codec and main's native decoder (CommonJS, so `require` finds snappy). */
 async function shiplensLoad() {
-  const contents = "export * from './core/codecs/snappy'; export { nativeRawBlockDecoder } from './main/codecs/nativeSnappy';";
+  const contents = "export * from './core/codecs/snappy'; export { nativeRawBlockDecoder } from './main/codecs/nativeSnappy'; export { hysnappyRawDecoder } from './core/codecs/snappy/hysnappyDecoder';";
   const out = await build({ stdin: { contents, resolveDir: root, loader: 'ts' }, bundle: true, write: false, format: 'cjs', platform: 'node', packages: 'external', logLevel: 'error' });
   const file = join(inputs, `shiplens-snappyBench.cjs`);
   writeFileSync(file, out.outputFiles[0].text);
@@ -128,6 +128,7 @@ async function sizeRows(lib, native, hysnappy, exe, { label, runs }) {
     ['native snappy uncompressSync direct (external buffer)', native && (() => native.uncompressSync(block, { asBuffer: true }))],
     ['native snappy uncompressSync direct, copyOutputData', native && (() => native.uncompressSync(block, { asBuffer: true, copyOutputData: true }))],
     ['hysnappy (WASM, for comparison)', hysnappy && ((decode) => () => decode(block, n))(hysnappy.snappyUncompressor())],
+    ['shiplens browser/worker (snappyDecode + hysnappyRawDecoder, WASM)', lib.hysnappyRawDecoder() && (() => lib.snappyDecode(block, { variant: 'raw', rawDecoder: lib.hysnappyRawDecoder() }).then((r) => r.output))],
     ['Buffer.copy into a fresh buffer (ceiling)', () => { const out = Buffer.allocUnsafeSlow(n); plain.copy(out); return out; }],
   ];
   // Round-robin: each round runs every case once, so load from other processes hits all alike.
