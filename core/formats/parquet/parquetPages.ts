@@ -97,6 +97,46 @@ export function parquetPageUnpack(bytes: Uint8Array, decoder: ColumnDecoder): Pa
   return { header, page: decompressPage(compressed, Number(header.uncompressed_page_size), decoder.codec, decoder.compressors) };
 }
 
+/**
+ * hyparquet's RLE/bit-packed hybrid decoder repeats an RLE run's value `count` times whatever
+ * the output's size, so a corrupt run header (up to 2^31) spins for seconds per page (found by
+ * test/fuzz/parquet.fuzz.test.ts, parquetRleRegression). Runs are checked against the page's
+ * value count first; `length` undefined means a 4-byte length prefix, as in hyparquet.
+ */
+function hybridRead(reader: { view: DataView; offset: number }, width: number, output: Uint8Array | Int32Array, maxValues: number, length?: number): void {
+  hybridRunsCheck(reader.view, reader.offset, width, output.length, maxValues, length);
+  readRleBitPackedHybrid(reader, width, output, length);
+}
+
+function hybridRunsCheck(view: DataView, offset: number, width: number, wanted: number, maxValues: number, length?: number): void {
+  let pos = offset;
+  if (length === undefined) pos += 4; // the section's length prefix
+  // hyparquet reads runs until the output is full, past the section's declared length if need be.
+  const end = view.byteLength;
+  for (let seen = 0; pos < end && seen < wanted;) {
+    // The varint exactly as hyparquet reads it (32-bit, so long varints wrap the same way).
+    let header = 0;
+    for (let shift = 0, more = true; more; shift += 7) {
+      if (pos >= end) return; // hyparquet reports the truncation itself
+      const byte = view.getUint8(pos++);
+      header |= (byte & 0x7f) << shift;
+      more = (byte & 0x80) !== 0;
+    }
+    if (header & 1) {
+      const count = (header >> 1) << 3;
+      if (count <= 0) return; // hyparquet runs out of page bytes and throws
+      pos += (count / 8) * width;
+      seen += count;
+    } else {
+      // Bit-packed runs cost their bytes; an RLE run can claim any count for a few bytes.
+      const count = header >>> 1;
+      if (count > Math.max(maxValues, wanted)) throw new Error(`parquet RLE run of ${count} values is longer than the page's ${maxValues}`);
+      pos += (width + 7) >> 3;
+      seen += count;
+    }
+  }
+}
+
 function levelWidth(max: number): number {
   return 32 - Math.clz32(max);
 }
@@ -119,12 +159,12 @@ function windowValues(reader: { view: DataView; offset: number }, daph: DataPage
   }
   if (decoder.type === 'BOOLEAN') {
     const bits = new Uint8Array(skip + count);
-    readRleBitPackedHybrid(reader, 1, bits);
+    hybridRead(reader, 1, bits, daph.num_values);
     return Array.from(bits.subarray(skip), (b) => b !== 0);
   }
   const width = reader.view.getUint8(reader.offset++);
   const indexes = new Int32Array(skip + count);
-  if (width) readRleBitPackedHybrid(reader, width, indexes, reader.view.byteLength - reader.offset);
+  if (width) hybridRead(reader, width, indexes, daph.num_values, reader.view.byteLength - reader.offset);
   if (!dictionary) throw new Error('parquet dictionary-encoded page without a dictionary page');
   const out = new Array<unknown>(count);
   for (let i = 0; i < count; i++) out[i] = dictionary[indexes[skip + i] as number];
@@ -148,7 +188,7 @@ export function parquetPageWindow(unpacked: PageUnpacked, decoder: ColumnDecoder
   let present = end - from;
   if (maxDefinition) {
     levels = new Uint8Array(end);
-    readRleBitPackedHybrid(reader, levelWidth(maxDefinition), levels);
+    hybridRead(reader, levelWidth(maxDefinition), levels, daph.num_values);
     skip = 0;
     present = 0;
     for (let i = 0; i < end; i++) {
@@ -193,7 +233,7 @@ export function parquetPageCursor(unpacked: PageUnpacked, decoder: ColumnDecoder
   let presentTotal = rows;
   if (maxDefinition) {
     levels = new Uint8Array(rows);
-    readRleBitPackedHybrid(reader, levelWidth(maxDefinition), levels);
+    hybridRead(reader, levelWidth(maxDefinition), levels, daph.num_values);
     presentTotal = 0;
     for (let i = 0; i < rows; i++) if (levels[i] === maxDefinition) presentTotal++;
   }
