@@ -45,7 +45,7 @@ export async function byteSourceReadAll(source: ByteSource, maxBytes: number, si
   if (source.size > maxBytes) {
     throw new ShiplensError('TOO_LARGE', `The object is ${source.size} bytes, over the ${maxBytes}-byte limit.`, {
       source: source.name,
-      hint: 'Raise the size limit in settings, or download the object and open it with the CLI.',
+      hint: 'Raise the decode size limit (Settings in the app, --max-size on the command line) and open it again.',
     });
   }
   return source.read(0, source.size, signal);

@@ -54,6 +54,8 @@ async function textBytes(source: ByteSource, detection: FormatDetection, options
       maxOutputBytes: limit,
       rawDecoder: options.rawDecoder,
       variant: detection.snappyVariant,
+      // Named `.snappy`/`.snappy.csv` or hinted: a corrupt header is reported as one, not NOT_SNAPPY.
+      presentedAsSnappy: detection.detectedBy !== 'content',
       signal: options.signal,
       onProgress: options.onProgress,
       source: source.name,

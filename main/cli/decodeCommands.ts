@@ -71,7 +71,15 @@ async function decodedBytes(source: ByteSource, flags: FormatFlags, ctx: CliCont
   const input = await byteSourceReadAll(source, limit, ctx.signal);
   if (det.compression === 'none') return { output: input, det };
   const rawDecoder = nativeRawBlockDecoder() ?? undefined;
-  const decoded = await snappyDecode(input, { maxOutputBytes: limit, rawDecoder, variant: det.snappyVariant, signal: ctx.signal, source: source.name, onProgress: (d, t) => progress.update(d, t) });
+  const decoded = await snappyDecode(input, {
+    maxOutputBytes: limit,
+    rawDecoder,
+    variant: det.snappyVariant,
+    presentedAsSnappy: det.detectedBy !== 'content',
+    signal: ctx.signal,
+    source: source.name,
+    onProgress: (d, t) => progress.update(d, t),
+  });
   await progress.done();
   return { output: decoded.output, det, variant: decoded.variant };
 }

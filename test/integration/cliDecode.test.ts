@@ -177,8 +177,15 @@ describe('corrupt inputs: exit 1 and exactly one line, no stack', () => {
     ['empty .snappy', () => write('empty.snappy', new Uint8Array(0)), ['decode', '-o', '-'], /empty/i],
     ['random bytes named .snappy', () => write('random.snappy', new Uint8Array(Array.from({ length: 4096 }, (_v, i) => (i * 2654435761) >>> 24))), ['decode', '-o', '-'], /snappy/i],
     ['truncated raw block', () => write('cut.snappy', readFileSync(combos[1]?.file as string).subarray(0, 2000)), ['head'], /truncat|ends/i],
-    ['block declaring 4 GB', () => write('huge.snappy', new Uint8Array([0x80, 0x80, 0x80, 0x80, 0x10, 0x00, 0x41])), ['decode', '-o', '-'], /not snappy/i],
+    ['block declaring 4 GB', () => write('huge.snappy', new Uint8Array([0x80, 0x80, 0x80, 0x80, 0x10, 0x00, 0x41])), ['decode', '-o', '-'],
+      /^shiplens: [^\n]*huge\.snappy: The snappy block declares 4,294,967,296 bytes uncompressed but is only 7 bytes — the header is corrupt or this is not a raw snappy block\./],
+    ['.snappy.csv declaring 2^32 - 1 bytes', () => write('huge.snappy.csv', new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x0f, 0x00, 0x41])), ['head', '--csv-columns', 'a'],
+      /declares 4,294,967,295 bytes uncompressed but is only 7 bytes — the header is corrupt or this is not a raw snappy block\..*No size limit helps/],
+    ['un-suffixed block declaring 4 GB with --compression snappy', () => write('huge-download', new Uint8Array([0x80, 0x80, 0x80, 0x80, 0x10, 0x00, 0x41])), ['decode', '-o', '-', '--compression', 'snappy'],
+      /declares 4,294,967,296 bytes uncompressed but is only 7 bytes/],
     ['block declaring more than --max-size', () => join(snappy, 'logs-large.raw.snappy'), ['decode', '-o', '-', '--max-size', '1M'], /limit|large/i],
+    ['object over --max-size: the hint names the flag, not another tool', () => join(snappy, 'logs-large.raw.snappy'), ['head', '--max-size', '1K'],
+      /Raise the decode size limit \(Settings in the app, --max-size on the command line\)/],
     ['missing file', () => join(tmp, 'nope.snappy'), ['info'], /does not exist/],
   ];
   function write(name: string, bytes: Uint8Array): string {

@@ -8,7 +8,7 @@
 import { throwIfCancelled } from '../../errors';
 import { rawBlockDecodeInto, rawHeaderCheck } from './rawBlock';
 import type { BlockContext } from './rawBlock';
-import { bytesText, outputAllocate, snappyError } from './snappyError';
+import { bytesText, outputAllocate, raiseLimitHint, snappyError } from './snappyError';
 import { crc32cMasked } from './crc32c';
 import type { RawBlockDecoder } from './types';
 
@@ -53,8 +53,7 @@ function totalLength(read: ChunkReader, ctx: StreamContext): number {
   for (let chunk = read(); chunk; chunk = read()) {
     total += chunk.length;
     if (total > ctx.maxOutputBytes) {
-      throw snappyError('TOO_LARGE', `The snappy stream decodes to more than the ${bytesText(ctx.maxOutputBytes)} limit.`, ctx.source,
-        'Raise the decode size limit in settings, or decode the file with the shiplens CLI.');
+      throw snappyError('TOO_LARGE', `The snappy stream decodes to more than the ${bytesText(ctx.maxOutputBytes)} limit.`, ctx.source, raiseLimitHint);
     }
   }
   return total;

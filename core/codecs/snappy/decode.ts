@@ -5,8 +5,8 @@ import { throwIfCancelled, toShiplensError } from '../../errors';
 import { chunksDecode } from './chunks';
 import type { ChunkReader, StreamContext } from './chunks';
 import { framingReader, hadoopReader, snappyJavaReader } from './containers';
-import { rawBlockDecode, rawHeaderCheck } from './rawBlock';
-import { rawHeaderRead, rawMinExpansion } from './rawScan';
+import { rawBlockDecode, rawDeclaredLengthCheck, rawHeaderCheck } from './rawBlock';
+import { rawHeaderRead, rawMaxExpansion, rawMinExpansion } from './rawScan';
 import { snappyError } from './snappyError';
 import { snappyjsRawDecoder } from './snappyjsDecoder';
 import { snappySniff } from './sniff';
@@ -27,6 +27,21 @@ export function snappyRawUncompressedLength(bytes: Uint8Array): number {
 
 function notSnappy(source: string | undefined): never {
   throw snappyError('NOT_SNAPPY', 'This is not snappy data: not a raw snappy block, nor a framing, snappy-java or Hadoop snappy stream.', source, notSnappyHint);
+}
+
+/**
+ * No container fits. An object presented as snappy that starts with a raw length header no
+ * input of its size can satisfy (over 32 bits, or more than it can expand to) gets that
+ * specific error, as the same header would after a successful sniff; anything else, and every
+ * object merely sniffed, is NOT_SNAPPY (a header merely over the limit is no reason: the tags
+ * after it did not look like snappy, so raising the limit would not help).
+ */
+function noContainer(bytes: Uint8Array, options: SnappyDecodeOptions, max: number): never {
+  const header = options.presentedAsSnappy ? rawHeaderRead(bytes) : null;
+  if (header && (header.size < 0 || header.length > rawMaxExpansion(bytes.length - header.size))) {
+    rawDeclaredLengthCheck(bytes, header, { source: options.source, at: 0, maxOutputBytes: max });
+  }
+  notSnappy(options.source);
 }
 
 function rawDecode(bytes: Uint8Array, options: SnappyDecodeOptions, sniffed: boolean, max: number): Uint8Array {
@@ -52,9 +67,9 @@ export async function snappyDecode(bytes: Uint8Array, options: SnappyDecodeOptio
   try {
     throwIfCancelled(options.signal);
     if (bytes.length === 0) throw snappyError('EMPTY_INPUT', 'The file is empty (0 bytes), so there is nothing to decompress.', source);
-    const variant = options.variant ?? snappySniff(bytes);
-    if (variant === null) notSnappy(source);
     const max = options.maxOutputBytes ?? snappyDefaultMaxOutputBytes;
+    const variant = options.variant ?? snappySniff(bytes);
+    if (variant === null) noContainer(bytes, options, max);
     if (variant === 'raw') return { variant, output: rawDecode(bytes, options, options.variant === undefined, max) };
     const ctx: StreamContext = { source, maxOutputBytes: max, decoder: options.rawDecoder ?? snappyjsRawDecoder, signal: options.signal, onProgress: options.onProgress };
     return { variant, output: await chunksDecode(bytes, () => readers[variant](bytes, ctx), ctx) };

@@ -3,7 +3,7 @@
  */
 import { isShiplensError } from '../../errors';
 import type { ShiplensError } from '../../errors';
-import { bytesText, outputAllocate, snappyError } from './snappyError';
+import { bytesText, outputAllocate, raiseLimitHint, snappyError } from './snappyError';
 import { rawHeaderRead, rawMaxExpansion, rawTagsScan } from './rawScan';
 import type { RawHeader } from './rawScan';
 import { snappyjsRawDecoder } from './snappyjsDecoder';
@@ -31,23 +31,53 @@ function where(ctx: BlockContext): string {
   return ctx.at === 0 ? 'The snappy block' : `The snappy block at byte ${ctx.at}`;
 }
 
+// Snappy's length header is a uint32 varint (format_description.txt).
+const maxDeclared = 0xffffffff;
+
+/** "declares X uncompressed but is only N bytes — …": the header cannot be right for this input. */
+function impossibleText(block: Uint8Array, declared: number, ctx: BlockContext): string {
+  const fits = declared <= rawMaxExpansion(block.length - Math.min(block.length, 5));
+  const why = fits ? `, more than a snappy block can hold (${bytesText(maxDeclared)})` : ` but is only ${bytesText(block.length)}`;
+  return `${where(ctx)} declares ${bytesText(declared)} uncompressed${why} — the header is corrupt or this is not a raw snappy block.`;
+}
+
+/** A length header that does not end within 5 bytes, or ends above 2^32 - 1. */
+function overlongError(block: Uint8Array, header: RawHeader, ctx: BlockContext): ShiplensError {
+  // A 5-byte varint that ends still says what it declares; one that runs on says nothing.
+  const ended = block.length >= 5 && (block[4] as number) < 0x80;
+  return ended
+    ? snappyError('SNAPPY_BAD_LENGTH', impossibleText(block, header.length, ctx), ctx.source)
+    : snappyError('SNAPPY_BAD_LENGTH', `${where(ctx)} has a length header over 32 bits — the header is corrupt or this is not a raw snappy block.`, ctx.source);
+}
+
+/**
+ * Check a header's declared length before anything is allocated.
+ *
+ * Over 32 bits: SNAPPY_BAD_LENGTH. Over the limit: TOO_LARGE (saying so when no limit would
+ * help because the input cannot expand that far). Under the limit but more than the input can
+ * expand to: TRUNCATED (a cut download is the usual cause).
+ */
+export function rawDeclaredLengthCheck(block: Uint8Array, header: RawHeader, ctx: BlockContext): void {
+  if (header.size < 0) throw overlongError(block, header, ctx);
+  const max = rawMaxExpansion(block.length - header.size);
+  if (header.length > ctx.maxOutputBytes) {
+    if (header.length > max) {
+      throw snappyError('TOO_LARGE', impossibleText(block, header.length, ctx), ctx.source,
+        `No size limit helps: ${bytesText(block.length)} of snappy data expand to at most ${bytesText(max)}. Download the object again; if it still fails, open it without snappy (compression "none").`);
+    }
+    throw snappyError('TOO_LARGE', `${where(ctx)} declares ${bytesText(header.length)} uncompressed, over the ${bytesText(ctx.maxOutputBytes)} limit.`, ctx.source, raiseLimitHint);
+  }
+  if (header.length > max) {
+    throw snappyError('TRUNCATED', `${where(ctx)} declares ${bytesText(header.length)} uncompressed, but its ${bytesText(block.length)} can expand to at most ${bytesText(max)}.`, ctx.source);
+  }
+}
+
 /** Read and check a block's header: too large, impossible for its size, or malformed. */
 export function rawHeaderCheck(block: Uint8Array, ctx: BlockContext): RawHeader {
   if (block.length === 0) throw snappyError('TRUNCATED', `${where(ctx)} is empty.`, ctx.source);
   const header = rawHeaderRead(block);
   if (header === null) throw snappyError('TRUNCATED', `${where(ctx)} ends inside its length header.`, ctx.source);
-  if (header.size < 0) throw snappyError('SNAPPY_BAD_LENGTH', `${where(ctx)} has a length header over 32 bits.`, ctx.source);
-  const max = rawMaxExpansion(block.length - header.size);
-  if (header.length > ctx.maxOutputBytes) {
-    const impossible = header.length > max;
-    throw snappyError('TOO_LARGE', `${where(ctx)} declares ${bytesText(header.length)} uncompressed, over the ${bytesText(ctx.maxOutputBytes)} limit.`, ctx.source,
-      impossible
-        ? `Its ${bytesText(block.length)} can expand to at most ${bytesText(max)}, so the header is corrupt or this is not snappy data.`
-        : 'Raise the decode size limit in settings, or decode the file with the shiplens CLI.');
-  }
-  if (header.length > max) {
-    throw snappyError('TRUNCATED', `${where(ctx)} declares ${bytesText(header.length)} uncompressed, but its ${bytesText(block.length)} can expand to at most ${bytesText(max)}.`, ctx.source);
-  }
+  rawDeclaredLengthCheck(block, header, ctx);
   return header;
 }
 

@@ -19,6 +19,11 @@ export interface SnappyDecodeOptions {
   rawDecoder?: RawBlockDecoder;
   /** Skip sniffing and decode as this variant. */
   variant?: SnappyVariant;
+  /**
+   * The object is presented as snappy (its `.snappy` name or a hint), not merely sniffed: a
+   * raw length header that declares too much is then reported as such instead of NOT_SNAPPY.
+   */
+  presentedAsSnappy?: boolean;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number | null) => void;
   /** File name or object key, named in errors. */

@@ -112,3 +112,35 @@ describe('tableOpen when a tiny text looks like snappy', () => {
     await expect(tableOpen(byteSourceFromBytes(new TextEncoder().encode('-,-,-\n'), 'x.snappy'))).rejects.toMatchObject({ source: 'x.snappy' });
   });
 });
+
+describe('tableOpen on a raw block whose header declares more than it can hold', () => {
+  const over32 = Uint8Array.from([0x80, 0x80, 0x80, 0x80, 0x10, 0x00, 0x41]); // declares 2^32
+  const uint32Max = Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0x0f, 0x00, 0x41]);
+
+  it('names the declared size when the object is named `.snappy`', async () => {
+    await expect(tableOpen(byteSourceFromBytes(over32, 'huge.snappy'))).rejects.toMatchObject({
+      code: 'SNAPPY_BAD_LENGTH',
+      source: 'huge.snappy',
+      message: 'The snappy block declares 4,294,967,296 bytes uncompressed but is only 7 bytes — the header is corrupt or this is not a raw snappy block.',
+    });
+  });
+
+  it('says no limit helps when a `.snappy.csv` declares more than the limit and its input can give', async () => {
+    const error = await tableOpen(byteSourceFromBytes(uint32Max, 'huge.snappy.csv')).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'TOO_LARGE',
+      message: 'The snappy block declares 4,294,967,295 bytes uncompressed but is only 7 bytes — the header is corrupt or this is not a raw snappy block.',
+    });
+    expect((error as { hint: string }).hint).toMatch(/^No size limit helps: 7 bytes of snappy data expand to at most 42 bytes\./);
+  });
+
+  it('gives the same error with a compression hint on an un-suffixed name', async () => {
+    await expect(tableOpen(byteSourceFromBytes(over32, 'download'), { compression: 'snappy' })).rejects.toMatchObject({ code: 'SNAPPY_BAD_LENGTH' });
+  });
+
+  it('tells how to raise the limit, not which tool to use, when a valid block is over it', async () => {
+    const error = await tableOpen(fixtureSource(snappyDir, 'logs-small.raw.snappy'), { maxDecodeBytes: 1000 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'TOO_LARGE' });
+    expect((error as { hint: string }).hint).toBe('Raise the decode size limit (Settings in the app, --max-size on the command line) and open it again.');
+  });
+});

@@ -89,10 +89,11 @@ describe('snappyDecode on corrupt input', () => {
 
   it('rejects a 4 GB declaration before calling the decoder or allocating', async () => {
     const spy = spyDecoder(native ?? { name: 'none', uncompress: () => new Uint8Array(0) });
-    const error = await decodeError(redeclare(raw, 4_000_000_000), { rawDecoder: spy, variant: 'raw' });
+    const block = redeclare(raw, 4_000_000_000);
+    const error = await decodeError(block, { rawDecoder: spy, variant: 'raw' });
     expect(error.code).toBe('TOO_LARGE');
-    expect(error.message).toContain('4,000,000,000 bytes');
-    expect(error.hint).toContain('header is corrupt');
+    expect(error.message).toBe(`The snappy block declares 4,000,000,000 bytes uncompressed but is only ${block.length.toLocaleString('en-US')} bytes — the header is corrupt or this is not a raw snappy block.`);
+    expect(error.hint).toMatch(/^No size limit helps: /);
     expect(spy.calls).toEqual([]);
   });
 
@@ -101,6 +102,12 @@ describe('snappyDecode on corrupt input', () => {
     expect((await decodeError(raw, { maxOutputBytes: 8000, rawDecoder: spy })).code).toBe('TOO_LARGE');
     expect((await decodeError(framing, { maxOutputBytes: 1_000_000, rawDecoder: spy })).code).toBe('TOO_LARGE');
     expect(spy.calls).toEqual([]);
+  });
+
+  it('says what to do, not which tool to use, for a block over the limit', async () => {
+    const error = await decodeError(raw, { maxOutputBytes: 8000 });
+    expect(error.message).toMatch(/^The snappy block declares [\d,]+ bytes uncompressed, over the 8,000 bytes limit\.$/);
+    expect(error.hint).toBe('Raise the decode size limit (Settings in the app, --max-size on the command line) and open it again.');
   });
 
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('reports NOT_SNAPPY for random bytes (seed %i)', async (seed) => {
@@ -177,5 +184,32 @@ describe('snappyDecode progress and cancel', () => {
 
   it('reports CANCELLED for an already aborted signal', async () => {
     expect((await decodeError(large, { signal: AbortSignal.abort() })).code).toBe('CANCELLED');
+  });
+});
+
+describe('snappyDecode of a header no container fits', () => {
+  const over32 = Uint8Array.from([0x80, 0x80, 0x80, 0x80, 0x10, 0x00, 0x41]);
+  const uint32Max = Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0x0f, 0x00, 0x41]);
+  const runOn = Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0xff, 0x00]);
+  const tail = ' — the header is corrupt or this is not a raw snappy block.';
+
+  it.each([
+    { name: '2^32 declared in 7 bytes', bytes: over32, code: 'SNAPPY_BAD_LENGTH', message: `The snappy block declares 4,294,967,296 bytes uncompressed but is only 7 bytes${tail}` },
+    { name: '2^32 - 1 declared in 7 bytes', bytes: uint32Max, code: 'TOO_LARGE', message: `The snappy block declares 4,294,967,295 bytes uncompressed but is only 7 bytes${tail}` },
+    { name: 'a varint that runs past 5 bytes', bytes: runOn, code: 'SNAPPY_BAD_LENGTH', message: `The snappy block has a length header over 32 bits${tail}` },
+  ])('names the problem for $name when presented as snappy', async ({ bytes, code, message }) => {
+    const error = await decodeError(bytes, { source: 'huge.snappy', presentedAsSnappy: true });
+    expect(error).toMatchObject({ code, message, source: 'huge.snappy' });
+    expect(error.hint).toBeTruthy();
+  });
+
+  it.each([over32, runOn])('keeps NOT_SNAPPY when the bytes are only sniffed (%#)', async (bytes) => {
+    expect((await decodeError(bytes, { source: 'download' })).code).toBe('NOT_SNAPPY');
+  });
+
+  it('keeps NOT_SNAPPY for a presented header that is merely over the limit', async () => {
+    // Declares 1,000 bytes (possible for 60 input bytes) but the tags are not snappy.
+    const bytes = Uint8Array.from([0xe8, 0x07, ...new Array<number>(58).fill(0xff)]);
+    expect((await decodeError(bytes, { presentedAsSnappy: true, maxOutputBytes: 100 })).code).toBe('NOT_SNAPPY');
   });
 });
