@@ -1,19 +1,21 @@
 // Run a TypeScript scenario in a child Node process (bundled once with esbuild) and read back
 // the one JSON line it prints: resource figures are measured away from the test runner's heap.
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
 const bundles = new Map<string, Promise<string>>();
-const outDir = mkdtempSync(join(tmpdir(), 'shiplens-child-'));
+// Inside the repo so the bundle's bare imports resolve from node_modules (like out/main).
+const cacheDir = join(__dirname, '../../node_modules/.cache');
+mkdirSync(cacheDir, { recursive: true });
+const outDir = mkdtempSync(join(cacheDir, 'shiplens-child-'));
 
 function bundle(entry: string): Promise<string> {
   let done = bundles.get(entry);
   if (!done) {
     const outfile = join(outDir, `${bundles.size}.cjs`);
-    done = build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, external: ['snappy', '@duckdb/*', 'electron'], logLevel: 'error' }).then(() => outfile);
+    done = build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, packages: 'external', logLevel: 'error' }).then(() => outfile);
     bundles.set(entry, done);
   }
   return done;
