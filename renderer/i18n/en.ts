@@ -216,7 +216,7 @@ export const en = {
   'tasks.retryTitle': 'Retry shipping tasks',
   'tasks.retryAskIds': 'Retry {n} selected task(s)? Only failed tasks are retried.',
   'tasks.retryAskAll': 'Retry all {n} failed task(s) in the time range?',
-  'tasks.retryNote': 'Retrying needs write permission on the project (log:UpdateShipper…). Fix the cause first, or the task fails again.',
+  'tasks.retryNote': 'Retrying needs write permission on the project (log:RetryShipperTask). Fix the cause first, or the task fails again.',
   'tasks.retryDone': '{ok} task(s) retried, {failed} refused.',
   'tasks.lastTwoDays': 'Last two days',
   'tasks.all': 'All ({n})',

@@ -218,7 +218,7 @@ export const zhCN: Messages = {
   'tasks.retryTitle': '重试投递任务',
   'tasks.retryAskIds': '重试选中的 {n} 个任务？只有失败的任务会被重试。',
   'tasks.retryAskAll': '重试该时间范围内全部 {n} 个失败任务？',
-  'tasks.retryNote': '重试需要 Project 的写权限（log:UpdateShipper 等）。请先修正失败原因，否则任务会再次失败。',
+  'tasks.retryNote': '重试需要 Project 的写权限（log:RetryShipperTask）。请先修正失败原因，否则任务会再次失败。',
   'tasks.retryDone': '已重试 {ok} 个任务，{failed} 个被拒绝。',
   'tasks.lastTwoDays': '最近两天',
   'tasks.all': '全部（{n}）',

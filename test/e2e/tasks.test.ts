@@ -112,10 +112,12 @@ describe('shipping tasks beside the gap timeline', () => {
     await page.getByTestId('retry-confirm').click();
     expect(await page.getByTestId('retry-summary').textContent()).toBe('1 task(s) retried, 0 refused.');
     expect(await page.locator('[data-testid="retry-results"] li[data-ok="true"]').count()).toBe(1);
+    await shot(page, 't3-retry-result');
     await page.getByTestId('retry-close').click();
-    await page.getByTestId('tasks-filter').selectOption('');
+    await page.getByTestId('tasks-filter').selectOption('running');
     await row.and(page.locator('[data-status="running"]')).waitFor();
-    await shot(page, 't3-task-running');
+    await shot(page, 't4-task-running');
+    await page.getByTestId('tasks-filter').selectOption('');
 
     // Log Service finishes it; a refresh shows success.
     for (let i = 0; i < 40 && (await row.getAttribute('data-status')) !== 'success'; i++) {
@@ -132,7 +134,7 @@ describe('shipping tasks beside the gap timeline', () => {
     expect(await page.getByTestId('listing-status').textContent()).toContain('10 objects');
     expect(await page.getByTestId('gap-task-marks').locator('li[data-kind="fail"]').count()).toBe(2);
     expect(newKey.startsWith(folder)).toBe(true);
-    await shot(page, 't4-partition-new-object');
+    await shot(page, 't5-partition-new-object');
   });
 });
 
@@ -150,6 +152,6 @@ describe('Log Service errors in the Tasks view', () => {
     const alert = page.locator('.error-box[data-code="AUTH_FAILED"]');
     await alert.waitFor();
     expect(await alert.locator('.error-hint').textContent()).toContain('Check the AccessKey ID and secret');
-    await shot(page, 't5-auth-error');
+    await shot(page, 't6-auth-error');
   });
 });

@@ -50,26 +50,28 @@ function TaskRow({ task }: { task: SlsTaskInfo }) {
         {task.message && <strong className={task.status === 'fail' ? 'danger' : ''}>{task.message}</strong>}
         {task.advice && <div className="small muted" data-testid="task-advice">{task.advice[s.language]}</div>}
       </td>
-      <td className="row" style={{ flexWrap: 'nowrap' }}>
-        {task.status === 'fail' && (
-          <button type="button" onClick={() => s.retryAsk({ ids: [task.id] })} data-testid="task-retry">
-            {t('tasks.retry')}
-          </button>
-        )}
-        {folder !== null && (
-          <button
-            type="button"
-            className="link"
-            title={folder}
-            onClick={() => {
-              s.viewSet('browse');
-              void s.browseOpen(folder);
-            }}
-            data-testid="task-partition"
-          >
-            {t('tasks.showPartition')}
-          </button>
-        )}
+      <td>
+        <div className="row" style={{ flexWrap: 'nowrap' }}>
+          {task.status === 'fail' && (
+            <button type="button" onClick={() => s.retryAsk({ ids: [task.id] })} data-testid="task-retry">
+              {t('tasks.retry')}
+            </button>
+          )}
+          {folder !== null && (
+            <button
+              type="button"
+              className="link"
+              title={folder}
+              onClick={() => {
+                s.viewSet('browse');
+                void s.browseOpen(folder);
+              }}
+              data-testid="task-partition"
+            >
+              {t('tasks.showPartition')}
+            </button>
+          )}
+        </div>
       </td>
     </tr>
   );
