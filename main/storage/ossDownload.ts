@@ -61,6 +61,23 @@ export async function ossDownload(storage: OssStorage, key: string, destPath: st
   }
 }
 
+/** GET `bytes=from-(size-1)` (If-Match the ETag) and check the answer is exactly that range. */
+async function rangeStreamOpen(storage: OssStorage, key: string, etag: string | null, from: number, size: number, signal: AbortSignal | undefined): Promise<Readable> {
+  const headers: Record<string, string> = { Range: `bytes=${from}-${size - 1}` };
+  if (etag) headers['If-Match'] = etag;
+  const result = await storage.run(key, signal, (client) => client.getStream(key, { headers, timeout: storage.endpointConfig.timeoutMs }));
+  const stream = result.stream as Readable;
+  const range = contentRangeParse((result.res.headers as Record<string, string | undefined>)['content-range']);
+  if (result.res.status !== 206 || !range || range.start !== from || range.total !== size) {
+    stream.destroy();
+    throw new ShiplensError('SERVER_ERROR', `Asked for bytes ${from}- of ${size}, the server answered ${result.res.status} with a different range.`, {
+      source: `oss://${storage.bucket}/${key}`,
+      hint: 'The object changed or the endpoint ignores Range; try again.',
+    });
+  }
+  return stream;
+}
+
 /**
  * GET `bytes=from-(size-1)` and append it to `handle`; returns the bytes written.
  * On failure the thrown error carries `received` (bytes written before it broke).
@@ -76,18 +93,7 @@ async function streamRange(
   signal: AbortSignal | undefined,
 ): Promise<number> {
   const source = `oss://${storage.bucket}/${key}`;
-  const headers: Record<string, string> = { Range: `bytes=${from}-${size - 1}` };
-  if (etag) headers['If-Match'] = etag;
-  const result = await storage.run(key, signal, (client) => client.getStream(key, { headers, timeout: storage.endpointConfig.timeoutMs }));
-  const stream = result.stream as Readable;
-  const range = contentRangeParse((result.res.headers as Record<string, string | undefined>)['content-range']);
-  if (result.res.status !== 206 || !range || range.start !== from || range.total !== size) {
-    stream.destroy();
-    throw new ShiplensError('SERVER_ERROR', `Asked for bytes ${from}- of ${size}, the server answered ${result.res.status} with a different range.`, {
-      source,
-      hint: 'The object changed or the endpoint ignores Range; try again.',
-    });
-  }
+  const stream = await rangeStreamOpen(storage, key, etag, from, size, signal);
   let received = 0;
   const idleMs = storage.endpointConfig.timeoutMs;
   let timer: NodeJS.Timeout | undefined;
