@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 
 const started = Date.now();
-const result = spawnSync('npx', ['vitest', 'run', 'test/reliability', '--maxWorkers=1', '--testTimeout=0', '--hookTimeout=0'], {
+const result = spawnSync('npx', ['vitest', 'run', 'test/reliability', 'test/e2e/longTasks.test.ts', '--maxWorkers=1', '--testTimeout=0', '--hookTimeout=0'], {
   stdio: 'inherit',
   env: { ...process.env, SHIPLENS_SOAK: '1' },
 });
