@@ -83,7 +83,7 @@ function Toolbar() {
       <div className="row small" data-testid="task-stats" aria-label={t('tasks.statistics')}>
         <strong>{t('tasks.statistics')}:</strong>
         <span className="danger" data-stat="fail">● {t('tasks.status.fail')} {stats.fail}</span>
-        <span className="warn" data-stat="running">● {t('tasks.status.running')} {stats.running}</span>
+        <span className="accent-text" data-stat="running">● {t('tasks.status.running')} {stats.running}</span>
         <span className="ok" data-stat="success">● {t('tasks.status.success')} {stats.success}</span>
       </div>
       <label className="row small">
