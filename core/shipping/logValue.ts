@@ -22,11 +22,6 @@ export const logReservedKeys = ['__time__', '__topic__', '__source__'] as const;
 
 const reserved = new Set<string>(logReservedKeys);
 
-/** True for `__time__`, `__topic__`, `__source__`. */
-export function logKeyIsReserved(key: string): boolean {
-  return reserved.has(key);
-}
-
 /** The log's `__time__` as whole Unix seconds; INVALID_ARGUMENT when absent or not a whole number ≥ 0. */
 export function logTimeSeconds(log: ShippingLog, index: number): number {
   const raw = log.__time__;

@@ -1,7 +1,5 @@
 /** A tiny typed publish/subscribe hub for main → renderer events (`onX`). */
 
-export type EventListener<Events, E extends keyof Events> = (event: E, payload: Events[E]) => void;
-
 /** Fans events out to every transport (IPC window, SSE clients); a failing listener is dropped. */
 export class EventHub<Events> {
   private readonly listeners = new Set<(event: keyof Events, payload: Events[keyof Events]) => void>();

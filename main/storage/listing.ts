@@ -6,6 +6,7 @@
  */
 import { ShiplensError, throwIfCancelled } from '../../core/errors';
 import type { ObjectEntry } from '../api/contract';
+import { listMaxKeysDefault } from './storage';
 import type { Storage, StorageListPage } from './storage';
 
 /** Compare two keys in UTF-8 byte order (OSS listing order). */
@@ -44,10 +45,10 @@ export function pageTokenDecode(kind: string, token: string): Record<string, str
   });
 }
 
-/** Clamp a requested page size to 1…1000. */
+/** Clamp a requested page size to 1…listMaxKeysDefault (1000). */
 export function maxKeysClamp(maxKeys: number | undefined): number {
-  if (maxKeys === undefined || !Number.isFinite(maxKeys)) return 1000;
-  return Math.min(1000, Math.max(1, Math.floor(maxKeys)));
+  if (maxKeys === undefined || !Number.isFinite(maxKeys)) return listMaxKeysDefault;
+  return Math.min(listMaxKeysDefault, Math.max(1, Math.floor(maxKeys)));
 }
 
 /** Progress of `storageListAll`. */
