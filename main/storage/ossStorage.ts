@@ -95,6 +95,14 @@ export class OssStorage implements Storage {
     if (!config.accessKeyId || !config.accessKeySecret) {
       throw new ShiplensError('CREDENTIALS_UNAVAILABLE', 'No AccessKey ID/secret for OSS.', { hint: 'Add credentials to the profile, or set ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET.' });
     }
+    // OSS bucket naming rules; ali-oss would otherwise fail every call with an untyped error
+    // that read as "Unexpected failure talking to <endpoint>" (ossStorageRegression).
+    if (!/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(config.bucket)) {
+      throw new ShiplensError('INVALID_ARGUMENT', `"${config.bucket.slice(0, 80)}" is not a valid OSS bucket name.`, {
+        source: 'bucket',
+        hint: 'Bucket names are 3–63 characters: lowercase letters, digits and hyphens, starting and ending with a letter or digit.',
+      });
+    }
     this.bucket = config.bucket;
     this.label = `oss://${config.bucket}`;
     this.endpointConfig = {

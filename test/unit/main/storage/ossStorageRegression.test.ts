@@ -46,4 +46,18 @@ describe('OssStorage regressions', () => {
     }
     expect(server.stats.requests).toBe(0);
   });
+
+  it('ossStorageRegression: an invalid bucket name is INVALID_ARGUMENT naming the rule, not "Unexpected failure (Error)"', async () => {
+    for (const bucket of ['My_Bucket', 'ab', '-abc', 'abc-', 'a'.repeat(64), 'bucket.with.dots', 'UPPER']) {
+      let error: { code?: string; hint?: string } | null = null;
+      try {
+        new OssStorage({ endpoint: server.endpoint, bucket, accessKeyId: 'id', accessKeySecret: 'secret' });
+      } catch (e) {
+        error = e as { code?: string; hint?: string };
+      }
+      expect(error?.code).toBe('INVALID_ARGUMENT');
+      expect(error?.hint).toMatch(/lowercase letters, digits and hyphens/);
+    }
+    expect(new OssStorage({ endpoint: server.endpoint, bucket: 'shiplens-test-1', accessKeyId: 'id', accessKeySecret: 'secret' }).bucket).toBe('shiplens-test-1');
+  });
 });
