@@ -6,7 +6,9 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { ShiplensError, errorCodes, throwIfCancelled } from '../../core/errors';
 import type { ErrorCode, ErrorInfo } from '../../core/errors';
-import type { EngineDeps, SnappyVariantName } from './types';
+import { tableWorkerOpen } from '../workers/tableWorkerClient';
+import type { TableWorkerOpenOptions } from '../workers/tableWorkerClient';
+import type { EngineDeps, OpenedTableLike, SnappyVariantName } from './types';
 
 /** Options of one decode. */
 export interface DecodeOptions {
@@ -43,6 +45,11 @@ export class DecodeRunner {
   /** True when a decode of `size` bytes will run in a worker. */
   usesWorker(size: number): boolean {
     return size >= this.thresholdBytes && this.workerPath !== null && existsSync(this.workerPath);
+  }
+
+  /** Open a large JSON-lines/CSV object's bytes as a table held by a worker (usesWorker first). */
+  tableOpen(options: TableWorkerOpenOptions): Promise<OpenedTableLike> {
+    return tableWorkerOpen(this.workerPath as string, options);
   }
 
   /** Decode any snappy container to bytes. */

@@ -22,7 +22,7 @@ export class TableRegistry {
     while (this.tables.size > this.maxTables) {
       const oldest = this.tables.keys().next().value;
       if (oldest === undefined) break;
-      this.tables.delete(oldest);
+      this.close(oldest);
     }
     return id;
   }
@@ -40,11 +40,14 @@ export class TableRegistry {
 
   /** Drop a table; false when it was not open. */
   close(tableId: string): boolean {
+    const entry = this.tables.get(tableId);
+    entry?.opened.close?.();
     return this.tables.delete(tableId);
   }
 
   /** Drop every table (connection change, shutdown). */
   clear(): void {
+    for (const entry of this.tables.values()) entry.opened.close?.();
     this.tables.clear();
   }
 

@@ -43,6 +43,8 @@ export interface OpenedTableLike {
   snappyVariant?: SnappyVariantName;
   text: Uint8Array | null;
   warnings: { line?: number; message: string }[];
+  /** Frees what the table holds outside this object (a worker thread); called by the registry. */
+  close?: () => void;
 }
 
 /** What `formatDetect` returns. */

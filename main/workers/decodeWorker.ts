@@ -3,12 +3,15 @@
  *
  * Receives a `DecodeWorkerRequest`, posts progress, then `done` with the output buffer
  * transferred, or `error` with ShiplensError info. Terminated by the parent on cancel.
+ * A `TableWorkerOpen` request instead makes it serve one JSON-lines/CSV table (tableWorkerHost).
  */
 import { parentPort } from 'node:worker_threads';
 import { toShiplensError } from '../../core/errors';
 import { snappyDecode } from '../../core/codecs/snappy';
 import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
 import type { DecodeWorkerMessage, DecodeWorkerRequest } from '../services/decodeRunner';
+import { tableWorkerServe } from './tableWorkerHost';
+import type { TableWorkerOpen } from './tableWorkerHost';
 
 const port = parentPort;
 
@@ -27,8 +30,12 @@ async function decodeRequest(request: DecodeWorkerRequest): Promise<DecodeWorker
   }
 }
 
-port?.once('message', (request: DecodeWorkerRequest) => {
-  void decodeRequest(request).then((message) => {
+port?.once('message', (request: DecodeWorkerRequest | TableWorkerOpen) => {
+  if ('kind' in request && request.kind === 'table') {
+    tableWorkerServe(request, port);
+    return;
+  }
+  void decodeRequest(request as DecodeWorkerRequest).then((message) => {
     if (message.type === 'done') {
       const output = message.output;
       const transferable = output.byteOffset === 0 && output.byteLength === output.buffer.byteLength ? output : output.slice();

@@ -1,7 +1,7 @@
 // `npm run bench`: every bench in one run, shiplens and its references side by side; prints a
 // table and writes test/bench/results.json (ratios = shiplens ÷ reference, machine description).
 // Inputs are generated once into test/bench/inputs/ (git-ignored). Flags: --no-large skips the
-// 16 M-row Parquet (≈45 s to generate once on 2 cores), --only=snappy,parquet,remote,csv,listing.
+// 16 M-row Parquet (≈45 s to generate once on 2 cores), --only=snappy,parquet,remote,csv,eventloop,coldstart,listing.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -125,6 +125,11 @@ async function main() {
     row('CSV export 1M rows throughput (MB/s)', mbps(ours), mbps(bare), 'bare Papa.unparse', 'MB/s', '≥ 1.0×', mbps(ours) >= mbps(bare));
     row('CSV export 1M rows peak RSS (MB)', ours.maxRssMB, bare.maxRssMB, 'bare Papa.unparse', 'MB', '≤ 250 MB', ours.maxRssMB <= 250);
     row('CSV export of the 1M-row Parquet: peak RSS (MB)', parquet.maxRssMB, null, '', 'MB', '≤ 250 MB', parquet.maxRssMB <= 250);
+  }
+  if (wants('eventloop')) {
+    const e = (raw.eventLoop = await (await import('./eventLoopBench.mjs')).run());
+    row(`Open 200 MB JSON lines inline (before): longest event-loop stall (open ${e.inline.ms} ms)`, e.inline.worstTickGapMs, e.idle.worstTickGapMs, 'idle loop, same machine', 'ms', 'info', null);
+    row(`Open 200 MB JSON lines in the table worker: longest stall (open ${e.worker.ms} ms, first page ${e.worker.value.pageMs} ms)`, e.worker.worstTickGapMs, e.idle.worstTickGapMs, 'idle loop, same machine', 'ms', '≤ 2× idle stall', e.worker.worstTickGapMs <= 2 * Math.max(e.idle.worstTickGapMs, 20));
   }
   if (wants('listing')) {
     raw.listing = await (await import('./listingBench.mjs')).run();

@@ -1,0 +1,120 @@
+/**
+ * Main-process side of a worker-held table (tableWorkerHost): a TableReader whose pages are
+ * asked of the worker by message, and the shared raw text. `close()` ends the worker.
+ */
+import { Worker } from 'node:worker_threads';
+import { ShiplensError, throwIfCancelled } from '../../core/errors';
+import type { Cell, TableReader } from '../../core/formats/table';
+import { errorFromInfo } from '../services/decodeRunner';
+import type { OpenedTableLike } from '../services/types';
+import type { TableWorkerMessage, TableWorkerOpen, TableWorkerRows } from './tableWorkerHost';
+
+/** Options of `tableWorkerOpen`. */
+export interface TableWorkerOpenOptions {
+  request: Omit<TableWorkerOpen, 'kind'>;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number | null) => void;
+}
+
+// Rows per message of `rowBatches` (export): the indexed readers' own batch size.
+const batchRows = 10_000;
+
+type Pending = { resolve: (rows: Cell[][]) => void; reject: (error: unknown) => void };
+
+function workerGone(source: string): ShiplensError {
+  return new ShiplensError('CANCELLED', 'The table was closed.', { source, hint: 'Open the object again.' });
+}
+
+/** A reader that asks `worker` for rows; `fail` rejects every pending read. */
+function readerProxy(worker: Worker, opened: Extract<TableWorkerMessage, { type: 'opened' }>, pending: Map<number, Pending>, state: { closed: boolean }, source: string): TableReader {
+  let nextId = 1;
+  const readRows = (offset: number, limit: number, signal?: AbortSignal): Promise<Cell[][]> => {
+    throwIfCancelled(signal);
+    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(limit) || offset < 0 || limit < 0) {
+      return Promise.reject(new ShiplensError('INVALID_ARGUMENT', `Invalid row range ${offset}+${limit}.`, { source }));
+    }
+    if (state.closed) return Promise.reject(workerGone(source));
+    const id = nextId++;
+    return new Promise<Cell[][]>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ kind: 'rows', id, offset, limit } satisfies TableWorkerRows);
+    });
+  };
+  return {
+    columns: opened.columns,
+    numRows: opened.numRows,
+    readRows,
+    async *rowBatches(signal) {
+      for (let offset = 0; opened.numRows === null || offset < opened.numRows; offset += batchRows) {
+        const rows = await readRows(offset, batchRows, signal);
+        if (rows.length === 0) return;
+        yield rows;
+      }
+    },
+  };
+}
+
+/** Open a JSON-lines/CSV object (snappy or not) in a worker thread at `workerPath`. */
+export function tableWorkerOpen(workerPath: string, options: TableWorkerOpenOptions): Promise<OpenedTableLike & { close(): void }> {
+  const source = options.request.name;
+  const worker = new Worker(workerPath);
+  worker.unref(); // an open table must not keep the process alive
+  const pending = new Map<number, Pending>();
+  const state = { closed: false };
+  const close = (error: unknown = workerGone(source)): void => {
+    if (state.closed) return;
+    state.closed = true;
+    void worker.terminate();
+    for (const p of pending.values()) p.reject(error);
+    pending.clear();
+  };
+  return new Promise((resolve, reject) => {
+    let opened = false;
+    const onAbort = (): void => {
+      if (opened) return;
+      close();
+      reject(new ShiplensError('CANCELLED', 'The operation was cancelled.', { source }));
+    };
+    if (options.signal?.aborted) return onAbort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    worker.on('message', (message: TableWorkerMessage) => {
+      switch (message.type) {
+        case 'progress': options.onProgress?.(message.done, message.total); break;
+        case 'opened': {
+          opened = true;
+          options.signal?.removeEventListener('abort', onAbort);
+          const { format, compression, snappyVariant, text, warnings } = message;
+          const table = { reader: readerProxy(worker, message, pending, state, source), format, compression, text, warnings, close: () => close() };
+          resolve(snappyVariant ? { ...table, snappyVariant: snappyVariant as OpenedTableLike['snappyVariant'] } : table);
+          break;
+        }
+        case 'error': options.signal?.removeEventListener('abort', onAbort); close(); reject(errorFromInfo(message.error)); break;
+        case 'rows': pending.get(message.id)?.resolve(message.rows); pending.delete(message.id); break;
+        case 'rowsError': pending.get(message.id)?.reject(errorFromInfo(message.error)); pending.delete(message.id); break;
+      }
+    });
+    const died = (why: string): void => {
+      const error = new ShiplensError('INTERNAL', `The table worker stopped: ${why}.`, { source, hint: 'Open the object again.' });
+      if (!opened) reject(error);
+      close(error);
+    };
+    worker.on('error', (error) => died(error.message.split('\n')[0] ?? 'error'));
+    worker.on('exit', (code) => { if (!state.closed) died(`exit code ${code}`); });
+    void transferableCopy(options.request.bytes).then((bytes) => {
+      if (!state.closed) worker.postMessage({ kind: 'table', ...options.request, bytes } satisfies TableWorkerOpen, [bytes.buffer as ArrayBuffer]);
+    });
+  });
+}
+
+// Copy slice per event-loop turn: a single 200 MB memcpy would hold the loop for ~100 ms.
+const copySliceBytes = 8 * 1024 * 1024;
+
+/** A copy in its own (transferable) buffer: the caller's view may share a larger one it still uses. */
+async function transferableCopy(bytes: Uint8Array): Promise<Uint8Array> {
+  const out = new Uint8Array(bytes.length);
+  for (let at = 0; at < bytes.length; at += copySliceBytes) {
+    out.set(bytes.subarray(at, at + copySliceBytes), at);
+    if (at + copySliceBytes < bytes.length) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return out;
+}
