@@ -17,6 +17,7 @@ interface Current {
 export class ConnectionManager {
   private current: Current | null = null;
   private opening: Promise<Current> | null = null;
+  private firstOpen: Promise<ConnectionInfo> | null = null;
 
   constructor(
     private readonly platform: PlatformDeps,
@@ -51,7 +52,12 @@ export class ConnectionManager {
 
   private async ensure(): Promise<Current> {
     if (this.current) return this.current;
-    return this.replace(this.sampleOpen()).then(() => this.current as Current);
+    // Calls racing at startup share one sample open (it may generate the bucket: seconds of
+    // work, and two writers in one process would pick the same temp folder name).
+    this.firstOpen ??= this.replace(this.sampleOpen()).finally(() => {
+      this.firstOpen = null;
+    });
+    return this.firstOpen.then(() => this.current as Current);
   }
 
   private async replace(next: Promise<Current>): Promise<ConnectionInfo> {

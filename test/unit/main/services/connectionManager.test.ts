@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { ConnectionManager } from '../../../../main/services/connectionManager';
+import type { PlatformDeps, ProfileStoreLike, StorageLike } from '../../../../main/services/types';
+
+function fakeStorage(bucket: string): StorageLike {
+  const fail = () => Promise.reject(new Error('not used'));
+  return { kind: 'local', label: bucket, bucket, list: fail, head: fail, open: fail, download: fail };
+}
+
+function fakePlatform(): { platform: PlatformDeps; ensured: string[]; release: () => void } {
+  const ensured: string[] = [];
+  let release = () => undefined as void;
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const platform = {
+    sampleBucketEnsure: async (dir: string) => {
+      ensured.push(dir);
+      await gate;
+      return dir;
+    },
+    localStorageOpen: async (dir: string) => fakeStorage(dir.split('/').pop() as string),
+  } as unknown as PlatformDeps;
+  return { platform, ensured, release };
+}
+
+const noProfiles = {} as ProfileStoreLike;
+
+describe('ConnectionManager', () => {
+  it('opens the sample bucket once when the first calls race', async () => {
+    const { platform, ensured, release } = fakePlatform();
+    const manager = new ConnectionManager(platform, noProfiles, '/data');
+    const calls = [manager.info(), manager.storage(), manager.info()];
+    release();
+    const [info, storage, again] = await Promise.all(calls);
+    expect(ensured).toEqual(['/data/sample-bucket']);
+    expect(info).toEqual({ kind: 'sample', label: 'Sample bucket', bucket: 'sample-bucket' });
+    expect(again).toEqual(info);
+    expect((storage as StorageLike).bucket).toBe('sample-bucket');
+    await manager.info();
+    expect(ensured).toHaveLength(1);
+  });
+
+  it('tries again on the next call when the first open failed', async () => {
+    let attempts = 0;
+    const platform = {
+      sampleBucketEnsure: async (dir: string) => {
+        attempts++;
+        if (attempts === 1) throw new Error('disk full');
+        return dir;
+      },
+      localStorageOpen: async () => fakeStorage('sample-bucket'),
+    } as unknown as PlatformDeps;
+    const manager = new ConnectionManager(platform, noProfiles, '/data');
+    await expect(manager.info()).rejects.toThrow('disk full');
+    expect((await manager.info()).kind).toBe('sample');
+    expect(attempts).toBe(2);
+  });
+});
