@@ -131,6 +131,14 @@ async function main() {
     row(`Open 200 MB JSON lines inline (before): longest event-loop stall (open ${e.inline.ms} ms)`, e.inline.worstTickGapMs, e.idle.worstTickGapMs, 'idle loop, same machine', 'ms', 'info', null);
     row(`Open 200 MB JSON lines in the table worker: longest stall (open ${e.worker.ms} ms, first page ${e.worker.value.pageMs} ms)`, e.worker.worstTickGapMs, e.idle.worstTickGapMs, 'idle loop, same machine', 'ms', '≤ 2× idle stall', e.worker.worstTickGapMs <= 2 * Math.max(e.idle.worstTickGapMs, 20));
   }
+  if (wants('coldstart')) {
+    const c = (raw.coldStart = await (await import('./coldStartBench.mjs')).run());
+    if (c.skipped) console.log(`cold start skipped: ${c.skipped}`);
+    else {
+      row(`Browser mode cold start → first listing row (median of ${c.runs}, ${c.min}–${c.max} ms)`, c.ms, null, '', 'ms', '≤ 1500 ms', c.ms <= 1500);
+      row(`  … plus launching Chromium (${c.chromiumLaunchMs} ms)`, c.ms + c.chromiumLaunchMs, null, '', 'ms', 'info', null);
+    }
+  }
   if (wants('listing')) {
     raw.listing = await (await import('./listingBench.mjs')).run();
     const l = raw.listing;
