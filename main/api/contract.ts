@@ -6,10 +6,11 @@
  * imports it with `import type` only. Results cross as `ApiResponse` values, never as throws.
  */
 import { z } from 'zod';
+import type { SnappyVariant } from '../../core/codecs/snappy/types';
 import type { ErrorInfo } from '../../core/errors';
 import type { ParquetSchema } from '../../core/formats/parquet/parquetSchema';
 import type { ColumnType } from '../../core/formats/table';
-import type { ShippingRule } from '../../core/shipping/rule';
+import type { Compression, ShippingRule, StorageFormat } from '../../core/shipping/rule';
 
 const key = z.string().min(1).max(1024);
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
@@ -216,10 +217,10 @@ export interface ListPage {
 export interface ObjectInspection {
   key: string;
   size: number;
-  format: 'json' | 'csv' | 'parquet' | 'unknown';
-  compression: 'none' | 'snappy';
+  format: StorageFormat | 'unknown';
+  compression: Compression;
   /** Snappy container found by sniffing bytes. */
-  snappyVariant?: 'raw' | 'framing' | 'snappy-java' | 'hadoop';
+  snappyVariant?: SnappyVariant;
   /** Declared uncompressed size where the container says it. */
   uncompressedSize?: number;
   /** How format/compression were decided. */
@@ -240,8 +241,8 @@ export type JsonCell = string | number | boolean | null;
 export interface TableInfo {
   tableId: string;
   key: string;
-  format: 'json' | 'csv' | 'parquet';
-  compression: 'none' | 'snappy';
+  format: StorageFormat;
+  compression: Compression;
   columns: { name: string; type: ColumnType }[];
   numRows: number | null;
   /** Raw text view exists (JSON lines, CSV). */
@@ -257,10 +258,10 @@ export interface FileResult {
 }
 
 export interface DecompressResult extends FileResult {
-  variant: 'raw' | 'framing' | 'snappy-java' | 'hadoop';
+  variant: SnappyVariant;
   inputBytes: number;
   /** Format sniffed from the decoded bytes. */
-  contentFormat: 'json' | 'csv' | 'parquet' | 'unknown';
+  contentFormat: StorageFormat | 'unknown';
 }
 
 export interface SimulatedObject {
