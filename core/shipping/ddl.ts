@@ -12,8 +12,10 @@ import { ddlFileNamesHidden, ddlLayoutOf, ddlOssRoot, ddlPartitions } from './dd
 import type { DdlLayout, DdlPartition } from './ddlLayout';
 import type { ParquetColumnType, ShippingRule } from './rule';
 
+/** Engines the DDL generator writes for. */
 export type DdlEngine = 'hive' | 'spark' | 'maxcompute';
 
+/** Naming and location choices for `ddlGenerate`. */
 export interface DdlOptions {
   /** Table name (default: the rule name with non-word characters as '_'). */
   table?: string;
@@ -32,6 +34,7 @@ export interface DdlOptions {
   odpsRoleArn?: string;
 }
 
+/** The DDL for one engine, or why that engine cannot read the objects. */
 export interface DdlResult {
   engine: DdlEngine;
   /** Statements, or only comments when the engine cannot read the objects. */

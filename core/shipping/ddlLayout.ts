@@ -8,11 +8,13 @@ import { partitionFormatDirectives, partitionFormatRender } from './partitionFor
 import type { Directive } from './partitionFormat';
 import type { ShippingRule } from './rule';
 
+/** How the partition directories map to table partitions: Hive `k=v`, one dated column, or none. */
 export type DdlLayout =
   | { kind: 'hive'; columns: string[]; root: string }
   | { kind: 'dated'; column: string; dirFormat: string; valueFormat: string; granularity: Directive; root: string }
   | { kind: 'flat'; root: string };
 
+/** One partition to register (`ALTER TABLE … ADD PARTITION`). */
 export interface DdlPartition {
   /** Partition column value, e.g. `2017012019`. */
   value: string;

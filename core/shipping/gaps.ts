@@ -13,6 +13,7 @@ import { ShiplensError } from '../errors';
 import { objectKeyParse } from './objectKey';
 import type { ShippingRule } from './rule';
 
+/** One shipped object as the gap timeline sees it. */
 export interface GapInput {
   key: string;
   taskTimeMs: number;
@@ -20,8 +21,10 @@ export interface GapInput {
   lastModifiedMs?: number;
 }
 
+/** A slot's state: an object arrived, none did, or one arrived after the expected lag. */
 export type GapStatus = 'present' | 'missing' | 'late';
 
+/** One expected shipping task slot on the timeline. */
 export interface GapSlot {
   /** Slot bounds [start, end): the expected task time ± interval/2. */
   start: number;
@@ -31,6 +34,7 @@ export interface GapSlot {
   keys: string[];
 }
 
+/** Consecutive slots of one status. */
 export interface GapRun {
   start: number;
   end: number;
@@ -38,6 +42,7 @@ export interface GapRun {
   slots: number;
 }
 
+/** The timeline: slots, merged runs and the interval/anchor they were laid on. */
 export interface GapsResult {
   intervalMs: number;
   anchorMs: number;
@@ -47,6 +52,7 @@ export interface GapsResult {
   counts: Record<GapStatus, number>;
 }
 
+/** Range and anchor of `gapsCompute`. */
 export interface GapsOptions {
   fromMs?: number;
   toMs?: number;

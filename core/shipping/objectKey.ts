@@ -11,6 +11,7 @@ import { objectKeyInferPartition } from './objectKeyInfer';
 import { timeZoneFields } from './timeZone';
 import type { Compression, ShippingRule, StorageFormat } from './rule';
 
+/** Every part of a shipped object key (SPEC §1/§2). */
 export interface ParsedObjectKey {
   key: string;
   /** Directory under the bucket, without trailing '/' ('' when the partition starts the key). */
@@ -34,6 +35,7 @@ export interface ParsedObjectKey {
   warnings: string[];
 }
 
+/** A parsed key, or why the key does not fit the rule. */
 export type ObjectKeyParseResult = { ok: true; value: ParsedObjectKey } | { ok: false; reason: string };
 
 /** SPEC §2: suffix by storage format and compression. Longest first for matching. */

@@ -7,6 +7,7 @@ import { directiveOrder } from './partitionFormat';
 import type { Directive } from './partitionFormat';
 import { timeZoneFields, timeZoneIsValid, timeZoneNormalize } from './timeZone';
 
+/** A partition format (and prefix) guessed from one example key. */
 export interface InferredPartition {
   prefix: string;
   partitionPath: string;

@@ -9,13 +9,16 @@ import { ShiplensError } from '../errors';
 import { defaultTimeZone, timeZoneFields, timeZoneIsValid } from './timeZone';
 import type { ZonedFields } from './timeZone';
 
+/** The strftime directives Log Service partition formats use (SPEC §1). */
 export type Directive = 'Y' | 'm' | 'd' | 'H' | 'M' | 's';
 
 /** Coarse to fine. */
 export const directiveOrder: readonly Directive[] = ['Y', 'm', 'd', 'H', 'M', 's'];
 
+/** A partition format split into literal text and directives. */
 export type FormatToken = { kind: 'literal'; text: string } | { kind: 'directive'; directive: Directive };
 
+/** Time fields and Hive `k=v` columns read back from a rendered partition. */
 export interface PartitionFormatParsed {
   fields: Partial<Record<Directive, number>>;
   hiveColumns: Record<string, string>;

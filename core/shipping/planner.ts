@@ -14,6 +14,7 @@ import { timeZoneFields, timeZoneIsValid, timeZoneToEpochMs } from './timeZone';
 import type { ZonedFields } from './timeZone';
 import type { ShippingRule } from './rule';
 
+/** Lag and prefix limits of `planLogTimeRange`. */
 export interface PlanOptions {
   /** Extra lag allowed after `to` + interval (default 10 minutes, SPEC §5). */
   slackMs?: number;
@@ -23,6 +24,7 @@ export interface PlanOptions {
   finest?: Directive;
 }
 
+/** Which prefixes to list and which task times to keep for a log-time range. */
 export interface ListingPlan {
   logFromMs: number;
   logToMs: number;

@@ -2,10 +2,14 @@
  * The shipping rule: what a Log Service OSS shipping rule says (SPEC §3, §4).
  */
 
+/** What a rule ships (SPEC §2). */
 export type StorageFormat = 'json' | 'csv' | 'parquet';
+/** Compression of JSON/CSV objects (Parquet compresses inside the file). */
 export type Compression = 'none' | 'snappy';
+/** Column types a Parquet rule may declare (SPEC §3). */
 export type ParquetColumnType = 'string' | 'boolean' | 'int32' | 'int64' | 'float' | 'double';
 
+/** The CSV dialect and column list of a CSV rule (SPEC §3). */
 export interface CsvOptions {
   /** Keys written as columns, in order (reserved fields may be listed). */
   columns: string[];
@@ -19,11 +23,13 @@ export interface CsvOptions {
   header: boolean;
 }
 
+/** One declared column of a Parquet rule. */
 export interface ParquetColumn {
   name: string;
   type: ParquetColumnType;
 }
 
+/** A shipping rule as shiplens models it: where, when and how objects are written. */
 export interface ShippingRule {
   /** Shipping name: 3–63 chars, [a-z0-9_-], starts and ends with a letter or digit. */
   name: string;

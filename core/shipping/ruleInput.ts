@@ -9,6 +9,7 @@ import { isObject, slsJsonError } from './slsJsonFields';
 import type { JsonObject } from './slsJsonFields';
 import { timeZoneNormalize } from './timeZone';
 
+/** Which JSON a rule came from: shiplens's own, a classic shipper, or an OSS export job. */
 export type RuleSource = 'shiplens' | 'shipper' | 'ossExport';
 
 const fieldTypes: Record<string, 'string' | 'number' | 'object'> = {

@@ -4,6 +4,7 @@
  * One entry per issue code; `{name}` placeholders are filled from the issue's parameters.
  */
 
+/** Every problem `ruleValidate` can report. */
 export type RuleIssueCode =
   | 'NAME_REQUIRED'
   | 'NAME_LENGTH'
@@ -36,6 +37,7 @@ export type RuleIssueCode =
   | 'PARQUET_MISSING'
   | 'PARQUET_TYPE';
 
+/** User-facing text of each issue in English and Chinese. */
 export const ruleMessages: Record<RuleIssueCode, { en: string; 'zh-CN': string }> = {
   NAME_REQUIRED: { en: 'Enter a shipping name.', 'zh-CN': '请输入投递名称。' },
   NAME_LENGTH: { en: 'The shipping name must be 3–63 characters long (it has {length}).', 'zh-CN': '投递名称长度须为 3–63 个字符（当前为 {length} 个）。' },

@@ -11,6 +11,7 @@ import type { RuleIssueCode } from './ruleMessages';
 import { timeZoneIsValid } from './timeZone';
 import type { ShippingRule } from './rule';
 
+/** One problem with a rule field, with its message parameters. */
 export interface RuleIssue {
   /** Path of the field, e.g. `name`, `csv.delimiter`, `parquet.columns[2].type`. */
   field: string;
@@ -19,6 +20,7 @@ export interface RuleIssue {
   message: { en: string; 'zh-CN': string };
 }
 
+/** The accepted Parquet column types, for checking untyped input. */
 export const parquetColumnTypes = ['string', 'boolean', 'int32', 'int64', 'float', 'double'] as const;
 
 type Push = (field: string, code: RuleIssueCode, params?: Record<string, string | number>, severity?: 'error' | 'warning') => void;

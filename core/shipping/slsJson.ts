@@ -18,6 +18,7 @@ import type { JsonObject } from './slsJsonFields';
 import { defaultTimeZone, timeZoneFixedOffsetMinutes, timeZoneNormalize } from './timeZone';
 import type { Compression, CsvOptions, ParquetColumn, ShippingRule, StorageFormat } from './rule';
 
+/** The two Log Service JSON shapes a rule can come from. */
 export type SlsJsonKind = 'shipper' | 'ossExport';
 
 const defaultLineFeed = '\n';

@@ -4,8 +4,10 @@
  */
 import { ShiplensError } from '../errors';
 
+/** A parsed JSON object. */
 export type JsonObject = Record<string, unknown>;
 
+/** True for a plain JSON object (not null, not an array). */
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

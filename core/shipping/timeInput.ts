@@ -5,6 +5,7 @@
 import { ShiplensError } from '../errors';
 import { defaultTimeZone, timeZoneIsValid, timeZoneToEpochMs } from './timeZone';
 
+/** A parsed instant: milliseconds and exact nanoseconds. */
 export interface TimeInput {
   ms: number;
   /** Exact nanoseconds when given as 19 digits, else ms × 10⁶. */

@@ -3,7 +3,7 @@
  * Electron: every method and event name is checked against the contract before it is sent.
  */
 import { apiEventNames, apiMethods } from './contract';
-import type { ApiEventName, ApiResponse, ShiplensBridge } from './contract';
+import type { ApiResponse, ShiplensBridge } from './contract';
 
 /** The raw IPC pieces the preload injects (never exposed to the page). */
 export interface BridgeIpc {
@@ -42,4 +42,3 @@ export function shiplensBridgeCreate(ipc: BridgeIpc): ShiplensBridge {
   return bridge as unknown as ShiplensBridge;
 }
 
-export type { ApiEventName };

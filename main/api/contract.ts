@@ -156,7 +156,9 @@ export const apiInputs = {
   }).strict(),
 } as const;
 
+/** Every method name of the API. */
 export type ApiMethod = keyof typeof apiInputs;
+/** The method names, for the preload's and the server's allow-lists. */
 export const apiMethods = Object.keys(apiInputs) as ApiMethod[];
 
 /** What the caller passes (defaults applied by main). */
@@ -164,8 +166,10 @@ export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>;
 /** What the handler receives after validation. */
 export type ApiParsed<M extends ApiMethod> = z.output<(typeof apiInputs)[M]>;
 
+/** The shipped-CSV dialect after defaults. */
 export type CsvDialect = z.output<typeof csvDialectSchema>;
 
+/** Which face is running and what it can do. */
 export interface AppInfo {
   mode: 'electron' | 'browser';
   version: string;
@@ -174,6 +178,7 @@ export interface AppInfo {
   hasDialogs: boolean;
 }
 
+/** User settings (persisted in the data folder). */
 export interface Settings {
   outputDir: string;
   language: 'en' | 'zh-CN';
@@ -181,6 +186,7 @@ export interface Settings {
   maxDecodeBytes: number;
 }
 
+/** The storage the app is browsing. */
 export interface ConnectionInfo {
   kind: 'local' | 'sample' | 'oss';
   /** Shown in the window title: folder path or `oss://bucket`. */
@@ -189,6 +195,7 @@ export interface ConnectionInfo {
   profileName?: string;
 }
 
+/** A saved OSS profile without its secrets. */
 export interface ProfileSummary {
   name: string;
   region?: string;
@@ -201,6 +208,7 @@ export interface ProfileSummary {
   slsProject?: string;
 }
 
+/** One object of a listing. */
 export interface ObjectEntry {
   key: string;
   size: number;
@@ -208,12 +216,14 @@ export interface ObjectEntry {
   lastModified: string;
 }
 
+/** One page of a listing: objects, common prefixes and the next page's token. */
 export interface ListPage {
   objects: ObjectEntry[];
   prefixes: string[];
   nextPageToken: string | null;
 }
 
+/** What an object is: format, compression and sizes, before it is opened. */
 export interface ObjectInspection {
   key: string;
   size: number;
@@ -238,6 +248,7 @@ export interface ParquetSchemaInfo extends ParquetSchema {
 /** A cell as it crosses the API: INT64 as a decimal string (column type says so). */
 export type JsonCell = string | number | boolean | null;
 
+/** An opened table: its id for row pages, columns and warnings. */
 export interface TableInfo {
   tableId: string;
   key: string;
@@ -252,11 +263,13 @@ export interface TableInfo {
   warnings: { line?: number; message: string }[];
 }
 
+/** A file written by main. */
 export interface FileResult {
   path: string;
   bytes: number;
 }
 
+/** A decoded snappy file and what it held. */
 export interface DecompressResult extends FileResult {
   variant: SnappyVariant;
   inputBytes: number;
@@ -264,6 +277,7 @@ export interface DecompressResult extends FileResult {
   contentFormat: StorageFormat | 'unknown';
 }
 
+/** One object the simulator says a rule would write. */
 export interface SimulatedObject {
   key: string;
   size: number;
@@ -315,6 +329,7 @@ export interface SlsTaskInfo {
   advice?: { error: string; en: string; 'zh-CN': string };
 }
 
+/** A shipper's tasks in a time range, with the service's counts. */
 export interface SlsTaskList {
   project: string;
   logstore: string;
@@ -367,6 +382,7 @@ export interface ApiResults {
   'sls.retry': { results: SlsRetryResult[]; retried: number; failed: number };
 }
 
+/** The result type of a method. */
 export type ApiResult<M extends ApiMethod> = ApiResults[M];
 
 /** Every call resolves to one of these (Tad's Result); handlers never throw across. */
@@ -376,7 +392,9 @@ export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ErrorI
 export interface ApiEvents {
   onJobProgress: { jobId: string; phase: string; done: number; total: number | null };
 }
+/** Names of main → renderer events. */
 export type ApiEventName = keyof ApiEvents;
+/** The event names, for the preload's allow-list. */
 export const apiEventNames: ApiEventName[] = ['onJobProgress'];
 
 /** The bridge the preload exposes as `window.shiplens` (and browser mode emulates). */

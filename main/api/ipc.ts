@@ -11,6 +11,7 @@ import { rendererUrlAllowed } from '../windowOptions';
 
 /** Channel names (one request channel, one event channel). */
 export const ipcInvokeChannel = 'shiplens:invoke';
+/** The one IPC channel main pushes `ApiEvents` on. */
 export const ipcEventChannel = 'shiplens:event';
 
 /** The parts of an IPC event the sender check reads (fakes in tests). */

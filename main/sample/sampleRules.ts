@@ -13,6 +13,7 @@ export const sampleBucketName = 'shiplens-sample';
 export const sampleStartSec = Date.UTC(2026, 10, 22, 16, 0, 0) / 1000;
 /** Two days of 5-minute slots. */
 export const sampleSlotCount = 2 * 24 * 12;
+/** The sample rules' shipping interval (5 minutes). */
 export const sampleIntervalSec = 300;
 
 /** One rule of the sample and what is odd about its tasks. */

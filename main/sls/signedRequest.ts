@@ -58,6 +58,7 @@ export interface SlsRequest {
   what?: { logstore?: string; shipper?: string; ossExport?: string };
 }
 
+/** A Log Service answer: status, headers and parsed JSON body. */
 export interface SlsResponse {
   status: number;
   body: unknown;

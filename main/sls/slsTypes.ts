@@ -22,6 +22,7 @@ export interface ShipperTask {
   dataLines: number;
 }
 
+/** Task counts per state, as the service reports them. */
 export interface ShipperTaskStatistics {
   running: number;
   success: number;
@@ -35,6 +36,7 @@ export interface ShipperTaskList {
   total: number;
 }
 
+/** Range, filter and paging of a task listing. */
 export interface ShipperTaskQuery {
   /** Epoch ms; default: two days before `to` (the service keeps 48 h). */
   from?: number;
