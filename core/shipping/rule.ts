@@ -6,8 +6,10 @@
 export type StorageFormat = 'json' | 'csv' | 'parquet';
 /** Compression of JSON/CSV objects (Parquet compresses inside the file). */
 export type Compression = 'none' | 'snappy';
+/** Column types a Parquet rule may declare (SPEC §3), for checking untyped input. */
+export const parquetColumnTypes = ['string', 'boolean', 'int32', 'int64', 'float', 'double'] as const;
 /** Column types a Parquet rule may declare (SPEC §3). */
-export type ParquetColumnType = 'string' | 'boolean' | 'int32' | 'int64' | 'float' | 'double';
+export type ParquetColumnType = (typeof parquetColumnTypes)[number];
 
 /** The CSV dialect and column list of a CSV rule (SPEC §3). */
 export interface CsvOptions {

@@ -9,6 +9,7 @@ import { partitionFormatDirectives, partitionFormatTokenize } from './partitionF
 import { ruleMessageFormat, ruleMessages } from './ruleMessages';
 import type { RuleIssueCode } from './ruleMessages';
 import { timeZoneIsValid } from './timeZone';
+import { parquetColumnTypes } from './rule';
 import type { ShippingRule } from './rule';
 
 /** One problem with a rule field, with its message parameters. */
@@ -19,9 +20,6 @@ export interface RuleIssue {
   severity: 'error' | 'warning';
   message: { en: string; 'zh-CN': string };
 }
-
-/** The accepted Parquet column types, for checking untyped input. */
-export const parquetColumnTypes = ['string', 'boolean', 'int32', 'int64', 'float', 'double'] as const;
 
 type Push = (field: string, code: RuleIssueCode, params?: Record<string, string | number>, severity?: 'error' | 'warning') => void;
 

@@ -8,6 +8,7 @@
  * compressor are injected (main/shipping/parquetWriter.ts, core/codecs/snappy).
  */
 import { ShiplensError } from '../errors';
+import { parquetColumnTypes } from './rule';
 import type { CsvOptions, ParquetColumn, ShippingRule } from './rule';
 import { logTimeSeconds, logValueConvert, logValueGet } from './logValue';
 import type { ParquetValue, ShippingLog } from './logValue';
@@ -166,7 +167,7 @@ function csvOptionsChecked(rule: ShippingRule): CsvOptions {
   return csv;
 }
 
-const parquetTypes = new Set<string>(['string', 'boolean', 'int32', 'int64', 'float', 'double']);
+const parquetTypes = new Set<string>(parquetColumnTypes);
 
 function parquetColumnsChecked(rule: ShippingRule): ParquetColumn[] {
   const columns = rule.parquet?.columns ?? [];
