@@ -111,7 +111,7 @@ function isoDateOf(value: string | undefined): string {
 }
 
 /**
- * Serve reads inside the prefetched tail from memory; a read that ends inside the tail fetches
+ * Serve reads inside the prefetched tail from memory; a read that ends inside or at the tail fetches
  * only the bytes before it (from `direct`, exact, not block-rounded), so a footer longer than
  * the tail costs exactly one more request of exactly the missing bytes.
  */
@@ -124,7 +124,8 @@ export function tailByteSource(cached: ByteSource, direct: ByteSource, tail: Uin
       byteRangeCheck(cached.size, offset, length, cached.name);
       const end = offset + length;
       if (offset >= tailStart) return tail.subarray(offset - tailStart, end - tailStart);
-      if (end <= tailStart) return cached.read(offset, length, signal);
+      // A read that stops right at the tail (the rest of a long footer) is exact too.
+      if (end < tailStart) return cached.read(offset, length, signal);
       const before = await direct.read(offset, tailStart - offset, signal);
       const out = new Uint8Array(length);
       out.set(before, 0);

@@ -2,17 +2,14 @@
 // First page: requests and time; all pages: requests, time and heap held by the entries.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const inputs = fileURLToPath(new URL('./inputs/', import.meta.url));
+import { fileURLToPath } from 'node:url';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc');
 
 /** Run once (the remote bench has written the bundle of OssStorage + test server). */
 export async function run({ keys = 100_000 } = {}) {
-  const lib = await import(pathToFileURL(join(inputs, 'shiplens-remoteBench.mjs')).href);
+  const lib = await (await import('./remoteBench.mjs')).libLoad();
   const server = await lib.startOssTestServer({ bucket: 'listing' });
   try {
     for (let i = 0; i < keys; i++) server.put(`logstore/2024/05/${String(i % 28).padStart(2, '0')}/${String(i).padStart(7, '0')}_1715000000000000000_${i}.snappy.parquet`, 'x');
