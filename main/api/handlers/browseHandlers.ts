@@ -1,26 +1,10 @@
 /** browse.list, object.inspect, object.download and parquet.schema handlers. */
-import type { ByteSource } from '../../../core/bytes/byteSource';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { countingByteSource } from '../../../core/bytes/countingByteSource';
 import { fsErrorToShiplens, outputTargetCheck } from '../../services/fileOutput';
 import type { HandlerGroup } from '../handlerTypes';
 import { keyFileName, outputDirResolve } from './outputDir';
-
-/** A ByteSource wrapper that counts reads and bytes (reported by parquet.schema). */
-export function byteSourceCounted(source: ByteSource): ByteSource & { reads: number; bytes: number } {
-  const counted = {
-    size: source.size,
-    name: source.name,
-    reads: 0,
-    bytes: 0,
-    async read(offset: number, length: number, signal?: AbortSignal) {
-      counted.reads++;
-      counted.bytes += length;
-      return source.read(offset, length, signal);
-    },
-  };
-  return counted;
-}
 
 /** Handlers for listing and single-object operations. */
 export const browseHandlers: HandlerGroup<'browse.list' | 'object.inspect' | 'object.download' | 'parquet.schema'> = {
@@ -61,7 +45,8 @@ export const browseHandlers: HandlerGroup<'browse.list' | 'object.inspect' | 'ob
 
   'parquet.schema': async (services, arg) => {
     const storage = await services.connections.storage();
-    const source = byteSourceCounted(await storage.open(arg.key));
+    // Counted so the panel can show what the footer cost (one or two range reads).
+    const source = countingByteSource(await storage.open(arg.key));
     const schema = await services.engine.parquetSchemaRead(source);
     return { ...schema, key: arg.key, bytesRead: source.bytes, reads: source.reads };
   },
