@@ -146,7 +146,9 @@ describe('browser-mode API flow', () => {
     expect(pqRows.value.rows).toEqual([['/a', '9007199254740993'], ['/b', null]]);
     const schema = await call('parquet.schema', { key: 'logs/p/log_061320_1700000000000000000_3.parquet' });
     expect(schema.value).toMatchObject({ numRows: 2, key: 'logs/p/log_061320_1700000000000000000_3.parquet' });
+    expect(schema.value.reads).toBeGreaterThanOrEqual(1);
     expect(schema.value.reads).toBeLessThanOrEqual(2);
+    expect(schema.value.bytesRead).toBeGreaterThan(0);
 
     // Over the worker threshold (64 bytes in this test): decoded in the worker thread.
     const snappy = await call('table.open', { key: 'logs/z/13_1700000000000000000_4.snappy' });
