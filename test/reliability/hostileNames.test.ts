@@ -5,6 +5,7 @@
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snappyCompressRaw } from '../../core/codecs/snappy';
 import { apiDispatch } from '../../main/api/dispatch';
@@ -107,6 +108,19 @@ describe('decompress.file output names', () => {
       else expect(['PATH_OUTSIDE_ROOT', 'INVALID_ARGUMENT']).toContain(response.error.code);
       expect(existsSync(path.join(root, 'out', 'escape.json'))).toBe(false);
       expect(existsSync(path.join(root, 'escape.json'))).toBe(false);
+    },
+  );
+
+  it.each(['../../up.snappy', '/etc/up.snappy', '..\\..\\up.snappy', 'CON.snappy', 'a\u0000b.snappy', '\u2025.snappy', 'ctl\u001b.snappy', `${'u'.repeat(300)}.snappy`])(
+    'an uploaded file named %j decodes to a name inside the output folder or is refused', async (name) => {
+      const outDir = path.join(root, 'out', 'up');
+      const upload = await services.uploads.store(name, Readable.from([Buffer.from(snappyCompressRaw(new TextEncoder().encode('{"a":"1"}\n')))]));
+      const response = await apiDispatch(services, 'decompress.file', { uploadId: upload.id, outDir });
+      if (response.ok) expect(path.dirname((response.value as { path: string }).path)).toBe(outDir);
+      // FILE_EXISTS: an earlier upload decoded to the same base name (never overwritten silently).
+      else expect(['PATH_OUTSIDE_ROOT', 'INVALID_ARGUMENT', 'FILE_EXISTS']).toContain(response.error.code);
+      expect(readdirSync(path.join(root, 'out')).filter((f) => f.startsWith('up.'))).toEqual([]);
+      expect(existsSync(path.join(root, 'up.json'))).toBe(false);
     },
   );
 
