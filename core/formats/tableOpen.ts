@@ -3,7 +3,7 @@
  */
 import type { ByteSource } from '../bytes/byteSource';
 import { byteSourceReadAll } from '../bytes/byteSource';
-import { snappyDecode } from '../codecs/snappy';
+import { snappyDecode, snappyDefaultMaxOutputBytes } from '../codecs/snappy';
 import type { RawBlockDecoder, SnappyVariant } from '../codecs/snappy';
 import { ShiplensError, isShiplensError, throwIfCancelled, toShiplensError } from '../errors';
 import type { Compression, StorageFormat } from '../shipping/rule';
@@ -40,13 +40,11 @@ export interface OpenedTable {
   warnings: TableWarning[];
 }
 
-const defaultMaxDecodeBytes = 1024 * 1024 * 1024;
-
 // Decoder verdicts that mean "these bytes are not snappy at all" rather than a real failure.
 const notSnappyCodes = new Set(['NOT_SNAPPY', 'TRUNCATED', 'SNAPPY_BAD_OFFSET', 'SNAPPY_BAD_LENGTH', 'CHECKSUM_MISMATCH']);
 
 async function textBytes(source: ByteSource, detection: FormatDetection, options: TableOpenOptions, warnings: TableWarning[]): Promise<{ bytes: Uint8Array; variant?: SnappyVariant }> {
-  const limit = options.maxDecodeBytes ?? defaultMaxDecodeBytes;
+  const limit = options.maxDecodeBytes ?? snappyDefaultMaxOutputBytes;
   const raw = await byteSourceReadAll(source, limit, options.signal);
   if (detection.compression !== 'snappy') return { bytes: raw };
   try {

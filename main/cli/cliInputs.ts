@@ -6,7 +6,9 @@ import path from 'node:path';
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import type { ByteSource } from '../../core/bytes/byteSource';
+import { snappyDefaultMaxOutputBytes } from '../../core/codecs/snappy';
 import type { FormatHints } from '../../core/formats/formatDetect';
+import type { Compression, StorageFormat } from '../../core/shipping/rule';
 import { csvDialectDefault } from '../../core/formats/shippedCsv';
 import type { CsvDialect } from '../../core/formats/shippedCsv';
 import { CliUsageError } from './cliErrors';
@@ -17,13 +19,13 @@ import { cliLocationParse, cliSourceOpen } from './cliSources';
 
 /** `--format` / `--compression` flags of every decode command. */
 export interface FormatFlags {
-  format?: 'json' | 'csv' | 'parquet';
-  compression?: 'none' | 'snappy';
+  format?: StorageFormat;
+  compression?: Compression;
   maxSize?: number;
 }
 
 /** Default cap on decoded JSON/CSV (DESIGN rule 4). */
-export const defaultMaxBytes = 1024 * 1024 * 1024;
+export const defaultMaxBytes = snappyDefaultMaxOutputBytes;
 
 /** Add `--format`, `--compression` and `--max-size` to a decode command. */
 export function formatOptionsAdd(command: Command): Command {

@@ -2,10 +2,9 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { snappyDefaultMaxOutputBytes } from '../../core/codecs/snappy';
 import { ShiplensError } from '../../core/errors';
 import type { Settings } from '../api/contract';
-
-const gib = 1024 ** 3;
 
 const storedSchema = z.object({
   outputDir: z.string().min(1).max(4096).optional(),
@@ -36,7 +35,7 @@ export class SettingsStore {
 
   /** Built-in defaults: output in `<home>/Downloads/shiplens`, UTC+8, 1 GiB decode cap. */
   static defaultsFor(outputDir: string): Settings {
-    return { outputDir, language: 'en', timeZone: '+08:00', maxDecodeBytes: gib };
+    return { outputDir, language: 'en', timeZone: '+08:00', maxDecodeBytes: snappyDefaultMaxOutputBytes };
   }
 
   /** Current settings (defaults where the file is missing, unreadable or invalid). */
