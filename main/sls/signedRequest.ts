@@ -58,7 +58,7 @@ export interface SlsRequest {
   what?: { logstore?: string; shipper?: string; ossExport?: string };
 }
 
-/** A Log Service answer: status, headers and parsed JSON body. */
+/** A Log Service answer: status, parsed JSON body and request id. */
 export interface SlsResponse {
   status: number;
   body: unknown;
