@@ -21,7 +21,7 @@ export interface GapInput {
   lastModifiedMs?: number;
 }
 
-/** A slot's state: an object arrived, none did, or one arrived after the expected lag. */
+/** A slot's state: its objects arrived, none did, or they arrived only after the slot ended. */
 export type GapStatus = 'present' | 'missing' | 'late';
 
 /** One expected shipping task slot on the timeline. */

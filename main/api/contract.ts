@@ -158,7 +158,7 @@ export const apiInputs = {
 
 /** Every method name of the API. */
 export type ApiMethod = keyof typeof apiInputs;
-/** The method names, for the preload's and the server's allow-lists. */
+/** The method names, for the bridge's allow-list. */
 export const apiMethods = Object.keys(apiInputs) as ApiMethod[];
 
 /** What the caller passes (defaults applied by main). */
@@ -394,7 +394,7 @@ export interface ApiEvents {
 }
 /** Names of main → renderer events. */
 export type ApiEventName = keyof ApiEvents;
-/** The event names, for the preload's allow-list. */
+/** The event names, for the bridge's allow-list. */
 export const apiEventNames: ApiEventName[] = ['onJobProgress'];
 
 /** The bridge the preload exposes as `window.shiplens` (and browser mode emulates). */
