@@ -14,9 +14,11 @@ import { useStore } from '../state/store';
 
 function ListingStatus() {
   const t = useT();
-  const s = useStore(useShallow((st) => ({ listing: st.listing, count: st.objects.length, folders: st.prefixes.length, cancelled: st.listCancelled, cancel: st.browseCancel })));
+  const s = useStore(useShallow((st) => ({ prefix: st.prefix, listing: st.listing, pages: st.listPages, failed: st.listError !== null, count: st.objects.length, folders: st.prefixes.length, cancelled: st.listCancelled, cancel: st.browseCancel })));
+  // For tests and assistive tech alike: which folder the status is about, and whether it is final.
+  const state = s.listing ? 'listing' : s.cancelled ? 'cancelled' : s.failed ? 'failed' : s.pages > 0 ? 'done' : 'idle';
   return (
-    <div className="status-line" aria-live="polite" data-testid="listing-status">
+    <div className="status-line" aria-live="polite" data-testid="listing-status" data-state={state} data-prefix={s.prefix}>
       {s.listing ? (
         <>
           <span>{t('browse.listing', { n: s.count.toLocaleString() })}</span>

@@ -10,7 +10,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { ruleValidate } from '../../core/shipping/ruleValidate';
 import { shippingRuleDefault } from '../../core/shipping/rule';
 import type { Harness } from './harness';
-import { harnessStart, shot } from './harness';
+import { harnessStart, listingDone, shot } from './harness';
 
 let h: Harness;
 
@@ -44,11 +44,14 @@ async function duckRows(file: string): Promise<{ columns: string[]; rows: Record
 describe('browse, inspect Parquet, export CSV', () => {
   it('shows schema and first rows of a Hive-partitioned Parquet object and exports exact CSV', async () => {
     const page = await h.page();
+    await listingDone(page, '');
     await page.locator('[data-key="nginx-access-parquet/"]').click();
+    await listingDone(page, 'nginx-access-parquet/');
     for (const level of ['year=', 'mon=', 'day=']) {
       const folder = page.locator(`.vrow[data-key*="/${level}"][data-key$="/"]`).first();
+      const prefix = (await folder.getAttribute('data-key')) ?? '';
       await folder.click();
-      await page.getByTestId('listing-status').filter({ hasNotText: 'Listing' }).waitFor();
+      await listingDone(page, prefix);
     }
     const first = page.locator('.vrow[data-key$=".parquet"]').first();
     await first.click();
@@ -142,6 +145,7 @@ describe('corrupt object', () => {
   it('shows the error message and hint, not a blank view', async () => {
     writeFileSync(join(h.bucketDir, 'corrupt.snappy'), randomBytes(4096));
     const page = await h.page();
+    await listingDone(page, '');
     await page.locator('[data-key="corrupt.snappy"]').click();
     await page.getByTestId('open-object').click();
     const alert = page.locator('.error-box[role="alert"]');

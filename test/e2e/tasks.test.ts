@@ -13,7 +13,7 @@ import { sampleIntervalSec, sampleRuleSpecs, sampleStartSec } from '../../main/s
 import { startSlsTestServer } from '../servers/slsServer';
 import type { SlsTestServer } from '../servers/slsServer';
 import type { Harness } from './harness';
-import { harnessStart, shot } from './harness';
+import { harnessStart, listingDone, shot } from './harness';
 
 let h: Harness;
 let sls: SlsTestServer;
@@ -79,7 +79,7 @@ const taskRow = (page: Page, createdText: string) => page.locator('[data-testid=
 describe('shipping tasks beside the gap timeline', () => {
   it('shows a failed task\'s error on its gap, retries it, and lists the object it then writes', async () => {
     const page = await h.page();
-    page.setDefaultTimeout(8000);
+    page.setDefaultTimeout(30_000);
     await profileCreate(page);
     await tasksOpen(page);
     expect(await page.locator('[data-stat="fail"]').textContent()).toBe('● Failed 3');
@@ -98,7 +98,8 @@ describe('shipping tasks beside the gap timeline', () => {
 
     // The gap in the partition names its task's error.
     await row.getByTestId('task-partition').click();
-    await page.getByTestId('listing-status').filter({ hasText: '9 objects' }).waitFor();
+    await listingDone(page, folder);
+    expect(await page.getByTestId('listing-status').textContent()).toContain('9 objects');
     const marks = page.getByTestId('gap-task-marks');
     await marks.waitFor();
     expect(await marks.locator('li[data-kind="fail"]').count()).toBe(3);
@@ -120,7 +121,8 @@ describe('shipping tasks beside the gap timeline', () => {
     await page.getByTestId('tasks-filter').selectOption('');
 
     // Log Service finishes it; a refresh shows success.
-    for (let i = 0; i < 40 && (await row.getAttribute('data-status')) !== 'success'; i++) {
+    // Poll as a user would, with a deadline (the server finishes it 2.5 s after the retry).
+    for (const deadline = Date.now() + 45_000; Date.now() < deadline && (await row.getAttribute('data-status')) !== 'success'; ) {
       await page.waitForTimeout(250);
       await page.getByTestId('tasks-refresh').click();
       await page.getByTestId('tasks-refresh').and(page.locator(':enabled')).waitFor();
@@ -131,6 +133,7 @@ describe('shipping tasks beside the gap timeline', () => {
     // The partition now lists the new object; its gap no longer carries a failed task.
     await row.getByTestId('task-partition').click();
     await page.locator(`.vrow[data-key="${newKey}"]`).waitFor();
+    await listingDone(page, folder);
     expect(await page.getByTestId('listing-status').textContent()).toContain('10 objects');
     expect(await page.getByTestId('gap-task-marks').locator('li[data-kind="fail"]').count()).toBe(2);
     expect(newKey.startsWith(folder)).toBe(true);
@@ -141,7 +144,7 @@ describe('shipping tasks beside the gap timeline', () => {
 describe('Log Service errors in the Tasks view', () => {
   it('shows the message and what to do for a wrong secret typed inline', async () => {
     const page = await h.page();
-    page.setDefaultTimeout(8000);
+    page.setDefaultTimeout(30_000);
     await page.locator('[data-view="tasks"]').click();
     await page.getByTestId('sls-profile').selectOption('');
     await page.getByTestId('sls-project').fill(sls.project);
