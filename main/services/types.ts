@@ -7,8 +7,10 @@
 import type { ByteSource } from '../../core/bytes/byteSource';
 import type { ParquetSchema } from '../../core/formats/parquet/parquetSchema';
 import type { TableReader } from '../../core/formats/table';
-import type { ShippingRule } from '../../core/shipping/rule';
-import type { ApiEvents, CsvDialect, ObjectEntry, ProfileSummary } from '../api/contract';
+import type { SnappyVariant } from '../../core/codecs/snappy/types';
+import type { Compression, ShippingRule, StorageFormat } from '../../core/shipping/rule';
+import type { ApiEvents, CsvDialect, ProfileSummary } from '../api/contract';
+import type { Storage } from '../storage/storage';
 import type { ConnectionManager } from './connectionManager';
 import type { EventHub } from './eventHub';
 import type { JobRegistry } from './jobRegistry';
@@ -17,23 +19,18 @@ import type { TableRegistry } from './tableRegistry';
 import type { UploadRegistry } from './uploadRegistry';
 import type { DecodeRunner } from './decodeRunner';
 
-/** Mirrors `main/storage/storage.ts` (structural, so either side can land first). */
-export interface StorageListPage { objects: ObjectEntry[]; prefixes: string[]; nextPageToken: string | null }
+/** One page of a listing (the storage layer's own type). */
+export type { StorageListPage } from '../storage/storage';
 
-/** The storage surface handlers use (INTERFACES.md `Storage`). */
-export interface StorageLike {
-  readonly kind: 'local' | 'oss';
-  readonly label: string;
-  readonly bucket: string;
-  list(options: { prefix: string; delimiter: '/' | ''; pageToken?: string; maxKeys?: number; signal?: AbortSignal }): Promise<StorageListPage>;
-  head(key: string, signal?: AbortSignal): Promise<ObjectEntry>;
-  open(key: string, signal?: AbortSignal): Promise<ByteSource>;
-  download(key: string, destPath: string, options?: { onProgress?: (done: number, total: number) => void; signal?: AbortSignal; overwrite?: boolean }): Promise<{ bytes: number }>;
-}
+/** The storage surface handlers use: the one Storage interface (DESIGN rule 3). */
+export type StorageLike = Storage;
 
-export type SnappyVariantName = 'raw' | 'framing' | 'snappy-java' | 'hadoop';
-export type TableFormat = 'json' | 'csv' | 'parquet';
-export type CompressionName = 'none' | 'snappy';
+/** A snappy container (core's SnappyVariant). */
+export type SnappyVariantName = SnappyVariant;
+/** A table's storage format (core's StorageFormat). */
+export type TableFormat = StorageFormat;
+/** JSON/CSV object compression (core's Compression). */
+export type CompressionName = Compression;
 
 /** What `tableOpen` returns (INTERFACES.md `OpenedTable`). */
 export interface OpenedTableLike {
