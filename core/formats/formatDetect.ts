@@ -7,11 +7,13 @@ import type { SnappyVariant } from '../codecs/snappy';
 import type { Compression, StorageFormat } from '../shipping/rule';
 import { formatFromName } from './formatFromName';
 
+/** What the caller already knows (flags, the user's choice); each wins over the name. */
 export interface FormatHints {
   format?: StorageFormat;
   compression?: Compression;
 }
 
+/** Format and compression of an object and how they were decided. */
 export interface FormatDetection {
   format: StorageFormat;
   compression: Compression;

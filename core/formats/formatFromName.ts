@@ -3,6 +3,7 @@
  */
 import type { Compression, StorageFormat } from '../shipping/rule';
 
+/** What an object name's suffix says. */
 export interface NameFormat {
   format: StorageFormat;
   compression: Compression;

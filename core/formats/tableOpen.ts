@@ -15,6 +15,7 @@ import { csvDialectDefault, shippedCsvTable } from './shippedCsv';
 import type { CsvDialect } from './shippedCsv';
 import type { TableReader, TableWarning } from './table';
 
+/** Hints, dialect, limits and platform pieces for `tableOpen`. */
 export interface TableOpenOptions {
   format?: StorageFormat;
   compression?: Compression;
@@ -29,6 +30,7 @@ export interface TableOpenOptions {
   onProgress?: (done: number, total: number | null) => void;
 }
 
+/** An object opened as a table: the reader, what it was, and warnings. */
 export interface OpenedTable {
   reader: TableReader;
   format: StorageFormat;

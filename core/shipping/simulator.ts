@@ -16,6 +16,7 @@ import { objectKeyBuild } from './objectKey';
 import { csvHeaderLine, csvLogLine, jsonLogLine } from './simulatorCsv';
 import { bytesConcat } from '../bytes/bytesConcat';
 
+/** The log and cell types the simulator takes and writes. */
 export type { ParquetValue, ShippingLog } from './logValue';
 
 /** How column chunks are compressed inside a Parquet file. */

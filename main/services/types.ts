@@ -53,6 +53,7 @@ export interface DetectionLike {
   detectedBy: 'suffix' | 'content' | 'hint';
 }
 
+/** Options handlers pass to the engine's `tableOpen`. */
 export interface TableOpenOptions {
   format?: TableFormat;
   compression?: CompressionName;
