@@ -11,6 +11,7 @@ import type { ErrorInfo } from '../../core/errors';
 import type { ParquetSchema } from '../../core/formats/parquet/parquetSchema';
 import type { ColumnType } from '../../core/formats/table';
 import type { Compression, ShippingRule, StorageFormat } from '../../core/shipping/rule';
+import type { ShipperTask } from '../sls/slsTypes';
 
 const key = z.string().min(1).max(1024);
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
@@ -315,16 +316,7 @@ export interface SlsRuleImported {
 }
 
 /** One shipping task (SPEC §7); times are epoch ms (0 = none yet). */
-export interface SlsTaskInfo {
-  id: string;
-  status: 'success' | 'running' | 'fail';
-  /** The error message of a failed task, e.g. `Unauthorized`. */
-  message: string;
-  /** Creation time = the partition's time (SPEC §5). */
-  createTime: number;
-  lastDataReceiveTime: number;
-  finishTime: number;
-  dataLines: number;
+export interface SlsTaskInfo extends ShipperTask {
   /** What to do, for the SPEC's known error messages. */
   advice?: { error: string; en: string; 'zh-CN': string };
 }

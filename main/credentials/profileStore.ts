@@ -12,19 +12,8 @@ import type { ProfileSummary } from '../api/contract';
 import type { SecretBox } from './secretBox';
 import { memorySecretBox } from './secretBox';
 
-/** What `save` accepts (secrets are write-only). */
-export interface ProfileInput {
-  name: string;
-  region?: string;
-  endpoint?: string;
-  bucket: string;
-  accessKeyId?: string;
-  accessKeySecret?: string;
-  securityToken?: string;
-  defaultRule?: string;
-  slsEndpoint?: string;
-  slsProject?: string;
-}
+/** What `save` accepts: the summary's fields plus the write-only secrets. */
+export type ProfileInput = Omit<ProfileSummary, 'hasSecret'> & { accessKeySecret?: string; securityToken?: string };
 
 /** Credentials of a profile, for building an OssStorage (never sent to the renderer). */
 export interface ProfileCredentials {
