@@ -78,6 +78,17 @@ async function rangeStreamOpen(storage: OssStorage, key: string, etag: string | 
   return stream;
 }
 
+/** Destroy `stream` with TIMEOUT when no data arrives for `idleMs`; `arm` restarts the wait. */
+function idleWatchdog(stream: Readable, idleMs: number, source: string): { arm: () => void; disarm: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  const disarm = (): void => clearTimeout(timer);
+  const arm = (): void => {
+    disarm();
+    timer = setTimeout(() => stream.destroy(new ShiplensError('TIMEOUT', `No data for ${idleMs} ms.`, { source, hint: 'Check your network or endpoint.' })), idleMs);
+  };
+  return { arm, disarm };
+}
+
 /**
  * GET `bytes=from-(size-1)` and append it to `handle`; returns the bytes written.
  * On failure the thrown error carries `received` (bytes written before it broke).
@@ -95,12 +106,7 @@ async function streamRange(
   const source = `oss://${storage.bucket}/${key}`;
   const stream = await rangeStreamOpen(storage, key, etag, from, size, signal);
   let received = 0;
-  const idleMs = storage.endpointConfig.timeoutMs;
-  let timer: NodeJS.Timeout | undefined;
-  const arm = (): void => {
-    clearTimeout(timer);
-    timer = setTimeout(() => stream.destroy(new ShiplensError('TIMEOUT', `No data for ${idleMs} ms.`, { source, hint: 'Check your network or endpoint.' })), idleMs);
-  };
+  const { arm, disarm } = idleWatchdog(stream, storage.endpointConfig.timeoutMs, source);
   const onAbort = (): void => void stream.destroy(new ShiplensError('CANCELLED', 'The download was cancelled.', { source }));
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
@@ -116,7 +122,7 @@ async function streamRange(
     const mapped = isShiplensError(error) ? error : transientMark(new ShiplensError('NETWORK', `The connection broke after ${from + received} of ${size} bytes.`, { source, hint: 'Check your network or endpoint.' }));
     throw Object.assign(mapped, { received });
   } finally {
-    clearTimeout(timer);
+    disarm();
     signal?.removeEventListener('abort', onAbort);
   }
   if (received !== size - from) {
