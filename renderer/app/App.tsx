@@ -13,16 +13,18 @@ import { RuleEditorView } from '../views/RuleEditorView';
 import { TasksView } from '../views/tasks/TasksView';
 
 function useDocumentTitle(): void {
-  const { connection, prefix, language } = useStore(useShallow((s) => ({ connection: s.connection, prefix: s.prefix, language: s.language })));
+  const { connection, prefix, language, view, openKey } = useStore(useShallow((s) => ({ connection: s.connection, prefix: s.prefix, language: s.language, view: s.view, openKey: s.openKey })));
   useEffect(() => {
     document.documentElement.lang = language;
     if (!connection) {
       document.title = 'shiplens';
       return;
     }
-    const where = connection.kind === 'oss' ? `oss://${connection.bucket}/${prefix}` : `${connection.label}${prefix ? `/${prefix}` : ''}`;
+    // Inspecting an object: the title names that object, not the folder browsed before.
+    const path = view === 'inspect' && openKey ? openKey : prefix;
+    const where = connection.kind === 'oss' ? `oss://${connection.bucket}/${path}` : `${connection.label}${path ? `/${path}` : ''}`;
     document.title = `shiplens — ${where}`;
-  }, [connection, prefix, language]);
+  }, [connection, prefix, language, view, openKey]);
 }
 
 /** Root component. */

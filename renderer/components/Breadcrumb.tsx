@@ -8,7 +8,7 @@ export function Breadcrumb({ prefix, onNavigate }: { prefix: string; onNavigate:
   const t = useT();
   const levels = prefix.split('/').filter(Boolean);
   return (
-    <nav className="breadcrumb" aria-label="breadcrumb">
+    <nav className="breadcrumb" aria-label={t('browse.breadcrumb')}>
       <button type="button" onClick={() => onNavigate('')} data-testid="crumb-root">
         {t('browse.root')}
       </button>

@@ -137,7 +137,7 @@ export function DataTable({ table, rows, onNeedMore }: Props) {
                   {column.name} <span className="muted small">{column.type}</span>
                   {sort?.col === col ? (sort.desc ? ' ▼' : ' ▲') : ''}
                 </button>
-                <div className="resize" role="separator" aria-orientation="vertical" aria-label={`resize ${column.name}`} onPointerDown={(e) => startResize(col, e)} />
+                <div className="resize" role="separator" aria-orientation="vertical" aria-label={t('inspect.resizeColumn', { name: column.name })} onPointerDown={(e) => startResize(col, e)} />
               </div>
             ))}
           </div>

@@ -24,8 +24,8 @@ export function DialectControls({ dialect, onApply }: { dialect: CsvDialect; onA
       <label className="field">
         {t('inspect.delimiter')}
         <select aria-label={t('inspect.delimiter')} value={draft.delimiter} onChange={(e) => setDraft({ ...draft, delimiter: e.target.value })}>
-          <option value=",">, (comma)</option>
-          <option value={'\t'}>Tab</option>
+          <option value=",">{t('common.delimiterComma')}</option>
+          <option value={'\t'}>{t('common.delimiterTab')}</option>
           <option value=";">;</option>
           <option value="|">|</option>
         </select>

@@ -53,10 +53,12 @@ export function GapTimeline() {
         <p className="muted small">{t('browse.gapsNone')}</p>
       ) : (
         <>
-          <svg className="timeline" shapeRendering="crispEdges" viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={`${gaps.counts.present} present, ${gaps.counts.missing} missing, ${gaps.counts.late} late`}>
+          <svg className="timeline" shapeRendering="crispEdges" viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={[t('gaps.present', { n: gaps.counts.present }), t('gaps.missing', { n: gaps.counts.missing }), t('gaps.late', { n: gaps.counts.late })].join(', ')}>
             {slots.map((slot) => {
               const x = ((slot.start - first.start) / span) * width;
-              const w = Math.max(0.6, ((slot.end - slot.start) / span) * width - 0.3);
+              // Narrow slots touch (a gap thinner than a pixel would drop whole bars under crispEdges).
+              const slotWidth = ((slot.end - slot.start) / span) * width;
+              const w = slotWidth > 4 ? slotWidth - 1 : slotWidth + 0.5;
               const mark = marks.get(slot.start);
               const title = `${instantFormat(slot.expectedMs, zone)} · ${slot.status}${slot.keys.length ? ` · ${slot.keys.length}` : ''}${mark ? `\n${taskMarkText(mark, zone, say)}` : ''}`;
               return (
@@ -72,9 +74,9 @@ export function GapTimeline() {
             <text x={width} y={height - 2} textAnchor="end">{instantFormat(last.end, zone).slice(5, 16)}</text>
           </svg>
           <div className="row small">
-            <span className="ok">● {gaps.counts.present}</span>
-            <span className="danger">● {gaps.counts.missing}</span>
-            <span className="warn">● {gaps.counts.late}</span>
+            <span className="ok" data-count="present">● {t('gaps.present', { n: gaps.counts.present })}</span>
+            <span className="danger" data-count="missing">● {t('gaps.missing', { n: gaps.counts.missing })}</span>
+            <span className="warn" data-count="late">● {t('gaps.late', { n: gaps.counts.late })}</span>
           </div>
           <GapTaskMarks marks={[...marks.values()]} />
           <p className="muted small" style={{ margin: '4px 0 0' }}>{t('browse.gapsLegend')}</p>

@@ -8,6 +8,8 @@ import { bytesFormat } from '../util/format';
 /** The schema panel. */
 export function SchemaPanel({ schema }: { schema: ParquetSchemaInfo }) {
   const t = useT();
+  // One codec for every column is already in the facts above: a column of repeats only crowds the panel.
+  const perColumnCodec = new Set(schema.columns.map((c) => c.codec ?? '')).size > 1;
   return (
     <section className="panel schema-panel" aria-label={t('inspect.schema')} data-testid="schema-panel">
       <h3>{t('inspect.schema')}</h3>
@@ -28,7 +30,7 @@ export function SchemaPanel({ schema }: { schema: ParquetSchemaInfo }) {
             <th>{t('inspect.col.physical')}</th>
             <th>{t('inspect.col.logical')}</th>
             <th>{t('inspect.col.repetition')}</th>
-            <th>{t('inspect.col.codec')}</th>
+            {perColumnCodec && <th>{t('inspect.col.codec')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -38,7 +40,7 @@ export function SchemaPanel({ schema }: { schema: ParquetSchemaInfo }) {
               <td className="mono">{c.physicalType}</td>
               <td className="mono">{c.logicalType ?? ''}</td>
               <td className="small">{c.repetition.toLowerCase()}</td>
-              <td className="small">{c.codec ?? ''}</td>
+              {perColumnCodec && <td className="small">{c.codec ?? ''}</td>}
             </tr>
           ))}
         </tbody>

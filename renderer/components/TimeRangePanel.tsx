@@ -65,7 +65,7 @@ export function TimeRangePanel() {
         <>
           <p className="small">{plan.explanation[s.language]}</p>
           <div className="small muted">{t('browse.plan')}</div>
-          <ul className="small mono" style={{ margin: '4px 0 0', paddingLeft: 16, maxHeight: 140, overflow: 'auto' }}>
+          <ul className="small mono plan-list" style={{ margin: '4px 0 0', paddingLeft: 16, maxHeight: 140, overflow: 'auto' }}>
             {plan.prefixes.slice(0, 100).map((prefix) => (
               <li key={prefix}>
                 <button type="button" className="link mono" onClick={() => void s.browseOpen(prefix.replace(/[^/]*$/, ''))}>

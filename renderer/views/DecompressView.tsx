@@ -5,7 +5,7 @@
 import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorBox } from '../components/ErrorBox';
-import { ProgressBar } from '../components/ProgressBar';
+import { ProgressBar, phaseText } from '../components/ProgressBar';
 import { useT } from '../i18n';
 import type { MessageKey } from '../i18n';
 import { useStore } from '../state/store';
@@ -43,7 +43,7 @@ function ItemRow({ item, onAskOverwrite }: { item: DecompressItem; onAskOverwrit
           ×
         </button>
       </div>
-      {(item.status === 'uploading' || item.status === 'decoding') && <ProgressBar done={item.progress?.done ?? 0} total={item.progress?.total ?? null} label={item.progress?.phase} />}
+      {(item.status === 'uploading' || item.status === 'decoding') && <ProgressBar done={item.progress?.done ?? 0} total={item.progress?.total ?? null} label={phaseText(t, item.progress?.phase)} />}
       {result && (
         <dl className="kv" style={{ marginTop: 6 }}>
           <dt>{t('decompress.variant')}</dt>

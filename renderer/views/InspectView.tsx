@@ -6,7 +6,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { DataTable } from '../components/DataTable';
 import { DialectControls } from '../components/DialectControls';
 import { ErrorBox } from '../components/ErrorBox';
-import { ProgressBar } from '../components/ProgressBar';
+import { ProgressBar, phaseText } from '../components/ProgressBar';
 import { SchemaPanel } from '../components/SchemaPanel';
 import { useT } from '../i18n';
 import { tableRowCap } from '../state/tableSlice';
@@ -57,7 +57,7 @@ export function InspectView() {
   return (
     <div className="inspect">
       <InspectHeader onExport={() => setExporting(true)} />
-      {s.pending && <ProgressBar done={s.progress?.done ?? 0} total={s.progress?.total ?? null} label={s.progress?.phase} onCancel={s.cancel} />}
+      {s.pending && <ProgressBar done={s.progress?.done ?? null} total={s.progress?.total ?? null} label={phaseText(t, s.progress?.phase)} onCancel={s.cancel} />}
       {s.error && <ErrorBox error={s.error} />}
       {csv && s.key && <DialectControls key={s.key} dialect={s.dialect} onApply={(dialect) => s.key && void s.tableOpen(s.key, { dialect })} />}
       {s.table && s.table.warnings.length > 0 && (
@@ -66,7 +66,7 @@ export function InspectView() {
           <ul>
             {s.table.warnings.slice(0, 50).map((w, i) => (
               <li key={i}>
-                {w.line !== undefined ? `line ${w.line}: ` : ''}
+                {w.line !== undefined ? t('inspect.warningLine', { n: w.line }) : ''}
                 {w.message}
               </li>
             ))}

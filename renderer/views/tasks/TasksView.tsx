@@ -123,7 +123,7 @@ export function TasksView() {
           {s.list && <span className="muted small mono"> · {s.list.project}/{s.list.logstore}/{s.list.shipper}</span>}
         </h2>
         <RangeBar />
-        {s.pending && <ProgressBar done={s.progress?.done ?? 0} total={s.progress?.total ?? null} unit="rows" label={t('tasks.loading')} onCancel={s.cancel} />}
+        {s.pending && <ProgressBar done={s.progress?.done ?? null} total={s.progress?.total ?? null} unit="rows" label={t('tasks.loading')} onCancel={s.cancel} />}
         {s.error && <ErrorBox error={s.error} />}
         <Toolbar />
         <TaskTable />
