@@ -30,9 +30,10 @@ export function Header() {
       <div className="brand">
         <span className="brand-mark" aria-hidden="true">◆</span> shiplens
       </div>
-      <nav aria-label={t('nav.main')} className="tabs" role="tablist">
+      {/* A navigation landmark (not a tablist: the views are pages, with no tab panels). */}
+      <nav aria-label={t('nav.main')} className="tabs">
         {sections.map((section) => (
-          <button key={section.view} type="button" role="tab" aria-selected={view === section.view} className={view === section.view ? 'tab active' : 'tab'} onClick={() => viewSet(section.view)} data-view={section.view}>
+          <button key={section.view} type="button" aria-current={view === section.view ? 'page' : undefined} className={view === section.view ? 'tab active' : 'tab'} onClick={() => viewSet(section.view)} data-view={section.view}>
             {t(section.label)}
           </button>
         ))}

@@ -17,6 +17,9 @@ import { hiveLevels, keyBaseName, keyInfo } from '../util/keyInfo';
 
 type Row = { kind: 'folder'; prefix: string } | { kind: 'object'; entry: ObjectEntry };
 
+// Fixed column widths: a full `YYYY-MM-DD HH:MM:SS` in the mono font must fit without an ellipsis.
+const w = { hive: 52, time: 156, number: 76, format: 130, size: 72 };
+
 function objectsSorted(objects: ObjectEntry[], key: SortKey, descending: boolean, filter: string): ObjectEntry[] {
   const needle = filter.trim().toLowerCase();
   const list = needle ? objects.filter((o) => keyBaseName(o.key).toLowerCase().includes(needle)) : objects.slice();
@@ -54,27 +57,27 @@ function ObjectCells({ entry, hiveNames, zone }: { entry: ObjectEntry; hiveNames
   const levels = new Map(hiveLevels(entry.key).map((l) => [l.name, l.value]));
   return (
     <>
-      <div className="cell grow mono" title={entry.key}>
+      <div className="cell grow mono" role="gridcell" title={entry.key}>
         {keyBaseName(entry.key)}
       </div>
       {hiveNames.map((name) => (
-        <div key={name} className="cell mono" style={{ width: 64 }}>
+        <div key={name} className="cell mono" role="gridcell" style={{ width: w.hive }}>
           {levels.get(name) ?? ''}
         </div>
       ))}
-      <div className="cell mono" style={{ width: 150 }}>
+      <div role="gridcell" className="cell mono" style={{ width: w.time }}>
         {info ? instantFormat(info.taskTimeMs, zone) : ''}
       </div>
-      <div className="cell num" style={{ width: 80 }}>
+      <div role="gridcell" className="cell num" style={{ width: w.number }}>
         {info ? info.taskNumber : ''}
       </div>
-      <div className="cell" style={{ width: 110 }}>
+      <div role="gridcell" className="cell" style={{ width: w.format }} title={info ? `${info.format} · ${info.compression}` : undefined}>
         {info ? `${info.format}${info.compression === 'snappy' ? ' · snappy' : ''}` : ''}
       </div>
-      <div className="cell num" style={{ width: 80 }}>
+      <div role="gridcell" className="cell num" style={{ width: w.size }}>
         {bytesFormat(entry.size)}
       </div>
-      <div className="cell mono" style={{ width: 150 }}>
+      <div role="gridcell" className="cell mono" style={{ width: w.time }}>
         {entry.lastModified ? instantFormat(Date.parse(entry.lastModified), zone) : ''}
       </div>
     </>
@@ -99,6 +102,12 @@ export function ObjectList() {
   }, [s.objects]);
   const parentRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
+  // A new folder starts at its first row (adjusting state while rendering, as React recommends).
+  const [activePrefix, setActivePrefix] = useState(s.prefix);
+  if (activePrefix !== s.prefix) {
+    setActivePrefix(s.prefix);
+    setActive(0);
+  }
   // TanStack Virtual returns fresh functions each render; the compiler skipping memoization here is expected.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parentRef.current, estimateSize: () => 28, overscan: 12 });
@@ -131,25 +140,34 @@ export function ObjectList() {
   }
 
   return (
-    <div className="vgrid" role="grid" aria-label={t('browse.objects')} aria-rowcount={rows.length}>
-      <div className="vgrid-head" role="row">
+    // The grid itself takes focus and names the active row, so screen readers follow the arrow keys.
+    <div
+      className="vgrid"
+      role="grid"
+      aria-label={t('browse.objects')}
+      aria-rowcount={rows.length + 1}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      aria-activedescendant={rows.length ? `obj-row-${active}` : undefined}
+    >
+      <div className="vgrid-head" role="row" aria-rowindex={1}>
         <SortHeader label="browse.col.name" sortKey="name" />
         {hiveNames.map((name) => (
-          <div key={name} className="cell mono" style={{ width: 64 }} role="columnheader">
+          <div key={name} className="cell mono" style={{ width: w.hive }} role="columnheader">
             {name}
           </div>
         ))}
-        <SortHeader label="browse.col.taskTime" sortKey="taskTime" width={150} />
-        <div className="cell" style={{ width: 80 }} role="columnheader">
+        <SortHeader label="browse.col.taskTime" sortKey="taskTime" width={w.time} />
+        <div className="cell num" style={{ width: w.number }} role="columnheader">
           {t('browse.col.taskNumber')}
         </div>
-        <div className="cell" style={{ width: 110 }} role="columnheader">
+        <div className="cell" style={{ width: w.format }} role="columnheader">
           {t('browse.col.format')}
         </div>
-        <SortHeader label="browse.col.size" sortKey="size" width={80} />
-        <SortHeader label="browse.col.modified" sortKey="modified" width={150} />
+        <SortHeader label="browse.col.size" sortKey="size" width={w.size} />
+        <SortHeader label="browse.col.modified" sortKey="modified" width={w.time} />
       </div>
-      <div className="vgrid-body" ref={parentRef} tabIndex={0} onKeyDown={onKeyDown} aria-activedescendant={rows.length ? `obj-row-${active}` : undefined} data-testid="object-list">
+      <div className="vgrid-body" ref={parentRef} role="rowgroup" data-testid="object-list">
         {rows.length === 0 && <div className="muted" style={{ padding: 12 }}>{t('browse.empty')}</div>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
@@ -162,6 +180,7 @@ export function ObjectList() {
                 key={key}
                 id={`obj-row-${item.index}`}
                 role="row"
+                aria-rowindex={item.index + 2}
                 aria-selected={selected}
                 className={`vrow${selected ? ' selected' : ''}${item.index === active ? ' active' : ''}`}
                 style={{ top: item.start, height: item.size }}
@@ -187,7 +206,7 @@ function FolderCells({ prefix }: { prefix: string }) {
   const name = keyBaseName(prefix).replace(/\/$/, '');
   const hive = /^([^=]+)=(.*)$/.exec(name);
   return (
-    <div className="cell grow">
+    <div className="cell grow" role="gridcell">
       <span className="folder-icon" aria-hidden="true" />
       {hive ? (
         <span className="mono">

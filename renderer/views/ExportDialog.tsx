@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import type { ApiEvents, TableInfo } from '../../main/api/contract';
 import type { ErrorInfo } from '../../core/errors';
 import { apiCall, apiCancel, apiJobId, apiOn } from '../api/client';
+import { Dialog } from '../components/Dialog';
 import { ErrorBox } from '../components/ErrorBox';
 import { ProgressBar } from '../components/ProgressBar';
 import { useT } from '../i18n';
@@ -56,8 +57,7 @@ export function ExportDialog({ table, onClose }: { table: TableInfo; onClose: ()
     return next;
   });
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && !jobId && onClose()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="export-title" data-testid="export-dialog">
+    <Dialog titleId="export-title" testId="export-dialog" onClose={jobId ? null : onClose}>
         <h2 id="export-title">{t('export.title')}</h2>
         <div className="stack">
           <div className="row small">
@@ -84,8 +84,8 @@ export function ExportDialog({ table, onClose }: { table: TableInfo; onClose: ()
             <label className="field">
               {t('export.delimiter')}
               <select aria-label={t('export.delimiter')} value={delimiter} onChange={(e) => setDelimiter(e.target.value)}>
-                <option value=",">, (comma)</option>
-                <option value={'\t'}>Tab</option>
+                <option value=",">{t('common.delimiterComma')}</option>
+                <option value={'\t'}>{t('common.delimiterTab')}</option>
                 <option value=";">;</option>
                 <option value="|">|</option>
               </select>
@@ -125,7 +125,6 @@ export function ExportDialog({ table, onClose }: { table: TableInfo; onClose: ()
             {t('export.start')}
           </button>
         </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }

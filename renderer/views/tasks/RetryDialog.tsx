@@ -2,6 +2,7 @@
  * Confirm a retry (one task, the selected, or all failed), then show the result of each task.
  */
 import { useShallow } from 'zustand/react/shallow';
+import { Dialog } from '../../components/Dialog';
 import { ErrorBox } from '../../components/ErrorBox';
 import { useT } from '../../i18n';
 import { useStore } from '../../state/store';
@@ -15,8 +16,7 @@ export function RetryDialog() {
   const question = 'ids' in s.ask ? t('tasks.retryAskIds', { n: s.ask.ids.length }) : t('tasks.retryAskAll', { n: failedCount });
   const close = () => s.askSet(null);
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && !s.pending && close()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="retry-title" data-testid="retry-dialog">
+    <Dialog titleId="retry-title" testId="retry-dialog" onClose={s.pending ? null : close}>
         <h2 id="retry-title">{t('tasks.retryTitle')}</h2>
         {!s.results && <p>{question}</p>}
         {!s.results && <p className="muted small">{t('tasks.retryNote')}</p>}
@@ -44,7 +44,6 @@ export function RetryDialog() {
             {s.results ? t('common.close') : t('common.cancel')}
           </button>
         </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }
