@@ -9,15 +9,22 @@ import type { RawBlockDecoder } from './types';
 
 type Uncompress = (input: Uint8Array, outputLength: number) => Uint8Array;
 
-// A WebAssembly memory never shrinks: blocks above this get a throw-away instance, so a 200 MB
-// object does not pin 250 MB of wasm memory for the life of the page; page-sized blocks share one.
-const sharedLimitBytes = 16 * 1024 * 1024;
+// A WebAssembly memory never shrinks: once a big block has grown it, the next small block gets
+// a fresh instance, so a 200 MB object does not pin 250 MB of wasm memory while pages of
+// Parquet are decoded; consecutive big blocks reuse the grown memory (no new page faults).
+const keepBytes = 64 * 1024 * 1024;
 
-let shared: Uncompress | null | undefined;
+interface Instance {
+  uncompress: Uncompress;
+  /** Largest input + output seen: the wasm memory grew to about this. */
+  grown: number;
+}
 
-function uncompressorMake(): Uncompress | null {
+let shared: Instance | null | undefined;
+
+function instanceMake(): Instance | null {
   try {
-    return snappyUncompressor();
+    return { uncompress: snappyUncompressor(), grown: 0 };
   } catch {
     // No WebAssembly here (or a CSP without 'wasm-unsafe-eval'): the caller uses snappyjs.
     return null;
@@ -26,9 +33,8 @@ function uncompressorMake(): Uncompress | null {
 
 /** The hysnappy decoder, or null when WebAssembly cannot be compiled in this context. */
 export function hysnappyRawDecoder(): RawBlockDecoder | null {
-  if (shared === undefined) shared = uncompressorMake();
+  if (shared === undefined) shared = instanceMake();
   if (!shared) return null;
-  const small = shared;
   return {
     name: 'hysnappy (wasm)',
     uncompress(block, uncompressedLength) {
@@ -37,10 +43,11 @@ export function hysnappyRawDecoder(): RawBlockDecoder | null {
       if (!header || header.size < 0 || header.length !== uncompressedLength) {
         throw new Error(`the block header declares ${header?.length ?? 'no'} bytes, expected ${uncompressedLength}`);
       }
-      const big = block.length + uncompressedLength > sharedLimitBytes;
-      const uncompress = big ? uncompressorMake() : small;
-      if (!uncompress) throw new Error('WebAssembly is unavailable');
-      return uncompress(block, uncompressedLength);
+      const need = block.length + uncompressedLength;
+      if (!shared || (shared.grown > keepBytes && need <= keepBytes)) shared = instanceMake();
+      if (!shared) throw new Error('WebAssembly is unavailable');
+      shared.grown = Math.max(shared.grown, need);
+      return shared.uncompress(block, uncompressedLength);
     },
   };
 }
