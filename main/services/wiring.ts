@@ -13,6 +13,7 @@ import { isShiplensError } from '../../core/errors';
 import { shippingSimulate } from '../../core/shipping/simulator';
 import type { ApiEvents } from '../api/contract';
 import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
+import { hysnappyRawDecoder, rawDecoderBySize } from '../../core/codecs/snappy/hysnappyDecoder';
 import { fileByteSource } from '../fileByteSource';
 import { safeJoin } from '../safePath';
 import { parquetWriteLite } from '../shipping/parquetWriter';
@@ -54,7 +55,8 @@ export interface ServicesOptions {
 
 /** The engine with native snappy and the parquetjs-lite writer bound. */
 export function engineCreate(): EngineDeps {
-  const rawDecoder = () => nativeRawBlockDecoder() ?? undefined;
+  // Pages and small objects on WASM snappy (steady), big objects on the native addon (fastest).
+  const rawDecoder = () => rawDecoderBySize(hysnappyRawDecoder(), nativeRawBlockDecoder()) ?? undefined;
   return {
     tableOpen: (source, options) => tableOpen(source, { ...options, rawDecoder: rawDecoder() }),
     formatDetect: (source, hints) => formatDetect(source, hints),

@@ -20,6 +20,7 @@ export async function libLoad() {
     "export { startOssTestServer } from './test/servers/ossServer';",
     "export { parquetSchemaRead, parquetFooterRead, parquetTable } from './core/formats/parquet';",
     "export { nativeRawBlockDecoder } from './main/codecs/nativeSnappy';",
+    "export { hysnappyRawDecoder, rawDecoderBySize } from './core/codecs/snappy/hysnappyDecoder';",
   ].join('\n');
   // CommonJS, as main and the CLI ship: nativeRawBlockDecoder loads `snappy` with require, which
   // an ESM bundle lacks (the first bench run measured hyparquet's JS snappy for that reason).
@@ -61,7 +62,7 @@ async function timed(fn) {
 /** shiplens through OssStorage: schema, first 100, page at row N (fresh open per latency). */
 async function shiplensCases(lib, server, key, rowN) {
   const storage = new lib.OssStorage({ endpoint: server.endpoint, bucket: server.bucket, accessKeyId: server.accessKeyId, accessKeySecret: server.accessKeySecret });
-  const rawDecoder = lib.nativeRawBlockDecoder() ?? undefined;
+  const rawDecoder = lib.rawDecoderBySize(lib.hysnappyRawDecoder(), lib.nativeRawBlockDecoder()) ?? undefined; // as main/services/wiring.ts
   if (!rawDecoder) console.warn('remote bench: native snappy did not load; measuring the JS fallback');
   const count = () => ({ requests: server.stats.requests, bytes: server.stats.byOp.get.bytesSent + server.stats.byOp.head.bytesSent });
   const delta = (a) => { const b = count(); return { requests: b.requests - a.requests, bytes: b.bytes - a.bytes }; };

@@ -47,14 +47,14 @@ async function timedMedian(n, fn) {
   return +median(ms).toFixed(1);
 }
 
-/** Local first-100 and schema: shiplens (native snappy injected, as main/CLI run it), parquet-wasm, DuckDB. */
+/** Local first-100 and schema: shiplens (the decoders main injects), parquet-wasm, DuckDB. */
 async function parquetLocal() {
   const lib = await (await import('./remoteBench.mjs')).libLoad();
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const wasm = await import('parquet-wasm/node');
   const bytes = new Uint8Array(readFileSync(small));
   const source = { size: bytes.length, read: async (o, l) => bytes.subarray(o, o + l) };
-  const rawDecoder = lib.nativeRawBlockDecoder() ?? undefined;
+  const rawDecoder = lib.rawDecoderBySize(lib.hysnappyRawDecoder(), lib.nativeRawBlockDecoder()) ?? undefined; // as main/services/wiring.ts
   raw.parquetLocalDecoder = rawDecoder?.name ?? 'hyparquet JS snappy';
   const conn = await (await DuckDBInstance.create(':memory:')).connect();
   const ours = await timedMedian(7, async () => (await lib.parquetTable(source, { rawDecoder, prefetch: false })).readRows(0, 100));

@@ -6,6 +6,7 @@ import type { Compressors, FileMetaData, SchemaElement, SchemaTree } from 'hypar
 import { decompressBrotli, decompressGzip, decompressLz4, decompressLz4Raw, decompressZstd } from 'hyparquet-compressors';
 import type { ByteSource } from '../../bytes/byteSource';
 import type { RawBlockDecoder } from '../../codecs/snappy';
+import { hysnappyRawDecoder } from '../../codecs/snappy/hysnappyDecoder';
 import { ShiplensError, isShiplensError, throwIfCancelled } from '../../errors';
 import type { Cell, ColumnType, TableColumn, TableReader } from '../table';
 import { parquetBufferFrom } from './parquetBuffer';
@@ -16,7 +17,7 @@ import { parquetFooterRead } from './parquetSchema';
 export interface ParquetTableOptions {
   /** Footer already read (saves the footer reads). */
   metadata?: FileMetaData;
-  /** Raw snappy block decoder for SNAPPY column chunks (e.g. the native one); default hyparquet's JS snappy. */
+  /** Raw snappy block decoder for SNAPPY column chunks; default hysnappy (WASM), else hyparquet's JS snappy. */
   rawDecoder?: RawBlockDecoder;
   /** Codecs that replace the defaults (GZIP, ZSTD, BROTLI, LZ4 from hyparquet-compressors). */
   compressors?: Compressors;
@@ -90,7 +91,8 @@ function cellOf(value: unknown): Cell {
 }
 
 function compressorsFor(options: ParquetTableOptions): Compressors {
-  const decoder = options.rawDecoder;
+  // Injected (main: WASM for pages, native for huge ones), else WASM snappy where it compiles.
+  const decoder = options.rawDecoder ?? hysnappyRawDecoder() ?? undefined;
   const snappy = decoder ? (input: Uint8Array, length: number) => decoder.uncompress(input, length) : (input: Uint8Array, length: number) => {
     const output = new Uint8Array(length);
     snappyUncompress(input, output);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { snappyCompressRaw, snappyDecode } from '../../../../../core/codecs/snappy';
-import { hysnappyRawDecoder } from '../../../../../core/codecs/snappy/hysnappyDecoder';
+import { hysnappyRawDecoder, rawDecoderBySize } from '../../../../../core/codecs/snappy/hysnappyDecoder';
 import type { ShiplensError } from '../../../../../core/errors';
 import { fixtureBytes, snappyFixturesLoad } from './snappyFixtures';
 
@@ -45,5 +45,17 @@ describe('hysnappyRawDecoder (WebAssembly)', () => {
 
   it('refuses a block whose header disagrees with the expected length before decoding', () => {
     expect(() => (wasm as NonNullable<typeof wasm>).uncompress(Uint8Array.from([0x03, 0x08, 0x61, 0x62, 0x63]), 4)).toThrow(/declares 3 bytes, expected 4/);
+  });
+
+  it('rawDecoderBySize routes by output size and falls back to whichever exists', () => {
+    const used: string[] = [];
+    const spy = (name: string) => ({ name, uncompress: (block: Uint8Array, length: number) => (used.push(name), new Uint8Array(length)) });
+    const routed = rawDecoderBySize(spy('small'), spy('big'), 100);
+    routed?.uncompress(Uint8Array.from([0]), 99);
+    routed?.uncompress(Uint8Array.from([0]), 100);
+    expect(used).toEqual(['small', 'big']);
+    expect(rawDecoderBySize(null, spy('big'))?.name).toBe('big');
+    expect(rawDecoderBySize(spy('small'), null)?.name).toBe('small');
+    expect(rawDecoderBySize(null, null)).toBeNull();
   });
 });
