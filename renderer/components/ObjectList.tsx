@@ -88,7 +88,7 @@ function ObjectCells({ entry, hiveNames, zone }: { entry: ObjectEntry; hiveNames
 export function ObjectList() {
   const t = useT();
   const s = useStore(
-    useShallow((st) => ({ prefix: st.prefix, prefixes: st.prefixes, objects: st.objects, sortKey: st.sortKey, desc: st.sortDescending, filter: st.filter, selectedKey: st.selectedKey, selectSet: st.selectSet, browseOpen: st.browseOpen, tableOpen: st.tableOpen, zone: st.settings?.timeZone ?? '+08:00' })),
+    useShallow((st) => ({ prefix: st.prefix, prefixes: st.prefixes, objects: st.objects, sortKey: st.sortKey, desc: st.sortDescending, filter: st.filter, selectedKey: st.selectedKey, selectSet: st.selectSet, browseOpen: st.browseOpen, listing: st.listing, tableOpen: st.tableOpen, zone: st.settings?.timeZone ?? '+08:00' })),
   );
   const rows = useMemo<Row[]>(() => {
     const needle = s.filter.trim().toLowerCase();
@@ -110,7 +110,8 @@ export function ObjectList() {
   }
   // TanStack Virtual returns fresh functions each render; the compiler skipping memoization here is expected.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parentRef.current, estimateSize: () => 28, overscan: 12 });
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parentRef.current, estimateSize: () => 28, overscan: 12, scrollPaddingStart: 28 });
+  const minWidth = 160 + hiveNames.length * w.hive + 2 * w.time + w.number + w.format + w.size;
 
   function open(row: Row | undefined) {
     if (!row) return;
@@ -150,7 +151,9 @@ export function ObjectList() {
       onKeyDown={onKeyDown}
       aria-activedescendant={rows.length ? `obj-row-${active}` : undefined}
     >
-      <div className="vgrid-head" role="row" aria-rowindex={1}>
+      <div className="vgrid-body" ref={parentRef} role="rowgroup" data-testid="object-list">
+      {/* The head scrolls sideways with the rows (narrow windows) and stays on top (sticky). */}
+      <div className="vgrid-head" role="row" aria-rowindex={1} style={{ position: 'sticky', top: 0, zIndex: 2, minWidth }}>
         <SortHeader label="browse.col.name" sortKey="name" />
         {hiveNames.map((name) => (
           <div key={name} className="cell mono" style={{ width: w.hive }} role="columnheader">
@@ -167,9 +170,8 @@ export function ObjectList() {
         <SortHeader label="browse.col.size" sortKey="size" width={w.size} />
         <SortHeader label="browse.col.modified" sortKey="modified" width={w.time} />
       </div>
-      <div className="vgrid-body" ref={parentRef} role="rowgroup" data-testid="object-list">
-        {rows.length === 0 && <div className="muted" style={{ padding: 12 }}>{t('browse.empty')}</div>}
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {rows.length === 0 && <div className="muted" style={{ padding: 12 }}>{s.listing ? t('common.loading') : t('browse.empty')}</div>}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];
             if (!row) return null;

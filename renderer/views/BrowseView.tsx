@@ -11,10 +11,21 @@ import { TimeRangePanel } from '../components/TimeRangePanel';
 import { GapTimeline } from '../components/GapTimeline';
 import { useT } from '../i18n';
 import { useStore } from '../state/store';
+import { keyBaseName } from '../util/keyInfo';
+import type { ObjectEntry } from '../../main/api/contract';
+
+/** Folders and objects the name filter keeps (as the list filters), or null without a filter. */
+function filterMatches(objects: ObjectEntry[], prefixes: string[], filter: string): number | null {
+  const needle = filter.trim().toLowerCase();
+  if (!needle) return null;
+  let n = prefixes.filter((p) => p.toLowerCase().includes(needle)).length;
+  for (const o of objects) if (keyBaseName(o.key).toLowerCase().includes(needle)) n += 1;
+  return n;
+}
 
 function ListingStatus() {
   const t = useT();
-  const s = useStore(useShallow((st) => ({ prefix: st.prefix, listing: st.listing, pages: st.listPages, failed: st.listError !== null, count: st.objects.length, folders: st.prefixes.length, cancelled: st.listCancelled, cancel: st.browseCancel })));
+  const s = useStore(useShallow((st) => ({ prefix: st.prefix, listing: st.listing, pages: st.listPages, failed: st.listError !== null, count: st.objects.length, folders: st.prefixes.length, cancelled: st.listCancelled, cancel: st.browseCancel, matches: filterMatches(st.objects, st.prefixes, st.filter) })));
   // For tests and assistive tech alike: which folder the status is about, and whether it is final.
   const state = s.listing ? 'listing' : s.cancelled ? 'cancelled' : s.failed ? 'failed' : s.pages > 0 ? 'done' : 'idle';
   return (
@@ -31,6 +42,7 @@ function ListingStatus() {
       ) : (
         <span>
           {t('browse.listed', { n: s.count.toLocaleString() })} · {t('browse.prefixCount', { n: s.folders.toLocaleString() })}
+          {s.matches !== null && ` · ${t('browse.filtered', { n: s.matches.toLocaleString() })}`}
         </span>
       )}
     </div>

@@ -125,6 +125,7 @@ export function TasksView() {
         <RangeBar />
         {s.pending && <ProgressBar done={s.progress?.done ?? null} total={s.progress?.total ?? null} unit="rows" label={t('tasks.loading')} onCancel={s.cancel} />}
         {s.error && <ErrorBox error={s.error} />}
+        {!s.list && !s.pending && !s.error && <p className="muted small" data-testid="tasks-empty">{t('tasks.start')}</p>}
         <Toolbar />
         <TaskTable />
       </section>
