@@ -51,6 +51,7 @@ export const en = {
   'connect.secretKept': 'A secret is stored; leave empty to keep it.',
   'connect.securityToken': 'Security token',
   'connect.defaultRule': 'Default shipping rule (Log Service JSON, optional)',
+  'connect.required': 'Save needs a profile name and a bucket.',
   'browse.root': 'Bucket root',
   'browse.filter': 'Filter by name',
   'browse.listed': '{n} objects',

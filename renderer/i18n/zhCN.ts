@@ -53,6 +53,7 @@ export const zhCN: Messages = {
   'connect.secretKept': '已保存密钥；留空则保持不变。',
   'connect.securityToken': 'Security Token',
   'connect.defaultRule': '默认投递规则（日志服务 JSON，可选）',
+  'connect.required': '保存前请填写配置名称和 Bucket。',
   'browse.root': 'Bucket 根目录',
   'browse.filter': '按名称筛选',
   'browse.listed': '{n} 个对象',

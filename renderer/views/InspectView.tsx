@@ -57,7 +57,7 @@ export function InspectView() {
   return (
     <div className="inspect">
       <InspectHeader onExport={() => setExporting(true)} />
-      {s.pending && <ProgressBar done={s.progress?.done ?? null} total={s.progress?.total ?? null} label={phaseText(t, s.progress?.phase)} onCancel={s.cancel} />}
+      {s.pending && <ProgressBar done={s.progress?.done ?? null} total={s.progress?.total ?? null} label={phaseText(t, s.progress?.phase) ?? t('common.loading')} onCancel={s.cancel} />}
       {s.error && <ErrorBox error={s.error} />}
       {csv && s.key && <DialectControls key={s.key} dialect={s.dialect} onApply={(dialect) => s.key && void s.tableOpen(s.key, { dialect })} />}
       {s.table && s.table.warnings.length > 0 && (

@@ -86,6 +86,7 @@ export function ProfileEditor({ profile, onSave, onCancel }: { profile: ProfileS
         <button type="button" onClick={onCancel}>
           {t('common.cancel')}
         </button>
+        {(!draft.name || !draft.bucket) && <span className="muted small">{t('connect.required')}</span>}
       </div>
     </form>
   );

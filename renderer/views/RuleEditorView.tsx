@@ -2,6 +2,7 @@
  * Rule editor: fields, path preview, simulated objects, Log Service JSON and DDL tabs,
  * with live validation beside them.
  */
+import type { KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { RuleDdl } from '../components/RuleDdl';
 import { RuleFields } from '../components/RuleFields';
@@ -26,18 +27,40 @@ const tabs: { tab: RuleTab; label: MessageKey }[] = [
 export function RuleEditorView() {
   const t = useT();
   const { tab, tabSet } = useStore(useShallow((s) => ({ tab: s.ruleTab, tabSet: s.ruleTabSet })));
+  // ARIA tabs: one tab stop; arrows, Home and End move between tabs and show them.
+  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    const index = tabs.findIndex((item) => item.tab === tab);
+    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 };
+    if (!(e.key in moves)) return;
+    e.preventDefault();
+    const next = tabs[((moves[e.key] ?? 0) + tabs.length) % tabs.length];
+    if (!next) return;
+    tabSet(next.tab);
+    e.currentTarget.querySelector<HTMLElement>(`[data-tab="${next.tab}"]`)?.focus();
+  }
   return (
     <div className="rules">
       <section className="panel">
-        <h2>{t('rules.title')}</h2>
-        <div className="subtabs" role="tablist">
+        <h2 id="rules-title">{t('rules.title')}</h2>
+        <div className="subtabs" role="tablist" aria-labelledby="rules-title" onKeyDown={onKeyDown}>
           {tabs.map((item) => (
-            <button key={item.tab} type="button" role="tab" aria-selected={tab === item.tab} className={tab === item.tab ? 'tab active' : 'tab'} onClick={() => tabSet(item.tab)} data-tab={item.tab}>
+            <button
+              key={item.tab}
+              id={`rule-tab-${item.tab}`}
+              type="button"
+              role="tab"
+              aria-selected={tab === item.tab}
+              aria-controls="rule-tabpanel"
+              tabIndex={tab === item.tab ? 0 : -1}
+              className={tab === item.tab ? 'tab active' : 'tab'}
+              onClick={() => tabSet(item.tab)}
+              data-tab={item.tab}
+            >
               {t(item.label)}
             </button>
           ))}
         </div>
-        <div role="tabpanel">
+        <div role="tabpanel" id="rule-tabpanel" aria-labelledby={`rule-tab-${tab}`}>
           {tab === 'fields' && <RuleFields />}
           {tab === 'preview' && <RulePreview />}
           {tab === 'simulate' && <RuleSimulate />}

@@ -78,6 +78,27 @@ describe('keyboard', () => {
   });
 });
 
+describe('rule editor tabs', () => {
+  it('moves between tabs with the arrow keys, Home and End; the panel is named by its tab', async () => {
+    const page = await h.page();
+    await page.locator('[data-view="rules"]').click();
+    const tablist = page.getByRole('tablist', { name: en['rules.title'] });
+    await tablist.getByRole('tab', { name: en['rules.tab.fields'] }).click();
+    await page.keyboard.press('ArrowRight');
+    const preview = tablist.getByRole('tab', { name: en['rules.tab.preview'] });
+    expect(await preview.getAttribute('aria-selected')).toBe('true');
+    expect(await preview.evaluate((node) => node === document.activeElement)).toBe(true);
+    expect(await page.getByRole('tabpanel', { name: en['rules.tab.preview'] }).getByTestId('preview-key').count()).toBeGreaterThan(0);
+    await page.keyboard.press('End');
+    expect(await tablist.getByRole('tab', { name: en['rules.tab.ddl'] }).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('ArrowRight');
+    expect(await tablist.getByRole('tab', { name: en['rules.tab.fields'] }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByRole('tabpanel', { name: en['rules.tab.fields'] }).getByTestId('rule-name').count()).toBe(1);
+    // One tab stop: the unselected tabs are out of the Tab order.
+    expect(await tablist.locator('[role="tab"][tabindex="0"]').count()).toBe(1);
+  });
+});
+
 describe('accessible names', () => {
   it('names landmarks, grids, controls and columns in English and Chinese', async () => {
     const page = await h.page();
