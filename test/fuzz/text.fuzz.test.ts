@@ -71,11 +71,12 @@ describe('text decoders fuzz', () => {
     const seeds = [json, csv, fixtureBytes(textDir, textNames.jsonSnappy), fixtureBytes(textDir, textNames.csvSnappy)];
     await fc.assert(fc.asyncProperty(fc.nat(seeds.length - 1), fc.nat(names.length - 1), mutationsArb, async (which, name, mutations) => {
       const input = mutate(seeds[which] as Uint8Array, mutations);
+      const traced = new Uint8Array([...new TextEncoder().encode(`${names[name]}\n`), ...input]);
       await fuzzVerdict(tally, async () => {
         const opened = await tableOpen(byteSourceFromBytes(input, names[name]), { maxDecodeBytes: 1024 * 1024, maxLineBytes: 64 * 1024 });
         if (opened.text) expect(opened.text.length).toBeLessThanOrEqual(1024 * 1024);
         await readerExercise(opened.reader);
-      });
+      }, traced);
     }), { numRuns: fuzzRuns(300) });
   });
 });
