@@ -125,6 +125,19 @@ async function hyparquetCases(plain, size) {
   };
 }
 
+/** The first round's counts with every `ms` replaced by the median over the rounds. */
+function medianTimes(rounds) {
+  const pick = (path) => {
+    const xs = rounds.map((r) => path.reduce((o, k) => o?.[k], r)).filter((x) => typeof x === 'number').sort((a, b) => a - b);
+    return xs.length ? xs[Math.floor(xs.length / 2)] : undefined;
+  };
+  const out = structuredClone(rounds[0]);
+  for (const [who, cases] of Object.entries(out)) {
+    for (const [name, value] of Object.entries(cases)) if (value && typeof value.ms === 'number') value.ms = pick([who, name, 'ms']);
+  }
+  return out;
+}
+
 /** Run every remote case on `file` at each latency; returns { file, bytes, latencies: {0: …, 30: …} }. */
 export async function run({ file, latencies = [0, 30] } = {}) {
   const lib = await libLoad();
@@ -140,9 +153,16 @@ export async function run({ file, latencies = [0, 30] } = {}) {
     for (const latency of latencies) {
       server.faults.latencyMs = latency;
       plain.stats.latencyMs = latency;
-      const shiplens = await shiplensCases(lib, server, key, rowN);
-      const parquetWasm = await parquetWasmCases(plain).catch((error) => ({ error: String(error) }));
-      const hyparquet = await hyparquetCases(plain, bytes.length);
+      // Three rounds, medians of the times (one sample swings 2-3× on a loaded 2-core machine).
+      const rounds = [];
+      for (let round = 0; round < 3; round++) {
+        rounds.push({
+          shiplens: await shiplensCases(lib, server, key, rowN),
+          parquetWasm: await parquetWasmCases(plain).catch((error) => ({ error: String(error) })),
+          hyparquet: await hyparquetCases(plain, bytes.length),
+        });
+      }
+      const { shiplens, parquetWasm, hyparquet } = medianTimes(rounds);
       result.latencies[latency] = { shiplens, parquetWasm, hyparquet };
       console.log(`remote ${(bytes.length / 1e6).toFixed(0)} MB at +${latency} ms: ${JSON.stringify(result.latencies[latency])}`);
     }

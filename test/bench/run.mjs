@@ -3,7 +3,7 @@
 // Inputs are generated once into test/bench/inputs/ (git-ignored). Flags: --no-large skips the
 // 16 M-row Parquet (≈45 s to generate once on 2 cores), --only=snappy,parquet,remote,csv,eventloop,coldstart,listing.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,35 +35,15 @@ async function largeEnsure() {
     FROM range(16000000) r(i)) TO '${large}' (FORMAT PARQUET, COMPRESSION SNAPPY)`);
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function timedMedian(n, fn) {
-  const ms = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await fn();
-    ms.push(performance.now() - t);
-  }
-  return +median(ms).toFixed(1);
-}
-
-/** Local first-100 and schema: shiplens (the decoders main injects), parquet-wasm, DuckDB. */
+/** Local first-100 and schema (child process): shiplens (the decoders main injects), parquet-wasm, DuckDB. */
 async function parquetLocal() {
-  const lib = await (await import('./remoteBench.mjs')).libLoad();
-  const { DuckDBInstance } = await import('@duckdb/node-api');
-  const wasm = await import('parquet-wasm/node');
-  const bytes = new Uint8Array(readFileSync(small));
-  const source = { size: bytes.length, read: async (o, l) => bytes.subarray(o, o + l) };
-  const rawDecoder = lib.rawDecoderBySize(lib.hysnappyRawDecoder(), lib.nativeRawBlockDecoder()) ?? undefined; // as main/services/wiring.ts
-  raw.parquetLocalDecoder = rawDecoder?.name ?? 'hyparquet JS snappy';
-  const conn = await (await DuckDBInstance.create(':memory:')).connect();
-  const ours = await timedMedian(7, async () => (await lib.parquetTable(source, { rawDecoder, prefetch: false })).readRows(0, 100));
-  const pw = await timedMedian(7, () => wasm.readParquet(bytes, { limit: 100 }));
-  const duck = await timedMedian(7, () => conn.runAndReadAll(`SELECT * FROM read_parquet('${small}') LIMIT 100`));
-  const schemaOurs = await timedMedian(7, () => lib.parquetSchemaRead(source));
-  const schemaDuck = await timedMedian(7, () => conn.runAndReadAll(`SELECT * FROM parquet_schema('${small}')`));
+  const out = execFileSync(process.execPath, [join(here, 'parquetLocalChild.mjs'), small], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const { decoder, ours, pw, oursRuns, pwRuns, duck, schemaOurs, schemaDuck } = JSON.parse(out.trim().split('\n').pop());
+  raw.parquetLocalDecoder = decoder;
+  raw.parquetLocalRuns = { shiplens: oursRuns, parquetWasm: pwRuns };
   raw.parquetLocal = { first100: { shiplens: ours, parquetWasm: pw, duckdb: duck }, schema: { shiplens: schemaOurs, duckdb: schemaDuck } };
-  row('Parquet 1M first 100 rows, local (ms)', ours, pw, 'parquet-wasm', 'ms', '≤ 2× parquet-wasm', ours <= 2 * pw);
+  row(`Parquet 1M first 100 rows, local (ms; min ${Math.min(...oursRuns)} vs ${Math.min(...pwRuns)})`, ours, pw, 'parquet-wasm', 'ms', '≤ 2× parquet-wasm', ours <= 2 * pw);
   row('Parquet 1M first 100 rows, local (ms)', ours, duck, 'DuckDB', 'ms', 'info', null);
   row('Parquet 1M schema, local (ms)', schemaOurs, schemaDuck, 'DuckDB parquet_schema', 'ms', 'info', null);
 }
