@@ -1,14 +1,13 @@
 // Fuzzing the shipping parsers: object keys (with and without a rule), partition formats
 // (render + parse), and Log Service JSON import (mutated sample-bucket rules).
 import fc from 'fast-check';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { objectKeyParse } from '../../core/shipping/objectKey';
 import { partitionFormatParse, partitionFormatRender } from '../../core/shipping/partitionFormat';
 import type { ShippingRule } from '../../core/shipping/rule';
 import { ruleValidate } from '../../core/shipping/ruleValidate';
 import { ruleFromSlsJson, ruleToSlsJson } from '../../core/shipping/slsJson';
+import { sampleRuleSpecs } from '../../main/sample/sampleRules';
 import { specRows } from '../unit/core/shipping/specExamples';
 import { fuzzRuns, fuzzTally, fuzzTallyReport, fuzzVerdict, mutate, mutationsArb } from './fuzzHarness';
 import type { FuzzTally } from './fuzzHarness';
@@ -76,8 +75,8 @@ describe('shipping parsers fuzz', () => {
   it('Log Service JSON import: mutated rules end in a rule (that validates and exports) or a typed error', async () => {
     const tally = fuzzTally('Log Service JSON import');
     tallies.push(tally);
-    const dir = join(__dirname, '../../assets/sample-bucket/rules');
-    const seeds = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => readFileSync(join(dir, f), 'utf8'));
+    // Seeds: the sample bucket's rules in both Log Service shapes (no generated files needed).
+    const seeds = sampleRuleSpecs.flatMap((spec) => [ruleToSlsJson(spec.rule, 'ossExport'), ruleToSlsJson(spec.rule, 'shipper')]);
     expect(seeds.length).toBeGreaterThan(0);
     const structural = fc.tuple(fc.nat(seeds.length - 1), fc.array(fc.tuple(fc.nat(), fc.jsonValue({ maxDepth: 2 })), { maxLength: 3 })).map(([i, edits]) => {
       const value = JSON.parse(seeds[i] as string) as unknown;
