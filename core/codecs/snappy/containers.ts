@@ -16,6 +16,8 @@ export const framingMagic = [0xff, 0x06, 0x00, 0x00, 0x73, 0x4e, 0x61, 0x50, 0x7
 /** snappy-java SnappyOutputStream header: 0x82 "SNAPPY" 0x00, then two BE int32 versions. */
 export const snappyJavaMagic = [0x82, 0x53, 0x4e, 0x41, 0x50, 0x50, 0x59, 0x00];
 const snappyJavaHeaderSize = 16;
+/** Hadoop writes its lengths with Java's `writeInt`: a positive int, so the top bit is clear. */
+export const hadoopMaxLength = 0x7fffffff;
 /** The framing format caps a chunk's uncompressed data at 65,536 bytes. */
 const framingMaxChunk = 65536;
 

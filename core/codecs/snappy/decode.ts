@@ -2,6 +2,7 @@
  * snappyDecode: sniff the container, check sizes before allocating, decode.
  */
 import { throwIfCancelled, toShiplensError } from '../../errors';
+import { snappyVariantOrder } from './ambiguity';
 import { chunksDecode } from './chunks';
 import type { ChunkReader, StreamContext } from './chunks';
 import { framingReader, hadoopReader, snappyJavaReader } from './containers';
@@ -61,7 +62,32 @@ const readers: Record<Exclude<SnappyVariant, 'raw'>, (bytes: Uint8Array, ctx: St
   hadoop: hadoopReader,
 };
 
-/** Decode a snappy file of any variant (sniffed unless `options.variant` says which). */
+async function decodeAs(variant: SnappyVariant, bytes: Uint8Array, options: SnappyDecodeOptions, max: number): Promise<Uint8Array> {
+  if (variant === 'raw') return rawDecode(bytes, options, options.variant === undefined, max);
+  const ctx: StreamContext = { source: options.source, maxOutputBytes: max, decoder: options.rawDecoder ?? snappyjsRawDecoder, signal: options.signal, onProgress: options.onProgress };
+  return chunksDecode(bytes, () => readers[variant](bytes, ctx), ctx);
+}
+
+/** Try each variant in order; the first one's error is reported when all fail. */
+async function decodeFirstOf(order: SnappyVariant[], bytes: Uint8Array, options: SnappyDecodeOptions, max: number): Promise<SnappyDecodeResult> {
+  let firstError: unknown;
+  for (const variant of order) {
+    try {
+      return { variant, output: await decodeAs(variant, bytes, options, max) };
+    } catch (error) {
+      throwIfCancelled(options.signal);
+      firstError ??= error;
+    }
+  }
+  throw firstError;
+}
+
+/**
+ * Decode a snappy file of any variant (sniffed unless `options.variant` says which).
+ *
+ * A sniffed Hadoop guess is checked against all the bytes first (snappyVariantOrder), so a
+ * raw block whose head reads as Hadoop lengths is decoded as the raw block it is.
+ */
 export async function snappyDecode(bytes: Uint8Array, options: SnappyDecodeOptions = {}): Promise<SnappyDecodeResult> {
   const { source } = options;
   try {
@@ -70,9 +96,8 @@ export async function snappyDecode(bytes: Uint8Array, options: SnappyDecodeOptio
     const max = options.maxOutputBytes ?? snappyDefaultMaxOutputBytes;
     const variant = options.variant ?? snappySniff(bytes);
     if (variant === null) noContainer(bytes, options, max);
-    if (variant === 'raw') return { variant, output: rawDecode(bytes, options, options.variant === undefined, max) };
-    const ctx: StreamContext = { source, maxOutputBytes: max, decoder: options.rawDecoder ?? snappyjsRawDecoder, signal: options.signal, onProgress: options.onProgress };
-    return { variant, output: await chunksDecode(bytes, () => readers[variant](bytes, ctx), ctx) };
+    const order = options.variant ? [variant] : snappyVariantOrder(bytes, variant, options.presentedAsSnappy === true);
+    return await decodeFirstOf(order, bytes, options, max);
   } catch (error) {
     throw toShiplensError(error, source);
   }
