@@ -53,7 +53,6 @@ async function textBytes(source: ByteSource, detection: FormatDetection, options
     const decoded = await snappyDecode(raw, {
       maxOutputBytes: limit,
       rawDecoder: options.rawDecoder,
-      variant: detection.snappyVariant,
       // Named `.snappy`/`.snappy.csv` or hinted: a corrupt header is reported as one, not NOT_SNAPPY.
       presentedAsSnappy: detection.detectedBy !== 'content',
       signal: options.signal,

@@ -74,7 +74,6 @@ async function decodedBytes(source: ByteSource, flags: FormatFlags, ctx: CliCont
   const decoded = await snappyDecode(input, {
     maxOutputBytes: limit,
     rawDecoder,
-    variant: det.snappyVariant,
     presentedAsSnappy: det.detectedBy !== 'content',
     signal: ctx.signal,
     source: source.name,
