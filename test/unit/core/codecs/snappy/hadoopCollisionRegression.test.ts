@@ -2,7 +2,6 @@
 // Hadoop block header were sniffed as Hadoop and lost with TRUNCATED (the 200 MB bench file
 // starts `ca ff ff 63 58 7b 22 5f`). The blocks come from an independent writer, python3-snappy.
 import { execFileSync } from 'node:child_process';
-import { existsSync, openSync, readSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { byteSourceFromBytes } from '../../../../../core/bytes/byteSource';
@@ -12,7 +11,6 @@ import { ShiplensError } from '../../../../../core/errors';
 import { tableOpen } from '../../../../../core/formats/tableOpen';
 
 const fixturesRoot = join(__dirname, '../../../../fixtures');
-const benchFile = join(__dirname, '../../../../bench/inputs/logs-200MB.raw.snappy');
 
 /** python3-snappy: `compress` writes one raw block, `hadoop` a Hadoop block stream. */
 function python(kind: 'compress' | 'hadoop', plain: Uint8Array): Uint8Array {
@@ -140,11 +138,10 @@ describe('raw blocks whose head reads as a Hadoop header', () => {
     expect((await decodeError(stream.subarray(0, stream.length - 3), {})).code).toBe('TRUNCATED');
   });
 
-  it.skipIf(!existsSync(benchFile))('the 200 MB bench block (ca ff ff 63 58 7b 22 5f) sniffs as raw', () => {
-    const head = new Uint8Array(64);
-    const fd = openSync(benchFile, 'r');
-    readSync(fd, head, 0, 64, 0);
-    closeSync(fd);
+  it('the 200 MB bench block head (ca ff ff 63 58 7b 22 5f …) sniffs as raw', () => {
+    // The head of the 200 MB raw block that was read as Hadoop: a 4-byte varint, then a
+    // 23-byte literal holding the first JSON key.
+    const head = new Uint8Array([0xca, 0xff, 0xff, 0x63, 0x58, ...new TextEncoder().encode('{"__time__":1764000000,')]);
     expect([...head.subarray(0, 8)]).toEqual([0xca, 0xff, 0xff, 0x63, 0x58, 0x7b, 0x22, 0x5f]);
     expect(snappySniff(head)).toBe('raw');
   });
