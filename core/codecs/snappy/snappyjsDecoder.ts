@@ -28,6 +28,10 @@ const sentinelBytes = sentinel.length - 1;
  * `buffer` is 8 bytes longer (a full-pass check would cost ~15-20% of the decode time).
  */
 function uncompressWhole(block: Uint8Array, headerSize: number, length: number): Uint8Array | null {
+  // snappyjs reads a 4-byte literal length as a signed int: a length ≥ 2^31 moves its read
+  // position backwards and it can loop forever (16 bytes suffice; snappyRegression). The tag
+  // scan costs one pass over the tags; main injects WASM/native decoders for speed anyway.
+  if (rawTagsScan(block, headerSize, block.length, length, false) !== null) return null;
   const input = new Uint8Array(block.length + sentinel.length);
   input.set(block);
   input.set(sentinel, block.length);
