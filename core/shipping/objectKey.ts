@@ -122,6 +122,29 @@ function keyTail(key: string): KeyTail | string {
   };
 }
 
+/** The `_<task time>_<task number><suffix>` tail of a shipped key: no prefix or partition inference. */
+export interface ObjectKeyTail {
+  taskTimeNs: bigint;
+  taskTimeMs: number;
+  taskNumber: number;
+  format: StorageFormat;
+  compression: Compression;
+  suffix: string;
+}
+
+/**
+ * Task time, number and format of a key from its tail alone (SPEC §1/§2), or null when the key
+ * is not shaped like a shipped object. Far cheaper than objectKeyParse (no zone inference): use it
+ * for sorting and the gap timeline over whole listings.
+ */
+export function objectKeyParseTail(key: string): ObjectKeyTail | null {
+  if (typeof key !== 'string' || key.length === 0 || key.endsWith('/')) return null;
+  const tail = keyTail(key);
+  if (typeof tail === 'string') return null;
+  const { taskTimeNs, taskNumber, format, compression, suffix } = tail;
+  return { taskTimeNs, taskTimeMs: taskTimeNsToMs(taskTimeNs), taskNumber, format, compression, suffix };
+}
+
 function parseWithRule(tail: KeyTail, rule: Partial<ShippingRule>, base: ParsedObjectKey): ObjectKeyParseResult {
   const prefix = normalizePrefix(rule.prefix);
   const start = prefix ? `${prefix}/` : '';

@@ -5,7 +5,7 @@
  */
 import { directiveOrder } from './partitionFormat';
 import type { Directive } from './partitionFormat';
-import { timeZoneFields, timeZoneIsValid, timeZoneNormalize } from './timeZone';
+import { timeZoneFields, timeZoneFixedOffsetMinutes, timeZoneIsValid, timeZoneNormalize } from './timeZone';
 
 /** A partition format (and prefix) guessed from one example key. */
 export interface InferredPartition {
@@ -30,11 +30,36 @@ function candidateZones(): string[] {
 }
 
 const zonesToTry = candidateZones();
+const zoneOffsetMs = new Map(zonesToTry.map((z) => [z, (timeZoneFixedOffsetMinutes(z) ?? 0) * 60_000]));
+// Field texts per (whole second, zone): every key of one task shares its second, and inference
+// asks for up to 52 zones per key. Bounded; cleared when full.
+const fieldCache = new Map<number, Map<string, FieldText>>();
+const fieldCacheLimit = 256;
 
-function fieldText(epochMs: number, zone: string): FieldText {
-  const f = timeZoneFields(epochMs, zone);
+function fieldTextCompute(epochMs: number, zone: string): FieldText {
+  const offset = zoneOffsetMs.get(zone);
+  // Same arithmetic as timeZoneFields for a fixed offset, without re-parsing the zone.
+  const local = offset === undefined || !Number.isFinite(epochMs) ? null : new Date(epochMs + offset);
+  const f = local
+    ? { Y: local.getUTCFullYear(), m: local.getUTCMonth() + 1, d: local.getUTCDate(), H: local.getUTCHours(), M: local.getUTCMinutes(), s: local.getUTCSeconds() }
+    : timeZoneFields(epochMs, zone);
   const two = (n: number) => String(n).padStart(2, '0');
   return { Y: String(f.Y).padStart(4, '0'), m: two(f.m), d: two(f.d), H: two(f.H), M: two(f.M), s: two(f.s) };
+}
+
+function fieldText(epochMs: number, zone: string): FieldText {
+  const second = Math.floor(epochMs / 1000);
+  let byZone = fieldCache.get(second);
+  const hit = byZone?.get(zone);
+  if (hit) return hit;
+  const text = fieldTextCompute(epochMs, zone);
+  if (!byZone) {
+    if (fieldCache.size >= fieldCacheLimit) fieldCache.clear();
+    byZone = new Map();
+    fieldCache.set(second, byZone);
+  }
+  byZone.set(zone, text);
+  return text;
 }
 
 /**
@@ -58,8 +83,7 @@ function escapeLiteral(text: string): string {
 }
 
 /** Format of one level (null when a digit run is not the task time), and the coarsest directive used. */
-function levelFormat(level: string, fields: FieldText, limit: number): { format: string; coarsest: number; count: number } | null {
-  const parts = level.split(/(\d+)/);
+function levelFormat(parts: readonly string[], fields: FieldText, limit: number): { format: string; coarsest: number; count: number } | null {
   let format = '';
   let coarsest = limit;
   let count = 0;
@@ -78,6 +102,37 @@ function levelFormat(level: string, fields: FieldText, limit: number): { format:
   return { format, coarsest, count };
 }
 
+const dayCache = new Map<number, { Y: number; m: number; d: number }>();
+
+function dayFields(day: number): { Y: number; m: number; d: number } {
+  const hit = dayCache.get(day);
+  if (hit) return hit;
+  const date = new Date(day * 86_400_000);
+  const fields = { Y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
+  if (dayCache.size >= 64) dayCache.clear();
+  dayCache.set(day, fields);
+  return fields;
+}
+
+/**
+ * Cheap exact pre-check: the stem's last digit run must end with one of the zone's field texts
+ * (spellRun's first step). When it cannot, the zone's guess has count 0 and never wins, so the
+ * zone is skipped without rendering its fields. True when unsure (IANA zone, digit-free stem).
+ */
+function zoneMaySpellStem(lastRun: string | null, epochMs: number, zone: string): boolean {
+  const offset = zoneOffsetMs.get(zone);
+  if (lastRun === null || offset === undefined || !Number.isFinite(epochMs)) return true;
+  if (lastRun.length < 2) return false;
+  const n2 = Number(lastRun.slice(-2));
+  const local = Math.floor((epochMs + offset) / 1000);
+  const mod = (a: number, n: number) => ((a % n) + n) % n;
+  if (n2 === mod(local, 60) || n2 === mod(Math.floor(local / 60), 60) || n2 === mod(Math.floor(local / 3600), 24)) return true;
+  const day = dayFields(Math.floor(local / 86_400));
+  if (n2 === day.d || n2 === day.m) return true;
+  if (day.Y > 9999) return true;
+  return lastRun.length >= 4 && day.Y >= 0 && Number(lastRun.slice(-4)) === day.Y;
+}
+
 interface ZoneGuess {
   levels: string[];
   formats: string[];
@@ -86,9 +141,9 @@ interface ZoneGuess {
   clean: boolean;
 }
 
-function guessForZone(levels: string[], fields: FieldText, minStart: number): ZoneGuess {
+function guessForZone(levels: string[], parts: readonly string[][], fields: FieldText, minStart: number): ZoneGuess {
   const stem = levels[levels.length - 1] as string;
-  const stemFormat = levelFormat(stem, fields, directiveOrder.length);
+  const stemFormat = levelFormat(parts[levels.length - 1] as string[], fields, directiveOrder.length);
   if (!stemFormat) return { levels: [stem], formats: [escapeLiteral(stem)], count: 0, clean: false };
   const used: string[] = [stem];
   const formats: string[] = [stemFormat.format];
@@ -97,7 +152,7 @@ function guessForZone(levels: string[], fields: FieldText, minStart: number): Zo
   let clean = true;
   for (let i = levels.length - 2; i >= minStart; i--) {
     const level = levels[i] as string;
-    const lf = levelFormat(level, fields, limit);
+    const lf = levelFormat(parts[i] as string[], fields, limit);
     if (!lf || lf.count === 0) {
       clean = !/\d/.test(level);
       break;
@@ -125,12 +180,17 @@ function hiveColumnsOf(levels: string[]): Record<string, string> {
  */
 export function objectKeyInferPartition(head: string, taskTimeMs: number, zone?: string, knownPrefix?: string): InferredPartition {
   const levels = head.split('/');
+  // Split once, not once per candidate zone.
+  const parts = levels.map((level) => level.split(/(\d+)/));
   let minStart = 0;
   if (knownPrefix && head.startsWith(`${knownPrefix}/`)) minStart = knownPrefix.split('/').length;
   const zones = zone && timeZoneIsValid(zone) ? [zone] : zonesToTry;
   let best: (ZoneGuess & { zone: string }) | null = null;
+  const stemParts = parts[parts.length - 1] as string[];
+  const lastRun = stemParts.length > 1 ? (stemParts[stemParts.length - 2] as string) : null;
   for (const z of zones) {
-    const guess = guessForZone(levels, fieldText(taskTimeMs, z), minStart);
+    if (best && !zoneMaySpellStem(lastRun, taskTimeMs, z)) continue;
+    const guess = guessForZone(levels, parts, fieldText(taskTimeMs, z), minStart);
     if (!best || guess.count > best.count) best = { ...guess, zone: z };
     // Zones are tried in order of likelihood: the first that explains every digit run wins.
     if (guess.clean && guess.count > 0) break;
