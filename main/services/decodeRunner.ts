@@ -16,6 +16,12 @@ export interface DecodeOptions {
   signal?: AbortSignal;
   onProgress?: (done: number, total: number | null) => void;
   source?: string;
+  /**
+   * The caller gives up `bytes`: when they own their whole ArrayBuffer it is transferred to the
+   * worker (detached here, length 0 after the call) instead of copied, so a 200 MB decode
+   * holds its input once.
+   */
+  transferInput?: boolean;
 }
 
 /** Messages the decode worker posts back. */
@@ -81,12 +87,17 @@ export class DecodeRunner {
       });
       worker.on('error', (error) => finish(() => reject(new ShiplensError('INTERNAL', `The decode worker failed: ${error.message.split('\n')[0]}`, { source: options.source }))));
       worker.on('exit', (code) => finish(() => reject(new ShiplensError('INTERNAL', `The decode worker stopped (exit code ${code}).`, { source: options.source }))));
-      const request: DecodeWorkerRequest = { bytes, maxOutputBytes: options.maxOutputBytes, source: options.source };
-      // Copy into a transferable buffer: the caller's view may share a larger pool.
-      const copy = bytes.slice();
-      worker.postMessage({ ...request, bytes: copy }, [copy.buffer]);
+      const input = inputTransferable(bytes, options.transferInput === true);
+      const request: DecodeWorkerRequest = { bytes: input, maxOutputBytes: options.maxOutputBytes, source: options.source };
+      worker.postMessage(request, [input.buffer as ArrayBuffer]);
     });
   }
+}
+
+/** `bytes` itself when it may be given away whole, else a copy (a view may share a pool). */
+function inputTransferable(bytes: Uint8Array, transfer: boolean): Uint8Array {
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+  return transfer && whole ? bytes : bytes.slice();
 }
 
 /** Rebuild a ShiplensError from its serialised info (codes outside the list become INTERNAL). */

@@ -1,8 +1,8 @@
 /**
  * Worker thread: decodes one snappy object off the main thread (DESIGN rule 4).
  *
- * Receives a `DecodeWorkerRequest`, posts progress, then `done` with the output buffer
- * transferred, or `error` with ShiplensError info. Terminated by the parent on cancel.
+ * Receives a `DecodeWorkerRequest` (its input transferred), posts progress, then `done` with
+ * the output's whole ArrayBuffer transferred (never copied), or `error` with ShiplensError info. Terminated by the parent on cancel.
  * A `TableWorkerOpen` request instead makes it serve one JSON-lines/CSV table (tableWorkerHost).
  */
 import { parentPort } from 'node:worker_threads';
@@ -12,15 +12,18 @@ import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
 import type { DecodeWorkerMessage, DecodeWorkerRequest } from '../services/decodeRunner';
 import { tableWorkerServe } from './tableWorkerHost';
 import type { TableWorkerOpen } from './tableWorkerHost';
+import { workerRawDecoder } from './workerRawDecoder';
 
 const port = parentPort;
 
 async function decodeRequest(request: DecodeWorkerRequest): Promise<DecodeWorkerMessage> {
+  // Only this frame holds the input: it is garbage once the decode returns.
+  const bytes = request.bytes;
+  request.bytes = new Uint8Array(0);
   try {
-    const rawDecoder = nativeRawBlockDecoder() ?? undefined;
-    const result = await snappyDecode(request.bytes, {
+    const result = await snappyDecode(bytes, {
       maxOutputBytes: request.maxOutputBytes,
-      rawDecoder,
+      rawDecoder: workerRawDecoder(nativeRawBlockDecoder()),
       source: request.source,
       onProgress: (done, total) => port?.postMessage({ type: 'progress', done, total } satisfies DecodeWorkerMessage),
     });
@@ -37,9 +40,9 @@ port?.once('message', (request: DecodeWorkerRequest | TableWorkerOpen) => {
   }
   void decodeRequest(request as DecodeWorkerRequest).then((message) => {
     if (message.type === 'done') {
-      const output = message.output;
-      const transferable = output.byteOffset === 0 && output.byteLength === output.buffer.byteLength ? output : output.slice();
-      port.postMessage({ ...message, output: transferable }, [transferable.buffer as ArrayBuffer]);
+      // The view travels with its offset and length over the whole transferred buffer (the
+      // snappyjs whole-block path leaves 8 marker bytes after the output): no slice, no copy.
+      port.postMessage(message, [message.output.buffer as ArrayBuffer]);
     } else {
       port.postMessage(message);
     }

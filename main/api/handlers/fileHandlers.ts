@@ -35,8 +35,11 @@ async function decompressFile(services: ApiServices, arg: ApiParsed<'decompress.
     const source = await services.platform.fileByteSource(input.path, input.name);
     job.progress('read', 0, source.size);
     const bytes = await byteSourceReadAll(source, maxDecodeBytes, job.signal);
+    const inputBytes = bytes.length;
+    // The input is given to the worker (not copied): `bytes` is empty after this call.
     const decoded = await services.decoder.decode(bytes, {
       maxOutputBytes: maxDecodeBytes,
+      transferInput: true,
       signal: job.signal,
       source: input.name,
       onProgress: (done, total) => job.progress('decode', done, total),
@@ -48,7 +51,7 @@ async function decompressFile(services: ApiServices, arg: ApiParsed<'decompress.
       await handle.write(decoded.output);
     });
     job.progress('write', decoded.output.length, decoded.output.length);
-    return { path: target, bytes: decoded.output.length, variant: decoded.variant, inputBytes: bytes.length, contentFormat };
+    return { path: target, bytes: decoded.output.length, variant: decoded.variant, inputBytes, contentFormat };
   });
 }
 
