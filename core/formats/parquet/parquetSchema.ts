@@ -55,7 +55,8 @@ async function notParquetOrTruncated(source: ByteSource, signal?: AbortSignal): 
  * Read and parse the footer (FileMetaData) with ≤ 2 range reads of about the footer's size.
  *
  * Errors: EMPTY_INPUT, NOT_PARQUET (no magic), TRUNCATED (head magic, no tail magic),
- * PARQUET_CORRUPT (footer length past the file, undecodable footer), TOO_LARGE (footer over limit).
+ * PARQUET_CORRUPT (footer length past the file, undecodable footer, counts or chunk offsets
+ * that do not fit the file: parquetFooterCheck), TOO_LARGE (footer over limit).
  */
 export async function parquetFooterRead(source: ByteSource, options: ParquetFooterOptions = {}): Promise<FileMetaData> {
   const { size } = source;
@@ -77,12 +78,59 @@ export async function parquetFooterRead(source: ByteSource, options: ParquetFoot
     footer.set(rest, 0);
     footer.set(tail, rest.length);
   }
+  let metadata: FileMetaData;
   try {
-    return parquetMetadata(footer, { geoparquet: false });
+    metadata = parquetMetadata(footer, { geoparquet: false });
   } catch (error) {
     if (isShiplensError(error)) throw error;
     throw corrupt(source, `The Parquet footer cannot be decoded: ${error instanceof Error ? error.message : String(error)}.`, error);
   }
+  parquetFooterCheck(source, metadata, size - footerLength - 8);
+  return metadata;
+}
+
+/** A count or offset from the footer as a safe non-negative integer, or null. */
+function footerInt(value: bigint | number | undefined): number | null {
+  if (value === undefined) return null;
+  const n = Number(value);
+  return Number.isSafeInteger(n) && n >= 0 ? n : null;
+}
+
+function chunksCheck(source: ByteSource, metadata: FileMetaData, dataEnd: number): void {
+  metadata.row_groups.forEach((group, g) => {
+    group.columns.forEach((column, c) => {
+      const meta = column.meta_data;
+      if (!meta) return;
+      // Where the page reader starts a chunk: its dictionary page, else its first data page.
+      const start = footerInt(meta.dictionary_page_offset || meta.data_page_offset);
+      const length = footerInt(meta.total_compressed_size);
+      if (start === null || length === null || start < 4 || start + length > dataEnd) {
+        throw corrupt(source, `Row group ${g}, column ${c} (${meta.path_in_schema.join('.')}) claims bytes ${String(meta.dictionary_page_offset || meta.data_page_offset)}+${String(meta.total_compressed_size)}, outside the data of the file (bytes 4 to ${dataEnd}).`);
+      }
+    });
+  });
+}
+
+/**
+ * Check the footer's counts and offsets against the file before any row is read: num_rows
+ * (file and row groups) must be exact in a double (≤ 2^53 - 1), non-negative and agree, and
+ * every column chunk must lie between the head magic and the footer (`dataEnd`).
+ */
+export function parquetFooterCheck(source: ByteSource, metadata: FileMetaData, dataEnd = source.size - Number(metadata.metadata_length) - 8): void {
+  const numRows = footerInt(metadata.num_rows);
+  if (numRows === null) {
+    throw corrupt(source, `The Parquet footer declares ${String(metadata.num_rows)} rows, which is not a row count (0 to 2^53 - 1).`);
+  }
+  let sum = 0;
+  metadata.row_groups.forEach((group, g) => {
+    const groupRows = footerInt(group.num_rows);
+    if (groupRows === null) throw corrupt(source, `Row group ${g} declares ${String(group.num_rows)} rows, which is not a row count (0 to 2^53 - 1).`);
+    sum += groupRows;
+  });
+  if (sum !== numRows) {
+    throw corrupt(source, `The Parquet footer declares ${numRows} rows, but its ${metadata.row_groups.length} row groups hold ${sum}.`);
+  }
+  chunksCheck(source, metadata, dataEnd);
 }
 
 function leaves(tree: SchemaTree, out: SchemaTree[] = []): SchemaTree[] {

@@ -12,7 +12,7 @@ import type { Cell, ColumnType, TableColumn, TableReader } from '../table';
 import { parquetBufferFrom } from './parquetBuffer';
 import { parquetIsFlat, parquetPageReader } from './parquetPageReader';
 import type { ParquetGroupStream, ParquetPageReader } from './parquetPageReader';
-import { parquetFooterRead } from './parquetSchema';
+import { parquetFooterCheck, parquetFooterRead } from './parquetSchema';
 
 export interface ParquetTableOptions {
   /** Footer already read (saves the footer reads). */
@@ -185,7 +185,10 @@ async function pagedRange(pages: ParquetPageReader, metadata: FileMetaData, star
  * hyparquet's `parquetRead` by row group. INT64 → bigint, BINARY/UTF8 → string, null ≠ ''.
  */
 export async function parquetTable(source: ByteSource, options: ParquetTableOptions = {}): Promise<TableReader> {
-  const metadata = options.metadata ?? (await parquetFooterRead(source, { signal: options.signal }));
+  const given = options.metadata;
+  // A footer read here is checked by parquetFooterRead; one handed in is checked the same way.
+  if (given) parquetFooterCheck(source, given);
+  const metadata = given ?? (await parquetFooterRead(source, { signal: options.signal }));
   parquetChunksCheck(source, metadata);
   const compressors = compressorsFor(options);
   const columns = topColumns(metadata);
