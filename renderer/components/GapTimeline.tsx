@@ -4,16 +4,39 @@
  * and its tasks loaded, each slot also shows its task: failed (with the error), running, or an
  * anomaly (success but no object).
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../i18n';
 import { useStore } from '../state/store';
 import { instantFormat } from '../util/format';
-import { gapsWithTasks, ruleCovers, slotTaskMarks, tasksInFolder } from '../util/taskOverlay';
+import type { ObjectEntry } from '../../main/api/contract';
+import type { GapInput } from '../../core/shipping/gaps';
+import type { ShippingRule } from '../../core/shipping/rule';
+import { gapInputsSliced } from '../util/gapInputs';
+import { gapsFromInputs, ruleCovers, slotTaskMarks, tasksInFolder } from '../util/taskOverlay';
 import { GapTaskMarks, taskMarkText } from './GapTaskMarks';
 
 const width = 300;
 const height = 56;
+
+/**
+ * Gap inputs of the finished listing, parsed in time slices (never 100,000 keys in one task);
+ * null while listing or slicing. Memoized per listing array and rule (gapInputsSliced).
+ */
+function useGapInputs(objects: readonly ObjectEntry[] | null, rule: ShippingRule | undefined): GapInput[] | null {
+  const [done, setDone] = useState<{ objects: readonly ObjectEntry[]; rule: ShippingRule | undefined; inputs: GapInput[] } | null>(null);
+  useEffect(() => {
+    if (!objects) return undefined;
+    let cancelled = false;
+    void gapInputsSliced(objects, rule, () => cancelled).then((inputs) => {
+      if (inputs && !cancelled) setDone({ objects, rule, inputs });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [objects, rule]);
+  return done && done.objects === objects && done.rule === rule ? done.inputs : null;
+}
 
 function useTimeline(intervalOverride: number | null) {
   const s = useStore(useShallow((st) => ({ objects: st.objects, listing: st.listing, prefix: st.prefix, imported: st.slsRule, list: st.taskList })));
@@ -23,7 +46,8 @@ function useTimeline(intervalOverride: number | null) {
     return sameRule && s.list ? tasksInFolder(rule, s.list.tasks, s.prefix) : [];
   }, [rule, s.list, s.imported, s.prefix]);
   const intervalSec = intervalOverride ?? rule?.bufferIntervalSec ?? 300;
-  const gaps = useMemo(() => (s.listing ? null : gapsWithTasks(s.objects, tasks, intervalSec, rule ?? undefined)), [s.objects, s.listing, tasks, intervalSec, rule]);
+  const inputs = useGapInputs(s.listing ? null : s.objects, rule ?? undefined);
+  const gaps = useMemo(() => (inputs ? gapsFromInputs(inputs, tasks, intervalSec) : null), [inputs, tasks, intervalSec]);
   const marks = useMemo(() => (gaps ? slotTaskMarks(gaps.slots, tasks) : new Map()), [gaps, tasks]);
   return { gaps, marks, intervalSec };
 }

@@ -13,29 +13,31 @@ import type { MessageKey } from '../i18n';
 import { useStore } from '../state/store';
 import type { SortKey } from '../state/browseSlice';
 import { bytesFormat, instantFormat } from '../util/format';
-import { hiveLevels, keyBaseName, keyInfo } from '../util/keyInfo';
+import { hiveLevels, keyBaseName, keyTail } from '../util/keyInfo';
 
 type Row = { kind: 'folder'; prefix: string } | { kind: 'object'; entry: ObjectEntry };
 
 // Fixed column widths: a full `YYYY-MM-DD HH:MM:SS` in the mono font must fit without an ellipsis.
 const w = { hive: 52, time: 156, number: 76, format: 130, size: 72 };
 
+function sortValue(o: ObjectEntry, key: SortKey): number | string {
+  if (key === 'size') return o.size;
+  if (key === 'modified') return Date.parse(o.lastModified) || 0;
+  // The tail parse only (no partition inference): sorting 100,000 keys stays cheap.
+  if (key === 'taskTime') return keyTail(o.key)?.taskTimeMs ?? -1;
+  return o.key;
+}
+
 function objectsSorted(objects: ObjectEntry[], key: SortKey, descending: boolean, filter: string): ObjectEntry[] {
   const needle = filter.trim().toLowerCase();
-  const list = needle ? objects.filter((o) => keyBaseName(o.key).toLowerCase().includes(needle)) : objects.slice();
-  const value = (o: ObjectEntry): number | string => {
-    if (key === 'size') return o.size;
-    if (key === 'modified') return Date.parse(o.lastModified) || 0;
-    if (key === 'taskTime') return keyInfo(o.key)?.taskTimeMs ?? -1;
-    return o.key;
-  };
-  list.sort((a, b) => {
-    const va = value(a);
-    const vb = value(b);
-    const order = va < vb ? -1 : va > vb ? 1 : 0;
-    return descending ? -order : order;
+  const list = needle ? objects.filter((o) => keyBaseName(o.key).toLowerCase().includes(needle)) : objects;
+  // Each value computed once (not per comparison); a stable sort keeps the listing order on ties.
+  const decorated = list.map((o, i) => ({ o, i, v: sortValue(o, key) }));
+  decorated.sort((a, b) => {
+    const order = a.v < b.v ? -1 : a.v > b.v ? 1 : 0;
+    return (descending ? -order : order) || a.i - b.i;
   });
-  return list;
+  return decorated.map((d) => d.o);
 }
 
 function SortHeader({ label, sortKey, width }: { label: MessageKey; sortKey: SortKey; width?: number }) {
@@ -53,7 +55,8 @@ function SortHeader({ label, sortKey, width }: { label: MessageKey; sortKey: Sor
 }
 
 function ObjectCells({ entry, hiveNames, zone }: { entry: ObjectEntry; hiveNames: string[]; zone: string }) {
-  const info = keyInfo(entry.key);
+  // Rows on screen only (virtualized); the tail holds every column shown here.
+  const info = keyTail(entry.key);
   const levels = new Map(hiveLevels(entry.key).map((l) => [l.name, l.value]));
   return (
     <>

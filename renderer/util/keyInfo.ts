@@ -1,8 +1,10 @@
 /**
- * Parsed shipped keys for the object list, cached (a 100,000-object listing parses once).
+ * Parsed shipped keys for the object list, cached. Whole listings (sorting, the gap timeline)
+ * use the cheap tail parse; the full parse (partition inference) is for rows on screen and the
+ * selected object only.
  */
-import { objectKeyParse } from '../../core/shipping/objectKey';
-import type { ParsedObjectKey } from '../../core/shipping/objectKey';
+import { objectKeyParse, objectKeyParseTail } from '../../core/shipping/objectKey';
+import type { ObjectKeyTail, ParsedObjectKey } from '../../core/shipping/objectKey';
 
 const cache = new Map<string, ParsedObjectKey | null>();
 const cacheLimit = 250_000;
@@ -21,6 +23,11 @@ export function keyInfo(key: string): ParsedObjectKey | null {
   }
   cache.set(key, parsed);
   return parsed;
+}
+
+/** Task time, number and format from the key's tail (no partition inference), or null. */
+export function keyTail(key: string): ObjectKeyTail | null {
+  return objectKeyParseTail(key);
 }
 
 /** Why a key is not a shipped key ('' when it is). */

@@ -4,7 +4,7 @@
  */
 import type { SlsTaskInfo } from '../../main/api/contract';
 import { gapsCompute, gapsInputFromListing } from '../../core/shipping/gaps';
-import type { GapSlot, GapsResult } from '../../core/shipping/gaps';
+import type { GapInput, GapSlot, GapsResult } from '../../core/shipping/gaps';
 import { partitionFormatRender } from '../../core/shipping/partitionFormat';
 import type { ShippingRule } from '../../core/shipping/rule';
 
@@ -44,14 +44,24 @@ export function tasksInFolder(rule: RulePlace, tasks: readonly SlsTaskInfo[], pr
  * edge of the folder (no object on that side) still gets its slot.
  */
 export function gapsWithTasks(objects: readonly { key: string; lastModified?: string }[], tasks: readonly SlsTaskInfo[], intervalSec: number, rule?: Partial<ShippingRule>): GapsResult | null {
-  const inputs = gapsInputFromListing(objects, rule);
+  return gapsFromInputs(gapsInputFromListing(objects, rule), tasks, intervalSec);
+}
+
+/** gapsWithTasks over inputs already parsed (the timeline builds them in time slices). */
+export function gapsFromInputs(inputs: readonly GapInput[], tasks: readonly SlsTaskInfo[], intervalSec: number): GapsResult | null {
   if (inputs.length < 2 && tasks.length === 0) return null;
   try {
     if (tasks.length === 0) return gapsCompute(inputs, intervalSec, { maxSlots: 5000 });
     const half = (intervalSec * 1000) / 2;
-    const times = inputs.map((i) => i.taskTimeMs).concat(tasks.map((t) => t.createTime));
+    // A loop, not Math.min(...times): spreading 100,000 arguments overflows the stack.
+    let min = Infinity;
+    let max = -Infinity;
+    for (const time of inputs.map((i) => i.taskTimeMs).concat(tasks.map((t) => t.createTime))) {
+      min = Math.min(min, time);
+      max = Math.max(max, time);
+    }
     const anchorMs = inputs.length === 0 ? (tasks[0] as SlsTaskInfo).createTime : undefined;
-    return gapsCompute(inputs, intervalSec, { maxSlots: 5000, fromMs: Math.min(...times) - half, toMs: Math.max(...times) + half, ...(anchorMs === undefined ? {} : { anchorMs }) });
+    return gapsCompute(inputs, intervalSec, { maxSlots: 5000, fromMs: min - half, toMs: max + half, ...(anchorMs === undefined ? {} : { anchorMs }) });
   } catch {
     return null;
   }
