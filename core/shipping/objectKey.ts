@@ -12,21 +12,13 @@ import { timeZoneFields } from './timeZone';
 import type { Compression, ShippingRule, StorageFormat } from './rule';
 
 /** Every part of a shipped object key (SPEC §1/§2). */
-export interface ParsedObjectKey {
+export interface ParsedObjectKey extends ObjectKeyTail {
   key: string;
   /** Directory under the bucket, without trailing '/' ('' when the partition starts the key). */
   prefix: string;
   /** Rendered partition format (e.g. `2017/01/20/19/50`, `20170120/`). */
   partitionPath: string;
   hiveColumns: Record<string, string>;
-  /** Task creation time in Unix nanoseconds (exact). */
-  taskTimeNs: bigint;
-  /** Task creation time in Unix milliseconds (truncated). */
-  taskTimeMs: number;
-  taskNumber: number;
-  format: StorageFormat;
-  compression: Compression;
-  suffix: string;
   /** The partition format shiplens inferred (no rule) or checked (with a rule). */
   partitionFormat: string | null;
   /** Time zone the partition was rendered in, when known or inferred. */
@@ -124,7 +116,9 @@ function keyTail(key: string): KeyTail | string {
 
 /** The `_<task time>_<task number><suffix>` tail of a shipped key: no prefix or partition inference. */
 export interface ObjectKeyTail {
+  /** Task creation time in Unix nanoseconds (exact). */
   taskTimeNs: bigint;
+  /** Task creation time in Unix milliseconds (truncated). */
   taskTimeMs: number;
   taskNumber: number;
   format: StorageFormat;

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import type { CsvDialect } from '../../main/api/contract';
 import { useT } from '../i18n';
+import { DelimiterSelect } from './DelimiterSelect';
 
 /** Delimiter, quote, header, column names and null value; Apply reopens the object. */
 export function DialectControls({ dialect, onApply }: { dialect: CsvDialect; onApply: (d: CsvDialect) => void }) {
@@ -23,12 +24,7 @@ export function DialectControls({ dialect, onApply }: { dialect: CsvDialect; onA
       <strong className="small">{t('inspect.dialect')}</strong>
       <label className="field">
         {t('inspect.delimiter')}
-        <select aria-label={t('inspect.delimiter')} value={draft.delimiter} onChange={(e) => setDraft({ ...draft, delimiter: e.target.value })}>
-          <option value=",">{t('common.delimiterComma')}</option>
-          <option value={'\t'}>{t('common.delimiterTab')}</option>
-          <option value=";">;</option>
-          <option value="|">|</option>
-        </select>
+        <DelimiterSelect label={t('inspect.delimiter')} value={draft.delimiter} onChange={(delimiter) => setDraft({ ...draft, delimiter })} />
       </label>
       <label className="field">
         {t('inspect.quote')}

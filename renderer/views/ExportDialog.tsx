@@ -11,6 +11,7 @@ import { ProgressBar } from '../components/ProgressBar';
 import { useT } from '../i18n';
 import { useStore } from '../state/store';
 import { keyBaseName } from '../util/keyInfo';
+import { DelimiterSelect } from '../components/DelimiterSelect';
 
 /** `a/b/log_1_2.snappy.parquet` → `log_1_2.csv`. */
 export function exportFileName(key: string): string {
@@ -83,12 +84,7 @@ export function ExportDialog({ table, onClose }: { table: TableInfo; onClose: ()
             </label>
             <label className="field">
               {t('export.delimiter')}
-              <select aria-label={t('export.delimiter')} value={delimiter} onChange={(e) => setDelimiter(e.target.value)}>
-                <option value=",">{t('common.delimiterComma')}</option>
-                <option value={'\t'}>{t('common.delimiterTab')}</option>
-                <option value=";">;</option>
-                <option value="|">|</option>
-              </select>
+              <DelimiterSelect label={t('export.delimiter')} value={delimiter} onChange={setDelimiter} />
             </label>
           </div>
           <label className="field">
