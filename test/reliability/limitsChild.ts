@@ -8,16 +8,7 @@ import { parquetSchemaRead, parquetTable } from '../../core/formats/parquet';
 import { tableOpen } from '../../core/formats/tableOpen';
 import { nativeRawBlockDecoder } from '../../main/codecs/nativeSnappy';
 import { measureStep } from './measure';
-
-function varint(n: number): number[] {
-  const out: number[] = [];
-  for (; n >= 0x80; n = Math.floor(n / 0x80)) out.push((n % 0x80) | 0x80);
-  return [...out, n];
-}
-
-function be32(n: number): number[] {
-  return [(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff];
-}
+import { varint, be32 } from '../unit/core/codecs/snappy/snappyTestBytes';
 
 const fourGb = 4_000_000_000;
 const fourGbBlock = Uint8Array.from([...varint(fourGb), 0x00, 0x61, ...new Array(64).fill(0x01)]);

@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { byteSourceFromBytes } from '../../../../../core/bytes/byteSource';
 import { snappyDecode, snappySniff } from '../../../../../core/codecs/snappy';
-import type { SnappyDecodeOptions } from '../../../../../core/codecs/snappy';
-import { ShiplensError } from '../../../../../core/errors';
 import { tableOpen } from '../../../../../core/formats/tableOpen';
+import { decodeError } from './snappyDecodeError';
 
 const fixturesRoot = join(__dirname, '../../../../fixtures');
 
@@ -45,16 +44,6 @@ async function slsJson(): Promise<Uint8Array> {
 
 function be32(bytes: Uint8Array, at: number): number {
   return new DataView(bytes.buffer, bytes.byteOffset).getUint32(at, false);
-}
-
-async function decodeError(bytes: Uint8Array, options: SnappyDecodeOptions): Promise<ShiplensError> {
-  try {
-    await snappyDecode(bytes, options);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ShiplensError);
-    return error as ShiplensError;
-  }
-  throw new Error('expected snappyDecode to fail');
 }
 
 /** The precondition: read as Hadoop, the block's head gives sane lengths, and that reading loses it. */

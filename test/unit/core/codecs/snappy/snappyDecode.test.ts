@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { snappyDecode, snappySniff } from '../../../../../core/codecs/snappy';
-import type { RawBlockDecoder, SnappyDecodeOptions } from '../../../../../core/codecs/snappy';
-import { ShiplensError } from '../../../../../core/errors';
+import type { RawBlockDecoder } from '../../../../../core/codecs/snappy';
 import { nativeRawBlockDecoder } from '../../../../../main/codecs/nativeSnappy';
 import { fixtureBytes, snappyFixturesLoad } from './snappyFixtures';
+import { decodeError } from './snappyDecodeError';
 
 const fixtures = await snappyFixturesLoad();
 const native = nativeRawBlockDecoder();
-
-async function decodeError(bytes: Uint8Array, options: SnappyDecodeOptions = {}): Promise<ShiplensError> {
-  try {
-    await snappyDecode(bytes, options);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ShiplensError);
-    return error as ShiplensError;
-  }
-  throw new Error('expected snappyDecode to fail');
-}
 
 /** A decoder that records its calls and delegates to a real one. */
 function spyDecoder(inner: RawBlockDecoder): RawBlockDecoder & { calls: number[] } {

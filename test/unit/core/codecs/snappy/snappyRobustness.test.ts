@@ -5,18 +5,9 @@ import { snappyCompressRaw, snappyDecode } from '../../../../../core/codecs/snap
 import type { SnappyVariant } from '../../../../../core/codecs/snappy';
 import { isShiplensError } from '../../../../../core/errors';
 import { fixtureBytes, snappyFixturesLoad } from './snappyFixtures';
+import { varint, be32 } from './snappyTestBytes';
 
 await snappyFixturesLoad();
-
-function varint(n: number): number[] {
-  const out: number[] = [];
-  for (; n >= 0x80; n = Math.floor(n / 0x80)) out.push((n % 0x80) | 0x80);
-  return [...out, n];
-}
-
-function be32(n: number): number[] {
-  return [(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff];
-}
 
 const framingId = [0xff, 6, 0, 0, 0x73, 0x4e, 0x61, 0x50, 0x70, 0x59];
 
