@@ -5,8 +5,11 @@
  * interval, so slots are centred on the observed phase (circular mean of task times modulo the
  * interval) and a task up to interval/2 off still fills its slot. A slot is
  * - `present`: a task of it arrived in time;
- * - `late`: its objects arrived (last modified) only after the slot ended, e.g. a failed task
- *   retried later (SPEC §5), or its slot was empty while the next slot got an extra task;
+ * - `late`: its objects arrived (last modified) more than the grace after the slot ended, e.g. a
+ *   failed task retried later (SPEC §5), or its slot was empty while the next slot got an extra
+ *   task. Data normally reaches OSS within 30 minutes of its task (SPEC §5), so the default grace
+ *   is 30 minutes; a modified time that cannot belong to the task (before it, or past Log
+ *   Service's two days of retries — a copied folder) is not judged at all, and counted as such;
  * - `missing`: nothing for it (it may still fill in: failed tasks are retried for two days).
  */
 import { ShiplensError } from '../errors';
@@ -50,6 +53,19 @@ export interface GapsResult {
   /** Consecutive slots of one status merged, for a compact timeline. */
   runs: GapRun[];
   counts: Record<GapStatus, number>;
+  /** Objects whose modified time is implausible for their task time, so lateness was not judged. */
+  arrivalsNotJudged: number;
+}
+
+/** SPEC §5: shipping normally completes within 30 minutes of the task. */
+export const defaultLateGraceMs = 30 * 60_000;
+
+/** SPEC §5: failed tasks are retried for two days; a later write is a copy, not a delivery. */
+const retryWindowMs = 2 * 86_400_000;
+
+/** Whether `modifiedMs` can be when Log Service wrote the object of a task created at `taskMs`. */
+export function arrivalIsPlausible(taskMs: number, modifiedMs: number, graceMs: number = defaultLateGraceMs): boolean {
+  return modifiedMs >= taskMs - graceMs && modifiedMs <= taskMs + retryWindowMs + graceMs;
 }
 
 /** Range and anchor of `gapsCompute`. */
@@ -58,7 +74,7 @@ export interface GapsOptions {
   toMs?: number;
   /** An expected task time; default: the observed phase of the tasks. */
   anchorMs?: number;
-  /** Arrivals this long after the slot end still count as on time (default 0). */
+  /** Arrivals this long after the slot end still count as on time (default 30 minutes). */
   lateGraceMs?: number;
   /** Refuse to produce more slots than this (default 50,000). */
   maxSlots?: number;
@@ -70,16 +86,21 @@ interface Task {
   arrivedMs: number | undefined;
 }
 
-function groupTasks(objects: readonly GapInput[]): Task[] {
+function groupTasks(objects: readonly GapInput[], graceMs: number): { tasks: Task[]; notJudged: number } {
   const byTime = new Map<number, Task>();
+  let notJudged = 0;
   for (const o of objects) {
     if (!Number.isFinite(o.taskTimeMs)) continue;
     const task = byTime.get(o.taskTimeMs) ?? { timeMs: o.taskTimeMs, keys: [], arrivedMs: undefined };
     task.keys.push(o.key);
-    if (o.lastModifiedMs !== undefined && Number.isFinite(o.lastModifiedMs)) task.arrivedMs = Math.min(task.arrivedMs ?? Infinity, o.lastModifiedMs);
+    const modified = o.lastModifiedMs;
+    if (modified !== undefined && Number.isFinite(modified)) {
+      if (arrivalIsPlausible(o.taskTimeMs, modified, graceMs)) task.arrivedMs = Math.min(task.arrivedMs ?? Infinity, modified);
+      else notJudged++;
+    }
     byTime.set(o.taskTimeMs, task);
   }
-  return [...byTime.values()].sort((a, b) => a.timeMs - b.timeMs);
+  return { tasks: [...byTime.values()].sort((a, b) => a.timeMs - b.timeMs), notJudged };
 }
 
 function mod(a: number, n: number): number {
@@ -156,14 +177,14 @@ export function gapsCompute(objects: readonly GapInput[], rule: Pick<ShippingRul
   const intervalSec = typeof rule === 'number' ? rule : rule.bufferIntervalSec;
   if (!Number.isFinite(intervalSec) || intervalSec <= 0) throw new ShiplensError('INVALID_ARGUMENT', `The shipping interval must be positive (got ${intervalSec}).`);
   const intervalMs = intervalSec * 1000;
-  const tasks = groupTasks(objects);
+  const grace = options.lateGraceMs ?? defaultLateGraceMs;
+  const { tasks, notJudged } = groupTasks(objects, grace);
   const anchor = options.anchorMs ?? observedAnchor(tasks, intervalMs);
   const slotOf = (t: number) => anchor + Math.floor((t - anchor) / intervalMs + 0.5) * intervalMs;
   const fromMs = options.fromMs ?? (tasks.length > 0 ? slotOf((tasks[0] as Task).timeMs) : 0);
   const toMs = options.toMs ?? (tasks.length > 0 ? slotOf((tasks[tasks.length - 1] as Task).timeMs) + 1 : fromMs);
   const { slots, assigned } = slotTasks(tasks, intervalMs, anchor, fromMs, toMs, options.maxSlots ?? 50_000);
   const typical = Math.max(1, median(assigned.filter((a) => a.length > 0).map((a) => a.length)));
-  const grace = options.lateGraceMs ?? 0;
   slots.forEach((slot, k) => {
     const mine = assigned[k] as Task[];
     const next = assigned[k + 1];
@@ -177,7 +198,7 @@ export function gapsCompute(objects: readonly GapInput[], rule: Pick<ShippingRul
   });
   const counts: Record<GapStatus, number> = { present: 0, missing: 0, late: 0 };
   for (const s of slots) counts[s.status]++;
-  return { intervalMs, anchorMs: anchor, slots, runs: mergeRuns(slots), counts };
+  return { intervalMs, anchorMs: anchor, slots, runs: mergeRuns(slots), counts, arrivalsNotJudged: notJudged };
 }
 
 /** Gap inputs from a listing: parse each key (with the rule when given), skip what is not shipped. */

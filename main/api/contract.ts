@@ -79,6 +79,7 @@ export const apiInputs = {
     language: z.enum(['en', 'zh-CN']).optional(),
     timeZone: z.string().max(64).optional(),
     maxDecodeBytes: z.number().int().min(1 << 20).max(2 ** 33).optional(),
+    lateGraceMinutes: z.number().int().min(0).max(2880).optional(),
   }).strict(),
 
   'connection.current': empty,
@@ -185,6 +186,8 @@ export interface Settings {
   language: 'en' | 'zh-CN';
   timeZone: string;
   maxDecodeBytes: number;
+  /** How long after its task an object may land and still be on time (SPEC §5: 30 minutes). */
+  lateGraceMinutes: number;
 }
 
 /** The storage the app is browsing. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { snappyDefaultMaxOutputBytes } from '../../core/codecs/snappy';
 import { ShiplensError } from '../../core/errors';
+import { defaultLateGraceMs } from '../../core/shipping/gaps';
 import type { Settings } from '../api/contract';
 
 const storedSchema = z.object({
@@ -11,6 +12,7 @@ const storedSchema = z.object({
   language: z.enum(['en', 'zh-CN']).optional(),
   timeZone: z.string().max(64).optional(),
   maxDecodeBytes: z.number().int().min(1 << 20).max(2 ** 33).optional(),
+  lateGraceMinutes: z.number().int().min(0).max(2880).optional(),
 });
 
 /** True for a fixed offset (`+08:00`, `Z`) or an IANA zone name this runtime knows. */
@@ -35,7 +37,7 @@ export class SettingsStore {
 
   /** Built-in defaults: output in `<home>/Downloads/shiplens`, UTC+8, 1 GiB decode cap. */
   static defaultsFor(outputDir: string): Settings {
-    return { outputDir, language: 'en', timeZone: '+08:00', maxDecodeBytes: snappyDefaultMaxOutputBytes };
+    return { outputDir, language: 'en', timeZone: '+08:00', maxDecodeBytes: snappyDefaultMaxOutputBytes, lateGraceMinutes: defaultLateGraceMs / 60_000 };
   }
 
   /** Current settings (defaults where the file is missing, unreadable or invalid). */

@@ -47,7 +47,8 @@ function useTimeline(intervalOverride: number | null) {
   }, [rule, s.list, s.imported, s.prefix]);
   const intervalSec = intervalOverride ?? rule?.bufferIntervalSec ?? 300;
   const inputs = useGapInputs(s.listing ? null : s.objects, rule ?? undefined);
-  const gaps = useMemo(() => (inputs ? gapsFromInputs(inputs, tasks, intervalSec) : null), [inputs, tasks, intervalSec]);
+  const graceMinutes = useStore((st) => st.settings?.lateGraceMinutes);
+  const gaps = useMemo(() => (inputs ? gapsFromInputs(inputs, tasks, intervalSec, graceMinutes === undefined ? undefined : graceMinutes * 60_000) : null), [inputs, tasks, intervalSec, graceMinutes]);
   const marks = useMemo(() => (gaps ? slotTaskMarks(gaps.slots, tasks) : new Map()), [gaps, tasks]);
   return { gaps, marks, intervalSec };
 }
@@ -102,6 +103,7 @@ export function GapTimeline() {
             <span className="danger" data-count="missing">● {t('gaps.missing', { n: gaps.counts.missing })}</span>
             <span className="warn" data-count="late">● {t('gaps.late', { n: gaps.counts.late })}</span>
           </div>
+          {gaps.arrivalsNotJudged > 0 && <p className="muted small" data-testid="gaps-not-judged" style={{ margin: '4px 0 0' }}>{t('gaps.notJudged', { n: gaps.arrivalsNotJudged })}</p>}
           <GapTaskMarks marks={[...marks.values()]} />
           <p className="muted small" style={{ margin: '4px 0 0' }}>{t('browse.gapsLegend')}</p>
           {marks.size > 0 && <p className="muted small" style={{ margin: '2px 0 0' }}>{t('gaps.taskLegend')}</p>}

@@ -244,6 +244,7 @@ export const en = {
   'gaps.present': '{n} shipped',
   'gaps.missing': '{n} missing',
   'gaps.late': '{n} late',
+  'gaps.notJudged': 'Lateness not judged for {n} objects: their modified times cannot be when Log Service wrote them (a copied folder?).',
   'gaps.taskLegend': "Marks over a bar come from the rule's shipping tasks: red failed, blue running, purple succeeded without an object.",
 } as const;
 

@@ -246,5 +246,6 @@ export const zhCN: Messages = {
   'gaps.present': '已投递 {n}',
   'gaps.missing': '缺失 {n}',
   'gaps.late': '迟到 {n}',
+  'gaps.notJudged': '{n} 个对象的修改时间不可能是日志服务写入的时间（可能是复制的文件夹），未判断是否迟到。',
   'gaps.taskLegend': '条上方的标记来自该规则的投递任务：红色失败，蓝色运行中，紫色成功但没有对象。',
 };

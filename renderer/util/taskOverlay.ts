@@ -48,10 +48,11 @@ export function gapsWithTasks(objects: readonly { key: string; lastModified?: st
 }
 
 /** gapsWithTasks over inputs already parsed (the timeline builds them in time slices). */
-export function gapsFromInputs(inputs: readonly GapInput[], tasks: readonly SlsTaskInfo[], intervalSec: number): GapsResult | null {
+export function gapsFromInputs(inputs: readonly GapInput[], tasks: readonly SlsTaskInfo[], intervalSec: number, lateGraceMs?: number): GapsResult | null {
   if (inputs.length < 2 && tasks.length === 0) return null;
+  const grace = lateGraceMs === undefined ? {} : { lateGraceMs };
   try {
-    if (tasks.length === 0) return gapsCompute(inputs, intervalSec, { maxSlots: 5000 });
+    if (tasks.length === 0) return gapsCompute(inputs, intervalSec, { maxSlots: 5000, ...grace });
     const half = (intervalSec * 1000) / 2;
     // A loop, not Math.min(...times): spreading 100,000 arguments overflows the stack.
     let min = Infinity;
@@ -61,7 +62,7 @@ export function gapsFromInputs(inputs: readonly GapInput[], tasks: readonly SlsT
       max = Math.max(max, time);
     }
     const anchorMs = inputs.length === 0 ? (tasks[0] as SlsTaskInfo).createTime : undefined;
-    return gapsCompute(inputs, intervalSec, { maxSlots: 5000, fromMs: min - half, toMs: max + half, ...(anchorMs === undefined ? {} : { anchorMs }) });
+    return gapsCompute(inputs, intervalSec, { maxSlots: 5000, ...grace, fromMs: min - half, toMs: max + half, ...(anchorMs === undefined ? {} : { anchorMs }) });
   } catch {
     return null;
   }

@@ -38,6 +38,25 @@ describe('gapsCompute', () => {
     expect(statuses([task(0, 0, 3000), task(1, 0, 47 * 60_000), task(2, 0, 3000)], { lateGraceMs: 3_600_000 })).toBe('ppp');
   });
 
+  it('calls an object landing minutes after its task on time: late only beyond the 30-minute grace (SPEC §5)', () => {
+    // Slot end is task + 150 s; 12 minutes after the task is normal shipping, 33 minutes is not.
+    expect(statuses([task(0, 0, 3000), task(1, 0, 12 * 60_000), task(2, 0, 3000)])).toBe('ppp');
+    expect(statuses([task(0, 0, 3000), task(1, 0, 33 * 60_000), task(2, 0, 3000)])).toBe('plp');
+    expect(statuses([task(0, 0, 3000), task(1, 0, 12 * 60_000), task(2, 0, 3000)], { lateGraceMs: 0 })).toBe('plp');
+  });
+
+  it('does not judge lateness by modified times that cannot belong to the task (a copied folder)', () => {
+    // 2017 tasks with 2026 file times: nothing is late, and the timeline says how many were not judged.
+    const copied = [0, 1, 2, 3].map((k) => ({ key: `c${k}`, taskTimeMs: Date.UTC(2017, 0, 20, 11) + k * I, lastModifiedMs: Date.UTC(2026, 10, 1) }));
+    const r = gapsCompute(copied, 300);
+    expect(r.counts).toEqual({ present: 4, missing: 0, late: 0 });
+    expect(r.arrivalsNotJudged).toBe(4);
+    // A retry within Log Service's two days is judged (late); a write before the task is not.
+    const retried = gapsCompute([task(0, 0, 3000), task(1, 0, 40 * 3_600_000), task(2, 0, -3 * 3_600_000)], 300);
+    expect(retried.slots.map((s) => s.status)).toEqual(['present', 'late', 'present']);
+    expect(retried.arrivalsNotJudged).toBe(1);
+  });
+
   it('marks an empty slot followed by an extra task as late, keeping the rest present', () => {
     const r = gapsCompute([task(0), task(2, -100_000), task(2), task(3)], 300);
     expect(r.slots.map((s) => s.status)).toEqual(['present', 'late', 'present', 'present']);
@@ -70,7 +89,7 @@ describe('gapsCompute', () => {
   });
 
   it('returns no slots for no objects and no range', () => {
-    expect(gapsCompute([], 300)).toEqual({ intervalMs: I, anchorMs: 0, slots: [], runs: [], counts: { present: 0, missing: 0, late: 0 } });
+    expect(gapsCompute([], 300)).toEqual({ intervalMs: I, anchorMs: 0, slots: [], runs: [], counts: { present: 0, missing: 0, late: 0 }, arrivalsNotJudged: 0 });
   });
 
   it('refuses too many slots and a bad interval', () => {
