@@ -13,6 +13,8 @@ import type { ObjectEntry } from '../api/contract';
 import { fileByteSource, fsErrorToShiplens } from '../fileByteSource';
 import { isInside, keySegmentsCheck } from '../safePath';
 import { maxKeysClamp, pageTokenDecode, pageTokenEncode } from './listing';
+import { DirSnapshotCache } from './localDirSnapshot';
+import type { DirSnapshotCacheOptions } from './localDirSnapshot';
 import { walkSorted } from './localWalk';
 import { destCheck, partCommit, partDiscard, partOpen, partPathOf } from './partFile';
 import type { Storage, StorageDownloadOptions, StorageListOptions, StorageListPage } from './storage';
@@ -26,8 +28,11 @@ export class LocalFolderStorage implements Storage {
   readonly bucket: string;
   private readonly rootDir: string;
   private realRootPromise: Promise<string> | undefined;
+  private snapshots: DirSnapshotCache | undefined;
+  private readonly snapshotOptions: DirSnapshotCacheOptions;
 
-  constructor(rootDir: string) {
+  constructor(rootDir: string, snapshotOptions: DirSnapshotCacheOptions = {}) {
+    this.snapshotOptions = snapshotOptions;
     this.rootDir = path.resolve(rootDir);
     this.label = this.rootDir;
     this.bucket = path.basename(this.rootDir) || this.rootDir;
@@ -65,11 +70,12 @@ export class LocalFolderStorage implements Storage {
     const maxKeys = maxKeysClamp(options.maxKeys);
     const after = options.pageToken ? pageTokenDecode(tokenKind, options.pageToken).k : undefined;
     const root = await this.realRoot();
+    this.snapshots ??= new DirSnapshotCache(root, this.snapshotOptions);
     const objects: ObjectEntry[] = [];
     const prefixes: string[] = [];
     let last: string | null = null;
     let more = false;
-    for await (const item of walkSorted(root, options.prefix, options.delimiter === '/', after)) {
+    for await (const item of walkSorted({ root, snapshots: this.snapshots }, options.prefix, options.delimiter === '/', after)) {
       throwIfCancelled(options.signal);
       if (objects.length + prefixes.length === maxKeys) {
         more = true;

@@ -3,26 +3,29 @@
  *
  * Sibling entries sort by `name` for files and `name/` for folders: every key under folder
  * `a` starts with `a/`, so a depth-first walk in that order yields keys in global byte order
- * and a page can start after a token without visiting earlier subtrees.
+ * and a page can start after a token without visiting earlier subtrees. Each folder comes from
+ * a cached sorted snapshot and the start of a page is found by binary search: a page costs
+ * O(log N + page), not a read and sort of the folder (issue 12 §2).
  */
 import { promises as fsp } from 'node:fs';
-import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import { isInside, keySegmentsCheck } from '../safePath';
+import { snapshotLowerBound } from './localDirSnapshot';
+import type { DirSnapshotCache, SnapshotEntry } from './localDirSnapshot';
 import { keyCompare } from './listing';
 
 /** One listed item: an object or a common prefix. */
 export type WalkItem = { kind: 'object'; key: string; size: number; lastModified: string } | { kind: 'prefix'; key: string };
 
-interface Entry {
-  name: string;
-  abs: string;
-  isDir: boolean;
-  sortKey: string;
+/** What a walk needs: the resolved root and the folder snapshots of this storage. */
+export interface WalkContext {
+  root: string;
+  snapshots: DirSnapshotCache;
 }
 
 /** Walk `root` yielding keys under `prefix` in key order, strictly after `after`. */
-export async function* walkSorted(root: string, prefix: string, delimited: boolean, after: string | undefined): AsyncGenerator<WalkItem> {
+export async function* walkSorted(context: WalkContext, prefix: string, delimited: boolean, after: string | undefined): AsyncGenerator<WalkItem> {
+  const { root } = context;
   const cut = prefix.lastIndexOf('/') + 1;
   const dirKey = prefix.slice(0, cut);
   const namePrefix = prefix.slice(cut);
@@ -36,57 +39,72 @@ export async function* walkSorted(root: string, prefix: string, delimited: boole
     }
     if (!isInside(root, dirAbs)) return;
   }
-  yield* walkDir(root, dirAbs, dirKey, namePrefix, delimited, after);
+  yield* walkDir(context, dirAbs, dirKey, namePrefix, delimited, after);
 }
 
-async function* walkDir(root: string, abs: string, dirKey: string, namePrefix: string, delimited: boolean, after: string | undefined): AsyncGenerator<WalkItem> {
-  const entries = await dirEntries(root, abs, dirKey, namePrefix);
-  for (const entry of entries) {
-    const key = dirKey + entry.name;
+/**
+ * Index of the first entry of a folder that can hold a key after `after`: the first entry
+ * sorting after it, or the folder just before that when `after` lies inside it (nothing
+ * else can sort between a folder `a/` and a key `a/…`).
+ */
+function startIndex(entries: readonly SnapshotEntry[], dirKey: string, namePrefix: string, after: string | undefined): number {
+  const low = snapshotLowerBound(entries, namePrefix);
+  if (after === undefined || !after.startsWith(dirKey)) {
+    return after !== undefined && keyCompare(after, dirKey) > 0 ? entries.length : low;
+  }
+  const rest = after.slice(dirKey.length);
+  // An entry equal to `rest` is kept: the loop skips it when it is the token's own key.
+  let i = snapshotLowerBound(entries, rest);
+  const before = entries[i - 1];
+  if (before?.isDir && rest.startsWith(before.sortName)) i--;
+  return Math.max(i, low);
+}
+
+/** Files stat'ed at once: a page's sizes come in a few round trips, not one await per file. */
+const statBatch = 64;
+
+async function* walkDir(context: WalkContext, abs: string, dirKey: string, namePrefix: string, delimited: boolean, after: string | undefined): AsyncGenerator<WalkItem> {
+  const { entries } = await context.snapshots.get(abs);
+  let i = startIndex(entries, dirKey, namePrefix, after);
+  while (i < entries.length) {
+    const entry = entries[i] as SnapshotEntry;
+    if (!entry.sortName.startsWith(namePrefix)) return;
+    const key = dirKey + entry.sortName;
     if (!entry.isDir) {
-      if (after !== undefined && keyCompare(key, after) <= 0) continue;
-      const stat = await fsp.stat(entry.abs).catch(() => null);
-      if (stat?.isFile()) yield { kind: 'object', key, size: stat.size, lastModified: stat.mtime.toISOString() };
+      const run = fileRun(entries, i, namePrefix);
+      yield* filesStat(abs, dirKey, run, after);
+      i += run.length;
       continue;
     }
-    const folderKey = `${key}/`;
+    i++;
     if (delimited) {
-      if (after !== undefined && keyCompare(folderKey, after) <= 0) continue;
-      yield { kind: 'prefix', key: folderKey };
+      if (after !== undefined && keyCompare(key, after) <= 0) continue;
+      yield { kind: 'prefix', key };
     } else {
-      // Every key below starts with folderKey: skip the subtree when all of it is before `after`.
-      if (after !== undefined && !after.startsWith(folderKey) && keyCompare(folderKey, after) < 0) continue;
-      yield* walkDir(root, entry.abs, folderKey, '', false, after);
+      // Every key below starts with `key`: the subtree is skipped when all of it is before `after`.
+      if (after !== undefined && !after.startsWith(key) && keyCompare(key, after) < 0) continue;
+      yield* walkDir(context, path.join(abs, entry.sortName.slice(0, -1)), key, '', false, after);
     }
   }
 }
 
-/** The entries of one folder matching `namePrefix`, sorted; links out of the root are dropped. */
-async function dirEntries(root: string, abs: string, dirKey: string, namePrefix: string): Promise<Entry[]> {
-  let dirents: Dirent[];
-  try {
-    dirents = await fsp.readdir(abs, { withFileTypes: true });
-  } catch {
-    return [];
+/** The files from `start` on (at most statBatch), up to the next folder or prefix mismatch. */
+function fileRun(entries: readonly SnapshotEntry[], start: number, namePrefix: string): SnapshotEntry[] {
+  const run: SnapshotEntry[] = [];
+  for (let i = start; i < entries.length && run.length < statBatch; i++) {
+    const entry = entries[i] as SnapshotEntry;
+    if (entry.isDir || !entry.sortName.startsWith(namePrefix)) break;
+    run.push(entry);
   }
-  const entries: Entry[] = [];
-  for (const dirent of dirents) {
-    if (!dirent.name.startsWith(namePrefix)) continue;
-    const entryAbs = path.join(abs, dirent.name);
-    let isDir = dirent.isDirectory();
-    if (dirent.isSymbolicLink()) {
-      // A link is listed only when it stays inside the root and points at a file; linked
-      // folders are not descended (no escapes, no cycles).
-      const real = await fsp.realpath(entryAbs).catch(() => null);
-      if (real === null || !isInside(root, real)) continue;
-      const stat = await fsp.stat(real).catch(() => null);
-      if (!stat?.isFile()) continue;
-      isDir = false;
-    } else if (!isDir && !dirent.isFile()) {
-      continue;
-    }
-    entries.push({ name: dirent.name, abs: entryAbs, isDir, sortKey: dirKey + dirent.name + (isDir ? '/' : '') });
+  return run;
+}
+
+/** Stat a run of files together (sizes and dates are read now, never from the snapshot). */
+async function* filesStat(abs: string, dirKey: string, run: SnapshotEntry[], after: string | undefined): AsyncGenerator<WalkItem> {
+  const wanted = run.filter((entry) => after === undefined || keyCompare(dirKey + entry.sortName, after) > 0);
+  const stats = await Promise.all(wanted.map((entry) => fsp.stat(path.join(abs, entry.sortName)).catch(() => null)));
+  for (let j = 0; j < wanted.length; j++) {
+    const stat = stats[j];
+    if (stat?.isFile()) yield { kind: 'object', key: dirKey + (wanted[j] as SnapshotEntry).sortName, size: stat.size, lastModified: stat.mtime.toISOString() };
   }
-  entries.sort((a, b) => keyCompare(a.sortKey, b.sortKey));
-  return entries;
 }
