@@ -55,9 +55,11 @@ const encoder = new TextEncoder();
  *
  * A task whose data exceeds the shipping size is cut into several objects, each at most
  * that many uncompressed bytes (a single log larger than the limit still gets its own
- * object). Cut objects share the task creation time and take successive task numbers
- * (`taskNumber`, `taskNumber + 1`, …): our choice, Log Service does not document how
- * cut objects are named. No logs → no objects (an empty task writes nothing).
+ * object). A task is cut when its size or its time is reached (SPEC §4), so each cut piece is a
+ * task of its own, created when the log that no longer fitted arrived: piece i gets that log's
+ * `__time__` as its task time (kept increasing, and before the last piece, which keeps
+ * `taskTimeNs`), and successive task numbers (`taskNumber`, `taskNumber + 1`, …) — our model,
+ * Log Service does not document how cut objects are named. No logs → no objects.
  */
 export async function shippingSimulate(
   rule: ShippingRule,
@@ -74,8 +76,9 @@ export async function shippingSimulate(
   const bodies = rule.format === 'parquet'
     ? await parquetBodies(rule, logs, limit, deps.parquetWrite)
     : textBodies(rule, logs, limit);
+  const times = pieceTaskTimes(logs, bodies, taskTimeNs);
   return bodies.map((body, i) => ({
-    key: objectKeyBuild(rule, taskTimeNs, taskNumber + i),
+    key: objectKeyBuild(rule, times[i] as bigint, taskNumber + i),
     // SLS compresses JSON/CSV as one whole-file raw block, not framing (SPEC §2).
     bytes: rule.format !== 'parquet' && rule.compression === 'snappy' ? deps.compressRaw(body.bytes) : body.bytes,
     rows: body.rows,
@@ -85,6 +88,26 @@ export async function shippingSimulate(
 interface Body {
   bytes: Uint8Array;
   rows: number;
+}
+
+/** Task times of the cut pieces: each created when the next piece's first log arrived. */
+function pieceTaskTimes(logs: readonly ShippingLog[], bodies: readonly Body[], taskTimeNs: bigint): bigint[] {
+  const times: bigint[] = [];
+  let first = 0;
+  for (let i = 0; i < bodies.length; i++) {
+    first += (bodies[i] as Body).rows;
+    if (i === bodies.length - 1) {
+      times.push(taskTimeNs);
+      break;
+    }
+    const remaining = BigInt(bodies.length - 1 - i);
+    const cutAt = BigInt(logTimeSeconds(logs[first] as ShippingLog, first)) * 1_000_000_000n;
+    const previous = times[i - 1] ?? -1n;
+    // Never at or after the pieces still to come, never before the piece before it.
+    const latest = taskTimeNs - remaining;
+    times.push(cutAt > latest ? latest : cutAt <= previous ? previous + 1n : cutAt);
+  }
+  return times;
 }
 
 function sizeLimit(rule: ShippingRule, deps: ShippingSimulateDeps): number {

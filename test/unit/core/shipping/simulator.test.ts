@@ -169,6 +169,18 @@ describe('shippingSimulate cutting', () => {
     expect(objects.every((o) => o.bytes.length <= 130)).toBe(true);
   });
 
+  it('gives each cut piece its own task time: when the log that did not fit arrived, the last piece the task time', async () => {
+    // 10-digit times keep every line 65 bytes: piece 1 is cut when the log at …010 s arrives, piece 2 at …030 s.
+    const logs = [1484912990, 1484913000, 1484913010, 1484913020, 1484913030].map((t) => ({ __time__: t, v: 'x'.repeat(3) }));
+    const objects = await shippingSimulate(rule({}), logs, taskNs, 41, fakeDeps({ maxObjectBytes: 130 }));
+    expect(objects.map((o) => o.key.split('_').slice(-2, -1)[0])).toEqual(['1484913010000000000', '1484913030000000000', String(taskNs)]);
+    expect(objects.map((o) => o.key.split('/').slice(-1)[0]?.slice(0, 2))).toEqual(['50', '50', '50']);
+    // Cut times never reach the task time of the pieces after them: they stay increasing.
+    const late = many.map((log) => ({ ...log, __time__: 9_000_000_000 }));
+    const clamped = await shippingSimulate(rule({}), late, taskNs, 0, fakeDeps({ maxObjectBytes: 144 }));
+    expect(clamped.map((o) => o.key.split('_').slice(-2, -1)[0])).toEqual([String(taskNs - 2n), String(taskNs - 1n), String(taskNs)]);
+  });
+
   it('counts the CSV header in every object and repeats it', async () => {
     const csv = { columns: ['v'], delimiter: ',', quote: '"', nullValue: '', header: true };
     const objects = await shippingSimulate(rule({ format: 'csv', csv }), many, taskNs, 0, fakeDeps({ maxObjectBytes: 24 }));
