@@ -1,0 +1,57 @@
+/**
+ * A log as one Splunk HEC event (`/services/collector/event`): `time` from `__time__`
+ * (fractional when the source has the nanosecond part), `host` / `source` / `sourcetype` /
+ * `index`, and `event` as the log's JSON object or as one text line (raw mode).
+ */
+import { forwardKeyValueText, forwardRecordTime, recordTimeSecondsText } from './forwardRecord';
+import type { ForwardRecord } from './forwardRecord';
+
+/** How logs become HEC events. */
+export interface HecFormatOptions {
+  /** `json`: event is the log object; `raw`: event is `key=value` text joined by `separator`. */
+  mode: 'json' | 'raw';
+  separator: string;
+  /** Fixed host; default: the log's `__source__`. */
+  host?: string;
+  /** Source; the caller defaults it to project/logstore or the OSS location. */
+  source: string;
+  sourcetype?: string;
+  index?: string;
+  /** Topic → fields holding JSON text to expand into objects (the document's ActionTrail case). */
+  expand: Record<string, readonly string[]>;
+}
+
+/** The document's one expansion: ActionTrail audit events carry their detail as JSON text. */
+export const hecExpandDefault: Record<string, readonly string[]> = { actiontrail_audit_event: ['event'] };
+
+function expanded(record: ForwardRecord, fields: readonly string[] | undefined): Record<string, unknown> {
+  if (!fields || fields.length === 0) return record;
+  const out: Record<string, unknown> = { ...record };
+  for (const field of fields) {
+    const text = record[field];
+    if (typeof text !== 'string') continue;
+    try {
+      out[field] = JSON.parse(text) as unknown;
+    } catch {
+      // Not JSON after all: sent as the text it is rather than refused.
+    }
+  }
+  return out;
+}
+
+/** One HEC event as JSON text (no trailing newline). */
+export function hecEventText(record: ForwardRecord, options: HecFormatOptions): string {
+  const time = forwardRecordTime(record);
+  const host = options.host ?? (typeof record.__source__ === 'string' && record.__source__ !== '' ? record.__source__ : undefined);
+  const topic = typeof record.__topic__ === 'string' ? record.__topic__ : '';
+  const event = options.mode === 'raw' ? forwardKeyValueText(record, options.separator) : expanded(record, options.expand[topic]);
+  // Written by hand so `time` keeps every digit of the fraction (a double would round it).
+  const head = [
+    time ? `"time":${recordTimeSecondsText(time)}` : null,
+    host !== undefined ? `"host":${JSON.stringify(host)}` : null,
+    `"source":${JSON.stringify(options.source)}`,
+    options.sourcetype !== undefined ? `"sourcetype":${JSON.stringify(options.sourcetype)}` : null,
+    options.index !== undefined ? `"index":${JSON.stringify(options.index)}` : null,
+  ].filter((part) => part !== null);
+  return `{${head.join(',')},"event":${JSON.stringify(event)}}`;
+}

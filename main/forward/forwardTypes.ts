@@ -1,0 +1,57 @@
+/**
+ * The pieces the SIEM forwarder is made of: where an event came from (its position, for the
+ * checkpoint), a sink that encodes and delivers batches, and the counters shown to the user.
+ */
+import type { ForwardRecord } from '../../core/forward/forwardRecord';
+
+/** Where an event sits in a replay: the object key and its 1-based row (line) number. */
+export interface ForwardPosition {
+  key: string;
+  line: number;
+}
+
+/** One event read from a source. */
+export interface ForwardItem {
+  record: ForwardRecord;
+  position: ForwardPosition;
+}
+
+/** Events the sink refused one by one (index into the batch it was given). */
+export interface SinkRefusal {
+  index: number;
+  reason: string;
+}
+
+/**
+ * A destination. `send` resolves only once the receiver acknowledged the batch (HTTP 200 and,
+ * when enabled, the indexer ack; bytes accepted by the socket for syslog; fsync for files).
+ * It throws a ShiplensError: NETWORK / TIMEOUT / SERVER_ERROR / THROTTLED are retried, any
+ * other code stops the run.
+ */
+export interface ForwardSink {
+  readonly label: string;
+  /** Bytes of one event; throws a ShiplensError when this event can never be sent (dead-lettered). */
+  encode(record: ForwardRecord): Uint8Array;
+  send(payloads: readonly Uint8Array[], signal: AbortSignal): Promise<{ refused: SinkRefusal[] }>;
+  close(): Promise<void>;
+}
+
+/** Running totals of a forward run. */
+export interface ForwardCounters {
+  read: number;
+  /** Rows outside the log-time window (a replay reads whole objects). */
+  skipped: number;
+  sent: number;
+  acknowledged: number;
+  retried: number;
+  deadLettered: number;
+  bytes: number;
+}
+
+/** Fresh zeroed counters. */
+export function forwardCountersNew(): ForwardCounters {
+  return { read: 0, skipped: 0, sent: 0, acknowledged: 0, retried: 0, deadLettered: 0, bytes: 0 };
+}
+
+/** Codes after which the same batch is sent again (back-off + jitter). */
+export const retryableCodes: ReadonlySet<string> = new Set(['NETWORK', 'TIMEOUT', 'SERVER_ERROR', 'THROTTLED']);
