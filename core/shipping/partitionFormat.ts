@@ -8,6 +8,7 @@
 import { ShiplensError } from '../errors';
 import { defaultTimeZone, timeZoneFields, timeZoneIsValid } from './timeZone';
 import type { ZonedFields } from './timeZone';
+import { strptimeComposites, strptimeSpellings } from './strptimeDirectives';
 
 /** The strftime directives Log Service partition formats use (SPEC §1). */
 export type Directive = 'Y' | 'm' | 'd' | 'H' | 'M' | 's';
@@ -15,8 +16,11 @@ export type Directive = 'Y' | 'm' | 'd' | 'H' | 'M' | 's';
 /** Coarse to fine. */
 export const directiveOrder: readonly Directive[] = ['Y', 'm', 'd', 'H', 'M', 's'];
 
-/** A partition format split into literal text and directives. */
-export type FormatToken = { kind: 'literal'; text: string } | { kind: 'directive'; directive: Directive };
+/**
+ * A partition format split into literal text and directives. A strptime directive beyond the six
+ * (`%b`, `%j`, `%y` …) keeps its letter in `spelling` and the field it is as fine as in `directive`.
+ */
+export type FormatToken = { kind: 'literal'; text: string } | { kind: 'directive'; directive: Directive; spelling?: string };
 
 /** Time fields and Hive `k=v` columns read back from a rendered partition. */
 export interface PartitionFormatParsed {
@@ -38,11 +42,21 @@ function isDirective(c: string): c is Directive {
   return (directiveOrder as readonly string[]).includes(c);
 }
 
-/** Split a format into literal and directive tokens; unknown directives are listed, not thrown. */
-export function partitionFormatTokenize(format: string): { tokens: FormatToken[]; unknown: string[] } {
+/**
+ * Split a format into literal and directive tokens; unknown directives are listed, not thrown,
+ * and so are the strptime directives Log Service does not document (`nonstandard`: rendered as
+ * strptime would, but Log Service may differ).
+ */
+export function partitionFormatTokenize(format: string): { tokens: FormatToken[]; unknown: string[]; nonstandard: string[] } {
   const tokens: FormatToken[] = [];
   const unknown: string[] = [];
+  const nonstandard: string[] = [];
   let literal = '';
+  const directive = (token: FormatToken) => {
+    if (literal) tokens.push({ kind: 'literal', text: literal });
+    literal = '';
+    tokens.push(token);
+  };
   for (let i = 0; i < format.length; i++) {
     const c = format[i] as string;
     if (c !== '%') {
@@ -54,23 +68,29 @@ export function partitionFormatTokenize(format: string): { tokens: FormatToken[]
     if (next === '%') {
       literal += '%';
     } else if (next !== undefined && isDirective(next)) {
-      if (literal) tokens.push({ kind: 'literal', text: literal });
-      literal = '';
-      tokens.push({ kind: 'directive', directive: next });
+      directive({ kind: 'directive', directive: next });
+    } else if (next !== undefined && (strptimeSpellings[next] || strptimeComposites[next])) {
+      nonstandard.push(`%${next}`);
+      const composite = strptimeComposites[next];
+      const parts = composite ? partitionFormatTokenize(composite).tokens : [{ kind: 'directive', directive: (strptimeSpellings[next] as { unit: Directive }).unit, spelling: next } as FormatToken];
+      for (const part of parts) {
+        if (part.kind === 'literal') literal += part.text;
+        else directive(part);
+      }
     } else {
       unknown.push(next === undefined ? '%' : `%${next}`);
       literal += next === undefined ? '%' : `%${next}`;
     }
   }
   if (literal) tokens.push({ kind: 'literal', text: literal });
-  return { tokens, unknown };
+  return { tokens, unknown, nonstandard };
 }
 
 function tokensOrThrow(format: string): FormatToken[] {
   const { tokens, unknown } = partitionFormatTokenize(format);
   if (unknown.length > 0) {
     throw new ShiplensError('PARTITION_FORMAT_INVALID', `Unknown directive ${unknown.join(', ')} in partition format "${format}".`, {
-      hint: 'Log Service supports %Y %m %d %H %M %s (seconds of the minute) and literal text.',
+      hint: 'Log Service documents %Y %m %d %H %M %s (seconds of the minute); strptime directives such as %S %y %j %b %a %I %p %F %T are read too.',
       source: format,
     });
   }
@@ -85,7 +105,9 @@ function pad(value: number, width: number): string {
 export function partitionTokensRender(tokens: readonly FormatToken[], fields: ZonedFields): string {
   let out = '';
   for (const t of tokens) {
-    out += t.kind === 'literal' ? t.text : pad(fields[t.directive], directiveWidth[t.directive]);
+    if (t.kind === 'literal') out += t.text;
+    else if (t.spelling) out += strptimeSpellings[t.spelling]?.render(fields) ?? '';
+    else out += pad(fields[t.directive], directiveWidth[t.directive]);
   }
   return out;
 }
@@ -102,7 +124,11 @@ function escapeRegExp(text: string): string {
 
 /** A regular expression source matching what the format renders (one capture group per directive). */
 export function partitionFormatPattern(tokens: readonly FormatToken[]): string {
-  return tokens.map((t) => (t.kind === 'literal' ? escapeRegExp(t.text) : `(\\d{${directiveWidth[t.directive]}})`)).join('');
+  return tokens.map((t) => {
+    if (t.kind === 'literal') return escapeRegExp(t.text);
+    if (t.spelling) return `(${strptimeSpellings[t.spelling]?.pattern ?? ''})`;
+    return `(\\d{${directiveWidth[t.directive]}})`;
+  }).join('');
 }
 
 /** Hive columns of a rendered path: directory levels (not the last, file-name level) shaped `name=value`. */
@@ -128,7 +154,15 @@ function fieldsFromMatch(tokens: readonly FormatToken[], groups: string[]): Part
   let g = 0;
   for (const t of tokens) {
     if (t.kind !== 'directive') continue;
-    const value = Number(groups[g++]);
+    const text = groups[g++] ?? '';
+    let value: number | undefined;
+    if (t.spelling) {
+      // A spelling that does not give the field's value (%y, %j, %a …) is matched, not read.
+      const parse = strptimeSpellings[t.spelling]?.parse;
+      if (!parse) continue;
+      value = parse(text);
+      if (value === undefined) return null;
+    } else value = Number(text);
     const [lo, hi] = directiveRange[t.directive];
     if (value < lo || value > hi) return null;
     const seen = fields[t.directive];

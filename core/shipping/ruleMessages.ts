@@ -16,6 +16,7 @@ export type RuleIssueCode =
   | 'PREFIX_CHARS'
   | 'PARTITION_REQUIRED'
   | 'PARTITION_UNKNOWN_DIRECTIVE'
+  | 'PARTITION_NONSTANDARD_DIRECTIVE'
   | 'PARTITION_SLASH_EDGE'
   | 'PARTITION_NO_TIME'
   | 'TIME_ZONE_INVALID'
@@ -48,7 +49,8 @@ export const ruleMessages: Record<RuleIssueCode, { en: string; 'zh-CN': string }
   PREFIX_SLASH: { en: 'The OSS prefix should not begin or end with "/"; shiplens ignores those slashes.', 'zh-CN': 'OSS 前缀不应以“/”开头或结尾；shiplens 会忽略这些斜杠。' },
   PREFIX_CHARS: { en: 'The OSS prefix contains an empty directory level ("//") or a backslash.', 'zh-CN': 'OSS 前缀包含空目录层级（“//”）或反斜杠。' },
   PARTITION_REQUIRED: { en: 'Enter a partition format, e.g. %Y/%m/%d/%H/%M.', 'zh-CN': '请输入分区格式，例如 %Y/%m/%d/%H/%M。' },
-  PARTITION_UNKNOWN_DIRECTIVE: { en: 'Unknown directive {directive} in the partition format; use %Y %m %d %H %M %s.', 'zh-CN': '分区格式中有未知的格式符 {directive}；可用 %Y %m %d %H %M %s。' },
+  PARTITION_UNKNOWN_DIRECTIVE: { en: 'Unknown directive {directive} in the partition format; use %Y %m %d %H %M %s (or a strptime directive such as %S %y %j %b %a %I %p %F %T).', 'zh-CN': '分区格式中有未知的格式符 {directive}；可用 %Y %m %d %H %M %s（或 %S %y %j %b %a %I %p %F %T 等 strptime 格式符）。' },
+  PARTITION_NONSTANDARD_DIRECTIVE: { en: '{directive} is rendered as strptime does; Log Service documents only %Y %m %d %H %M %s, so check one shipped path before relying on it.', 'zh-CN': '{directive} 按 strptime 的规则生成；日志服务只说明了 %Y %m %d %H %M %s，请先核对一个实际投递的路径。' },
   PARTITION_SLASH_EDGE: { en: 'The console does not accept a partition format that begins or ends with "/" (objects written that way still exist and are read).', 'zh-CN': '控制台不接受以“/”开头或结尾的分区格式（已按此写出的对象仍可读取）。' },
   PARTITION_NO_TIME: { en: 'The partition format has no time directive: every object lands in the same folder.', 'zh-CN': '分区格式不含任何时间格式符：所有对象都会写到同一目录。' },
   TIME_ZONE_INVALID: { en: 'Unknown time zone "{zone}"; use an offset such as +08:00 or an IANA name such as Asia/Shanghai.', 'zh-CN': '未知时区“{zone}”；请使用 +08:00 这样的偏移或 Asia/Shanghai 这样的 IANA 名称。' },

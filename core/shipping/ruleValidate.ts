@@ -57,7 +57,9 @@ function checkPartition(rule: Partial<ShippingRule>, push: Push): void {
   const format = str(rule.partitionFormat);
   if (format === '') push('partitionFormat', 'PARTITION_REQUIRED');
   else {
-    for (const directive of partitionFormatTokenize(format).unknown) push('partitionFormat', 'PARTITION_UNKNOWN_DIRECTIVE', { directive });
+    const { unknown, nonstandard } = partitionFormatTokenize(format);
+    for (const directive of unknown) push('partitionFormat', 'PARTITION_UNKNOWN_DIRECTIVE', { directive });
+    for (const directive of nonstandard) push('partitionFormat', 'PARTITION_NONSTANDARD_DIRECTIVE', { directive }, 'warning');
     // SPEC §1: the console refuses these, yet the documented `%Y%m%d/` exists: warn only.
     if (format.startsWith('/') || format.endsWith('/')) push('partitionFormat', 'PARTITION_SLASH_EDGE', {}, 'warning');
     if (partitionFormatDirectives(format).length === 0) push('partitionFormat', 'PARTITION_NO_TIME', {}, 'warning');

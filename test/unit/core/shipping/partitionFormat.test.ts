@@ -32,16 +32,46 @@ describe('partitionFormatRender', () => {
 
   it('throws PARTITION_FORMAT_INVALID naming an unknown directive', () => {
     try {
-      partitionFormatRender('%Y/%q/%j', specTaskTimeMs);
+      partitionFormatRender('%Y/%q/%Q', specTaskTimeMs);
       expect.unreachable();
     } catch (error) {
       expect(isShiplensError(error) && error.code).toBe('PARTITION_FORMAT_INVALID');
-      expect((error as Error).message).toContain('%q, %j');
+      expect((error as Error).message).toContain('%q, %Q');
     }
   });
 
   it('throws TIME_ZONE_INVALID for an unknown zone', () => {
     expect(() => partitionFormatRender('%Y', 0, 'Mars/Olympus')).toThrow(expect.objectContaining({ code: 'TIME_ZONE_INVALID' }));
+  });
+});
+
+describe('strptime directives beyond the documented six (SPEC §1 points to strptime)', () => {
+  // The SPEC task: Friday 2017-01-20 19:50:43 UTC+8, day 20 of the year.
+  it.each([
+    ['%y%j/%b/%a/%I%p', '17020/Jan/Fri/07PM'],
+    ['%F/%T', '2017-01-20/19:50:43'],
+    ['%B %A %e %k %l %C %u %w %h', 'January Friday 20 19  7 20 5 5 Jan'],
+    ['%R_%S', '19:50_43'],
+    ['%D', '01/20/17'],
+  ])('renders %s as strptime does', (format, expected) => {
+    expect(partitionFormatRender(format, specTaskTimeMs)).toBe(expected);
+  });
+
+  it('pads %e and %k with a space, and renders %j with three digits early in the year', () => {
+    expect(partitionFormatRender('[%e][%k][%j]', Date.UTC(2017, 0, 2, 1), 'Z')).toBe('[ 2][ 1][002]');
+  });
+
+  it('lists the undocumented directives it renders, so validation can warn', () => {
+    expect(partitionFormatTokenize('%Y/%b/%F/%x').nonstandard).toEqual(['%b', '%F']);
+    expect(partitionFormatTokenize('%Y/%b/%F/%x').unknown).toEqual(['%x']);
+  });
+
+  it('parses the fields the spellings give back, and matches the others without reading them', () => {
+    expect(partitionFormatParse('%F/%H', '2017-01-20/19')?.fields).toEqual({ Y: 2017, m: 1, d: 20, H: 19 });
+    expect(partitionFormatParse('%b-%e/%k', 'Jan- 9/ 7')?.fields).toEqual({ m: 1, d: 9, H: 7 });
+    expect(partitionFormatParse('%y/%j/%a', '17/020/Fri')?.fields).toEqual({});
+    expect(partitionFormatParse('%b', 'Foo')).toBeNull();
+    expect(partitionFormatParse('%Y/%b', '2017/Jan')?.fields).toEqual({ Y: 2017, m: 1 });
   });
 });
 

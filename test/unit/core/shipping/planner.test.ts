@@ -18,6 +18,9 @@ describe('planLogTimeRange', () => {
     ['year=%Y/mon=%m/day=%d/log_%H%M%s', ['p/year=2016/mon=06/day=22/log_', 'p/year=2016/mon=06/day=23/log_00']],
     ['%Y%m%d%H', ['p/20160622', 'p/2016062300']],
     ['%Y%m%d/', ['p/20160622/', 'p/20160623/']],
+    // strptime directives cut like the field they are as fine as.
+    ['%F/%H', ['p/2016-06-22/', 'p/2016-06-23/00']],
+    ['%y/%b/%e/%k', ['p/16/Jun/22/', 'p/16/Jun/23/ 0']],
   ])('plans a whole day for %s', (format, prefixes) => {
     const plan = planLogTimeRange(rule(format), cst('2016-06-22T00:00:00'), cst('2016-06-23T00:00:00'));
     expect(plan.prefixes).toEqual(prefixes);

@@ -40,7 +40,8 @@ describe('ruleValidate', () => {
     [{ prefix: 'a//b' }, ['error:prefix:PREFIX_CHARS']],
     [{ prefix: '' }, []],
     [{ partitionFormat: '' }, ['error:partitionFormat:PARTITION_REQUIRED']],
-    [{ partitionFormat: '%Y/%j/%q' }, ['error:partitionFormat:PARTITION_UNKNOWN_DIRECTIVE', 'error:partitionFormat:PARTITION_UNKNOWN_DIRECTIVE']],
+    [{ partitionFormat: '%Y/%Q/%q' }, ['error:partitionFormat:PARTITION_UNKNOWN_DIRECTIVE', 'error:partitionFormat:PARTITION_UNKNOWN_DIRECTIVE']],
+    [{ partitionFormat: '%Y/%j/%q' }, ['error:partitionFormat:PARTITION_UNKNOWN_DIRECTIVE', 'warning:partitionFormat:PARTITION_NONSTANDARD_DIRECTIVE']],
     [{ partitionFormat: '%Y%m%d/' }, ['warning:partitionFormat:PARTITION_SLASH_EDGE']],
     [{ partitionFormat: '/%Y' }, ['warning:partitionFormat:PARTITION_SLASH_EDGE']],
     [{ partitionFormat: 'static' }, ['warning:partitionFormat:PARTITION_NO_TIME']],
@@ -79,9 +80,15 @@ describe('ruleValidate', () => {
   });
 
   it('names the unknown directive in both languages', () => {
+    const [issue] = ruleValidate(validRule({ partitionFormat: '%Y/%q' }));
+    expect(issue?.message.en).toBe('Unknown directive %q in the partition format; use %Y %m %d %H %M %s (or a strptime directive such as %S %y %j %b %a %I %p %F %T).');
+    expect(issue?.message['zh-CN']).toBe('分区格式中有未知的格式符 %q；可用 %Y %m %d %H %M %s（或 %S %y %j %b %a %I %p %F %T 等 strptime 格式符）。');
+  });
+
+  it('warns that an undocumented strptime directive may render differently in Log Service', () => {
     const [issue] = ruleValidate(validRule({ partitionFormat: '%Y/%j' }));
-    expect(issue?.message.en).toBe('Unknown directive %j in the partition format; use %Y %m %d %H %M %s.');
-    expect(issue?.message['zh-CN']).toBe('分区格式中有未知的格式符 %j；可用 %Y %m %d %H %M %s。');
+    expect(issue?.severity).toBe('warning');
+    expect(issue?.message.en).toBe('%j is rendered as strptime does; Log Service documents only %Y %m %d %H %M %s, so check one shipped path before relying on it.');
   });
 
   it('fills parameters in messages', () => {
