@@ -19,6 +19,8 @@ const windowsReserved = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9\u00b9\u00b2\
 // eslint-disable-next-line no-control-regex
 const controlChars = /[\u0000-\u001f\u007f-\u009f]/;
 const windowsForbidden = /[<>:"|?*]/;
+/** Direction marks, embeddings/overrides, isolates: `report\u202Evsc.csv` would display as `reportcsv.exe`. */
+export const bidiControls = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]/;
 
 function refuse(relative: string, why: string): ShiplensError {
   return new ShiplensError('PATH_OUTSIDE_ROOT', `Refused the name ${JSON.stringify(relative.slice(0, 200))}: ${why}.`, {
@@ -52,6 +54,7 @@ function segmentCheck(relative: string, segment: string): void {
   if (nfkc === '.' || nfkc === '..') throw refuse(relative, 'a segment normalizes to "." or ".."');
   if (nfkc.includes('/') || nfkc.includes('\\')) throw refuse(relative, 'a segment normalizes to a path separator');
   if (controlChars.test(segment)) throw refuse(relative, 'it contains control characters');
+  if (bidiControls.test(segment)) throw refuse(relative, 'it contains a bidirectional control character');
   if (windowsForbidden.test(segment)) throw refuse(relative, 'it contains a character Windows forbids (<>:"|?*)');
   if (/[. ]$/.test(segment)) throw refuse(relative, 'a segment ends with a dot or a space');
   if (windowsReserved.test(segment.trim())) throw refuse(relative, `"${segment}" is a reserved device name on Windows`);

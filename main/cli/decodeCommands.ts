@@ -18,7 +18,7 @@ import type { ParquetSchema } from '../../core/formats/parquet';
 import { tableOpen } from '../../core/formats/tableOpen';
 import { contentFormatSniff, decompressOutputName } from '../api/handlers/decompressName';
 import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
-import { outputFileWrite } from '../services/fileOutput';
+import { outputFileWrite } from '../services/outputWriter';
 import { defaultMaxBytes, dialectOptionsAdd, dialectResolve, formatOptionsAdd, hintsOf, sourceFor } from './cliInputs';
 import type { DialectFlags, FormatFlags } from './cliInputs';
 import type { CliContext } from './cliOptions';
@@ -93,9 +93,7 @@ async function decodeAction(src: string, flags: FormatFlags & { output?: string;
   const name = flags.output ?? decompressOutputName(basename(source.name ?? src), contentFormatSniff(output));
   const target = cliLocationParse(name, ctx.io.cwd);
   if (target.kind !== 'local') throw new ShiplensError('INVALID_ARGUMENT', 'Decode writes local files only.', { source: name, hint: 'Give a local path or - for stdout' });
-  await outputFileWrite(target.path, flags.force === true, async (handle) => {
-    await handle.write(output);
-  });
+  await outputFileWrite(target.path, { overwrite: flags.force === true }, output);
   const how = variant ? `${variantNames[variant] ?? variant} decoded` : 'not compressed, copied';
   await ctx.io.stdout.write(`${name}: ${output.length} bytes (${how}, from ${source.size} bytes)\n`);
 }

@@ -18,7 +18,7 @@ import type { SlsJsonKind } from '../../core/shipping/slsJson';
 import { ruleFromSlsJson, ruleToSlsJson } from '../../core/shipping/slsJson';
 import { fsErrorToShiplens } from '../fileByteSource';
 import { safeJoin } from '../safePath';
-import { outputFileWrite } from '../services/fileOutput';
+import { outputFileWrite } from '../services/outputWriter';
 import { parquetWriteLite } from '../shipping/parquetWriter';
 import { CliUsageError } from './cliErrors';
 import type { CliContext } from './cliOptions';
@@ -39,7 +39,7 @@ async function emit(text: string, output: string | undefined, force: boolean, ct
     await ctx.io.stdout.write(text);
     return;
   }
-  await outputFileWrite(path.resolve(ctx.io.cwd, output), force, async (handle) => void (await handle.write(text)));
+  await outputFileWrite(path.resolve(ctx.io.cwd, output), { overwrite: force }, text);
 }
 
 async function validateAction(file: string, flags: { json?: boolean; lang: 'en' | 'zh-CN' }, ctx: CliContext): Promise<void> {
@@ -118,7 +118,7 @@ async function simulateAction(file: string, flags: SimulateFlags, ctx: CliContex
   const dir = path.resolve(ctx.io.cwd, flags.output);
   for (const object of objects) {
     const target = safeJoin(dir, object.key);
-    await outputFileWrite(target, flags.force === true, async (handle) => void (await handle.write(object.bytes)));
+    await outputFileWrite(target, { overwrite: flags.force === true, root: dir }, object.bytes);
     await ctx.io.stdout.write(`${object.key}  ${object.bytes.length} bytes  ${object.rows} logs\n`);
   }
   if (objects.length === 0) await ctx.io.stdout.write('No logs: the task writes no object.\n');

@@ -10,7 +10,7 @@ import { csvExport } from '../../core/export/csvExport';
 import { tableOpen } from '../../core/formats/tableOpen';
 import type { OpenedTable } from '../../core/formats/tableOpen';
 import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
-import { outputFileWrite } from '../services/fileOutput';
+import { outputWrite } from '../services/outputWriter';
 import { CliUsageError } from './cliErrors';
 import { dialectOptionsAdd, dialectResolve, formatOptionsAdd, hintsOf, sourceFor } from './cliInputs';
 import type { DialectFlags, FormatFlags } from './cliInputs';
@@ -51,25 +51,23 @@ async function headAction(src: string, flags: TableFlags & { lines: number; json
   for (const row of rows) await ctx.io.stdout.write(rowJsonLine(reader.columns, row));
 }
 
-/** Buffer small CSV chunks into ~256 KiB writes; `bytes` counts UTF-8 bytes written. */
-function bufferedWriter(out: CliWriter | ((text: string) => Promise<void>)): { bytes: number; write(text: string): Promise<void>; flush(): Promise<void> } {
-  const sink = typeof out === 'function' ? out : (text: string) => out.write(text);
+/** Buffer small CSV chunks into ~256 KiB writes to stdout (files buffer in the output writer). */
+function stdoutBuffered(out: CliWriter): { write(text: string): Promise<void>; flush(): Promise<void> } {
   let pending: string[] = [];
   let size = 0;
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const text = pending.join('');
+    pending = [];
+    size = 0;
+    await out.write(text);
+  };
   return {
-    bytes: 0,
+    flush,
     async write(text) {
       pending.push(text);
       size += text.length;
-      if (size >= 256 * 1024) await this.flush();
-    },
-    async flush() {
-      if (pending.length === 0) return;
-      const text = pending.join('');
-      pending = [];
-      size = 0;
-      this.bytes += Buffer.byteLength(text, 'utf8');
-      await sink(text);
+      if (size >= 256 * 1024) await flush();
     },
   };
 }
@@ -90,19 +88,14 @@ async function exportAction(src: string, flags: ExportFlags, command: Command, c
   const progress = cliProgress(ctx.io, `exporting ${src}`, 0, reader.numRows !== null && reader.numRows > 1_000_000);
   const options = { columns: flags.columns, delimiter: flags.delimiter, bom: flags.bom === true, formulaGuard: flags.formulaGuard, signal: ctx.signal, onProgress: (rows: number) => progress.update(rows, reader.numRows) };
   if (!target) {
-    const out = bufferedWriter(ctx.io.stdout);
+    const out = stdoutBuffered(ctx.io.stdout);
     await csvExport(reader, (chunk) => out.write(chunk), options);
     await out.flush();
     return;
   }
-  let result = { rows: 0, bytes: 0 };
-  await outputFileWrite(target.path, flags.force === true, async (handle) => {
-    const out = bufferedWriter(async (text) => void (await handle.write(text)));
-    const { rows } = await csvExport(reader, (chunk) => out.write(chunk), options);
-    await out.flush();
-    // Counted here, from what reached the file (not the exporter's estimate).
-    result = { rows, bytes: out.bytes };
-  });
+  // Bytes are counted by the writer, from what reached the file (not the exporter's estimate).
+  const { value, bytes } = await outputWrite(target.path, { overwrite: flags.force === true }, (sink) => csvExport(reader, (chunk) => sink.write(chunk), options));
+  const result = { rows: value.rows, bytes };
   await progress.done();
   await ctx.io.stdout.write(`${flags.output}: ${result.rows} rows, ${result.bytes} bytes\n`);
 }

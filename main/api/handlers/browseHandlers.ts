@@ -2,7 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { countingByteSource } from '../../../core/bytes/countingByteSource';
-import { fsErrorToShiplens, outputTargetCheck } from '../../services/fileOutput';
+import { fsErrorToShiplens, outputTargetCheck } from '../../services/outputWriter';
 import type { HandlerGroup } from '../handlerTypes';
 import { keyFileName, outputDirResolve } from './outputDir';
 

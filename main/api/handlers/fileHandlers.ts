@@ -4,7 +4,7 @@ import { byteSourceReadAll } from '../../../core/bytes/byteSource';
 import { ShiplensError } from '../../../core/errors';
 import { shippingRuleDefault } from '../../../core/shipping/rule';
 import type { ShippingRule } from '../../../core/shipping/rule';
-import { outputFileWrite } from '../../services/fileOutput';
+import { outputFileWrite } from '../../services/outputWriter';
 import type { ApiServices } from '../../services/types';
 import type { ApiParsed, DecompressResult } from '../contract';
 import type { HandlerGroup } from '../handlerTypes';
@@ -47,9 +47,7 @@ async function decompressFile(services: ApiServices, arg: ApiParsed<'decompress.
     const contentFormat = contentFormatSniff(decoded.output);
     const target = services.platform.safeJoin(outDir, arg.fileName ?? decompressOutputName(input.name, contentFormat));
     job.progress('write', 0, decoded.output.length);
-    await outputFileWrite(target, arg.overwrite, async (handle) => {
-      await handle.write(decoded.output);
-    });
+    await outputFileWrite(target, { overwrite: arg.overwrite, root: outDir }, decoded.output);
     job.progress('write', decoded.output.length, decoded.output.length);
     return { path: target, bytes: decoded.output.length, variant: decoded.variant, inputBytes, contentFormat };
   });

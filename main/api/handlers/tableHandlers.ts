@@ -1,15 +1,13 @@
 /** table.* and export.csv handlers: open once, read pages, export through a `.part` file. */
-import { stat } from 'node:fs/promises';
 import { byteSourceReadAll } from '../../../core/bytes/byteSource';
 import { ShiplensError } from '../../../core/errors';
-import { outputFileWrite } from '../../services/fileOutput';
+import { outputWrite } from '../../services/outputWriter';
 import type { Job } from '../../services/jobRegistry';
 import type { ApiServices, DetectionLike, OpenedTableLike } from '../../services/types';
 import { rowsToJson, utf8Slice } from '../cells';
 import type { ApiParsed, TableInfo } from '../contract';
 import type { HandlerGroup } from '../handlerTypes';
 import { outputDirResolve } from './outputDir';
-import { bufferedWriter } from './bufferedWriter';
 
 const maxWarnings = 1000;
 
@@ -60,21 +58,17 @@ async function exportCsv(services: ApiServices, arg: ApiParsed<'export.csv'>) {
   const outDir = await outputDirResolve(services, arg.outDir);
   const target = services.platform.safeJoin(outDir, arg.fileName);
   return services.jobs.run(arg.jobId, async (job) => {
-    let rows = 0;
-    await outputFileWrite(target, arg.overwrite, async (handle) => {
-      const writer = bufferedWriter(handle);
-      const result = await services.engine.csvExport(opened.reader, writer.write, {
+    const { value, bytes } = await outputWrite(target, { overwrite: arg.overwrite, root: outDir }, (sink) =>
+      services.engine.csvExport(opened.reader, (chunk) => sink.write(chunk), {
         columns: arg.columns,
         delimiter: arg.delimiter,
         bom: arg.bom,
         formulaGuard: arg.formulaGuard,
         signal: job.signal,
         onProgress: (done) => job.progress('export', done, opened.reader.numRows),
-      });
-      await writer.flush();
-      rows = result.rows;
-    });
-    return { path: target, bytes: (await stat(target)).size, rows };
+      }),
+    );
+    return { path: target, bytes, rows: value.rows };
   });
 }
 
