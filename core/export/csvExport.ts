@@ -1,9 +1,10 @@
 /**
- * Rows → CSV through papaparse, batch by batch (constant memory for millions of rows).
+ * Rows → CSV, batch by batch: memory bounded by cells (rows × columns), not rows.
  */
-import Papa from 'papaparse';
 import { ShiplensError, throwIfCancelled } from '../errors';
-import type { Cell, TableReader } from '../formats/table';
+import { tableBatchRows } from '../formats/table';
+import type { TableReader } from '../formats/table';
+import { csvRowsText } from './csvRows';
 
 export interface CsvExportOptions {
   /** Columns to write, in this order (default all). */
@@ -14,7 +15,7 @@ export interface CsvExportOptions {
   bom?: boolean;
   /** Prefix `'` to text cells starting with = + - @ tab or CR (default on). */
   formulaGuard?: boolean;
-  /** Rows per papaparse call (default 5,000). */
+  /** Most rows per written chunk (default 5,000, fewer for wide tables: ~100,000 cells). */
   chunkRows?: number;
   signal?: AbortSignal;
   onProgress?: (rows: number) => void;
@@ -23,6 +24,13 @@ export interface CsvExportOptions {
 // papaparse's own default is /^[=+\-@\t\r].*$/, which misses a multi-line cell such as
 // "=cmd\n…" (`.` stops at the line break); testing the first character alone catches it.
 const formulaStart = /^[=+\-@\t\r]/;
+
+// A CLI SIGTERM or an API cancel only lands when the loop yields to timers and I/O.
+const yieldEveryMs = 50;
+
+function yieldToLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 /** UTF-8 byte length without encoding (a TextEncoder pass per chunk cost as much as the CSV). */
 function utf8Length(text: string): number {
@@ -65,24 +73,30 @@ export async function csvExport(reader: TableReader, write: (chunk: string) => v
     throw new ShiplensError('INVALID_ARGUMENT', `Invalid CSV delimiter ${JSON.stringify(delimiter)}.`, { hint: 'Use one character other than a quote or line break.' });
   }
   const indexes = columnIndexes(reader, options.columns);
-  const chunkRows = options.chunkRows ?? 5000;
-  const identity = indexes.every((c, i) => c === i);
-  const config = { delimiter, newline: '\r\n', quoteChar: '"', header: false, escapeFormulae: options.formulaGuard === false ? false : formulaStart };
+  const chunkRows = options.chunkRows ?? tableBatchRows(indexes.length);
+  const identity = indexes.length === reader.columns.length && indexes.every((c, i) => c === i);
+  const config = { delimiter, formulaGuard: options.formulaGuard === false ? null : formulaStart };
   let rows = 0;
   let bytes = 0;
+  let yielded = Date.now();
   const emit = async (text: string): Promise<void> => {
     bytes += utf8Length(text);
     await write(text);
+    if (Date.now() - yielded >= yieldEveryMs) {
+      await yieldToLoop();
+      yielded = Date.now();
+    }
+    throwIfCancelled(options.signal);
   };
-  await emit((options.bom ? '\uFEFF' : '') + Papa.unparse([indexes.map((i) => reader.columns[i]?.name ?? '')], config) + '\r\n');
+  const names = reader.columns.map((c) => c.name);
+  await emit((options.bom ? '\uFEFF' : '') + csvRowsText([names], indexes, config));
   for await (const batch of reader.rowBatches(options.signal)) {
     for (let start = 0; start < batch.length; start += chunkRows) {
       throwIfCancelled(options.signal);
       const slice = batch.length <= chunkRows && start === 0 ? batch : batch.slice(start, start + chunkRows);
-      const data: Cell[][] = identity ? slice : slice.map((row) => indexes.map((i) => row[i] ?? null));
-      if (data.length === 0) continue;
-      await emit(Papa.unparse(data, config) + '\r\n');
-      rows += data.length;
+      if (slice.length === 0) continue;
+      await emit(csvRowsText(slice, identity ? null : indexes, config));
+      rows += slice.length;
       options.onProgress?.(rows);
     }
   }

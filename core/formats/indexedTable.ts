@@ -5,10 +5,8 @@
  * demand; this is the part they share: range checks, cancellation and export batches.
  */
 import { ShiplensError, throwIfCancelled } from '../errors';
+import { tableBatchRows } from './table';
 import type { Cell, TableColumn, TableReader } from './table';
-
-// Rows per export batch: bounded memory, few enough awaits.
-const batchRows = 5000;
 
 /**
  * A paged TableReader over `count` indexed rows.
@@ -30,6 +28,8 @@ export function indexedTableReader(columns: TableColumn[], count: number, rowsRe
     numRows: count,
     readRows,
     async *rowBatches(signal?: AbortSignal) {
+      // Sized in cells, not rows: 5,000 rows of 50,000 columns were 250 million cells (issue 12).
+      const batchRows = tableBatchRows(columns.length);
       for (let offset = 0; offset < count; offset += batchRows) yield await readRows(offset, batchRows, signal);
     },
   };

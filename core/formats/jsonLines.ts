@@ -7,7 +7,8 @@
  */
 import { throwIfCancelled } from '../errors';
 import { indexedTableReader } from './indexedTable';
-import type { Cell, TableColumn, TableReader, TableWarning } from './table';
+import { jsonDepthExceeds, jsonReservedFields, jsonRowCells, jsonRowShape } from './jsonLineRow';
+import type { Cell, TableReader, TableWarning } from './table';
 
 /** Limits and context for `jsonLinesTable`. */
 export interface JsonLinesOptions {
@@ -15,6 +16,10 @@ export interface JsonLinesOptions {
   maxLineBytes?: number;
   /** Most warnings kept (default 1000); the rest are counted in one closing warning. */
   maxWarnings?: number;
+  /** Most key columns (default 2,000); keys beyond it share one "other keys" column as JSON. */
+  maxColumns?: number;
+  /** Deepest nesting of arrays/objects accepted (default 1,000 levels); deeper lines are skipped. */
+  maxDepth?: number;
   source?: string;
   signal?: AbortSignal;
 }
@@ -25,8 +30,12 @@ export interface JsonLinesTable {
   warnings: TableWarning[];
 }
 
-// Log Service always writes these reserved fields (SPEC §3); they lead the column list.
-const reservedFields = ['__time__', '__topic__', '__source__'];
+/** Default column limit: a spreadsheet's worth; 50,000 distinct keys made every row 50,000 cells. */
+export const jsonDefaultMaxColumns = 2000;
+/** Default depth limit, well inside what JSON.stringify survives on a 1 MB stack (~4,000). */
+export const jsonDefaultMaxDepth = 1000;
+// Distinct keys beyond the limit that are counted one by one; past this the count is a floor.
+const overflowCounted = 100_000;
 
 /** A growable Float64Array (offsets beyond 4 GiB stay exact). */
 class OffsetList {
@@ -45,7 +54,9 @@ class OffsetList {
 interface LineIndex {
   starts: OffsetList;
   ends: OffsetList;
-  keys: Map<string, number>;
+  keys: Set<string>;
+  /** Distinct keys that got no column (counted up to `overflowCounted`). */
+  overflow: Set<string>;
   warnings: TableWarning[];
   dropped: number;
 }
@@ -68,7 +79,18 @@ function warn(index: LineIndex, max: number, line: number, message: string): voi
   else index.dropped++;
 }
 
-function lineVisit(bytes: Uint8Array, start: number, end: number, lineNo: number, index: LineIndex, options: Required<Pick<JsonLinesOptions, 'maxLineBytes' | 'maxWarnings'>>): void {
+type IndexLimits = Required<Pick<JsonLinesOptions, 'maxLineBytes' | 'maxWarnings' | 'maxColumns' | 'maxDepth'>>;
+
+function keysNote(index: LineIndex, parsed: Record<string, unknown>, maxColumns: number): void {
+  for (const key of Object.keys(parsed)) {
+    if (index.keys.has(key) || index.overflow.has(key)) continue;
+    // Reserved fields always get a column: they are what every Log Service row has.
+    if (index.keys.size < maxColumns || jsonReservedFields.includes(key)) index.keys.add(key);
+    else if (index.overflow.size < overflowCounted) index.overflow.add(key);
+  }
+}
+
+function lineVisit(bytes: Uint8Array, start: number, end: number, lineNo: number, index: LineIndex, options: IndexLimits): void {
   if (end > start && bytes[end - 1] === 0x0d) end--; // CRLF
   if (end === start) return; // empty lines are not rows
   if (end - start > options.maxLineBytes) {
@@ -82,14 +104,24 @@ function lineVisit(bytes: Uint8Array, start: number, end: number, lineNo: number
     warn(index, options.maxWarnings, lineNo, `Line ${lineNo}: ${parsed}; skipped.`);
     return;
   }
-  for (const key in parsed) if (!index.keys.has(key)) index.keys.set(key, index.keys.size);
+  // Depth d needs 2d bytes of brackets: shorter lines cannot be too deep.
+  if (end - start > 2 * options.maxDepth && jsonDepthExceeds(bytes, start, end, options.maxDepth)) {
+    warn(index, options.maxWarnings, lineNo, `Line ${lineNo} is nested deeper than ${options.maxDepth} levels; skipped.`);
+    return;
+  }
+  keysNote(index, parsed, options.maxColumns);
   index.starts.push(start);
   index.ends.push(end);
 }
 
 function lineIndexBuild(bytes: Uint8Array, options: JsonLinesOptions): LineIndex {
-  const opts = { maxLineBytes: options.maxLineBytes ?? 64 * 1024 * 1024, maxWarnings: options.maxWarnings ?? 1000 };
-  const index: LineIndex = { starts: new OffsetList(), ends: new OffsetList(), keys: new Map(), warnings: [], dropped: 0 };
+  const opts: IndexLimits = {
+    maxLineBytes: options.maxLineBytes ?? 64 * 1024 * 1024,
+    maxWarnings: options.maxWarnings ?? 1000,
+    maxColumns: options.maxColumns ?? jsonDefaultMaxColumns,
+    maxDepth: options.maxDepth ?? jsonDefaultMaxDepth,
+  };
+  const index: LineIndex = { starts: new OffsetList(), ends: new OffsetList(), keys: new Set(), overflow: new Set(), warnings: [], dropped: 0 };
   let pos = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0; // UTF-8 BOM
   for (let lineNo = 1; pos < bytes.length; lineNo++) {
     if ((lineNo & 0xffff) === 0) throwIfCancelled(options.signal);
@@ -102,22 +134,12 @@ function lineIndexBuild(bytes: Uint8Array, options: JsonLinesOptions): LineIndex
   return index;
 }
 
-function columnsOrder(keys: Map<string, number>): string[] {
-  const first = reservedFields.filter((k) => keys.has(k));
-  return [...first, ...[...keys.keys()].filter((k) => !reservedFields.includes(k))];
-}
-
-/** `__time__` is Unix seconds (SPEC §3): an integer number or digit string becomes int64. */
-function timeCell(value: unknown): Cell {
-  if (typeof value === 'number' && Number.isInteger(value)) return BigInt(value);
-  if (typeof value === 'string' && /^-?\d{1,19}$/.test(value)) return BigInt(value);
-  return value === null || value === undefined ? null : typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-/** Other values are strings; non-string values are shown as their JSON text, null stays null. */
-function textCell(value: unknown): Cell {
-  if (value === undefined || value === null) return null;
-  return typeof value === 'string' ? value : JSON.stringify(value);
+/** The warning that says how many keys had no column of their own, and where they went. */
+function overflowWarning(index: LineIndex, maxColumns: number, otherName: string, source: string | undefined): TableWarning {
+  const extra = index.overflow.size >= overflowCounted ? `more than ${overflowCounted}` : String(index.overflow.size);
+  return {
+    message: `${source ?? 'This object'} has ${extra} keys beyond the ${maxColumns}-column limit; they are kept as JSON in the "${otherName}" column (the column limit is a setting).`,
+  };
 }
 
 /**
@@ -128,20 +150,22 @@ function textCell(value: unknown): Cell {
  */
 export function jsonLinesTable(bytes: Uint8Array, options: JsonLinesOptions = {}): JsonLinesTable {
   const index = lineIndexBuild(bytes, options);
-  const names = columnsOrder(index.keys);
-  const columns: TableColumn[] = names.map((name) => ({ name, type: name === '__time__' ? 'int64' : 'string' }));
+  const overflow = index.overflow.size > 0;
+  const shape = jsonRowShape(index.keys, overflow, (name) => index.keys.has(name) || index.overflow.has(name));
   const count = index.starts.length;
   const { starts, ends } = index;
 
-  const rowAt = (i: number): Cell[] => {
-    const object = JSON.parse(decoder.decode(bytes.subarray(starts.data[i], ends.data[i]))) as Record<string, unknown>;
-    return names.map((name) => (name === '__time__' ? timeCell(object[name]) : textCell(object[name])));
-  };
   const rowsRead = (first: number, end: number): Cell[][] => {
     const rows: Cell[][] = [];
-    for (let i = first; i < end; i++) rows.push(rowAt(i));
+    for (let i = first; i < end; i++) {
+      const object = JSON.parse(decoder.decode(bytes.subarray(starts.data[i], ends.data[i]))) as Record<string, unknown>;
+      rows.push(jsonRowCells(object, shape));
+    }
     return rows;
   };
-  const reader = indexedTableReader(columns, count, rowsRead, options.source);
-  return { reader, warnings: index.warnings };
+  const reader = indexedTableReader(shape.columns, count, rowsRead, options.source);
+  const warnings = index.warnings;
+  const otherColumn = shape.columns[shape.otherColumn];
+  if (otherColumn) warnings.unshift(overflowWarning(index, options.maxColumns ?? jsonDefaultMaxColumns, otherColumn.name, options.source));
+  return { reader, warnings };
 }

@@ -48,3 +48,14 @@ export interface TableWarning {
   line?: number;
   message: string;
 }
+
+/**
+ * Cells per batch or page. Memory and time grow as rows × columns, so batches are sized in
+ * cells: 5,000 rows of 20 columns, or 124 rows of 2,001 columns, both stay near 100,000 cells.
+ */
+export const tableBatchCells = 100_000;
+
+/** Rows per batch for `columns` columns: about `cells` cells, at least 1 row, at most `maxRows`. */
+export function tableBatchRows(columns: number, maxRows = 5000, cells = tableBatchCells): number {
+  return Math.max(1, Math.min(maxRows, Math.floor(cells / Math.max(1, columns))));
+}

@@ -26,6 +26,8 @@ export interface TableOpenOptions {
   rawDecoder?: RawBlockDecoder;
   /** Longest JSON line (default 64 MiB). */
   maxLineBytes?: number;
+  /** Most JSON key columns (default 2,000); further keys share one "other keys" column. */
+  maxColumns?: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number | null) => void;
 }
@@ -94,7 +96,7 @@ async function tableOpenUnchecked(source: ByteSource, options: TableOpenOptions)
   base.format = detection.format;
   base.compression = detection.compression;
   const opened = detection.format === 'json'
-    ? jsonLinesTable(bytes, { maxLineBytes: options.maxLineBytes, source: source.name, signal: options.signal })
+    ? jsonLinesTable(bytes, { maxLineBytes: options.maxLineBytes, maxColumns: options.maxColumns, source: source.name, signal: options.signal })
     : shippedCsvTable(utf8Text(bytes, source.name), options.dialect ?? csvDialectDefault, { source: source.name, signal: options.signal });
   const result: OpenedTable = { ...base, reader: opened.reader, text: bytes, warnings: [...warnings, ...opened.warnings] };
   if (variant) result.snappyVariant = variant;

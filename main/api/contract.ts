@@ -80,6 +80,7 @@ export const apiInputs = {
     timeZone: z.string().max(64).optional(),
     maxDecodeBytes: z.number().int().min(1 << 20).max(2 ** 33).optional(),
     lateGraceMinutes: z.number().int().min(0).max(2880).optional(),
+    maxColumns: z.number().int().min(1).max(100_000).optional(),
   }).strict(),
 
   'connection.current': empty,
@@ -188,6 +189,8 @@ export interface Settings {
   maxDecodeBytes: number;
   /** How long after its task an object may land and still be on time (SPEC §5: 30 minutes). */
   lateGraceMinutes: number;
+  /** Most JSON-lines key columns; keys beyond it share one "other keys" column (default 2,000). */
+  maxColumns: number;
 }
 
 /** The storage the app is browsing. */
@@ -322,6 +325,8 @@ export interface SlsRuleImported {
 export interface SlsTaskInfo extends ShipperTask {
   /** What to do, for the SPEC's known error messages. */
   advice?: { error: string; en: string; 'zh-CN': string };
+  /** A failed task's place in Log Service's automatic retries (SPEC §7), epoch ms. */
+  autoRetry?: { nextMs: number | null; stopsMs: number };
 }
 
 /** A shipper's tasks in a time range, with the service's counts. */

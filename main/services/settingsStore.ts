@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { snappyDefaultMaxOutputBytes } from '../../core/codecs/snappy';
 import { ShiplensError } from '../../core/errors';
+import { jsonDefaultMaxColumns } from '../../core/formats/jsonLines';
 import { defaultLateGraceMs } from '../../core/shipping/gaps';
 import type { Settings } from '../api/contract';
 
@@ -13,6 +14,7 @@ const storedSchema = z.object({
   timeZone: z.string().max(64).optional(),
   maxDecodeBytes: z.number().int().min(1 << 20).max(2 ** 33).optional(),
   lateGraceMinutes: z.number().int().min(0).max(2880).optional(),
+  maxColumns: z.number().int().min(1).max(100_000).optional(),
 });
 
 /** True for a fixed offset (`+08:00`, `Z`) or an IANA zone name this runtime knows. */
@@ -35,9 +37,9 @@ export class SettingsStore {
     this.file = join(dataDir, 'settings.json');
   }
 
-  /** Built-in defaults: output in `<home>/Downloads/shiplens`, UTC+8, 1 GiB decode cap. */
+  /** Built-in defaults: output in `<home>/Downloads/shiplens`, UTC+8, 1 GiB decode cap, 2,000 JSON columns. */
   static defaultsFor(outputDir: string): Settings {
-    return { outputDir, language: 'en', timeZone: '+08:00', maxDecodeBytes: snappyDefaultMaxOutputBytes, lateGraceMinutes: defaultLateGraceMs / 60_000 };
+    return { outputDir, language: 'en', timeZone: '+08:00', maxDecodeBytes: snappyDefaultMaxOutputBytes, lateGraceMinutes: defaultLateGraceMs / 60_000, maxColumns: jsonDefaultMaxColumns };
   }
 
   /** Current settings (defaults where the file is missing, unreadable or invalid). */

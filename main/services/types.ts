@@ -59,6 +59,8 @@ export interface TableOpenOptions {
   compression?: CompressionName;
   dialect?: CsvDialect;
   maxDecodeBytes?: number;
+  /** Most JSON key columns; further keys share one "other keys" column. */
+  maxColumns?: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number | null) => void;
 }

@@ -27,6 +27,7 @@ export interface TableWorkerOpen {
   compression?: 'none' | 'snappy';
   dialect?: CsvDialect;
   maxDecodeBytes: number;
+  maxColumns?: number;
 }
 
 /** Later requests: a page of rows. */
@@ -61,7 +62,7 @@ async function openTable(request: TableWorkerOpen, port: MessagePort): Promise<T
   try {
     const source = byteSourceFromBytes(sharedCopy(request.bytes), request.name);
     const opened = await tableOpen(source, {
-      format: request.format, compression: request.compression, dialect: request.dialect, maxDecodeBytes: request.maxDecodeBytes,
+      format: request.format, compression: request.compression, dialect: request.dialect, maxDecodeBytes: request.maxDecodeBytes, maxColumns: request.maxColumns,
       rawDecoder: sharedOutputDecoder(),
       onProgress: (done, total) => port.postMessage({ type: 'progress', done, total } satisfies TableWorkerMessage),
     });

@@ -23,7 +23,7 @@ beforeAll(async () => {
 
 describe('settings', () => {
   it('starts from defaults and persists updates as JSON', async () => {
-    expect(await apiDispatch(services, 'settings.get', {})).toEqual({ ok: true, value: { outputDir: join(root, 'out'), language: 'en', timeZone: '+08:00', maxDecodeBytes: 1024 ** 3, lateGraceMinutes: 30 } });
+    expect(await apiDispatch(services, 'settings.get', {})).toEqual({ ok: true, value: { outputDir: join(root, 'out'), language: 'en', timeZone: '+08:00', maxDecodeBytes: 1024 ** 3, lateGraceMinutes: 30, maxColumns: 2000 } });
     const set = await apiDispatch(services, 'settings.set', { language: 'zh-CN', timeZone: 'Asia/Shanghai' });
     expect(set).toMatchObject({ ok: true, value: { language: 'zh-CN', timeZone: 'Asia/Shanghai' } });
     expect(JSON.parse(await readFile(join(root, 'data', 'settings.json'), 'utf8'))).toMatchObject({ language: 'zh-CN', timeZone: 'Asia/Shanghai' });
