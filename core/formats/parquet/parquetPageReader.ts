@@ -10,10 +10,16 @@ import { getTreePath } from 'hyparquet/src/schema.js';
 import type { ColumnDecoder, DecodedArray } from 'hyparquet/src/types.js';
 import type { ByteSource } from '../../bytes/byteSource';
 import { budgetCacheCreate } from './parquetCache';
-import { parquetDictionaryDecode, parquetOffsetIndexParse, parquetPageCursor, parquetPageDecode, parquetPageWindow, parquetPageUnpack, parquetPagesFromIndex, parquetPagesScan } from './parquetPages';
-import type { PageSpot, PageUnpacked, ParquetPageCursor } from './parquetPages';
+import { parquetColumnStream } from './parquetColumnStream';
+import { parquetAt, parquetPlaced } from './parquetErrors';
+import type { ParquetPlace } from './parquetErrors';
+import { parquetDecoderElement, parquetIsDecimal, parquetRawParsers } from './parquetValues';
+import { parquetDictionaryDecode, parquetOffsetIndexParse, parquetPageDecode, parquetPageWindow, parquetPageUnpack, parquetPagesFromIndex, parquetPagesScan } from './parquetPages';
+import type { PageSpot, PageUnpacked } from './parquetPages';
 
 interface Chunk {
+  /** Row group and column, for errors in Parquet terms. */
+  place: ParquetPlace;
   start: number;
   end: number;
   decoder: ColumnDecoder;
@@ -54,57 +60,6 @@ export interface ParquetGroupStream {
   take(count: number): ArrayLike<unknown>[];
 }
 
-/** The next values of one column chunk, page after page, decompressing each page only when reached. */
-function columnStream(pages: PageSpot[], slice: (start: number, end: number) => Uint8Array, decoder: ColumnDecoder): (count: number) => ArrayLike<unknown> {
-  let dictionary: DecodedArray | undefined;
-  let index = 0;
-  let cursor: ParquetPageCursor | null = null;
-  let left = 0;
-  const nextPage = (): void => {
-    for (;;) {
-      const page = pages[index++];
-      if (!page) throw new Error('parquet column chunk has fewer rows than its row group');
-      const bytes = slice(page.offset, page.offset + page.size);
-      if (page.dictionary) {
-        dictionary = parquetDictionaryDecode(bytes, decoder);
-        continue;
-      }
-      const unpacked = parquetPageUnpack(bytes, decoder);
-      cursor = unpacked ? parquetPageCursor(unpacked, decoder, dictionary) : arrayCursor(parquetPageDecode(bytes, decoder, dictionary));
-      left = cursor.rows;
-      if (left > 0) return;
-    }
-  };
-  return (count) => {
-    if (left === 0) nextPage();
-    if (count <= left) {
-      left -= count;
-      return (cursor as ParquetPageCursor).next(count);
-    }
-    const out: unknown[] = [];
-    while (out.length < count) {
-      if (left === 0) nextPage();
-      const n = Math.min(left, count - out.length);
-      left -= n;
-      const part = (cursor as ParquetPageCursor).next(n);
-      for (let i = 0; i < part.length; i++) out.push(part[i]);
-    }
-    return out;
-  };
-}
-
-function arrayCursor(values: DecodedArray): ParquetPageCursor {
-  let at = 0;
-  return {
-    rows: values.length,
-    next(count) {
-      const part = Array.prototype.slice.call(values, at, at + count) as unknown[];
-      at += count;
-      return part;
-    },
-  };
-}
-
 /** True when every column is a top-level, non-repeated leaf (one value per row). */
 export function parquetIsFlat(metadata: FileMetaData): boolean {
   const tree = parquetSchema(metadata);
@@ -136,15 +91,20 @@ export function parquetPageReader(source: ByteSource, metadata: FileMetaData, op
   function chunksOf(group: number): Chunk[] {
     const known = groups[group];
     if (known) return known;
-    const chunks = (metadata.row_groups[group]?.columns ?? []).map((column): Chunk => {
+    const chunks = (metadata.row_groups[group]?.columns ?? []).map((column, c): Chunk => {
       const meta = column.meta_data;
-      if (!meta || column.file_path) throw new Error('parquet column chunk without metadata or in another file is not supported');
+      const place = { rowGroup: group, column: meta?.path_in_schema.join('.') ?? `#${c}` };
+      if (!meta || column.file_path) throw parquetPlaced(place, 'parquet column chunk without metadata or in another file is not supported');
       const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
       const schemaPath = getTreePath(tree, meta.path_in_schema);
       const element = schemaPath[schemaPath.length - 1]?.element;
-      if (!element?.type) throw new Error(`parquet column ${meta.path_in_schema.join('.')} has no physical type`);
-      const decoder: ColumnDecoder = { pathInSchema: meta.path_in_schema, element, schemaPath, type: element.type, codec: meta.codec, parsers: DEFAULT_PARSERS, compressors: options.compressors };
-      const chunk: Chunk = { start, end: start + Number(meta.total_compressed_size), decoder };
+      if (!element?.type) throw parquetPlaced(place, 'parquet column has no physical type');
+      // Values arrive raw where shiplens formats them itself (parquetValues: timestamps, DECIMAL).
+      const decoder: ColumnDecoder = {
+        pathInSchema: meta.path_in_schema, element: parquetDecoderElement(element), schemaPath, type: element.type, codec: meta.codec,
+        parsers: { ...DEFAULT_PARSERS, ...parquetRawParsers }, compressors: options.compressors, utf8: !parquetIsDecimal(element),
+      };
+      const chunk: Chunk = { place, start, end: start + Number(meta.total_compressed_size), decoder };
       if (column.offset_index_offset !== undefined && column.offset_index_length) {
         const at = Number(column.offset_index_offset);
         chunk.index = { start: at, end: at + column.offset_index_length };
@@ -194,11 +154,15 @@ export function parquetPageReader(source: ByteSource, metadata: FileMetaData, op
     await fetchMissing(indexed.map((c) => c.index as Range), signal);
     for (const chunk of indexed) {
       const index = chunk.index as Range;
-      chunk.pages = parquetPagesFromIndex(parquetOffsetIndexParse(await bytesOf(index.start, index.end, signal)), chunk.start, groupRows);
+      const bytes = await bytesOf(index.start, index.end, signal);
+      chunk.pages = parquetAt({ ...chunk.place, page: index.start, step: 'offset index' }, () => parquetPagesFromIndex(parquetOffsetIndexParse(bytes), chunk.start, groupRows));
     }
     const unknown = chunks.filter((c) => !c.pages);
     await fetchMissing(unknown, signal);
-    for (const chunk of unknown) chunk.pages = parquetPagesScan(await bytesOf(chunk.start, chunk.end, signal), chunk.start);
+    for (const chunk of unknown) {
+      const bytes = await bytesOf(chunk.start, chunk.end, signal);
+      chunk.pages = parquetAt({ ...chunk.place, step: 'page headers' }, () => parquetPagesScan(bytes, chunk.start));
+    }
   }
 
   function pagesFor(chunk: Chunk, selectStart: number, selectEnd: number): PageSpot[] {
@@ -211,7 +175,8 @@ export function parquetPageReader(source: ByteSource, metadata: FileMetaData, op
     const key = `d${page.offset}`;
     const hit = decodedPages.get(key);
     if (hit) return hit.values;
-    const values = parquetDictionaryDecode(await bytesOf(page.offset, page.offset + page.size, signal), chunk.decoder);
+    const bytes = await bytesOf(page.offset, page.offset + page.size, signal);
+    const values = parquetAt({ ...chunk.place, page: page.offset, step: 'dictionary page' }, () => parquetDictionaryDecode(bytes, chunk.decoder));
     if (values) decodedPages.set(key, { values, rows: values.length }, page.size * 4 + values.length * 16);
     return values;
   }
@@ -226,13 +191,17 @@ export function parquetPageReader(source: ByteSource, metadata: FileMetaData, op
     const hit = decodedPages.get(key);
     if (hit) return { values: hit.values, base: 0 };
     const dictionary = await dictionaryOf(chunk, signal);
+    const at = <T>(run: () => T): T => parquetAt({ ...chunk.place, page: page.offset, step: 'data page' }, run);
     let unpacked = unpackedPages.get(key);
     if (unpacked === undefined) {
-      unpacked = parquetPageUnpack(await bytesOf(page.offset, page.offset + page.size, signal), chunk.decoder);
+      const bytes = await bytesOf(page.offset, page.offset + page.size, signal);
+      unpacked = at(() => parquetPageUnpack(bytes, chunk.decoder));
       unpackedPages.set(key, unpacked, unpacked ? unpacked.page.length : 0);
     }
-    if (unpacked) return { values: parquetPageWindow(unpacked, chunk.decoder, dictionary, from, to), base: from };
-    const values = parquetPageDecode(await bytesOf(page.offset, page.offset + page.size, signal), chunk.decoder, dictionary);
+    const done = unpacked;
+    if (done) return { values: at(() => parquetPageWindow(done, chunk.decoder, dictionary, from, to)), base: from };
+    const bytes = await bytesOf(page.offset, page.offset + page.size, signal);
+    const values = at(() => parquetPageDecode(bytes, chunk.decoder, dictionary));
     decodedPages.set(key, { values, rows: values.length }, page.size * 4 + values.length * 16);
     return { values, base: 0 };
   }
@@ -274,7 +243,7 @@ export function parquetPageReader(source: ByteSource, metadata: FileMetaData, op
         const i = runs.findIndex((run) => run.start <= start && end <= run.end);
         return (bytes[i] as Uint8Array).subarray(start - (runs[i] as Range).start, end - (runs[i] as Range).start);
       };
-      const streams = chunks.map((chunk) => columnStream(parquetPagesScan(slice(chunk.start, chunk.end), chunk.start), slice, chunk.decoder));
+      const streams = chunks.map((chunk) => parquetColumnStream(chunk, parquetAt({ ...chunk.place, step: 'page headers' }, () => parquetPagesScan(slice(chunk.start, chunk.end), chunk.start)), slice));
       return { take: (count) => streams.map((next) => next(count)) };
     },
     groupPrefetch(group, selectStart, selectEnd) {

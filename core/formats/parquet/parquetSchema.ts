@@ -14,6 +14,8 @@ export interface ParquetColumnSchema {
   logicalType?: string;
   repetition: 'REQUIRED' | 'OPTIONAL' | 'REPEATED';
   codec?: string;
+  /** How values are shown when that is not plain from the types: bytes not known to be text. */
+  shownAs?: string;
 }
 
 /** Same shape as `ParquetSchemaInfo` in main/api/contract.ts, without key/bytesRead/reads. */
@@ -24,6 +26,8 @@ export interface ParquetSchema {
   codecs: string[];
   columns: ParquetColumnSchema[];
   keyValueMetadata: { key: string; value: string }[];
+  /** What was read despite a fault (footer num_rows contradicted by the row groups). */
+  warnings?: string[];
 }
 
 export interface ParquetFooterOptions {
@@ -111,26 +115,36 @@ function chunksCheck(source: ByteSource, metadata: FileMetaData, dataEnd: number
   });
 }
 
+const footerWarnings = new WeakMap<FileMetaData, string[]>();
+
+/** What parquetFooterCheck accepted despite a fault (empty when the footer is consistent). */
+export function parquetFooterWarnings(metadata: FileMetaData): string[] {
+  return footerWarnings.get(metadata) ?? [];
+}
+
 /**
- * Check the footer's counts and offsets against the file before any row is read: num_rows
- * (file and row groups) must be exact in a double (≤ 2^53 - 1), non-negative and agree, and
- * every column chunk must lie between the head magic and the footer (`dataEnd`).
+ * Check the footer's counts and offsets against the file before any row is read: each row
+ * group's num_rows must be exact in a double (≤ 2^53 - 1) and non-negative, and every column
+ * chunk must lie between the head magic and the footer (`dataEnd`). The file-level num_rows
+ * is trusted only when it is their sum: otherwise the row groups win (as in DuckDB and Arrow,
+ * which read a file whose footer says 0 rows while its row group holds 6), the metadata is
+ * corrected in place and a warning is kept for parquetFooterWarnings.
  */
 export function parquetFooterCheck(source: ByteSource, metadata: FileMetaData, dataEnd = source.size - Number(metadata.metadata_length) - 8): void {
-  const numRows = footerInt(metadata.num_rows);
-  if (numRows === null) {
-    throw corrupt(source, `The Parquet footer declares ${String(metadata.num_rows)} rows, which is not a row count (0 to 2^53 - 1).`);
-  }
   let sum = 0;
   metadata.row_groups.forEach((group, g) => {
     const groupRows = footerInt(group.num_rows);
     if (groupRows === null) throw corrupt(source, `Row group ${g} declares ${String(group.num_rows)} rows, which is not a row count (0 to 2^53 - 1).`);
     sum += groupRows;
   });
-  if (sum !== numRows) {
-    throw corrupt(source, `The Parquet footer declares ${numRows} rows, but its ${metadata.row_groups.length} row groups hold ${sum}.`);
-  }
+  if (!Number.isSafeInteger(sum)) throw corrupt(source, `The row groups hold ${sum} rows in all, more than 2^53 - 1.`);
   chunksCheck(source, metadata, dataEnd);
+  if (footerInt(metadata.num_rows) !== sum) {
+    const group = metadata.row_groups.length === 1 ? 'row group' : `${metadata.row_groups.length} row groups`;
+    const warning = `The Parquet footer declares ${String(metadata.num_rows)} rows, but its ${group} hold${metadata.row_groups.length === 1 ? 's' : ''} ${sum}; read ${sum} rows.`;
+    footerWarnings.set(metadata, [...parquetFooterWarnings(metadata), warning]);
+    metadata.num_rows = BigInt(sum);
+  }
 }
 
 function leaves(tree: SchemaTree, out: SchemaTree[] = []): SchemaTree[] {
@@ -139,10 +153,23 @@ function leaves(tree: SchemaTree, out: SchemaTree[] = []): SchemaTree[] {
   return out;
 }
 
-/** The logical type as users read it: the logical type name, else the converted type. */
+/**
+ * The logical type as users read it: the logical type name, else the converted type, with
+ * what changes its meaning: DECIMAL(precision,scale), TIMESTAMP(unit, UTC or local).
+ */
 function logicalOf(tree: SchemaTree): string | undefined {
-  const { logical_type: logical, converted_type: converted } = tree.element;
+  const { logical_type: logical, converted_type: converted, precision, scale } = tree.element;
+  if (logical?.type === 'DECIMAL') return `DECIMAL(${logical.precision},${logical.scale})`;
+  if (converted === 'DECIMAL') return `DECIMAL(${precision ?? '?'},${scale ?? 0})`;
+  if (logical?.type === 'TIMESTAMP') return `TIMESTAMP(${logical.unit},${logical.isAdjustedToUTC ? 'UTC' : 'local'})`;
+  if (!logical && !converted && tree.element.type === 'INT96') return 'TIMESTAMP(INT96)';
   return logical?.type ?? converted ?? undefined;
+}
+
+/** Bytes with no annotation saying they are text (parquetBytesText shows them as text or hex). */
+function isBinary(tree: SchemaTree): boolean {
+  const { type, logical_type: logical, converted_type: converted } = tree.element;
+  return (type === 'BYTE_ARRAY' || type === 'FIXED_LEN_BYTE_ARRAY') && !logical && !converted;
 }
 
 /** Plain schema facts from FileMetaData (no I/O). */
@@ -160,6 +187,7 @@ export function parquetSchemaFromMetadata(metadata: FileMetaData): ParquetSchema
       };
       const logical = logicalOf(leaf);
       if (logical) column.logicalType = logical;
+      if (isBinary(leaf)) column.shownAs = 'UTF-8 text; values that are not UTF-8 as 0x hex';
       const codec = firstGroup?.columns[i]?.meta_data?.codec;
       if (codec) column.codec = codec;
       return column;
@@ -174,6 +202,8 @@ export function parquetSchemaFromMetadata(metadata: FileMetaData): ParquetSchema
     keyValueMetadata: (metadata.key_value_metadata ?? []).map((kv) => ({ key: kv.key, value: kv.value ?? '' })),
   };
   if (metadata.created_by) schema.createdBy = metadata.created_by;
+  const warnings = parquetFooterWarnings(metadata);
+  if (warnings.length) schema.warnings = warnings;
   return schema;
 }
 

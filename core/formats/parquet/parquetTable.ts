@@ -7,12 +7,14 @@ import { decompressBrotli, decompressGzip, decompressLz4, decompressLz4Raw, deco
 import type { ByteSource } from '../../bytes/byteSource';
 import type { RawBlockDecoder } from '../../codecs/snappy';
 import { hysnappyRawDecoder } from '../../codecs/snappy/hysnappyDecoder';
-import { ShiplensError, isShiplensError, throwIfCancelled } from '../../errors';
-import type { Cell, ColumnType, TableColumn, TableReader } from '../table';
+import { ShiplensError, throwIfCancelled } from '../../errors';
+import type { Cell, ColumnType, TableColumn, TableReader, TableWarning } from '../table';
 import { parquetBufferFrom } from './parquetBuffer';
+import { parquetReadError } from './parquetErrors';
 import { parquetIsFlat, parquetPageReader } from './parquetPageReader';
 import type { ParquetGroupStream, ParquetPageReader } from './parquetPageReader';
-import { parquetFooterCheck, parquetFooterRead } from './parquetSchema';
+import { parquetFooterCheck, parquetFooterRead, parquetFooterWarnings } from './parquetSchema';
+import { parquetCell, parquetCellFor, parquetDecoderElement, parquetNestedParsers } from './parquetValues';
 
 export interface ParquetTableOptions {
   /** Footer already read (saves the footer reads). */
@@ -29,10 +31,12 @@ export interface ParquetTableOptions {
   gapBytes?: number;
   /** Fetch the rows after each page read ahead (default on: scrolling on a slow link). */
   prefetch?: boolean;
+  /** Zone UTC-adjusted timestamps are shown in, with their offset (default UTC). */
+  timeZone?: string;
+  /** Receives what was read despite a fault (a footer row count the row groups contradict). */
+  warnings?: TableWarning[];
   signal?: AbortSignal;
 }
-
-const textDecoder = new TextDecoder();
 
 /** Column type as the table shows it, from a top-level schema element. */
 function columnTypeOf(element: SchemaElement): ColumnType {
@@ -56,38 +60,16 @@ function columnTypeOf(element: SchemaElement): ColumnType {
   }
 }
 
-/** Top-level columns: the root's direct children in schema order. */
-function topColumns(metadata: FileMetaData): { name: string; type: ColumnType }[] {
-  const out: TableColumn[] = [];
-  const schema = metadata.schema;
-  let i = 1;
+/** Indexes in the flattened schema of the root's direct children, in schema order. */
+function topIndexes(schema: SchemaElement[]): number[] {
+  const out: number[] = [];
   const skip = (index: number): number => {
     let next = index + 1;
     for (let c = 0; c < (schema[index]?.num_children ?? 0); c++) next = skip(next);
     return next;
   };
-  for (let c = 0; c < (schema[0]?.num_children ?? 0) && i < schema.length; c++) {
-    const element = schema[i] as SchemaElement;
-    out.push({ name: element.name, type: columnTypeOf(element) });
-    i = skip(i);
-  }
+  for (let c = 0, i = 1; c < (schema[0]?.num_children ?? 0) && i < schema.length; c++, i = skip(i)) out.push(i);
   return out;
-}
-
-function jsonText(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v instanceof Uint8Array ? textDecoder.decode(v) : v));
-}
-
-/** hyparquet value → Cell: undefined → null, Date → ISO text, bytes → UTF-8, nested → JSON text. */
-function cellOf(value: unknown): Cell {
-  if (value === undefined || value === null) return null;
-  switch (typeof value) {
-    case 'string': case 'number': case 'boolean': case 'bigint': return value;
-    default: break;
-  }
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
-  if (value instanceof Uint8Array) return textDecoder.decode(value);
-  return jsonText(value);
 }
 
 function compressorsFor(options: ParquetTableOptions): Compressors {
@@ -103,20 +85,18 @@ function compressorsFor(options: ParquetTableOptions): Compressors {
   return { ...others, SNAPPY: snappy, ...options.compressors };
 }
 
-function readError(source: ByteSource, error: unknown): ShiplensError {
-  if (isShiplensError(error)) return error;
-  if (error instanceof Error && error.name === 'AbortError') return new ShiplensError('CANCELLED', 'The operation was cancelled.', { source: source.name });
-  const message = error instanceof Error ? error.message : String(error);
-  if (/unsupported|not supported/i.test(message)) {
-    return new ShiplensError('UNSUPPORTED_FORMAT', `This Parquet file uses a feature shiplens does not read: ${message}.`, { source: source.name, cause: error, hint: 'Convert it with DuckDB or Spark, or read it there.' });
-  }
-  return new ShiplensError('PARQUET_CORRUPT', `Parquet rows cannot be decoded: ${message}.`, { source: source.name, cause: error, hint: 'The file is damaged, or uses a feature shiplens does not read.' });
-}
-
 function leafPaths(tree: SchemaTree, out = new Set<string>()): Set<string> {
   if (tree.children.length === 0) out.add(tree.path.join('.'));
   for (const child of tree.children) leafPaths(child, out);
   return out;
+}
+
+/** Top-level columns with their schema elements. */
+function topColumns(metadata: FileMetaData): (TableColumn & { element: SchemaElement })[] {
+  return topIndexes(metadata.schema).map((i) => {
+    const element = metadata.schema[i] as SchemaElement;
+    return { name: element.name, type: columnTypeOf(element), element };
+  });
 }
 
 /**
@@ -129,7 +109,7 @@ function parquetChunksCheck(source: ByteSource, metadata: FileMetaData): void {
   try {
     leaves = leafPaths(parquetSchema(metadata));
   } catch (error) {
-    throw readError(source, error);
+    throw parquetReadError(source, error);
   }
   metadata.row_groups.forEach((group, g) => {
     const seen = new Set<string>();
@@ -147,16 +127,28 @@ function parquetChunksCheck(source: ByteSource, metadata: FileMetaData): void {
   });
 }
 
-/** Column arrays → rows of cells (undefined → null, Date → ISO text, bytes → UTF-8). */
-function rowsFromColumns(columns: ArrayLike<unknown>[], count: number, from = 0): Cell[][] {
+type CellOf = (value: unknown) => Cell;
+
+/** Column arrays → rows of cells, each column through its own cell function (parquetCellFor). */
+function rowsFromColumns(columns: ArrayLike<unknown>[], count: number, cells: CellOf[], from = 0): Cell[][] {
   const rows: Cell[][] = new Array(count);
   const width = columns.length;
   for (let r = 0; r < count; r++) {
     const row: Cell[] = new Array(width);
-    for (let c = 0; c < width; c++) row[c] = cellOf((columns[c] as ArrayLike<unknown>)[from + r]);
+    for (let c = 0; c < width; c++) row[c] = (cells[c] ?? parquetCell)((columns[c] as ArrayLike<unknown>)[from + r]);
     rows[r] = row;
   }
   return rows;
+}
+
+/**
+ * The footer hyparquet assembles nested files from, with top-level DECIMAL columns unannotated
+ * so their unscaled values reach parquetCellFor exactly (nested ones stay hyparquet numbers).
+ */
+function nestedMetadata(metadata: FileMetaData): FileMetaData {
+  const top = new Set(topIndexes(metadata.schema));
+  const schema = metadata.schema.map((element, i) => (top.has(i) && !element.num_children ? parquetDecoderElement(element) : element));
+  return { ...metadata, schema };
 }
 
 /** Row groups overlapping [start, end) as [group, selectStart, selectEnd] (group-relative). */
@@ -172,8 +164,8 @@ function groupSlices(metadata: FileMetaData, start: number, end: number): [numbe
 }
 
 /** Rows of a flat file through the page reader (only the pages holding the rows). */
-async function pagedRange(pages: ParquetPageReader, metadata: FileMetaData, start: number, end: number, signal?: AbortSignal): Promise<Cell[][]> {
-  const parts = await Promise.all(groupSlices(metadata, start, end).map(async ([group, from, to]) => rowsFromColumns(await pages.groupRead(group, from, to, signal), to - from)));
+async function pagedRange(pages: ParquetPageReader, metadata: FileMetaData, cells: CellOf[], start: number, end: number, signal?: AbortSignal): Promise<Cell[][]> {
+  const parts = await Promise.all(groupSlices(metadata, start, end).map(async ([group, from, to]) => rowsFromColumns(await pages.groupRead(group, from, to, signal), to - from, cells)));
   return parts.length === 1 ? (parts[0] as Cell[][]) : parts.flat();
 }
 
@@ -191,13 +183,16 @@ export async function parquetTable(source: ByteSource, options: ParquetTableOpti
   const metadata = given ?? (await parquetFooterRead(source, { signal: options.signal }));
   parquetChunksCheck(source, metadata);
   const compressors = compressorsFor(options);
-  const columns = topColumns(metadata);
+  const top = topColumns(metadata);
+  const columns: TableColumn[] = top.map(({ name, type }) => ({ name, type }));
+  const cells = top.map(({ element }) => parquetCellFor(element, options.timeZone));
+  for (const message of parquetFooterWarnings(metadata)) options.warnings?.push({ message });
   const numRows = Number(metadata.num_rows);
   let flat: boolean;
   try {
     flat = parquetIsFlat(metadata);
   } catch (error) {
-    throw readError(source, error);
+    throw parquetReadError(source, error);
   }
   const pages = flat ? parquetPageReader(source, metadata, { compressors, cacheBytes: options.cacheBytes, gapBytes: options.gapBytes }) : null;
   const file = parquetBufferFrom(source, { cacheBytes: options.cacheBytes, signal: options.signal });
@@ -206,10 +201,13 @@ export async function parquetTable(source: ByteSource, options: ParquetTableOpti
     throwIfCancelled(signal);
     let rows: Cell[][] = [];
     try {
-      if (pages) rows = await pagedRange(pages, metadata, rowStart, rowEnd, signal);
-      else await parquetRead({ file, metadata, rowStart, rowEnd, compressors, rowFormat: 'array', onComplete: (r: unknown[][]) => { rows = r.map((row) => row.map(cellOf)); } });
+      if (pages) rows = await pagedRange(pages, metadata, cells, rowStart, rowEnd, signal);
+      else {
+        const onComplete = (r: unknown[][]): void => { rows = r.map((row) => row.map((v, c) => (cells[c] ?? parquetCell)(v))); };
+        await parquetRead({ file, metadata: nestedMetadata(metadata), rowStart, rowEnd, compressors, rowFormat: 'array', parsers: parquetNestedParsers, utf8: false, onComplete });
+      }
     } catch (error) {
-      throw readError(source, error);
+      throw parquetReadError(source, error);
     }
     throwIfCancelled(signal);
     return rows;
@@ -220,14 +218,14 @@ export async function parquetTable(source: ByteSource, options: ParquetTableOpti
     try {
       return await (pages as ParquetPageReader).groupStream(group, signal);
     } catch (error) {
-      throw readError(source, error);
+      throw parquetReadError(source, error);
     }
   };
   const take = (stream: ParquetGroupStream, count: number): Cell[][] => {
     try {
-      return rowsFromColumns(stream.take(count), count);
+      return rowsFromColumns(stream.take(count), count, cells);
     } catch (error) {
-      throw readError(source, error);
+      throw parquetReadError(source, error);
     }
   };
   return {

@@ -66,8 +66,24 @@ export const textNames = {
 export interface ParquetExpected {
   columns: string[];
   rows: (string | number | boolean | null)[][];
+  /** DuckDB's VARCHAR text of every value (genParquet). */
+  text: (string | null)[][];
   schema: { name: string; type: string; repetition_type: string; converted_type: string | null; logical_type: string | null }[];
   rowGroups: { rows: number; compression: string }[];
   keyValueMetadata: { key: string; value: string }[];
   file: { created_by: string; num_rows: string; num_row_groups: string };
+}
+
+/**
+ * DuckDB's rows as shiplens cells: INT64 as bigint, FLOAT as the number DuckDB prints
+ * (float32's shortest digits: 0.1, not 0.10000000149011612).
+ */
+export function parquetExpectedCells(expected: ParquetExpected): (string | number | boolean | bigint | null)[][] {
+  const types = expected.schema.map((c) => c.type);
+  return expected.rows.map((row, r) => row.map((v, i) => {
+    if (v === null) return v;
+    if (types[i] === 'INT64') return BigInt(v as string);
+    if (types[i] === 'FLOAT') return Number(expected.text[r]?.[i]);
+    return v;
+  }));
 }

@@ -3,14 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parquetFooterRead, parquetTable } from '../../../../../core/formats/parquet';
 import type { Cell } from '../../../../../core/formats/table';
 import type { ParquetExpected } from '../fixtureFiles';
-import { countingSource, fixtureBytes, fixtureJson, fixtureSource, fixturesEnsure, parquetDir, parquetNames } from '../fixtureFiles';
+import { countingSource, parquetExpectedCells, fixtureBytes, fixtureJson, fixtureSource, fixturesEnsure, parquetDir, parquetNames } from '../fixtureFiles';
 
 beforeAll(() => fixturesEnsure('genParquet'));
 
 function expectedRows(name: string): Cell[][] {
-  const expected = fixtureJson<ParquetExpected>(parquetDir, `${name}.json`);
-  const int64 = expected.schema.map((c) => c.type === 'INT64');
-  return expected.rows.map((row) => row.map((v, i) => (int64[i] && v !== null ? BigInt(v as string) : v)));
+  return parquetExpectedCells(fixtureJson<ParquetExpected>(parquetDir, `${name}.json`));
 }
 
 describe('parquetTable page-level reads (arrow-rs file: 2 KiB pages, offset indexes)', () => {

@@ -18,6 +18,7 @@ describe('parquetSchemaRead', () => {
     expect(schema.columns).toEqual(expected.schema.map((c) => {
       const column: Record<string, string> = { name: c.name, path: c.name, physicalType: c.type, repetition: c.repetition_type };
       if (c.converted_type) column.logicalType = c.converted_type;
+      if (c.type === 'BYTE_ARRAY' && !c.converted_type && !c.logical_type) column.shownAs = 'UTF-8 text; values that are not UTF-8 as 0x hex';
       if (expected.rowGroups.length) column.codec = expected.rowGroups[0]!.compression;
       return column;
     }));

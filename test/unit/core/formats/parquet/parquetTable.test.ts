@@ -2,14 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parquetTable } from '../../../../../core/formats/parquet';
 import type { Cell } from '../../../../../core/formats/table';
 import type { ParquetExpected } from '../fixtureFiles';
-import { countingSource, fixtureJson, fixtureSource, fixturesEnsure, parquetDir, parquetNames } from '../fixtureFiles';
+import { countingSource, parquetExpectedCells, fixtureJson, fixtureSource, fixturesEnsure, parquetDir, parquetNames } from '../fixtureFiles';
 
 beforeAll(() => fixturesEnsure('genParquet'));
 
-/** DuckDB's rows with INT64 columns back to bigint. */
+/** DuckDB's rows with INT64 columns back to bigint, FLOAT as DuckDB prints it. */
 function expectedRows(expected: ParquetExpected): Cell[][] {
-  const int64 = expected.schema.map((c) => c.type === 'INT64');
-  return expected.rows.map((row) => row.map((v, i) => (int64[i] && v !== null ? BigInt(v as string) : v)));
+  return parquetExpectedCells(expected);
 }
 
 describe('parquetTable', () => {
