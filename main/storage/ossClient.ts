@@ -2,6 +2,7 @@
  * ali-oss client construction: region/endpoint (public, internal, accelerate, custom) and
  * one client per credential snapshot (a refresh never mutates a client in flight).
  */
+import { isIP } from 'node:net';
 import OSS from 'ali-oss';
 import type { OssCredentials } from './ossCredentials';
 
@@ -18,6 +19,30 @@ export interface OssEndpointConfig {
   accelerate?: boolean;
   /** Per-request timeout (connect and response headers). */
   timeoutMs: number;
+  /**
+   * Address the bucket in the path (`host/bucket/key`) instead of the host name
+   * (`bucket.host/key`). Undefined: path-style for IP and `localhost` endpoints (an emulator or
+   * gateway has no per-bucket DNS names), virtual-hosted otherwise (Alibaba OSS).
+   */
+  pathStyle?: boolean;
+}
+
+/** The host name of an endpoint given as a host or URL (lower case, no port, no brackets). */
+function endpointHostname(endpoint: string): string {
+  const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `http://${endpoint}`;
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  } catch {
+    return '';
+  }
+}
+
+/** True when requests put the bucket in the path (explicit choice, else IP/localhost endpoints). */
+export function ossPathStyle(config: Pick<OssEndpointConfig, 'endpoint' | 'pathStyle' | 'accelerate'>): boolean {
+  if (config.pathStyle !== undefined) return config.pathStyle;
+  if (config.accelerate || !config.endpoint) return false;
+  const host = endpointHostname(config.endpoint);
+  return host === 'localhost' || host.endsWith('.localhost') || isIP(host) !== 0;
 }
 
 /** `cn-hangzhou` → `oss-cn-hangzhou` (ali-oss builds `<region>.aliyuncs.com`). */
@@ -60,7 +85,28 @@ export function ossClientOptions(config: OssEndpointConfig, credentials: OssCred
   } else {
     options.internal = config.internal === true;
   }
+  // ali-oss's "second-level domain" mode is path-style: `/bucket/key` on the endpoint's host.
+  if (ossPathStyle(config)) (options as { sldEnable?: boolean }).sldEnable = true;
   return options;
+}
+
+interface RequestLib {
+  request(url: string, params: { headers?: Record<string, string> }): Promise<unknown>;
+}
+
+/**
+ * For IP endpoints ali-oss sends `Host: <bucket>.<region host>` whatever the addressing; a
+ * path-style server routes by the real host, so the Host header is set back to the URL's.
+ */
+function pathStyleHostFix(client: OSS): void {
+  const holder = client as unknown as { urllib: RequestLib };
+  const base = holder.urllib;
+  holder.urllib = {
+    request(url, params) {
+      if (params.headers) params.headers.host = new URL(url).host;
+      return base.request(url, params);
+    },
+  };
 }
 
 const clients = new WeakMap<OssCredentials, OSS>();
@@ -70,6 +116,7 @@ export function ossClientFor(config: OssEndpointConfig, credentials: OssCredenti
   let client = clients.get(credentials);
   if (!client) {
     client = new OSS(ossClientOptions(config, credentials));
+    if (ossPathStyle(config)) pathStyleHostFix(client);
     clients.set(credentials, client);
   }
   return client;

@@ -8,6 +8,7 @@
 import type { ByteSource } from '../../core/bytes/byteSource';
 import { byteRangeCheck } from '../../core/bytes/byteSource';
 import { ShiplensError } from '../../core/errors';
+import { ossQuirksOf } from './ossQuirks';
 import type { OssHead, OssStorage } from './ossStorage';
 import { transientMark } from './retry';
 
@@ -78,30 +79,69 @@ export interface OssTail {
   bytes: Uint8Array;
 }
 
+/** Largest whole-object answer to a suffix GET kept as the object's bytes (bounded memory). */
+const wholeBodyMax = 16 * 1024 * 1024;
+
+/** What a suffix GET gave: the tail, an empty object, or a server that does not honour suffixes. */
+type SuffixAnswer = { tail: OssTail; honoured: boolean } | { empty: true } | { refused: OssHead };
+
 /**
  * Open with one suffix GET (`Range: bytes=-N`) instead of HEAD + GET: its Content-Range gives
  * the size, its ETag pins later reads, and its body is the tail Parquet footers and sniffing
  * read first. Null when the object is empty (416): the caller falls back to HEAD.
+ *
+ * Some OSS-compatible servers answer a suffix range with the object's head (`bytes 0-N/size`)
+ * or the whole object (200). The answer is checked; such an endpoint is remembered and read
+ * with HEAD + absolute ranges from then on (a whole body already sent is used when small).
  */
 export async function ossTailRead(storage: OssStorage, key: string, tailBytes: number, signal?: AbortSignal): Promise<OssTail | null> {
+  const quirks = ossQuirksOf(storage.where);
+  if (!quirks.noSuffixRanges) {
+    const answer = await suffixGet(storage, key, tailBytes, signal);
+    if ('empty' in answer) return null;
+    if ('tail' in answer) {
+      if (!answer.honoured) quirks.noSuffixRanges = true;
+      return answer.tail;
+    }
+    quirks.noSuffixRanges = true;
+    return absoluteTail(storage, answer.refused, tailBytes, signal);
+  }
+  return absoluteTail(storage, await storage.headRaw(key, signal), tailBytes, signal);
+}
+
+/** The last `tailBytes` of an object known by HEAD (or a refused suffix answer), by an absolute range. */
+async function absoluteTail(storage: OssStorage, head: OssHead, tailBytes: number, signal?: AbortSignal): Promise<OssTail> {
+  const length = Math.min(tailBytes, head.size);
+  return { head, bytes: await ossRangeRead(storage, head.key, head.size - length, length, head.etag, head.size, signal) };
+}
+
+async function suffixGet(storage: OssStorage, key: string, tailBytes: number, signal?: AbortSignal): Promise<SuffixAnswer> {
   const source = `oss://${storage.bucket}/${key}`;
-  return storage.run(key, signal, async (client) => {
+  return storage.run(key, signal, async (client): Promise<SuffixAnswer> => {
     let result;
     try {
       result = await client.get(key, { headers: { Range: `bytes=-${tailBytes}` }, timeout: storage.endpointConfig.timeoutMs });
     } catch (error) {
-      if ((error as { status?: number }).status === 416) return null;
+      if ((error as { status?: number }).status === 416) return { empty: true };
       throw error;
     }
     const body = result.content as Buffer;
     const headers = result.res.headers as Record<string, string | undefined>;
     const bytes = new Uint8Array(body.buffer, body.byteOffset, body.length);
-    const range = result.res.status === 206 ? contentRangeParse(headers['content-range']) : { start: 0, end: bytes.length - 1, total: bytes.length };
-    if (!range || range.total === null || range.end !== range.total - 1 || range.end - range.start + 1 !== bytes.length) {
+    const meta = { key, lastModified: isoDateOf(headers['last-modified']), etag: headers.etag ?? null };
+    if (result.res.status === 200) {
+      // The whole object instead of its tail: keep it when small, else re-read by ranges.
+      const head: OssHead = { ...meta, size: bytes.length };
+      return bytes.length <= wholeBodyMax ? { tail: { head, bytes }, honoured: false } : { refused: head };
+    }
+    const range = contentRangeParse(headers['content-range']);
+    if (!range || range.total === null || range.end - range.start + 1 !== bytes.length) {
       throw transientMark(new ShiplensError('TRUNCATED', `Asked for the last ${tailBytes} bytes, got ${bytes.length} with "${headers['content-range'] ?? 'no Content-Range'}".`, { source }));
     }
-    const head: OssHead = { key, size: range.total, lastModified: isoDateOf(headers['last-modified']), etag: headers.etag ?? null };
-    return { head, bytes };
+    const head: OssHead = { ...meta, size: range.total };
+    // Anything but a range ending at the last byte (e.g. `bytes 0-65536/5458238`) is not the tail.
+    if (range.end !== range.total - 1) return { refused: head };
+    return { tail: { head, bytes }, honoured: true };
   });
 }
 

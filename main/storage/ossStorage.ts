@@ -2,22 +2,20 @@
  * An OSS bucket as a Storage, on ali-oss (signing) with our own retries, timeouts, STS
  * refresh and listing consistency checks.
  *
- * Listing uses ListObjectsV2 with continuation tokens. Our page token wraps the OSS token and
- * the last key returned, so the next page can be checked to advance: a server that repeats a
- * token, or says "truncated" without a token, or does not move forward, gives LISTING_INCOMPLETE
- * instead of a loop or a silently short listing; keys already returned are skipped.
+ * Listing (ossListing.ts) uses ListObjectsV2 with continuation tokens, or v1 markers on
+ * endpoints that need them, with consistency checks; reads are ranged GETs (ossRange.ts).
  */
 import type OSS from 'ali-oss';
 import type { ByteSource } from '../../core/bytes/byteSource';
 import { cachedByteSource } from '../../core/bytes/cachedByteSource';
 import { ShiplensError, throwIfCancelled } from '../../core/errors';
 import type { ObjectEntry } from '../api/contract';
-import { keyCompare, maxKeysClamp, pageTokenDecode, pageTokenEncode } from './listing';
 import type { OssEndpointConfig } from './ossClient';
 import { ossClientFor, ossWhere } from './ossClient';
 import type { OssCredentials } from './ossCredentials';
 import { OssCredentialHolder } from './ossCredentials';
 import { ossDownload } from './ossDownload';
+import { ossList } from './ossListing';
 import { ossErrorIsTokenExpired, ossErrorMap } from './ossErrors';
 import { ossRangeRead, ossRangeSource, ossTailRead, tailByteSource } from './ossRange';
 import { retryWithBackoff } from './retry';
@@ -40,6 +38,8 @@ export interface OssStorageConfig extends Partial<OssCredentials> {
   retries?: number;
   /** First back-off step; default 200 ms. */
   retryBaseMs?: number;
+  /** Bucket in the path instead of the host name; default: path-style for IP and localhost endpoints. */
+  pathStyle?: boolean;
   /** Injected for tests. */
   now?: () => number;
   random?: () => number;
@@ -49,8 +49,6 @@ export interface OssStorageConfig extends Partial<OssCredentials> {
 export interface OssHead extends ObjectEntry {
   etag: string | null;
 }
-
-const tokenKind = 'oss1';
 
 /** Bytes of the object's tail fetched by `open` (hyparquet's default initial fetch). */
 const openTailBytes = 64 * 1024;
@@ -111,6 +109,7 @@ export class OssStorage implements Storage {
       endpoint: config.endpoint,
       internal: config.internal,
       accelerate: config.accelerate,
+      pathStyle: config.pathStyle,
       timeoutMs: config.timeoutMs ?? 60_000,
     };
     const initial: OssCredentials = { accessKeyId: config.accessKeyId, accessKeySecret: config.accessKeySecret, securityToken: config.securityToken, expiration: config.expiration };
@@ -177,31 +176,7 @@ export class OssStorage implements Storage {
   }
 
   async list(options: StorageListOptions): Promise<StorageListPage> {
-    const maxKeys = maxKeysClamp(options.maxKeys);
-    const previous = options.pageToken ? pageTokenDecode(tokenKind, options.pageToken) : undefined;
-    const query: Record<string, string> = { prefix: options.prefix, 'max-keys': String(maxKeys), 'encoding-type': 'url' };
-    if (options.delimiter) query.delimiter = options.delimiter;
-    if (previous?.t) query['continuation-token'] = previous.t;
-    const result = await this.run(undefined, options.signal, (client) => client.listV2(query as OSS.ListV2ObjectsQuery, { timeout: this.endpointConfig.timeoutMs }));
-    const after = previous?.k;
-    const advancing = (key: string): boolean => after === undefined || keyCompare(key, after) > 0;
-    const objects: ObjectEntry[] = (result.objects ?? [])
-      .map((o) => ({ key: urlDecode(o.name), size: Number(o.size), lastModified: isoDate(o.lastModified) }))
-      .filter((o) => advancing(o.key));
-    const prefixes = (result.prefixes ?? []).map(urlDecode).filter(advancing);
-    if (!result.isTruncated) return { objects, prefixes, nextPageToken: null };
-    const next = result.nextContinuationToken ? urlDecode(result.nextContinuationToken) : null;
-    const last = [...objects.map((o) => o.key), ...prefixes].sort(keyCompare).pop();
-    const why = !next ? 'the server said the listing is truncated but gave no continuation token'
-      : next === previous?.t ? 'the server repeated the same continuation token'
-      : last === undefined ? 'a page did not advance past the keys already listed' : null;
-    if (why) {
-      throw new ShiplensError('LISTING_INCOMPLETE', `The listing of oss://${this.bucket}/${options.prefix} is incomplete: ${why}.`, {
-        source: `oss://${this.bucket}/${options.prefix}`,
-        hint: 'Try the listing again; if it persists the endpoint or a proxy is answering inconsistently.',
-      });
-    }
-    return { objects, prefixes, nextPageToken: pageTokenEncode(tokenKind, { t: next as string, k: last as string }) };
+    return ossList(this, options);
   }
 
   /** HEAD with the ETag (for consistent ranged reads and resumed downloads). */
@@ -246,14 +221,6 @@ export class OssStorage implements Storage {
 function keyCheck(key: string): void {
   if (key.length === 0 || new TextEncoder().encode(key).length > 1023) {
     throw new ShiplensError('INVALID_ARGUMENT', 'An OSS object key must be 1 to 1023 bytes long.', { source: key.slice(0, 100) });
-  }
-}
-
-function urlDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
   }
 }
 

@@ -5,7 +5,8 @@
  * `encoding-type=url`), ListObjects v1 (marker), GET with Range (206/416, suffix and open
  * ranges, If-Match), HEAD, PUT. Every request's V1 signature and security token are verified
  * (wrong secret → 403 SignatureDoesNotMatch, expired token → 403 SecurityTokenExpired), and
- * fault knobs inject latency, 5xx/429 bursts, connection resets mid-body and truncated bodies.
+ * fault knobs inject latency, 5xx/429 bursts, connection resets mid-body and truncated bodies;
+ * `quirks` switch on lasting non-Alibaba behaviours (suffix ranges, v2 tokens, path-style).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
@@ -54,6 +55,19 @@ export interface OssFaults {
   clear(): void;
 }
 
+/**
+ * Lasting behaviours of OSS-compatible servers that are not Alibaba's (emulators, gateways),
+ * switchable per test: unlike `faults` they apply to every matching request until changed.
+ */
+export interface OssQuirks {
+  /** `Range: bytes=-N`: honoured (`ok`), answered with the head `bytes 0-N/size`, or the whole object (200). */
+  suffixRange: 'ok' | 'head' | 'whole';
+  /** ListObjectsV2 says truncated but never gives NextContinuationToken (v1 markers work). */
+  listV2WithoutToken: boolean;
+  /** Buckets only in the path (`/bucket/key`); the Host header is ignored. */
+  pathStyleOnly: boolean;
+}
+
 /** Request log and counters. */
 export interface OssStats {
   requests: number;
@@ -77,6 +91,7 @@ export interface OssTestServer {
   /** Expire an issued security token now. */
   expireSts(securityToken: string): void;
   faults: OssFaults;
+  quirks: OssQuirks;
   stats: OssStats;
   close(): Promise<void>;
 }
@@ -135,6 +150,7 @@ export async function startOssTestServer(options: OssTestServerOptions = {}): Pr
     listOverlap: (count = 1) => void bursts.push({ kind: 'listOverlap', remaining: count, op: 'listV2' }),
     clear: () => void bursts.splice(0),
   };
+  const quirks: OssQuirks = { suffixRange: 'ok', listV2WithoutToken: false, pathStyleOnly: false };
 
   /** Take one unit of the first burst of `kinds` matching `op`. */
   function takeBurst(op: OssOp, kinds: Burst['kind'][]): Burst | null {
@@ -251,7 +267,7 @@ export async function startOssTestServer(options: OssTestServerOptions = {}): Pr
     }
     let nextToken = truncated && last !== null ? Buffer.from(`t:${last}`).toString('base64url') : null;
     if (v2 && truncated && takeBurst('listV2', ['listRepeatToken']) && token !== null) nextToken = token;
-    if (v2 && truncated && takeBurst('listV2', ['listNoToken'])) nextToken = null;
+    if (v2 && truncated && (quirks.listV2WithoutToken || takeBurst('listV2', ['listNoToken']))) nextToken = null;
     const xml = listResultXml({
       bucket: ctx.bucket, prefix, delimiter, maxKeys, encode, truncated, objects: listed, prefixes,
       v2: v2 ? { continuationToken: token, nextToken, startAfter: q.get('start-after') } : undefined,
@@ -271,6 +287,9 @@ export async function startOssTestServer(options: OssTestServerOptions = {}): Pr
     if (a === '') {
       const n = Number(b);
       if (n === 0 || size === 0) return 'invalid';
+      if (quirks.suffixRange === 'whole') return null;
+      // The bug seen on some gateways: `-N` read as `0-N`.
+      if (quirks.suffixRange === 'head') return { start: 0, end: Math.min(n, size - 1) };
       return { start: Math.max(0, size - n), end: size - 1 };
     }
     const start = Number(a);
@@ -331,7 +350,7 @@ export async function startOssTestServer(options: OssTestServerOptions = {}): Pr
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const path = url.pathname.slice(1);
     const isIpOrLocal = /^[\d.]+$/.test(host) || host === 'localhost' || host.startsWith('[');
-    if (!isIpOrLocal && host.includes('.')) return { bucket: host.split('.')[0] as string, key: decodeURIComponent(path) };
+    if (!quirks.pathStyleOnly && !isIpOrLocal && host.includes('.')) return { bucket: host.split('.')[0] as string, key: decodeURIComponent(path) };
     const slash = path.indexOf('/');
     return slash < 0 ? { bucket: decodeURIComponent(path), key: '' } : { bucket: decodeURIComponent(path.slice(0, slash)), key: decodeURIComponent(path.slice(slash + 1)) };
   }
@@ -412,6 +431,7 @@ export async function startOssTestServer(options: OssTestServerOptions = {}): Pr
       if (entry) entry.expiresAt = 0;
     },
     faults,
+    quirks,
     stats,
     close() {
       return new Promise<void>((resolve) => {
