@@ -55,7 +55,7 @@ async function browserMode(reason: string, forced: boolean): Promise<void> {
   // Generate the sample bucket now so the first page shows data without waiting.
   await server.services.connections.info().catch(() => undefined);
   process.stdout.write(`shiplens: browser mode at ${server.url}\n`);
-  if (!process.argv.includes('--no-open')) browserOpen(server.url, process.env);
+  if (!process.argv.includes('--no-open')) browserOpen(server.launchUrl, process.env);
   const stop = (): void => {
     void server.close().finally(() => process.exit(0));
   };

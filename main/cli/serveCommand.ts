@@ -50,7 +50,7 @@ export async function serveAction(flags: ServeFlags, command: Command, ctx: CliC
       });
     }
     await ctx.io.stdout.write(`${server.url}\n`);
-    if (flags.open) browserOpen(server.url, ctx.io.env);
+    if (flags.open) browserOpen(server.launchUrl, ctx.io.env);
     await new Promise<void>((resolve) => {
       if (ctx.signal.aborted) return resolve();
       ctx.signal.addEventListener('abort', () => resolve(), { once: true });

@@ -9,10 +9,12 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { apiDispatch, errorInfoSafe } from '../api/dispatch';
+import { CallGate, heavyApiMethods } from './callGate';
 import { dataDirResolve, workerPathDefault } from '../services/dataDir';
 import type { ApiServices } from '../services/types';
 import { servicesClose, servicesCreate } from '../services/wiring';
-import { jsonRespond, requestOriginCheck, securityHeadersApply, serverTokenCreate, serverTokenMatches, textRespond } from './httpGuards';
+import { clientErrorRespond, jsonRespond, requestOriginCheck, securityHeadersApply, serverTokenCreate, serverTokenMatches, textRespond } from './httpGuards';
+import { LaunchNonce, launchPathPrefix, launchRespond } from './launchPath';
 import { sseOpen } from './sse';
 import { staticServe } from './staticFiles';
 
@@ -36,7 +38,10 @@ export interface BrowserServerOptions {
 
 /** A running browser-mode server. */
 export interface BrowserServer {
+  /** The URL with its token, for the user's own terminal. */
   url: string;
+  /** A one-time URL for the browser opener: no token in process arguments (issue 12 §9). */
+  launchUrl: string;
   port: number;
   token: string;
   services: ApiServices;
@@ -63,7 +68,7 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | nul
   });
 }
 
-async function apiCall(services: ApiServices, method: string, request: IncomingMessage, response: ServerResponse, limit: number): Promise<void> {
+async function apiCall(services: ApiServices, method: string, request: IncomingMessage, response: ServerResponse, limit: number, gate: CallGate): Promise<void> {
   const body = await readBody(request, limit);
   if (body === null) return jsonRespond(response, 413, { ok: false, error: { code: 'TOO_LARGE', message: 'The request is too large.' } });
   let arg: unknown = {};
@@ -74,7 +79,8 @@ async function apiCall(services: ApiServices, method: string, request: IncomingM
       return jsonRespond(response, 400, { ok: false, error: { code: 'INVALID_ARGUMENT', message: 'The request body is not valid JSON.' } });
     }
   }
-  jsonRespond(response, 200, await apiDispatch(services, method, arg, { transport: 'http' }));
+  const dispatch = () => apiDispatch(services, method, arg, { transport: 'http' });
+  jsonRespond(response, 200, await (heavyApiMethods.has(method) ? gate.run(dispatch) : dispatch()));
 }
 
 async function upload(services: ApiServices, url: URL, request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -97,13 +103,35 @@ function tokenOf(request: IncomingMessage, url: URL, allowQuery: boolean): strin
 
 type Router = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
-function routerCreate(services: ApiServices, options: BrowserServerOptions, token: string, port: () => number, closing: Set<() => void>): Router {
+/** The method named in `/api/call/<method>`, or null when its percent-encoding is broken. */
+function methodDecode(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname.slice('/api/call/'.length));
+  } catch {
+    return null;
+  }
+}
+
+function badMethodRespond(response: ServerResponse): void {
+  jsonRespond(response, 400, { ok: false, error: { code: 'INVALID_ARGUMENT', message: 'The API method in the URL is not valid percent-encoding.', hint: 'Call /api/call/<method> with a plain method name such as browse.list.' } });
+}
+
+interface RouterKeys {
+  token: string;
+  launch: LaunchNonce;
+}
+
+function routerCreate(services: ApiServices, options: BrowserServerOptions, keys: RouterKeys, port: () => number, closing: Set<() => void>): Router {
+  const { token } = keys;
   const maxBody = options.maxBodyBytes ?? defaultMaxBodyBytes;
+  // One client per server (the token holder): one gate for its heavy calls.
+  const gate = new CallGate();
   return async (request, response) => {
     securityHeadersApply(response);
     const refusal = requestOriginCheck(request, port());
     if (refusal) return textRespond(response, refusal.status, refusal.message);
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port()}`);
+    if (url.pathname.startsWith(launchPathPrefix)) return launchRespond(keys.launch, token, url.pathname, request.method, response);
     if (!url.pathname.startsWith('/api/')) return staticServe(options.rendererDir, request, response, url.pathname);
     const isEvents = url.pathname === '/api/events';
     if (!serverTokenMatches(token, tokenOf(request, url, isEvents))) {
@@ -112,7 +140,10 @@ function routerCreate(services: ApiServices, options: BrowserServerOptions, toke
     if (isEvents && request.method === 'GET') return sseOpen(services, request, response, closing);
     if (request.method !== 'POST') return textRespond(response, 405, 'Method not allowed.');
     if (url.pathname === '/api/upload') return upload(services, url, request, response);
-    if (url.pathname.startsWith('/api/call/')) return apiCall(services, decodeURIComponent(url.pathname.slice('/api/call/'.length)), request, response, maxBody);
+    if (url.pathname.startsWith('/api/call/')) {
+      const method = methodDecode(url.pathname);
+      return method === null ? badMethodRespond(response) : apiCall(services, method, request, response, maxBody, gate);
+    }
     return textRespond(response, 404, 'Not found.');
   };
 }
@@ -137,19 +168,23 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   });
   if (options.bucketDir) await services.connections.openLocal(options.bucketDir);
   const token = serverTokenCreate();
+  const launch = new LaunchNonce();
   const closing = new Set<() => void>();
   let port = 0;
-  const router = routerCreate(services, options, token, () => port, closing);
+  const router = routerCreate(services, options, { token, launch }, () => port, closing);
   const server = createServer((request, response) => {
     router(request, response).catch((error: unknown) => {
       if (!response.headersSent) jsonRespond(response, 500, { ok: false, error: errorInfoSafe(error) });
       else response.destroy();
     });
   });
+  // Node's own 400/408/431 answers carry no headers of ours: answer them ourselves (issue 12 §12).
+  server.on('clientError', clientErrorRespond);
   server.headersTimeout = 30_000;
   port = await listen(server, options.port ?? 0);
   return {
     url: `http://127.0.0.1:${port}/#token=${token}`,
+    launchUrl: `http://127.0.0.1:${port}${launchPathPrefix}${launch.value}`,
     port,
     token,
     services,

@@ -3,7 +3,9 @@
  * and the security headers every response carries.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 
 /** The renderer's Content-Security-Policy (shared by browser mode and Electron). */
 export const contentSecurityPolicy =
@@ -70,4 +72,28 @@ export function jsonRespond(response: ServerResponse, status: number, value: unk
   response.setHeader('Content-Type', 'application/json; charset=utf-8');
   response.setHeader('Cache-Control', 'no-store');
   response.end(JSON.stringify(value));
+}
+
+/** The status Node would give a request it could not parse (header overflow, timeout, bad syntax). */
+export function clientErrorStatus(code: string | undefined): number {
+  if (code === 'HPE_HEADER_OVERFLOW') return 431;
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return 408;
+  return 400;
+}
+
+/**
+ * The server's 'clientError' handler: a complete response with the security headers (Node's
+ * default answer is a bare status line), then the connection is closed.
+ */
+export function clientErrorRespond(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = clientErrorStatus(error.code);
+  const reason = STATUS_CODES[status] ?? 'Bad Request';
+  const body = `${reason}.\n`;
+  const headers = { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': String(Buffer.byteLength(body)), Connection: 'close' };
+  const head = [`HTTP/1.1 ${status} ${reason}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)].join('\r\n');
+  socket.end(`${head}\r\n\r\n${body}`);
 }
