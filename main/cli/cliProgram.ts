@@ -7,6 +7,7 @@ import { cliErrorReport, exitCodes } from './cliErrors';
 import type { CliContext } from './cliOptions';
 import type { CliIo } from './cliOutput';
 import { decodeCommandsRegister } from './decodeCommands';
+import { maxcomputeCommandsRegister } from './maxcomputeCommands';
 import { shippingCommandsRegister } from './shippingCommands';
 import { slsCommandsRegister } from './slsCommands';
 import { storageCommandsRegister } from './storageCommands';
@@ -31,6 +32,7 @@ export function cliProgramCreate(ctx: CliContext, out: { text: string }): Comman
     .option('--endpoint <endpoint>', 'OSS or Log Service endpoint (host or URL)')
     .option('--region <region>', 'region id, e.g. cn-hangzhou')
     .option('--profile <name>', 'aliyun CLI / ossutil profile to take credentials from')
+    .option('--path-style', 'address OSS buckets in the path (host/bucket/key); default for IP and localhost endpoints')
     .addHelpText('after', helpFooter)
     .showSuggestionAfterError(true)
     .exitOverride()
@@ -44,6 +46,7 @@ export function cliProgramCreate(ctx: CliContext, out: { text: string }): Comman
   shippingCommandsRegister(program, ctx);
   storageCommandsRegister(program, ctx);
   slsCommandsRegister(program, ctx);
+  maxcomputeCommandsRegister(program, ctx);
   return program;
 }
 

@@ -78,3 +78,14 @@ describe('RAM policies', () => {
     expect(roleArnParse(`acs:ram::${b}:role/logrole`)).toEqual({ accountId: b, roleName: 'logrole' });
   });
 });
+
+describe('job field sources', () => {
+  it('reads typed fields, rules and tables', async () => {
+    const { jobFieldsOfRule, jobFieldsOfTable, jobFieldsTyped } = await import('../../../../core/maxcompute/jobSources');
+    expect(jobFieldsTyped('__time__:int64, ip,__tag__:__client_ip__, seq:double')).toEqual({ columns: ['__time__', 'ip', '__tag__:__client_ip__', 'seq'], types: { __time__: 'int64', seq: 'double' } });
+    expect(jobFieldsOfTable([{ name: 'a', type: 'int32' }, { name: 'b', type: 'timestamp' }])).toEqual({ columns: ['a', 'b'], types: { a: 'int32' } });
+    const { shippingRuleDefault } = await import('../../../../core/shipping/rule');
+    expect(jobFieldsOfRule({ ...shippingRuleDefault(), format: 'csv', csv: { columns: ['ip', 'msg'], delimiter: ',', quote: '"', nullValue: '', header: false } })).toEqual({ columns: ['ip', 'msg'], types: {} });
+    expect(jobFieldsOfRule(shippingRuleDefault()).columns).toEqual(['__time__', '__topic__', '__source__']);
+  });
+});
