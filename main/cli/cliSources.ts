@@ -18,6 +18,8 @@ export interface CliConnectionOptions {
   endpoint?: string;
   region?: string;
   profile?: string;
+  /** `--path-style`: bucket in the path (default: only for IP and localhost endpoints). */
+  pathStyle?: boolean;
 }
 
 /** A parsed location: a local path, or a bucket and key (key may be '' or end with '/'). */
@@ -52,6 +54,7 @@ export async function cliOssStorage(bucket: string, options: CliConnectionOption
     accessKeyId: found.accessKeyId,
     accessKeySecret: found.accessKeySecret,
     securityToken: found.securityToken,
+    pathStyle: options.pathStyle,
   });
 }
 
