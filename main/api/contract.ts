@@ -12,6 +12,8 @@ import type { ParquetSchema } from '../../core/formats/parquet/parquetSchema';
 import type { ColumnType } from '../../core/formats/table';
 import type { Compression, ShippingRule, StorageFormat } from '../../core/shipping/rule';
 import type { ShipperTask } from '../sls/slsTypes';
+import { maxcomputeInputs } from './maxcomputeContract';
+import type { MaxComputeResults } from './maxcomputeContract';
 
 const key = z.string().min(1).max(1024);
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
@@ -37,6 +39,8 @@ const ossConnection = z.object({
   accessKeyId: z.string().max(256).optional(),
   accessKeySecret: z.string().max(1024).optional(),
   securityToken: z.string().max(8192).optional(),
+  /** Bucket in the path (OSS-compatible servers); default: path-style for IP/localhost endpoints. */
+  pathStyle: z.boolean().optional(),
 });
 
 const profileSchema = z.object({
@@ -51,6 +55,7 @@ const profileSchema = z.object({
   defaultRule: z.string().max(100_000).optional(),
   slsEndpoint: z.string().max(512).optional(),
   slsProject: z.string().max(128).optional(),
+  pathStyle: z.boolean().optional(),
 });
 
 const empty = z.object({}).strict();
@@ -157,6 +162,7 @@ export const apiInputs = {
     from: epochMs.optional(),
     to: epochMs.optional(),
   }).strict(),
+  ...maxcomputeInputs,
 } as const;
 
 /** Every method name of the API. */
@@ -213,6 +219,8 @@ export interface ProfileSummary {
   defaultRule?: string;
   slsEndpoint?: string;
   slsProject?: string;
+  /** Bucket in the path (`host/bucket/key`); absent: automatic (path-style for IP/localhost endpoints). */
+  pathStyle?: boolean;
 }
 
 /** One object of a listing. */
@@ -350,7 +358,7 @@ export interface SlsRetryResult {
 }
 
 /** Method name → result type. */
-export interface ApiResults {
+export interface ApiResults extends MaxComputeResults {
   'app.info': AppInfo;
   'settings.get': Settings;
   'settings.set': Settings;

@@ -11,6 +11,7 @@ import { slsRuleImport } from './rulesFromProject';
 import type { SlsClient } from './slsClient';
 import type { ShipperRetryResult, ShipperTask, ShipperTaskList, ShipperTaskStatus } from './slsTypes';
 import { taskAdviceFor } from './taskAdvice';
+import { taskAutoRetry } from '../../core/shipping/taskRetry';
 
 /** Output of one command. */
 export interface SlsCommandOutput {
@@ -54,7 +55,7 @@ function columnsAlign(rows: string[][]): string {
 }
 
 /** The task table (newest first) plus statistics and advice for failed tasks. */
-export function slsTasksRender(list: ShipperTaskList, options: { timeZone?: string; language?: 'en' | 'zh-CN' } = {}): string {
+export function slsTasksRender(list: ShipperTaskList, options: { timeZone?: string; language?: 'en' | 'zh-CN'; now?: number } = {}): string {
   const zone = options.timeZone ?? defaultTimeZone;
   const rows = [['ID', 'STATUS', 'CREATED', 'FINISHED', 'LAST RECEIVED', 'LINES', 'MESSAGE']];
   for (const t of list.tasks) {
@@ -69,12 +70,24 @@ export function slsTasksRender(list: ShipperTaskList, options: { timeZone?: stri
     seen.add(advice.error);
     lines.push(`${advice.error}: ${advice[options.language ?? 'en']}`);
   }
+  const now = options.now ?? Date.now();
+  for (const t of list.tasks) {
+    if (t.status !== 'fail') continue;
+    const retry = taskAutoRetry(t.createTime, now);
+    lines.push(retry.nextMs === null
+      ? `${t.id}: Log Service's automatic retries ended at ${slsTimeFormat(retry.stopsMs, zone)}; retry it yourself once the cause is fixed.`
+      : `${t.id}: Log Service retries it automatically, next at about ${slsTimeFormat(retry.nextMs, zone)} (until ${slsTimeFormat(retry.stopsMs, zone)}).`);
+  }
   return lines.join('\n') + '\n';
 }
 
-function taskJson(t: ShipperTask): Record<string, unknown> {
+function taskJson(t: ShipperTask, now: number): Record<string, unknown> {
   const advice = t.status === 'fail' ? taskAdviceFor(t.message) : null;
-  return { ...t, ...(advice ? { advice: { error: advice.error, en: advice.en, 'zh-CN': advice['zh-CN'] } } : {}) };
+  return {
+    ...t,
+    ...(advice ? { advice: { error: advice.error, en: advice.en, 'zh-CN': advice['zh-CN'] } } : {}),
+    ...(t.status === 'fail' ? { autoRetry: taskAutoRetry(t.createTime, now) } : {}),
+  };
 }
 
 /** `shiplens tasks …`: list tasks in [from, to) (default: the last two days). */
@@ -83,7 +96,7 @@ export async function slsTasksCommand(client: SlsClient, logstore: string, shipp
   const from = options.from ?? to - twoDaysMs;
   const list = await client.listShipperTasks(logstore, shipper, { from, to, status: options.status, signal: options.signal });
   if (options.json) {
-    const value = { project: client.project, logstore, shipper, from, to, total: list.total, statistics: list.statistics, tasks: list.tasks.map(taskJson) };
+    const value = { project: client.project, logstore, shipper, from, to, total: list.total, statistics: list.statistics, tasks: list.tasks.map((t) => taskJson(t, options.now ?? Date.now())) };
     return { text: JSON.stringify(value, null, 2) + '\n', exitCode: 0 };
   }
   return { text: slsTasksRender(list, options), exitCode: 0 };

@@ -61,7 +61,10 @@ describe('sls.* API methods against the test server', () => {
     expect(list.statistics).toEqual({ running: 2, success: 559, fail: 15 });
     const failed = list.tasks.filter((t) => t.status === 'fail');
     expect(failed.every((t) => t.advice && t.advice.error === t.message)).toBe(true);
-    expect(list.tasks.filter((t) => t.status !== 'fail').every((t) => t.advice === undefined)).toBe(true);
+    expect(list.tasks.filter((t) => t.status !== 'fail').every((t) => t.advice === undefined && t.autoRetry === undefined)).toBe(true);
+    // SPEC §7: every failed task says when Log Service stops retrying it (two days after creation).
+    expect(failed.every((t) => t.autoRetry?.stopsMs === t.createTime + 2 * 86_400_000)).toBe(true);
+    expect(failed.every((t) => t.autoRetry?.nextMs === null || ((t.autoRetry?.nextMs ?? 0) > Date.now() - 60_000 && (t.autoRetry?.nextMs ?? 0) <= t.createTime + 2 * 86_400_000))).toBe(true);
     const onlyFail = ok(await call('sls.tasks', { logstore: 'app-log', shipper: 'oss-json', to, status: 'fail' }));
     expect(onlyFail.tasks).toHaveLength(15);
   });

@@ -6,6 +6,7 @@ import type { SlsClient } from '../../sls/slsClient';
 import { slsConnectionResolve } from '../../sls/slsTarget';
 import type { SlsProfileSource, SlsTargetOptions } from '../../sls/slsTarget';
 import { taskAdviceFor } from '../../sls/taskAdvice';
+import { taskAutoRetry } from '../../../core/shipping/taskRetry';
 import type { ShipperTask } from '../../sls/slsTypes';
 import { secretRemember } from '../../services/secrets';
 import type { ApiServices } from '../../services/types';
@@ -45,9 +46,11 @@ export async function slsClientFor(services: ApiServices, arg: SlsArg): Promise<
 }
 
 /** A task as the API returns it, with SPEC §7 advice for known error messages. */
-export function slsTaskInfo(task: ShipperTask): SlsTaskInfo {
-  const advice = task.status === 'fail' ? taskAdviceFor(task.message) : null;
-  return advice ? { ...task, advice: { error: advice.error, en: advice.en, 'zh-CN': advice['zh-CN'] } } : { ...task };
+export function slsTaskInfo(task: ShipperTask, nowMs: number = Date.now()): SlsTaskInfo {
+  if (task.status !== 'fail') return { ...task };
+  const advice = taskAdviceFor(task.message);
+  const autoRetry = taskAutoRetry(task.createTime, nowMs);
+  return advice ? { ...task, advice: { error: advice.error, en: advice.en, 'zh-CN': advice['zh-CN'] }, autoRetry } : { ...task, autoRetry };
 }
 
 const twoDaysMs = 2 * 24 * 3600 * 1000;
@@ -73,7 +76,7 @@ export const slsHandlers: HandlerGroup<SlsMethod> = {
     const from = arg.from ?? to - twoDaysMs;
     return services.jobs.run(arg.jobId, async (job) => {
       const list = await client.listShipperTasks(arg.logstore, arg.shipper, { from, to, status: arg.status, signal: job.signal });
-      return { project: client.project, logstore: arg.logstore, shipper: arg.shipper, from, to, total: list.total, statistics: list.statistics, tasks: list.tasks.map(slsTaskInfo) };
+      return { project: client.project, logstore: arg.logstore, shipper: arg.shipper, from, to, total: list.total, statistics: list.statistics, tasks: list.tasks.map((task) => slsTaskInfo(task)) };
     });
   },
   'sls.retry': async (services, arg) => {

@@ -49,6 +49,11 @@ function TaskRow({ task }: { task: SlsTaskInfo }) {
       <td className="task-message">
         {task.message && <strong className={task.status === 'fail' ? 'danger' : ''}>{task.message}</strong>}
         {task.advice && <div className="small muted" data-testid="task-advice">{task.advice[s.language]}</div>}
+        {task.autoRetry && (
+          <div className="small muted" data-testid="task-auto-retry">
+            {task.autoRetry.nextMs === null ? t('tasks.autoRetryEnded', { stops: when(task.autoRetry.stopsMs, s.zone) }) : t('tasks.autoRetryNext', { next: when(task.autoRetry.nextMs, s.zone), stops: when(task.autoRetry.stopsMs, s.zone) })}
+          </div>
+        )}
       </td>
       <td>
         <div className="row" style={{ flexWrap: 'nowrap' }}>
