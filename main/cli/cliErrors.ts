@@ -5,6 +5,7 @@
  * `--debug`); 2 usage errors (commander's own, and CliUsageError from argument checks).
  */
 import { errorOneLine, isShiplensError, toShiplensError } from '../../core/errors';
+import { redact } from '../credentials/redact';
 
 /** Exit codes of `shiplens`. */
 export const exitCodes = { ok: 0, badInput: 1, usage: 2 } as const;
@@ -30,7 +31,8 @@ export function cliErrorLine(error: unknown, fallbackSource?: string): string {
   const info = toShiplensError(error, fallbackSource).toInfo();
   // Messages from libraries may span lines; the contract is exactly one line.
   const line = errorOneLine(info).replace(/\s*[\r\n]+\s*/g, ' ');
-  return `shiplens: ${line}\n`;
+  // Credentials in use are hidden wherever they appear (a server may echo a token back).
+  return `shiplens: ${redact(line)}\n`;
 }
 
 /** Exit code and stderr text for anything a command threw. */
@@ -43,7 +45,7 @@ export function cliErrorReport(error: unknown, options: { debug: boolean; source
   if (options.debug) {
     const stack = error instanceof Error ? error.stack : undefined;
     const cause = isShiplensError(error) && error.cause instanceof Error ? `\ncaused by: ${error.cause.stack ?? error.cause.message}` : '';
-    if (stack) text += `${stack}${cause}\n`;
+    if (stack) text += redact(`${stack}${cause}\n`);
   }
   return { exitCode: exitCodes.badInput, text };
 }

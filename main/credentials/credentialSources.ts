@@ -6,6 +6,7 @@
  */
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
+import { credentialValuesRemember } from './redact';
 
 /** Credentials found in a source, with where they came from (never the secret itself). */
 export interface FoundCredentials {
@@ -119,9 +120,9 @@ export async function credentialsFromOssutil(homeDir: string, profileName?: stri
 
 /** The first credentials found: env, then the aliyun CLI profile, then the ossutil config. */
 export async function credentialsResolve(options: { env: Env; homeDir: string; profile?: string }): Promise<FoundCredentials | null> {
-  if (!options.profile) {
-    const fromEnv = credentialsFromEnv(options.env);
-    if (fromEnv) return fromEnv;
-  }
-  return (await credentialsFromAliyunCli(options.homeDir, options.profile)) ?? (await credentialsFromOssutil(options.homeDir, options.profile));
+  const fromEnv = options.profile ? null : credentialsFromEnv(options.env);
+  const found = fromEnv ?? (await credentialsFromAliyunCli(options.homeDir, options.profile)) ?? (await credentialsFromOssutil(options.homeDir, options.profile));
+  // Whatever is used from here on is hidden in every error we print, even when a server echoes it.
+  if (found) credentialValuesRemember([found.accessKeyId, found.accessKeySecret, found.securityToken]);
+  return found;
 }

@@ -6,6 +6,9 @@
  */
 
 const minSecretLength = 4;
+/** Remembered values must be longer: a short one would blank ordinary words of a message. */
+const minRememberedLength = 8;
+const remembered = new Set<string>();
 
 const patterns: [RegExp, string][] = [
   [/\bOSS4?(-HMAC-SHA256)?\s+[^\s,]*[:=][^\s,]+/g, 'OSS ***'],
@@ -15,9 +18,24 @@ const patterns: [RegExp, string][] = [
   [/<StringToSign>[\s\S]*?<\/StringToSign>/g, '<StringToSign>***</StringToSign>'],
 ];
 
-/** Replace every known secret and secret-shaped fragment in `text` with `***`. */
-export function redact(text: string, secrets: readonly (string | undefined | null)[] = []): string {
+/**
+ * Remember credential values in use (AccessKey ID, secret, STS token) so every later `redact`
+ * hides them wherever they appear: a server may echo one back in an error (issue 12 §12).
+ */
+export function credentialValuesRemember(values: readonly (string | undefined | null)[]): void {
+  for (const value of values) if (typeof value === 'string' && value.length >= minRememberedLength) remembered.add(value);
+}
+
+/** Replace every remembered credential value in `text` with `***` (longest first). */
+export function credentialValuesRedact(text: string): string {
   let out = text;
+  for (const value of [...remembered].sort((a, b) => b.length - a.length)) if (out.includes(value)) out = out.split(value).join('***');
+  return out;
+}
+
+/** Replace every known or remembered secret and secret-shaped fragment in `text` with `***`. */
+export function redact(text: string, secrets: readonly (string | undefined | null)[] = []): string {
+  let out = credentialValuesRedact(text);
   const known = secrets.filter((s): s is string => typeof s === 'string' && s.length >= minSecretLength).sort((a, b) => b.length - a.length);
   for (const secret of known) out = out.split(secret).join('***');
   for (const [pattern, replacement] of patterns) out = out.replace(pattern, replacement);

@@ -2,6 +2,7 @@
  * Secrets seen this session (AccessKey secrets, STS tokens), so anything leaving main
  * (API errors, logs) can be scrubbed of them even when a library echoes one back.
  */
+import { credentialValuesRedact } from '../credentials/redact';
 
 const known = new Set<string>();
 
@@ -10,9 +11,9 @@ export function secretRemember(value: string | undefined): void {
   if (value && value.length >= 8) known.add(value);
 }
 
-/** Replace every remembered secret in `text` with `***`. */
+/** Replace every remembered secret (and credential value the CLI resolved) in `text` with `***`. */
 export function secretsRedact(text: string): string {
-  let out = text;
+  let out = credentialValuesRedact(text);
   for (const secret of known) {
     if (out.includes(secret)) out = out.split(secret).join('***');
   }
