@@ -32,8 +32,12 @@ function yieldToLoop(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+// eslint-disable-next-line no-control-regex
+const nonAscii = /[^\x00-\x7f]/;
+
 /** UTF-8 byte length without encoding (a TextEncoder pass per chunk cost as much as the CSV). */
 function utf8Length(text: string): number {
+  if (!nonAscii.test(text)) return text.length; // one native scan for the common case
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

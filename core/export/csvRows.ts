@@ -35,19 +35,30 @@ export function csvField(cell: Cell, config: CsvRowsConfig): string {
   return quote ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Rows (optionally a column selection of them) as CSV lines, each ended by CRLF. */
+/**
+ * Rows (optionally a column selection of them) as CSV lines, each ended by CRLF.
+ *
+ * A run of empty fields is one slice of a prepared run of delimiters, so a sparse row of a
+ * wide table costs its filled cells, not one string per column.
+ */
 export function csvRowsText(rows: readonly (readonly Cell[])[], indexes: readonly number[] | null, config: CsvRowsConfig): string {
   const lines: string[] = new Array<string>(rows.length);
-  const fields: string[] = [];
+  let delimiters = '';
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] ?? [];
     const width = indexes ? indexes.length : row.length;
-    fields.length = width;
+    if (delimiters.length < width) delimiters = config.delimiter.repeat(width);
+    let line = '';
+    let separators = 0; // delimiters already in `line`: field c follows exactly c of them
     for (let c = 0; c < width; c++) {
       const cell = (indexes ? row[indexes[c] ?? -1] : row[c]) ?? null;
-      fields[c] = cell === null ? '' : csvField(cell, config);
+      if (cell === null) continue;
+      const field = csvField(cell, config);
+      if (field === '') continue;
+      line += delimiters.slice(0, c - separators) + field;
+      separators = c;
     }
-    lines[r] = fields.join(config.delimiter);
+    lines[r] = line + delimiters.slice(0, Math.max(0, width - 1 - separators));
   }
   return lines.length === 0 ? '' : `${lines.join('\r\n')}\r\n`;
 }

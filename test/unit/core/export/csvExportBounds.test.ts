@@ -31,7 +31,7 @@ describe('csvRowsText', () => {
     ['-', true],
     ['\t', true],
   ])('writes what Papa.unparse writes (delimiter %j, formula guard %s)', (delimiter, guard) => {
-    const rows = [tricky, [...tricky].reverse(), ['a', null, null, 'b']];
+    const rows = [tricky, [...tricky].reverse(), ['a', null, null, 'b'], [null, null, 'x', null], [null, null], ['', null, ''], [null]];
     const formula = /^[=+\-@\t\r]/;
     const papa = `${Papa.unparse(rows, { delimiter, newline: '\r\n', quoteChar: '"', header: false, escapeFormulae: guard ? formula : false })}\r\n`;
     expect(csvRowsText(rows, null, { delimiter, formulaGuard: guard ? formula : null })).toBe(papa);
