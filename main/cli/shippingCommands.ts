@@ -102,6 +102,7 @@ interface PathFlags {
   storage?: StorageFormat;
   compression?: Compression;
   taskNumber?: number;
+  bucket?: string;
 }
 
 async function pathAction(flags: PathFlags, ctx: CliContext): Promise<void> {
@@ -111,17 +112,19 @@ async function pathAction(flags: PathFlags, ctx: CliContext): Promise<void> {
   if (flags.ns !== undefined && !/^\d{1,19}$/.test(flags.ns)) throw new CliUsageError('--ns takes Unix nanoseconds (up to 19 digits)');
   const { unknownDirectives } = partitionFormatCheck(flags.format, zone);
   if (unknownDirectives.length > 0) {
-    throw new ShiplensError('PARTITION_FORMAT_INVALID', `Unknown directive ${unknownDirectives.join(', ')} in the partition format.`, { source: flags.format, hint: 'Log Service knows %Y %m %d %H %M %s' });
+    throw new ShiplensError('PARTITION_FORMAT_INVALID', `Unknown directive ${unknownDirectives.join(', ')} in the partition format.`, { source: flags.format, hint: 'Log Service documents %Y %m %d %H %M %s; strptime directives such as %S %y %j %b %a %I %p %F %T are rendered too' });
   }
   const now = ctx.io.now();
   const ns = flags.ns !== undefined ? BigInt(flags.ns) : flags.time !== undefined ? cliTimeNs(flags.time, zone, now) : BigInt(now) * 1_000_000n;
-  const full = flags.prefix !== undefined || flags.storage !== undefined || flags.compression !== undefined || flags.taskNumber !== undefined;
+  if (flags.bucket !== undefined && !/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(flags.bucket)) throw new CliUsageError('--bucket takes an OSS bucket name (3-63 lowercase letters, digits and -)');
+  const full = flags.prefix !== undefined || flags.storage !== undefined || flags.compression !== undefined || flags.taskNumber !== undefined || flags.bucket !== undefined;
   if (!full) {
     await ctx.io.stdout.write(`${partitionFormatRender(flags.format, Number(ns / 1_000_000n), zone)}\n`);
     return;
   }
   const rule: ShippingRule = { ...shippingRuleDefault(), partitionFormat: flags.format, timeZone: zone, prefix: flags.prefix ?? '', format: flags.storage ?? 'json', compression: flags.compression ?? 'none' };
-  await ctx.io.stdout.write(`${objectKeyBuild(rule, ns, flags.taskNumber ?? 0)}\n`);
+  const key = objectKeyBuild(rule, ns, flags.taskNumber ?? 0);
+  await ctx.io.stdout.write(`${flags.bucket === undefined ? key : `oss://${flags.bucket}/${key}`}\n`);
 }
 
 interface PlanFlags {
@@ -170,6 +173,7 @@ export function shippingCommandsRegister(program: Command, ctx: CliContext): voi
     .addOption(new Option('--storage <format>', 'storage format for the suffix (prints the full key)').choices(['json', 'csv', 'parquet']))
     .addOption(new Option('--compression <compression>', 'compression for the suffix (prints the full key)').choices(['none', 'snappy']))
     .option('--task-number <n>', 'task number (prints the full key)', intOption(0))
+    .option('--bucket <bucket>', 'OSS bucket (prints the object URL oss://bucket/key)')
     .action((flags: PathFlags) => pathAction(flags, ctx));
   program.command('plan').description('which prefixes hold the logs of a log-time range (partitions are task times: lag included)')
     .requiredOption('--rule <rule.json>', 'shiplens rule or Log Service JSON')

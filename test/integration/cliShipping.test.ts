@@ -43,6 +43,8 @@ describe('SPEC §1 through shiplens path and shiplens key', () => {
     expect(key.stdout).toBe(`${row.key}\n`);
     const iso = await cliCapture(['path', '--format', row.partitionFormat, '--time', '2017-01-20T19:50:43.351525351+08:00', '--prefix', row.prefix, '--storage', row.format, '--compression', row.compression, '--task-number', String(specTaskNumber)]);
     expect(iso.stdout).toBe(`${row.key}\n`);
+    const url = await cliCapture(['path', '--format', row.partitionFormat, '--ns', String(specTaskTimeNs), '--prefix', row.prefix, '--storage', row.format, '--compression', row.compression, '--task-number', String(specTaskNumber), '--bucket', 'test-bucket']);
+    expect(url.stdout).toBe(`oss://test-bucket/${row.key}\n`);
 
     const parsed = await cliCapture(['key', row.key, '--json']);
     expect(parsed.code).toBe(0);
@@ -71,7 +73,7 @@ describe('SPEC §1 through shiplens path and shiplens key', () => {
   });
 
   it('usage errors: exit 2', async () => {
-    for (const args of [['path'], ['path', '--format', '%Y', '--time', 'now', '--ns', '1'], ['path', '--format', '%Y', '--storage', 'xml'], ['plan', '--rule', 'x.json']]) {
+    for (const args of [['path'], ['path', '--format', '%Y', '--bucket', 'Bad_Bucket'], ['path', '--format', '%Y', '--time', 'now', '--ns', '1'], ['path', '--format', '%Y', '--storage', 'xml'], ['plan', '--rule', 'x.json']]) {
       expect((await cliCapture(args)).code, args.join(' ')).toBe(2);
     }
   });
