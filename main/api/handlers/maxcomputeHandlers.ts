@@ -1,0 +1,59 @@
+/**
+ * maxcompute.* handlers (issue 17): the DataWorks job, schedule windows, table DDL and RAM
+ * policies from core/maxcompute, and saving what the MaxCompute tab shows.
+ */
+import { resolve } from 'node:path';
+import { ShiplensError } from '../../../core/errors';
+import { jobGenerate, jobToJson } from '../../../core/maxcompute/job';
+import type { DataWorksJob } from '../../../core/maxcompute/job';
+import { jobFromJson } from '../../../core/maxcompute/jobImport';
+import { jobValidate } from '../../../core/maxcompute/jobValidate';
+import { policyOssWrite, policyPassRole, policySubaccount, policyToJson, policyTrust } from '../../../core/maxcompute/policy';
+import type { PolicyResult } from '../../../core/maxcompute/policy';
+import { scheduleClockParse, scheduleEveryParse, scheduleExpand } from '../../../core/maxcompute/schedule';
+import { tableDdlOfJob, tableWriteMode } from '../../../core/maxcompute/table';
+import { safeJoin } from '../../safePath';
+import { outputWrite } from '../../services/outputWriter';
+import type { ApiParsed } from '../contract';
+import type { MaxComputeJobResult } from '../maxcomputeContract';
+import type { HandlerGroup } from '../handlerTypes';
+import { outputDirResolve } from './outputDir';
+
+function jobResult(job: DataWorksJob | null, importIssues: MaxComputeJobResult['issues'], types: ApiParsed<'maxcompute.job'>['types']): MaxComputeJobResult {
+  if (!job) return { json: null, issues: importIssues, tableSql: null, writeMode: null };
+  return { json: jobToJson(job), issues: [...importIssues, ...jobValidate(job)], tableSql: tableDdlOfJob(job, types ?? {}), writeMode: tableWriteMode(job.writer.truncate) };
+}
+
+function policyOf(arg: ApiParsed<'maxcompute.policy'>): PolicyResult {
+  if (arg.kind === 'subaccount') return policySubaccount({ projects: arg.projects ?? [], accountId: arg.accountId, region: arg.region });
+  if (arg.kind === 'trust') return policyTrust({ shippingAccountId: arg.shippingAccountId ?? '' });
+  if (arg.kind === 'passrole') return policyPassRole({ bucketAccountId: arg.bucketAccountId ?? '', roleName: arg.roleName ?? '' });
+  return policyOssWrite({ bucketAccountId: arg.bucketAccountId ?? '', bucket: arg.bucket ?? '' });
+}
+
+export const maxcomputeHandlers: HandlerGroup<'maxcompute.job' | 'maxcompute.schedule' | 'maxcompute.policy' | 'maxcompute.save'> = {
+  'maxcompute.job': async (_services, arg) => {
+    if ((arg.text === undefined) === (arg.fields === undefined)) throw new ShiplensError('INVALID_ARGUMENT', 'Give either the job JSON text or the fields to generate it from.', { source: 'text' });
+    if (arg.text !== undefined) {
+      const { job, issues } = jobFromJson(arg.text);
+      return jobResult(job, issues, arg.types);
+    }
+    return jobResult(jobGenerate(arg.fields!), [], arg.types);
+  },
+  'maxcompute.schedule': async (_services, arg) => {
+    const schedule = { everyMinutes: scheduleEveryParse(arg.every), startMinute: scheduleClockParse(arg.start), stopMinute: scheduleClockParse(arg.stop), zone: arg.zone };
+    return scheduleExpand(schedule, { begin: arg.begin, end: arg.end, partition: arg.partition, truncate: arg.truncate }, arg.fromMs, arg.runs);
+  },
+  'maxcompute.policy': async (_services, arg) => {
+    const result = policyOf(arg);
+    return result.ok ? { json: policyToJson(result.policy), issues: [] } : { json: null, issues: result.issues };
+  },
+  'maxcompute.save': async (services, arg) => {
+    const dir = await outputDirResolve(services, arg.outDir);
+    const target = safeJoin(resolve(dir), arg.fileName);
+    const { bytes } = await outputWrite(target, { overwrite: arg.overwrite }, async (sink) => {
+      await sink.write(new TextEncoder().encode(arg.text));
+    });
+    return { path: target, bytes };
+  },
+};
