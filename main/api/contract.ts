@@ -14,8 +14,6 @@ import type { Compression, ShippingRule, StorageFormat } from '../../core/shippi
 import type { ShipperTask } from '../sls/slsTypes';
 import { maxcomputeInputs } from './maxcomputeContract';
 import type { MaxComputeResults } from './maxcomputeContract';
-import { maxcomputeInputs } from './maxcomputeContract';
-import type { MaxComputeResults } from './maxcomputeContract';
 
 const key = z.string().min(1).max(1024);
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
