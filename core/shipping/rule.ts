@@ -75,3 +75,12 @@ export function shippingRuleDefault(): ShippingRule {
     timeZone: '+08:00',
   };
 }
+
+/**
+ * The CSV dialect the document recommends when the shipped CSV is loaded into HybridDB
+ * (AnalyticDB for PostgreSQL): `,` as delimiter, `"` as quote, an empty invalid-key value and no
+ * header line. The columns stay the user's.
+ */
+export function csvHybridDbPreset(columns: readonly string[]): CsvOptions {
+  return { columns: [...columns], delimiter: ',', quote: '"', nullValue: '', header: false };
+}

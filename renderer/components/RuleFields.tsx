@@ -2,6 +2,7 @@
  * Every SPEC §4 field of a shipping rule, plus the CSV and Parquet options of §3.
  */
 import { useShallow } from 'zustand/react/shallow';
+import { csvHybridDbPreset } from '../../core/shipping/rule';
 import type { ParquetColumnType, ShippingRule } from '../../core/shipping/rule';
 import { useT } from '../i18n';
 import { useStore } from '../state/store';
@@ -39,6 +40,9 @@ function CsvOptions({ rule }: { rule: ShippingRule }) {
       <label className="check">
         <input type="checkbox" checked={csv.header} onChange={(e) => set({ header: e.target.checked })} /> {t('rules.csvHeader')}
       </label>
+      <button type="button" data-testid="csv-preset-hybriddb" title={t('rules.csvPresetHybridDbHint')} onClick={() => set(csvHybridDbPreset(csv.columns))}>
+        {t('rules.csvPresetHybridDb')}
+      </button>
     </>
   );
 }

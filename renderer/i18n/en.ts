@@ -1,7 +1,10 @@
 /**
  * English UI strings. Every key here must exist in zhCN.ts (a unit test checks).
  */
+import { maxcomputeEn } from './maxcompute';
+
 export const en = {
+  ...maxcomputeEn,
   'app.name': 'shiplens',
   'nav.connect': 'Connect',
   'nav.browse': 'Browse',
@@ -167,6 +170,8 @@ export const en = {
   'rules.csvQuote': 'Quote',
   'rules.csvNull': 'Invalid-key value',
   'rules.csvHeader': 'Write header',
+  'rules.csvPresetHybridDb': 'HybridDB preset',
+  'rules.csvPresetHybridDbHint': 'The dialect the document recommends for loading into HybridDB: delimiter , quote " empty invalid-key value, no header.',
   'rules.parquetColumns': 'Parquet columns',
   'rules.columnName': 'Column name',
   'rules.columnType': 'Type',

@@ -2,8 +2,10 @@
  * 简体中文界面文字。键与 en.ts 完全一致（单元测试检查）。
  */
 import type { Messages } from './en';
+import { maxcomputeZh } from './maxcompute';
 
 export const zhCN: Messages = {
+  ...maxcomputeZh,
   'app.name': 'shiplens',
   'nav.connect': '连接',
   'nav.browse': '浏览',
@@ -169,6 +171,8 @@ export const zhCN: Messages = {
   'rules.csvQuote': '引号',
   'rules.csvNull': '无效字段内容',
   'rules.csvHeader': '写入表头',
+  'rules.csvPresetHybridDb': 'HybridDB 预设',
+  'rules.csvPresetHybridDbHint': '文档推荐的导入 HybridDB 的格式：分隔符 , 引号 " 无效字段内容为空，不写表头。',
   'rules.parquetColumns': 'Parquet 列',
   'rules.columnName': '列名',
   'rules.columnType': '类型',
