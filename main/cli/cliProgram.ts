@@ -7,6 +7,7 @@ import { cliErrorReport, exitCodes } from './cliErrors';
 import type { CliContext } from './cliOptions';
 import type { CliIo } from './cliOutput';
 import { decodeCommandsRegister } from './decodeCommands';
+import { forwardCommandRegister } from './forwardCommand';
 import { maxcomputeCommandsRegister } from './maxcomputeCommands';
 import { shippingCommandsRegister } from './shippingCommands';
 import { slsCommandsRegister } from './slsCommands';
@@ -46,6 +47,7 @@ export function cliProgramCreate(ctx: CliContext, out: { text: string }): Comman
   shippingCommandsRegister(program, ctx);
   storageCommandsRegister(program, ctx);
   slsCommandsRegister(program, ctx);
+  forwardCommandRegister(program, ctx);
   maxcomputeCommandsRegister(program, ctx);
   return program;
 }

@@ -129,6 +129,16 @@ class Delivery {
   }
 }
 
+/** The next item; null when a stop request cancelled the read (the pending batch still goes). */
+async function nextItem(iterator: AsyncIterator<ForwardItem>, stop: AbortSignal | undefined): Promise<IteratorResult<ForwardItem> | null> {
+  try {
+    return await iterator.next();
+  } catch (error) {
+    if (stop?.aborted && isShiplensError(error) && error.code === 'CANCELLED') return null;
+    throw error;
+  }
+}
+
 /**
  * Deliver every event of `source` to `sink`. Resolves with the counters once the source is
  * exhausted (or `stop` fired and the batch in flight is acknowledged); throws the ShiplensError
@@ -144,7 +154,11 @@ export async function deliveryRun(source: AsyncIterable<ForwardItem>, sink: Forw
         complete = false;
         break;
       }
-      const next = await iterator.next();
+      const next = await nextItem(iterator, options.stop);
+      if (next === null) {
+        complete = false;
+        break;
+      }
       if (next.done) break;
       await delivery.take(next.value);
     }

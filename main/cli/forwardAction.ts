@@ -1,0 +1,166 @@
+/**
+ * What `shiplens forward` does with its flags: resolve the range, the sink and the secrets,
+ * run the replay, show progress and the counters on stderr. Loaded on demand by forwardCommand.
+ */
+import { readFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import type { Command } from 'commander';
+import { ShiplensError } from '../../core/errors';
+import { hecExpandDefault } from '../../core/forward/hecFormat';
+import { forwardCheckpointDefaultPath } from '../forward/forwardCheckpoint';
+import { forwardReplayRun } from '../forward/forwardRun';
+import type { ForwardReplayResult } from '../forward/forwardRun';
+import type { SinkSettings } from '../forward/forwardSinks';
+import type { ForwardCounters } from '../forward/forwardTypes';
+import { sinkTargetParse } from '../forward/sinkTarget';
+import type { SinkTarget } from '../forward/sinkTarget';
+import { rangeRuleFromOptions, rangeRuleFromShippingRule, rangeSpecCreate } from '../range/rangeSpec';
+import type { RangeRule } from '../range/rangeSpec';
+import { dataDirResolve } from '../services/dataDir';
+import { fsErrorToShiplens } from '../services/fileOutput';
+import { CliUsageError } from './cliErrors';
+import type { CliContext } from './cliOptions';
+import { cliGlobals } from './cliOptions';
+import { ruleRead } from './cliRule';
+import { cliLocationParse, cliStorageOpen } from './cliSources';
+import { cliTimeMs, cliZoneCheck } from './cliTime';
+import path from 'node:path';
+
+/** The flags of `shiplens forward`. */
+export interface ForwardFlags {
+  to: string;
+  from?: string;
+  toTime?: string;
+  rule?: string;
+  partitionFormat?: string;
+  timeZone?: string;
+  storage: 'json' | 'csv' | 'parquet';
+  fromLogstore?: string;
+  consumerGroup?: string;
+  cursor?: string;
+  hecTokenEnv?: string;
+  hecMode: 'json' | 'raw';
+  hecAck?: boolean;
+  gzip?: boolean;
+  sourcetype?: string;
+  index?: string;
+  source?: string;
+  format?: 'rfc5424' | 'rfc3164' | 'hec';
+  facility: string;
+  severity: string;
+  separator: string;
+  tag: string;
+  msgid: string;
+  hostname?: string;
+  sd: 'none' | 'tags';
+  message: 'kv' | 'json';
+  ca?: string;
+  insecure?: boolean;
+  checkpoint?: string;
+  deadLetter?: string;
+  dryRun?: boolean;
+  batchEvents: number;
+  batchBytes: number;
+  rate?: number;
+  rateMb?: number;
+  timeout: number;
+  udpMaxBytes: number;
+}
+
+async function ruleOf(flags: ForwardFlags, ctx: CliContext): Promise<RangeRule> {
+  if (flags.rule && flags.partitionFormat) throw new CliUsageError('--rule and --partition-format exclude each other');
+  if (flags.rule) {
+    const rule = await ruleRead(path.resolve(ctx.io.cwd, flags.rule), flags.rule);
+    return rangeRuleFromShippingRule(flags.timeZone ? { ...rule, timeZone: cliZoneCheck(flags.timeZone) } : rule, flags.rule);
+  }
+  if (!flags.partitionFormat) throw new CliUsageError('a replay needs --rule <file> or --partition-format <fmt>');
+  return rangeRuleFromOptions({ partitionFormat: flags.partitionFormat, storage: flags.storage, timeZone: flags.timeZone });
+}
+
+function tokenOf(flags: ForwardFlags, target: SinkTarget, ctx: CliContext): string | undefined {
+  if (target.kind !== 'hec' || !flags.hecTokenEnv) return undefined;
+  const token = ctx.io.env[flags.hecTokenEnv];
+  if (!token) throw new ShiplensError('CREDENTIALS_UNAVAILABLE', `The environment variable ${flags.hecTokenEnv} is not set or empty.`, { source: '--hec-token-env', hint: 'Export the HEC token in it before running shiplens' });
+  return token;
+}
+
+async function caOf(flags: ForwardFlags, ctx: CliContext): Promise<string | undefined> {
+  if (!flags.ca) return undefined;
+  const file = path.resolve(ctx.io.cwd, flags.ca);
+  return readFile(file, 'utf8').catch((error: unknown) => {
+    throw fsErrorToShiplens(error, flags.ca as string);
+  });
+}
+
+async function sinkSettings(flags: ForwardFlags, target: SinkTarget, source: string, ctx: CliContext): Promise<SinkSettings> {
+  if (flags.format === 'hec' && target.kind === 'syslog') throw new CliUsageError('--format hec is for file: and - sinks; syslog takes rfc5424 or rfc3164');
+  return {
+    target,
+    fileFormat: flags.format === undefined || flags.format === 'hec' ? 'hec' : 'syslog',
+    hec: { mode: flags.hecMode, separator: flags.separator, host: flags.hostname, source: flags.source ?? source, sourcetype: flags.sourcetype, index: flags.index, expand: hecExpandDefault, token: tokenOf(flags, target, ctx), gzip: flags.gzip === true, ack: flags.hecAck === true, ackTimeoutMs: flags.timeout * 1000, ackPollMs: 500 },
+    syslog: { format: flags.format === 'rfc3164' ? 'rfc3164' : 'rfc5424', facility: flags.facility, severity: flags.severity, hostname: flags.hostname ?? (hostname() || '-'), tag: flags.tag, msgid: flags.msgid, structuredData: flags.sd, message: flags.message, separator: flags.separator, nowMs: ctx.io.now(), maxDatagramBytes: flags.udpMaxBytes },
+    ca: await caOf(flags, ctx),
+    insecure: flags.insecure === true,
+    timeoutMs: flags.timeout * 1000,
+  };
+}
+
+/** The counters line printed last (and as progress on a terminal). */
+export function forwardCountersText(c: ForwardCounters): string {
+  return `read ${c.read}, outside the window ${c.skipped}, sent ${c.sent}, acknowledged ${c.acknowledged}, retried ${c.retried}, dead-lettered ${c.deadLettered}`;
+}
+
+async function report(result: ForwardReplayResult, deadLetterPath: string, ctx: CliContext): Promise<void> {
+  const { counters } = result;
+  if (result.alreadyDone) {
+    await ctx.io.stderr.write(`forward: this range was already delivered (checkpoint says done): acknowledged ${counters.acknowledged}, dead-lettered ${counters.deadLettered}\n`);
+    return;
+  }
+  if (counters.deadLettered > 0) await ctx.io.stderr.write(`forward: refused events are in ${deadLetterPath}\n`);
+  await ctx.io.stderr.write(`forward: ${result.objects} objects; ${forwardCountersText(counters)}\n`);
+  if (!result.complete) {
+    throw new ShiplensError('CANCELLED', 'Stopped before the end of the range; every event sent so far is acknowledged and the checkpoint is saved.', { hint: 'Run the same command again to resume' });
+  }
+}
+
+/** Run `shiplens forward`. */
+export async function forwardAction(locationText: string | undefined, flags: ForwardFlags, command: Command, ctx: CliContext): Promise<void> {
+  if (flags.fromLogstore || flags.consumerGroup) {
+    throw new ShiplensError('UNSUPPORTED_FORMAT', 'Live forwarding from a Logstore by consumer group is not available in this version.', { source: '--from-logstore', hint: 'Replay the shipped objects instead: shiplens forward --to <sink> <location> --from <time> --to-time <time> --rule <file>' });
+  }
+  if (!locationText || !flags.from || !flags.toTime) throw new CliUsageError('a replay needs <location>, --from and --to-time');
+  const target = sinkTargetParse(flags.to, ctx.io.cwd);
+  const rule = await ruleOf(flags, ctx);
+  const zone = flags.timeZone ?? rule.timeZone;
+  const now = ctx.io.now();
+  const location = cliLocationParse(locationText, ctx.io.cwd);
+  ctx.source = location.display;
+  const { storage, prefix } = await cliStorageOpen(location, cliGlobals(command), ctx.io);
+  const spec = rangeSpecCreate({ prefix, rule, fromMs: cliTimeMs(flags.from, zone, now), toMs: cliTimeMs(flags.toTime, zone, now) });
+  const rangeId = `${location.kind === 'oss' ? location.display : location.path}|${rule.partitionFormat}|${rule.format}|${spec.fromMs}|${spec.toMs}`;
+  const checkpointPath = flags.checkpoint ? path.resolve(ctx.io.cwd, flags.checkpoint) : forwardCheckpointDefaultPath(dataDirResolve(ctx.io.env, ctx.io.homeDir), rangeId, target.display);
+  const deadLetterPath = flags.deadLetter ? path.resolve(ctx.io.cwd, flags.deadLetter) : checkpointPath.replace(/(\.checkpoint)?\.json$/, '') + '.dead-letter.jsonl';
+  let lastDrawn = 0;
+  const result = await forwardReplayRun({
+    storage,
+    spec,
+    rangeId,
+    sink: await sinkSettings(flags, target, location.display, ctx),
+    checkpointPath,
+    deadLetterPath,
+    dryRun: flags.dryRun === true,
+    batchEvents: flags.batchEvents,
+    batchBytes: flags.batchBytes,
+    rate: { eventsPerSec: flags.rate, bytesPerSec: flags.rateMb ? flags.rateMb * 1024 * 1024 : undefined },
+    stdout: { write: (chunk) => ctx.io.stdout.write(chunk) },
+    stop: ctx.signal,
+    onProgress: (counters) => {
+      if (!ctx.io.stderrIsTTY || ctx.io.now() - lastDrawn < 1000) return;
+      lastDrawn = ctx.io.now();
+      void ctx.io.stderr.write(`\r\x1b[Kforward: ${forwardCountersText(counters)}`).catch(() => undefined);
+    },
+    onWarning: (text) => void ctx.io.stderr.write(`shiplens: warning: ${text}\n`).catch(() => undefined),
+  });
+  if (lastDrawn > 0) await ctx.io.stderr.write('\r\x1b[K');
+  await report(result, deadLetterPath, ctx);
+}
