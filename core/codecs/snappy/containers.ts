@@ -56,6 +56,7 @@ export function framingReader(bytes: Uint8Array, ctx: ReaderContext): ChunkReade
     throw snappyError('NOT_SNAPPY', 'The file does not start with the snappy framing stream identifier (ff 06 00 00 sNaPpY).', ctx.source);
   }
   let pos = 0;
+  let dataChunks = 0;
   return () => {
     while (pos < bytes.length) {
       if (pos + 4 > bytes.length) truncated('a chunk header', pos, ctx);
@@ -65,7 +66,10 @@ export function framingReader(bytes: Uint8Array, ctx: ReaderContext): ChunkReade
       if (end > bytes.length) truncated(`the chunk that starts`, pos, ctx);
       const at = pos;
       pos = end;
-      if (type === 0x00 || type === 0x01) return framingDataChunk(bytes, type, start, end, ctx);
+      if (type === 0x00 || type === 0x01) {
+        dataChunks++;
+        return framingDataChunk(bytes, type, start, end, ctx);
+      }
       if (type === 0xff && !magicAt(bytes, framingMagic, at)) {
         throw snappyError('NOT_SNAPPY', `The framing stream identifier at byte ${at} is malformed.`, ctx.source);
       }
@@ -74,6 +78,11 @@ export function framingReader(bytes: Uint8Array, ctx: ReaderContext): ChunkReade
           'The file is corrupt or was written by a newer snappy framing version.');
       }
       // 0xff stream identifier (streams may be concatenated), 0xfe padding, 0x80-0xfd skippable.
+    }
+    // A stream with no data chunk at all is what a copy cut right after its header looks like:
+    // never report it as a complete, empty decode (issue 12 §12).
+    if (dataChunks === 0) {
+      throw snappyError('TRUNCATED', `The snappy framing stream holds no data after its stream identifier (${bytes.length} bytes): the copy was cut right after the header, or an empty input was compressed.`, ctx.source);
     }
     return null;
   };

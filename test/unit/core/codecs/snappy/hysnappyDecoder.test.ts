@@ -4,7 +4,9 @@ import { hysnappyRawDecoder, rawDecoderBySize } from '../../../../../core/codecs
 import type { ShiplensError } from '../../../../../core/errors';
 import { fixtureBytes, snappyFixturesLoad } from './snappyFixtures';
 
-const fixtures = await snappyFixturesLoad();
+// snappy-java's header-only framing stream (empty input) is refused as TRUNCATED: it is byte
+// for byte a copy cut after its header (framingTruncated.test.ts).
+const fixtures = (await snappyFixturesLoad()).filter((f) => f.file !== 'empty.java-framing.sz');
 const wasm = hysnappyRawDecoder();
 
 async function codeOf(bytes: number[] | Uint8Array): Promise<string> {

@@ -5,7 +5,9 @@ import { nativeRawBlockDecoder } from '../../../../../main/codecs/nativeSnappy';
 import { fixtureBytes, snappyFixturesLoad } from './snappyFixtures';
 import { decodeError } from './snappyDecodeError';
 
-const fixtures = await snappyFixturesLoad();
+// snappy-java's header-only framing stream (empty input) is refused as TRUNCATED: it is byte
+// for byte a copy cut after its header (framingTruncated.test.ts).
+const fixtures = (await snappyFixturesLoad()).filter((f) => f.file !== 'empty.java-framing.sz');
 const native = nativeRawBlockDecoder();
 
 /** A decoder that records its calls and delegates to a real one. */
