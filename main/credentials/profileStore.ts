@@ -33,7 +33,7 @@ interface ProfileFile {
 }
 
 const fileName = 'profiles.json';
-const publicFields = ['name', 'region', 'endpoint', 'bucket', 'accessKeyId', 'defaultRule', 'slsEndpoint', 'slsProject'] as const;
+const publicFields = ['name', 'region', 'endpoint', 'bucket', 'accessKeyId', 'defaultRule', 'slsEndpoint', 'slsProject', 'pathStyle'] as const;
 
 /** Profiles on disk + secrets in a SecretBox. */
 export class ProfileStore {

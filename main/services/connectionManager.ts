@@ -108,6 +108,7 @@ export class ConnectionManager {
       accessKeyId,
       accessKeySecret,
       securityToken: arg.securityToken ?? profile?.securityToken ?? ambient?.securityToken,
+      pathStyle: arg.pathStyle ?? profile?.summary.pathStyle,
     });
     const info: ConnectionInfo = { kind: 'oss', label: `oss://${arg.bucket}`, bucket: arg.bucket };
     if (arg.profileName) info.profileName = arg.profileName;

@@ -90,6 +90,7 @@ export interface OssOpenConfig {
   accessKeyId: string;
   accessKeySecret: string;
   securityToken?: string;
+  pathStyle?: boolean;
 }
 
 /** A saved profile as the handlers see it: the summary plus secrets for opening storage. */

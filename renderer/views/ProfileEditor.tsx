@@ -20,8 +20,13 @@ function draftFrom(profile: ProfileSummary | null): ProfileInput {
     defaultRule: profile?.defaultRule ?? '',
     slsEndpoint: profile?.slsEndpoint ?? '',
     slsProject: profile?.slsProject ?? '',
+    pathStyle: profile?.pathStyle,
   };
 }
+
+type Addressing = 'auto' | 'path' | 'virtual';
+const addressingOf = (pathStyle: boolean | undefined): Addressing => (pathStyle === undefined ? 'auto' : pathStyle ? 'path' : 'virtual');
+const pathStyleOf = (addressing: Addressing): boolean | undefined => (addressing === 'auto' ? undefined : addressing === 'path');
 
 /** Drop empty optional strings so main keeps what it stored. */
 function draftClean(draft: ProfileInput): ProfileInput {
@@ -55,6 +60,14 @@ export function ProfileEditor({ profile, onSave, onCancel }: { profile: ProfileS
         {field('bucket', t('connect.bucket'))}
         {field('region', t('connect.region'))}
         {field('endpoint', t('connect.endpoint'))}
+        <label className="field">
+          {t('connect.addressing')}
+          <select aria-label={t('connect.addressing')} value={addressingOf(draft.pathStyle)} onChange={(e) => setDraft({ ...draft, pathStyle: pathStyleOf(e.target.value as Addressing) })}>
+            <option value="auto">{t('connect.addressingAuto')}</option>
+            <option value="path">{t('connect.addressingPath')}</option>
+            <option value="virtual">{t('connect.addressingVirtual')}</option>
+          </select>
+        </label>
       </div>
       <div className="row" role="radiogroup" aria-label={t('connect.authKind')}>
         <span className="muted small">{t('connect.authKind')}:</span>

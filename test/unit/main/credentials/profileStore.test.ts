@@ -55,6 +55,16 @@ describe('ProfileStore with safeStorage', () => {
     expect(await store.delete('a')).toBe(false);
     await expect(store.get('a')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
+
+  it('keeps the bucket addressing choice (path-style true/false; absent = automatic)', async () => {
+    const dir = dataDir();
+    const store = new ProfileStore(dir, memorySecretBox());
+    expect(await store.save({ name: 'gw', bucket: 'bkt', endpoint: 'https://gw.example', pathStyle: true })).toEqual({ name: 'gw', bucket: 'bkt', endpoint: 'https://gw.example', pathStyle: true, hasSecret: false });
+    await store.save({ name: 'oss', bucket: 'bkt', endpoint: 'http://10.0.0.5', pathStyle: false });
+    await store.save({ name: 'plain', bucket: 'bkt' });
+    const again = new ProfileStore(dir, memorySecretBox());
+    expect((await again.list()).map((p) => [p.name, p.pathStyle])).toEqual([['gw', true], ['oss', false], ['plain', undefined]]);
+  });
 });
 
 describe('safeStorage refusal', () => {
