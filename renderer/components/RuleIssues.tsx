@@ -7,11 +7,13 @@ import { objectKeyBuild } from '../../core/shipping/objectKey';
 import { ruleValidate } from '../../core/shipping/ruleValidate';
 import { useT } from '../i18n';
 import { useStore } from '../state/store';
+import { usePrefixExists } from './usePrefixExists';
 
 /** The issues panel. */
 export function RuleIssues() {
   const t = useT();
-  const { rule, language } = useStore(useShallow((s) => ({ rule: s.rule, language: s.language })));
+  const { rule, language, bucket } = useStore(useShallow((s) => ({ rule: s.rule, language: s.language, bucket: s.connection?.bucket })));
+  const prefixExists = usePrefixExists(bucket, rule.bucket, rule.prefix);
   const [now] = useState(() => Date.now());
   const issues = useMemo(() => ruleValidate(rule), [rule]);
   const example = useMemo(() => {
@@ -24,7 +26,14 @@ export function RuleIssues() {
   return (
     <section className="panel" aria-label={t('rules.issues')} data-testid="rule-issues">
       <h3>{t('rules.issues')}</h3>
-      {issues.length === 0 && <div className="ok">{t('rules.valid')}</div>}
+      {issues.length === 0 && prefixExists !== false && <div className="ok">{t('rules.valid')}</div>}
+      {prefixExists === false && (
+        <div className="issue" data-code="PREFIX_NOT_FOUND" data-testid="rule-issue">
+          <span className="warn" aria-label="warning">▲</span>
+          <span className="issue-field">prefix</span>
+          <span>{t('rules.prefixMissing', { prefix: rule.prefix, bucket: rule.bucket })}</span>
+        </div>
+      )}
       {issues.map((issue, i) => (
         <div key={i} className="issue" data-code={issue.code} data-testid="rule-issue">
           <span className={issue.severity === 'error' ? 'danger' : 'warn'} aria-label={issue.severity}>

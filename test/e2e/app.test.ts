@@ -139,6 +139,24 @@ describe('rule editor', () => {
     await shot(page, 'c2-rule-invalid-zh');
     await page.getByTestId('language').selectOption('en');
   });
+
+  it('warns when the OSS prefix is not a folder of the connected bucket (SPEC §1), and not when it is', async () => {
+    const page = await h.page();
+    await page.locator('[data-view="rules"]').click();
+    await page.locator('[data-tab="fields"]').click();
+    await page.getByTestId('rule-bucket').fill('bucket');
+    await page.getByTestId('rule-prefix').fill('no-such-prefix');
+    const missing = page.locator('[data-code="PREFIX_NOT_FOUND"]');
+    await missing.waitFor();
+    expect(await missing.textContent()).toContain('Nothing is under "no-such-prefix" in bucket bucket');
+    await page.getByTestId('rule-prefix').fill('nginx-access-json');
+    await missing.waitFor({ state: 'detached' });
+    // Another bucket than the connected one is not checked.
+    await page.getByTestId('rule-bucket').fill('elsewhere');
+    await page.getByTestId('rule-prefix').fill('no-such-prefix');
+    await page.waitForTimeout(800);
+    expect(await missing.count()).toBe(0);
+  });
 });
 
 describe('corrupt object', () => {
