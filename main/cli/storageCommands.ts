@@ -2,13 +2,13 @@
  * `shiplens ls | get | serve` — listing (paged, streamed), downloads (atomic, resumable) and
  * browser mode, on a local folder or `oss://bucket/prefix`.
  */
-import { mkdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ShiplensError } from '../../core/errors';
 import type { ObjectEntry } from '../api/contract';
-import { fsErrorToShiplens } from '../fileByteSource';
 import { safeJoin } from '../safePath';
+import { outputFolderPrepare, outputNameCheck } from '../services/outputName';
 import { storageListAll } from '../storage/listing';
 import { LocalFolderStorage } from '../storage/localFolderStorage';
 import type { Storage } from '../storage/storage';
@@ -68,9 +68,8 @@ async function getAction(url: string, flags: { output?: string; force?: boolean 
   const dir = path.resolve(ctx.io.cwd, flags.output ?? '.');
   for (const { key, name } of keys) {
     const dest = safeJoin(dir, name);
-    await mkdir(path.dirname(dest), { recursive: true }).catch((error: unknown) => {
-      throw fsErrorToShiplens(error, path.dirname(dest));
-    });
+    outputNameCheck(dest);
+    await outputFolderPrepare(dest, dir);
     ctx.source = storage.kind === 'oss' ? `oss://${storage.bucket}/${key}` : key;
     const progress = cliProgress(ctx.io, `downloading ${key}`, 0, true);
     const { bytes } = await storage.download(key, dest, { overwrite: flags.force === true, signal: ctx.signal, onProgress: (done, total) => progress.update(done, total) });

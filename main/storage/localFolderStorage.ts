@@ -16,7 +16,8 @@ import { maxKeysClamp, pageTokenDecode, pageTokenEncode } from './listing';
 import { DirSnapshotCache } from './localDirSnapshot';
 import type { DirSnapshotCacheOptions } from './localDirSnapshot';
 import { walkSorted } from './localWalk';
-import { destCheck, partCommit, partDiscard, partOpen, partPathOf } from './partFile';
+import { outputWriteAll } from '../services/outputWriter';
+import { destCheck, partCommit, partDiscard, partOpen } from './partFile';
 import type { Storage, StorageDownloadOptions, StorageListOptions, StorageListPage } from './storage';
 
 const tokenKind = 'local1';
@@ -112,14 +113,13 @@ export class LocalFolderStorage implements Storage {
       throw new ShiplensError('FILE_EXISTS', 'The download target is the object itself.', { source: destPath });
     }
     await destCheck(destPath, overwrite);
-    const part = partPathOf(destPath);
-    const handle = await partOpen(part, false);
+    const { path: part, handle } = await partOpen(destPath, { resume: false });
     let done = 0;
     try {
       const stream = createReadStream(real, { start: 0, end: Math.max(0, entry.size - 1), signal: options.signal });
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         if (entry.size === 0) break;
-        await handle.write(chunk);
+        await outputWriteAll(handle, chunk, destPath);
         done += chunk.length;
         options.onProgress?.(done, entry.size);
       }

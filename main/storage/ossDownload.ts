@@ -6,8 +6,8 @@
  * ETag, size); the next download of the same object version resumes from it with Range.
  */
 import type { Readable } from 'node:stream';
-import type { promises as fsp } from 'node:fs';
 import { ShiplensError, isShiplensError } from '../../core/errors';
+import { outputWriteAll } from '../services/outputWriter';
 import { destCheck, partCommit, partDiscard, partOpen, partPathOf, partResumableBytes, partStateDiscard, partStateWrite } from './partFile';
 import { contentRangeParse } from './ossRange';
 import type { OssStorage } from './ossStorage';
@@ -23,17 +23,19 @@ export async function ossDownload(storage: OssStorage, key: string, destPath: st
   const { signal } = options;
   await destCheck(destPath, overwrite);
   const head = await storage.headRaw(key, signal);
-  const part = partPathOf(destPath);
-  const state = head.etag === null ? null : { source: `oss://${storage.bucket}/${key}`, etag: head.etag, size: head.size };
-  let done = state ? await partResumableBytes(part, state) : 0;
-  const handle = await partOpen(part, done > 0);
+  const stablePart = partPathOf(destPath);
+  let state = head.etag === null ? null : { source: `oss://${storage.bucket}/${key}`, etag: head.etag, size: head.size };
+  let done = state ? await partResumableBytes(stablePart, state) : 0;
+  const { path: part, handle } = await partOpen(destPath, { resume: done > 0, stable: state !== null, ownedSource: state?.source });
+  // Someone else's `<dest>.part` is left alone: this download uses a unique part, not resumable.
+  if (part !== stablePart) [state, done] = [null, 0];
   if (state) await partStateWrite(part, state);
   try {
     let failures = 0;
     for (let resumes = 0; done < head.size; resumes++) {
       const before = done;
       try {
-        done += await streamRange(storage, key, head.etag, done, head.size, handle, (n) => options.onProgress?.(n, head.size), signal);
+        done += await streamRange(storage, key, head.etag, done, head.size, (chunk) => outputWriteAll(handle, chunk, destPath), (n) => options.onProgress?.(n, head.size), signal);
       } catch (error) {
         done = Math.max(done, before + ((error as { received?: number }).received ?? 0));
         if (signal?.aborted || !errorIsTransient(error) || resumes >= maxResumes) throw error;
@@ -90,7 +92,7 @@ function idleWatchdog(stream: Readable, idleMs: number, source: string): { arm: 
 }
 
 /**
- * GET `bytes=from-(size-1)` and append it to `handle`; returns the bytes written.
+ * GET `bytes=from-(size-1)` and append it with `write`; returns the bytes written.
  * On failure the thrown error carries `received` (bytes written before it broke).
  */
 async function streamRange(
@@ -99,7 +101,7 @@ async function streamRange(
   etag: string | null,
   from: number,
   size: number,
-  handle: fsp.FileHandle,
+  write: (chunk: Uint8Array) => Promise<void>,
   progress: (done: number) => void,
   signal: AbortSignal | undefined,
 ): Promise<number> {
@@ -114,7 +116,7 @@ async function streamRange(
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       arm();
       if (from + received + chunk.length > size) throw new ShiplensError('SERVER_ERROR', 'The server sent more bytes than the object has.', { source });
-      await handle.write(chunk);
+      await write(chunk);
       received += chunk.length;
       progress(from + received);
     }

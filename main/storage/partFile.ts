@@ -1,12 +1,15 @@
 /**
- * The `<dest>.part` → `<dest>` protocol of every download (issue 8 §3).
+ * The part → `<dest>` protocol of every download (issue 8 §3, issue 12 §4), on the output
+ * writer's primitives (exclusive create, commit without silent replace).
  *
- * A download writes only to `<dest>.part`; the target name appears only when the bytes are
- * complete and verified, and never replaces an existing file without `overwrite`.
+ * A download writes only to its part (`<dest>.part` when resumable, else a unique name); the
+ * target name appears only when the bytes are complete, verified and synced, and never
+ * replaces an existing file without `overwrite`.
  */
-import { promises as fsp } from 'node:fs';
+import { constants as fsConstants, promises as fsp } from 'node:fs';
 import { ShiplensError } from '../../core/errors';
 import { fsErrorToShiplens } from '../fileByteSource';
+import { outputCommit, outputPartOpen } from '../services/outputWriter';
 
 /** The partial-file name of a download target. */
 export function partPathOf(destPath: string): string {
@@ -38,21 +41,51 @@ export async function partSize(partPath: string): Promise<number> {
   }
 }
 
+/** An open part file: where the bytes of one download go. */
+export interface OpenPart {
+  path: string;
+  handle: fsp.FileHandle;
+}
+
 /**
- * Open the `.part` file for writing: appending when `resume`, else fresh.
- *
- * A fresh part is unlinked then created with O_EXCL, so a planted link is never followed.
+ * Open a part for `destPath` (issue 12 §4, §5). `resume`: append to the stable `<dest>.part`
+ * (checked by `partResumableBytes`; a regular file, never through a link). Fresh with
+ * `stable`: create `<dest>.part` exclusively so a broken download can be resumed — a stale
+ * part of `ownedSource` (our own state record says so) is replaced, anything else is left
+ * alone and a unique `<dest>.<random>.part` is used instead. Nothing is ever truncated or
+ * followed: every create is O_EXCL.
  */
-export async function partOpen(partPath: string, resume: boolean): Promise<fsp.FileHandle> {
+export async function partOpen(destPath: string, options: { resume: boolean; stable?: boolean; ownedSource?: string }): Promise<OpenPart> {
+  const stablePath = partPathOf(destPath);
   try {
-    if (resume) {
-      const stat = await fsp.lstat(partPath);
-      if (stat.isFile()) return await fsp.open(partPath, 'a');
+    if (options.resume && (await fsp.lstat(stablePath).catch(() => null))?.isFile()) {
+      const { O_WRONLY, O_APPEND, O_NOFOLLOW } = fsConstants;
+      return { path: stablePath, handle: await fsp.open(stablePath, O_WRONLY | O_APPEND | O_NOFOLLOW) };
     }
-    await fsp.rm(partPath, { force: true });
-    return await fsp.open(partPath, 'wx');
+    if (options.stable) {
+      if (options.ownedSource !== undefined && (await partStateSource(stablePath)) === options.ownedSource) {
+        await partDiscard(stablePath);
+        await partStateDiscard(stablePath);
+      }
+      const handle = await fsp.open(stablePath, 'wx', 0o644).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'EEXIST') return null;
+        throw error;
+      });
+      if (handle) return { path: stablePath, handle };
+    }
   } catch (error) {
-    throw fsErrorToShiplens(error, partPath);
+    throw fsErrorToShiplens(error, destPath);
+  }
+  return outputPartOpen(destPath);
+}
+
+/** The `source` of a part's state record, when it is a regular file we wrote. */
+async function partStateSource(partPath: string): Promise<string | undefined> {
+  try {
+    if (!(await fsp.lstat(partPath)).isFile() || !(await fsp.lstat(statePathOf(partPath))).isFile()) return undefined;
+    return (JSON.parse(await fsp.readFile(statePathOf(partPath), 'utf8')) as Partial<PartState>).source;
+  } catch {
+    return undefined;
   }
 }
 
@@ -62,9 +95,9 @@ export async function partDiscard(partPath: string): Promise<void> {
 }
 
 /**
- * Move a complete `.part` onto `destPath` after checking its size.
- *
- * Without `overwrite` uses link+unlink, which fails atomically if the target appeared meanwhile.
+ * Move a complete part onto `destPath` after checking its size and syncing it, through the
+ * output writer's commit: link+unlink without `overwrite` (fails atomically if the target
+ * appeared meanwhile), rename with it.
  */
 export async function partCommit(partPath: string, destPath: string, expectedBytes: number, overwrite: boolean): Promise<void> {
   const size = await partSize(partPath);
@@ -76,23 +109,21 @@ export async function partCommit(partPath: string, destPath: string, expectedByt
     });
   }
   try {
-    if (overwrite) {
-      await fsp.rename(partPath, destPath);
-      return;
-    }
-    try {
-      await fsp.link(partPath, destPath);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw error;
-      // Filesystems without hard links: check, then rename (small race, still no silent overwrite in practice).
-      await destCheck(destPath, false);
-      await fsp.rename(partPath, destPath);
-      return;
-    }
-    await fsp.unlink(partPath);
+    await partSync(partPath);
   } catch (error) {
-    throw error instanceof ShiplensError ? error : fsErrorToShiplens(error, destPath);
+    await partDiscard(partPath);
+    throw fsErrorToShiplens(error, destPath);
+  }
+  await outputCommit(partPath, destPath, overwrite);
+}
+
+// Flush the closed part to the disk before it gets its final name (a crash leaves old or new).
+async function partSync(partPath: string): Promise<void> {
+  const handle = await fsp.open(partPath, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW);
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 

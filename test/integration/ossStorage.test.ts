@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, promises as fsp, readdirSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, promises as fsp, readdirSync, readFileSync, readlinkSync, existsSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -329,6 +329,21 @@ describe('OssStorage.download', () => {
     expect(sha256(readFileSync(dest))).toBe(sha256(v2));
     expect(server.stats.log.filter((l) => l.op === 'get').map((l) => l.range)).toEqual([`bytes=0-${v2.length - 1}`]);
     expect(readdirSync(tmp).filter((f) => f.startsWith('d5'))).toEqual(['d5.bin']);
+  });
+
+  it('leaves a foreign .part (a link or a file without our state record) alone', async () => {
+    const dest = path.join(tmp, 'd7.bin');
+    writeFileSync(path.join(tmp, 'd7-victim'), 'victim');
+    symlinkSync(path.join(tmp, 'd7-victim'), `${dest}.part`);
+    await storage().download('small.txt', dest);
+    expect(readFileSync(dest, 'utf8')).toBe('hello, shiplens');
+    expect(readlinkSync(`${dest}.part`)).toBe(path.join(tmp, 'd7-victim'));
+    expect(readFileSync(path.join(tmp, 'd7-victim'), 'utf8')).toBe('victim');
+    const other = path.join(tmp, 'd8.bin');
+    writeFileSync(`${other}.part`, 'somebody else');
+    await storage().download('small.txt', other);
+    expect(readFileSync(`${other}.part`, 'utf8')).toBe('somebody else');
+    expect(readdirSync(tmp).filter((f) => f.startsWith('d7') || f.startsWith('d8')).sort()).toEqual(['d7-victim', 'd7.bin', 'd7.bin.part', 'd8.bin', 'd8.bin.part']);
   });
 
   it('leaves nothing behind when cancelled', async () => {

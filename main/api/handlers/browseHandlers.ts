@@ -1,8 +1,7 @@
 /** browse.list, object.inspect, object.download and parquet.schema handlers. */
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { countingByteSource } from '../../../core/bytes/countingByteSource';
-import { fsErrorToShiplens, outputTargetCheck } from '../../services/outputWriter';
+import { outputFolderPrepare, outputNameCheck } from '../../services/outputName';
+import { outputTargetCheck } from '../../services/outputWriter';
 import type { HandlerGroup } from '../handlerTypes';
 import { keyFileName, outputDirResolve } from './outputDir';
 
@@ -30,9 +29,8 @@ export const browseHandlers: HandlerGroup<'browse.list' | 'object.inspect' | 'ob
     const outDir = await outputDirResolve(services, arg.outDir);
     const target = services.platform.safeJoin(outDir, keyFileName(arg.key));
     await outputTargetCheck(target, arg.overwrite);
-    await mkdir(dirname(target), { recursive: true }).catch((error: unknown) => {
-      throw fsErrorToShiplens(error, dirname(target));
-    });
+    outputNameCheck(target);
+    await outputFolderPrepare(target, outDir);
     return services.jobs.run(arg.jobId, async (job) => {
       const result = await storage.download(arg.key, target, {
         overwrite: arg.overwrite,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -148,5 +148,17 @@ describe('LocalFolderStorage.download', () => {
     await s.download('a.json', dest);
     expect(readFileSync(path.join(outside, 'passwd'), 'utf8')).toBe('root:x:0:0');
     expect(readFileSync(dest, 'utf8')).toBe('A');
+    // The planted link is left where it was (issue 12 §4: never followed, reused or deleted).
+    expect(readlinkSync(`${dest}.part`)).toBe(path.join(outside, 'passwd'));
+  });
+
+  it('leaves an existing regular .part intact and uses its own part', async () => {
+    const s = new LocalFolderStorage(root);
+    const dest = path.join(out, 'kept.json');
+    writeFileSync(`${dest}.part`, 'not ours');
+    await s.download('a.json', dest);
+    expect(readFileSync(`${dest}.part`, 'utf8')).toBe('not ours');
+    expect(readFileSync(dest, 'utf8')).toBe('A');
+    expect(readdirSync(out).filter((f) => f.startsWith('kept')).sort()).toEqual(['kept.json', 'kept.json.part']);
   });
 });
