@@ -36,6 +36,9 @@ export interface HecSinkOptions {
 const eventPath = '/services/collector/event';
 const ackPath = '/services/collector/ack';
 const encoder = new TextEncoder();
+// HEC codes about one event (invalid format, event missing or blank, bad indexed fields); others
+// (bad token, incorrect index 7, …) are about the whole setup and stop the run.
+const perEventCodes = new Set([6, 12, 13, 15]);
 
 function body(payloads: readonly Uint8Array[]): Uint8Array {
   // Stacked events: JSON objects one after another (newline-separated for readability).
@@ -94,7 +97,7 @@ class HecSink implements ForwardSink {
       return null;
     }
     const invalid = reply.body?.['invalid-event-number'];
-    if (reply.status === 400 && typeof invalid === 'number' && invalid >= 0 && invalid < payloads.length) {
+    if (reply.status === 400 && perEventCodes.has(Number(reply.body?.code)) && typeof invalid === 'number' && invalid >= 0 && invalid < payloads.length) {
       return { index: invalid, reason: `HEC refused the event: ${String(reply.body?.text ?? 'invalid')} (code ${String(reply.body?.code)})` };
     }
     throw hecReplyError(reply, this.label);
