@@ -15,6 +15,7 @@ import type { ShippingRule } from '../../core/shipping/rule';
 import { gapInputsSliced } from '../util/gapInputs';
 import { gapsFromInputs, ruleCovers, slotTaskMarks, tasksInFolder } from '../util/taskOverlay';
 import { GapTaskMarks, taskMarkText } from './GapTaskMarks';
+import { NumberField } from './NumberField';
 
 const width = 300;
 const height = 56;
@@ -71,7 +72,7 @@ export function GapTimeline() {
         <span className="spacer" />
         <label className="row small muted">
           {t('browse.interval')}
-          <input type="number" min={60} step={60} style={{ width: 70 }} aria-label={t('browse.interval')} value={intervalSec} onChange={(e) => setIntervalOverride(Math.max(60, Number(e.target.value) || 300))} />
+          <NumberField min={60} max={86_400} step={60} width={70} label={t('browse.interval')} value={intervalSec} onCommit={setIntervalOverride} />
         </label>
       </div>
       {!gaps || !first || !last ? (

@@ -103,6 +103,34 @@ describe('decompress', () => {
   });
 });
 
+describe('gap timeline', () => {
+  it('keeps the interval as typed ("120", not "6020") and redraws with it', async () => {
+    const page = await h.page();
+    await listingDone(page, '');
+    await page.locator('[data-key="nginx-access-parquet/"]').click();
+    await listingDone(page, 'nginx-access-parquet/');
+    for (const level of ['year=', 'mon=', 'day=']) {
+      const folder = page.locator(`.vrow[data-key*="/${level}"][data-key$="/"]`).first();
+      const prefix = (await folder.getAttribute('data-key')) ?? '';
+      await folder.click();
+      await listingDone(page, prefix);
+    }
+    const timeline = page.getByTestId('gap-timeline');
+    const slots = timeline.locator('[data-slot-status]');
+    await slots.first().waitFor();
+    const before = await slots.count();
+    const field = timeline.getByRole('spinbutton');
+    await field.click();
+    await field.press('Control+A');
+    await field.pressSequentially('120');
+    expect(await field.inputValue()).toBe('120');
+    // Slots of 120 s instead of 300 s: the same span holds more of them.
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="gap-timeline"] [data-slot-status]').length > n, before);
+    await field.blur();
+    expect(await field.inputValue()).toBe('120');
+  });
+});
+
 describe('rule editor', () => {
   const examples = [
     { prefix: 'test-table', format: '%Y/%m/%d/%H/%M', storage: 'json', compression: 'none', key: 'test-table/2017/01/20/19/50_1484913043351525351_2850008' },

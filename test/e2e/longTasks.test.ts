@@ -59,7 +59,7 @@ describe(`listing ${keys.toLocaleString('en')} keys in browser mode`, () => {
     }
     await page.locator(`[data-key="${last}"]`).waitFor();
     // The gap timeline over every key is part of the listing's work: wait until it has drawn.
-    // (Every slot is "late": the files were written now, years after their task times.)
+    // (The files were written now, years after their task times: lateness is not judged.)
     const slots = page.getByTestId('gap-timeline').locator('[data-slot-status]');
     await slots.first().waitFor({ timeout: soak ? 120_000 : 30_000 });
     expect(await slots.count()).toBe(keys / 50);
