@@ -7,12 +7,26 @@ import { textTable } from './cliOutput';
 
 const maxCellChars = 60;
 
+/** The first `units` UTF-16 units of `text`, one fewer when that would split a surrogate pair. */
+function unitsCut(text: string, units: number): string {
+  if (text.length <= units) return text;
+  const code = text.charCodeAt(units - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? units - 1 : units);
+}
+
+/** Text for a terminal table: control characters escaped, cut to `maxCellChars` units with `…`. */
+function shortText(raw: string): string {
+  // Cut before escaping: a 100 MB cell must not be copied, or spread into an array of
+  // characters ([...cell] aborted V8 at 100 MB, issue 12), to show 60 characters of it.
+  const head = unitsCut(raw, maxCellChars);
+  const text = head.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
+  return head === raw && text.length <= maxCellChars ? text : `${unitsCut(text, maxCellChars - 1)}…`;
+}
+
 /** A cell for a terminal table: NULL for null, control characters escaped, long text cut. */
 export function cellText(cell: Cell): string {
   if (cell === null) return 'NULL';
-  const text = typeof cell === 'string' ? cell.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t') : String(cell);
-  const chars = [...text];
-  return chars.length > maxCellChars ? `${chars.slice(0, maxCellChars - 1).join('')}…` : text;
+  return typeof cell === 'string' ? shortText(cell) : String(cell);
 }
 
 /** A cell as JSON; INT64 (bigint) is written as its exact digits, never rounded. */
@@ -29,7 +43,7 @@ export function rowJsonLine(columns: readonly TableColumn[], row: readonly Cell[
 
 /** Rows as an aligned table with a header line. */
 export function rowsTable(columns: readonly TableColumn[], rows: readonly (readonly Cell[])[]): string {
-  return textTable([columns.map((c) => c.name), ...rows.map((row) => columns.map((_c, i) => cellText(row[i] ?? null)))]);
+  return textTable([columns.map((c) => shortText(c.name)), ...rows.map((row) => columns.map((_c, i) => cellText(row[i] ?? null)))]);
 }
 
 /** A Parquet schema the way parquet-tools users read it, one section per fact. */

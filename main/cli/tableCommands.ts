@@ -7,6 +7,7 @@
  */
 import type { Command } from 'commander';
 import { csvExport } from '../../core/export/csvExport';
+import { jsonDefaultMaxColumns } from '../../core/formats/jsonLines';
 import { tableOpen } from '../../core/formats/tableOpen';
 import type { OpenedTable } from '../../core/formats/tableOpen';
 import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
@@ -21,7 +22,12 @@ import type { CliWriter } from './cliOutput';
 import { rowJsonLine, rowsTable } from './cliRender';
 import { cliLocationParse } from './cliSources';
 
-type TableFlags = FormatFlags & DialectFlags;
+type TableFlags = FormatFlags & DialectFlags & { maxColumns: number };
+
+/** `--max-columns`: JSON keys beyond it share one "(other keys)" column (issue 12). */
+function columnsOptionAdd(command: Command): Command {
+  return command.option('--max-columns <n>', 'JSON lines: most key columns; further keys go to one "(other keys)" column as JSON', intOption(1), jsonDefaultMaxColumns);
+}
 
 async function open(src: string, flags: TableFlags, command: Command, ctx: CliContext): Promise<OpenedTable> {
   const dialect = await dialectResolve(flags, ctx);
@@ -31,6 +37,7 @@ async function open(src: string, flags: TableFlags, command: Command, ctx: CliCo
     ...hintsOf(flags),
     dialect,
     maxDecodeBytes: flags.maxSize,
+    maxColumns: flags.maxColumns,
     rawDecoder: nativeRawBlockDecoder() ?? undefined,
     signal: ctx.signal,
     onProgress: (done, total) => progress.update(done, total),
@@ -102,11 +109,11 @@ async function exportAction(src: string, flags: ExportFlags, command: Command, c
 
 /** Register head and export. */
 export function tableCommandsRegister(program: Command, ctx: CliContext): void {
-  dialectOptionsAdd(formatOptionsAdd(program.command('head <src>').description('the first rows: a table, or JSON (one row per line) with --json')))
+  columnsOptionAdd(dialectOptionsAdd(formatOptionsAdd(program.command('head <src>').description('the first rows: a table, or JSON (one row per line) with --json'))))
     .option('-n, --lines <n>', 'number of rows', intOption(0), 20)
     .option('--json', 'one JSON object per row and line (INT64 as exact digits)')
     .action((src: string, flags: TableFlags & { lines: number; json?: boolean }, command: Command) => headAction(src, flags, command, ctx));
-  dialectOptionsAdd(formatOptionsAdd(program.command('export <src>').description('all rows as CSV (RFC 4180), written via <out>.part + rename')))
+  columnsOptionAdd(dialectOptionsAdd(formatOptionsAdd(program.command('export <src>').description('all rows as CSV (RFC 4180), written via <out>.part + rename'))))
     .requiredOption('-o, --output <out.csv>', 'output CSV file, or - for stdout')
     .option('--columns <a,b>', 'columns to write, in this order (default: all)', listOption)
     .option('--no-formula-guard', 'do not prefix \' to cells starting with = + - @ tab or CR')

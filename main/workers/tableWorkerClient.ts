@@ -4,6 +4,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { ShiplensError, throwIfCancelled } from '../../core/errors';
+import { tableBatchRows } from '../../core/formats/table';
 import type { Cell, TableReader } from '../../core/formats/table';
 import { errorFromInfo } from '../services/decodeRunner';
 import type { OpenedTableLike } from '../services/types';
@@ -16,8 +17,8 @@ export interface TableWorkerOpenOptions {
   onProgress?: (done: number, total: number | null) => void;
 }
 
-// Rows per message of `rowBatches` (export): the indexed readers' own batch size.
-const batchRows = 10_000;
+// Most rows per message of `rowBatches` (export); wide tables get fewer (batches sized in cells).
+const maxBatchRows = 10_000;
 
 type Pending = { resolve: (rows: Cell[][]) => void; reject: (error: unknown) => void };
 
@@ -45,6 +46,7 @@ function readerProxy(worker: Worker, opened: Extract<TableWorkerMessage, { type:
     numRows: opened.numRows,
     readRows,
     async *rowBatches(signal) {
+      const batchRows = tableBatchRows(opened.columns.length, maxBatchRows);
       for (let offset = 0; opened.numRows === null || offset < opened.numRows; offset += batchRows) {
         const rows = await readRows(offset, batchRows, signal);
         if (rows.length === 0) return;

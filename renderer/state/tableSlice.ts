@@ -96,7 +96,9 @@ export const createTableSlice: StateCreator<ShiplensState, [], [], TableSlice> =
     }
     const page = response.value.rows;
     const all = rows.concat(page);
-    const done = page.length < tablePageSize || (table.numRows !== null && all.length >= table.numRows);
+    // Pages of wide tables or long cells are shorter than asked (bounded by cells): only the
+    // row count, or an empty page, says the end.
+    const done = page.length === 0 || (table.numRows !== null ? all.length >= table.numRows : page.length < tablePageSize);
     set({ rows: all, rowsPending: false, rowsDone: done });
   },
   tableCancel: () => {

@@ -4,7 +4,7 @@ import { ShiplensError } from '../../../core/errors';
 import { outputWrite } from '../../services/outputWriter';
 import type { Job } from '../../services/jobRegistry';
 import type { ApiServices, DetectionLike, OpenedTableLike } from '../../services/types';
-import { rowsToJson, utf8Slice } from '../cells';
+import { rowsPage, utf8Slice } from '../cells';
 import type { ApiParsed, TableInfo } from '../contract';
 import type { HandlerGroup } from '../handlerTypes';
 import { outputDirResolve } from './outputDir';
@@ -23,19 +23,19 @@ async function tableOpenJob(services: ApiServices, arg: ApiParsed<'table.open'>,
   if (detected.format === 'unknown') {
     throw new ShiplensError('UNSUPPORTED_FORMAT', 'This object is not JSON lines, CSV or Parquet.', { source: arg.key, hint: 'Choose the format by hand if you know it.' });
   }
-  const { maxDecodeBytes } = await services.settings.get();
+  const { maxDecodeBytes, maxColumns } = await services.settings.get();
   const onProgress = (done: number, total: number | null): void => job.progress('decode', done, total);
   if (detected.format !== 'parquet' && services.decoder.usesWorker(source.size)) {
     job.progress('read', 0, source.size);
     const bytes = await byteSourceReadAll(source, maxDecodeBytes, job.signal);
     job.progress('read', bytes.length, source.size);
     // The worker runs tableOpen with the user's own hints, as the inline path below does.
-    const request = { bytes, name: arg.key, format: arg.format, compression: arg.compression, dialect: arg.dialect, maxDecodeBytes };
+    const request = { bytes, name: arg.key, format: arg.format, compression: arg.compression, dialect: arg.dialect, maxDecodeBytes, maxColumns };
     return services.decoder.tableOpen({ request, signal: job.signal, onProgress });
   }
   // Pass only the user's own hints: tableOpen re-detects, which keeps its name-vs-content
   // warnings and its plain-text fallback for un-suffixed objects that merely look like snappy.
-  return services.engine.tableOpen(source, { format: arg.format, compression: arg.compression, dialect: arg.dialect, maxDecodeBytes, signal: job.signal, onProgress });
+  return services.engine.tableOpen(source, { format: arg.format, compression: arg.compression, dialect: arg.dialect, maxDecodeBytes, maxColumns, signal: job.signal, onProgress });
 }
 
 /** The API view of an opened table. */
@@ -82,7 +82,7 @@ export const tableHandlers: HandlerGroup<'table.open' | 'table.rows' | 'table.ra
     }),
   'table.rows': async (services, arg) => {
     const { opened } = services.tables.get(arg.tableId);
-    return { rows: rowsToJson(await opened.reader.readRows(arg.offset, arg.limit)) };
+    return { rows: await rowsPage(opened.reader, arg.offset, arg.limit) };
   },
   'table.raw': async (services, arg) => {
     const { opened } = services.tables.get(arg.tableId);
