@@ -9,6 +9,7 @@ import type { CliIo } from './cliOutput';
 import { decodeCommandsRegister } from './decodeCommands';
 import { forwardCommandRegister } from './forwardCommand';
 import { maxcomputeCommandsRegister } from './maxcomputeCommands';
+import { queryCommandRegister } from './queryCommand';
 import { shippingCommandsRegister } from './shippingCommands';
 import { slsCommandsRegister } from './slsCommands';
 import { storageCommandsRegister } from './storageCommands';
@@ -49,6 +50,7 @@ export function cliProgramCreate(ctx: CliContext, out: { text: string }): Comman
   slsCommandsRegister(program, ctx);
   forwardCommandRegister(program, ctx);
   maxcomputeCommandsRegister(program, ctx);
+  queryCommandRegister(program, ctx);
   return program;
 }
 

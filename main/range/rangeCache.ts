@@ -1,0 +1,153 @@
+/**
+ * The range cache: decoded (or downloaded) objects under `<data folder>/range-cache`, so a
+ * second query over the same range reads no object again.
+ *
+ * - An entry is named `<sha256 of storage + key + size + modified time>-<bytes>.<ext>`: a
+ *   changed object gets a new name, and the byte count in the name catches a file truncated
+ *   by a crash (it is dropped and fetched again).
+ * - Entries are written to a `.part` file and renamed, so a cancel or a failure never leaves
+ *   a partial entry under an entry's name.
+ * - Least recently used entries go first once the total exceeds the budget (setting, default
+ *   4 GiB); entries the running query uses are pinned.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readdir, rename, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ShiplensError } from '../../core/errors';
+import { fsErrorToShiplens } from '../services/outputWriter';
+
+/** Default size budget of the range cache. */
+export const rangeCacheBudgetDefault = 4 * 1024 ** 3;
+/** The cache folder's name inside the data folder. */
+export const rangeCacheFolder = 'range-cache';
+
+/** What identifies one version of an object. */
+export interface RangeCacheObject {
+  storage: string;
+  key: string;
+  size: number;
+  lastModified: string;
+}
+
+interface Entry {
+  name: string;
+  bytes: number;
+  usedMs: number;
+}
+
+const entryPattern = /^[0-9a-f]{40}-(\d+)\.(ndjson|csv|parquet)$/;
+
+/** The on-disk cache of decoded range objects. */
+export class RangeCache {
+  private entries: Map<string, Entry> | null = null;
+  private readonly pinned = new Set<string>();
+
+  constructor(readonly dir: string, private budgetBytes: number = rangeCacheBudgetDefault) {}
+
+  /** The entry's stem (name without size and extension) for an object version. */
+  static stem(object: RangeCacheObject): string {
+    return createHash('sha256').update(JSON.stringify([object.storage, object.key, object.size, object.lastModified])).digest('hex').slice(0, 40);
+  }
+
+  /** Change the budget (settings); evicts at the next put. */
+  budgetSet(bytes: number): void {
+    this.budgetBytes = bytes;
+  }
+
+  private async load(): Promise<Map<string, Entry>> {
+    if (this.entries) return this.entries;
+    const entries = new Map<string, Entry>();
+    await mkdir(this.dir, { recursive: true }).catch((error: unknown) => {
+      throw fsErrorToShiplens(error, this.dir);
+    });
+    for (const name of await readdir(this.dir)) {
+      const m = entryPattern.exec(name);
+      const info = await stat(path.join(this.dir, name)).catch(() => null);
+      if (!info?.isFile()) continue;
+      // Leftover parts (a killed process) and truncated entries are removed on load.
+      if (!m || Number(m[1]) !== info.size) {
+        await unlink(path.join(this.dir, name)).catch(() => undefined);
+        continue;
+      }
+      entries.set(name.slice(0, 40), { name, bytes: info.size, usedMs: info.mtimeMs });
+    }
+    this.entries = entries;
+    return entries;
+  }
+
+  /** The path of a cached entry (marked used and pinned), or null. */
+  async get(stem: string): Promise<string | null> {
+    const entry = (await this.load()).get(stem);
+    if (!entry) return null;
+    const file = path.join(this.dir, entry.name);
+    const info = await stat(file).catch(() => null);
+    if (info?.size !== entry.bytes) {
+      this.entries?.delete(stem);
+      return null;
+    }
+    entry.usedMs = Date.now();
+    this.pinned.add(stem);
+    await utimes(file, new Date(), new Date(entry.usedMs)).catch(() => undefined);
+    return file;
+  }
+
+  /** Store bytes as an entry through a part file + rename; returns its path (pinned). */
+  async put(stem: string, ext: 'ndjson' | 'csv' | 'parquet', bytes: Uint8Array, signal?: AbortSignal): Promise<string> {
+    const entries = await this.load();
+    const name = `${stem}-${bytes.length}.${ext}`;
+    const file = path.join(this.dir, name);
+    const part = `${file}.${randomBytes(4).toString('hex')}.part`;
+    try {
+      await writeFile(part, bytes, { flag: 'wx', signal });
+      await rename(part, file);
+    } catch (error) {
+      await unlink(part).catch(() => undefined);
+      if ((error as Error).name === 'AbortError') throw new ShiplensError('CANCELLED', 'The operation was cancelled.');
+      throw fsErrorToShiplens(error, part);
+    }
+    entries.set(stem, { name, bytes: bytes.length, usedMs: Date.now() });
+    this.pinned.add(stem);
+    await this.evict();
+    return file;
+  }
+
+  /** Unpin the entries of a finished query (they may be evicted from now on). */
+  release(): void {
+    this.pinned.clear();
+  }
+
+  /** Total bytes and entries held. */
+  async usage(): Promise<{ entries: number; bytes: number; budgetBytes: number }> {
+    const entries = await this.load();
+    let bytes = 0;
+    for (const e of entries.values()) bytes += e.bytes;
+    return { entries: entries.size, bytes, budgetBytes: this.budgetBytes };
+  }
+
+  /** Drop least recently used, unpinned entries until the total fits the budget. */
+  async evict(): Promise<number> {
+    const entries = await this.load();
+    let total = 0;
+    for (const e of entries.values()) total += e.bytes;
+    let removed = 0;
+    const oldest = [...entries.entries()].sort((a, b) => a[1].usedMs - b[1].usedMs);
+    for (const [stem, entry] of oldest) {
+      if (total <= this.budgetBytes) break;
+      if (this.pinned.has(stem)) continue;
+      await unlink(path.join(this.dir, entry.name)).catch(() => undefined);
+      entries.delete(stem);
+      total -= entry.bytes;
+      removed++;
+    }
+    return removed;
+  }
+
+  /** Remove every entry (the clear-cache action); returns what was freed. */
+  async clear(): Promise<{ entries: number; bytes: number }> {
+    const before = await this.usage();
+    await rm(this.dir, { recursive: true, force: true });
+    this.entries = null;
+    this.pinned.clear();
+    return { entries: before.entries, bytes: before.bytes };
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * A range end to end, shared by the CLI and the API: plan → fetch + decode into the cache →
+ * a DuckDB session over the cached files. The faces only parse arguments and show results.
+ */
+import path from 'node:path';
+import { snappyDecode } from '../../core/codecs/snappy';
+import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
+import { DecodeRunner } from '../services/decodeRunner';
+import type { Storage } from '../storage/storage';
+import { RangeCache, rangeCacheBudgetDefault, rangeCacheFolder } from './rangeCache';
+import { rangeFetch } from './rangeFetch';
+import type { RangeDecode, RangeFetchProgress, RangeFetchResult } from './rangeFetch';
+import type { RangePlan } from './rangePlan';
+import { RangeSession } from './rangeQuery';
+
+/** What a range needs from its host: the cache, a decoder and the decode cap. */
+export interface RangeDeps {
+  cache: RangeCache;
+  decode: RangeDecode;
+  maxDecodeBytes: number;
+}
+
+/** The range deps of a process: cache under the data folder, the app's DecodeRunner (native snappy; worker for big objects). */
+export function rangeDepsCreate(options: { dataDir: string; workerPath: string | null; maxDecodeBytes: number; cacheBudgetBytes?: number }): RangeDeps {
+  const runner = new DecodeRunner(
+    { snappyDecode: (bytes, o) => snappyDecode(bytes, { ...o, rawDecoder: nativeRawBlockDecoder() ?? undefined }) },
+    options.workerPath,
+  );
+  return {
+    cache: new RangeCache(path.join(options.dataDir, rangeCacheFolder), options.cacheBudgetBytes ?? rangeCacheBudgetDefault),
+    decode: (bytes, o) => runner.decode(bytes, o),
+    maxDecodeBytes: options.maxDecodeBytes,
+  };
+}
+
+/** Options of `rangeOpen`. */
+export interface RangeOpenOptions {
+  onError?: 'stop' | 'skip';
+  signal?: AbortSignal;
+  onProgress?: (progress: RangeFetchProgress) => void;
+  concurrency?: number;
+}
+
+/** An open range: its fetch result and a session over it; `close` releases both. */
+export interface RangeOpened {
+  fetched: RangeFetchResult;
+  session: RangeSession;
+  close(): void;
+}
+
+/** Fetch the plan's objects (cache first) and open `logs` over them. */
+export async function rangeOpen(storage: Storage, plan: RangePlan, deps: RangeDeps, options: RangeOpenOptions = {}): Promise<RangeOpened> {
+  try {
+    const fetched = await rangeFetch(storage, plan, { cache: deps.cache, decode: deps.decode, maxDecodeBytes: deps.maxDecodeBytes, ...options });
+    const session = await RangeSession.open(fetched.files, plan.spec, { tempDir: path.join(deps.cache.dir, 'spill') });
+    return {
+      fetched,
+      session,
+      close: () => {
+        session.close();
+        deps.cache.release();
+      },
+    };
+  } catch (error) {
+    deps.cache.release();
+    throw error;
+  }
+}

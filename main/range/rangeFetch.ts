@@ -1,0 +1,126 @@
+/**
+ * Fetch and decode the objects of a plan into the range cache, a few at a time.
+ *
+ * Each object is read whole through the Storage interface, decoded by the app's DecodeRunner
+ * (native snappy; a worker thread for big objects, so a 200 MB object never blocks the main
+ * thread) and stored as one cache entry. A cached object is not read again. A corrupt object
+ * is reported with its key: the range stops, or (`onError: 'skip'`) it is left out and listed
+ * in `failed` — never silently.
+ */
+import { ShiplensError, isShiplensError, throwIfCancelled, toShiplensError } from '../../core/errors';
+import type { ErrorInfo } from '../../core/errors';
+import type { Storage } from '../storage/storage';
+import { RangeCache } from './rangeCache';
+import type { RangePlan, RangeObject } from './rangePlan';
+
+/** Decodes one object's snappy bytes (DecodeRunner.decode in the app and the CLI). */
+export type RangeDecode = (bytes: Uint8Array, options: { maxOutputBytes: number; signal?: AbortSignal; source: string; transferInput: boolean }) => Promise<{ output: Uint8Array }>;
+
+/** Progress after each object. */
+export interface RangeFetchProgress {
+  done: number;
+  total: number;
+  /** Bytes read from storage (cache hits read none). */
+  bytesRead: number;
+  /** Bytes of decoded entries ready for the query. */
+  bytesReady: number;
+  key: string;
+}
+
+/** Options of `rangeFetch`. */
+export interface RangeFetchOptions {
+  cache: RangeCache;
+  decode: RangeDecode;
+  /** Per-object cap on decoded bytes (the app's maxDecodeBytes setting). */
+  maxDecodeBytes: number;
+  /** Objects in flight at once (2–4; default 3). */
+  concurrency?: number;
+  onError?: 'stop' | 'skip';
+  signal?: AbortSignal;
+  onProgress?: (progress: RangeFetchProgress) => void;
+}
+
+/** One object ready to query: its cache entry. */
+export interface RangeFile {
+  object: RangeObject;
+  file: string;
+  fromCache: boolean;
+}
+
+/** What `rangeFetch` produced: ready files in plan order, failures, storage reads. */
+export interface RangeFetchResult {
+  files: RangeFile[];
+  failed: { key: string; error: ErrorInfo }[];
+  /** Objects read from storage (0 when every object was cached). */
+  reads: number;
+  bytesRead: number;
+}
+
+const extOf = { json: 'ndjson', csv: 'csv', parquet: 'parquet' } as const;
+
+/** Decoded bytes of an entry, from its name (`<stem>-<bytes>.<ext>`). */
+function entryBytes(file: string): number {
+  return Number(/-(\d+)\.\w+$/.exec(file)?.[1] ?? 0);
+}
+
+async function fetchOne(storage: Storage, object: RangeObject, options: RangeFetchOptions): Promise<{ file: string; read: boolean }> {
+  const stem = RangeCache.stem({ storage: `${storage.kind}:${storage.label}`, key: object.key, size: object.size, lastModified: object.lastModified });
+  const cached = await options.cache.get(stem);
+  if (cached) return { file: cached, read: false };
+  const source = await storage.open(object.key, options.signal);
+  let bytes = await source.read(0, source.size, options.signal);
+  if (object.compression === 'snappy' && object.format !== 'parquet') {
+    // A read may be a view of a shared pool: the runner copies it unless it owns the whole buffer.
+    bytes = (await options.decode(bytes, { maxOutputBytes: options.maxDecodeBytes, signal: options.signal, source: object.key, transferInput: true })).output;
+  }
+  throwIfCancelled(options.signal);
+  return { file: await options.cache.put(stem, extOf[object.format], bytes, options.signal), read: true };
+}
+
+function keyed(error: unknown, key: string): ShiplensError {
+  const typed = toShiplensError(error, key);
+  if (typed.code === 'CANCELLED') return typed;
+  // Name the object even when the reader reported a cache path or nothing.
+  return isShiplensError(error) && error.source === key ? typed : new ShiplensError(typed.code, typed.message, { source: key, hint: typed.hint, cause: error });
+}
+
+/** Fetch and decode every object of the plan (cache first), bounded concurrency. */
+export async function rangeFetch(storage: Storage, plan: Pick<RangePlan, 'objects'>, options: RangeFetchOptions): Promise<RangeFetchResult> {
+  const objects = plan.objects;
+  const slots: (RangeFile | null)[] = new Array<RangeFile | null>(objects.length).fill(null);
+  const failed: RangeFetchResult['failed'] = [];
+  const state = { next: 0, done: 0, reads: 0, bytesRead: 0, bytesReady: 0 };
+  const inner = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, inner.signal]) : inner.signal;
+  const worker = async (): Promise<void> => {
+    while (state.next < objects.length) {
+      throwIfCancelled(signal);
+      const index = state.next++;
+      const object = objects[index] as RangeObject;
+      try {
+        const { file, read } = await fetchOne(storage, object, { ...options, signal });
+        slots[index] = { object, file, fromCache: !read };
+        state.bytesReady += entryBytes(file);
+        if (read) {
+          state.reads++;
+          state.bytesRead += object.size;
+        }
+      } catch (error) {
+        const typed = keyed(error, object.key);
+        if (typed.code === 'CANCELLED' || options.onError !== 'skip') {
+          inner.abort(typed);
+          throw typed;
+        }
+        failed.push({ key: object.key, error: typed.toInfo() });
+      }
+      state.done++;
+      options.onProgress?.({ done: state.done, total: objects.length, bytesRead: state.bytesRead, bytesReady: state.bytesReady, key: object.key });
+    }
+  };
+  const concurrency = Math.min(4, Math.max(1, options.concurrency ?? 3));
+  const results = await Promise.allSettled(Array.from({ length: Math.min(concurrency, objects.length) }, worker));
+  const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  // The first failure wins (others are the cancel it caused).
+  if (rejected) throw (inner.signal.reason as unknown) ?? rejected.reason;
+  return { files: slots.filter((s): s is RangeFile => s !== null), failed, reads: state.reads, bytesRead: state.bytesRead };
+}

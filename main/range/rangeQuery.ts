@@ -1,0 +1,161 @@
+/**
+ * Run SQL over a range's files with DuckDB (`@duckdb/node-api`): one view `logs`, results
+ * streamed chunk by chunk (never materialised whole), COPY to a file for exports.
+ *
+ * Only this module and rangeValues.ts import DuckDB; the CLI loads them with `import()` so
+ * `shiplens --version` never loads it.
+ */
+import type { DuckDBConnection} from '@duckdb/node-api';
+import { DuckDBInstance, JsonDuckDBValueConverter } from '@duckdb/node-api';
+import { ShiplensError, throwIfCancelled } from '../../core/errors';
+import type { RangeFile } from './rangeFetch';
+import type { RangeSpec } from './rangeSpec';
+import { rangeCell, rangeColumnOf } from './rangeValues';
+import type { RangeCell, RangeColumn } from './rangeValues';
+import { rangeDuckTimeZone, rangeFileColumn, rangeLogsSql, rangeObjectsSql, rangeReaderSql, sqlString } from './rangeView';
+
+/** Limits of one DuckDB session. */
+export interface RangeSessionOptions {
+  /** Folder DuckDB may spill to (inside the cache folder). */
+  tempDir: string;
+  /** DuckDB memory limit (default 400 MB: the range's peak RSS target is 600 MB). */
+  memoryLimit?: string;
+  threads?: number;
+}
+
+/** Streamed result of one query. */
+export interface RangeQueryResult {
+  columns: RangeColumn[];
+  rows: number;
+}
+
+function engineMessage(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n').filter((l) => l.trim() !== '' && !/^LINE \d+:|^\s*\^/.test(l)).join(' ');
+}
+
+/** A DuckDB connection with the range's `logs` view. */
+export class RangeSession {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+    readonly spec: RangeSpec,
+    private readonly keyOfFile: Map<string, string>,
+  ) {}
+
+  /** False when the rows have no `__time__` field: the window could not be applied to them. */
+  windowed = true;
+
+  /** Open DuckDB and create `logs` over the files (at least one). */
+  static async open(files: readonly RangeFile[], spec: RangeSpec, options: RangeSessionOptions): Promise<RangeSession> {
+    if (files.length === 0) throw new ShiplensError('NOT_FOUND', 'No objects in the range: nothing to query.', { hint: 'Check the location, the partition format and the time window (shiplens query … --dry-run).' });
+    const zone = rangeDuckTimeZone(spec.rule.timeZone);
+    const instance = await DuckDBInstance.create(':memory:', {
+      threads: String(options.threads ?? 2),
+      memory_limit: options.memoryLimit ?? '400MB',
+      temp_directory: options.tempDir,
+    });
+    const connection = await instance.connect();
+    const keyOfFile = new Map(files.map((f) => [f.file, f.object.key]));
+    const session = new RangeSession(instance, connection, spec, keyOfFile);
+    try {
+      // ICU loads with the first connection: the zone cannot go in the instance's config.
+      await session.run(`SET TimeZone = ${sqlString(zone ?? 'UTC')}`);
+      await session.run(rangeObjectsSql(files));
+      const reader = rangeReaderSql(files, spec);
+      const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${reader}`).catch((error: unknown) => {
+        throw session.engineError(error, 'reading the objects');
+      });
+      const rawColumns = (described.getRowsJson() as string[][]).map((row) => row[0] as string).filter((c) => c !== rangeFileColumn);
+      const logs = rangeLogsSql(reader, rawColumns, files, spec);
+      await session.run(logs.sql);
+      session.windowed = logs.windowed;
+      return session;
+    } catch (error) {
+      session.close();
+      throw error;
+    }
+  }
+
+  private async run(sql: string): Promise<void> {
+    try {
+      await this.connection.run(sql);
+    } catch (error) {
+      throw this.engineError(error, 'preparing the range');
+    }
+  }
+
+  /** An engine error as a ShiplensError naming object keys instead of cache files. */
+  engineError(error: unknown, what: string, hint?: string): ShiplensError {
+    let message = engineMessage(error);
+    let source: string | undefined;
+    for (const [file, key] of this.keyOfFile) {
+      if (!message.includes(file)) continue;
+      message = message.split(file).join(key);
+      source ??= key;
+    }
+    return new ShiplensError('INVALID_ARGUMENT', `DuckDB, ${what}: ${message}`, { source, hint });
+  }
+
+  /** Columns of `logs` (name and DuckDB type). */
+  async columns(): Promise<RangeColumn[]> {
+    const result = await this.connection.runAndReadAll('DESCRIBE logs');
+    return (result.getRowsJson() as string[][]).map((row) => ({ name: row[0] as string, type: row[1] as string, exact: false }));
+  }
+
+  private async sqlError(error: unknown): Promise<ShiplensError> {
+    const columns = await this.columns().catch(() => []);
+    return this.engineError(error, 'running the SQL', `Columns of logs: ${columns.map((c) => `${c.name} ${c.type}`).join(', ')}`);
+  }
+
+  /** Run `sql`, handing each chunk of rows (cells in the rule's zone) to `onRows`. */
+  async query(sql: string, onRows: (rows: RangeCell[][], columns: RangeColumn[]) => Promise<void>, signal?: AbortSignal): Promise<RangeQueryResult> {
+    throwIfCancelled(signal);
+    const onAbort = (): void => this.connection.interrupt();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    let rows = 0;
+    try {
+      const result = await this.connection.stream(sql);
+      const columns = result.columnNames().map((name, i) => rangeColumnOf(name, result.columnType(i)));
+      const zones = columns.map((c) => (c.type === 'TIMESTAMP WITH TIME ZONE' ? this.spec.rule.timeZone : null));
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (!chunk || chunk.rowCount === 0) break;
+        const json = chunk.convertRows(JsonDuckDBValueConverter);
+        const raw = zones.some((z) => z !== null) ? chunk.getRows() : null;
+        const cells = json.map((row, r) => row.map((value, c) => rangeCell(value, zones[c] ?? null, raw?.[r]?.[c])));
+        rows += cells.length;
+        await onRows(cells, columns);
+        throwIfCancelled(signal);
+      }
+      return { columns, rows };
+    } catch (error) {
+      throwIfCancelled(signal);
+      throw error instanceof ShiplensError ? error : await this.sqlError(error);
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /** COPY the result of `sql` to `path` (a part file the caller commits). */
+  async copyTo(sql: string, path: string, format: 'csv' | 'parquet' | 'jsonl', signal?: AbortSignal): Promise<number> {
+    const options = format === 'parquet' ? "FORMAT parquet, COMPRESSION zstd" : format === 'csv' ? 'FORMAT csv, HEADER true' : 'FORMAT json';
+    const onAbort = (): void => this.connection.interrupt();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const body = sql.trim().replace(/;\s*$/, '');
+      const result = await this.connection.run(`COPY (${body}) TO ${sqlString(path)} (${options})`);
+      return result.rowsChanged;
+    } catch (error) {
+      throwIfCancelled(signal);
+      throw await this.sqlError(error);
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /** Release DuckDB (the instance closes with its last connection). */
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The SQL that makes a range's cached files ONE view `logs`: the log fields, the Hive
+ * partition columns, `__time__` as TIMESTAMPTZ, `_key` and `_task_time`, with the log-time
+ * window applied exactly on `__time__` (half-open [from, to)).
+ *
+ * Files are read by DuckDB's own readers (read_json / read_csv with the rule's dialect /
+ * read_parquet); a small table maps each file back to its object key and partition.
+ */
+import { timeZoneFixedOffsetMinutes } from '../../core/shipping/timeZone';
+import type { RangeFile } from './rangeFetch';
+import type { RangeSpec } from './rangeSpec';
+
+/** Name of the file column the readers add (not a field Log Service writes). */
+export const rangeFileColumn = '__range_file';
+
+/** A SQL string literal. */
+export function sqlString(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/** A SQL identifier. */
+export function sqlIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+// Fixed offsets with minutes have no Etc/GMT zone; these zones have held them without DST for years.
+const offsetZones: Record<number, string> = { 330: 'Asia/Kolkata', 345: 'Asia/Kathmandu', 570: 'Australia/Darwin', 210: 'Asia/Tehran', 390: 'Asia/Yangon', 270: 'Asia/Kabul', 525: 'Australia/Eucla', 765: 'Pacific/Chatham', [-570]: 'Pacific/Marquesas' };
+
+/**
+ * The DuckDB TimeZone setting for a rule zone (ICU knows IANA names, not `+08:00`), or null
+ * when no ICU zone has that fixed offset.
+ */
+export function rangeDuckTimeZone(zone: string): string | null {
+  const minutes = timeZoneFixedOffsetMinutes(zone);
+  if (minutes === null) return zone;
+  if (minutes === 0) return 'UTC';
+  // Etc/GMT signs are inverted (POSIX): UTC+8 is Etc/GMT-8.
+  if (minutes % 60 === 0) return `Etc/GMT${minutes > 0 ? '-' : '+'}${Math.abs(minutes / 60)}`;
+  return offsetZones[minutes] ?? null;
+}
+
+/** The reader over the files (every JSON/CSV field as written; Parquet as typed). */
+export function rangeReaderSql(files: readonly RangeFile[], spec: RangeSpec): string {
+  const list = `[${files.map((f) => sqlString(f.file)).join(', ')}]`;
+  const rule = spec.rule;
+  const file = `filename=${sqlString(rangeFileColumn)}`;
+  if (rule.format === 'parquet') return `read_parquet(${list}, union_by_name=true, ${file})`;
+  if (rule.format === 'json') return `read_json(${list}, format='newline_delimited', union_by_name=true, ${file})`;
+  const csv = rule.csv as NonNullable<typeof rule.csv>;
+  const columns = `{${csv.columns.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}`;
+  return (
+    `read_csv(${list}, auto_detect=false, columns=${columns}, delim=${sqlString(csv.delimiter)}, quote=${sqlString(csv.quote)}, ` +
+    `escape=${sqlString(csv.quote)}, header=${csv.header ? 'true' : 'false'}, nullstr=${sqlString(csv.nullValue)}, strict_mode=true, ${file})`
+  );
+}
+
+/** Partition column names of the files, in first-seen order. */
+export function rangeHiveNames(files: readonly RangeFile[]): string[] {
+  const names = new Set<string>();
+  for (const f of files) for (const name of Object.keys(f.object.hiveColumns)) names.add(name);
+  return [...names];
+}
+
+/** CREATE statement of the file → object table (`file`, `_key`, `_task_time`, Hive columns). */
+export function rangeObjectsSql(files: readonly RangeFile[]): string {
+  const hive = rangeHiveNames(files);
+  const rows = files.map((f) => `(${[sqlString(f.file), sqlString(f.object.key), String(f.object.taskTimeMs), ...hive.map((h) => (f.object.hiveColumns[h] === undefined ? 'NULL' : sqlString(f.object.hiveColumns[h] as string)))].join(', ')})`);
+  const names = ['file', '_key', 'task_ms', ...hive].map(sqlIdent).join(', ');
+  return (
+    `CREATE OR REPLACE TEMP TABLE __range_objects AS SELECT * EXCLUDE (task_ms), timezone('UTC', epoch_ms(task_ms)) AS _task_time ` +
+    `FROM (VALUES ${rows.join(', ')}) AS t(${names})`
+  );
+}
+
+/**
+ * CREATE statement of the view `logs` over the reader; `rawColumns` are the reader's columns
+ * (without the file column). Without a `__time__` field the rows cannot be windowed: the view
+ * keeps them all and `windowed` is false (the caller says so).
+ */
+export function rangeLogsSql(reader: string, rawColumns: readonly string[], files: readonly RangeFile[], spec: RangeSpec): { sql: string; windowed: boolean } {
+  const hive = rangeHiveNames(files).filter((h) => !rawColumns.includes(h));
+  const hasTime = rawColumns.includes('__time__');
+  const fields = rawColumns.filter((c) => c !== '__time__').map((c) => `r.${sqlIdent(c)}`);
+  const seconds = `TRY_CAST(r.__time__ AS BIGINT)`;
+  const select = [...fields, ...hive.map((h) => `o.${sqlIdent(h)}`), hasTime ? `to_timestamp(${seconds}) AS __time__` : `CAST(NULL AS TIMESTAMPTZ) AS __time__`, 'o._key', 'o._task_time'];
+  // Whole seconds × 1000 compared with the window in ms: exact, and a row at `to` is out.
+  const where = hasTime ? ` WHERE ${seconds} * 1000 >= ${Math.trunc(spec.fromMs)} AND ${seconds} * 1000 < ${Math.trunc(spec.toMs)}` : '';
+  const sql = `CREATE OR REPLACE TEMP VIEW logs AS SELECT ${select.join(', ')} FROM ${reader} AS r JOIN __range_objects AS o ON r.${sqlIdent(rangeFileColumn)} = o.file${where}`;
+  return { sql, windowed: hasTime };
+}
