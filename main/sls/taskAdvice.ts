@@ -1,6 +1,8 @@
 /**
  * What a user must do about a failed shipping task, per error message (SPEC §5, §7).
  */
+import { crossAccountCommands, crossAccountFields } from '../../core/maxcompute/crossAccount';
+import type { CrossAccountFields } from '../../core/maxcompute/crossAccount';
 
 /** The error messages SPEC §7 documents. */
 export type KnownTaskError = 'Unauthorized' | 'ConfigNotExist' | 'InvalidOssBucket' | 'InternalServerError';
@@ -49,4 +51,21 @@ export function taskAdviceFor(message: string): TaskAdvice | null {
   // Messages may carry detail after the code ("Unauthorized: role …"); match the code as a word.
   const error = known.find((code) => new RegExp(`(^|[^A-Za-z])${code}([^A-Za-z]|$)`).test(trimmed));
   return error ? { error, ...advice[error] } : null;
+}
+
+/**
+ * `Unauthorized` on a rule whose role ARN names another account: the policy generator's fields
+ * (bucket owner, role, bucket, project) and the commands that print the policies, or null.
+ */
+export function taskAdviceCrossAccount(message: string, rule: { roleArn: string; bucket: string }, context: { project?: string; shippingAccountId?: string } = {}): (TaskAdvice & { fields: CrossAccountFields }) | null {
+  const advice = taskAdviceFor(message);
+  const fields = advice?.error === 'Unauthorized' ? crossAccountFields(rule, context) : null;
+  if (!advice || !fields) return null;
+  const commands = crossAccountCommands(fields).join(' ; ');
+  return {
+    ...advice,
+    fields,
+    en: `${advice.en} The role belongs to account ${fields.bucketAccountId}: its trust policy must name log.aliyuncs.com and the shipping account, and a sub-account needs ram:PassRole on it (${commands}).`,
+    'zh-CN': `${advice['zh-CN']}该角色属于账号 ${fields.bucketAccountId}：其信任策略须包含 log.aliyuncs.com 和投递账号，子账号还需要该角色的 ram:PassRole（${commands}）。`,
+  };
 }

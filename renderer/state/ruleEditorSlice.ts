@@ -9,7 +9,7 @@ import type { ShippingRule } from '../../core/shipping/rule';
 import { apiCall } from '../api/client';
 import type { ShiplensState } from './types';
 
-export type RuleTab = 'fields' | 'preview' | 'simulate' | 'json' | 'ddl';
+export type RuleTab = 'fields' | 'preview' | 'simulate' | 'json' | 'ddl' | 'maxcompute';
 
 export interface RuleEditorSlice {
   rule: ShippingRule;

@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import { createBrowseSlice } from './browseSlice';
 import { createConnectionSlice } from './connectionSlice';
 import { createDecompressSlice } from './decompressSlice';
+import { createMaxComputeSlice } from './maxcomputeSlice';
 import { createRuleEditorSlice } from './ruleEditorSlice';
 import { createSettingsSlice } from './settingsSlice';
 import { createTableSlice } from './tableSlice';
@@ -22,4 +23,5 @@ export const useStore = create<ShiplensState>()((...a) => ({
   ...createDecompressSlice(...a),
   ...createRuleEditorSlice(...a),
   ...createTasksSlice(...a),
+  ...createMaxComputeSlice(...a),
 }));

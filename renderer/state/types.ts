@@ -8,6 +8,7 @@ import type { DecompressSlice } from './decompressSlice';
 import type { RuleEditorSlice } from './ruleEditorSlice';
 import type { SettingsSlice } from './settingsSlice';
 import type { TasksSlice } from './tasksSlice';
+import type { MaxComputeSlice } from './maxcomputeSlice';
 
 /** Everything the UI holds: ids, page tokens, flags and small pages, never whole objects. */
-export type ShiplensState = ConnectionSlice & BrowseSlice & TableSlice & DecompressSlice & RuleEditorSlice & SettingsSlice & TasksSlice;
+export type ShiplensState = ConnectionSlice & BrowseSlice & TableSlice & DecompressSlice & RuleEditorSlice & SettingsSlice & TasksSlice & MaxComputeSlice;

@@ -1,5 +1,5 @@
 /**
- * Rule editor: fields, path preview, simulated objects, Log Service JSON and DDL tabs,
+ * Rule editor: fields, path preview, simulated objects, Log Service JSON, DDL and MaxCompute tabs,
  * with live validation beside them.
  */
 import type { KeyboardEvent } from 'react';
@@ -8,6 +8,7 @@ import { RuleDdl } from '../components/RuleDdl';
 import { RuleFields } from '../components/RuleFields';
 import { RuleIssues } from '../components/RuleIssues';
 import { RuleJson } from '../components/RuleJson';
+import { RuleMaxCompute } from '../components/RuleMaxCompute';
 import { RulePreview } from '../components/RulePreview';
 import { RuleSimulate } from '../components/RuleSimulate';
 import { useT } from '../i18n';
@@ -21,6 +22,7 @@ const tabs: { tab: RuleTab; label: MessageKey }[] = [
   { tab: 'simulate', label: 'rules.tab.simulate' },
   { tab: 'json', label: 'rules.tab.json' },
   { tab: 'ddl', label: 'rules.tab.ddl' },
+  { tab: 'maxcompute', label: 'rules.tab.maxcompute' },
 ];
 
 /** The rule-editor view. */
@@ -66,6 +68,7 @@ export function RuleEditorView() {
           {tab === 'simulate' && <RuleSimulate />}
           {tab === 'json' && <RuleJson />}
           {tab === 'ddl' && <RuleDdl />}
+          {tab === 'maxcompute' && <RuleMaxCompute />}
         </div>
       </section>
       <aside>

@@ -10,6 +10,7 @@ import type { MessageKey } from '../../i18n';
 import { useStore } from '../../state/store';
 import { instantFormat } from '../../util/format';
 import { taskFolder } from '../../util/taskOverlay';
+import { CrossAccountLink } from './CrossAccountLink';
 
 const statusClass: Record<SlsTaskInfo['status'], string> = { success: 'done', running: 'running', fail: 'error' };
 
@@ -49,6 +50,7 @@ function TaskRow({ task }: { task: SlsTaskInfo }) {
       <td className="task-message">
         {task.message && <strong className={task.status === 'fail' ? 'danger' : ''}>{task.message}</strong>}
         {task.advice && <div className="small muted" data-testid="task-advice">{task.advice[s.language]}</div>}
+        {task.status === 'fail' && task.advice?.error === 'Unauthorized' && <CrossAccountLink />}
         {task.autoRetry && (
           <div className="small muted" data-testid="task-auto-retry">
             {task.autoRetry.nextMs === null ? t('tasks.autoRetryEnded', { stops: when(task.autoRetry.stopsMs, s.zone) }) : t('tasks.autoRetryNext', { next: when(task.autoRetry.nextMs, s.zone), stops: when(task.autoRetry.stopsMs, s.zone) })}
