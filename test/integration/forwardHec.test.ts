@@ -35,7 +35,7 @@ async function started(ack = false, tokenHere = token): Promise<string> {
 describe('HEC sink', () => {
   it('posts stacked events with the token, gzip when asked', async () => {
     const sink = hecSinkCreate(sinkOptions(await started(), { gzip: true }));
-    const payloads = [{ __time__: 1, a: 'x' }, { __time__: 2, b: 'y' }].map((r) => sink.encode(r));
+    const payloads = [sink.encode({ __time__: 1, a: 'x' }), sink.encode({ __time__: 2, b: 'y' })];
     expect(await sink.send(payloads, new AbortController().signal)).toEqual({ refused: [] });
     await sink.close();
     expect(server.batches).toEqual([{ gzip: true, channel: null, events: [{ time: 1, source: 'p/l', event: { __time__: 1, a: 'x' } }, { time: 2, source: 'p/l', event: { __time__: 2, b: 'y' } }] }]);
@@ -53,7 +53,7 @@ describe('HEC sink', () => {
   it('names a bad token and a bad index, and never echoes the token', async () => {
     const host = await started(false, 'the-right-token');
     const sink = hecSinkCreate(sinkOptions(host));
-    const error = await sink.send([sink.encode({ a: '1' })], new AbortController().signal).catch((e: unknown) => e as Error & { code: string });
+    const error = (await sink.send([sink.encode({ a: '1' })], new AbortController().signal).catch((e: unknown) => e)) as Error & { code: string };
     expect(error).toMatchObject({ code: 'AUTH_FAILED', message: 'HEC answered 403: Invalid token (code 4)' });
     expect(JSON.stringify({ ...error, message: error.message })).not.toContain(token);
     await sink.close();
