@@ -83,7 +83,8 @@ export const apiInputs = {
     outputDir: localPath.optional(),
     language: z.enum(['en', 'zh-CN']).optional(),
     timeZone: z.string().max(64).optional(),
-    maxDecodeBytes: z.number().int().min(1 << 20).max(2 ** 33).optional(),
+    // At most 4 GiB: the largest buffer Node 20 holds (the writer writes it in 64 MiB slices).
+    maxDecodeBytes: z.number().int().min(1 << 20).max(2 ** 32).optional(),
     lateGraceMinutes: z.number().int().min(0).max(2880).optional(),
     maxColumns: z.number().int().min(1).max(100_000).optional(),
   }).strict(),

@@ -9,6 +9,7 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { ShiplensError } from '../../core/errors';
 import type { ProfileSummary } from '../api/contract';
+import { outputFileWrite } from '../services/outputWriter';
 import type { SecretBox } from './secretBox';
 import { memorySecretBox } from './secretBox';
 
@@ -76,10 +77,7 @@ export class ProfileStore {
 
   /** Write atomically (temp + rename), readable by the user only. */
   private async write(data: ProfileFile): Promise<void> {
-    await fsp.mkdir(path.dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    await fsp.writeFile(tmp, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 });
-    await fsp.rename(tmp, this.file);
+    await outputFileWrite(this.file, { overwrite: true, mode: 0o600 }, `${JSON.stringify(data, null, 2)}\n`);
   }
 
   private summary(stored: StoredProfile): ProfileSummary {

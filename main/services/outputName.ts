@@ -18,7 +18,8 @@ export const outputNameMaxBytes = segmentMaxBytes - partSuffixBytes;
 /** Refuse a target whose file name cannot be written (with its part suffix) or is deceptive. */
 export function outputNameCheck(target: string): void {
   const name = basename(target);
-  if (bidiControls.test(target)) {
+  // The name only: folders the user already has are theirs; those below a root are checked when created.
+  if (bidiControls.test(name)) {
     throw new ShiplensError('INVALID_ARGUMENT', 'The output name contains a bidirectional control character (it would display differently from what it is).', {
       source: target,
       hint: 'Remove the invisible direction marks from the name.',
@@ -71,6 +72,7 @@ export async function outputFolderPrepare(target: string, root?: string): Promis
   for (const [i, segment] of segments.entries()) {
     at = join(at, segment);
     const shown = segments.slice(0, i + 1).join('/');
+    if (bidiControls.test(segment)) outputNameCheck(at);
     await folderMake(at, shown, false);
     const stat = await lstat(at);
     if (stat.isSymbolicLink()) {

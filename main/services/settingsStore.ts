@@ -1,5 +1,5 @@
 /** User settings persisted as JSON in the data folder (`settings.json`). */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { snappyDefaultMaxOutputBytes } from '../../core/codecs/snappy';
@@ -7,12 +7,14 @@ import { ShiplensError } from '../../core/errors';
 import { jsonDefaultMaxColumns } from '../../core/formats/jsonLines';
 import { defaultLateGraceMs } from '../../core/shipping/gaps';
 import type { Settings } from '../api/contract';
+import { outputFileWrite } from './outputWriter';
 
 const storedSchema = z.object({
   outputDir: z.string().min(1).max(4096).optional(),
   language: z.enum(['en', 'zh-CN']).optional(),
   timeZone: z.string().max(64).optional(),
-  maxDecodeBytes: z.number().int().min(1 << 20).max(2 ** 33).optional(),
+  // 4 GiB: the largest buffer Node 20 can hold, so every accepted decode can be written.
+  maxDecodeBytes: z.number().int().min(1 << 20).max(2 ** 32).optional(),
   lateGraceMinutes: z.number().int().min(0).max(2880).optional(),
   maxColumns: z.number().int().min(1).max(100_000).optional(),
 });
@@ -65,10 +67,8 @@ export class SettingsStore {
       });
     }
     const next = { ...(await this.get()), ...stripUndefined(update) };
-    await mkdir(this.dataDir, { recursive: true });
-    const temp = `${this.file}.${process.pid}.tmp`;
-    await writeFile(temp, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
-    await rename(temp, this.file);
+    // Through the output writer: a unique part, fsync, rename (a full disk never leaves half a file).
+    await outputFileWrite(this.file, { overwrite: true, mode: 0o600 }, `${JSON.stringify(next, null, 2)}\n`);
     this.current = next;
     return { ...next };
   }

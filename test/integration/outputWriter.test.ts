@@ -165,4 +165,9 @@ describe('output names and folders', () => {
     expect(cli.stderr).toContain('bidirectional control character');
     expect(await readdir(outDir)).toEqual([]);
   });
+
+  it('caps maxDecodeBytes at 4 GiB, what one buffer holds and the writer writes', async () => {
+    expect(await apiDispatch(services, 'settings.set', { maxDecodeBytes: 2 ** 32 + 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(await apiDispatch(services, 'settings.set', { maxDecodeBytes: 2 ** 32 })).toMatchObject({ ok: true, value: { maxDecodeBytes: 2 ** 32 } });
+  });
 });
