@@ -4,6 +4,7 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../state/store';
+import { useT } from '../i18n';
 import { Header } from './Header';
 import { ConnectView } from '../views/ConnectView';
 import { BrowseView } from '../views/BrowseView';
@@ -14,6 +15,7 @@ import { TasksView } from '../views/tasks/TasksView';
 
 function useDocumentTitle(): void {
   const { connection, prefix, language, view, openKey } = useStore(useShallow((s) => ({ connection: s.connection, prefix: s.prefix, language: s.language, view: s.view, openKey: s.openKey })));
+  const t = useT();
   useEffect(() => {
     document.documentElement.lang = language;
     if (!connection) {
@@ -22,9 +24,10 @@ function useDocumentTitle(): void {
     }
     // Inspecting an object: the title names that object, not the folder browsed before.
     const path = view === 'inspect' && openKey ? openKey : prefix;
-    const where = connection.kind === 'oss' ? `oss://${connection.bucket}/${path}` : `${connection.label}${path ? `/${path}` : ''}`;
+    const label = connection.kind === 'sample' ? t('header.sampleBucket') : connection.label;
+    const where = connection.kind === 'oss' ? `oss://${connection.bucket}/${path}` : `${label}${path ? `/${path}` : ''}`;
     document.title = `shiplens — ${where}`;
-  }, [connection, prefix, language, view, openKey]);
+  }, [connection, prefix, language, view, openKey, t]);
 }
 
 /** Root component. */

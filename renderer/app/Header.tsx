@@ -38,8 +38,8 @@ export function Header() {
           </button>
         ))}
       </nav>
-      <div className="header-location mono" title={connection?.label}>
-        {connection ? connection.label : t('header.notConnected')}
+      <div className="header-location mono" title={connection?.label} data-testid="header-location">
+        {connection ? (connection.kind === 'sample' ? t('header.sampleBucket') : connection.label) : t('header.notConnected')}
       </div>
       <label className="header-control">
         <span className="muted">{t('header.timeZone')}</span>

@@ -4,9 +4,12 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { objectKeyBuild } from '../../core/shipping/objectKey';
-import { partitionFormatRender } from '../../core/shipping/partitionFormat';
+import { partitionFormatRender, partitionFormatTokenize } from '../../core/shipping/partitionFormat';
+import { ruleMessageFormat, ruleMessages } from '../../core/shipping/ruleMessages';
+import { timeZoneIsValid } from '../../core/shipping/timeZone';
 import type { ShippingRule } from '../../core/shipping/rule';
 import { useT } from '../i18n';
+import type { Language } from '../state/settingsSlice';
 import { useStore } from '../state/store';
 import { instantParse } from '../util/format';
 
@@ -18,7 +21,14 @@ export function instantToNs(text: string, zone: string): bigint | null {
   return ms === null ? null : BigInt(ms) * 1_000_000n;
 }
 
-function previewOne(rule: ShippingRule, ns: bigint, zone: string, taskNumber: number): { path: string; key: string } | { error: string } {
+/**
+ * One preview row, or why there is none in the UI language: the zone and the format are checked
+ * here, so no engine text (`Unknown time zone "bogus".`) reaches the table untranslated.
+ */
+export function previewOne(rule: ShippingRule, ns: bigint, zone: string, taskNumber: number, language: Language): { path: string; key: string } | { error: string } {
+  if (!timeZoneIsValid(zone)) return { error: ruleMessageFormat(ruleMessages.TIME_ZONE_INVALID[language], { zone }) };
+  const unknown = partitionFormatTokenize(rule.partitionFormat).unknown[0];
+  if (unknown !== undefined) return { error: ruleMessageFormat(ruleMessages.PARTITION_UNKNOWN_DIRECTIVE[language], { directive: unknown }) };
   try {
     const zoned = { ...rule, timeZone: zone };
     const ms = Number(ns / 1_000_000n);
@@ -31,7 +41,7 @@ function previewOne(rule: ShippingRule, ns: bigint, zone: string, taskNumber: nu
 /** The preview tab. */
 export function RulePreview() {
   const t = useT();
-  const s = useStore(useShallow((st) => ({ rule: st.rule, instants: st.previewInstants, zones: st.previewZones, instantsSet: st.previewInstantsSet, zonesSet: st.previewZonesSet })));
+  const s = useStore(useShallow((st) => ({ rule: st.rule, instants: st.previewInstants, zones: st.previewZones, instantsSet: st.previewInstantsSet, zonesSet: st.previewZonesSet, language: st.language })));
   const [taskNumber, setTaskNumber] = useState(2850008);
   const [now] = useState(() => Date.now());
   const rows = [{ label: t('rules.previewNow'), text: String(BigInt(now) * 1_000_000n) }, ...s.instants.map((text) => ({ label: text, text }))];
@@ -66,7 +76,7 @@ export function RulePreview() {
           {rows.filter((r) => r.text.trim()).flatMap((row, i) =>
             s.zones.map((zone) => {
               const ns = instantToNs(row.text, s.rule.timeZone);
-              const out = ns === null ? { error: 'invalid instant' } : previewOne(s.rule, ns, zone, taskNumber);
+              const out = ns === null ? { error: t('rules.instantInvalid') } : previewOne(s.rule, ns, zone, taskNumber, s.language);
               return (
                 <tr key={`${i}-${zone}`}>
                   <td className="mono small">{row.label}</td>

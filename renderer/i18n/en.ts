@@ -170,6 +170,8 @@ export const en = {
   'rules.csvQuote': 'Quote',
   'rules.csvNull': 'Invalid-key value',
   'rules.csvHeader': 'Write header',
+  'header.sampleBucket': 'Sample bucket',
+  'rules.instantInvalid': 'Not a time: type YYYY-MM-DD HH:MM:SS or Unix seconds / 19-digit nanoseconds.',
   'rules.prefixMissing': 'Nothing is under "{prefix}" in bucket {bucket}: Log Service requires the OSS prefix to be an existing folder when the rule is created.',
   'rules.csvPresetHybridDb': 'HybridDB preset',
   'rules.csvPresetHybridDbHint': 'The dialect the document recommends for loading into HybridDB: delimiter , quote " empty invalid-key value, no header.',

@@ -171,6 +171,8 @@ export const zhCN: Messages = {
   'rules.csvQuote': '引号',
   'rules.csvNull': '无效字段内容',
   'rules.csvHeader': '写入表头',
+  'header.sampleBucket': '示例 Bucket',
+  'rules.instantInvalid': '不是有效时间：请输入 YYYY-MM-DD HH:MM:SS、Unix 秒或 19 位纳秒。',
   'rules.prefixMissing': 'Bucket {bucket} 中“{prefix}”下没有任何内容：创建投递规则时，OSS 前缀必须是已存在的目录。',
   'rules.csvPresetHybridDb': 'HybridDB 预设',
   'rules.csvPresetHybridDbHint': '文档推荐的导入 HybridDB 的格式：分隔符 , 引号 " 无效字段内容为空，不写表头。',
