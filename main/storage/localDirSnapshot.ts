@@ -43,8 +43,13 @@ export interface DirSnapshotCacheOptions {
   now?: () => number;
 }
 
-/** Default TTL: long enough for a user to page through, short enough to see outside changes. */
-export const snapshotTtlMsDefault = 5_000;
+/**
+ * Default TTL. Additions, removals and renames change the folder's mtime and are seen at once;
+ * sizes and dates are stat'ed per page. The TTL only bounds what mtime misses (a link
+ * retargeted, a change within the mtime tick), so it can be long enough not to re-read a
+ * 100,000-entry folder while a listing pages through it.
+ */
+export const snapshotTtlMsDefault = 30_000;
 const maxEntriesDefault = 1_000_000;
 
 /** A per-storage cache of folder snapshots with in-flight de-duplication. */
@@ -115,28 +120,36 @@ export class DirSnapshotCache {
   }
 }
 
+/** Entries read per step: the folder is read in slices so other calls run in between. */
+const readSlice = 512;
+
 /** Read and sort one folder; links are kept only when they stay inside the root and name a file. */
 export async function dirSnapshotRead(root: string, abs: string): Promise<DirSnapshot> {
-  let dirents: Dirent[];
+  const entries: SnapshotEntry[] = [];
+  let wide = false;
   try {
-    dirents = await fsp.readdir(abs, { withFileTypes: true });
+    // opendir hands entries over in slices (readdir would convert all 100,000 in one go).
+    const dir = await fsp.opendir(abs, { bufferSize: readSlice });
+    for await (const dirent of dir) {
+      const entry = await snapshotEntry(root, abs, dirent);
+      if (!entry) continue;
+      entries.push(entry);
+      wide ||= /[\ud800-\uffff]/.test(entry.sortName);
+    }
   } catch {
     return { entries: [] };
   }
-  const entries: SnapshotEntry[] = [];
-  for (const dirent of dirents) {
-    let isDir = dirent.isDirectory();
-    if (dirent.isSymbolicLink()) {
-      // Linked folders are not descended (no escapes, no cycles).
-      if (!(await linkIsInnerFile(root, path.join(abs, dirent.name)))) continue;
-      isDir = false;
-    } else if (!isDir && !dirent.isFile()) {
-      continue;
-    }
-    entries.push({ sortName: isDir ? `${dirent.name}/` : dirent.name, isDir });
-  }
-  entries.sort((a, b) => keyCompare(a.sortName, b.sortName));
+  // Below U+D800 UTF-16 order is byte order: the engine's own comparison is then exact and fast.
+  entries.sort(wide ? (a, b) => keyCompare(a.sortName, b.sortName) : (a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0));
   return { entries };
+}
+
+async function snapshotEntry(root: string, abs: string, dirent: Dirent): Promise<SnapshotEntry | null> {
+  if (dirent.isDirectory()) return { sortName: `${dirent.name}/`, isDir: true };
+  if (dirent.isFile()) return { sortName: dirent.name, isDir: false };
+  // Linked folders are not descended (no escapes, no cycles).
+  if (dirent.isSymbolicLink() && (await linkIsInnerFile(root, path.join(abs, dirent.name)))) return { sortName: dirent.name, isDir: false };
+  return null;
 }
 
 async function linkIsInnerFile(root: string, entryAbs: string): Promise<boolean> {
