@@ -1,0 +1,94 @@
+// shiplens query over a python3-snappy day: exact answers against the generator's tally.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliCapture } from './cliHelpers';
+import { cst, dayGenerate } from './queryHelpers';
+import type { Day } from './queryHelpers';
+
+let day: Day;
+let dataDir: string;
+const env = (): Record<string, string> => ({ SHIPLENS_DATA_DIR: dataDir });
+const format = ['--partition-format', '%Y/%m/%d/%H/%M', '--compression', 'snappy'];
+const query = (from: string, to: string, ...rest: string[]) => cliCapture(['query', join(day.dir, 'logs'), '--from', from, '--to', to, ...format, ...rest], { env: env() });
+const jsonRows = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+
+beforeAll(() => {
+  day = dayGenerate(['--objects', '288', '--rows', '20']);
+  dataDir = mkdtempSync(join(tmpdir(), 'range-data-'));
+});
+afterAll(() => {
+  rmSync(day.dir, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('shiplens query', () => {
+  it('answers the whole day exactly: count, sum, per status, per hour in the rule zone', async () => {
+    const r = await query('2026-12-04', '2026-12-05', '--json', '--sql', "SELECT status, count(*) AS n, sum(bytes::BIGINT) AS s FROM logs GROUP BY status ORDER BY status");
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const byStatus = Object.fromEntries(jsonRows(r.stdout).map((row) => [row.status, row.n]));
+    expect(byStatus).toEqual(day.tally.byStatus);
+    expect(jsonRows(r.stdout).reduce((n, row) => n + (row.s as number), 0)).toBe(day.tally.bytesSum);
+    const hours = await query('2026-12-04', '2026-12-05', '--json', '--sql', "SELECT strftime(__time__, '%Y-%m-%d %H') AS h, count(*) AS n FROM logs GROUP BY 1 ORDER BY 1");
+    expect(Object.fromEntries(jsonRows(hours.stdout).map((row) => [row.h, row.n]))).toEqual(day.tally.byHour);
+  });
+
+  it('applies [from, to) exactly: a row at from is in, a row at to is out', async () => {
+    const r = await query('2026-12-04T10:00:00+08:00', '2026-12-04T10:00:30+08:00', '--json', '--sql', 'SELECT __time__, status, _key FROM logs ORDER BY __time__, _key');
+    const expected = day.rows.filter((row) => row.time >= cst('2026-12-04T10:00:00') && row.time < cst('2026-12-04T10:00:30'));
+    expect(expected.map((e) => e.time)).toEqual([cst('2026-12-04T10:00:00'), cst('2026-12-04T10:00:15')]);
+    expect(jsonRows(r.stdout)).toEqual(expected.map((e) => ({ __time__: e.time === cst('2026-12-04T10:00:00') ? '2026-12-04 10:00:00+08:00' : '2026-12-04 10:00:15+08:00', status: e.status, _key: e.key.slice('logs/'.length) })));
+  });
+
+  it('reads lag objects: late rows of the window in tasks created after it', async () => {
+    const r = await query('2026-12-04 10:00', '2026-12-04 10:45', '--json', '--sql', 'SELECT _key, count(*) AS n FROM logs GROUP BY _key ORDER BY _key');
+    const expected = new Map<string, number>();
+    for (const row of day.rows) if (row.time >= cst('2026-12-04T10:00:00') && row.time < cst('2026-12-04T10:45:00')) expected.set(row.key.slice(5), (expected.get(row.key.slice(5)) ?? 0) + 1);
+    expect(jsonRows(r.stdout).map((row) => [row._key, row.n])).toEqual([...expected.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+    // The 10:50 task holds two 10:38:20 rows: the plan reached past the window's end for them.
+    expect(expected.get(day.tally.objects[129]?.slice(5) as string)).toBe(2);
+  });
+
+  it('prints BIGINT as exact digits and reads times with an offset the same as in the zone', async () => {
+    const r = await query('2026-12-04T02:00:00Z', '2026-12-04T02:05:00Z', '--json', '--sql', 'SELECT 9007199254740993::BIGINT AS big, count(*) AS n, min(_task_time) AS t FROM logs');
+    expect(r.stdout).toBe(`{"big":9007199254740993,"n":20,"t":"2026-12-04 10:05:00.123+08:00"}\n`);
+  });
+
+  it('lists the plan with --dry-run (key and size, then totals) and says when it is empty', async () => {
+    const r = await query('2026-12-04 10:00', '2026-12-04 10:10', '--dry-run');
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.at(-1)).toBe(`total: ${lines.length - 1} objects, ${lines.slice(0, -1).reduce((n, l) => n + Number(l.split('\t')[1]), 0)} bytes, ${lines.length - 1} partitions`);
+    expect(lines[0]).toMatch(/^2026\/12\/04\/10\/00_1796349600\d{9}_\d\.snappy\t\d+$/);
+    const empty = await query('2027-01-01', '2027-01-02', '--sql', 'SELECT 1');
+    expect(empty).toMatchObject({ code: 0, stdout: '' });
+    expect(empty.stderr).toContain('no objects in the range');
+  });
+
+  it('reports bad SQL with the engine message and the column list (exit 1)', async () => {
+    const r = await query('2026-12-04 10:00', '2026-12-04 10:10', '--sql', 'SELECT nope FROM logs');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Referenced column "nope" not found');
+    expect(r.stderr).toContain('Columns of logs: __topic__ VARCHAR, __source__ VARCHAR, status VARCHAR, bytes VARCHAR, ip VARCHAR, path VARCHAR, msg VARCHAR, ua VARCHAR, __time__ TIMESTAMP WITH TIME ZONE, _key VARCHAR, _task_time TIMESTAMP WITH TIME ZONE');
+    expect(r.stderr.split('\n')).toHaveLength(2);
+  });
+
+  it('writes -o .csv/.parquet/.jsonl and never overwrites', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'range-out-'));
+    const sql = ['--sql', "SELECT status, count(*) AS n FROM logs GROUP BY status ORDER BY status"];
+    const expected = Object.entries(day.tally.byStatus).sort();
+    expect((await query('2026-12-04', '2026-12-05', '-o', join(out, 'a.csv'), ...sql)).code).toBe(0);
+    expect(readFileSync(join(out, 'a.csv'), 'utf8')).toBe(`status,n\n${expected.map(([s, n]) => `${s},${n}`).join('\n')}\n`);
+    expect((await query('2026-12-04', '2026-12-05', '-o', join(out, 'a.jsonl'), ...sql)).code).toBe(0);
+    expect(readFileSync(join(out, 'a.jsonl'), 'utf8')).toBe(expected.map(([s, n]) => `{"status":"${s}","n":${n}}\n`).join(''));
+    expect((await query('2026-12-04', '2026-12-05', '-o', join(out, 'a.parquet'), ...sql)).code).toBe(0);
+    expect(readFileSync(join(out, 'a.parquet')).subarray(0, 4).toString()).toBe('PAR1');
+    writeFileSync(join(out, 'keep.csv'), 'mine');
+    const again = await query('2026-12-04', '2026-12-05', '-o', join(out, 'keep.csv'), ...sql);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already exists');
+    expect(readFileSync(join(out, 'keep.csv'), 'utf8')).toBe('mine');
+    rmSync(out, { recursive: true, force: true });
+  });
+});
