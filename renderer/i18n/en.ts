@@ -109,6 +109,7 @@ export const en = {
   'inspect.bytesRead': 'Schema read with range reads: {reads} ({bytes}).',
   'inspect.detected': '{format}, {compression} (by {by})',
   'inspect.warnings': '{n} warnings while reading',
+  'inspect.warningOne': '1 warning while reading',
   'inspect.dialect': 'CSV dialect',
   'inspect.delimiter': 'Delimiter',
   'inspect.quote': 'Quote',

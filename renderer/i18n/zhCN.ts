@@ -110,6 +110,7 @@ export const zhCN: Messages = {
   'inspect.bytesRead': '读取 Schema 用了 {reads} 次范围读取（{bytes}）。',
   'inspect.detected': '{format}，{compression}（依据：{by}）',
   'inspect.warnings': '读取时有 {n} 条警告',
+  'inspect.warningOne': '读取时有 1 条警告',
   'inspect.dialect': 'CSV 格式',
   'inspect.delimiter': '分隔符',
   'inspect.quote': '引号',

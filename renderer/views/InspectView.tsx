@@ -62,7 +62,7 @@ export function InspectView() {
       {csv && s.key && <DialectControls key={s.key} dialect={s.dialect} onApply={(dialect) => s.key && void s.tableOpen(s.key, { dialect })} />}
       {s.table && s.table.warnings.length > 0 && (
         <details className="small warn">
-          <summary>{t('inspect.warnings', { n: s.table.warnings.length })}</summary>
+          <summary>{t(s.table.warnings.length === 1 ? 'inspect.warningOne' : 'inspect.warnings', { n: s.table.warnings.length })}</summary>
           <ul>
             {s.table.warnings.slice(0, 50).map((w, i) => (
               <li key={i}>

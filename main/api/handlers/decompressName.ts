@@ -1,8 +1,10 @@
 /**
  * Output names for decompressed files.
  *
- * Rules: the `.snappy` part is removed (`x.snappy` → `x`, `x.snappy.csv` → `x.csv`); a name
- * without `.snappy` gets `-decoded` (`x.bin` → `x.bin-decoded`); then, when the result has no
+ * Rules: the snappy suffix is removed — `.snappy` as Log Service writes it (`x.snappy` → `x`,
+ * `x.snappy.csv` → `x.csv`), and `.sz`/`.snz`, the framing format's usual names (`python -m
+ * snappy`, snzip: `framed.json.sz` → `framed.json`); a name without one gets `-decoded`
+ * (`x.bin` → `x.bin-decoded`); then, when the result has no
  * extension, one is added from the decoded content (`.json` for JSON lines, `.parquet`, `.csv`).
  * So a shipped JSON+snappy object `19_1484913043351525351_2850008.snappy` becomes
  * `19_1484913043351525351_2850008.json`.
@@ -36,7 +38,8 @@ export function fileNameHasExtension(name: string): boolean {
 /** The output name for a decompressed `inputName` (see the file comment for the rules). */
 export function decompressOutputName(inputName: string, content: ContentFormat): string {
   let base: string;
-  if (/\.snappy$/i.test(inputName)) base = inputName.slice(0, -'.snappy'.length);
+  const suffix = /\.(snappy|sz|snz)$/i.exec(inputName);
+  if (suffix) base = inputName.slice(0, -suffix[0].length);
   else if (/\.snappy\.[A-Za-z0-9]{1,8}$/i.test(inputName)) base = inputName.replace(/\.snappy(\.[A-Za-z0-9]{1,8})$/i, '$1');
   else base = `${inputName}-decoded`;
   if (!base || base === '.' || base === '..') base = 'decoded';

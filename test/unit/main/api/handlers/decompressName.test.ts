@@ -13,6 +13,10 @@ describe('decompressOutputName', () => {
     ['data.bin', 'json', 'data.bin-decoded.json'],
     ['noext', 'parquet', 'noext-decoded.parquet'],
     ['.snappy', 'json', 'decoded.json'],
+    ['framed.json.sz', 'json', 'framed.json'],
+    ['framed.sz', 'json', 'framed.json'],
+    ['stream.csv.snz', 'csv', 'stream.csv'],
+    ['x.size', 'json', 'x.size-decoded.json'],
   ] as const)('names %s (%s content) %s', (input, content, expected) => {
     expect(decompressOutputName(input, content)).toBe(expected);
   });
