@@ -15,6 +15,8 @@ export interface ParquetPlace {
   page?: number;
   /** What the step was doing: 'page headers', 'dictionary page', 'data page'. */
   step?: string;
+  /** The column chunk's codec, named when its data does not decompress. */
+  codec?: string;
 }
 
 /** A failure of a reading step, with its place. */
@@ -62,9 +64,19 @@ const engineMeanings: [RegExp, string][] = [
   [/Maximum call stack/i, 'its schema or levels nest too deeply'],
 ];
 
+// Messages of the page codecs (hysnappy, snappyjs, hyparquet-compressors): the data does not decompress.
+const codecMessage = /block header|premature end|eof marker|snappy|lz4|zstd|gzip|brotli|huffman|decompress|invalid (distance|length|literal|code)/i;
+
 /** The failure in Parquet words: hyparquet's own "parquet …" messages kept, engine text translated. */
-function meaningOf(message: string): string {
+function meaningOf(message: string, place: ParquetPlace): string {
   for (const [pattern, meaning] of engineMeanings) if (pattern.test(message)) return meaning;
+  const thrift = /^thrift\s+(.*)$/i.exec(message);
+  if (thrift?.[1]) return `its page header is not valid Thrift (${thrift[1]})`;
+  if (codecMessage.test(message)) return `its ${place.codec && place.codec !== 'UNCOMPRESSED' ? `${place.codec} ` : ''}data does not decompress (${message.replace(/^parquet /i, '')})`;
+  const missing = /^parquet ([a-z_ ]+) header is undefined$/i.exec(message);
+  if (missing?.[1]) return `its page header has no ${missing[1].replace(/ /g, '_')}_header`;
+  const unknown = /^parquet unsupported ([a-z ]+): undefined$/i.exec(message);
+  if (unknown?.[1]) return `its page header names no known ${unknown[1]}`;
   const own = /^parquet\s+(.*)$/i.exec(message);
   if (own?.[1]) return own[1];
   if (/^(page at|Row group|column)/i.test(message)) return message;
@@ -90,14 +102,14 @@ export function parquetReadError(source: ByteSource, error: unknown): ShiplensEr
   const message = original instanceof Error ? original.message : String(original);
   const where = placeText(place);
   const prefix = where ? `${where[0]?.toUpperCase()}${where.slice(1)}: ` : '';
-  if (/unsupported|not supported/i.test(message)) {
-    return new ShiplensError('UNSUPPORTED_FORMAT', `This Parquet file uses a feature shiplens does not read: ${prefix}${meaningOf(message)}.`, {
+  if (/unsupported|not supported/i.test(message) && !/: undefined$/.test(message)) {
+    return new ShiplensError('UNSUPPORTED_FORMAT', `This Parquet file uses a feature shiplens does not read: ${prefix}${meaningOf(message, place)}.`, {
       source: source.name,
       cause: original,
       hint: 'Convert it with DuckDB or Spark, or read it there.',
     });
   }
-  return new ShiplensError('PARQUET_CORRUPT', `Parquet rows cannot be decoded: ${prefix}${meaningOf(message)}.`, {
+  return new ShiplensError('PARQUET_CORRUPT', `Parquet rows cannot be decoded: ${prefix}${meaningOf(message, place)}.`, {
     source: source.name,
     cause: original,
     hint: 'The file is damaged, or uses a feature shiplens does not read.',

@@ -93,7 +93,7 @@ export function parquetPageReader(source: ByteSource, metadata: FileMetaData, op
     if (known) return known;
     const chunks = (metadata.row_groups[group]?.columns ?? []).map((column, c): Chunk => {
       const meta = column.meta_data;
-      const place = { rowGroup: group, column: meta?.path_in_schema.join('.') ?? `#${c}` };
+      const place = { rowGroup: group, column: meta?.path_in_schema.join('.') ?? `#${c}`, codec: meta?.codec };
       if (!meta || column.file_path) throw parquetPlaced(place, 'parquet column chunk without metadata or in another file is not supported');
       const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
       const schemaPath = getTreePath(tree, meta.path_in_schema);

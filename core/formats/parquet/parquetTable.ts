@@ -2,7 +2,7 @@
  * Parquet rows as a paged TableReader on hyparquet, reading only the row groups a page needs.
  */
 import { parquetRead, parquetSchema, snappyUncompress } from 'hyparquet';
-import type { Compressors, FileMetaData, SchemaElement, SchemaTree } from 'hyparquet';
+import type { AsyncBuffer, Compressors, FileMetaData, SchemaElement, SchemaTree } from 'hyparquet';
 import { decompressBrotli, decompressGzip, decompressLz4, decompressLz4Raw, decompressZstd } from 'hyparquet-compressors';
 import type { ByteSource } from '../../bytes/byteSource';
 import type { RawBlockDecoder } from '../../codecs/snappy';
@@ -10,7 +10,7 @@ import { hysnappyRawDecoder } from '../../codecs/snappy/hysnappyDecoder';
 import { ShiplensError, throwIfCancelled } from '../../errors';
 import type { Cell, ColumnType, TableColumn, TableReader, TableWarning } from '../table';
 import { parquetBufferFrom } from './parquetBuffer';
-import { parquetReadError } from './parquetErrors';
+import { parquetAtAsync, parquetReadError } from './parquetErrors';
 import { parquetIsFlat, parquetPageReader } from './parquetPageReader';
 import type { ParquetGroupStream, ParquetPageReader } from './parquetPageReader';
 import { parquetFooterCheck, parquetFooterRead, parquetFooterWarnings } from './parquetSchema';
@@ -151,6 +151,23 @@ function nestedMetadata(metadata: FileMetaData): FileMetaData {
   return { ...metadata, schema };
 }
 
+/** Rows of a nested file through hyparquet, one row group at a time (a failure names its group). */
+async function nestedRange(file: AsyncBuffer, metadata: FileMetaData, compressors: Compressors, cells: CellOf[], start: number, end: number): Promise<Cell[][]> {
+  const nested = nestedMetadata(metadata);
+  const out: Cell[][] = [];
+  let groupStart = 0;
+  for (const [index, group] of metadata.row_groups.entries()) {
+    const groupEnd = groupStart + Number(group.num_rows);
+    const [from, to] = [Math.max(start, groupStart), Math.min(end, groupEnd)];
+    const onComplete = (r: unknown[][]): void => {
+      for (const row of r) out.push(row.map((v, c) => (cells[c] ?? parquetCell)(v)));
+    };
+    if (from < to) await parquetAtAsync({ rowGroup: index }, () => parquetRead({ file, metadata: nested, rowStart: from, rowEnd: to, compressors, rowFormat: 'array', parsers: parquetNestedParsers, utf8: false, onComplete }));
+    groupStart = groupEnd;
+  }
+  return out;
+}
+
 /** Row groups overlapping [start, end) as [group, selectStart, selectEnd] (group-relative). */
 function groupSlices(metadata: FileMetaData, start: number, end: number): [number, number, number][] {
   const out: [number, number, number][] = [];
@@ -202,10 +219,7 @@ export async function parquetTable(source: ByteSource, options: ParquetTableOpti
     let rows: Cell[][] = [];
     try {
       if (pages) rows = await pagedRange(pages, metadata, cells, rowStart, rowEnd, signal);
-      else {
-        const onComplete = (r: unknown[][]): void => { rows = r.map((row) => row.map((v, c) => (cells[c] ?? parquetCell)(v))); };
-        await parquetRead({ file, metadata: nestedMetadata(metadata), rowStart, rowEnd, compressors, rowFormat: 'array', parsers: parquetNestedParsers, utf8: false, onComplete });
-      }
+      else rows = await nestedRange(file, metadata, compressors, cells, rowStart, rowEnd);
     } catch (error) {
       throw parquetReadError(source, error);
     }

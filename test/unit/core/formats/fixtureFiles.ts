@@ -13,10 +13,13 @@ export const textDir = join(fixtures, 'generated', 'text');
 /** Written by the codecs helper's genSnappy.mjs (python3-snappy, snappy-java). */
 export const snappyDir = join(fixtures, 'generated', 'snappy');
 
-const doneMarker = { genParquet: join(parquetDir, '.done'), genText: join(textDir, '.done'), genSnappy: join(snappyDir, 'manifest.json') };
+/** Written by genParquetEdge.mjs (Parquet from other writers, issue 14). */
+export const parquetEdgeDir = join(fixtures, 'generated', 'parquetEdge');
+
+const doneMarker = { genParquetEdge: join(parquetEdgeDir, '.done'), genParquet: join(parquetDir, '.done'), genText: join(textDir, '.done'), genSnappy: join(snappyDir, 'manifest.json') };
 
 /** Run a generator (it skips work when its outputs are up to date). */
-export function fixturesEnsure(generator: 'genParquet' | 'genText' | 'genSnappy'): void {
+export function fixturesEnsure(generator: 'genParquet' | 'genParquetEdge' | 'genText' | 'genSnappy'): void {
   if (!existsSync(doneMarker[generator])) {
     execFileSync(process.execPath, ['-e', `import(${JSON.stringify(join(fixtures, `${generator}.mjs`))}).then((m) => m.generate())`], { stdio: 'inherit' });
   }

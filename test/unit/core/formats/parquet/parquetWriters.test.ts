@@ -1,0 +1,170 @@
+// Issue 14: Parquet written by others, read side by side with DuckDB. Every expectation is
+// DuckDB's text of the value (genParquetEdge.mjs) or, where DuckDB cannot say (INT96 past
+// microseconds, Hadoop LZ4), what the byte writer wrote.
+import { parquetHeader } from 'hyparquet/src/column.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parquetSchemaRead, parquetTable } from '../../../../../core/formats/parquet';
+import type { Cell, TableWarning } from '../../../../../core/formats/table';
+import { fixtureBytes, fixtureJson, fixtureSource, fixturesEnsure, parquetEdgeDir } from '../fixtureFiles';
+
+beforeAll(() => fixturesEnsure('genParquetEdge'));
+
+type Kind = 'int' | 'bigint' | 'float' | 'text';
+interface EdgeExpected {
+  kinds: Kind[];
+  expected: (string | null)[][] | null;
+  zones?: Record<string, (string | null)[][]>;
+  written?: (string | null)[];
+  duckdbError?: string | null;
+  footerRows?: string;
+}
+
+const names = {
+  flat: 'flat.snappy.parquet',
+  flatV2: 'flatV2.snappy.parquet',
+  flatLz4Raw: 'flatLz4Raw.parquet',
+  nested: 'nested.snappy.parquet',
+  footerZeroRows: 'footerZeroRows.snappy.parquet',
+  int96: 'int96.parquet',
+  hadoopLz4: 'hadoopLz4.parquet',
+  dictOffsetZero: 'dictOffsetZero.parquet',
+  dictNoOffset: 'dictNoOffset.parquet',
+  dictSingleValue: 'dictSingleValue.parquet',
+  dictFallback: 'dictFallback.snappy.parquet',
+};
+
+function expectation(name: string): EdgeExpected {
+  return fixtureJson<EdgeExpected>(parquetEdgeDir, `${name}.json`);
+}
+
+/** DuckDB's text → the cell shiplens gives (numbers as numbers, FLOAT as the number DuckDB prints). */
+function cells(rows: (string | null)[][], kinds: Kind[]): Cell[][] {
+  return rows.map((row) => row.map((text, i) => {
+    if (text === null) return null;
+    const kind = kinds[i];
+    if (kind === 'int' || kind === 'float') return Number(text);
+    return kind === 'bigint' ? BigInt(text) : text;
+  }));
+}
+
+async function allRows(name: string, options: Parameters<typeof parquetTable>[1] = {}): Promise<{ paged: Cell[][]; batched: Cell[][] }> {
+  const reader = await parquetTable(fixtureSource(parquetEdgeDir, name), options);
+  const paged = await reader.readRows(0, 10_000);
+  const batched: Cell[][] = [];
+  for await (const batch of reader.rowBatches()) batched.push(...batch);
+  return { paged, batched };
+}
+
+describe('Parquet from other writers reads as DuckDB reads it', () => {
+  it.each([names.flat, names.flatV2, names.flatLz4Raw])('%s: timestamps µs/ns/ms exact, UTC-adjusted with +00, DATE, FLOAT 117.9, DECIMAL text, non-UTF-8 BLOB as 0x hex', async (name) => {
+    const { kinds, expected } = expectation(name);
+    const want = cells(expected ?? [], kinds);
+    expect(want[0]).toEqual([1, '2024-01-02 03:04:05.123456', '2024-01-02 03:04:05.123456789', '2024-01-02 03:04:05.123', '2024-01-02 03:04:05.123456+00', '2024-01-02', 117.9, '123.456', '12345678901234567890.1234567890', '1.50', '0xff00c3']);
+    const { paged, batched } = await allRows(name);
+    expect(paged).toEqual(want);
+    expect(batched).toEqual(want);
+    const reader = await parquetTable(fixtureSource(parquetEdgeDir, name));
+    expect(reader.columns.map((c) => c.type)).toEqual(['int32', 'timestamp', 'timestamp', 'timestamp', 'timestamp', 'date', 'float', 'decimal', 'decimal', 'decimal', 'string']);
+    expect(await reader.readRows(3, 2)).toEqual(want.slice(3, 5));
+  });
+
+  it.each(['Asia/Shanghai', 'Asia/Kolkata', 'America/New_York'])('UTC-adjusted timestamps in %s with the zone shown, as DuckDB with SET TimeZone', async (zone) => {
+    const { kinds, zones } = expectation(names.flat);
+    const want = cells(zones?.[zone] ?? [], kinds);
+    expect(want[0]?.[4]).toBe({ 'Asia/Shanghai': '2024-01-02 11:04:05.123456+08', 'Asia/Kolkata': '2024-01-02 08:34:05.123456+05:30', 'America/New_York': '2024-01-01 22:04:05.123456-05' }[zone]);
+    const { paged, batched } = await allRows(names.flat, { timeZone: zone });
+    expect(paged).toEqual(want);
+    expect(batched).toEqual(want);
+  });
+
+  it('lists and structs are JSON with integers unquoted (DuckDB to_json), top-level DECIMAL and TIMESTAMP exact', async () => {
+    const { kinds, expected } = expectation(names.nested);
+    const want = cells(expected ?? [], kinds);
+    expect(want[0]).toEqual([1, '[1,2,3]', '{"a":1,"b":9007199254740993}', '[[1,-2],[],null]', '123.456', '2024-01-02 03:04:05.123456']);
+    const { paged, batched } = await allRows(names.nested);
+    expect(paged).toEqual(want);
+    expect(batched).toEqual(want);
+  });
+
+  it('a footer saying 0 rows while its row group holds 6: the 6 rows, with a warning (DuckDB reads them too)', async () => {
+    const { kinds, expected, footerRows } = expectation(names.footerZeroRows);
+    expect(footerRows).toBe('0');
+    const warnings: TableWarning[] = [];
+    const reader = await parquetTable(fixtureSource(parquetEdgeDir, names.footerZeroRows), { warnings });
+    expect(reader.numRows).toBe(6);
+    expect(warnings).toEqual([{ message: 'The Parquet footer declares 0 rows, but its row group holds 6; read 6 rows.' }]);
+    expect(await reader.readRows(0, 100)).toEqual(cells(expected ?? [], kinds));
+    const schema = await parquetSchemaRead(fixtureSource(parquetEdgeDir, names.footerZeroRows));
+    expect([schema.numRows, schema.warnings]).toEqual([6, ['The Parquet footer declares 0 rows, but its row group holds 6; read 6 rows.']]);
+  });
+
+  it('INT96 (Impala/Spark) at full nanosecond precision; DuckDB agrees to the microsecond', async () => {
+    const { expected, written } = expectation(names.int96);
+    const { paged, batched } = await allRows(names.int96);
+    const want = (written ?? []).map((ts, i) => [i + 1, ts]);
+    expect(paged).toEqual(want);
+    expect(batched).toEqual(want);
+    expect(paged[3]).toEqual([4, '2024-01-02 03:04:05.123456789']);
+    // DuckDB truncates INT96 to microseconds: every other row is the same text.
+    (expected ?? []).forEach(([, duck], i) => {
+      if (i === 3) expect(duck).toBe('2024-01-02 03:04:05.123456');
+      else expect(duck).toBe(written?.[i]);
+    });
+  });
+
+  it('Hadoop-framed LZ4 pages (parquet-mr codec LZ4) read; DuckDB refuses the codec', async () => {
+    const { written, duckdbError } = expectation(names.hadoopLz4);
+    expect(duckdbError).toContain('Unsupported compression codec "LZ4"');
+    const { paged, batched } = await allRows(names.hadoopLz4);
+    expect(paged).toEqual((written ?? []).map((word, i) => [i + 1, word]));
+    expect(batched).toEqual(paged);
+  });
+
+  it.each([names.dictOffsetZero, names.dictNoOffset, names.dictSingleValue])('dictionary edge case %s reads as DuckDB reads it', async (name) => {
+    const { kinds, expected, written } = expectation(name);
+    expect(expected?.map((row) => row[0])).toEqual(written);
+    const { paged, batched } = await allRows(name);
+    expect(paged).toEqual(cells(expected ?? [], kinds));
+    expect(batched).toEqual(paged);
+  });
+
+  it('dictionary pages falling back to PLAIN within one column chunk (arrow-rs) read as DuckDB reads them', async () => {
+    const bytes = fixtureBytes(parquetEdgeDir, names.dictFallback);
+    // The file really mixes encodings: hyparquet's header parser over the first chunk's pages.
+    const reader = { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 4 };
+    const encodings = new Set<string>();
+    for (let i = 0; i < 12; i++) {
+      const header = parquetHeader(reader);
+      encodings.add(header.type === 'DICTIONARY_PAGE' ? 'dictionary' : String(header.data_page_header?.encoding));
+      reader.offset += header.compressed_page_size;
+    }
+    expect([...encodings].sort()).toEqual(['PLAIN', 'RLE_DICTIONARY', 'dictionary']);
+    const { kinds, expected } = expectation(names.dictFallback);
+    const want = cells(expected ?? [], kinds);
+    expect(want).toHaveLength(3000);
+    const { paged, batched } = await allRows(names.dictFallback);
+    expect(paged).toEqual(want);
+    expect(batched).toEqual(want);
+    const table = await parquetTable(fixtureSource(parquetEdgeDir, names.dictFallback));
+    expect(await table.readRows(1234, 600)).toEqual(want.slice(1234, 1834));
+  });
+
+  it('the schema shows DECIMAL precision/scale, timestamp unit and UTC flag, INT96, and how binary is shown', async () => {
+    const flat = await parquetSchemaRead(fixtureSource(parquetEdgeDir, names.flat));
+    expect(flat.columns.map((c) => `${c.name} ${c.physicalType} ${c.logicalType ?? '-'}${c.shownAs ? ` [${c.shownAs}]` : ''}`)).toEqual([
+      'id INT32 INT_32',
+      'ts_us INT64 TIMESTAMP(MICROS,local)',
+      'ts_ns INT64 TIMESTAMP(NANOS,local)',
+      'ts_ms INT64 TIMESTAMP(MILLIS,local)',
+      'tz INT64 TIMESTAMP(MICROS,UTC)',
+      'd INT32 DATE',
+      'f FLOAT -',
+      'dec3 INT64 DECIMAL(18,3)',
+      'big FIXED_LEN_BYTE_ARRAY DECIMAL(38,10)',
+      'small INT32 DECIMAL(4,2)',
+      'b BYTE_ARRAY - [UTF-8 text; values that are not UTF-8 as 0x hex]',
+    ]);
+    const int96 = await parquetSchemaRead(fixtureSource(parquetEdgeDir, names.int96));
+    expect(int96.columns.map((c) => c.logicalType)).toEqual([undefined, 'TIMESTAMP(INT96)']);
+  });
+});
