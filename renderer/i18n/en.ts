@@ -110,6 +110,8 @@ export const en = {
   'inspect.detected': '{format}, {compression} (by {by})',
   'inspect.warnings': '{n} warnings while reading',
   'inspect.warningOne': '1 warning while reading',
+  'inspect.columnCodecs': 'columns {codecs}',
+  'inspect.columnsUncompressed': 'columns uncompressed',
   'inspect.dialect': 'CSV dialect',
   'inspect.delimiter': 'Delimiter',
   'inspect.quote': 'Quote',

@@ -111,6 +111,8 @@ export const zhCN: Messages = {
   'inspect.detected': '{format}，{compression}（依据：{by}）',
   'inspect.warnings': '读取时有 {n} 条警告',
   'inspect.warningOne': '读取时有 1 条警告',
+  'inspect.columnCodecs': '列压缩 {codecs}',
+  'inspect.columnsUncompressed': '列未压缩',
   'inspect.dialect': 'CSV 格式',
   'inspect.delimiter': '分隔符',
   'inspect.quote': '引号',

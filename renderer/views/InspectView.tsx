@@ -9,13 +9,24 @@ import { ErrorBox } from '../components/ErrorBox';
 import { ProgressBar, phaseText } from '../components/ProgressBar';
 import { SchemaPanel } from '../components/SchemaPanel';
 import { useT } from '../i18n';
+import type { Translate } from '../i18n';
 import { tableRowCap } from '../state/tableSlice';
 import { useStore } from '../state/store';
 import { ExportDialog } from './ExportDialog';
 
+/**
+ * The compression as a user means it: a Parquet file is not compressed as a whole, its column
+ * chunks are (SNAPPY, ZSTD …), so those codecs are named instead of "none".
+ */
+export function compressionText(inspection: { format: string; compression: string; snappyVariant?: string | null }, codecs: readonly string[] | undefined, t: Translate): string {
+  const compressed = (codecs ?? []).filter((c) => c !== 'UNCOMPRESSED');
+  if (inspection.format === 'parquet' && codecs) return compressed.length > 0 ? t('inspect.columnCodecs', { codecs: compressed.join(', ') }) : t('inspect.columnsUncompressed');
+  return inspection.compression + (inspection.snappyVariant ? ` (${inspection.snappyVariant})` : '');
+}
+
 function InspectHeader({ onExport }: { onExport: () => void }) {
   const t = useT();
-  const s = useStore(useShallow((st) => ({ key: st.openKey, inspection: st.inspection, table: st.table, rows: st.rows.length, rawVisible: st.rawVisible, rawToggle: st.rawToggle })));
+  const s = useStore(useShallow((st) => ({ key: st.openKey, inspection: st.inspection, table: st.table, rows: st.rows.length, rawVisible: st.rawVisible, rawToggle: st.rawToggle, codecs: st.schema?.codecs })));
   return (
     <div className="row">
       <div style={{ minWidth: 0, flex: 1 }}>
@@ -24,7 +35,7 @@ function InspectHeader({ onExport }: { onExport: () => void }) {
         </div>
         {s.inspection && (
           <div className="muted small">
-            {t('inspect.detected', { format: s.inspection.format, compression: s.inspection.compression + (s.inspection.snappyVariant ? ` (${s.inspection.snappyVariant})` : ''), by: s.inspection.detectedBy })}
+            {t('inspect.detected', { format: s.inspection.format, compression: compressionText(s.inspection, s.codecs, t), by: s.inspection.detectedBy })}
             {s.table && ` · ${t('inspect.loadedRows', { loaded: s.rows.toLocaleString(), total: s.table.numRows === null ? '?' : s.table.numRows.toLocaleString() })}`}
           </div>
         )}
