@@ -100,7 +100,8 @@ export function jobGenerate(fields: JobFields): DataWorksJob {
     writer: {
       datasource: fields.odpsDatasource ?? jobDefaults.odpsDatasource,
       table: fields.table,
-      truncate: fields.truncate ?? true,
+      // insert into: with a minute schedule and a daily pt, insert overwrite would keep only the last run.
+      truncate: fields.truncate ?? false,
       partition: fields.partition ?? jobDefaults.partition,
       column: fields.targetColumns ? [...fields.targetColumns] : jobTargetColumns(fields.columns),
     },

@@ -104,7 +104,7 @@ function readWriter(r: Reader, writer: Obj): DataWorksJob['writer'] | null {
   r.keep(p, at, ['datasource', 'table', 'truncate', 'partition', 'column']);
   const datasource = r.get<string>(p, at, 'datasource', 'string');
   const table = r.get<string>(p, at, 'table', 'string');
-  const truncate = r.get<boolean>(p, at, 'truncate', 'boolean', true) ?? true;
+  const truncate = r.get<boolean>(p, at, 'truncate', 'boolean', true) ?? false;
   const partition = r.get<string>(p, at, 'partition', 'string', true) ?? '';
   const column = r.get<string[]>(p, at, 'column', 'string[]');
   if (datasource === undefined || table === undefined || column === undefined) return null;

@@ -64,7 +64,7 @@ export interface JobNewFlags {
   begin?: string;
   end?: string;
   batchSize?: number;
-  truncate: boolean;
+  truncate?: boolean;
 }
 
 async function fieldsOf(flags: { columns?: string; rule?: string; object?: string }, command: Command | null, ctx: CliContext): Promise<JobFieldSource> {
@@ -94,7 +94,7 @@ export async function jobNewAction(flags: JobNewFlags, command: Command, ctx: Cl
     beginDateTime: flags.begin,
     endDateTime: flags.end,
     batchSize: flags.batchSize,
-    truncate: flags.truncate,
+    truncate: flags.truncate === true,
   });
   const issues = jobValidate(job);
   if (!jobIssuesOk(issues)) throw issuesError(issues, undefined, 'Change the options named by these JSON paths');
@@ -144,7 +144,7 @@ export interface TableFlags {
   types?: string;
   rule?: string;
   partition?: string;
-  truncate: boolean;
+  truncate?: boolean;
 }
 
 export async function tableAction(flags: TableFlags, ctx: CliContext): Promise<void> {
@@ -155,7 +155,7 @@ export async function tableAction(flags: TableFlags, ctx: CliContext): Promise<v
     types = { ...jobFieldsOfRule(await ruleRead(path.resolve(ctx.io.cwd, flags.rule), flags.rule)).types, ...types };
   }
   let sql: string;
-  let truncate = flags.truncate;
+  let truncate = flags.truncate === true;
   if (flags.job !== undefined) {
     const { job, issues } = jobFromJson(await textRead(flags.job, ctx));
     if (!job) throw issuesError(issues, flags.job, 'Fix the job first (shiplens maxcompute job validate)');

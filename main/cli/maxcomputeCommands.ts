@@ -32,7 +32,7 @@ function jobCommands(group: Command, ctx: CliContext): void {
     .option('--begin <expr>', 'beginDateTime (default ${startTime})')
     .option('--end <expr>', 'endDateTime (default ${endTime})')
     .option('--batch-size <n>', 'logs per request (default 256)', intOption(1))
-    .option('--no-truncate', 'insert into instead of insert overwrite')
+    .option('--truncate', 'insert overwrite instead of insert into (each run replaces its partition)')
     .action(async (flags: JobNewFlags, command: Command) => (await actions()).jobNewAction(flags, command, ctx));
 }
 
@@ -77,7 +77,7 @@ export function maxcomputeCommandsRegister(program: Command, ctx: CliContext): v
     .option('--types <a:int64,b:double>', 'Parquet types of the job\'s log fields')
     .option('--rule <rule.json>', 'take the fields\' Parquet types from a shipping rule')
     .option('--partition <spec>', 'partition columns (default pt)')
-    .option('--no-truncate', 'explain insert into (without --job)')
+    .option('--truncate', 'explain insert overwrite (without --job)')
     .action(async (flags: TableFlags) => (await actions()).tableAction(flags, ctx));
   policyCommands(group, ctx);
 }

@@ -69,7 +69,7 @@ export function mcDraftDefault(): MaxComputeDraft {
     table: 'shipped_logs',
     columns: '__time__,__topic__,__source__',
     partition: jobDefaults.partition,
-    truncate: true,
+    truncate: false,
     begin: jobDefaults.beginExpression,
     end: jobDefaults.endExpression,
     every: '5m',

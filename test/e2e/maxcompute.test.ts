@@ -30,7 +30,10 @@ describe('MaxCompute tab', () => {
     expect(job.configuration.reader.parameter.beginDateTime).toBe('$[yyyymmddhh24miss-10/24/60]');
     expect(await page.locator('[data-testid="mc-run"]').count()).toBe(12);
     expect(await page.locator('[data-testid="mc-run"][data-seam="gap"]').count()).toBe(0);
+    expect(await page.getByTestId('mc-overwrites').count()).toBe(0);
+    await page.getByLabel('Overwrite the partition (truncate)').check();
     expect(await page.getByTestId('mc-overwrites').textContent()).toContain('overwrite the partition');
+    expect(await page.getByTestId('mc-write-mode').textContent()).toContain('INSERT OVERWRITE');
 
     await page.getByTestId('mc-datasource').fill('1bad-name');
     expect(await page.getByTestId('mc-issues').textContent()).toBe('$.configuration.reader.parameter.datasource: Data source name "1bad-name" is invalid: use letters, digits and "_", starting with a letter or "_".');

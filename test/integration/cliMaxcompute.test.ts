@@ -45,7 +45,7 @@ describe('shiplens maxcompute job', () => {
     expect([r.code, r.stderr]).toEqual([0, '']);
     const job: unknown = JSON.parse(r.stdout);
     expect(jobSchema.safeParse(job).success).toBe(true);
-    expect(job).toMatchObject({ configuration: { reader: { parameter: { logstore: 'app-log', column: ['__time__', 'ip', 'status'], batchSize: 256 } }, writer: { parameter: { table: 'app_log', column: ['time', 'ip', 'status'], truncate: true } } } });
+    expect(job).toMatchObject({ configuration: { reader: { parameter: { logstore: 'app-log', column: ['__time__', 'ip', 'status'], batchSize: 256 } }, writer: { parameter: { table: 'app_log', column: ['time', 'ip', 'status'], truncate: false } } } });
     const path = join(tmp, 'new.json');
     writeFileSync(path, r.stdout);
     expect((await cliCapture(['maxcompute', 'job', 'validate', path])).code).toBe(0);
