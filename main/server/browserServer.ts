@@ -3,7 +3,8 @@
  * a per-launch token and Host/Origin checks (DNS rebinding), with strict security headers.
  *
  * Transport (INTERFACES.md): `POST /api/call/<method>` (JSON body, `X-Shiplens-Token`),
- * `GET /api/events?token=…` (SSE), `POST /api/upload?name=…` (raw body, token header).
+ * `GET /api/events?token=…` (SSE), `POST /api/upload?name=…` (raw body, token header),
+ * `GET /launch/<nonce>` (one-time redirect to `/#token=…`, what the browser opener is given).
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
