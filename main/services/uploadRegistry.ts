@@ -3,14 +3,12 @@
  * folder for the session and removed when the server closes.
  */
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm, unlink } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { Transform } from 'node:stream';
 import { ShiplensError } from '../../core/errors';
+import { outputWrite } from './outputWriter';
 
 /** One stored upload. */
 export interface UploadEntry {
@@ -41,24 +39,16 @@ export class UploadRegistry {
     this.dir ??= await mkdtemp(join(tmpdir(), 'shiplens-uploads-'));
     const id = randomBytes(12).toString('base64url');
     const path = join(this.dir, id);
-    let bytes = 0;
     const limit = this.maxBytes;
-    const counter = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        bytes += chunk.length;
-        if (bytes > limit) {
-          callback(new ShiplensError('TOO_LARGE', `The upload is over the ${limit}-byte limit.`, { hint: 'Decompress large files with the CLI (shiplens decode).' }));
-          return;
+    // Through the output writer: a full disk is "The disk is full", never a half-stored upload.
+    const { bytes } = await outputWrite(path, { overwrite: false, mode: 0o600 }, async (sink) => {
+      for await (const chunk of body as AsyncIterable<Buffer>) {
+        if (sink.bytes + chunk.length > limit) {
+          throw new ShiplensError('TOO_LARGE', `The upload is over the ${limit}-byte limit.`, { hint: 'Decompress large files with the CLI (shiplens decode).' });
         }
-        callback(null, chunk);
-      },
+        await sink.write(chunk);
+      }
     });
-    try {
-      await pipeline(body, counter, createWriteStream(path, { mode: 0o600 }));
-    } catch (error) {
-      await unlink(path).catch(() => undefined);
-      throw error;
-    }
     const entry: UploadEntry = { id, name: uploadNameSanitize(name), path, bytes };
     this.uploads.set(id, entry);
     return entry;
