@@ -90,7 +90,7 @@ describe('rule editor tabs', () => {
     expect(await preview.evaluate((node) => node === document.activeElement)).toBe(true);
     expect(await page.getByRole('tabpanel', { name: en['rules.tab.preview'] }).getByTestId('preview-key').count()).toBeGreaterThan(0);
     await page.keyboard.press('End');
-    expect(await tablist.getByRole('tab', { name: en['rules.tab.ddl'] }).getAttribute('aria-selected')).toBe('true');
+    expect(await tablist.getByRole('tab', { name: en['rules.tab.maxcompute'] }).getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('ArrowRight');
     expect(await tablist.getByRole('tab', { name: en['rules.tab.fields'] }).getAttribute('aria-selected')).toBe('true');
     expect(await page.getByRole('tabpanel', { name: en['rules.tab.fields'] }).getByTestId('rule-name').count()).toBe(1);
