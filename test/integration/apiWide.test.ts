@@ -1,7 +1,7 @@
 // Issue 12 item 1 through the API (what the Export dialog does): table.open of a wide-key
 // JSON-lines object gets the column limit from settings, table.rows pages are bounded by cells,
 // and export.csv writes every row with the keys beyond the limit in "(other keys)".
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiMethod, ApiResult } from '../../main/api/contract';
@@ -25,6 +25,7 @@ beforeAll(async () => {
   root = await tempDir('apiwide');
   await mkdir(join(root, 'bucket'), { recursive: true });
   await writeFile(join(root, 'bucket', 'wide.json'), wideLines(5000));
+  await writeFile(join(root, 'bucket', 'wide50k.json'), wideLines(50_000));
   services = servicesCreate({ mode: 'browser', dataDir: join(root, 'data'), outputDir: join(root, 'out') });
   await services.connections.openLocal(join(root, 'bucket'));
 });
@@ -54,4 +55,15 @@ describe('a wide-key JSON-lines object through the API', () => {
     expect(opened.warnings[0]?.message).toMatch(/^wide\.json has 4990 keys beyond the 10-column limit/);
     expect(await apiDispatch(services, 'settings.set', { maxColumns: 0 })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
   });
+
+  it('stops an export.csv of 50,000 wide lines when its job is cancelled, leaving no file', async () => {
+    const info = await call('table.open', { key: 'wide50k.json' });
+    const running = apiDispatch(services, 'export.csv', { tableId: info.tableId, fileName: 'cancelled.csv', jobId: 'wide-export' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const cancelledAt = performance.now();
+    expect(await call('jobs.cancel', { jobId: 'wide-export' })).toEqual({ cancelled: true });
+    expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    console.log(`export.csv of 50,000 wide lines answered CANCELLED ${Math.round(performance.now() - cancelledAt)} ms after jobs.cancel`);
+    expect((await readdir(join(root, 'out'))).filter((name) => name.startsWith('cancelled.csv'))).toEqual([]);
+  }, 60_000);
 });
