@@ -8,6 +8,7 @@
 import { throwIfCancelled } from '../errors';
 import { indexedTableReader } from './indexedTable';
 import { jsonDepthExceeds, jsonReservedFields, jsonRowCells, jsonRowShape } from './jsonLineRow';
+import { tableDefaultMaxColumns } from './table';
 import type { Cell, TableReader, TableWarning } from './table';
 
 /** Limits and context for `jsonLinesTable`. */
@@ -30,8 +31,6 @@ export interface JsonLinesTable {
   warnings: TableWarning[];
 }
 
-/** Default column limit: a spreadsheet's worth; 50,000 distinct keys made every row 50,000 cells. */
-export const jsonDefaultMaxColumns = 2000;
 /** Default depth limit, well inside what JSON.stringify survives on a 1 MB stack (~4,000). */
 export const jsonDefaultMaxDepth = 1000;
 // Distinct keys beyond the limit that are counted one by one; past this the count is a floor.
@@ -118,7 +117,7 @@ function lineIndexBuild(bytes: Uint8Array, options: JsonLinesOptions): LineIndex
   const opts: IndexLimits = {
     maxLineBytes: options.maxLineBytes ?? 64 * 1024 * 1024,
     maxWarnings: options.maxWarnings ?? 1000,
-    maxColumns: options.maxColumns ?? jsonDefaultMaxColumns,
+    maxColumns: options.maxColumns ?? tableDefaultMaxColumns,
     maxDepth: options.maxDepth ?? jsonDefaultMaxDepth,
   };
   const index: LineIndex = { starts: new OffsetList(), ends: new OffsetList(), keys: new Set(), overflow: new Set(), warnings: [], dropped: 0 };
@@ -166,6 +165,9 @@ export function jsonLinesTable(bytes: Uint8Array, options: JsonLinesOptions = {}
   const reader = indexedTableReader(shape.columns, count, rowsRead, options.source);
   const warnings = index.warnings;
   const otherColumn = shape.columns[shape.otherColumn];
-  if (otherColumn) warnings.unshift(overflowWarning(index, options.maxColumns ?? jsonDefaultMaxColumns, otherColumn.name, options.source));
+  if (otherColumn) warnings.unshift(overflowWarning(index, options.maxColumns ?? tableDefaultMaxColumns, otherColumn.name, options.source));
   return { reader, warnings };
 }
+
+/** @deprecated Use `tableDefaultMaxColumns` (core/formats/table); kept until the CLI moves over. */
+export const jsonDefaultMaxColumns = tableDefaultMaxColumns;

@@ -8,6 +8,7 @@
 import Papa from 'papaparse';
 import { ShiplensError, throwIfCancelled } from '../errors';
 import { indexedTableReader } from './indexedTable';
+import { tableDefaultMaxColumns } from './table';
 import type { Cell, TableColumn, TableReader, TableWarning } from './table';
 
 /** The shipped-CSV dialect; same shape as `CsvDialect` in main/api/contract.ts. */
@@ -32,7 +33,12 @@ export interface ShippedCsvOptions {
   source?: string;
   signal?: AbortSignal;
   maxWarnings?: number;
+  /** Most columns (default 2,000); fields beyond it share one "(other columns)" column as JSON. */
+  maxColumns?: number;
 }
+
+/** Name of the column holding the fields beyond the column limit. */
+export const csvOtherColumnsName = '(other columns)';
 
 interface RowIndex {
   starts: number[];
@@ -73,13 +79,33 @@ function rowIndexBuild(text: string, bodyStart: number, dialect: CsvDialect, opt
   return index;
 }
 
-function columnNames(index: RowIndex, dialect: CsvDialect): string[] {
+/** The columns' names and the table's full width (header or dialect names, then columnK). */
+interface CsvShape {
+  width: number;
+  nameAt(i: number): string;
+}
+
+function csvShape(index: RowIndex, dialect: CsvDialect): CsvShape {
   const base = index.header ?? dialect.columns ?? [];
   let width = base.length;
   for (const w of index.widths) if (w > width) width = w;
-  const names = [...base];
-  for (let i = names.length; i < width; i++) names.push(`column${i + 1}`);
-  return names;
+  return { width, nameAt: (i) => base[i] ?? `column${i + 1}` };
+}
+
+/**
+ * Columns up to `maxColumns`, then one "(other columns)" column when rows are wider: a row of
+ * 800,000 commas must not make every row 800,000 cells (issue 12).
+ */
+function csvColumns(shape: CsvShape, maxColumns: number): TableColumn[] {
+  const kept = Math.min(shape.width, maxColumns);
+  const columns: TableColumn[] = [];
+  for (let i = 0; i < kept; i++) columns.push({ name: shape.nameAt(i), type: 'string' });
+  if (shape.width > kept) {
+    let name = csvOtherColumnsName;
+    for (let n = 2; columns.some((c) => c.name === name); n++) name = `${csvOtherColumnsName} ${n}`;
+    columns.push({ name, type: 'json' });
+  }
+  return columns;
 }
 
 function widthWarnings(index: RowIndex, expected: number, maxWarnings: number): void {
@@ -97,11 +123,15 @@ function widthWarnings(index: RowIndex, expected: number, maxWarnings: number): 
  * cannot be told apart; showing '' invents nothing and exports back byte for byte.
  * Fields a short row lacks are null.
  */
-function cellsOf(fields: string[], width: number, nullValue: string): Cell[] {
-  const cells: Cell[] = new Array<Cell>(width);
-  for (let i = 0; i < width; i++) {
-    const field = fields[i];
-    cells[i] = field === undefined || (nullValue !== '' && field === nullValue) ? null : field;
+function cellsOf(fields: string[], kept: number, other: boolean, nullValue: string, shape: CsvShape): Cell[] {
+  const cellOf = (field: string | undefined): Cell => (field === undefined || (nullValue !== '' && field === nullValue) ? null : field);
+  const cells: Cell[] = new Array<Cell>(kept + (other ? 1 : 0)).fill(null);
+  for (let i = 0; i < kept; i++) cells[i] = cellOf(fields[i]);
+  if (other && fields.length > kept) {
+    // The fields beyond the limit as one JSON object keyed by the names they would have had.
+    const parts: string[] = [];
+    for (let i = kept; i < fields.length; i++) parts.push(`${JSON.stringify(shape.nameAt(i))}:${JSON.stringify(cellOf(fields[i]))}`);
+    cells[kept] = `{${parts.join(',')}}`;
   }
   return cells;
 }
@@ -122,15 +152,21 @@ export function shippedCsvTable(text: string, dialect: CsvDialect = csvDialectDe
   }
   const bodyStart = text.charCodeAt(0) === 0xfeff ? 1 : 0; // UTF-8 BOM
   const index = rowIndexBuild(text, bodyStart, dialect, options);
-  const names = columnNames(index, dialect);
-  widthWarnings(index, names.length, options.maxWarnings ?? 1000);
-  const columns: TableColumn[] = names.map((name) => ({ name, type: 'string' }));
+  const shape = csvShape(index, dialect);
+  const maxColumns = options.maxColumns ?? tableDefaultMaxColumns;
+  widthWarnings(index, shape.width, options.maxWarnings ?? 1000);
+  const columns = csvColumns(shape, maxColumns);
+  const kept = Math.min(shape.width, maxColumns);
+  const other = shape.width > kept;
+  if (other) {
+    index.warnings.unshift({ message: `${options.source ?? 'This object'} has rows of ${shape.width} fields, over the ${maxColumns}-column limit; the fields beyond it are kept as JSON in the "${columns[kept]?.name ?? ''}" column (the column limit is a setting).` });
+  }
   const count = index.starts.length;
 
   const rowsRead = (first: number, end: number): Cell[][] => {
     const page = text.slice(index.starts[first], index.ends[end - 1]);
     const parsed = Papa.parse<string[]>(page, parseConfig(dialect));
-    return parsed.data.map((fields) => cellsOf(fields, names.length, dialect.nullValue));
+    return parsed.data.map((fields) => cellsOf(fields, kept, other, dialect.nullValue, shape));
   };
   const reader = indexedTableReader(columns, count, rowsRead, options.source);
   return { reader, warnings: index.warnings };

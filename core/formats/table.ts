@@ -50,6 +50,12 @@ export interface TableWarning {
 }
 
 /**
+ * Default column limit: a spreadsheet's worth. A JSON-lines object of 50,000 lines with 50,000
+ * different keys made every row 50,000 cells; beyond the limit the rest share one column.
+ */
+export const tableDefaultMaxColumns = 2000;
+
+/**
  * Cells per batch or page. Memory and time grow as rows × columns, so batches are sized in
  * cells: 5,000 rows of 20 columns, or 124 rows of 2,001 columns, both stay near 100,000 cells.
  */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { snappyDefaultMaxOutputBytes } from '../../core/codecs/snappy';
 import { ShiplensError } from '../../core/errors';
-import { jsonDefaultMaxColumns } from '../../core/formats/jsonLines';
+import { tableDefaultMaxColumns } from '../../core/formats/table';
 import { defaultLateGraceMs } from '../../core/shipping/gaps';
 import type { Settings } from '../api/contract';
 import { outputFileWrite } from './outputWriter';
@@ -41,7 +41,7 @@ export class SettingsStore {
 
   /** Built-in defaults: output in `<home>/Downloads/shiplens`, UTC+8, 1 GiB decode cap, 2,000 JSON columns. */
   static defaultsFor(outputDir: string): Settings {
-    return { outputDir, language: 'en', timeZone: '+08:00', maxDecodeBytes: snappyDefaultMaxOutputBytes, lateGraceMinutes: defaultLateGraceMs / 60_000, maxColumns: jsonDefaultMaxColumns };
+    return { outputDir, language: 'en', timeZone: '+08:00', maxDecodeBytes: snappyDefaultMaxOutputBytes, lateGraceMinutes: defaultLateGraceMs / 60_000, maxColumns: tableDefaultMaxColumns };
   }
 
   /** Current settings (defaults where the file is missing, unreadable or invalid). */
