@@ -1,71 +1,14 @@
 /**
- * `shiplens tasks …` and the Log Service side of `shiplens rule import --from`: argument
- * parsing and I/O around the library functions in main/sls/slsCommands.ts.
+ * `shiplens tasks [list] | retry` — Log Service shipping tasks. Only option wiring lives here;
+ * the actions (slsActions.ts) and the Log Service client load when one of these commands runs.
  */
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { ShiplensError } from '../../core/errors';
 import { defaultTimeZone } from '../../core/shipping/timeZone';
-import { credentialsResolve } from '../credentials/credentialSources';
-import { slsClientCreate } from '../sls/slsClient';
-import type { SlsClient } from '../sls/slsClient';
-import { slsRetryCommand, slsRuleImportCommand, slsTasksCommand } from '../sls/slsCommands';
-import { slsAddressParse, slsConnectionResolve } from '../sls/slsTarget';
-import type { ShipperTaskStatus } from '../sls/slsTypes';
-import { CliUsageError } from './cliErrors';
 import type { CliContext } from './cliOptions';
-import { cliGlobals } from './cliOptions';
-import { cliTimeMs, cliZoneCheck } from './cliTime';
+import type { TasksFlags } from './slsActions';
 
-/** A client for `<project>/<logstore>/<shipper>` with --endpoint/--region and ambient credentials. */
-export async function cliSlsTarget(address: string, command: Command, ctx: CliContext): Promise<{ client: SlsClient; logstore: string; shipper: string }> {
-  ctx.source = address;
-  const parsed = slsAddressParse(address);
-  if (!parsed.logstore || !parsed.shipper) throw new CliUsageError(`"${address}" must be <project>/<logstore>/<shipper>`);
-  const globals = cliGlobals(command);
-  const connection = await slsConnectionResolve({ endpoint: globals.endpoint, region: globals.region, project: parsed.project }, null, async () => {
-    const found = await credentialsResolve({ env: ctx.io.env, homeDir: ctx.io.homeDir, profile: globals.profile });
-    return found && { accessKeyId: found.accessKeyId, accessKeySecret: found.accessKeySecret, securityToken: found.securityToken, region: found.region };
-  });
-  return { client: slsClientCreate(connection), logstore: parsed.logstore, shipper: parsed.shipper };
-}
-
-/** `rule import --from <project>/<logstore>/<shipper>`: the ShippingRule JSON text. */
-export async function cliSlsRuleImport(address: string, command: Command, ctx: CliContext): Promise<string> {
-  const { client, logstore, shipper } = await cliSlsTarget(address, command, ctx);
-  return (await slsRuleImportCommand(client, logstore, shipper, { signal: ctx.signal })).text;
-}
-
-interface TasksFlags {
-  from?: string;
-  to?: string;
-  status?: ShipperTaskStatus;
-  json?: boolean;
-  tz: string;
-  lang: 'en' | 'zh-CN';
-}
-
-async function tasksAction(address: string, flags: TasksFlags, command: Command, ctx: CliContext): Promise<void> {
-  const zone = cliZoneCheck(flags.tz);
-  const now = ctx.io.now();
-  const from = flags.from === undefined ? undefined : cliTimeMs(flags.from, zone, now);
-  const to = flags.to === undefined ? undefined : cliTimeMs(flags.to, zone, now);
-  if (from !== undefined && to !== undefined && to <= from) throw new CliUsageError('--to must be after --from');
-  const { client, logstore, shipper } = await cliSlsTarget(address, command, ctx);
-  const out = await slsTasksCommand(client, logstore, shipper, { from, to, status: flags.status, json: flags.json, timeZone: zone, language: flags.lang, signal: ctx.signal, now });
-  await ctx.io.stdout.write(out.text);
-}
-
-async function retryAction(address: string, flags: { id?: string[]; allFailed?: boolean; json?: boolean }, command: Command, ctx: CliContext): Promise<void> {
-  if (!flags.allFailed && !flags.id?.length) throw new CliUsageError('say which tasks to retry: --id <task id>… or --all-failed');
-  const { client, logstore, shipper } = await cliSlsTarget(address, command, ctx);
-  const out = await slsRetryCommand(client, logstore, shipper, { ids: flags.id, allFailed: flags.allFailed, json: flags.json, signal: ctx.signal, now: ctx.io.now() });
-  await ctx.io.stdout.write(out.text);
-  const failed = out.results.filter((r) => !r.ok);
-  if (failed.length > 0) {
-    throw new ShiplensError('SERVER_ERROR', `${failed.length} of ${out.results.length} tasks could not be retried.`, { source: address, hint: `first: ${failed[0]?.error?.code ?? ''} ${failed[0]?.error?.message ?? ''}`.trim() });
-  }
-}
+const actions = () => import('./slsActions');
 
 /** Register `tasks [list]` and `tasks retry`. */
 export function slsCommandsRegister(program: Command, ctx: CliContext): void {
@@ -77,10 +20,10 @@ export function slsCommandsRegister(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .option('--tz <zone>', 'zone for times shown and read', defaultTimeZone)
     .addOption(new Option('--lang <language>', 'language of the advice').choices(['en', 'zh-CN']).default('en'))
-    .action((address: string, flags: TasksFlags, command: Command) => tasksAction(address, flags, command, ctx));
+    .action(async (address: string, flags: TasksFlags, command: Command) => (await actions()).tasksAction(address, flags, command, ctx));
   tasks.command('retry <project/logstore/shipper>').description('retry failed tasks (needs write permission on the shipper)')
     .option('--id <id...>', 'task ids to retry')
     .option('--all-failed', 'retry every failed task of the last two days')
     .option('--json', 'print JSON')
-    .action((address: string, flags: { id?: string[]; allFailed?: boolean; json?: boolean }, command: Command) => retryAction(address, flags, command, ctx));
+    .action(async (address: string, flags: { id?: string[]; allFailed?: boolean; json?: boolean }, command: Command) => (await actions()).retryAction(address, flags, command, ctx));
 }
