@@ -14,6 +14,8 @@ import type { Compression, ShippingRule, StorageFormat } from '../../core/shippi
 import type { ShipperTask } from '../sls/slsTypes';
 import { maxcomputeInputs } from './maxcomputeContract';
 import type { MaxComputeResults } from './maxcomputeContract';
+import { rangeInputs } from './rangeContract';
+import type { RangeResults } from './rangeContract';
 
 const key = z.string().min(1).max(1024);
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
@@ -164,6 +166,7 @@ export const apiInputs = {
     to: epochMs.optional(),
   }).strict(),
   ...maxcomputeInputs,
+  ...rangeInputs,
 } as const;
 
 /** Every method name of the API. */
@@ -359,7 +362,7 @@ export interface SlsRetryResult {
 }
 
 /** Method name → result type. */
-export interface ApiResults extends MaxComputeResults {
+export interface ApiResults extends MaxComputeResults, RangeResults {
   'app.info': AppInfo;
   'settings.get': Settings;
   'settings.set': Settings;

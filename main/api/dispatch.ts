@@ -13,12 +13,13 @@ import { browseHandlers } from './handlers/browseHandlers';
 import { connectionHandlers } from './handlers/connectionHandlers';
 import { fileHandlers } from './handlers/fileHandlers';
 import { maxcomputeHandlers } from './handlers/maxcomputeHandlers';
+import { rangeHandlers } from './handlers/rangeHandlers';
 import { slsHandlers } from './handlers/slsHandlers';
 import { tableHandlers } from './handlers/tableHandlers';
 import { secretsRedact } from '../services/secrets';
 import type { ApiServices } from '../services/types';
 
-const handlers = { ...appHandlers, ...connectionHandlers, ...browseHandlers, ...tableHandlers, ...fileHandlers, ...slsHandlers, ...maxcomputeHandlers };
+const handlers = { ...appHandlers, ...connectionHandlers, ...browseHandlers, ...tableHandlers, ...fileHandlers, ...slsHandlers, ...maxcomputeHandlers, ...rangeHandlers };
 
 /** True when `method` names a method of the contract (own keys only: no `__proto__` tricks). */
 export function apiMethodKnown(method: unknown): method is ApiMethod {

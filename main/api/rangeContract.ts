@@ -1,0 +1,80 @@
+/**
+ * The range.* part of the API contract (issue 15), spread into `apiInputs` and `ApiResults`
+ * by contract.ts so that file only names it.
+ *
+ * A range is the current connection + `prefix` (the folder the partition format is rendered
+ * under) + a rule (its JSON text, or the fields given directly) + the window [from, to).
+ */
+import { z } from 'zod';
+import type { ErrorInfo } from '../../core/errors';
+
+const epochMs = z.number().int().min(0).max(8.64e15);
+const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
+
+const rangeRuleFields = z.object({
+  partitionFormat: z.string().min(1).max(256),
+  format: z.enum(['json', 'csv', 'parquet']).default('json'),
+  compression: z.enum(['none', 'snappy']).default('snappy'),
+  timeZone: z.string().max(64).default('+08:00'),
+  bufferIntervalSec: z.number().int().min(60).max(3600).default(300),
+}).strict();
+
+const rangeShape = {
+  prefix: z.string().max(1024).default(''),
+  /** Shiplens or Log Service rule JSON (takes precedence over `rule`). */
+  ruleText: z.string().max(1 << 20).optional(),
+  rule: rangeRuleFields.optional(),
+  from: epochMs,
+  to: epochMs,
+};
+
+/** Inputs of the range.* methods. */
+export const rangeInputs = {
+  'range.plan': z.object({ ...rangeShape, maxObjects: z.number().int().min(1).max(100_000).default(10_000) }).strict(),
+  'range.query': z.object({
+    ...rangeShape,
+    sql: z.string().min(1).max(1 << 16),
+    /** Rows sent back (the rest is counted, not sent: export for all of them). */
+    maxRows: z.number().int().min(1).max(100_000).default(10_000),
+    onError: z.enum(['stop', 'skip']).default('stop'),
+    jobId,
+  }).strict(),
+  'range.cacheClear': z.object({}).strict(),
+} as const;
+
+/** One planned object as the UI shows it. */
+export interface RangePlanObject {
+  key: string;
+  size: number;
+  taskTimeMs: number;
+  partitionPath: string;
+}
+
+/** The plan of a range (objects capped at `maxObjects`; totals count them all). */
+export interface RangePlanInfo {
+  objects: RangePlanObject[];
+  totals: { objects: number; bytes: number; partitions: number };
+  prefixes: string[];
+  explanation: { en: string; 'zh-CN': string };
+  skipped: { key: string; reason: string }[];
+}
+
+/** A query's answer: the first rows, all counted; objects read, cached and skipped. */
+export interface RangeQueryInfo {
+  columns: { name: string; type: string }[];
+  rows: (string | number | boolean | null)[][];
+  rowCount: number;
+  truncated: boolean;
+  objects: number;
+  reads: number;
+  failed: { key: string; error: ErrorInfo }[];
+  /** False when the rows have no `__time__`: only task times selected them. */
+  windowed: boolean;
+}
+
+/** Results of the range.* methods. */
+export interface RangeResults {
+  'range.plan': RangePlanInfo;
+  'range.query': RangeQueryInfo;
+  'range.cacheClear': { entries: number; bytes: number };
+}
