@@ -42,6 +42,7 @@ export function ExportDialog({ table, onClose }: { table: TableInfo; onClose: ()
     setJobId(id);
     setError(null);
     setExists(false);
+    setDone(null);
     setProgress(null);
     const picked = table.columns.map((c) => c.name).filter((n) => columns.has(n));
     const response = await apiCall('export.csv', { tableId: table.tableId, fileName, columns: picked, delimiter, bom, formulaGuard, overwrite, jobId: id, ...(outDir.trim() ? { outDir: outDir.trim() } : {}) });

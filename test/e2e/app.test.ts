@@ -34,9 +34,14 @@ async function duckRows(file: string): Promise<{ columns: string[]; rows: Record
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   const source = `read_parquet('${file.replace(/'/g, "''")}', hive_partitioning = false)`;
-  const result = await connection.runAndReadAll(`SELECT * FROM ${source} LIMIT 5`);
+  // Values as DuckDB prints them (FLOAT 117.9 at float32 precision, not the double
+  // 117.9000015258789), floats then read as numbers: DuckDB writes 107.0 where JS writes 107.
+  const result = await connection.runAndReadAll(`SELECT COLUMNS(*)::VARCHAR FROM ${source} LIMIT 5`);
+  const types = await connection.runAndReadAll(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM ${source})`);
+  const floats = new Set(types.getRowObjectsJson().filter((r) => r.column_type === 'FLOAT' || r.column_type === 'DOUBLE').map((r) => String(r.column_name)));
   const count = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${source}`);
-  const rows = result.getRowObjectsJson() as Record<string, unknown>[];
+  const rows = (result.getRowObjectsJson() as Record<string, unknown>[]).map((row) =>
+    Object.fromEntries(Object.entries(row).map(([k, v]) => [k, floats.has(k) && typeof v === 'string' ? String(Number(v)) : v])));
   connection.closeSync();
   return { columns: result.columnNames(), rows, count: Number(count.getRowObjectsJson()[0]?.n) };
 }
@@ -81,6 +86,10 @@ describe('browse, inspect Parquet, export CSV', () => {
     expect(lines[0]).toBe(expected.columns.map(csvField).join(','));
     expect(lines.slice(1, 6)).toEqual(expected.rows.map((row) => expected.columns.map((c) => csvField(row[c])).join(',')));
     expect(lines.length - 2).toBe(expected.count);
+    // Exporting again to the same name asks first, without the previous "Exported" line under it.
+    await page.getByTestId('export-start').click();
+    await page.getByTestId('export-dialog').getByRole('alert').waitFor();
+    expect(await done.count()).toBe(0);
   });
 });
 
