@@ -4,9 +4,9 @@
  *
  * Hive-style directories become partition columns the engine discovers (MSCK REPAIR TABLE);
  * other dated directories become one partition column `dt` added per directory with its
- * LOCATION for a given time range. Where an engine cannot read the objects (whole-file raw
- * snappy JSON/CSV is not Hadoop's SnappyCodec stream) the output says so instead of a table
- * that would read garbage.
+ * LOCATION for a given time range. Whole-file raw snappy JSON/CSV is not Hadoop's SnappyCodec
+ * stream: MaxCompute reads it through its SnappyRawCodec (SPEC §9), Hive and Spark cannot, and
+ * their output says so instead of a table that would read garbage.
  */
 import { ddlFileNamesHidden, ddlLayoutOf, ddlOssRoot, ddlPartitions } from './ddlLayout';
 import type { DdlLayout, DdlPartition } from './ddlLayout';
@@ -52,6 +52,8 @@ interface Column {
 
 const sqlType: Record<ParquetColumnType, string> = { string: 'STRING', boolean: 'BOOLEAN', int32: 'INT', int64: 'BIGINT', float: 'FLOAT', double: 'DOUBLE' };
 const engineName: Record<DdlEngine, string> = { hive: 'Hive', spark: 'Spark SQL', maxcompute: 'MaxCompute' };
+/** MaxCompute's codec for whole-file raw snappy text (one snappy::Compress block per object). */
+export const maxComputeSnappyRawCodec = 'com.aliyun.odps.io.compress.SnappyRawCodec';
 
 function ident(name: string): string {
   return `\`${name.replace(/`/g, '``')}\``;
@@ -80,6 +82,7 @@ function unreadable(rule: ShippingRule, engine: DdlEngine): DdlResult {
     `-- shiplens: no ${engineName[engine]} DDL for rule "${rule.name}" (${rule.format}, snappy).`,
     `-- ${message}`,
     '-- Options:',
+    `--   0. MaxCompute reads them as they are through '${maxComputeSnappyRawCodec}': generate its DDL instead;`,
     '--   1. decompress the objects with shiplens (they become plain JSON lines / CSV) into another prefix and create the table over that;',
     '--   2. ship as Parquet instead: snappy inside Parquet is read by Hive, Spark and MaxCompute;',
     '--   3. ship without compression.',
@@ -165,7 +168,10 @@ function maxComputeDdl(p: Parts, roleArn: string): string[] {
     props.unshift(...csvSerdeProps(rule));
     if (rule.csv?.header) props.push(`'odps.text.option.header.lines.count'='1'`);
   }
-  lines.push(`WITH SERDEPROPERTIES (${props.join(', ')})`, rule.format === 'parquet' ? 'STORED AS PARQUET' : 'STORED AS TEXTFILE', `LOCATION ${lit(p.layout.root)};`);
+  lines.push(`WITH SERDEPROPERTIES (${props.join(', ')})`, rule.format === 'parquet' ? 'STORED AS PARQUET' : 'STORED AS TEXTFILE', `LOCATION ${lit(p.layout.root)}`);
+  // Raw snappy JSON/CSV (SPEC §2) is read as it is by MaxCompute's raw-block codec.
+  if (rule.format !== 'parquet' && rule.compression === 'snappy') lines.push(`TBLPROPERTIES ('io.compression.codecs'=${lit(maxComputeSnappyRawCodec)})`);
+  lines[lines.length - 1] += ';';
   return [...lines, ...partitionStatements(p, 'maxcompute')];
 }
 
@@ -189,7 +195,7 @@ function defaultOdpsRole(rule: ShippingRule): string {
 
 /** DDL for a rule's objects in Hive, Spark SQL or MaxCompute. */
 export function ddlGenerate(rule: ShippingRule, engine: DdlEngine, options: DdlOptions = {}): DdlResult {
-  if (rule.compression === 'snappy' && rule.format !== 'parquet') return unreadable(rule, engine);
+  if (rule.compression === 'snappy' && rule.format !== 'parquet' && engine !== 'maxcompute') return unreadable(rule, engine);
   const extraEndpoint = rule.extra?.['/sink/endpoint'];
   const endpoint = engine === 'maxcompute' ? (options.endpoint ?? (typeof extraEndpoint === 'string' && extraEndpoint ? extraEndpoint : '<oss-internal-endpoint>')) : undefined;
   const root = ddlOssRoot(rule.bucket || '<bucket>', rule.prefix, endpoint);

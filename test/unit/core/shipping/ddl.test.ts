@@ -57,7 +57,7 @@ describe('ddlGenerate (hive)', () => {
     expect(r.sql).toContain("(\n  `__time__` BIGINT,\n  `__topic__` STRING,\n  `__source__` STRING\n)\nPARTITIONED BY (`ds` STRING)\nROW FORMAT SERDE 'org.apache.hive.hcatalog.data.JsonSerDe'\nSTORED AS TEXTFILE\nLOCATION 'oss://test-bucket/log_ship_oss_example/';");
   });
 
-  it.each(['hive', 'spark', 'maxcompute'] as const)('refuses whole-file raw snappy JSON/CSV for %s with an explanation', (engine) => {
+  it.each(['hive', 'spark'] as const)('refuses whole-file raw snappy JSON/CSV for %s with an explanation', (engine) => {
     for (const format of ['json', 'csv'] as const) {
       const r = ddlGenerate({ ...csvDated, format, compression: 'snappy' }, engine);
       expect(r.readable).toBe(false);
@@ -65,6 +65,7 @@ describe('ddlGenerate (hive)', () => {
       expect(r.sql.split('\n').every((l) => l === '' || l.startsWith('--'))).toBe(true);
       expect(r.warnings[0]).toContain("not Hadoop's SnappyCodec block stream");
       expect(r.sql).toContain('decompress the objects with shiplens');
+      expect(r.sql).toContain("MaxCompute reads them as they are through 'com.aliyun.odps.io.compress.SnappyRawCodec'");
     }
   });
 
@@ -108,6 +109,14 @@ describe('ddlGenerate (maxcompute)', () => {
   it('takes the endpoint from an imported export job, else warns about the placeholder', () => {
     expect(ddlGenerate({ ...parquetHive, extra: { '/sink/endpoint': 'oss-cn-beijing-internal.aliyuncs.com' } }, 'maxcompute').sql).toContain("LOCATION 'oss://oss-cn-beijing-internal.aliyuncs.com/test-bucket/");
     expect(ddlGenerate(parquetHive, 'maxcompute').warnings).toEqual(['Replace <oss-internal-endpoint> with the OSS internal endpoint of the region (e.g. oss-cn-hangzhou-internal.aliyuncs.com).']);
+  });
+
+  it('reads raw snappy JSON and CSV through SnappyRawCodec (SPEC §9)', () => {
+    const json = ddlGenerate({ ...base, partitionFormat: 'ds=%Y%m%d/%H', compression: 'snappy' }, 'maxcompute', { endpoint: 'e' });
+    expect(json.readable).toBe(true);
+    expect(json.sql).toContain("ROW FORMAT SERDE 'org.apache.hive.hcatalog.data.JsonSerDe'\nWITH SERDEPROPERTIES ('odps.properties.rolearn'='acs:ram::13234:role/aliyunodpsdefaultrole')\nSTORED AS TEXTFILE\nLOCATION 'oss://e/test-bucket/log_ship_oss_example/'\nTBLPROPERTIES ('io.compression.codecs'='com.aliyun.odps.io.compress.SnappyRawCodec');\nMSCK REPAIR TABLE `log_ship` ADD PARTITIONS;");
+    expect(ddlGenerate({ ...csvDated, compression: 'snappy' }, 'maxcompute', { endpoint: 'e' }).sql).toContain("STORED AS TEXTFILE\nLOCATION 'oss://e/test-bucket/log_ship_oss_example/'\nTBLPROPERTIES ('io.compression.codecs'='com.aliyun.odps.io.compress.SnappyRawCodec');");
+    expect(ddlGenerate(parquetHive, 'maxcompute').sql).not.toContain('SnappyRawCodec');
   });
 
   it('uses OpenCSVSerde properties and the header option for CSV', () => {
