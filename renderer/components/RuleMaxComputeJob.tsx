@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { DataWorksJob } from '../../core/maxcompute/job';
 import type { JobIssue } from '../../core/maxcompute/jobIssue';
+import { jobFieldsOfTable } from '../../core/maxcompute/jobSources';
 import { useT } from '../i18n';
 import type { MessageKey } from '../i18n';
 import { useStore } from '../state/store';
@@ -78,7 +79,12 @@ export function McIssues({ issues, testId }: { issues: JobIssue[]; testId: strin
 /** Job fields or imported JSON, live issues, the job JSON and the mapping preview. */
 export function RuleMaxComputeJob(props: { mode: 'fields' | 'import'; modeSet(mode: 'fields' | 'import'): void; importText: string; importTextSet(text: string): void; job: DataWorksJob | null; json: string | null; issues: JobIssue[] }) {
   const t = useT();
-  const s = useStore(useShallow((st) => ({ mc: st.mc, patch: st.mcPatch, fromRule: st.mcFromRule, rule: st.rule })));
+  const s = useStore(useShallow((st) => ({ mc: st.mc, patch: st.mcPatch, fromRule: st.mcFromRule, rule: st.rule, table: st.table })));
+  const fromObject = () => {
+    if (!s.table) return;
+    const fields = jobFieldsOfTable(s.table.columns);
+    s.patch({ columns: fields.columns.map((c) => (fields.types[c] && fields.types[c] !== 'string' ? `${c}:${fields.types[c]}` : c)).join(',') });
+  };
   const errors = props.issues.filter((i) => i.severity === 'error').length;
   return (
     <section className="stack" aria-labelledby="mc-job">
@@ -92,6 +98,11 @@ export function RuleMaxComputeJob(props: { mode: 'fields' | 'import'; modeSet(mo
           </select>
         </label>
         {props.mode === 'fields' && <button type="button" onClick={() => s.fromRule(s.rule)}>{t('mc.fromRule')}</button>}
+        {props.mode === 'fields' && s.table && (
+          <button type="button" title={s.table.key} onClick={fromObject} data-testid="mc-from-object">
+            {t('mc.fromObject')}
+          </button>
+        )}
         <span className="spacer" />
         <McSaveBar text={props.json} fileName={`${props.job?.writer.table ?? 'job'}.job.json`} testId="job" />
       </div>

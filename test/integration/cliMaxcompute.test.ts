@@ -51,6 +51,16 @@ describe('shiplens maxcompute job', () => {
     expect((await cliCapture(['maxcompute', 'job', 'validate', path])).code).toBe(0);
   });
 
+  it('new --object: the fields are a shipped Parquet object\'s columns (as DuckDB wrote them)', async () => {
+    const object = join(repoRoot, 'test/fixtures/generated/parquet/19_1484913043351525351_2850009.parquet');
+    const expected = (JSON.parse(readFileSync(`${object}.json`, 'utf8')) as { schema: { name: string }[] }).schema.map((c) => c.name);
+    const r = await cliCapture(['maxcompute', 'job', 'new', '--logstore', 'app-log', '--datasource', 'sls_app', '--table', 'app_log', '--object', object]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(JSON.parse(r.stdout).configuration.reader.parameter.column).toEqual(expected);
+    const both = await cliCapture(['maxcompute', 'job', 'new', '--logstore', 'app-log', '--datasource', 'sls_app', '--table', 'app_log', '--object', object, '--columns', 'a']);
+    expect([both.code, both.stderr]).toEqual([2, 'shiplens: give the fields with one of --columns, --rule or --object (see shiplens --help)\n']);
+  });
+
   it('new: a bad data source name is exit 1 with the specified message', async () => {
     const r = await cliCapture(['maxcompute', 'job', 'new', '--logstore', 'app-log', '--datasource', '9sls', '--table', 'app_log', '--columns', 'ip']);
     expect([r.code, r.stdout]).toEqual([1, '']);
