@@ -5,7 +5,7 @@
  * that suffix under NAME_MAX; bidi controls make `report\u202Evsc.csv` display as `report…csv`;
  * and a folder link inside the chosen output folder would send the file somewhere else.
  */
-import { lstat, mkdir } from 'node:fs/promises';
+import { lstat, mkdir, realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ShiplensError } from '../../core/errors';
 import { bidiControls, segmentMaxBytes } from '../safePath';
@@ -82,5 +82,18 @@ export async function outputFolderPrepare(target: string, root?: string): Promis
       });
     }
     if (!stat.isDirectory()) throw new ShiplensError('IO', `"${shown}" in the output folder is a file, not a folder.`, { source: at, hint: 'Choose another name.' });
+  }
+}
+
+/**
+ * After the part is open: its folder still resolves to the folder checked above (a folder
+ * swapped for a link between the check and the create is caught here, before any byte).
+ */
+export async function outputFolderVerify(target: string, root: string | undefined, part: string): Promise<void> {
+  if (root === undefined) return;
+  const base = resolve(root);
+  const expected = join(await realpath(base), relative(base, dirname(target)));
+  if ((await realpath(dirname(part))) !== expected) {
+    throw new ShiplensError('PATH_OUTSIDE_ROOT', 'A folder in the output folder was replaced by a link while writing; shiplens does not write through links.', { source: dirname(target) });
   }
 }

@@ -17,7 +17,7 @@ import { link, lstat, open, rename, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ShiplensError, isShiplensError, toShiplensError } from '../../core/errors';
-import { outputFolderPrepare, outputNameCheck } from './outputName';
+import { outputFolderPrepare, outputFolderVerify, outputNameCheck } from './outputName';
 
 /** Largest single write(): well under the 2 GiB a FileHandle.write accepts. */
 export const writeSliceBytes = 64 << 20;
@@ -176,6 +176,7 @@ export async function outputWrite<T>(target: string, options: OutputWriteOptions
   const part = await outputPartOpen(target, options.mode);
   let closed = false;
   try {
+    await fsStep(target, () => outputFolderVerify(target, options.root, part.path));
     const sink = sinkCreate(part.handle, target);
     const value = await produce(sink);
     await sink.flush();

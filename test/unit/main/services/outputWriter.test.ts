@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ShiplensError } from '../../../../core/errors';
+import { outputFolderVerify } from '../../../../main/services/outputName';
 import { outputFileWrite, outputWrite, outputWriteAll, writeSliceBytes } from '../../../../main/services/outputWriter';
 
 let dir: string;
@@ -128,6 +129,14 @@ describe('outputWrite', () => {
     expect(await readdir(elsewhere)).toEqual(['y.csv']);
     await outputFileWrite(join(dir, 'new', 'deep', 'z.csv'), { overwrite: false, root: dir }, 'z');
     expect(await readFile(join(dir, 'new', 'deep', 'z.csv'), 'utf8')).toBe('z');
+  });
+
+  it('catches a folder swapped for a link after the check (the part resolves elsewhere)', async () => {
+    const elsewhere = await mkdtemp(join(tmpdir(), 'shiplens-swapped-'));
+    await symlink(elsewhere, join(dir, 'sub'));
+    await expect(outputFolderVerify(join(dir, 'sub', 'x.csv'), dir, join(dir, 'sub', 'x.csv.0.part'))).rejects.toMatchObject({ code: 'PATH_OUTSIDE_ROOT', source: join(dir, 'sub') });
+    await mkdir(join(dir, 'real'));
+    await expect(outputFolderVerify(join(dir, 'real', 'x.csv'), dir, join(dir, 'real', 'x.csv.0.part'))).resolves.toBeUndefined();
   });
 
   it('checks the name with its part suffix: 241 bytes are written, 242 refused up front', async () => {
