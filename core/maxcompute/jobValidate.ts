@@ -48,6 +48,9 @@ function windowIssues(job: DataWorksJob): JobIssue[] {
       issues.push(jobIssue(`${reader}.${key}`, 'TIME_FORMAT', `"${text}" is not a time in yyyyMMddHHmmss or a scheduling expression such as $[yyyymmddhh24miss-10/24/60].`, `"${text}" 不是 yyyyMMddHHmmss 格式的时间，也不是调度参数表达式（如 $[yyyymmddhh24miss-10/24/60]）。`));
       return null;
     }
+    if (/^\$\{(?!bdp\.).*(?:hh|mi|ss)/i.test(text.trim())) {
+      issues.push(jobWarning(`${reader}.${key}`, 'TIME_FORMAT', `DataWorks computes \${…} from the business date (the day before the run); shiplens reads "${text}" as the Log Service document does, relative to the run time — $[…] says that unambiguously.`, `DataWorks 按业务日期（运行日期前一天）计算 \${…}；shiplens 按日志服务文档的用法将 "${text}" 视为相对运行时间——使用 $[…] 可避免歧义。`));
+    }
     return value.kind === 'time' ? value.text : value.kind === 'expression' ? value.value : null;
   });
   const [begin, end] = values;

@@ -58,7 +58,8 @@ export function scheduleExpressionParse(text: string): ScheduleExpression | null
   if (inner === 'bdp.system.cyctime') return { text, format: 'yyyymmddhh24miss', offsetMs: 0, base: 'cyctime' };
   const a = arithmetic.exec(inner);
   const format = a?.[1]?.trim() ?? '';
-  if (!a || !/^(?:yyyy|yy|mm|dd|hh24|hh|mi|ss|[-_/: ])+$/i.test(format) || !/yy/i.test(format)) {
+  // At least one token (`$[hh24]` is a partition value); separators alone are not a format.
+  if (!a || !/^(?:yyyy|yy|mm|dd|hh24|hh|mi|ss|[-_/: ])+$/i.test(format) || !/yy|mm|dd|hh|mi|ss/i.test(format)) {
     if (!bracket && /^[A-Za-z_][\w.]*$/.test(inner)) return null;
     throw unsupported(text);
   }

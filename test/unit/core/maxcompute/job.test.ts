@@ -101,7 +101,10 @@ describe('jobValidate messages', () => {
       '$.configuration.reader.parameter.endDateTime: The window [20170120195000, 20170120194500) is empty: beginDateTime must be before endDateTime (left-closed, right-open).',
     ]);
     expect(check((j) => Object.assign(j.reader, { beginDateTime: '$[yyyymmddhh24miss-5/24/60]', endDateTime: '$[yyyymmddhh24miss-5/24/60]' }))).toHaveLength(1);
-    expect(check((j) => Object.assign(j.reader, { beginDateTime: '$[yyyymmddhh24miss-10/24/60]', endDateTime: '${yyyymmddhh24miss-5/24/60}' }))).toEqual([]);
+    expect(check((j) => Object.assign(j.reader, { beginDateTime: '$[yyyymmddhh24miss-10/24/60]', endDateTime: '$[yyyymmddhh24miss-5/24/60]' }))).toEqual([]);
+    expect(check((j) => Object.assign(j.reader, { beginDateTime: '$[yyyymmddhh24miss-10/24/60]', endDateTime: '${yyyymmddhh24miss-5/24/60}' }))).toEqual([
+      '$.configuration.reader.parameter.endDateTime: warning: DataWorks computes ${…} from the business date (the day before the run); shiplens reads "${yyyymmddhh24miss-5/24/60}" as the Log Service document does, relative to the run time — $[…] says that unambiguously.',
+    ]);
   });
 
   it('checks column mapping and constants', () => {

@@ -22,6 +22,7 @@ describe('scheduling expressions', () => {
     expect(value('${yyyymmdd-1}', run)).toBe('20170227');
     expect(value('$[yyyymmdd-1]', run)).toBe('20170228');
     expect(value('$[yyyy-mm-dd hh24:mi:ss]', run)).toBe('2017-03-01 00:05:00');
+    expect(scheduleTextExpand('pt=$[yyyymmdd],hh=$[hh24],mi=$[mi-5/24/60]', run, '+08:00')).toBe('pt=20170301,hh=00,mi=00');
     expect(value('${bdp.system.bizdate}', cst('2016-03-01T08:00:00'))).toBe('20160229');
   });
 
