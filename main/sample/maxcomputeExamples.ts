@@ -3,7 +3,7 @@
  * bucket's rules by core/maxcompute so they cannot drift from what shiplens produces
  * (scripts/docsExamples.mjs writes them; a unit test checks the committed copies).
  */
-import { jobGenerate, jobToJson } from '../../core/maxcompute/job';
+import { jobDefaults, jobGenerate, jobToJson } from '../../core/maxcompute/job';
 import { jobFieldsOfRule } from '../../core/maxcompute/jobSources';
 import { jobValidate } from '../../core/maxcompute/jobValidate';
 import { policyOssWrite, policyPassRole, policySubaccount, policyToJson, policyTrust } from '../../core/maxcompute/policy';
@@ -28,7 +28,7 @@ function jobFor(ruleName: string) {
   const spec = sampleRuleSpecs.find((s) => s.rule.name === ruleName);
   if (!spec) throw new Error(`no sample rule ${ruleName}`);
   const fields = jobFieldsOfRule(spec.rule);
-  const job = jobGenerate({ datasource: 'loghub_shiplens_sample', logstore: exampleLogstore, table: ruleName.replace(/-/g, '_'), columns: fields.columns });
+  const job = jobGenerate({ datasource: 'loghub_shiplens_sample', logstore: exampleLogstore, table: ruleName.replace(/-/g, '_'), columns: fields.columns, beginDateTime: jobDefaults.beginExpression, endDateTime: jobDefaults.endExpression });
   if (jobValidate(job).length > 0) throw new Error(`example job for ${ruleName} does not validate`);
   return { job, types: fields.types, rule: spec.rule };
 }
