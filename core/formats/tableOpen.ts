@@ -24,9 +24,11 @@ export interface TableOpenOptions {
   maxDecodeBytes?: number;
   /** Native raw-block decoder injected by main/CLI (snappy objects and Parquet SNAPPY chunks). */
   rawDecoder?: RawBlockDecoder;
+  /** Zone UTC-adjusted Parquet timestamps are shown in, with their offset (default UTC). */
+  timeZone?: string;
   /** Longest JSON line (default 64 MiB). */
   maxLineBytes?: number;
-  /** Most JSON key columns (default 2,000); further keys share one "other keys" column. */
+  /** Most columns (default 2,000): further JSON keys or CSV fields share one column as JSON. */
   maxColumns?: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number | null) => void;
@@ -88,7 +90,7 @@ async function tableOpenUnchecked(source: ByteSource, options: TableOpenOptions)
   const base = { format: detection.format, compression: detection.compression, detectedBy: detection.detectedBy };
   const warnings: TableWarning[] = detection.note ? [{ message: detection.note }] : [];
   if (detection.format === 'parquet') {
-    const reader = await parquetTable(source, { rawDecoder: options.rawDecoder, signal: options.signal });
+    const reader = await parquetTable(source, { rawDecoder: options.rawDecoder, signal: options.signal, timeZone: options.timeZone, warnings });
     return { ...base, reader, text: null, warnings };
   }
   const { bytes, variant } = await textBytes(source, detection, options, warnings);
@@ -97,7 +99,7 @@ async function tableOpenUnchecked(source: ByteSource, options: TableOpenOptions)
   base.compression = detection.compression;
   const opened = detection.format === 'json'
     ? jsonLinesTable(bytes, { maxLineBytes: options.maxLineBytes, maxColumns: options.maxColumns, source: source.name, signal: options.signal })
-    : shippedCsvTable(utf8Text(bytes, source.name), options.dialect ?? csvDialectDefault, { source: source.name, signal: options.signal });
+    : shippedCsvTable(utf8Text(bytes, source.name), options.dialect ?? csvDialectDefault, { source: source.name, signal: options.signal, maxColumns: options.maxColumns });
   const result: OpenedTable = { ...base, reader: opened.reader, text: bytes, warnings: [...warnings, ...opened.warnings] };
   if (variant) result.snappyVariant = variant;
   return result;

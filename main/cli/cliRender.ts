@@ -62,6 +62,10 @@ export function parquetSchemaText(source: string, schema: ParquetSchema): string
     ...schema.columns.map((c) => [c.path, c.physicalType, c.logicalType ?? '-', c.repetition, c.codec ?? '-']),
   ]);
   let text = `${lines.join('\n')}\n${table}`;
+  // Bytes with no text annotation: say how they are shown and exported (issue 14).
+  const shown = schema.columns.filter((c) => c.shownAs).map((c) => `  ${c.path}: ${c.shownAs}`);
+  if (shown.length > 0) text += `\nvalues shown:\n${shown.join('\n')}\n`;
+  if (schema.warnings?.length) text += `\nwarnings:\n${schema.warnings.map((w) => `  ${w}`).join('\n')}\n`;
   if (schema.keyValueMetadata.length > 0) {
     const kv = schema.keyValueMetadata.map(({ key, value }) => `  ${key} = ${value.length > 200 ? `${value.slice(0, 199)}…` : value}`);
     text += `\nkey-value metadata:\n${kv.join('\n')}\n`;

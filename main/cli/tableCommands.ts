@@ -3,108 +3,22 @@
  *
  * Shipped CSV has no header by default (SPEC §3), so both take the rule's dialect:
  * `--csv-delimiter`, `--quote`, `--header`, `--csv-columns`, `--null`. The output CSV of
- * `export` has its own `--delimiter`, `--bom` and formula guard.
+ * `export` has its own `--delimiter`, `--bom` and formula guard. Only option wiring lives
+ * here; the readers (tableActions.ts) load when one of these commands runs.
  */
 import type { Command } from 'commander';
-import { csvExport } from '../../core/export/csvExport';
-import { jsonDefaultMaxColumns } from '../../core/formats/jsonLines';
-import { tableOpen } from '../../core/formats/tableOpen';
-import type { OpenedTable } from '../../core/formats/tableOpen';
-import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
-import { outputWrite } from '../services/outputWriter';
-import { CliUsageError } from './cliErrors';
-import { dialectOptionsAdd, dialectResolve, formatOptionsAdd, hintsOf, sourceFor } from './cliInputs';
-import type { DialectFlags, FormatFlags } from './cliInputs';
+import { tableDefaultMaxColumns } from '../../core/formats/table';
+import { dialectOptionsAdd, formatOptionsAdd } from './cliFlags';
 import type { CliContext } from './cliOptions';
 import { charOption, intOption, listOption } from './cliOptions';
-import { cliProgress } from './cliOutput';
-import type { CliWriter } from './cliOutput';
-import { rowJsonLine, rowsTable } from './cliRender';
-import { cliLocationParse } from './cliSources';
+import type { ExportFlags, TableFlags } from './tableActions';
 
-type TableFlags = FormatFlags & DialectFlags & { maxColumns: number };
+const actions = () => import('./tableActions');
 
 /** `--max-columns`: JSON keys beyond it share one "(other keys)" column (issue 12). */
 function columnsOptionAdd(command: Command): Command {
-  return command.option('--max-columns <n>', 'JSON lines: most key columns; further keys go to one "(other keys)" column as JSON', intOption(1), jsonDefaultMaxColumns);
-}
-
-async function open(src: string, flags: TableFlags, command: Command, ctx: CliContext): Promise<OpenedTable> {
-  const dialect = await dialectResolve(flags, ctx);
-  const source = await sourceFor(src, command, ctx);
-  const progress = cliProgress(ctx.io, `reading ${source.name}`, source.size);
-  const opened = await tableOpen(source, {
-    ...hintsOf(flags),
-    dialect,
-    maxDecodeBytes: flags.maxSize,
-    maxColumns: flags.maxColumns,
-    rawDecoder: nativeRawBlockDecoder() ?? undefined,
-    signal: ctx.signal,
-    onProgress: (done, total) => progress.update(done, total),
-  });
-  await progress.done();
-  for (const w of opened.warnings.slice(0, 5)) await ctx.io.stderr.write(`shiplens: ${source.name}: warning: ${w.line !== undefined ? `line ${w.line}: ` : ''}${w.message}\n`);
-  if (opened.warnings.length > 5) await ctx.io.stderr.write(`shiplens: ${source.name}: ${opened.warnings.length - 5} more warnings\n`);
-  return opened;
-}
-
-async function headAction(src: string, flags: TableFlags & { lines: number; json?: boolean }, command: Command, ctx: CliContext): Promise<void> {
-  const { reader } = await open(src, flags, command, ctx);
-  const rows = await reader.readRows(0, flags.lines, ctx.signal);
-  if (!flags.json) {
-    await ctx.io.stdout.write(rowsTable(reader.columns, rows));
-    return;
-  }
-  for (const row of rows) await ctx.io.stdout.write(rowJsonLine(reader.columns, row));
-}
-
-/** Buffer small CSV chunks into ~256 KiB writes to stdout (files buffer in the output writer). */
-function stdoutBuffered(out: CliWriter): { write(text: string): Promise<void>; flush(): Promise<void> } {
-  let pending: string[] = [];
-  let size = 0;
-  const flush = async (): Promise<void> => {
-    if (pending.length === 0) return;
-    const text = pending.join('');
-    pending = [];
-    size = 0;
-    await out.write(text);
-  };
-  return {
-    flush,
-    async write(text) {
-      pending.push(text);
-      size += text.length;
-      if (size >= 256 * 1024) await flush();
-    },
-  };
-}
-
-interface ExportFlags extends TableFlags {
-  output: string;
-  columns?: string[];
-  formulaGuard: boolean;
-  bom?: boolean;
-  delimiter?: string;
-  force?: boolean;
-}
-
-async function exportAction(src: string, flags: ExportFlags, command: Command, ctx: CliContext): Promise<void> {
-  const target = flags.output === '-' ? null : cliLocationParse(flags.output, ctx.io.cwd);
-  if (target && target.kind !== 'local') throw new CliUsageError('export writes a local file or - (stdout), not oss://');
-  const { reader } = await open(src, flags, command, ctx);
-  const progress = cliProgress(ctx.io, `exporting ${src}`, 0, reader.numRows !== null && reader.numRows > 1_000_000);
-  const options = { columns: flags.columns, delimiter: flags.delimiter, bom: flags.bom === true, formulaGuard: flags.formulaGuard, signal: ctx.signal, onProgress: (rows: number) => progress.update(rows, reader.numRows) };
-  if (!target) {
-    const out = stdoutBuffered(ctx.io.stdout);
-    await csvExport(reader, (chunk) => out.write(chunk), options);
-    await out.flush();
-    return;
-  }
-  // Bytes are counted by the writer, from what reached the file (not the exporter's estimate).
-  const { value, bytes } = await outputWrite(target.path, { overwrite: flags.force === true }, (sink) => csvExport(reader, (chunk) => sink.write(chunk), options));
-  const result = { rows: value.rows, bytes };
-  await progress.done();
-  await ctx.io.stdout.write(`${flags.output}: ${result.rows} rows, ${result.bytes} bytes\n`);
+  return command.option('--max-columns <n>', 'most columns (JSON keys, CSV fields); the rest go to one "(other keys)"/"(other columns)" column as JSON', intOption(1), tableDefaultMaxColumns)
+    .option('--time-zone <zone>', 'Parquet: UTC-adjusted timestamps shown in this zone, with its offset (default UTC)');
 }
 
 /** Register head and export. */
@@ -112,7 +26,7 @@ export function tableCommandsRegister(program: Command, ctx: CliContext): void {
   columnsOptionAdd(dialectOptionsAdd(formatOptionsAdd(program.command('head <src>').description('the first rows: a table, or JSON (one row per line) with --json'))))
     .option('-n, --lines <n>', 'number of rows', intOption(0), 20)
     .option('--json', 'one JSON object per row and line (INT64 as exact digits)')
-    .action((src: string, flags: TableFlags & { lines: number; json?: boolean }, command: Command) => headAction(src, flags, command, ctx));
+    .action(async (src: string, flags: TableFlags & { lines: number; json?: boolean }, command: Command) => (await actions()).headAction(src, flags, command, ctx));
   columnsOptionAdd(dialectOptionsAdd(formatOptionsAdd(program.command('export <src>').description('all rows as CSV (RFC 4180), written via <out>.part + rename'))))
     .requiredOption('-o, --output <out.csv>', 'output CSV file, or - for stdout')
     .option('--columns <a,b>', 'columns to write, in this order (default: all)', listOption)
@@ -120,5 +34,5 @@ export function tableCommandsRegister(program: Command, ctx: CliContext): void {
     .option('--bom', 'start with a UTF-8 BOM (for Excel)')
     .option('--delimiter <char>', 'output CSV delimiter (default ",")', charOption)
     .option('--force', 'replace an existing output file')
-    .action((src: string, flags: ExportFlags, command: Command) => exportAction(src, flags, command, ctx));
+    .action(async (src: string, flags: ExportFlags, command: Command) => (await actions()).exportAction(src, flags, command, ctx));
 }

@@ -61,6 +61,8 @@ export interface TableOpenOptions {
   maxDecodeBytes?: number;
   /** Most JSON key columns; further keys share one "other keys" column. */
   maxColumns?: number;
+  /** Zone UTC-adjusted Parquet timestamps are shown in (the user's setting). */
+  timeZone?: string;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number | null) => void;
 }

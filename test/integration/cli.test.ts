@@ -22,7 +22,7 @@ describe('bin/shiplens.cjs', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      '{"__time__":1484913043,"__topic__":"nginx","ip":"10.0.0.1","ua":true,"status":200,"seq":1.5,"ratio":0.10000000149011612,"raw":"GET /"}\n'
+      '{"__time__":1484913043,"__topic__":"nginx","ip":"10.0.0.1","ua":true,"status":200,"seq":1.5,"ratio":0.1,"raw":"GET /"}\n'
       + '{"__time__":null,"__topic__":"","ip":"","ua":false,"status":9007199254740993,"seq":-2.25,"ratio":-3.5,"raw":""}\n',
     );
   });

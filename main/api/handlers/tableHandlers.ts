@@ -23,7 +23,7 @@ async function tableOpenJob(services: ApiServices, arg: ApiParsed<'table.open'>,
   if (detected.format === 'unknown') {
     throw new ShiplensError('UNSUPPORTED_FORMAT', 'This object is not JSON lines, CSV or Parquet.', { source: arg.key, hint: 'Choose the format by hand if you know it.' });
   }
-  const { maxDecodeBytes, maxColumns } = await services.settings.get();
+  const { maxDecodeBytes, maxColumns, timeZone } = await services.settings.get();
   const onProgress = (done: number, total: number | null): void => job.progress('decode', done, total);
   if (detected.format !== 'parquet' && services.decoder.usesWorker(source.size)) {
     job.progress('read', 0, source.size);
@@ -35,7 +35,7 @@ async function tableOpenJob(services: ApiServices, arg: ApiParsed<'table.open'>,
   }
   // Pass only the user's own hints: tableOpen re-detects, which keeps its name-vs-content
   // warnings and its plain-text fallback for un-suffixed objects that merely look like snappy.
-  return services.engine.tableOpen(source, { format: arg.format, compression: arg.compression, dialect: arg.dialect, maxDecodeBytes, maxColumns, signal: job.signal, onProgress });
+  return services.engine.tableOpen(source, { format: arg.format, compression: arg.compression, dialect: arg.dialect, maxDecodeBytes, maxColumns, timeZone, signal: job.signal, onProgress });
 }
 
 /** The API view of an opened table. */

@@ -4,6 +4,7 @@
 import { parquetHeader } from 'hyparquet/src/column.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parquetSchemaRead, parquetTable } from '../../../../../core/formats/parquet';
+import { tableOpen } from '../../../../../core/formats/tableOpen';
 import type { Cell, TableWarning } from '../../../../../core/formats/table';
 import { fixtureBytes, fixtureJson, fixtureSource, fixturesEnsure, parquetEdgeDir } from '../fixtureFiles';
 
@@ -84,6 +85,14 @@ describe('Parquet from other writers reads as DuckDB reads it', () => {
     const { paged, batched } = await allRows(names.nested);
     expect(paged).toEqual(want);
     expect(batched).toEqual(want);
+  });
+
+  it('tableOpen passes the zone and reports the footer warning (the path the API and CLI take)', async () => {
+    const { kinds, zones } = expectation(names.flat);
+    const opened = await tableOpen(fixtureSource(parquetEdgeDir, names.flat), { timeZone: 'Asia/Kolkata' });
+    expect(await opened.reader.readRows(0, 10)).toEqual(cells(zones?.['Asia/Kolkata'] ?? [], kinds));
+    const zero = await tableOpen(fixtureSource(parquetEdgeDir, names.footerZeroRows));
+    expect([zero.reader.numRows, zero.warnings]).toEqual([6, [{ message: 'The Parquet footer declares 0 rows, but its row group holds 6; read 6 rows.' }]]);
   });
 
   it('a footer saying 0 rows while its row group holds 6: the 6 rows, with a warning (DuckDB reads them too)', async () => {
