@@ -30,6 +30,7 @@ export class LocalFolderStorage implements Storage {
   private readonly rootDir: string;
   private realRootPromise: Promise<string> | undefined;
   private snapshots: DirSnapshotCache | undefined;
+  private readonly listsInFlight = new Map<string, Promise<StorageListPage>>();
   private readonly snapshotOptions: DirSnapshotCacheOptions;
 
   constructor(rootDir: string, snapshotOptions: DirSnapshotCacheOptions = {}) {
@@ -67,17 +68,34 @@ export class LocalFolderStorage implements Storage {
     return real;
   }
 
+  /**
+   * One page. Identical pages asked for at the same time are walked once and shared (a
+   * runaway page refreshing the same listing costs one walk, not one per request).
+   */
   async list(options: StorageListOptions): Promise<StorageListPage> {
+    throwIfCancelled(options.signal);
     const maxKeys = maxKeysClamp(options.maxKeys);
-    const after = options.pageToken ? pageTokenDecode(tokenKind, options.pageToken).k : undefined;
+    const id = JSON.stringify([options.prefix, options.delimiter, options.pageToken ?? '', maxKeys]);
+    let shared = this.listsInFlight.get(id);
+    if (!shared) {
+      shared = this.listPage(options.prefix, options.delimiter === '/', options.pageToken, maxKeys).finally(() => this.listsInFlight.delete(id));
+      this.listsInFlight.set(id, shared);
+    }
+    const page = await shared;
+    throwIfCancelled(options.signal);
+    // Copies: callers may append to the arrays of the page they were given.
+    return { objects: [...page.objects], prefixes: [...page.prefixes], nextPageToken: page.nextPageToken };
+  }
+
+  private async listPage(prefix: string, delimited: boolean, pageToken: string | undefined, maxKeys: number): Promise<StorageListPage> {
+    const after = pageToken ? pageTokenDecode(tokenKind, pageToken).k : undefined;
     const root = await this.realRoot();
     this.snapshots ??= new DirSnapshotCache(root, this.snapshotOptions);
     const objects: ObjectEntry[] = [];
     const prefixes: string[] = [];
     let last: string | null = null;
     let more = false;
-    for await (const item of walkSorted({ root, snapshots: this.snapshots }, options.prefix, options.delimiter === '/', after)) {
-      throwIfCancelled(options.signal);
+    for await (const item of walkSorted({ root, snapshots: this.snapshots }, prefix, delimited, after, maxKeys + 1)) {
       if (objects.length + prefixes.length === maxKeys) {
         more = true;
         break;

@@ -23,8 +23,13 @@ export interface WalkContext {
   snapshots: DirSnapshotCache;
 }
 
-/** Walk `root` yielding keys under `prefix` in key order, strictly after `after`. */
-export async function* walkSorted(context: WalkContext, prefix: string, delimited: boolean, after: string | undefined): AsyncGenerator<WalkItem> {
+/** Items the consumer still wants: files are stat'ed in batches no larger than that. */
+interface Budget {
+  left: number;
+}
+
+/** Walk `root` yielding at most `limit` keys under `prefix` in key order, strictly after `after`. */
+export async function* walkSorted(context: WalkContext, prefix: string, delimited: boolean, after: string | undefined, limit = Infinity): AsyncGenerator<WalkItem> {
   const { root } = context;
   const cut = prefix.lastIndexOf('/') + 1;
   const dirKey = prefix.slice(0, cut);
@@ -39,7 +44,7 @@ export async function* walkSorted(context: WalkContext, prefix: string, delimite
     }
     if (!isInside(root, dirAbs)) return;
   }
-  yield* walkDir(context, dirAbs, dirKey, namePrefix, delimited, after);
+  yield* walkDir(context, { left: limit }, dirAbs, dirKey, namePrefix, delimited, after);
 }
 
 /**
@@ -63,35 +68,36 @@ function startIndex(entries: readonly SnapshotEntry[], dirKey: string, namePrefi
 /** Files stat'ed at once: a page's sizes come in a few round trips, not one await per file. */
 const statBatch = 64;
 
-async function* walkDir(context: WalkContext, abs: string, dirKey: string, namePrefix: string, delimited: boolean, after: string | undefined): AsyncGenerator<WalkItem> {
+async function* walkDir(context: WalkContext, budget: Budget, abs: string, dirKey: string, namePrefix: string, delimited: boolean, after: string | undefined): AsyncGenerator<WalkItem> {
   const { entries } = await context.snapshots.get(abs);
   let i = startIndex(entries, dirKey, namePrefix, after);
-  while (i < entries.length) {
+  while (i < entries.length && budget.left > 0) {
     const entry = entries[i] as SnapshotEntry;
     if (!entry.sortName.startsWith(namePrefix)) return;
     const key = dirKey + entry.sortName;
     if (!entry.isDir) {
-      const run = fileRun(entries, i, namePrefix);
-      yield* filesStat(abs, dirKey, run, after);
+      const run = fileRun(entries, i, namePrefix, budget.left);
+      yield* filesStat(abs, dirKey, run, after, budget);
       i += run.length;
       continue;
     }
     i++;
     if (delimited) {
       if (after !== undefined && keyCompare(key, after) <= 0) continue;
+      budget.left--;
       yield { kind: 'prefix', key };
     } else {
       // Every key below starts with `key`: the subtree is skipped when all of it is before `after`.
       if (after !== undefined && !after.startsWith(key) && keyCompare(key, after) < 0) continue;
-      yield* walkDir(context, path.join(abs, entry.sortName.slice(0, -1)), key, '', false, after);
+      yield* walkDir(context, budget, path.join(abs, entry.sortName.slice(0, -1)), key, '', false, after);
     }
   }
 }
 
-/** The files from `start` on (at most statBatch), up to the next folder or prefix mismatch. */
-function fileRun(entries: readonly SnapshotEntry[], start: number, namePrefix: string): SnapshotEntry[] {
+/** The files from `start` on (at most statBatch and `left`), up to the next folder or prefix mismatch. */
+function fileRun(entries: readonly SnapshotEntry[], start: number, namePrefix: string, left: number): SnapshotEntry[] {
   const run: SnapshotEntry[] = [];
-  for (let i = start; i < entries.length && run.length < statBatch; i++) {
+  for (let i = start; i < entries.length && run.length < Math.min(statBatch, left); i++) {
     const entry = entries[i] as SnapshotEntry;
     if (entry.isDir || !entry.sortName.startsWith(namePrefix)) break;
     run.push(entry);
@@ -100,11 +106,13 @@ function fileRun(entries: readonly SnapshotEntry[], start: number, namePrefix: s
 }
 
 /** Stat a run of files together (sizes and dates are read now, never from the snapshot). */
-async function* filesStat(abs: string, dirKey: string, run: SnapshotEntry[], after: string | undefined): AsyncGenerator<WalkItem> {
+async function* filesStat(abs: string, dirKey: string, run: SnapshotEntry[], after: string | undefined, budget: Budget): AsyncGenerator<WalkItem> {
   const wanted = run.filter((entry) => after === undefined || keyCompare(dirKey + entry.sortName, after) > 0);
   const stats = await Promise.all(wanted.map((entry) => fsp.stat(path.join(abs, entry.sortName)).catch(() => null)));
   for (let j = 0; j < wanted.length; j++) {
     const stat = stats[j];
-    if (stat?.isFile()) yield { kind: 'object', key: dirKey + (wanted[j] as SnapshotEntry).sortName, size: stat.size, lastModified: stat.mtime.toISOString() };
+    if (!stat?.isFile()) continue;
+    budget.left--;
+    yield { kind: 'object', key: dirKey + (wanted[j] as SnapshotEntry).sortName, size: stat.size, lastModified: stat.mtime.toISOString() };
   }
 }

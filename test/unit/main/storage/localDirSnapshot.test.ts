@@ -57,6 +57,17 @@ describe('local listing from folder snapshots', () => {
     expect(reads()).toEqual(['logs']);
   });
 
+  it('walks 50 concurrent identical pages once (11 files stat\'ed: the page and one to know there is more) with its own arrays per caller', async () => {
+    const storage = new LocalFolderStorage(flatFolder('identical', 100));
+    const stat = vi.spyOn(fsp, 'stat');
+    const pages = await Promise.all(Array.from({ length: 50 }, () => storage.list({ prefix: 'logs/', delimiter: '', maxKeys: 10 })));
+    const files = stat.mock.calls.map((c) => path.basename(String(c[0]))).filter((name) => name.endsWith('.json'));
+    expect(files).toEqual(Array.from({ length: 11 }, (_v, i) => `000${String(i).padStart(2, '0')}.json`));
+    expect(pages[0]?.objects.map((o) => o.key)).toEqual(files.slice(0, 10).map((name) => `logs/${name}`));
+    expect(pages[0]?.objects).not.toBe(pages[1]?.objects);
+    expect(pages[1]?.objects).toEqual(pages[0]?.objects);
+  });
+
   it('sees a file added or removed after the snapshot was taken, and a size change at once', async () => {
     const root = flatFolder('changes', 3);
     const storage = new LocalFolderStorage(root);
