@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeadLetterFile } from '../../main/forward/deadLetterFile';
 import { deliveryRun } from '../../main/forward/deliveryEngine';
+import type { ForwardRecord } from '../../core/forward/forwardRecord';
 import type { ForwardItem } from '../../main/forward/forwardTypes';
 import { syslogSinkCreate } from '../../main/forward/syslogSink';
 import { cliCapture, repoRoot } from './cliHelpers';
@@ -67,7 +68,8 @@ describe('syslog over UDP', () => {
     await new Promise<void>((resolve) => receiver.bind(0, '127.0.0.1', resolve));
     const sink = syslogSinkCreate({ transport: 'udp', host: '127.0.0.1', port: receiver.address().port, insecure: false, timeoutMs: 1000, maxDatagramBytes: 40,
       format: { format: 'rfc5424', facility: 'local0', severity: 'err', hostname: 'h', tag: '-', msgid: '-', structuredData: 'none', message: 'kv', separator: ' ', nowMs: 0 } });
-    const items: ForwardItem[] = [{ a: '1' }, { a: 'x'.repeat(30) }, { b: '2' }].map((record, i) => ({ record, position: { key: 'k', line: i + 1 } }));
+    const records: ForwardRecord[] = [{ a: '1' }, { a: 'x'.repeat(30) }, { b: '2' }];
+    const items: ForwardItem[] = records.map((record, i) => ({ record, position: { key: 'k', line: i + 1 } }));
     const deadPath = join(dir, 'dead.jsonl');
     const dead = new DeadLetterFile(deadPath);
     const result = await deliveryRun((async function* () { yield* items; })(), sink, { batchEvents: 10, batchBytes: 1 << 20, deadLetter: dead, checkpoint: async () => undefined });
