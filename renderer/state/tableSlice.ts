@@ -60,7 +60,8 @@ export const createTableSlice: StateCreator<ShiplensState, [], [], TableSlice> =
     const previous = get().table;
     if (previous) void apiCall('table.close', { tableId: previous.tableId });
     const jobId = apiJobId('table');
-    const dialect = options?.dialect ?? get().dialect;
+    // A dialect chosen for one file (Reopen with "First line is a header") is not the next file's.
+    const dialect = options?.dialect ?? (key === get().openKey ? get().dialect : dialectDefault);
     set({ openKey: key, inspection: null, table: null, schema: null, rows: [], rowsDone: false, tablePending: true, tableError: null, tableJobId: jobId, tableProgress: null, rawVisible: false, rawText: null, dialect, view: 'inspect' });
     const inspection = await apiCall('object.inspect', { key });
     if (get().tableJobId !== jobId) return;
