@@ -7,7 +7,7 @@ import { Option } from 'commander';
 import type { Command } from 'commander';
 import { snappyDefaultMaxOutputBytes } from '../../core/codecs/snappy/types';
 import type { Compression, StorageFormat } from '../../core/shipping/rule';
-import { charOption, listOption, sizeOption } from './cliOptions';
+import { charOption, decodeSizeOption, listOption } from './cliOptions';
 
 /** `--format` / `--compression` flags of every decode command. */
 export interface FormatFlags {
@@ -24,7 +24,7 @@ export function formatOptionsAdd(command: Command): Command {
   return command
     .addOption(new Option('--format <format>', 'storage format when the name does not say (renamed files)').choices(['json', 'csv', 'parquet']))
     .addOption(new Option('--compression <compression>', 'compression when the name does not say').choices(['none', 'snappy']))
-    .option('--max-size <size>', 'largest decoded size accepted (e.g. 512M, 2G)', sizeOption, defaultMaxBytes);
+    .option('--max-size <size>', 'largest decoded size accepted (e.g. 512M, 2G; at most 4G)', decodeSizeOption, defaultMaxBytes);
 }
 
 /** The shipped-CSV dialect flags. */

@@ -59,3 +59,13 @@ export function sizeOption(value: string): number {
   if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new InvalidArgumentError('expected a positive size');
   return bytes;
 }
+
+/** Largest decode cap: 4 GiB, the largest buffer Node 20 holds (as the API's maxDecodeBytes). */
+export const maxDecodeSizeBytes = 2 ** 32;
+
+/** `--max-size`: a size up to 4 GiB, so whatever is accepted can be decoded and written. */
+export function decodeSizeOption(value: string): number {
+  const bytes = sizeOption(value);
+  if (bytes > maxDecodeSizeBytes) throw new InvalidArgumentError('at most 4G (the largest decoded buffer shiplens can hold and write)');
+  return bytes;
+}

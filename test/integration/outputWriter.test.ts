@@ -169,5 +169,9 @@ describe('output names and folders', () => {
   it('caps maxDecodeBytes at 4 GiB, what one buffer holds and the writer writes', async () => {
     expect(await apiDispatch(services, 'settings.set', { maxDecodeBytes: 2 ** 32 + 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
     expect(await apiDispatch(services, 'settings.set', { maxDecodeBytes: 2 ** 32 })).toMatchObject({ ok: true, value: { maxDecodeBytes: 2 ** 32 } });
+    const cli = await cliCapture(['decode', join(root, 'bucket', 'big.json.snappy'), '--max-size', '5G', '-o', '-']);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toContain('at most 4G (the largest decoded buffer shiplens can hold and write)');
+    expect((await cliCapture(['decode', join(root, 'bucket', 'big.json.snappy'), '--max-size', '4G', '-o', '-'])).stdout).toBe(jsonText);
   });
 });
