@@ -5,7 +5,7 @@ import { promises as fsp, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileS
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { DirSnapshotCache } from '../../../../main/storage/localDirSnapshot';
+import { DirSnapshotCache, sortYielding } from '../../../../main/storage/localDirSnapshot';
 import { LocalFolderStorage } from '../../../../main/storage/localFolderStorage';
 import type { StorageListPage } from '../../../../main/storage/storage';
 
@@ -121,5 +121,16 @@ describe('local listing from folder snapshots', () => {
         expect(await pageAll(storage, prefix, '/', maxKeys), `${prefix}/ ${maxKeys}`).toEqual(folded);
       }
     }
+  });
+
+  it('sortYielding sorts like Array.prototype.sort, stably, across many runs', async () => {
+    let seed = 7;
+    const items = Array.from({ length: 20_000 }, (_v, i) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return { key: seed % 5000, order: i };
+    });
+    const byKey = (a: { key: number }, b: { key: number }): number => a.key - b.key;
+    expect(await sortYielding([...items], byKey)).toEqual([...items].sort(byKey));
+    expect(await sortYielding([], byKey)).toEqual([]);
   });
 });
