@@ -168,6 +168,3 @@ export function jsonLinesTable(bytes: Uint8Array, options: JsonLinesOptions = {}
   if (otherColumn) warnings.unshift(overflowWarning(index, options.maxColumns ?? tableDefaultMaxColumns, otherColumn.name, options.source));
   return { reader, warnings };
 }
-
-/** @deprecated Use `tableDefaultMaxColumns` (core/formats/table); kept until the CLI moves over. */
-export const jsonDefaultMaxColumns = tableDefaultMaxColumns;
