@@ -29,6 +29,14 @@ describe('shiplens export of a wide-key JSON-lines object', () => {
     expect(r.stdout).toBe(`${join(dir, 'w.csv')}: 5 rows, 93 bytes\n`);
   });
 
+  it('applies --max-columns to a CSV object: wider fields go to "(other columns)" as JSON', async () => {
+    writeFileSync(join(dir, 'wide.csv'), 'a,b,c,d\n1\n');
+    const r = await cliCapture(['export', join(dir, 'wide.csv'), '-o', '-', '--max-columns', '2']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('column1,column2,(other columns)\r\na,b,"{""column3"":""c"",""column4"":""d""}"\r\n1,,\r\n');
+    expect(r.stderr.split('\n')[0]).toBe(`shiplens: ${join(dir, 'wide.csv')}: warning: ${join(dir, 'wide.csv')} has rows of 4 fields, over the 2-column limit; the fields beyond it are kept as JSON in the "(other columns)" column (the column limit is a setting).`);
+  });
+
   it('exports 5,000 different keys as 2,001 columns by default', async () => {
     writeFileSync(join(dir, 'w5k.json'), wideLines(5000));
     const r = await cliCapture(['export', join(dir, 'w5k.json'), '-o', join(dir, 'w5k.csv')]);
