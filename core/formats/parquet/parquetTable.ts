@@ -15,7 +15,7 @@ import { parquetAtAsync, parquetReadError } from './parquetErrors';
 import { parquetIsFlat, parquetPageReader } from './parquetPageReader';
 import type { ParquetGroupStream, ParquetPageReader } from './parquetPageReader';
 import { parquetFooterCheck, parquetFooterRead, parquetFooterWarnings } from './parquetSchema';
-import { parquetCell, parquetCellFor, parquetDecoderElement, parquetNestedParsers } from './parquetValues';
+import { parquetCell, parquetCellFor, parquetDecoderElement, parquetNestedCellFor, parquetNestedParsers } from './parquetValues';
 
 export interface ParquetTableOptions {
   /** Footer already read (saves the footer reads). */
@@ -203,7 +203,11 @@ export async function parquetTable(source: ByteSource, options: ParquetTableOpti
   const compressors = compressorsFor(options);
   const top = topColumns(metadata);
   const columns: TableColumn[] = top.map(({ name, type }) => ({ name, type }));
-  const cells = top.map(({ element }) => parquetCellFor(element, options.timeZone));
+  const trees = parquetSchema(metadata).children;
+  const cells = top.map(({ element }, i) => {
+    const tree = trees[i];
+    return element.num_children && tree ? parquetNestedCellFor(tree) : parquetCellFor(element, options.timeZone);
+  });
   for (const message of parquetFooterWarnings(metadata)) options.warnings?.push({ message });
   const numRows = Number(metadata.num_rows);
   let flat: boolean;

@@ -4,7 +4,7 @@
  * shortest round-trip digits, DECIMAL from the unscaled integer, binary that is not UTF-8 as
  * `0x` hex, nested values as JSON with integers unquoted.
  */
-import type { ParquetParsers, SchemaElement } from 'hyparquet';
+import type { ParquetParsers, SchemaElement, SchemaTree } from 'hyparquet';
 import { timeZoneOffsetMs } from '../../shipping/timeZone';
 import type { Cell } from '../table';
 
@@ -199,4 +199,34 @@ export function parquetCellFor(element: SchemaElement, zone = 'UTC'): (value: un
   }
   if (element.type === 'FLOAT') return (v) => (typeof v === 'number' ? parquetFloat32(v) : parquetCell(v));
   return parquetCell;
+}
+
+/** Physical types of the leaves under a schema node. */
+function leafTypes(tree: SchemaTree, out = new Set<string>()): Set<string> {
+  if (tree.children.length === 0 && tree.element.type) out.add(tree.element.type);
+  for (const child of tree.children) leafTypes(child, out);
+  return out;
+}
+
+/** Every number in a nested value at float32's shortest digits, except int32-range integers when `keepInts`. */
+function floatsShortened(value: unknown, keepInts: boolean): unknown {
+  if (typeof value === 'number') return keepInts && Number.isInteger(value) && Math.abs(value) <= 2 ** 31 ? value : parquetFloat32(value);
+  if (Array.isArray(value)) return value.map((v) => floatsShortened(v, keepInts));
+  if (value && typeof value === 'object' && !(value instanceof Uint8Array) && !ArrayBuffer.isView(value)) {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, floatsShortened(v, keepInts)]));
+  }
+  return value;
+}
+
+/**
+ * The cell function of a nested (group) column. Its FLOAT leaves print at float32's digits
+ * when it has no DOUBLE leaf (a number in the assembled value cannot say which leaf it came
+ * from; with INT32 leaves too, int32-range integers are left as they are, which for a float
+ * changes nothing up to 2^24).
+ */
+export function parquetNestedCellFor(tree: SchemaTree): (value: unknown) => Cell {
+  const types = leafTypes(tree);
+  if (!types.has('FLOAT') || types.has('DOUBLE')) return parquetCell;
+  const keepInts = types.has('INT32');
+  return (v) => parquetCell(floatsShortened(v, keepInts));
 }
