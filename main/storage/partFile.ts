@@ -8,8 +8,7 @@
  */
 import { constants as fsConstants, promises as fsp } from 'node:fs';
 import { ShiplensError } from '../../core/errors';
-import { fsErrorToShiplens } from '../fileByteSource';
-import { outputCommit, outputPartOpen } from '../services/outputWriter';
+import { fsErrorToShiplens, outputCommit, outputPartOpen } from '../services/outputWriter';
 
 /** The partial-file name of a download target. */
 export function partPathOf(destPath: string): string {

@@ -73,12 +73,15 @@ describe.runIf(process.getuid?.() === 0)('a full disk (1 MiB tmpfs; mounting nee
     expect(await readdir(full)).toEqual([]);
   });
 
-  it('API decompress.file and export.csv: IO error naming the disk, no file, no part', async () => {
+  it('API decompress.file, export.csv and object.download: IO error naming the disk, no file, no part', async () => {
     const decoded = await apiDispatch(services, 'decompress.file', { path: join(root, 'bucket', 'big.json.snappy'), outDir: full });
     expect(decoded).toMatchObject({ ok: false, error: { code: 'IO', source: join(full, 'big.json') } });
     expect((decoded as { error: { message: string } }).error.message).toBe(`The disk is full: no space left in ${full}.`);
     const exported = await apiDispatch(services, 'export.csv', { tableId: csvTableId, fileName: 'big.csv', outDir: full });
     expect(exported).toMatchObject({ ok: false, error: { code: 'IO', message: `The disk is full: no space left in ${full}.` } });
+    expect(await readdir(full)).toEqual([]);
+    const downloaded = await apiDispatch(services, 'object.download', { key: 'big.json', outDir: full });
+    expect(downloaded).toMatchObject({ ok: false, error: { code: 'IO', message: `The disk is full: no space left in ${full}.`, source: join(full, 'big.json') } });
     expect(await readdir(full)).toEqual([]);
   });
 });
