@@ -109,9 +109,10 @@ async function report(plan: RangePlan, opened: RangeOpened, ctx: CliContext): Pr
 export async function queryAction(location: string, flags: QueryFlags, command: Command, ctx: CliContext): Promise<void> {
   flagsCheck(flags);
   ctx.source = location;
-  const { storage, spec } = await queryRangeResolve(location, flags, cliGlobals(command), ctx);
+  const connection = cliGlobals(command);
+  const { storage, spec } = await queryRangeResolve(location, flags, connection, ctx);
   const plan = await rangePlan(storage, spec, { signal: ctx.signal });
-  if (flags.emit) return queryEmit(flags.emit, location, plan, flags, ctx);
+  if (flags.emit) return queryEmit(flags.emit, location, storage, plan, flags, connection, ctx);
   if (flags.maxObjects !== undefined && plan.totals.objects > flags.maxObjects) {
     throw new ShiplensError('TOO_LARGE', `The range holds ${plan.totals.objects} objects (${plan.totals.bytes} bytes), more than --max-objects ${flags.maxObjects}.`, {
       source: location,

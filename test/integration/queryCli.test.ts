@@ -91,4 +91,16 @@ describe('shiplens query', () => {
     expect(readFileSync(join(out, 'keep.csv'), 'utf8')).toBe('mine');
     rmSync(out, { recursive: true, force: true });
   });
+
+  it('hands the range to MaxCompute: SnappyRawCodec, exactly the planned partitions, the window pushed down', async () => {
+    const r = await cliCapture(['--endpoint', 'oss-cn-hangzhou-internal.aliyuncs.com', 'query', join(day.dir, 'logs'), '--from', '2026-12-04 10:00', '--to', '2026-12-04 12:00', ...format, '--emit', 'maxcompute', '--sql', 'SELECT count(*) FROM logs'], { env: env() });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("TBLPROPERTIES ('io.compression.codecs'='com.aliyun.odps.io.compress.SnappyRawCodec');");
+    const adds = r.stdout.split('\n').filter((l) => l.startsWith('ALTER TABLE'));
+    // Tasks 10:00 … 12:15 (300 s + 10 min of lag): the hour folders 10, 11 and 12.
+    expect(adds).toEqual(['10', '11', '12'].map((h) => `ALTER TABLE logs_oss ADD IF NOT EXISTS PARTITION (dt='20261204${h}') LOCATION 'oss://oss-cn-hangzhou-internal.aliyuncs.com/<bucket>/2026/12/04/${h}/';`));
+    expect(r.stdout).toContain(`WHERE dt >= '2026120410' AND dt <= '2026120412' AND CAST(\`__time__\` AS BIGINT) >= ${cst('2026-12-04T10:00:00')} AND CAST(\`__time__\` AS BIGINT) < ${cst('2026-12-04T12:00:00')})\nSELECT count(*) FROM logs;\n`);
+    const spark = await cliCapture(['query', join(day.dir, 'logs'), '--from', '2026-12-04 10:00', '--to', '2026-12-04 12:00', ...format, '--emit', 'spark'], { env: env() });
+    expect(spark.stdout).toContain('Spark SQL cannot read JSON + snappy objects');
+  });
 });

@@ -1,0 +1,5 @@
+-- shiplens query hand-off for Spark SQL: logs of [2026-11-24 10:00:00+08:00, 2026-11-24 12:00:00+08:00) (csv, snappy)
+-- under oss://shiplens-sample/nginx-access-csv: 27 objects, 48780 bytes, 3 partitions (task-time lag included).
+-- The SQL below is passed as written (DuckDB SQL): translate DuckDB-only functions for this engine.
+-- Spark SQL cannot read CSV + snappy objects: each is one raw Snappy block (C++ snappy::Compress), not Hadoop's SnappyCodec stream.
+-- Options: --emit maxcompute (MaxCompute reads them through SnappyRawCodec); decompress them with `shiplens decode` into another prefix; or ship Parquet.
