@@ -8,6 +8,7 @@ import { ruleValidate } from '../../core/shipping/ruleValidate';
 import { useT } from '../i18n';
 import { useStore } from '../state/store';
 import { usePrefixExists } from './usePrefixExists';
+import { ruleFieldLabelKey } from './ruleFieldLabel';
 
 /** The issues panel. */
 export function RuleIssues() {
@@ -16,6 +17,10 @@ export function RuleIssues() {
   const prefixExists = usePrefixExists(bucket, rule.bucket, rule.prefix);
   const [now] = useState(() => Date.now());
   const issues = useMemo(() => ruleValidate(rule), [rule]);
+  const fieldLabel = (field: string) => {
+    const key = ruleFieldLabelKey(field);
+    return key ? t(key) : field;
+  };
   const example = useMemo(() => {
     try {
       return objectKeyBuild(rule, BigInt(now) * 1_000_000n, 1);
@@ -30,7 +35,7 @@ export function RuleIssues() {
       {prefixExists === false && (
         <div className="issue" data-code="PREFIX_NOT_FOUND" data-testid="rule-issue">
           <span className="warn" aria-label="warning">▲</span>
-          <span className="issue-field">prefix</span>
+          <span className="issue-field">{t('rules.prefix')}</span>
           <span>{t('rules.prefixMissing', { prefix: rule.prefix, bucket: rule.bucket })}</span>
         </div>
       )}
@@ -39,7 +44,7 @@ export function RuleIssues() {
           <span className={issue.severity === 'error' ? 'danger' : 'warn'} aria-label={issue.severity}>
             {issue.severity === 'error' ? '●' : '▲'}
           </span>
-          <span className="issue-field">{issue.field}</span>
+          <span className="issue-field" title={issue.field}>{fieldLabel(issue.field)}</span>
           <span>{issue.message[language]}</span>
         </div>
       ))}

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { ruleValidate } from '../../core/shipping/ruleValidate';
 import { shippingRuleDefault } from '../../core/shipping/rule';
+import { translate } from '../../renderer/i18n';
 import type { Harness } from './harness';
 import { harnessStart, listingDone, shot } from './harness';
 
@@ -171,6 +172,9 @@ describe('rule editor', () => {
     await page.getByTestId('rule-name').fill(bad);
     const issues = page.getByTestId('rule-issues');
     await expect(issues.getByText(issue?.message.en ?? '-', { exact: true }).count()).resolves.toBe(1);
+    // The field is marked where it is typed, and the panel names it as the form does (not `name`).
+    expect(await page.getByTestId('rule-name').getAttribute('aria-invalid')).toBe('true');
+    expect(await issues.locator('[data-code="NAME_CHARS"] .issue-field').textContent()).toBe(translate('en', 'rules.name'));
     await page.getByTestId('language').selectOption('zh-CN');
     await expect(issues.getByText(issue?.message['zh-CN'] ?? '-', { exact: true }).count()).resolves.toBe(1);
     await shot(page, 'c2-rule-invalid-zh');
