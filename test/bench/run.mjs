@@ -1,7 +1,7 @@
 // `npm run bench`: every bench in one run, shiplens and its references side by side; prints a
 // table and writes test/bench/results.json (ratios = shiplens ÷ reference, machine description).
 // Inputs are generated once into test/bench/inputs/ (git-ignored). Flags: --no-large skips the
-// 16 M-row Parquet (≈45 s to generate once on 2 cores), --only=snappy,parquet,remote,csv,eventloop,coldstart,listing.
+// 16 M-row Parquet (≈45 s to generate once on 2 cores), --only=snappy,parquet,remote,csv,eventloop,coldstart,listing,cli.
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -117,6 +117,15 @@ async function main() {
     else {
       row(`Browser mode cold start → first listing row (median of ${c.runs}, ${c.min}–${c.max} ms)`, c.ms, null, '', 'ms', '≤ 1500 ms', c.ms <= 1500);
       row(`  … plus launching Chromium (${c.chromiumLaunchMs} ms)`, c.ms + c.chromiumLaunchMs, null, '', 'ms', 'info', null);
+    }
+  }
+  if (wants('cli')) {
+    const c = (raw.cli = await (await import('./cliBench.mjs')).run());
+    if (c.skipped) console.log(`cli skipped: ${c.skipped}`);
+    else {
+      for (const [name, s] of Object.entries(c.startup)) row(`CLI start-up: shiplens ${name} (CPU ms, median of ${c.runs})`, s.cpuMs, c.nodeCpuMs, 'node -e 0', 'ms', '≤ 1.5× node -e 0', s.ratio <= 1.5);
+      const d = c.decode;
+      row(`CLI decode of a ${(d.bytes / 1e6).toFixed(1)} MB raw block, ${(d.decodedBytes / 1e6).toFixed(1)} MB out (wall ms; CPU ${d.cpuMs} vs ${d.pythonCpuMs})`, d.wallMs, d.pythonWallMs, 'python3-snappy', 'ms', '≤ 1.3× python3-snappy', d.wallMs <= 1.3 * d.pythonWallMs);
     }
   }
   if (wants('listing')) {
