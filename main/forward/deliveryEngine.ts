@@ -74,6 +74,10 @@ class Delivery {
   async take(item: ForwardItem): Promise<void> {
     this.counters.read++;
     this.last = item.position;
+    if (item.refusal !== undefined) {
+      await this.deadLetter(item, item.refusal);
+      return;
+    }
     let payload: Uint8Array;
     try {
       payload = this.sink.encode(item.record);

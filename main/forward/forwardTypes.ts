@@ -14,6 +14,8 @@ export interface ForwardPosition {
 export interface ForwardItem {
   record: ForwardRecord;
   position: ForwardPosition;
+  /** Set when the source could not read this line as a log (it goes to the dead-letter file). */
+  refusal?: string;
 }
 
 /** Events the sink refused one by one (index into the batch it was given). */

@@ -1,17 +1,20 @@
 /**
- * The replay source: the objects of a planned range, in task-time order, each opened with
- * the one-object machinery (tableOpen: format + snappy sniffing, CSV dialect, Parquet by
- * range) and read row by row. Resumes after a checkpoint (object key + line) and passes on only
+ * The replay source: the objects of a planned range, in task-time order. CSV and Parquet are
+ * opened with the one-object machinery (tableOpen: CSV dialect, Parquet by range) and read row
+ * by row; JSON takes the one-parse path of jsonObjectLines (same snappy decoder, no table). Resumes after a checkpoint (object key + line) and passes on only
  * the logs whose `__time__` falls in the window (a task also holds logs from just outside it).
  */
+import type { ByteSource } from '../../core/bytes/byteSource';
 import type { RawBlockDecoder } from '../../core/codecs/snappy';
 import { ShiplensError, throwIfCancelled } from '../../core/errors';
 import { forwardRecordOf, forwardRecordTime } from '../../core/forward/forwardRecord';
 import type { CsvDialect } from '../../core/formats/shippedCsv';
 import { tableOpen } from '../../core/formats/tableOpen';
+import type { Compression } from '../../core/shipping/rule';
 import type { RangePlan } from '../range/rangePlan';
 import type { Storage } from '../storage/storage';
 import type { ForwardItem, ForwardPosition } from './forwardTypes';
+import { jsonObjectLines } from './jsonObjectLines';
 
 /** Options of `replayItems`. */
 export interface ReplayOptions {
@@ -52,7 +55,18 @@ function inWindow(record: Parameters<typeof forwardRecordTime>[0], fromMs: numbe
   return ms >= fromMs && ms < toMs;
 }
 
-/** Every log of the range after `resume`, in order, with its position. */
+async function* jsonItems(source: ByteSource, key: string, compression: Compression, skipTo: number, options: ReplayOptions): AsyncGenerator<ForwardItem> {
+  const { fromMs, toMs } = options.plan.spec;
+  for await (const line of jsonObjectLines(source, { compression, rawDecoder: options.rawDecoder, maxDecodeBytes: options.maxDecodeBytes, signal: options.signal })) {
+    if (line.line <= skipTo) continue;
+    const position = { key, line: line.line };
+    if ('refusal' in line) yield { record: { __line__: line.text }, position, refusal: line.refusal };
+    else if (inWindow(line.record, fromMs, toMs)) yield { record: line.record, position };
+    else options.onSkip?.();
+  }
+}
+
+/** Every log of the range after `resume`, in order, with its position (JSON: physical line; CSV, Parquet: row). */
 export async function* replayItems(options: ReplayOptions): AsyncGenerator<ForwardItem> {
   const { plan, resume } = options;
   const first = startIndex(plan, resume);
@@ -63,8 +77,12 @@ export async function* replayItems(options: ReplayOptions): AsyncGenerator<Forwa
     throwIfCancelled(options.signal);
     options.onObject?.(object.key, i, plan.objects.length);
     const source = await options.storage.open(object.key, options.signal);
-    const opened = await tableOpen(source, { format: object.format, compression: object.compression, dialect, rawDecoder: options.rawDecoder, maxDecodeBytes: options.maxDecodeBytes, signal: options.signal });
     const skipTo = resume && i === first ? resume.line : 0;
+    if (object.format === 'json') {
+      yield* jsonItems(source, object.key, object.compression, skipTo, options);
+      continue;
+    }
+    const opened = await tableOpen(source, { format: object.format, compression: object.compression, dialect, rawDecoder: options.rawDecoder, maxDecodeBytes: options.maxDecodeBytes, signal: options.signal });
     let line = 0;
     for await (const rows of opened.reader.rowBatches(options.signal)) {
       for (const row of rows) {

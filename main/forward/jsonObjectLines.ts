@@ -1,0 +1,72 @@
+/**
+ * The fast path of a replay for JSON objects: the object's bytes decoded once (snappy by the
+ * same decoder tableOpen uses) and each line parsed once into a record — no table, no column
+ * index. A line that is not a JSON object is not dropped: it comes back with the reason, for
+ * the dead-letter file.
+ */
+import type { ByteSource } from '../../core/bytes/byteSource';
+import { byteSourceReadAll } from '../../core/bytes/byteSource';
+import { snappyDecode, snappyDefaultMaxOutputBytes } from '../../core/codecs/snappy';
+import type { RawBlockDecoder } from '../../core/codecs/snappy';
+import { toShiplensError } from '../../core/errors';
+import type { ForwardRecord } from '../../core/forward/forwardRecord';
+import type { Compression } from '../../core/shipping/rule';
+
+/** One line of a JSON object: its record, or why it is not one. */
+export type JsonLine = { line: number; record: ForwardRecord } | { line: number; refusal: string; text: string };
+
+/** Options of `jsonObjectLines`. */
+export interface JsonObjectOptions {
+  compression: Compression;
+  rawDecoder?: RawBlockDecoder;
+  maxDecodeBytes?: number;
+  signal?: AbortSignal;
+}
+
+function recordOf(value: Record<string, unknown>): ForwardRecord {
+  const record: ForwardRecord = {};
+  for (const key in value) {
+    const v = value[key];
+    if (v === null || v === undefined) continue;
+    // Log Service writes strings (and the number __time__); anything nested is kept as JSON text.
+    record[key] = typeof v === 'object' ? JSON.stringify(v) : (v as string | number | boolean);
+  }
+  return record;
+}
+
+async function textOf(source: ByteSource, options: JsonObjectOptions): Promise<string> {
+  const limit = options.maxDecodeBytes ?? snappyDefaultMaxOutputBytes;
+  const raw = await byteSourceReadAll(source, limit, options.signal);
+  const bytes = options.compression === 'snappy'
+    ? (await snappyDecode(raw, { maxOutputBytes: limit, rawDecoder: options.rawDecoder, presentedAsSnappy: true, signal: options.signal, source: source.name })).output
+    : raw;
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+/** Every non-blank line of a shipped JSON object, 1-based physical line numbers. */
+export async function* jsonObjectLines(source: ByteSource, options: JsonObjectOptions): AsyncGenerator<JsonLine> {
+  let text: string;
+  try {
+    text = await textOf(source, options);
+  } catch (error) {
+    throw toShiplensError(error, source.name);
+  }
+  let line = 0;
+  for (let start = 0; start < text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    const body = text.slice(start, end).replace(/\r$/, '');
+    start = end + 1;
+    line++;
+    if (body.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(body);
+    } catch (error) {
+      yield { line, refusal: `Line ${line} is not valid JSON (${(error as Error).message}).`, text: body };
+      continue;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) yield { line, refusal: `Line ${line} is not a JSON object.`, text: body };
+    else yield { line, record: recordOf(value as Record<string, unknown>) };
+  }
+}
