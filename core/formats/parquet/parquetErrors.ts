@@ -70,8 +70,9 @@ const codecMessage = /block header|premature end|eof marker|snappy|lz4|zstd|gzip
 /** The failure in Parquet words: hyparquet's own "parquet …" messages kept, engine text translated. */
 function meaningOf(message: string, place: ParquetPlace): string {
   for (const [pattern, meaning] of engineMeanings) if (pattern.test(message)) return meaning;
-  const thrift = /^thrift\s+(.*)$/i.exec(message);
+  const thrift = /^(?:parquet )?thrift\s+(.*)$/i.exec(message);
   if (thrift?.[1]) return `its page header is not valid Thrift (${thrift[1]})`;
+  if (/^parquet unhandled type: undefined$/i.test(message)) return 'its page header is not valid Thrift (a field of unknown type)';
   if (codecMessage.test(message)) return `its ${place.codec && place.codec !== 'UNCOMPRESSED' ? `${place.codec} ` : ''}data does not decompress (${message.replace(/^parquet /i, '')})`;
   const missing = /^parquet ([a-z_ ]+) header is undefined$/i.exec(message);
   if (missing?.[1]) return `its page header has no ${missing[1].replace(/ /g, '_')}_header`;
@@ -81,6 +82,24 @@ function meaningOf(message: string, place: ParquetPlace): string {
   if (own?.[1]) return own[1];
   if (/^(page at|Row group|column)/i.test(message)) return message;
   return 'its bytes do not decode as Parquet';
+}
+
+// Engine messages while hyparquet decodes the footer (FileMetaData) → what they mean there.
+const footerMeanings: [RegExp, string][] = [
+  [/outside the bounds of the DataView|out of bounds|offset is out of/i, 'it ends inside a field it declares'],
+  [/Invalid array length|Invalid typed array length|Array buffer allocation failed/i, 'it declares an impossible length'],
+  [/Cannot read properties of|is not a function|is not iterable|Cannot destructure|must be an instance of|First argument to DataView|undefined is not|null is not/i, 'a required FileMetaData field is missing or of the wrong kind'],
+  [/Maximum call stack/i, 'its structures nest too deeply'],
+];
+
+/** Why a footer does not decode, in Parquet words (never engine text). */
+export function parquetFooterProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  for (const [pattern, meaning] of footerMeanings) if (pattern.test(message)) return meaning;
+  const thrift = /^thrift\s+(.*)$/i.exec(message);
+  if (thrift?.[1]) return `it is not valid Thrift (${thrift[1]})`;
+  const own = /^parquet\s+(.*)$/i.exec(message);
+  return own?.[1] ?? 'it does not decode as FileMetaData';
 }
 
 function placeText(place: ParquetPlace): string {

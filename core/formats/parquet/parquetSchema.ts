@@ -5,6 +5,7 @@ import { parquetMetadata, parquetSchema } from 'hyparquet';
 import type { FileMetaData, SchemaTree } from 'hyparquet';
 import type { ByteSource } from '../../bytes/byteSource';
 import { ShiplensError, isShiplensError } from '../../errors';
+import { parquetFooterProblem } from './parquetErrors';
 
 export interface ParquetColumnSchema {
   name: string;
@@ -87,7 +88,7 @@ export async function parquetFooterRead(source: ByteSource, options: ParquetFoot
     metadata = parquetMetadata(footer, { geoparquet: false });
   } catch (error) {
     if (isShiplensError(error)) throw error;
-    throw corrupt(source, `The Parquet footer cannot be decoded: ${error instanceof Error ? error.message : String(error)}.`, error);
+    throw corrupt(source, `The Parquet footer cannot be decoded: ${parquetFooterProblem(error)}.`, error);
   }
   parquetFooterCheck(source, metadata, size - footerLength - 8);
   return metadata;
@@ -109,7 +110,9 @@ function chunksCheck(source: ByteSource, metadata: FileMetaData, dataEnd: number
       const start = footerInt(meta.dictionary_page_offset || meta.data_page_offset);
       const length = footerInt(meta.total_compressed_size);
       if (start === null || length === null || start < 4 || start + length > dataEnd) {
-        throw corrupt(source, `Row group ${g}, column ${c} (${meta.path_in_schema.join('.')}) claims bytes ${String(meta.dictionary_page_offset || meta.data_page_offset)}+${String(meta.total_compressed_size)}, outside the data of the file (bytes 4 to ${dataEnd}).`);
+        const name = Array.isArray(meta.path_in_schema) ? meta.path_in_schema.join('.') : '';
+        if (start === null || length === null) throw corrupt(source, `Row group ${g}, column ${c} (${name}) has no valid data page offset or size.`);
+        throw corrupt(source, `Row group ${g}, column ${c} (${name}) claims bytes ${start}+${length}, outside the data of the file (bytes 4 to ${dataEnd}).`);
       }
     });
   });
@@ -134,7 +137,7 @@ export function parquetFooterCheck(source: ByteSource, metadata: FileMetaData, d
   let sum = 0;
   metadata.row_groups.forEach((group, g) => {
     const groupRows = footerInt(group.num_rows);
-    if (groupRows === null) throw corrupt(source, `Row group ${g} declares ${String(group.num_rows)} rows, which is not a row count (0 to 2^53 - 1).`);
+    if (groupRows === null) throw corrupt(source, group.num_rows === undefined ? `Row group ${g} has no row count.` : `Row group ${g} declares ${String(group.num_rows)} rows, which is not a row count (0 to 2^53 - 1).`);
     sum += groupRows;
   });
   if (!Number.isSafeInteger(sum)) throw corrupt(source, `The row groups hold ${sum} rows in all, more than 2^53 - 1.`);
@@ -214,6 +217,6 @@ export async function parquetSchemaRead(source: ByteSource, options: ParquetFoot
     return parquetSchemaFromMetadata(metadata);
   } catch (error) {
     if (isShiplensError(error)) throw error;
-    throw corrupt(source, `The Parquet schema is invalid: ${error instanceof Error ? error.message : String(error)}.`, error);
+    throw corrupt(source, `The Parquet schema is invalid: ${parquetFooterProblem(error)}.`, error);
   }
 }

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { byteSourceFromBytes } from '../../../../../core/bytes/byteSource';
 import { isShiplensError } from '../../../../../core/errors';
-import { parquetTable } from '../../../../../core/formats/parquet';
+import { parquetSchemaRead, parquetTable } from '../../../../../core/formats/parquet';
 import type { Cell } from '../../../../../core/formats/table';
 import { fixtureBytes, fixtureJson, fixturesEnsure, parquetEdgeDir } from '../fixtureFiles';
 
@@ -28,6 +28,15 @@ async function read(name: string, bytes = fixtureBytes(parquetEdgeDir, name)): P
   } catch (error) {
     if (!isShiplensError(error)) return { code: `untyped ${String(error)}`, message: '' };
     return { code: error.code, message: error.message, source: error.source };
+  }
+}
+
+async function schemaOf(name: string, bytes: Uint8Array): Promise<{ code: string; message: string } | { ok: true }> {
+  try {
+    await parquetSchemaRead(byteSourceFromBytes(bytes, name));
+    return { ok: true };
+  } catch (error) {
+    return isShiplensError(error) ? { code: error.code, message: error.message } : { code: `untyped ${String(error)}`, message: '' };
   }
 }
 
@@ -72,8 +81,8 @@ describe('damaged files are refused in Parquet terms', () => {
     expect(await read(name, corrupted(name, at, value))).toEqual({ code: 'PARQUET_CORRUPT', message: `Parquet rows cannot be decoded: ${where}`, source: name });
   });
 
-  // Every single-byte change of the data pages (not the footer, which has its own checks):
-  // the exact rows, or a typed refusal whose message has no engine text.
+  // Every single-byte change of the data pages: the exact rows, or a typed refusal whose
+  // message has no engine text.
   const engineText = /Cannot read|outside the bounds|is not a function|is not iterable|Invalid (typed )?array length|undefined|Maximum call stack|RangeError|TypeError/;
   it.each([
     ['int96.parquet', [0x00, 0x7f, 0xff]],
@@ -95,5 +104,22 @@ describe('damaged files are refused in Parquet terms', () => {
     }
     expect([...seen].every((code) => code === 'PARQUET_CORRUPT' || code === 'UNSUPPORTED_FORMAT')).toBe(true);
     expect(seen.has('PARQUET_CORRUPT')).toBe(true);
+  });
+
+  it.each(['int96.parquet', 'flat.snappy.parquet'])('no single-byte corruption of the footer of %s gives engine text or "undefined"', async (name) => {
+    const good = fixtureBytes(parquetEdgeDir, name);
+    const footer = new DataView(good.buffer, good.byteOffset, good.byteLength).getUint32(good.length - 8, true);
+    const codes = new Set<string>();
+    for (let at = good.length - 8 - footer; at < good.length - 8; at++) {
+      for (const value of [0x00, 0xff]) {
+        const bytes = corrupted(name, at, value);
+        for (const result of [await schemaOf(name, bytes), await read(name, bytes)]) {
+          if (Array.isArray(result) || !('code' in result)) continue;
+          codes.add(result.code);
+          expect(`${result.code} ${result.message}`).not.toMatch(engineText);
+        }
+      }
+    }
+    expect([...codes].sort()).toEqual(['PARQUET_CORRUPT']);
   });
 });
