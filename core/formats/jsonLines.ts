@@ -2,7 +2,7 @@
  * JSON lines (SPEC §3): one object per line → a TableReader over the decoded bytes.
  *
  * Built for ~256 MB inputs: one pass indexes good lines (offsets in typed arrays) and
- * collects the column union; rows of a page are parsed again on demand in `readRows`,
+ * collects the column union (up to the column limit); rows of a page are parsed again on demand in `readRows`,
  * so no array of all rows is ever built.
  */
 import { throwIfCancelled } from '../errors';
@@ -144,8 +144,10 @@ function overflowWarning(index: LineIndex, maxColumns: number, otherName: string
 /**
  * Index JSON lines and return a paged TableReader plus warnings for bad lines.
  *
- * A bad line (invalid JSON, not an object, too long) is reported with its 1-based line number
- * and skipped; the rest is still read. Handles a UTF-8 BOM, CRLF, empty and trailing lines.
+ * A bad line (invalid JSON, not an object, too long, nested too deep) is reported with its
+ * 1-based line number and skipped; the rest is still read. Handles a UTF-8 BOM, CRLF, empty
+ * and trailing lines. Keys beyond `maxColumns` share one "(other keys)" column (a warning says
+ * how many), so a row costs at most `maxColumns + 1` cells however many keys the object has.
  */
 export function jsonLinesTable(bytes: Uint8Array, options: JsonLinesOptions = {}): JsonLinesTable {
   const index = lineIndexBuild(bytes, options);
