@@ -134,6 +134,13 @@ async function main() {
     row('Listing 100k keys: requests before the first page', l.firstPage.requests, null, '', 'req', '1', l.firstPage.requests === 1);
     row(`Listing 100k keys: all pages (${l.all.requests} req, ${l.all.ms} ms) heap held (MB)`, l.all.heapMB, null, '', 'MB', '≤ 100 MB', l.all.heapMB <= 100);
   }
+  if (wants('forward')) {
+    const f = (raw.forward = await (await import('./forwardBench.mjs')).run());
+    for (const [name, ours, ref, refName] of [['file sink', f.file, f.pythonFile, 'python3 json + file'], ['loopback HEC', f.hec, f.pythonHec, 'python3 json + socket']]) {
+      row(`Forward replay → ${name}: MB/s of raw logs, wall (${ours.eventsPerSec} events/s; ${ref.eventsPerSec} ref)`, ours.mbPerSec, ref.mbPerSec, refName, 'MB/s', 'info (document: ~10 MB/s per consumer)', null);
+      row(`Forward replay → ${name}: MB/s of raw logs per CPU second`, ours.mbPerCpuSec, ref.mbPerCpuSec, refName, 'MB/s', '≥ 10 MB/s (document, per consumer)', ours.mbPerCpuSec >= 10);
+    }
+  }
   console.log(`\n${'case'.padEnd(84)} ${'shiplens'.padStart(10)} ${'reference'.padStart(10)} ${'ratio'.padStart(6)}  reference / target`);
   for (const r of rows) {
     const mark = r.holds === true ? 'OK ' : r.holds === false ? 'MISS' : '   ';
