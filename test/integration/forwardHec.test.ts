@@ -11,6 +11,7 @@ import type { ForwardItem } from '../../main/forward/forwardTypes';
 import { hecSinkCreate } from '../../main/forward/hecSink';
 import type { HecSinkOptions } from '../../main/forward/hecSink';
 import { HecServer } from '../servers/hecServer';
+import { testCaAvailable, testCaCreate } from '../servers/testCa';
 import { cliCapture, repoRoot } from './cliHelpers';
 
 const token = 'a1b2c3d4-0000-4000-8000-secret-token';
@@ -119,6 +120,23 @@ describe('shiplens forward --to hec://', () => {
     const again = await cliCapture(args, { env: { HEC_TOKEN: token } });
     expect(again.stderr).toBe('forward: this range was already delivered (checkpoint says done): acknowledged 12, dead-lettered 0\n');
     expect(server.events).toHaveLength(12);
+  });
+
+  it.skipIf(!testCaAvailable)('hecs:// verifies the certificate: with --ca it sends, without it stops naming --ca, --insecure is warned', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'fwd-hecs-'));
+    dirs.push(work);
+    const pems = testCaCreate(work);
+    server = new HecServer(token);
+    const host = (await server.start({ key: readFileSync(pems.key, 'utf8'), cert: readFileSync(pems.cert, 'utf8') })).replace('127.0.0.1', 'localhost');
+    const args = (cp: string, ...extra: string[]): string[] => ['forward', '--to', `hecs://${host}`, bucket, '--from', '2026-11-25T10:00:00+08:00', '--to-time', '2026-11-25T10:15:00+08:00', '--partition-format', '%Y/%m/%d/%H/%M', '--time-zone', '+08:00', '--hec-token-env', 'HEC_TOKEN', '--checkpoint', join(work, cp), ...extra];
+    const verified = await cliCapture(args('a.json', '--ca', pems.ca), { env: { HEC_TOKEN: token } });
+    expect([verified.code, verified.stderr]).toEqual([0, 'forward: 3 objects; read 12, outside the window 0, sent 12, acknowledged 12, retried 0, dead-lettered 0\n']);
+    const refused = await cliCapture(args('b.json'), { env: { HEC_TOKEN: token } });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^shiplens: localhost:\d+: The HEC server's TLS certificate was not accepted \((UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)\)\. \(Give the CA that signed it with --ca <file>; --insecure turns verification off\)\n$/);
+    const insecure = await cliCapture(args('c.json', '--insecure'), { env: { HEC_TOKEN: token } });
+    expect(insecure.stderr).toBe('shiplens: warning: TLS certificate verification is OFF (--insecure): anyone on the path can read and change what is sent.\nforward: 3 objects; read 12, outside the window 0, sent 12, acknowledged 12, retried 0, dead-lettered 0\n');
+    expect(server.events).toHaveLength(24);
   });
 
   it('stops with the cause on a bad token and keeps the checkpoint where it was', async () => {

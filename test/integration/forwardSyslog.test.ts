@@ -10,10 +10,11 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testCaAvailable, testCaCreate } from '../servers/testCa';
 import { cliCapture, repoRoot } from './cliHelpers';
 
 const rsyslogd = '/usr/sbin/rsyslogd';
-const haveTools = existsSync(rsyslogd) && existsSync('/usr/bin/certtool');
+const haveTools = existsSync(rsyslogd) && testCaAvailable;
 let dir = '';
 let daemon: ChildProcess | null = null;
 const ports = { udp: 0, tcp: 0, tls: 0 };
@@ -34,16 +35,6 @@ async function freeUdpPort(): Promise<number> {
   const port = socket.address().port;
   await new Promise<void>((resolve) => socket.close(() => resolve()));
   return port;
-}
-
-function certificates(): void {
-  writeFileSync(join(dir, 'ca.tmpl'), 'cn = "shiplens test CA"\nca\ncert_signing_key\nexpiration_days = 2\n');
-  writeFileSync(join(dir, 'srv.tmpl'), 'cn = "localhost"\ndns_name = "localhost"\nip_address = "127.0.0.1"\ntls_www_server\nencryption_key\nsigning_key\nexpiration_days = 2\n');
-  const tool = (...args: string[]): void => void execFileSync('/usr/bin/certtool', args, { cwd: dir, stdio: 'ignore' });
-  tool('--generate-privkey', '--key-type=ecdsa', '--outfile', 'ca-key.pem');
-  tool('--generate-self-signed', '--load-privkey', 'ca-key.pem', '--template', 'ca.tmpl', '--outfile', 'ca.pem');
-  tool('--generate-privkey', '--key-type=ecdsa', '--outfile', 'srv-key.pem');
-  tool('--generate-certificate', '--load-privkey', 'srv-key.pem', '--load-ca-certificate', 'ca.pem', '--load-ca-privkey', 'ca-key.pem', '--template', 'srv.tmpl', '--outfile', 'srv.pem');
 }
 
 function config(): string {
@@ -91,7 +82,7 @@ function expectedLine(log: Record<string, unknown>): string {
 beforeAll(async () => {
   if (!haveTools) return;
   dir = mkdtempSync(join(tmpdir(), 'fwd-rsyslog-'));
-  certificates();
+  testCaCreate(dir);
   ports.udp = await freeUdpPort();
   ports.tcp = await freeTcpPort();
   ports.tls = await freeTcpPort();
@@ -99,7 +90,7 @@ beforeAll(async () => {
   daemon = spawn(rsyslogd, ['-n', '-f', join(dir, 'rsyslog.conf'), '-i', join(dir, 'rsyslogd.pid')], { stdio: 'ignore' });
   for (const port of [ports.tcp, ports.tls]) {
     let up = false;
-    for (let i = 0; i < 200 && !up; i++) {
+    for (let i = 0; i < 1200 && !up; i++) {
       up = await listening(port);
       if (!up) await new Promise((r) => setTimeout(r, 50));
     }

@@ -6,6 +6,7 @@
  * `POST /services/collector/ack`). Faults queued with `fail()` hit the next event requests.
  */
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 
@@ -68,12 +69,14 @@ export class HecServer {
     this.faults.push(...faults);
   }
 
-  async start(): Promise<string> {
-    this.server = http.createServer((req, res) => {
+  /** Listen on loopback (HTTPS with `tls`: PEM key and certificate); resolves to host:port. */
+  async start(tls?: { key: string; cert: string }): Promise<string> {
+    const listener = (req: http.IncomingMessage, res: http.ServerResponse): void => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => this.handle(req, res, Buffer.concat(chunks)));
-    });
+    };
+    this.server = tls ? https.createServer(tls, listener) : http.createServer(listener);
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     return `127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
