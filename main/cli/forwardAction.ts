@@ -17,7 +17,7 @@ import type { SinkTarget } from '../forward/sinkTarget';
 import { rangeRuleFromOptions, rangeRuleFromShippingRule, rangeSpecCreate } from '../range/rangeSpec';
 import type { RangeRule } from '../range/rangeSpec';
 import { dataDirResolve } from '../services/dataDir';
-import { fsErrorToShiplens } from '../services/fileOutput';
+import { fsErrorToShiplens } from '../services/outputWriter';
 import { CliUsageError } from './cliErrors';
 import type { CliContext } from './cliOptions';
 import { cliGlobals } from './cliOptions';

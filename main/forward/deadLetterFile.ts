@@ -6,7 +6,7 @@
 import { mkdir, open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { fsErrorToShiplens } from '../services/fileOutput';
+import { fsErrorToShiplens } from '../services/outputWriter';
 import type { ForwardItem } from './forwardTypes';
 
 /** Appends dead letters; opened lazily (no file when nothing was refused). */

@@ -7,7 +7,7 @@ import { mkdir, open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ForwardRecord } from '../../core/forward/forwardRecord';
-import { fsErrorToShiplens } from '../services/fileOutput';
+import { fsErrorToShiplens } from '../services/outputWriter';
 import type { ForwardSink } from './forwardTypes';
 
 /** A writer for stdout (the CLI's, honouring back-pressure). */

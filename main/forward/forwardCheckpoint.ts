@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ShiplensError } from '../../core/errors';
-import { fsErrorToShiplens, outputFileWrite } from '../services/fileOutput';
+import { fsErrorToShiplens, outputFileWrite } from '../services/outputWriter';
 import type { ForwardPosition } from './forwardTypes';
 
 /** What the checkpoint file holds. */
@@ -59,8 +59,5 @@ export async function forwardCheckpointRead(path: string, range: string, sink: s
 
 /** Replace the checkpoint atomically (temp file, fsync, rename). */
 export async function forwardCheckpointWrite(path: string, checkpoint: ForwardCheckpoint): Promise<void> {
-  await outputFileWrite(path, true, async (handle) => {
-    await handle.write(`${JSON.stringify(checkpoint)}\n`);
-    await handle.sync();
-  });
+  await outputFileWrite(path, { overwrite: true }, `${JSON.stringify(checkpoint)}\n`);
 }
