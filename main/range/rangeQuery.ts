@@ -12,7 +12,7 @@ import type { RangeFile } from './rangeFetch';
 import type { RangeSpec } from './rangeSpec';
 import { rangeCell, rangeColumnOf } from './rangeValues';
 import type { RangeCell, RangeColumn } from './rangeValues';
-import { rangeDuckTimeZone, rangeFileColumn, rangeLogsSql, rangeObjectsSql, rangeReaderSql, sqlString } from './rangeView';
+import { rangeDuckTimeZone, rangeFileColumn, rangeLogsSql, rangeObjectsSql, rangeReaderSql, rangeSampleFiles, sqlString } from './rangeView';
 
 /** Limits of one DuckDB session. */
 export interface RangeSessionOptions {
@@ -61,11 +61,9 @@ export class RangeSession {
       // ICU loads with the first connection: the zone cannot go in the instance's config.
       await session.run(`SET TimeZone = ${sqlString(zone ?? 'UTC')}`);
       await session.run(rangeObjectsSql(files));
-      const reader = rangeReaderSql(files, spec);
-      const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${reader}`).catch((error: unknown) => {
-        throw session.engineError(error, 'reading the objects');
-      });
-      const rawColumns = (described.getRowsJson() as string[][]).map((row) => row[0] as string).filter((c) => c !== rangeFileColumn);
+      const described = await session.describe(rangeReaderSql(spec.rule.format === 'json' ? rangeSampleFiles(files) : files, spec));
+      const reader = rangeReaderSql(files, spec, spec.rule.format === 'json' ? described : undefined);
+      const rawColumns = described.map((c) => c.name);
       const logs = rangeLogsSql(reader, rawColumns, files, spec);
       await session.run(logs.sql);
       session.windowed = logs.windowed;
@@ -73,6 +71,16 @@ export class RangeSession {
     } catch (error) {
       session.close();
       throw error;
+    }
+  }
+
+  /** The reader's columns (name, type), without the file column. */
+  private async describe(reader: string): Promise<{ name: string; type: string }[]> {
+    try {
+      const described = await this.connection.runAndReadAll(`DESCRIBE SELECT * FROM ${reader}`);
+      return (described.getRowsJson() as string[][]).map((row) => ({ name: row[0] as string, type: row[1] as string })).filter((c) => c.name !== rangeFileColumn);
+    } catch (error) {
+      throw this.engineError(error, 'reading the objects');
     }
   }
 

@@ -39,13 +39,27 @@ export function rangeDuckTimeZone(zone: string): string | null {
   return offsetZones[minutes] ?? null;
 }
 
-/** The reader over the files (every JSON/CSV field as written; Parquet as typed). */
-export function rangeReaderSql(files: readonly RangeFile[], spec: RangeSpec): string {
+/** Files whose JSON keys stand for the range's (first, last and evenly between). */
+export function rangeSampleFiles(files: readonly RangeFile[], count = 6): RangeFile[] {
+  if (files.length <= count) return [...files];
+  return Array.from({ length: count }, (_, i) => files[Math.round((i * (files.length - 1)) / (count - 1))] as RangeFile);
+}
+
+/**
+ * The reader over the files (JSON/CSV fields as written; Parquet as typed). JSON takes the
+ * columns found in a sample of the files: detecting types in every file of a day cost more
+ * than reading them (6.4 s of 13 s for 50 objects).
+ */
+export function rangeReaderSql(files: readonly RangeFile[], spec: RangeSpec, jsonColumns?: readonly { name: string; type: string }[]): string {
   const list = `[${files.map((f) => sqlString(f.file)).join(', ')}]`;
   const rule = spec.rule;
   const file = `filename=${sqlString(rangeFileColumn)}`;
   if (rule.format === 'parquet') return `read_parquet(${list}, union_by_name=true, ${file})`;
-  if (rule.format === 'json') return `read_json(${list}, format='newline_delimited', union_by_name=true, ${file})`;
+  if (rule.format === 'json') {
+    if (!jsonColumns) return `read_json(${list}, format='newline_delimited', union_by_name=true, ${file})`;
+    const columns = `{${jsonColumns.map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(', ')}}`;
+    return `read_json(${list}, format='newline_delimited', columns=${columns}, ${file})`;
+  }
   const csv = rule.csv as NonNullable<typeof rule.csv>;
   const columns = `{${csv.columns.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}`;
   return (
