@@ -3,6 +3,7 @@
  * what a command threw into an exit code and a stderr line.
  */
 import { Command, CommanderError } from 'commander';
+import { cliCommandsComplete, cliCommandsOnly } from './cliCommandView';
 import { cliErrorReport, exitCodes } from './cliErrors';
 import type { CliContext } from './cliOptions';
 import type { CliIo } from './cliOutput';
@@ -25,9 +26,12 @@ OSS_ACCESS_KEY_ID/_SECRET), else the aliyun CLI profile (~/.aliyun/config.json),
 ossutil config (~/.ossutilconfig); --profile picks a profile there.
 Exit codes: 0 success, 1 bad input (one line on stderr), 2 usage error.`;
 
-/** Build a fresh program bound to `ctx` (a program is single-use: commander keeps state). */
-export function cliProgramCreate(ctx: CliContext, out: { text: string }): Command {
-  const program = new Command('shiplens')
+/**
+ * Build a fresh program bound to `ctx` (a program is single-use: commander keeps state). With
+ * `args`, only the command they name is built (cliCommandView.ts); register functions see `program`.
+ */
+export function cliProgramCreate(ctx: CliContext, out: { text: string }, args?: readonly string[]): Command {
+  const root = new Command('shiplens')
     .description('Browse, decode and preview what Alibaba Cloud Log Service ships to OSS')
     .version(version, '-V, --version')
     .option('--debug', 'print stack traces with errors')
@@ -43,6 +47,7 @@ export function cliProgramCreate(ctx: CliContext, out: { text: string }): Comman
       writeErr: (text) => void (out.text += text),
       outputError: () => undefined,
     });
+  const program = cliCommandsOnly(root, args);
   decodeCommandsRegister(program, ctx);
   tableCommandsRegister(program, ctx);
   shippingCommandsRegister(program, ctx);
@@ -51,7 +56,7 @@ export function cliProgramCreate(ctx: CliContext, out: { text: string }): Comman
   forwardCommandRegister(program, ctx);
   maxcomputeCommandsRegister(program, ctx);
   queryCommandRegister(program, ctx);
-  return program;
+  return cliCommandsComplete(program) ? root : cliProgramCreate(ctx, out);
 }
 
 function commanderExit(error: CommanderError): { exitCode: number; text: string } {
@@ -66,7 +71,7 @@ function commanderExit(error: CommanderError): { exitCode: number; text: string 
 export async function cliRun(args: string[], io: CliIo, signal: AbortSignal = new AbortController().signal): Promise<number> {
   const ctx: CliContext = { io, signal };
   const out = { text: '' };
-  const program = cliProgramCreate(ctx, out);
+  const program = cliProgramCreate(ctx, out, args);
   let result: { exitCode: number; text: string };
   try {
     await program.parseAsync(args, { from: 'user' });
