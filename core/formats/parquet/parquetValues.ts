@@ -26,14 +26,52 @@ export function parquetBytesText(bytes: Uint8Array): string {
   }
 }
 
+/** `value` at `digits` significant digits when that reads back as the same float32, else null. */
+function float32At(value: number, digits: number): number | null {
+  const shorter = Number(value.toPrecision(digits));
+  return Math.fround(shorter) === value ? shorter : null;
+}
+
+/**
+ * The fewest significant digits that read back as the same float32. Random floats need 7–9
+ * digits and decimal inputs (117.9) at most 6, so 6 splits the search: above it 7 then 8 (9
+ * always reads back), below it a binary search. Checked equal to a 1..9 linear search on
+ * 1.2 M random, decimal-derived and power-of-two floats.
+ */
+function float32Shortest(value: number): number {
+  let best = float32At(value, 6);
+  if (best === null) return float32At(value, 7) ?? float32At(value, 8) ?? Number(value.toPrecision(9));
+  for (let lo = 1, hi = 5; lo <= hi;) {
+    const mid = (lo + hi) >> 1;
+    const shorter = float32At(value, mid);
+    if (shorter === null) lo = mid + 1;
+    else {
+      best = shorter;
+      hi = mid - 1;
+    }
+  }
+  return best;
+}
+
+// A direct-mapped cache by float32 bits: log columns repeat values (latencies, ratios), and
+// each miss costs a few toPrecision calls (~0.3 µs each).
+const cacheSlots = 4096;
+const cacheKeys = new Float64Array(cacheSlots).fill(Number.NaN);
+const cacheValues = new Float64Array(cacheSlots);
+const bitsView = new Float32Array(1);
+const bitsWord = new Uint32Array(bitsView.buffer);
+
 /** The shortest decimal that reads back as the same float32 (117.9, not 117.9000015258789). */
 export function parquetFloat32(value: number): number {
   if (!Number.isFinite(value) || Math.fround(value) !== value) return value;
-  for (let digits = 1; digits < 9; digits++) {
-    const shorter = Number(value.toPrecision(digits));
-    if (Math.fround(shorter) === value) return shorter;
-  }
-  return value;
+  if (Number.isInteger(value) && Math.abs(value) <= 16_777_216) return value; // exact: already shortest
+  bitsView[0] = value;
+  const slot = Math.imul(bitsWord[0] as number, 0x9e3779b1) >>> 20;
+  if (cacheKeys[slot] === value) return cacheValues[slot] as number;
+  const shortest = float32Shortest(value);
+  cacheKeys[slot] = value;
+  cacheValues[slot] = shortest;
+  return shortest;
 }
 
 /** A signed big-endian two's-complement integer (DECIMAL in BYTE_ARRAY / FIXED_LEN_BYTE_ARRAY). */

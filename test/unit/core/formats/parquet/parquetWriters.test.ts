@@ -32,6 +32,7 @@ const names = {
   dictNoOffset: 'dictNoOffset.parquet',
   dictSingleValue: 'dictSingleValue.parquet',
   dictFallback: 'dictFallback.snappy.parquet',
+  floats: 'floats.snappy.parquet',
 };
 
 function expectation(name: string): EdgeExpected {
@@ -50,7 +51,7 @@ function cells(rows: (string | null)[][], kinds: Kind[]): Cell[][] {
 
 async function allRows(name: string, options: Parameters<typeof parquetTable>[1] = {}): Promise<{ paged: Cell[][]; batched: Cell[][] }> {
   const reader = await parquetTable(fixtureSource(parquetEdgeDir, name), options);
-  const paged = await reader.readRows(0, 10_000);
+  const paged = await reader.readRows(0, 100_000);
   const batched: Cell[][] = [];
   for await (const batch of reader.rowBatches()) batched.push(...batch);
   return { paged, batched };
@@ -160,6 +161,32 @@ describe('Parquet from other writers reads as DuckDB reads it', () => {
     expect(batched).toEqual(want);
     const table = await parquetTable(fixtureSource(parquetEdgeDir, names.dictFallback));
     expect(await table.readRows(1234, 600)).toEqual(want.slice(1234, 1834));
+  });
+
+  // DuckDB's FLOAT text is shortest for most values but not all (-930624832 where -930624830
+  // reads back the same): every value must be the same float32 as DuckDB's text, never
+  // longer, and equal to it in the vast majority.
+  it('20,000 FLOATs across magnitudes: the same float32 as DuckDB prints, in as few digits or fewer', async () => {
+    const { expected } = expectation(names.floats);
+    const duck = (expected ?? []).map((row) => row[1] ?? null);
+    expect(duck.slice(0, 3)).toEqual(['0.0', '1.5777218e-30', '0.02']);
+    const { paged, batched } = await allRows(names.floats);
+    expect(batched).toEqual(paged);
+    const digits = (n: number): number => n.toExponential().replace(/e.*$/, '').replace(/[-.]/g, '').replace(/^0+/, '').length;
+    let same = 0;
+    paged.forEach((row, i) => {
+      const text = duck[i] ?? null;
+      const ours = row[1] as number | null;
+      if (text === null || ours === null) {
+        expect(ours).toBe(text);
+        return;
+      }
+      const theirs = Number(text);
+      expect(Math.fround(ours)).toBe(Math.fround(theirs));
+      expect(digits(ours)).toBeLessThanOrEqual(digits(theirs));
+      if (ours === theirs) same++;
+    });
+    expect(same).toBeGreaterThan(19_700);
   });
 
   it('the schema shows DECIMAL precision/scale, timestamp unit and UTC flag, INT96, and how binary is shown', async () => {
