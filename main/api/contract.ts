@@ -114,6 +114,8 @@ export const apiInputs = {
   'table.rows': z.object({ tableId: z.string().max(64), offset: z.number().int().min(0), limit: z.number().int().min(1).max(10_000) }).strict(),
   'table.raw': z.object({ tableId: z.string().max(64), offset: z.number().int().min(0), length: z.number().int().min(1).max(4 << 20) }).strict(),
   'table.close': z.object({ tableId: z.string().max(64) }).strict(),
+  /** A local file as a table without changing the connection: a file inside the output folder (`outDir` or the setting) or an upload. */
+  'table.openFile': z.object({ path: localPath.optional(), outDir: localPath.optional(), uploadId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(), format: formatHint, compression: compressionHint, dialect: csvDialectSchema.optional(), jobId }).strict(),
 
   'export.csv': z.object({
     tableId: z.string().max(64),
@@ -381,6 +383,7 @@ export interface ApiResults extends MaxComputeResults, RangeResults {
   'table.rows': { rows: JsonCell[][] };
   'table.raw': { text: string; totalBytes: number };
   'table.close': { closed: boolean };
+  'table.openFile': TableInfo;
   'export.csv': FileResult & { rows: number };
   'decompress.file': DecompressResult;
   'rules.simulate': { objects: SimulatedObject[] };

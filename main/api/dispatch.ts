@@ -16,10 +16,11 @@ import { maxcomputeHandlers } from './handlers/maxcomputeHandlers';
 import { rangeHandlers } from './handlers/rangeHandlers';
 import { slsHandlers } from './handlers/slsHandlers';
 import { tableHandlers } from './handlers/tableHandlers';
+import { tableFileHandlers } from './handlers/tableFileHandlers';
 import { secretsRedact } from '../services/secrets';
 import type { ApiServices } from '../services/types';
 
-const handlers = { ...appHandlers, ...connectionHandlers, ...browseHandlers, ...tableHandlers, ...fileHandlers, ...slsHandlers, ...maxcomputeHandlers, ...rangeHandlers };
+const handlers = { ...appHandlers, ...connectionHandlers, ...browseHandlers, ...tableHandlers, ...tableFileHandlers, ...fileHandlers, ...slsHandlers, ...maxcomputeHandlers, ...rangeHandlers };
 
 /** True when `method` names a method of the contract (own keys only: no `__proto__` tricks). */
 export function apiMethodKnown(method: unknown): method is ApiMethod {

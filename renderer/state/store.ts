@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import { createBrowseSlice } from './browseSlice';
 import { createConnectionSlice } from './connectionSlice';
 import { createDecompressSlice } from './decompressSlice';
+import { createFileTableSlice } from './fileTableSlice';
 import { createMaxComputeSlice } from './maxcomputeSlice';
 import { createRuleEditorSlice } from './ruleEditorSlice';
 import { createSettingsSlice } from './settingsSlice';
@@ -24,4 +25,5 @@ export const useStore = create<ShiplensState>()((...a) => ({
   ...createRuleEditorSlice(...a),
   ...createTasksSlice(...a),
   ...createMaxComputeSlice(...a),
+  ...createFileTableSlice(...a),
 }));

@@ -38,7 +38,7 @@ export interface TableSlice {
   rawToggle(): Promise<void>;
 }
 
-const dialectDefault: CsvDialect = { delimiter: ',', quote: '"', header: false, nullValue: '' };
+export const dialectDefault: CsvDialect = { delimiter: ',', quote: '"', header: false, nullValue: '' };
 
 /** The table slice. */
 export const createTableSlice: StateCreator<ShiplensState, [], [], TableSlice> = (set, get) => ({
@@ -57,12 +57,15 @@ export const createTableSlice: StateCreator<ShiplensState, [], [], TableSlice> =
   rawVisible: false,
   rawText: null,
   tableOpen: async (key, options) => {
+    // Reopen (a new dialect) of a local file opened by table.openFile goes back to that file.
+    const file = get().fileOpened;
+    if (file && options?.dialect && file.label === key && get().openKey === key) return get().fileTableOpen(file, options.dialect);
     const previous = get().table;
     if (previous) void apiCall('table.close', { tableId: previous.tableId });
     const jobId = apiJobId('table');
     // A dialect chosen for one file (Reopen with "First line is a header") is not the next file's.
     const dialect = options?.dialect ?? (key === get().openKey ? get().dialect : dialectDefault);
-    set({ openKey: key, inspection: null, table: null, schema: null, rows: [], rowsDone: false, tablePending: true, tableError: null, tableJobId: jobId, tableProgress: null, rawVisible: false, rawText: null, dialect, view: 'inspect' });
+    set({ openKey: key, inspection: null, table: null, schema: null, rows: [], rowsDone: false, tablePending: true, tableError: null, tableJobId: jobId, tableProgress: null, rawVisible: false, rawText: null, dialect, view: 'inspect', fileOpened: null });
     const inspection = await apiCall('object.inspect', { key });
     if (get().tableJobId !== jobId) return;
     if (inspection.ok) set({ inspection: inspection.value });

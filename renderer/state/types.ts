@@ -9,6 +9,7 @@ import type { RuleEditorSlice } from './ruleEditorSlice';
 import type { SettingsSlice } from './settingsSlice';
 import type { TasksSlice } from './tasksSlice';
 import type { MaxComputeSlice } from './maxcomputeSlice';
+import type { FileTableSlice } from './fileTableSlice';
 
 /** Everything the UI holds: ids, page tokens, flags and small pages, never whole objects. */
-export type ShiplensState = ConnectionSlice & BrowseSlice & TableSlice & DecompressSlice & RuleEditorSlice & SettingsSlice & TasksSlice & MaxComputeSlice;
+export type ShiplensState = ConnectionSlice & BrowseSlice & TableSlice & DecompressSlice & RuleEditorSlice & SettingsSlice & TasksSlice & MaxComputeSlice & FileTableSlice;

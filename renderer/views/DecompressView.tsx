@@ -4,6 +4,7 @@
  */
 import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { apiTransport } from '../api/client';
 import { ErrorBox } from '../components/ErrorBox';
 import { ProgressBar, phaseText } from '../components/ProgressBar';
 import { useT } from '../i18n';
@@ -20,12 +21,13 @@ export function pathSplit(path: string): { dir: string; name: string } {
 
 function ItemRow({ item, onAskOverwrite }: { item: DecompressItem; onAskOverwrite: (item: DecompressItem) => void }) {
   const t = useT();
-  const s = useStore(useShallow((st) => ({ dismiss: st.decompressDismiss, connectLocal: st.connectLocal, tableOpen: st.tableOpen })));
+  const s = useStore(useShallow((st) => ({ dismiss: st.decompressDismiss, fileTableOpen: st.fileTableOpen, outDir: st.decompressOutDir })));
   const result = item.result;
   async function openTable() {
     if (!result) return;
-    const { dir, name } = pathSplit(result.path);
-    if (await s.connectLocal(dir)) await s.tableOpen(name);
+    // The file opens as a table by itself: connecting to its folder lost the bucket (issue 18).
+    const outDir = s.outDir.trim() || (apiTransport() === 'electron' ? pathSplit(result.path).dir : '');
+    await s.fileTableOpen({ label: result.path, path: result.path, ...(outDir ? { outDir } : {}) });
   }
   return (
     <li className="decode-item" data-testid="decode-item" data-status={item.status}>

@@ -1,5 +1,6 @@
 /** table.* and export.csv handlers: open once, read pages, export through a `.part` file. */
 import { byteSourceReadAll } from '../../../core/bytes/byteSource';
+import type { ByteSource } from '../../../core/bytes/byteSource';
 import { ShiplensError } from '../../../core/errors';
 import { outputWrite } from '../../services/outputWriter';
 import type { Job } from '../../services/jobRegistry';
@@ -18,7 +19,11 @@ const maxWarnings = 1000;
  */
 async function tableOpenJob(services: ApiServices, arg: ApiParsed<'table.open'>, job: Job): Promise<OpenedTableLike> {
   const storage = await services.connections.storage();
-  const source = await storage.open(arg.key, job.signal);
+  return tableFromSource(services, await storage.open(arg.key, job.signal), arg, job);
+}
+
+/** Open a table from any byte source (a bucket object, or a local file by `table.openFile`). */
+export async function tableFromSource(services: ApiServices, source: ByteSource, arg: Omit<ApiParsed<'table.open'>, 'jobId'>, job: Job): Promise<OpenedTableLike> {
   const detected: DetectionLike = await services.engine.formatDetect(source, { format: arg.format, compression: arg.compression });
   if (detected.format === 'unknown') {
     throw new ShiplensError('UNSUPPORTED_FORMAT', 'This object is not JSON lines, CSV or Parquet.', { source: arg.key, hint: 'Choose the format by hand if you know it.' });
