@@ -23,12 +23,15 @@ describe('Log Service CLI commands against the test server', () => {
     expect(out.exitCode).toBe(0);
     expect(value.tasks.map((t: { message: string }) => t.message)).toEqual(['Unauthorized', 'ConfigNotExist', 'InvalidOssBucket']);
     expect(value.tasks[0].advice.error).toBe('Unauthorized');
+    expect(value.tasks[0].autoRetry.stopsMs).toBe(value.tasks[0].createTime + 2 * 86_400_000);
     expect(value.statistics).toEqual({ running: 2, success: 95, fail: 3 });
   });
 
   it('tasks prints a table in the chosen zone', async () => {
     const out = await slsTasksCommand(client, 'app-log', 'oss-json', { now, timeZone: 'UTC' });
-    expect(out.text.split('\n')).toHaveLength(1 + 100 + 1 + 1 + 3 + 1);
+    // header, 100 tasks, blank, statistics, 3 advice lines, 3 automatic-retry lines, final newline
+    expect(out.text.split('\n')).toHaveLength(1 + 100 + 1 + 1 + 3 + 3 + 1);
+    expect(out.text.match(/^\S+: (Log Service retries it automatically, next at about|Log Service's automatic retries ended at) /gm)).toHaveLength(3);
     expect(out.text).toContain('100 of 100 tasks (times in UTC); statistics: success 95, running 2, fail 3');
   });
 
