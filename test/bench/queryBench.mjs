@@ -6,7 +6,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dayDir = join(root, 'test', 'bench', 'inputs', 'range-day');
@@ -48,6 +50,29 @@ function shiplens(dataDir, sql, extra = []) {
   return run(process.execPath, [cli, 'query', join(dayDir, 'logs'), ...dayArgs, '--json', '--sql', sql, ...extra], { SHIPLENS_DATA_DIR: dataDir });
 }
 
+/** LIMIT 100 in-process on a cold cache: ms from the first decoded object to the first rows. */
+async function limitLatency() {
+  const file = join(root, 'test', 'bench', 'inputs', 'shiplens-queryBench.cjs');
+  const contents = "export { rangePlan } from './main/range/rangePlan'; export { rangeRuleFromOptions, rangeSpecCreate } from './main/range/rangeSpec'; export { rangeDepsCreate, rangeOpen } from './main/range/rangeEngine'; export { LocalFolderStorage } from './main/storage/localFolderStorage';";
+  await build({ stdin: { contents, resolveDir: root, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', logLevel: 'error', outfile: file });
+  const lib = createRequire(import.meta.url)(file);
+  const dataDir = mkdtempSync(join(tmpdir(), 'query-limit-'));
+  try {
+    const storage = new lib.LocalFolderStorage(join(dayDir, 'logs'));
+    const rule = lib.rangeRuleFromOptions({ partitionFormat: '%Y/%m/%d/%H/%M', compression: 'snappy' });
+    const spec = lib.rangeSpecCreate({ prefix: '', rule, fromMs: Date.parse('2026-12-04T00:00:00+08:00'), toMs: Date.parse('2026-12-05T00:00:00+08:00') });
+    const plan = await lib.rangePlan(storage, spec);
+    let first = 0;
+    const opened = await lib.rangeOpen(storage, plan, lib.rangeDepsCreate({ dataDir, workerPath: null, maxDecodeBytes: 1 << 30 }), { onProgress: (p) => { if (p.done === 1) first = performance.now(); } });
+    let rowsAt = 0;
+    await opened.session.query('SELECT * FROM logs LIMIT 100', async () => { rowsAt ||= performance.now(); });
+    opened.close();
+    return { afterFirstMs: Math.round(rowsAt - first) };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 /** Run the query bench; returns timings, RSS and the check against the tally. */
 export async function run_({ rounds = 3 } = {}) {
   if (!existsSync(cli)) return { skipped: 'out/main/cli.cjs missing: run `npm run build`' };
@@ -78,6 +103,7 @@ export async function run_({ rounds = 3 } = {}) {
     reference: { totalMs: median(refs.map((r) => r.totalMs)), decodeMs: median(refs.map((r) => r.decodeMs)), queryMs: median(refs.map((r) => r.queryMs)), decodedBytes: refs[0].bytes, rssMB: Math.max(...refs.map((r) => Math.max(r.decodeRssMB, r.queryRssMB))) },
     cold: { ms: median(cold.map((r) => r.ms)), runs: cold.map((r) => r.ms), rssMB: Math.max(...cold.map((r) => r.rssMB)) },
     warm: { ms: median(warm.map((r) => r.ms)), runs: warm.map((r) => r.ms), rssMB: Math.max(...warm.map((r) => r.rssMB)) },
+    limit: await limitLatency(),
     twoHours: { objects: plan2h.stdout.trim().split('\n').length - 1, totals: plan2h.stdout.trim().split('\n').pop() },
   };
   console.log(`range query: ${JSON.stringify(result)}`);

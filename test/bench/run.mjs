@@ -1,7 +1,7 @@
 // `npm run bench`: every bench in one run, shiplens and its references side by side; prints a
 // table and writes test/bench/results.json (ratios = shiplens ÷ reference, machine description).
 // Inputs are generated once into test/bench/inputs/ (git-ignored). Flags: --no-large skips the
-// 16 M-row Parquet (≈45 s to generate once on 2 cores), --only=snappy,parquet,remote,csv,eventloop,coldstart,listing,cli.
+// 16 M-row Parquet (≈45 s to generate once on 2 cores), --only=snappy,parquet,remote,csv,eventloop,coldstart,listing,cli,query.
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -139,6 +139,18 @@ async function main() {
     for (const [name, ours, ref, refName] of [['file sink', f.file, f.pythonFile, 'python3 json + file'], ['loopback HEC', f.hec, f.pythonHec, 'python3 json + socket']]) {
       row(`Forward replay → ${name}: MB/s of raw logs, wall (${ours.eventsPerSec} events/s; ${ref.eventsPerSec} ref)`, ours.mbPerSec, ref.mbPerSec, refName, 'MB/s', 'info (document: ~10 MB/s per consumer)', null);
       row(`Forward replay → ${name}: MB/s of raw logs per CPU second`, ours.mbPerCpuSec, ref.mbPerCpuSec, refName, 'MB/s', '≥ 10 MB/s (document, per consumer)', ours.mbPerCpuSec >= 10);
+    }
+  }
+  if (wants('query')) {
+    const q = (raw.query = await (await import('./queryBench.mjs')).run());
+    if (q.skipped) console.log(`query skipped: ${q.skipped}`);
+    else {
+      const ref = q.reference;
+      row(`Range query GROUP BY over a day (${q.objects} raw-snappy objects, ${q.rows} rows; exact: ${q.exact}), cold cache (ms)`, q.cold.ms, ref.totalMs, 'python3-snappy + DuckDB read_json', 'ms', '≤ 1.0× pipeline', q.exact && q.cold.ms <= ref.totalMs);
+      row('Range query GROUP BY over the day, warm cache (ms)', q.warm.ms, ref.totalMs, 'python3-snappy + DuckDB read_json', 'ms', '≤ 0.3× pipeline', q.exact && q.warm.ms <= 0.3 * ref.totalMs);
+      row('Range query over the day: peak RSS (MB)', Math.max(q.cold.rssMB, q.warm.rssMB), ref.rssMB, 'pipeline (largest step)', 'MB', '≤ 600 MB', Math.max(q.cold.rssMB, q.warm.rssMB) <= 600);
+      row(`Range query, 2-hour window: objects read (${q.twoHours.totals})`, q.twoHours.objects, null, '', 'objects', 'the planner\'s (27)', q.twoHours.objects === 27);
+      row('Range query LIMIT 100 after the first object is decoded (ms)', q.limit.afterFirstMs, null, '', 'ms', '≤ 1000 ms', q.limit.afterFirstMs <= 1000);
     }
   }
   console.log(`\n${'case'.padEnd(84)} ${'shiplens'.padStart(10)} ${'reference'.padStart(10)} ${'ratio'.padStart(6)}  reference / target`);
