@@ -39,19 +39,28 @@ function expanded(record: ForwardRecord, fields: readonly string[] | undefined):
   return out;
 }
 
-/** One HEC event as JSON text (no trailing newline). */
-export function hecEventText(record: ForwardRecord, options: HecFormatOptions): string {
+/**
+ * One HEC event as JSON text (no trailing newline). `json` is the log's own JSON text when the
+ * source has it: in JSON mode it is sent as the event as it is (no re-serialising), unless the
+ * topic has fields to expand.
+ */
+export function hecEventText(record: ForwardRecord, options: HecFormatOptions, json?: string): string {
+  const topic = typeof record.__topic__ === 'string' ? record.__topic__ : '';
+  const expand = options.expand[topic];
+  if (options.mode === 'json' && json !== undefined && !expand?.length) return `{${head(record, options).join(',')},"event":${json}}`;
+  const event = options.mode === 'raw' ? forwardKeyValueText(record, options.separator) : expanded(record, expand);
+  return `{${head(record, options).join(',')},"event":${JSON.stringify(event)}}`;
+}
+
+function head(record: ForwardRecord, options: HecFormatOptions): string[] {
   const time = forwardRecordTime(record);
   const host = options.host ?? (typeof record.__source__ === 'string' && record.__source__ !== '' ? record.__source__ : undefined);
-  const topic = typeof record.__topic__ === 'string' ? record.__topic__ : '';
-  const event = options.mode === 'raw' ? forwardKeyValueText(record, options.separator) : expanded(record, options.expand[topic]);
   // Written by hand so `time` keeps every digit of the fraction (a double would round it).
-  const head = [
+  return [
     time ? `"time":${recordTimeSecondsText(time)}` : null,
     host !== undefined ? `"host":${JSON.stringify(host)}` : null,
     `"source":${JSON.stringify(options.source)}`,
     options.sourcetype !== undefined ? `"sourcetype":${JSON.stringify(options.sourcetype)}` : null,
     options.index !== undefined ? `"index":${JSON.stringify(options.index)}` : null,
   ].filter((part) => part !== null);
-  return `{${head.join(',')},"event":${JSON.stringify(event)}}`;
 }

@@ -80,7 +80,7 @@ class Delivery {
     }
     let payload: Uint8Array;
     try {
-      payload = this.sink.encode(item.record);
+      payload = this.sink.encode(item.record, item.json);
     } catch (error) {
       await this.deadLetter(item, reasonOf(error));
       return;

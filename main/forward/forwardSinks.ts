@@ -29,9 +29,9 @@ export interface SinkSettings {
 
 const encoder = new TextEncoder();
 
-function encoderFor(settings: SinkSettings): (record: ForwardRecord) => Uint8Array {
+function encoderFor(settings: SinkSettings): (record: ForwardRecord, json?: string) => Uint8Array {
   const { target } = settings;
-  if (target.kind === 'hec' || (target.kind !== 'syslog' && settings.fileFormat === 'hec')) return (r) => encoder.encode(hecEventText(r, settings.hec));
+  if (target.kind === 'hec' || (target.kind !== 'syslog' && settings.fileFormat === 'hec')) return (r, json) => encoder.encode(hecEventText(r, settings.hec, json));
   const message = (r: ForwardRecord): Uint8Array => encoder.encode(syslogMessageText(r, settings.syslog));
   return target.kind === 'syslog' && target.transport !== 'udp' ? (r) => syslogOctetFrame(message(r)) : message;
 }

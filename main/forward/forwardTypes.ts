@@ -16,6 +16,8 @@ export interface ForwardItem {
   position: ForwardPosition;
   /** Set when the source could not read this line as a log (it goes to the dead-letter file). */
   refusal?: string;
+  /** The log's own JSON text when the source has it (JSON objects): sinks may send it as is. */
+  json?: string;
 }
 
 /** Events the sink refused one by one (index into the batch it was given). */
@@ -33,7 +35,7 @@ export interface SinkRefusal {
 export interface ForwardSink {
   readonly label: string;
   /** Bytes of one event; throws a ShiplensError when this event can never be sent (dead-lettered). */
-  encode(record: ForwardRecord): Uint8Array;
+  encode(record: ForwardRecord, json?: string): Uint8Array;
   send(payloads: readonly Uint8Array[], signal: AbortSignal): Promise<{ refused: SinkRefusal[] }>;
   close(): Promise<void>;
 }

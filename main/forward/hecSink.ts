@@ -68,8 +68,8 @@ class HecSink implements ForwardSink {
     };
   }
 
-  encode(record: Parameters<ForwardSink['encode']>[0]): Uint8Array {
-    return encoder.encode(hecEventText(record, this.options.format));
+  encode(record: Parameters<ForwardSink['encode']>[0], json?: string): Uint8Array {
+    return encoder.encode(hecEventText(record, this.options.format, json));
   }
 
   async send(payloads: readonly Uint8Array[], signal: AbortSignal): Promise<{ refused: SinkRefusal[] }> {

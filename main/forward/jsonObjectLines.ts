@@ -13,7 +13,7 @@ import type { ForwardRecord } from '../../core/forward/forwardRecord';
 import type { Compression } from '../../core/shipping/rule';
 
 /** One line of a JSON object: its record, or why it is not one. */
-export type JsonLine = { line: number; record: ForwardRecord } | { line: number; refusal: string; text: string };
+export type JsonLine = { line: number; record: ForwardRecord; text: string } | { line: number; refusal: string; text: string };
 
 /** Options of `jsonObjectLines`. */
 export interface JsonObjectOptions {
@@ -67,6 +67,6 @@ export async function* jsonObjectLines(source: ByteSource, options: JsonObjectOp
       continue;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) yield { line, refusal: `Line ${line} is not a JSON object.`, text: body };
-    else yield { line, record: recordOf(value as Record<string, unknown>) };
+    else yield { line, record: recordOf(value as Record<string, unknown>), text: body };
   }
 }

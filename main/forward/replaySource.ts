@@ -61,7 +61,7 @@ async function* jsonItems(source: ByteSource, key: string, compression: Compress
     if (line.line <= skipTo) continue;
     const position = { key, line: line.line };
     if ('refusal' in line) yield { record: { __line__: line.text }, position, refusal: line.refusal };
-    else if (inWindow(line.record, fromMs, toMs)) yield { record: line.record, position };
+    else if (inWindow(line.record, fromMs, toMs)) yield { record: line.record, position, json: line.text };
     else options.onSkip?.();
   }
 }

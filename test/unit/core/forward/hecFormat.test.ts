@@ -28,6 +28,13 @@ describe('hecEventText', () => {
     expect(hecEventText({ __topic__: 'other', event: '{"a":1}' }, base)).toBe('{"source":"proj/store","event":{"__topic__":"other","event":"{\\"a\\":1}"}}');
   });
 
+  it('sends the log\'s own JSON text as the event when given, except for topics to expand', () => {
+    const text = ' {"__time__":7, "a":"x","n":{"deep":[1]}} ';
+    expect(hecEventText({ __time__: 7, a: 'x', n: '{"deep":[1]}' }, base, text)).toBe(`{"time":7,"source":"proj/store","event":${text}}`);
+    expect(hecEventText({ __topic__: 'actiontrail_audit_event', event: '{"k":1}' }, base, '{"__topic__":"actiontrail_audit_event","event":"{\\"k\\":1}"}')).toBe('{"source":"proj/store","event":{"__topic__":"actiontrail_audit_event","event":{"k":1}}}');
+    expect(hecEventText({ a: '1' }, { ...base, mode: 'raw' }, '{"a":"1"}')).toBe('{"source":"proj/store","event":"a=1"}');
+  });
+
   it('raw mode sends key=value text joined by the separator', () => {
     expect(hecEventText({ __time__: 5, a: '1', b: 'x y' }, { ...base, mode: 'raw' })).toBe('{"time":5,"source":"proj/store","event":"__time__=5||a=1||b=x y"}');
   });

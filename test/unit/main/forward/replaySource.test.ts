@@ -43,6 +43,7 @@ describe('replayItems', () => {
     ]);
     expect(skipped).toBe(1);
     expect(items[0]?.record).toEqual({ __time__: 1795572000, seq: '0-0' });
+    expect(items[0]?.json).toBe('{"__time__":1795572000,"seq":"0-0"}');
   });
 
   it('resumes after the checkpoint: later lines of its object, then the next objects', async () => {
