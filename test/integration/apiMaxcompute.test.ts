@@ -1,5 +1,6 @@
 // maxcompute.* through apiDispatch on real services: validation errors, job import, schedule, policies, save.
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -52,5 +53,10 @@ describe('maxcompute.*', () => {
     expect(await apiDispatch(services, 'maxcompute.save', { fileName: 'job.json', text: 'x' })).toMatchObject({ ok: false, error: { code: 'FILE_EXISTS' } });
     const outside = await apiDispatch(services, 'maxcompute.save', { fileName: '../x.json', text: 'x' });
     expect(outside.ok).toBe(false);
+    // A folder link inside the output folder leads elsewhere: refused, nothing written there.
+    const elsewhere = await mkdtemp(join(tmpdir(), 'shiplens-elsewhere-'));
+    await symlink(elsewhere, join(root, 'out', 'lnk'));
+    expect(await apiDispatch(services, 'maxcompute.save', { fileName: 'lnk/job.json', text: 'x' })).toMatchObject({ ok: false, error: { code: 'PATH_OUTSIDE_ROOT' } });
+    expect(await readdir(elsewhere)).toEqual([]);
   });
 });

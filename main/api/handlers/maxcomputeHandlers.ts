@@ -13,7 +13,7 @@ import type { PolicyResult } from '../../../core/maxcompute/policy';
 import { scheduleClockParse, scheduleEveryParse, scheduleExpand } from '../../../core/maxcompute/schedule';
 import { tableDdlOfJob, tableWriteMode } from '../../../core/maxcompute/table';
 import { safeJoin } from '../../safePath';
-import { outputWrite } from '../../services/outputWriter';
+import { outputFileWrite } from '../../services/outputWriter';
 import type { ApiParsed } from '../contract';
 import type { MaxComputeJobResult } from '../maxcomputeContract';
 import type { HandlerGroup } from '../handlerTypes';
@@ -49,11 +49,10 @@ export const maxcomputeHandlers: HandlerGroup<'maxcompute.job' | 'maxcompute.sch
     return result.ok ? { json: policyToJson(result.policy), issues: [] } : { json: null, issues: result.issues };
   },
   'maxcompute.save': async (services, arg) => {
-    const dir = await outputDirResolve(services, arg.outDir);
-    const target = safeJoin(resolve(dir), arg.fileName);
-    const { bytes } = await outputWrite(target, { overwrite: arg.overwrite }, async (sink) => {
-      await sink.write(new TextEncoder().encode(arg.text));
-    });
+    const dir = resolve(await outputDirResolve(services, arg.outDir));
+    const target = safeJoin(dir, arg.fileName);
+    // root: a folder link under the output folder is refused like every other API write.
+    const bytes = await outputFileWrite(target, { overwrite: arg.overwrite, root: dir }, arg.text);
     return { path: target, bytes };
   },
 };
