@@ -133,6 +133,7 @@ export async function queryAction(location: string, flags: QueryFlags, command: 
     onError: flags.onError,
     signal: ctx.signal,
     onProgress: (p) => progress.line(`objects ${p.done}/${p.total}, ${p.bytesRead} bytes read, ${p.bytesReady} bytes decoded`),
+    allowedDirs: flags.output === undefined ? [] : [path.dirname(path.resolve(ctx.io.cwd, flags.output))],
   });
   try {
     await report(plan, opened, ctx);

@@ -39,6 +39,8 @@ export interface RangeOpenOptions {
   signal?: AbortSignal;
   onProgress?: (progress: RangeFetchProgress) => void;
   concurrency?: number;
+  /** Folders the SQL may write to besides the cache (an export's folder). */
+  allowedDirs?: string[];
 }
 
 /** An open range: its fetch result and a session over it; `close` releases both. */
@@ -52,7 +54,7 @@ export interface RangeOpened {
 export async function rangeOpen(storage: Storage, plan: RangePlan, deps: RangeDeps, options: RangeOpenOptions = {}): Promise<RangeOpened> {
   try {
     const fetched = await rangeFetch(storage, plan, { cache: deps.cache, decode: deps.decode, maxDecodeBytes: deps.maxDecodeBytes, ...options });
-    const session = await RangeSession.open(fetched.files, plan.spec, { tempDir: path.join(deps.cache.dir, 'spill') });
+    const session = await RangeSession.open(fetched.files, plan.spec, { tempDir: path.join(deps.cache.dir, 'spill'), allowedDirs: options.allowedDirs });
     return {
       fetched,
       session,

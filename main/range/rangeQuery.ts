@@ -6,6 +6,7 @@
  * `shiplens --version` never loads it.
  */
 import type { DuckDBConnection} from '@duckdb/node-api';
+import path from 'node:path';
 import { DuckDBInstance, JsonDuckDBValueConverter } from '@duckdb/node-api';
 import { ShiplensError, throwIfCancelled } from '../../core/errors';
 import type { RangeFile } from './rangeFetch';
@@ -18,6 +19,11 @@ import { rangeDuckTimeZone, rangeFileColumn, rangeLogsSql, rangeObjectsSql, rang
 export interface RangeSessionOptions {
   /** Folder DuckDB may spill to (inside the cache folder). */
   tempDir: string;
+  /**
+   * Folders the SQL may touch besides the range's files (an -o target's folder): everything
+   * else is locked away, so SQL from the app cannot read or write other files.
+   */
+  allowedDirs?: string[];
   /** DuckDB memory limit (default 400 MB: the range's peak RSS target is 600 MB). */
   memoryLimit?: string;
   threads?: number;
@@ -67,11 +73,20 @@ export class RangeSession {
       const logs = rangeLogsSql(reader, rawColumns, files, spec);
       await session.run(logs.sql);
       session.windowed = logs.windowed;
+      await session.lock([...new Set([...files.map((f) => path.dirname(f.file)), options.tempDir, ...(options.allowedDirs ?? [])])]);
       return session;
     } catch (error) {
       session.close();
       throw error;
     }
+  }
+
+  /** Only `dirs` stay reachable: no other file, no extension install, no ATTACH; the settings are locked. */
+  private async lock(dirs: string[]): Promise<void> {
+    const list = dirs.map((d) => sqlString(d.endsWith(path.sep) ? d : `${d}${path.sep}`)).join(', ');
+    await this.run(`SET allowed_directories = [${list}]`);
+    await this.run('SET enable_external_access = false');
+    await this.run('SET lock_configuration = true');
   }
 
   /** The reader's columns (name, type), without the file column. */

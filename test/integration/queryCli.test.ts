@@ -72,6 +72,12 @@ describe('shiplens query', () => {
     expect(r.stderr).toContain('Referenced column "nope" not found');
     expect(r.stderr).toContain('Columns of logs: __topic__ VARCHAR, __source__ VARCHAR, status VARCHAR, bytes VARCHAR, ip VARCHAR, path VARCHAR, msg VARCHAR, ua VARCHAR, __time__ TIMESTAMP WITH TIME ZONE, _key VARCHAR, _task_time TIMESTAMP WITH TIME ZONE');
     expect(r.stderr.split('\n')).toHaveLength(2);
+    // The SQL reaches the range's files only: no other file, no writing elsewhere.
+    for (const sql of ["SELECT * FROM read_text('/etc/hostname')", `COPY (SELECT 1) TO '${join(dataDir, 'x.csv')}'`]) {
+      const locked = await query('2026-12-04 10:00', '2026-12-04 10:10', '--sql', sql);
+      expect(locked.code).toBe(1);
+      expect(locked.stderr).toContain('file system operations are disabled by configuration');
+    }
   });
 
   it('writes -o .csv/.parquet/.jsonl and never overwrites', async () => {
