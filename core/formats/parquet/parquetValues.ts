@@ -5,8 +5,9 @@
  * `0x` hex, nested values as JSON with integers unquoted.
  */
 import type { ParquetParsers, SchemaElement, SchemaTree } from 'hyparquet';
-import { timeZoneOffsetMs } from '../../shipping/timeZone';
 import type { Cell } from '../table';
+import { parquetDateText, parquetTimestampFormatter, parquetTimestampText } from './parquetTimestamps';
+import type { TimestampUnit } from './parquetTimestamps';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -96,62 +97,14 @@ export function parquetDecimalText(raw: unknown, scale: number): string | null {
   return `${sign}${padded.slice(0, -scale)}.${padded.slice(-scale)}`;
 }
 
-const dayNanos = 86_400_000_000_000n;
-
-/** Civil date of a day count from 1970-01-01 (proleptic Gregorian; H. Hinnant's days_from_civil inverse). */
-export function parquetDateText(days: number): string {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  // DuckDB's spelling of years before 1 (`0045-03-15 (BC)`): year 0 is 1 BC.
-  const yearText = year > 0 ? String(year).padStart(4, '0') : String(1 - year).padStart(4, '0');
-  return `${yearText}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}${year > 0 ? '' : ' (BC)'}`;
-}
-
-/** `+08`, `+05:30`, `-03`: the zone suffix as DuckDB prints TIMESTAMPTZ. */
-function offsetText(offsetMinutes: number): string {
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMinutes);
-  const hours = String(Math.floor(abs / 60)).padStart(2, '0');
-  return abs % 60 ? `${sign}${hours}:${String(abs % 60).padStart(2, '0')}` : `${sign}${hours}`;
-}
-
 /**
- * Epoch nanoseconds as `YYYY-MM-DD HH:MM:SS[.fraction]` (fraction trimmed of trailing zeros).
- * With a zone, the wall time there and its offset (`+08`); the offset comes from the zone rules
- * at that instant, the digits from bigint arithmetic.
- */
-export function parquetTimestampText(nanos: bigint, zone?: string): string {
-  let offsetMinutes = 0;
-  const epochMs = Number(nanos / 1_000_000n);
-  if (zone && Math.abs(epochMs) < 8.64e15) offsetMinutes = Math.round(timeZoneOffsetMs(zone, epochMs) / 60_000);
-  const local = nanos + BigInt(offsetMinutes) * 60_000_000_000n;
-  let days = local / dayNanos;
-  let within = local % dayNanos;
-  if (within < 0n) {
-    within += dayNanos;
-    days -= 1n;
-  }
-  const seconds = Number(within / 1_000_000_000n);
-  const fraction = (within % 1_000_000_000n).toString().padStart(9, '0').replace(/0+$/, '');
-  const clock = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60].map((n) => String(n).padStart(2, '0')).join(':');
-  return `${parquetDateText(Number(days))} ${clock}${fraction ? `.${fraction}` : ''}${zone ? offsetText(offsetMinutes) : ''}`;
-}
-
-/**
- * Parsers for hyparquet's convert on flat columns: timestamps become epoch nanoseconds
- * (bigint; the column's cell function formats them with its unit, zone and UTC flag), dates
- * stay day counts, bytes become text or hex.
+ * Parsers for hyparquet's convert on flat columns: timestamps stay raw integers in their unit
+ * (INT96 arrives as nanoseconds) for the column's formatter (unit, zone, UTC flag), dates stay
+ * day counts, bytes become text or hex.
  */
 export const parquetRawParsers: Partial<ParquetParsers> = {
-  timestampFromMilliseconds: (millis: bigint | number) => BigInt(millis) * 1_000_000n,
-  timestampFromMicroseconds: (micros: bigint | number) => BigInt(micros) * 1000n,
+  timestampFromMilliseconds: (millis: bigint | number) => BigInt(millis),
+  timestampFromMicroseconds: (micros: bigint | number) => BigInt(micros),
   timestampFromNanoseconds: (nanos: bigint | number) => BigInt(nanos),
   dateFromDays: (days: number) => days,
   stringFromBytes: (bytes: Uint8Array | undefined) => bytes && parquetBytesText(bytes),
@@ -159,11 +112,14 @@ export const parquetRawParsers: Partial<ParquetParsers> = {
   jsonFromBytes: (bytes: Uint8Array | undefined) => bytes && parquetBytesText(bytes),
 };
 
+const utcMillis = parquetTimestampFormatter('MILLIS');
+const utcMicros = parquetTimestampFormatter('MICROS');
+
 /** Parsers for nested files (values assembled by hyparquet): final text in UTC, no zone. */
 export const parquetNestedParsers: Partial<ParquetParsers> = {
   ...parquetRawParsers,
-  timestampFromMilliseconds: (millis: bigint | number) => parquetTimestampText(BigInt(millis) * 1_000_000n),
-  timestampFromMicroseconds: (micros: bigint | number) => parquetTimestampText(BigInt(micros) * 1000n),
+  timestampFromMilliseconds: (millis: bigint | number) => utcMillis(BigInt(millis)),
+  timestampFromMicroseconds: (micros: bigint | number) => utcMicros(BigInt(micros)),
   timestampFromNanoseconds: (nanos: bigint | number) => parquetTimestampText(BigInt(nanos)),
   dateFromDays: (days: number) => parquetDateText(days),
 };
@@ -182,12 +138,15 @@ export function parquetJsonText(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/** Timestamp unit in nanoseconds per tick, or null when the element is not a timestamp. */
-function timestampOf(element: SchemaElement): { utc: boolean } | null {
+/** A timestamp column's unit and UTC flag, or null when the element is not a timestamp. */
+function timestampOf(element: SchemaElement): { utc: boolean; unit: TimestampUnit } | null {
+  // The logical type rules (DuckDB writes TIMESTAMP_MICROS beside a local-time logical type);
+  // the legacy converted types alone mean UTC-adjusted. Units agree with hyparquet's parser choice.
   const logical = element.logical_type;
-  if (logical?.type === 'TIMESTAMP') return { utc: logical.isAdjustedToUTC };
-  if (element.converted_type === 'TIMESTAMP_MILLIS' || element.converted_type === 'TIMESTAMP_MICROS') return { utc: true };
-  return element.type === 'INT96' ? { utc: false } : null;
+  if (logical?.type === 'TIMESTAMP') return { utc: logical.isAdjustedToUTC, unit: logical.unit };
+  if (element.converted_type === 'TIMESTAMP_MILLIS') return { utc: true, unit: 'MILLIS' };
+  if (element.converted_type === 'TIMESTAMP_MICROS') return { utc: true, unit: 'MICROS' };
+  return element.type === 'INT96' ? { utc: false, unit: 'NANOS' } : null;
 }
 
 /** True for DECIMAL columns, whose unscaled values are read raw and formatted here. */
@@ -229,7 +188,10 @@ export function parquetCell(value: unknown): Cell {
  */
 export function parquetCellFor(element: SchemaElement, zone = 'UTC'): (value: unknown) => Cell {
   const timestamp = timestampOf(element);
-  if (timestamp) return (v) => (typeof v === 'bigint' ? parquetTimestampText(v, timestamp.utc ? zone : undefined) : parquetCell(v));
+  if (timestamp) {
+    const format = parquetTimestampFormatter(timestamp.unit, timestamp.utc ? zone : undefined);
+    return (v) => (typeof v === 'bigint' ? format(v) : parquetCell(v));
+  }
   if (element.converted_type === 'DATE' || element.logical_type?.type === 'DATE') return (v) => (typeof v === 'number' ? parquetDateText(v) : parquetCell(v));
   if (parquetIsDecimal(element)) {
     const scale = decimalScale(element);
