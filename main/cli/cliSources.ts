@@ -6,10 +6,9 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ByteSource } from '../../core/bytes/byteSource';
 import { ShiplensError } from '../../core/errors';
-import { credentialsResolve } from '../credentials/credentialSources';
 import { fileByteSource } from '../fileByteSource';
 import { LocalFolderStorage } from '../storage/localFolderStorage';
-import { OssStorage } from '../storage/ossStorage';
+import type { OssStorage } from '../storage/ossStorage';
 import type { Storage } from '../storage/storage';
 import type { CliIo } from './cliOutput';
 
@@ -38,6 +37,8 @@ export function cliLocationParse(text: string, cwd: string): CliLocation {
 
 /** An OssStorage for `bucket` with flags first, then env / aliyun CLI / ossutil credentials. */
 export async function cliOssStorage(bucket: string, options: CliConnectionOptions, io: CliIo): Promise<OssStorage> {
+  // Loaded here, not at the top: local files never pay for the OSS SDK (start-up, issue 14).
+  const [{ credentialsResolve }, { OssStorage }] = await Promise.all([import('../credentials/credentialSources'), import('../storage/ossStorage')]);
   const found = await credentialsResolve({ env: io.env, homeDir: io.homeDir, profile: options.profile });
   if (!found) {
     throw new ShiplensError('CREDENTIALS_UNAVAILABLE', 'No OSS credentials were found.', {

@@ -14,9 +14,7 @@ import { ShiplensError } from '../../core/errors';
 import { formatDetect } from '../../core/formats/formatDetect';
 import type { FormatDetection } from '../../core/formats/formatDetect';
 import { formatFromName } from '../../core/formats/formatFromName';
-import { parquetSchemaRead } from '../../core/formats/parquet';
 import type { ParquetSchema } from '../../core/formats/parquet';
-import { tableOpen } from '../../core/formats/tableOpen';
 import { contentFormatSniff, decompressOutputName } from '../api/handlers/decompressName';
 import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
 import { outputFileWrite } from '../services/outputWriter';
@@ -57,7 +55,7 @@ function infoText(source: ByteSource, det: FormatDetection, schema: ParquetSchem
 export async function infoAction(src: string, flags: FormatFlags & { json?: boolean }, command: Command, ctx: CliContext): Promise<void> {
   const source = await sourceFor(src, command, ctx);
   const det = await formatDetect(source, hintsOf(flags), ctx.signal);
-  const schema = det.format === 'parquet' ? await parquetSchemaRead(source, { signal: ctx.signal }) : null;
+  const schema = det.format === 'parquet' ? await (await import('../../core/formats/parquet')).parquetSchemaRead(source, { signal: ctx.signal }) : null;
   await ctx.io.stdout.write(flags.json ? `${JSON.stringify(infoJson(source, det, schema), null, 2)}\n` : infoText(source, det, schema));
 }
 
@@ -117,6 +115,8 @@ export async function decodeAction(srcs: string[], flags: DecodeFlags, command: 
 
 export async function schemaAction(src: string, flags: FormatFlags & DialectFlags & { json?: boolean }, command: Command, ctx: CliContext): Promise<void> {
   const source = await sourceFor(src, command, ctx);
+  // The readers load only for schema/info: `decode` of many files does not pay for them.
+  const [{ parquetSchemaRead }, { tableOpen }] = await Promise.all([import('../../core/formats/parquet'), import('../../core/formats/tableOpen')]);
   const named = flags.format ?? formatFromName(source.name ?? src).format;
   // Parquet by name or flag: straight to the footer (≤ 2 range reads; no sniffing reads).
   const format = named === 'parquet' ? 'parquet' : (await formatDetect(source, hintsOf(flags), ctx.signal)).format;
