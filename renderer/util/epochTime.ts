@@ -3,6 +3,7 @@
  * value stays one toggle away.
  */
 import type { JsonCell } from '../../main/api/contract';
+import { timeZoneFields, timeZoneIsValid } from '../../core/shipping/timeZone';
 import { cellNumber } from './gridValues';
 
 // 2001-09-09 … 2096-10-02 in seconds; the same span in milliseconds. Outside: not a time.
@@ -35,15 +36,8 @@ export function epochColumn(name: string, rows: readonly (readonly JsonCell[])[]
   return seen > 0;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('sv-SE', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
-    formatters.set(zone, f);
-  }
-  return f;
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
 }
 
 /** `1484913043` in `Asia/Shanghai` → `2017-01-20 19:50:43`; milliseconds keep `.sss`; else null. */
@@ -52,11 +46,9 @@ export function epochText(cell: JsonCell | undefined, zone: string): string | nu
   const unit = n === null ? null : epochUnit(n);
   if (n === null || unit === null) return null;
   const ms = unit === 's' ? n * 1000 : n;
-  let text: string;
-  try {
-    text = formatter(zone).format(new Date(ms));
-  } catch {
-    return null;
-  }
+  // Log Service zones are offsets (`+08:00`) as often as IANA names: core reads both.
+  if (!timeZoneIsValid(zone)) return null;
+  const f = timeZoneFields(ms, zone);
+  const text = `${pad(f.Y, 4)}-${pad(f.m)}-${pad(f.d)} ${pad(f.H)}:${pad(f.M)}:${pad(f.s)}`;
   return unit === 'ms' ? `${text}.${String(ms % 1000).padStart(3, '0')}` : text;
 }

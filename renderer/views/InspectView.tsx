@@ -28,8 +28,8 @@ function InspectHeader({ onExport }: { onExport: () => void }) {
   const t = useT();
   const s = useStore(useShallow((st) => ({ key: st.openKey, inspection: st.inspection, table: st.table, rows: st.rows.length, rawVisible: st.rawVisible, rawToggle: st.rawToggle, codecs: st.schema?.codecs })));
   return (
-    <div className="row">
-      <div style={{ minWidth: 0, flex: 1 }}>
+    <div className="row inspect-head">
+      <div style={{ minWidth: 0, flex: '1 1 240px' }}>
         <div className="mono" style={{ wordBreak: 'break-all', fontWeight: 600 }} data-testid="inspect-key">
           {s.key}
         </div>
@@ -61,6 +61,7 @@ export function InspectView() {
     useShallow((st) => ({ key: st.openKey, inspection: st.inspection, table: st.table, schema: st.schema, rows: st.rows, pending: st.tablePending, error: st.tableError, progress: st.tableProgress, cancel: st.tableCancel, more: st.tableMore, dialect: st.dialect, tableOpen: st.tableOpen, rawVisible: st.rawVisible, rawText: st.rawText })),
   );
   const [exporting, setExporting] = useState(false);
+  const [schemaOpen, setSchemaOpen] = useState(true);
   const more = s.more;
   const onNeedMore = useCallback(() => void more(), [more]);
   if (!s.key) return <div className="panel muted">{t('inspect.none')}</div>;
@@ -84,8 +85,13 @@ export function InspectView() {
           </ul>
         </details>
       )}
-      <div className={s.schema ? 'inspect-body' : 'inspect-body wide'}>
-        {s.schema && <SchemaPanel schema={s.schema} />}
+      {s.schema && (
+        <button type="button" className="link small side-toggle" aria-expanded={schemaOpen} onClick={() => setSchemaOpen(!schemaOpen)} data-testid="schema-toggle">
+          {schemaOpen ? t('inspect.schemaHide') : t('inspect.schemaShow')}
+        </button>
+      )}
+      <div className={s.schema && schemaOpen ? 'inspect-body' : 'inspect-body wide'}>
+        {s.schema && schemaOpen && <SchemaPanel schema={s.schema} />}
         {s.rawVisible ? (
           <pre className="raw-text" data-testid="raw-text">{s.rawText ?? t('common.loading')}</pre>
         ) : (

@@ -6,6 +6,8 @@ describe('epoch columns', () => {
     expect(epochText('1484913043', 'Asia/Shanghai')).toBe('2017-01-20 19:50:43');
     expect(epochText(1484913043, 'UTC')).toBe('2017-01-20 11:50:43');
     expect(epochText('1484913043351', 'UTC')).toBe('2017-01-20 11:50:43.351');
+    expect(epochText('1484913043', '+08:00')).toBe('2017-01-20 19:50:43');
+    expect(epochText('1484913043', '-05:30')).toBe('2017-01-20 06:20:43');
     expect(epochText('12', 'UTC')).toBeNull();
     expect(epochText(null, 'UTC')).toBeNull();
     expect(epochText('1484913043', 'Bogus/Zone')).toBeNull();
