@@ -51,6 +51,14 @@ describe('shiplens on OSS-compatible servers', () => {
     expect(server.stats.log.filter((l) => l.range === 'bytes=-65536')).toHaveLength(1);
   });
 
+  it('head works when suffix ranges are answered with the whole object (200), in one request', async () => {
+    server.quirks.suffixRange = 'whole';
+    const head = await cliCapture(['head', `oss://${server.bucket}/${jsonKey}`, '-n', '1', '--json', '--endpoint', server.endpoint], { env });
+    expect(head.stderr).toBe('');
+    expect(head.stdout).toBe(`${lines[0]}\n`);
+    expect(server.stats.log.map((l) => `${l.op} ${l.range} ${l.status}`)).toEqual(['get bytes=-65536 200']);
+  });
+
   it('ls pages on with v1 markers when v2 gives no continuation token', async () => {
     server.quirks.listV2WithoutToken = true;
     const r = await cliCapture(['ls', `oss://${server.bucket}/pages/`, '--page-size', '2', '--endpoint', server.endpoint], { env });
