@@ -12,6 +12,7 @@ import { InspectView } from '../views/InspectView';
 import { DecompressView } from '../views/DecompressView';
 import { RuleEditorView } from '../views/RuleEditorView';
 import { TasksView } from '../views/tasks/TasksView';
+import { QueryView } from '../views/QueryView';
 
 function useDocumentTitle(): void {
   const { connection, prefix, language, view, openKey } = useStore(useShallow((s) => ({ connection: s.connection, prefix: s.prefix, language: s.language, view: s.view, openKey: s.openKey })));
@@ -44,6 +45,7 @@ export function App() {
         {view === 'decompress' && <DecompressView />}
         {view === 'rules' && <RuleEditorView />}
         {view === 'tasks' && <TasksView />}
+        {view === 'query' && <QueryView />}
       </main>
     </div>
   );

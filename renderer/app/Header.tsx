@@ -14,6 +14,7 @@ const sections: { view: ViewName; label: MessageKey }[] = [
   { view: 'decompress', label: 'nav.decompress' },
   { view: 'rules', label: 'nav.rules' },
   { view: 'tasks', label: 'nav.tasks' },
+  { view: 'query', label: 'nav.query' },
 ];
 
 const zones = ['+08:00', 'UTC', '+09:00', '+05:30', '+01:00', '-05:00', '-08:00'];

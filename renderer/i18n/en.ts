@@ -2,9 +2,11 @@
  * English UI strings. Every key here must exist in zhCN.ts (a unit test checks).
  */
 import { maxcomputeEn } from './maxcompute';
+import { queryEn } from './query';
 
 export const en = {
   ...maxcomputeEn,
+  ...queryEn,
   'app.name': 'shiplens',
   'nav.connect': 'Connect',
   'nav.browse': 'Browse',

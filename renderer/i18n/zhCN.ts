@@ -3,9 +3,11 @@
  */
 import type { Messages } from './en';
 import { maxcomputeZh } from './maxcompute';
+import { queryZh } from './query';
 
 export const zhCN: Messages = {
   ...maxcomputeZh,
+  ...queryZh,
   'app.name': 'shiplens',
   'nav.connect': '连接',
   'nav.browse': '浏览',

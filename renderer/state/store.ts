@@ -7,6 +7,7 @@ import { createConnectionSlice } from './connectionSlice';
 import { createDecompressSlice } from './decompressSlice';
 import { createFileTableSlice } from './fileTableSlice';
 import { createMaxComputeSlice } from './maxcomputeSlice';
+import { createQuerySlice } from './querySlice';
 import { createRuleEditorSlice } from './ruleEditorSlice';
 import { createSettingsSlice } from './settingsSlice';
 import { createTableSlice } from './tableSlice';
@@ -26,4 +27,5 @@ export const useStore = create<ShiplensState>()((...a) => ({
   ...createTasksSlice(...a),
   ...createMaxComputeSlice(...a),
   ...createFileTableSlice(...a),
+  ...createQuerySlice(...a),
 }));

@@ -10,6 +10,7 @@ import type { SettingsSlice } from './settingsSlice';
 import type { TasksSlice } from './tasksSlice';
 import type { MaxComputeSlice } from './maxcomputeSlice';
 import type { FileTableSlice } from './fileTableSlice';
+import type { QuerySlice } from './querySlice';
 
 /** Everything the UI holds: ids, page tokens, flags and small pages, never whole objects. */
-export type ShiplensState = ConnectionSlice & BrowseSlice & TableSlice & DecompressSlice & RuleEditorSlice & SettingsSlice & TasksSlice & MaxComputeSlice & FileTableSlice;
+export type ShiplensState = ConnectionSlice & BrowseSlice & TableSlice & DecompressSlice & RuleEditorSlice & SettingsSlice & TasksSlice & MaxComputeSlice & FileTableSlice & QuerySlice;

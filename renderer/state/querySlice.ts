@@ -1,0 +1,109 @@
+/**
+ * The Query view's state (issue 15): the range form, the plan, a running query (job id,
+ * progress) and its answer. Rows come back capped by main; the count covers them all.
+ */
+import type { StateCreator } from 'zustand';
+import type { ApiInput } from '../../main/api/contract';
+import type { RangePlanInfo, RangeQueryInfo } from '../../main/api/rangeContract';
+import type { ErrorInfo } from '../../core/errors';
+import { apiCall, apiCancel, apiJobId } from '../api/client';
+import type { Progress } from './tableSlice';
+import type { ShiplensState } from './types';
+
+/** The range form as typed (times as `YYYY-MM-DDTHH:MM` in the partition's zone). */
+export interface QueryForm {
+  prefix: string;
+  partitionFormat: string;
+  format: 'json' | 'csv' | 'parquet';
+  compression: 'none' | 'snappy';
+  timeZone: string;
+  ruleText: string;
+  from: string;
+  to: string;
+  sql: string;
+}
+
+export interface QuerySlice {
+  queryForm: QueryForm;
+  queryPlan: RangePlanInfo | null;
+  queryResult: RangeQueryInfo | null;
+  queryError: ErrorInfo | null;
+  queryJobId: string | null;
+  queryProgress: Progress | null;
+  queryNote: string | null;
+  queryFormSet(patch: Partial<QueryForm>): void;
+  queryPlanRun(): Promise<void>;
+  queryRun(): Promise<void>;
+  queryCancel(): Promise<void>;
+  queryCacheClear(): Promise<void>;
+  queryProgressSet(progress: Progress): void;
+}
+
+/** `2026-11-24T10:00` in a zone (`+08:00` or an IANA name) → epoch ms. */
+export function queryTimeMs(local: string, zone: string): number {
+  const fixed = /^[+-]\d{2}:\d{2}$/.test(zone) ? zone : zone === 'UTC' ? 'Z' : null;
+  if (fixed) return Date.parse(`${local}:00${fixed}`);
+  // An IANA zone: find the offset that zone has at that wall time (two passes settle DST).
+  let guess = Date.parse(`${local}:00Z`);
+  for (let i = 0; i < 2; i++) {
+    const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(guess);
+    guess += Date.parse(`${local}:00Z`) - Date.parse(`${parts.replace(', ', 'T')}:00Z`);
+  }
+  return guess;
+}
+
+function rangeArg(form: QueryForm): ApiInput<'range.plan'> {
+  const from = queryTimeMs(form.from, form.timeZone);
+  const to = queryTimeMs(form.to, form.timeZone);
+  const base = { prefix: form.prefix, from, to };
+  if (form.ruleText.trim() !== '') return { ...base, ruleText: form.ruleText };
+  return { ...base, rule: { partitionFormat: form.partitionFormat, format: form.format, compression: form.compression, timeZone: form.timeZone } };
+}
+
+const formDefault: QueryForm = {
+  prefix: 'nginx-access-json',
+  partitionFormat: '%Y/%m/%d/%H/%M',
+  format: 'json',
+  compression: 'none',
+  timeZone: '+08:00',
+  ruleText: '',
+  from: '2026-11-24T10:00',
+  to: '2026-11-24T12:00',
+  sql: 'SELECT status, count(*) AS n FROM logs GROUP BY status ORDER BY n DESC',
+};
+
+/** The query slice. */
+export const createQuerySlice: StateCreator<ShiplensState, [], [], QuerySlice> = (set, get) => ({
+  queryForm: formDefault,
+  queryPlan: null,
+  queryResult: null,
+  queryError: null,
+  queryJobId: null,
+  queryProgress: null,
+  queryNote: null,
+  queryFormSet: (patch) => set((state) => ({ queryForm: { ...state.queryForm, ...patch } })),
+  queryPlanRun: async () => {
+    set({ queryError: null, queryNote: null });
+    const response = await apiCall('range.plan', { ...rangeArg(get().queryForm), maxObjects: 200 });
+    set(response.ok ? { queryPlan: response.value } : { queryPlan: null, queryError: response.error });
+  },
+  queryRun: async () => {
+    const jobId = apiJobId('query');
+    set({ queryJobId: jobId, queryProgress: null, queryError: null, queryNote: null });
+    const form = get().queryForm;
+    const response = await apiCall('range.query', { ...rangeArg(form), sql: form.sql, maxRows: 2000, jobId });
+    if (get().queryJobId !== jobId) return;
+    set(response.ok ? { queryResult: response.value, queryJobId: null } : { queryError: response.error, queryJobId: null });
+  },
+  queryCancel: async () => {
+    const jobId = get().queryJobId;
+    if (jobId) await apiCancel(jobId);
+  },
+  queryCacheClear: async () => {
+    const response = await apiCall('range.cacheClear', {});
+    set(response.ok ? { queryNote: `${response.value.entries}:${response.value.bytes}` } : { queryError: response.error });
+  },
+  queryProgressSet: (progress) => {
+    if (progress.jobId === get().queryJobId) set({ queryProgress: progress });
+  },
+});
