@@ -288,6 +288,16 @@ export const en = {
   'inspect.schemaShow': 'Show schema',
   'export.nullMarker': 'Text for null cells (empty by default)',
   'export.rowsNote': 'Every row of the object is exported in file order; the grid\'s filter and sort apply to loaded rows only.',
+  'tasks.noProject': 'No Log Service project is set.',
+  'tasks.noProjectHint': 'Type the project in the Project field above, or pick a profile that has one (Connect → edit the profile → Log Service project).',
+  'tasks.noEndpoint': 'No Log Service endpoint or region is set.',
+  'tasks.noEndpointHint': 'Type the endpoint above (e.g. cn-hangzhou.log.aliyuncs.com), or give the profile a region or Log Service endpoint.',
+  'tasks.busy': 'Asking Log Service…',
+  'token.title': 'This page needs the link shiplens printed',
+  'token.why': 'shiplens only answers the page opened with its one-time link (it ends with #token=…), so no other page or site on this computer can read your buckets.',
+  'token.stepTerminal': 'Open the exact URL shiplens printed in its terminal when it started, or click the link it opened for you.',
+  'token.stepRestart': 'Lost it, or shiplens was restarted? Start it again for a new link:',
+  'token.safety': 'A link stops working when its shiplens process ends. Bookmarks of this page do not carry the token.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBox } from '../../components/ErrorBox';
+import { slsErrorApp } from './slsErrorApp';
 import { useT } from '../../i18n';
 import { useStore } from '../../state/store';
 
@@ -20,7 +21,7 @@ export function RetryDialog() {
         <h2 id="retry-title">{t('tasks.retryTitle')}</h2>
         {!s.results && <p>{question}</p>}
         {!s.results && <p className="muted small">{t('tasks.retryNote')}</p>}
-        {s.error && <ErrorBox error={s.error} />}
+        {s.error && <ErrorBox error={slsErrorApp(s.error, t)} />}
         {s.results && (
           <>
             <p data-testid="retry-summary">{t('tasks.retryDone', { ok: s.results.filter((r) => r.ok).length, failed: s.results.filter((r) => !r.ok).length })}</p>

@@ -5,10 +5,12 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorBox } from '../../components/ErrorBox';
+import { ProgressBar } from '../../components/ProgressBar';
 import { useT } from '../../i18n';
 import { useStore } from '../../state/store';
 import type { SlsTargetDraft } from '../../state/tasksSlice';
 import { rulePrefixFolder } from '../../state/tasksSlice';
+import { slsErrorApp } from './slsErrorApp';
 
 function TargetFields() {
   const t = useT();
@@ -50,7 +52,7 @@ function TargetFields() {
 function RulePicker() {
   const t = useT();
   const s = useStore(
-    useShallow((st) => ({ logstores: st.slsLogstores, logstore: st.slsLogstore, logstoreSet: st.slsLogstoreSet, rules: st.slsRules, shipper: st.slsShipper, shipperSet: st.slsShipperSet, pending: st.slsPending, load: st.slsLogstoresLoad, ruleImport: st.slsRuleImport, tasksLoad: st.tasksLoad })),
+    useShallow((st) => ({ logstores: st.slsLogstores, logstore: st.slsLogstore, logstoreSet: st.slsLogstoreSet, rules: st.slsRules, shipper: st.slsShipper, shipperSet: st.slsShipperSet, pending: st.slsPending, load: st.slsLogstoresLoad, ruleImport: st.slsRuleImport, tasksLoad: st.tasksLoad, tasksPending: st.tasksPending })),
   );
   return (
     <div className="row" style={{ alignItems: 'flex-end' }}>
@@ -86,7 +88,7 @@ function RulePicker() {
       <button type="button" disabled={!s.shipper || s.pending} onClick={() => void s.ruleImport()} data-testid="sls-import">
         {t('tasks.importRule')}
       </button>
-      <button type="button" className="primary" disabled={!s.shipper} onClick={() => void s.tasksLoad()} data-testid="tasks-load">
+      <button type="button" className="primary" disabled={!s.shipper || s.tasksPending} onClick={() => void s.tasksLoad()} data-testid="tasks-load">
         {t('tasks.load')}
       </button>
     </div>
@@ -122,14 +124,15 @@ function ImportedRule() {
 /** The rule-target panel of the Tasks view. */
 export function TaskTargetPanel() {
   const t = useT();
-  const error = useStore((st) => st.slsError);
+  const { error, pending } = useStore(useShallow((st) => ({ error: st.slsError, pending: st.slsPending })));
   return (
-    <section className="panel stack" aria-label={t('tasks.target')}>
+    <section className="panel stack" aria-label={t('tasks.target')} aria-busy={pending}>
       <h2>{t('tasks.target')}</h2>
       <TargetFields />
       <RulePicker />
+      {pending && <ProgressBar done={null} total={null} label={t('tasks.busy')} />}
       <ImportedRule />
-      {error && <ErrorBox error={error} />}
+      {error && <ErrorBox error={slsErrorApp(error, t)} />}
     </section>
   );
 }

@@ -13,6 +13,7 @@ import { instantFormat, instantParse } from '../../util/format';
 import { RetryDialog } from './RetryDialog';
 import { TaskTable } from './TaskTable';
 import { TaskTargetPanel } from './TaskTargetPanel';
+import { slsErrorApp } from './slsErrorApp';
 
 const twoDaysMs = 2 * 24 * 3600 * 1000;
 
@@ -117,14 +118,14 @@ export function TasksView() {
   return (
     <div className="tasks stack">
       <TaskTargetPanel />
-      <section className="panel stack" aria-label={t('tasks.title')}>
+      <section className="panel stack" aria-label={t('tasks.title')} aria-busy={s.pending}>
         <h2>
           {t('tasks.title')}
           {s.list && <span className="muted small mono"> · {s.list.project}/{s.list.logstore}/{s.list.shipper}</span>}
         </h2>
         <RangeBar />
         {s.pending && <ProgressBar done={s.progress?.done ?? null} total={s.progress?.total ?? null} unit="rows" label={t('tasks.loading')} onCancel={s.cancel} />}
-        {s.error && <ErrorBox error={s.error} />}
+        {s.error && <ErrorBox error={slsErrorApp(s.error, t)} />}
         {!s.list && !s.pending && !s.error && <p className="muted small" data-testid="tasks-empty">{t('tasks.start')}</p>}
         <Toolbar />
         <TaskTable />
