@@ -123,6 +123,18 @@ describe('ListObjectsV2 truncated without a token', () => {
     expect(server.stats.log.map((r) => r.op)).toEqual(['listV1']);
   });
 
+  it('a v1 server repeating the marker gives LISTING_INCOMPLETE, not a loop', async () => {
+    server.quirks.listV2WithoutToken = true;
+    const oss = storage();
+    const first = await oss.list({ prefix: 'tree/', delimiter: '/', maxKeys: 1 });
+    expect(first.prefixes).toEqual(['tree/a/']);
+    server.faults.listRepeatMarker(1);
+    await expect(oss.list({ prefix: 'tree/', delimiter: '/', maxKeys: 1, pageToken: first.nextPageToken as string })).rejects.toMatchObject({
+      code: 'LISTING_INCOMPLETE',
+      message: 'The listing of oss://shiplens-test/tree/ is incomplete: the server repeated the same marker.',
+    });
+  });
+
   it('pages folders (delimiter) with NextMarker', async () => {
     server.quirks.listV2WithoutToken = true;
     const seen: string[] = [];

@@ -30,7 +30,7 @@ interface StsEntry {
 }
 
 interface Burst {
-  kind: 'status' | 'reset' | 'truncate' | 'listRepeatToken' | 'listNoToken' | 'listOverlap';
+  kind: 'status' | 'reset' | 'truncate' | 'listRepeatToken' | 'listNoToken' | 'listOverlap' | 'listRepeatMarker';
   status?: number;
   bytes?: number;
   remaining: number;
@@ -52,6 +52,8 @@ export interface OssFaults {
   listTruncatedWithoutToken(count?: number): void;
   /** Start the next continued listings one key early (repeating the previous page's last key). */
   listOverlap(count?: number): void;
+  /** Answer the next v1 listings with the marker they were given as NextMarker (a looping server). */
+  listRepeatMarker(count?: number): void;
   clear(): void;
 }
 
@@ -148,6 +150,7 @@ export async function startOssTestServer(options: OssTestServerOptions = {}): Pr
     listRepeatToken: (count = 1) => void bursts.push({ kind: 'listRepeatToken', remaining: count, op: 'listV2' }),
     listTruncatedWithoutToken: (count = 1) => void bursts.push({ kind: 'listNoToken', remaining: count, op: 'listV2' }),
     listOverlap: (count = 1) => void bursts.push({ kind: 'listOverlap', remaining: count, op: 'listV2' }),
+    listRepeatMarker: (count = 1) => void bursts.push({ kind: 'listRepeatMarker', remaining: count, op: 'listV1' }),
     clear: () => void bursts.splice(0),
   };
   const quirks: OssQuirks = { suffixRange: 'ok', listV2WithoutToken: false, pathStyleOnly: false };
@@ -268,10 +271,12 @@ export async function startOssTestServer(options: OssTestServerOptions = {}): Pr
     let nextToken = truncated && last !== null ? Buffer.from(`t:${last}`).toString('base64url') : null;
     if (v2 && truncated && takeBurst('listV2', ['listRepeatToken']) && token !== null) nextToken = token;
     if (v2 && truncated && (quirks.listV2WithoutToken || takeBurst('listV2', ['listNoToken']))) nextToken = null;
+    const repeatMarker = !v2 && truncated && after !== '' && takeBurst('listV1', ['listRepeatMarker']) !== null;
+    const v1NextMarker = repeatMarker ? after : truncated && delimiter !== '' ? last : null;
     const xml = listResultXml({
       bucket: ctx.bucket, prefix, delimiter, maxKeys, encode, truncated, objects: listed, prefixes,
       v2: v2 ? { continuationToken: token, nextToken, startAfter: q.get('start-after') } : undefined,
-      v1: v2 ? undefined : { marker: after, nextMarker: truncated && delimiter !== '' ? last : null },
+      v1: v2 ? undefined : { marker: after, nextMarker: v1NextMarker },
     });
     const body = Buffer.from(xml);
     send(res, ctx.op, 200, { 'content-type': 'application/xml', 'content-length': body.length }, body, ctx);
