@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { ShiplensError } from '../../core/errors';
 import { hecExpandDefault } from '../../core/forward/hecFormat';
 import { forwardCheckpointDefaultPath } from '../forward/forwardCheckpoint';
-import { forwardReplayRun } from '../forward/forwardRun';
+import { forwardReplayRun, forwardSinkCheck } from '../forward/forwardRun';
 import type { ForwardReplayResult } from '../forward/forwardRun';
 import type { SinkSettings } from '../forward/forwardSinks';
 import type { ForwardCounters } from '../forward/forwardTypes';
@@ -59,6 +59,8 @@ export interface ForwardFlags {
   checkpoint?: string;
   deadLetter?: string;
   dryRun?: boolean;
+  limit?: number;
+  check?: boolean;
   batchEvents: number;
   batchBytes: number;
   rate?: number;
@@ -128,8 +130,14 @@ export async function forwardAction(locationText: string | undefined, flags: For
   if (flags.fromLogstore || flags.consumerGroup) {
     throw new ShiplensError('UNSUPPORTED_FORMAT', 'Live forwarding from a Logstore by consumer group is not available in this version.', { source: '--from-logstore', hint: 'Replay the shipped objects instead: shiplens forward --to <sink> <location> --from <time> --to-time <time> --rule <file>' });
   }
-  if (!locationText || !flags.from || !flags.toTime) throw new CliUsageError('a replay needs <location>, --from and --to-time');
   const target = sinkTargetParse(flags.to, ctx.io.cwd);
+  if (flags.check) {
+    const settings = await sinkSettings(flags, target, locationText ?? 'shiplens', ctx);
+    await ctx.io.stdout.write(`${await forwardSinkCheck(settings, { write: (c) => ctx.io.stdout.write(c) }, ctx.signal)}\n`);
+    return;
+  }
+  if (!locationText || !flags.from || !flags.toTime) throw new CliUsageError('a replay needs <location>, --from and --to-time');
+  if (flags.limit !== undefined && !flags.dryRun) throw new CliUsageError('--limit previews a dry run: add --dry-run (a real replay always sends the whole range)');
   const rule = await ruleOf(flags, ctx);
   const zone = flags.timeZone ?? rule.timeZone;
   const now = ctx.io.now();
@@ -149,6 +157,7 @@ export async function forwardAction(locationText: string | undefined, flags: For
     checkpointPath,
     deadLetterPath,
     dryRun: flags.dryRun === true,
+    limit: flags.limit,
     batchEvents: flags.batchEvents,
     batchBytes: flags.batchBytes,
     rate: { eventsPerSec: flags.rate, bytesPerSec: flags.rateMb ? flags.rateMb * 1024 * 1024 : undefined },

@@ -51,6 +51,8 @@ export function forwardCommandRegister(program: Command, ctx: CliContext): void 
     .option('--checkpoint <file>', 'replay checkpoint (default under the data folder, keyed by range and sink)')
     .option('--dead-letter <file>', 'where refused events go (default: beside the checkpoint)')
     .option('--dry-run', 'write what would be sent to stdout; no checkpoint')
+    .option('--limit <n>', 'with --dry-run: only the first n events (a preview)', intOption(1))
+    .option('--check', 'only check that the sink is reachable and accepts the token / certificate')
     .option('--batch-events <n>', 'events per batch', intOption(1), 500)
     .option('--batch-bytes <size>', 'bytes per batch', sizeOption, 1024 * 1024)
     .option('--rate <events/s>', 'at most this many events per second', positive)

@@ -31,6 +31,8 @@ export interface ForwardReplay {
   checkpointPath: string;
   deadLetterPath: string;
   dryRun: boolean;
+  /** Dry runs only: stop after this many events (a preview of what would be sent). */
+  limit?: number;
   batchEvents: number;
   batchBytes: number;
   rate: RateLimit;
@@ -90,6 +92,21 @@ export async function forwardReplayRun(replay: ForwardReplay): Promise<ForwardRe
   }
 }
 
-function replayItemsFor(replay: ForwardReplay, plan: RangePlan, saved: ForwardCheckpoint | null, onSkip: () => void): AsyncGenerator<ForwardItem> {
-  return replayItems({ storage: replay.storage, plan, resume: saved?.position ?? null, rawDecoder: nativeRawBlockDecoder() ?? undefined, signal: replay.stop, onSkip });
+async function* replayItemsFor(replay: ForwardReplay, plan: RangePlan, saved: ForwardCheckpoint | null, onSkip: () => void): AsyncGenerator<ForwardItem> {
+  let left = replay.limit ?? Infinity;
+  if (left <= 0) return;
+  for await (const item of replayItems({ storage: replay.storage, plan, resume: saved?.position ?? null, rawDecoder: nativeRawBlockDecoder() ?? undefined, signal: replay.stop, onSkip })) {
+    yield item;
+    if (--left <= 0) return;
+  }
+}
+
+/** Check that the sink is reachable (and the token / certificate accepted) without sending a log. */
+export async function forwardSinkCheck(settings: SinkSettings, stdout: ByteWriter, signal: AbortSignal): Promise<string> {
+  const sink = forwardSinkCreate(settings, stdout);
+  try {
+    return sink.check ? await sink.check(signal) : `${sink.label}: nothing to check`;
+  } finally {
+    await sink.close();
+  }
 }

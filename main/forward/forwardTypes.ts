@@ -37,6 +37,8 @@ export interface ForwardSink {
   /** Bytes of one event; throws a ShiplensError when this event can never be sent (dead-lettered). */
   encode(record: ForwardRecord, json?: string): Uint8Array;
   send(payloads: readonly Uint8Array[], signal: AbortSignal): Promise<{ refused: SinkRefusal[] }>;
+  /** Connectivity check (the document's "check network connectivity"): what was verified, or a ShiplensError. */
+  check?(signal: AbortSignal): Promise<string>;
   close(): Promise<void>;
 }
 

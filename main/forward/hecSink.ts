@@ -121,6 +121,13 @@ class HecSink implements ForwardSink {
     throw new ShiplensError('TIMEOUT', `Splunk did not acknowledge ackId ${ackId} within ${this.options.ackTimeoutMs / 1000} s.`, { source: this.label });
   }
 
+  /** An empty POST: HEC answers 400 "No data" (code 5) once the token is accepted. */
+  async check(signal: AbortSignal): Promise<string> {
+    const reply = await hecPost(this.endpoint, eventPath, new Uint8Array(0), { 'Content-Type': 'application/json' }, signal);
+    if (reply.status === 200 || (reply.status === 400 && reply.body?.code === 5)) return `${this.label}: reachable, token accepted${this.options.url.protocol === 'https:' ? ', certificate verified' : ''}`;
+    throw hecReplyError(reply, this.label);
+  }
+
   async close(): Promise<void> {
     this.endpoint.agent.destroy();
   }

@@ -84,6 +84,12 @@ class StreamSyslogSink implements ForwardSink {
     return { refused: [] };
   }
 
+  async check(): Promise<string> {
+    this.socket ??= await this.connect();
+    await this.close();
+    return `${this.label}: connection accepted${this.options.transport === 'tls' ? ', certificate verified' : ''}`;
+  }
+
   async close(): Promise<void> {
     const socket = this.socket;
     this.socket = null;
@@ -121,6 +127,11 @@ class UdpSyslogSink implements ForwardSink {
       });
     }
     return { refused: [] };
+  }
+
+  async check(): Promise<string> {
+    // UDP has no handshake and no answer: nothing can be verified before sending.
+    return `${this.label}: UDP is connectionless, so reachability cannot be checked; prefer syslog+tcp:// or syslog+tls://`;
   }
 
   async close(): Promise<void> {

@@ -47,6 +47,15 @@ describe('shiplens forward', () => {
     expect(readFileSync(out, 'utf8')).toBe(`<14>Nov 25 02:00:00 h sls: ${kv(first, '||')}\n<14>Nov 25 02:02:30 h sls: ${kv(second, '||')}\n`);
   });
 
+  it('--dry-run --limit previews the first events exactly as HEC would get them', async () => {
+    const run = await cliCapture(['forward', '--to', 'hec://127.0.0.1:8088', bucket, ...window, '--dry-run', '--limit', '1', '--index', 'sec']);
+    const [first] = logs as [Record<string, unknown>];
+    const want = { time: first.__time__, host: first.__source__, source: bucket, index: 'sec', event: { ...first, event: JSON.parse(first.event as string) as unknown } };
+    expect(run.stdout.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as unknown)).toEqual([want]);
+    expect(run.stderr).toBe('forward: 1 objects; read 1, outside the window 0, sent 1, acknowledged 1, retried 0, dead-lettered 0\n');
+    expect((await cliCapture(['forward', '--to', '-', bucket, ...window, '--limit', '1'])).stderr).toBe('shiplens: --limit previews a dry run: add --dry-run (a real replay always sends the whole range) (see shiplens --help)\n');
+  });
+
   it('usage errors and the live source say what to do', async () => {
     expect((await cliCapture(['forward', '--to', '-', bucket, '--from', '-1d', '--to-time', 'now'])).stderr).toBe('shiplens: a replay needs --rule <file> or --partition-format <fmt> (see shiplens --help)\n');
     expect((await cliCapture(['forward', '--to', '-', bucket, '--to-time', 'now', '--partition-format', '%Y'])).stderr).toBe('shiplens: a replay needs <location>, --from and --to-time (see shiplens --help)\n');

@@ -51,6 +51,15 @@ describe('HEC sink', () => {
     expect(server.batches[0]?.channel).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
+  it('--check posts nothing and reports whether the token is accepted', async () => {
+    const host = await started();
+    const ok = await cliCapture(['forward', '--to', `hec://${host}`, '--check', '--hec-token-env', 'T'], { env: { T: token } });
+    expect([ok.code, ok.stdout, ok.stderr]).toEqual([0, `hec://${host}: reachable, token accepted\n`, '']);
+    const bad = await cliCapture(['forward', '--to', `hec://${host}`, '--check', '--hec-token-env', 'T'], { env: { T: 'wrong' } });
+    expect([bad.code, bad.stderr]).toEqual([1, `shiplens: hec://${host}: HEC answered 403: Invalid token (code 4) (Check the token in the variable named by --hec-token-env and that it is enabled in Splunk)\n`]);
+    expect(server.events).toEqual([]);
+  });
+
   it('names a bad token and a bad index, and never echoes the token', async () => {
     const host = await started(false, 'the-right-token');
     const sink = hecSinkCreate(sinkOptions(host));

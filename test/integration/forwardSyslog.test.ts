@@ -123,6 +123,15 @@ describe.skipIf(!haveTools)('shiplens forward into rsyslogd', () => {
     expect(lines(name)).toEqual(logs.map(expectedLine));
   });
 
+  it('--check connects (and verifies the certificate) without sending a message', async () => {
+    const tcp = await cliCapture(['forward', '--to', `syslog+tcp://127.0.0.1:${ports.tcp}`, '--check']);
+    expect([tcp.code, tcp.stdout]).toEqual([0, `syslog+tcp://127.0.0.1:${ports.tcp}: connection accepted\n`]);
+    const tls = await cliCapture(['forward', '--to', `syslog+tls://127.0.0.1:${ports.tls}`, '--ca', join(dir, 'ca.pem'), '--check']);
+    expect([tls.code, tls.stdout]).toEqual([0, `syslog+tls://127.0.0.1:${ports.tls}: connection accepted, certificate verified\n`]);
+    const udp = await cliCapture(['forward', '--to', `syslog+udp://127.0.0.1:${ports.udp}`, '--check']);
+    expect(udp.stdout).toBe(`syslog+udp://127.0.0.1:${ports.udp}: UDP is connectionless, so reachability cannot be checked; prefer syslog+tcp:// or syslog+tls://\n`);
+  });
+
   it('tls: refuses a server certificate it cannot verify, naming --ca', async () => {
     const run = await cliCapture(replayArgs([`syslog+tls://127.0.0.1:${ports.tls}`], 'tls-noca.json'));
     expect(run.code).toBe(1);
