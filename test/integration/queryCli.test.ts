@@ -109,4 +109,27 @@ describe('shiplens query', () => {
     const spark = await cliCapture(['query', join(day.dir, 'logs'), '--from', '2026-12-04 10:00', '--to', '2026-12-04 12:00', ...format, '--emit', 'spark'], { env: env() });
     expect(spark.stdout).toContain('Spark SQL cannot read JSON + snappy objects');
   });
+
+  it('refuses a plan beyond --max-objects before reading, and reports a skipped corrupt object on stderr', async () => {
+    const big = await query('2026-12-04 10:00', '2026-12-04 12:00', '--max-objects', '5', '--sql', 'SELECT 1');
+    expect(big.code).toBe(1);
+    expect(big.stderr).toMatch(/^shiplens: .*logs: The range holds 27 objects \(\d+ bytes\), more than --max-objects 5\. \(Narrow --from\/--to, raise --max-objects, or hand it to a distributed engine with --emit maxcompute\|spark\|trino\|duckdb\.\)\n$/);
+    const bad = day.tally.objects[130] as string;
+    const saved = readFileSync(join(day.dir, bad));
+    writeFileSync(join(day.dir, bad), saved.subarray(0, 30));
+    try {
+      const fresh = mkdtempSync(join(tmpdir(), 'range-data-'));
+      const stop = await cliCapture(['query', join(day.dir, 'logs'), '--from', '2026-12-04 10:00', '--to', '2026-12-04 12:00', ...format, '--sql', 'SELECT count(*) AS n FROM logs', '--json'], { env: { SHIPLENS_DATA_DIR: fresh } });
+      expect(stop.code).toBe(1);
+      expect(stop.stderr).toContain(`shiplens: ${bad.slice(5)}: `);
+      const skip = await cliCapture(['query', join(day.dir, 'logs'), '--from', '2026-12-04 10:00', '--to', '2026-12-04 12:00', ...format, '--sql', 'SELECT count(*) AS n FROM logs', '--json', '--on-error', 'skip'], { env: { SHIPLENS_DATA_DIR: fresh } });
+      expect(skip.code).toBe(0);
+      expect(skip.stderr).toMatch(new RegExp(`^shiplens: ${bad.slice(5).replace(/[.]/g, '\\.')}: skipped: .+\\n$`));
+      const kept = day.rows.filter((r) => r.key !== bad && r.time >= cst('2026-12-04T10:00:00') && r.time < cst('2026-12-04T12:00:00')).length;
+      expect(skip.stdout).toBe(`{"n":${kept}}\n`);
+      rmSync(fresh, { recursive: true, force: true });
+    } finally {
+      writeFileSync(join(day.dir, bad), saved);
+    }
+  });
 });

@@ -1,0 +1,50 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { RangeCache } from '../../../../main/range/rangeCache';
+
+const dirs: string[] = [];
+const fresh = (): string => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rangeCache-'));
+  dirs.push(dir);
+  return path.join(dir, 'cache');
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const stem = (key: string) => RangeCache.stem({ storage: 'local:/b', key, size: 1, lastModified: 't' });
+
+describe('RangeCache', () => {
+  it('names an entry by object version and size, and finds it again', async () => {
+    const cache = new RangeCache(fresh(), 100);
+    const file = await cache.put(stem('a'), 'ndjson', new Uint8Array(10));
+    expect(path.basename(file)).toBe(`${stem('a')}-10.ndjson`);
+    expect(await cache.get(stem('a'))).toBe(file);
+    expect(stem('a')).not.toBe(RangeCache.stem({ storage: 'local:/b', key: 'a', size: 1, lastModified: 'u' }));
+  });
+
+  it('evicts least recently used, unpinned entries beyond the budget', async () => {
+    const dir = fresh();
+    const cache = new RangeCache(dir, 25);
+    await cache.put(stem('a'), 'ndjson', new Uint8Array(10));
+    await cache.put(stem('b'), 'ndjson', new Uint8Array(10));
+    cache.release();
+    await cache.get(stem('a')); // a is used again: pinned; b is the only entry that may go
+    await cache.put(stem('c'), 'ndjson', new Uint8Array(10));
+    expect(readdirSync(dir).sort()).toEqual([`${stem('a')}-10.ndjson`, `${stem('c')}-10.ndjson`].sort());
+    expect(await cache.usage()).toEqual({ entries: 2, bytes: 20, budgetBytes: 25 });
+  });
+
+  it('drops truncated entries and leftover parts when it loads, and clears everything', async () => {
+    const dir = fresh();
+    const first = new RangeCache(dir, 100);
+    const file = await first.put(stem('a'), 'csv', new Uint8Array(10));
+    writeFileSync(file, 'short');
+    writeFileSync(path.join(dir, `${stem('b')}-3.csv.1234abcd.part`), 'abc');
+    const second = new RangeCache(dir, 100);
+    expect(await second.get(stem('a'))).toBeNull();
+    expect(readdirSync(dir)).toEqual([]);
+    await second.put(stem('c'), 'parquet', new Uint8Array(4));
+    expect(await second.clear()).toEqual({ entries: 1, bytes: 4 });
+    expect(await second.get(stem('c'))).toBeNull();
+  });
+});
