@@ -16,8 +16,9 @@ import { cliProgress } from './cliOutput';
 import type { CliWriter } from './cliOutput';
 import { rowJsonLine, rowsTable } from './cliRender';
 import { cliLocationParse } from './cliSources';
+import { cliZoneCheck } from './cliTime';
 
-export type TableFlags = FormatFlags & DialectFlags & { maxColumns: number };
+export type TableFlags = FormatFlags & DialectFlags & { maxColumns: number; timeZone?: string };
 
 async function open(src: string, flags: TableFlags, command: Command, ctx: CliContext): Promise<OpenedTable> {
   const dialect = await dialectResolve(flags, ctx);
@@ -28,6 +29,7 @@ async function open(src: string, flags: TableFlags, command: Command, ctx: CliCo
     dialect,
     maxDecodeBytes: flags.maxSize,
     maxColumns: flags.maxColumns,
+    timeZone: flags.timeZone === undefined ? undefined : cliZoneCheck(flags.timeZone),
     rawDecoder: nativeRawBlockDecoder() ?? undefined,
     signal: ctx.signal,
     onProgress: (done, total) => progress.update(done, total),

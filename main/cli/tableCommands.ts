@@ -17,7 +17,8 @@ const actions = () => import('./tableActions');
 
 /** `--max-columns`: JSON keys beyond it share one "(other keys)" column (issue 12). */
 function columnsOptionAdd(command: Command): Command {
-  return command.option('--max-columns <n>', 'JSON lines: most key columns; further keys go to one "(other keys)" column as JSON', intOption(1), tableDefaultMaxColumns);
+  return command.option('--max-columns <n>', 'most columns (JSON keys, CSV fields); the rest go to one "(other keys)"/"(other columns)" column as JSON', intOption(1), tableDefaultMaxColumns)
+    .option('--time-zone <zone>', 'Parquet: UTC-adjusted timestamps shown in this zone, with its offset (default UTC)');
 }
 
 /** Register head and export. */
