@@ -128,4 +128,30 @@ describe('deliveryRun', () => {
     expect(h.checkpoints.map((p) => p.line)).toEqual([3, 5]);
   });
 
+
+  it('pulls no further than one batch ahead while the sink is slow (back-pressure, not buffering)', async () => {
+    let pulled = 0;
+    async function* source(): AsyncGenerator<ForwardItem> {
+      for (const item of items(1000)) {
+        pulled++;
+        yield item;
+      }
+    }
+    const gates: (() => void)[] = [];
+    const pulledAtSend: number[] = [];
+    const slow: ForwardSink = { ...scriptedSink(), send: async () => {
+      pulledAtSend.push(pulled);
+      await new Promise<void>((resolve) => gates.push(resolve));
+      return { refused: [] };
+    } };
+    const run = deliveryRun(source(), slow, harness({ batchEvents: 10 }).options);
+    for (let released = 0; released < 100; released++) {
+      while (gates.length === 0) await new Promise((r) => setImmediate(r));
+      // While a batch waits for the sink, the source has produced exactly that batch and no more.
+      expect(pulled).toBe((released + 1) * 10);
+      gates.shift()?.();
+    }
+    await run;
+    expect(pulledAtSend).toEqual(Array.from({ length: 100 }, (_, i) => (i + 1) * 10));
+  });
 });
