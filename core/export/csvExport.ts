@@ -15,6 +15,8 @@ export interface CsvExportOptions {
   bom?: boolean;
   /** Prefix `'` to text cells starting with = + - @ tab or CR (default on). */
   formulaGuard?: boolean;
+  /** Text for null cells (default '', as papaparse writes them). */
+  nullText?: string;
   /** Most rows per written chunk (default 5,000, fewer for wide tables: ~100,000 cells). */
   chunkRows?: number;
   signal?: AbortSignal;
@@ -79,7 +81,7 @@ export async function csvExport(reader: TableReader, write: (chunk: string) => v
   const indexes = columnIndexes(reader, options.columns);
   const chunkRows = options.chunkRows ?? tableBatchRows(indexes.length);
   const identity = indexes.length === reader.columns.length && indexes.every((c, i) => c === i);
-  const config = { delimiter, formulaGuard: options.formulaGuard === false ? null : formulaStart };
+  const config = { delimiter, formulaGuard: options.formulaGuard === false ? null : formulaStart, nullText: options.nullText ?? '' };
   let rows = 0;
   let bytes = 0;
   let yielded = Date.now();

@@ -13,6 +13,8 @@ export interface CsvRowsConfig {
   delimiter: string;
   /** Text fields matching this get a `'` prefix and quotes (formula guard); null: off. */
   formulaGuard: RegExp | null;
+  /** Text written for a null cell (default '': null and '' then look alike in the file). */
+  nullText?: string;
 }
 
 // Fields holding one of these are quoted (papaparse's BAD_DELIMITERS: CR, LF, quote, BOM).
@@ -44,6 +46,8 @@ export function csvField(cell: Cell, config: CsvRowsConfig): string {
 export function csvRowsText(rows: readonly (readonly Cell[])[], indexes: readonly number[] | null, config: CsvRowsConfig): string {
   const lines: string[] = new Array<string>(rows.length);
   let delimiters = '';
+  // The marker is quoted like any text but never formula-guarded: `-` or `@null` is the user's choice.
+  const nullField = config.nullText ? csvField(config.nullText, { ...config, formulaGuard: null }) : '';
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] ?? [];
     const width = indexes ? indexes.length : row.length;
@@ -52,8 +56,8 @@ export function csvRowsText(rows: readonly (readonly Cell[])[], indexes: readonl
     let separators = 0; // delimiters already in `line`: field c follows exactly c of them
     for (let c = 0; c < width; c++) {
       const cell = (indexes ? row[indexes[c] ?? -1] : row[c]) ?? null;
-      if (cell === null) continue;
-      const field = csvField(cell, config);
+      if (cell === null && nullField === '') continue;
+      const field = cell === null ? nullField : csvField(cell, config);
       if (field === '') continue;
       line += delimiters.slice(0, c - separators) + field;
       separators = c;

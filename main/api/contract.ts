@@ -89,6 +89,7 @@ export const apiInputs = {
     maxDecodeBytes: z.number().int().min(1 << 20).max(2 ** 32).optional(),
     lateGraceMinutes: z.number().int().min(0).max(2880).optional(),
     maxColumns: z.number().int().min(1).max(100_000).optional(),
+    rangeCacheBytes: z.number().int().min(64 << 20).max(2 ** 42).optional(),
   }).strict(),
 
   'connection.current': empty,
@@ -125,6 +126,8 @@ export const apiInputs = {
     delimiter: z.string().length(1).default(','),
     bom: z.boolean().default(false),
     formulaGuard: z.boolean().default(true),
+    /** Written for null cells so they differ from '' (e.g. `NULL`, `\N`); default ''. */
+    nullText: z.string().max(64).regex(/^[^\r\n]*$/).default(''),
     overwrite: z.boolean().default(false),
     jobId,
   }).strict(),
@@ -203,6 +206,8 @@ export interface Settings {
   lateGraceMinutes: number;
   /** Most JSON-lines key columns; keys beyond it share one "other keys" column (default 2,000). */
   maxColumns: number;
+  /** Size budget of the range-query cache (default 4 GiB when unset). */
+  rangeCacheBytes?: number;
 }
 
 /** The storage the app is browsing. */

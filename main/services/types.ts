@@ -75,7 +75,7 @@ export interface EngineDeps {
   csvExport(
     reader: TableReader,
     write: (chunk: string) => void | Promise<void>,
-    options: { columns?: string[]; delimiter?: string; bom?: boolean; formulaGuard?: boolean; signal?: AbortSignal; onProgress?: (rows: number) => void },
+    options: { columns?: string[]; delimiter?: string; bom?: boolean; formulaGuard?: boolean; nullText?: string; signal?: AbortSignal; onProgress?: (rows: number) => void },
   ): Promise<{ rows: number; bytes: number }>;
   snappyDecode(
     bytes: Uint8Array,

@@ -1,5 +1,6 @@
 /**
- * Export the open table as CSV: all rows streamed by main, not only the loaded page.
+ * Export the open table as CSV: all rows streamed by main, not only the loaded page (the
+ * grid's filter and sort are over loaded rows, so the dialog says the file has every row).
  */
 import { useEffect, useState } from 'react';
 import type { ApiEvents, TableInfo } from '../../main/api/contract';
@@ -27,6 +28,7 @@ export function ExportDialog({ table, onClose }: { table: TableInfo; onClose: ()
   const [delimiter, setDelimiter] = useState(',');
   const [bom, setBom] = useState(false);
   const [formulaGuard, setFormulaGuard] = useState(true);
+  const [nullText, setNullText] = useState('');
   const [fileName, setFileName] = useState(() => exportFileName(table.key));
   const [outDir, setOutDir] = useState(outputDir);
   const [jobId, setJobId] = useState<string | null>(null);
@@ -45,7 +47,7 @@ export function ExportDialog({ table, onClose }: { table: TableInfo; onClose: ()
     setDone(null);
     setProgress(null);
     const picked = table.columns.map((c) => c.name).filter((n) => columns.has(n));
-    const response = await apiCall('export.csv', { tableId: table.tableId, fileName, columns: picked, delimiter, bom, formulaGuard, overwrite, jobId: id, ...(outDir.trim() ? { outDir: outDir.trim() } : {}) });
+    const response = await apiCall('export.csv', { tableId: table.tableId, fileName, columns: picked, delimiter, bom, formulaGuard, nullText, overwrite, jobId: id, ...(outDir.trim() ? { outDir: outDir.trim() } : {}) });
     setJobId(null);
     if (response.ok) setDone({ path: response.value.path, rows: response.value.rows });
     else if (response.error.code === 'FILE_EXISTS') setExists(true);
@@ -89,6 +91,10 @@ export function ExportDialog({ table, onClose }: { table: TableInfo; onClose: ()
             </label>
           </div>
           <label className="field">
+            {t('export.nullMarker')}
+            <input aria-label={t('export.nullMarker')} className="mono" value={nullText} maxLength={64} placeholder="NULL" onChange={(e) => setNullText(e.target.value.replace(/[\r\n]/g, ''))} data-testid="export-null-text" />
+          </label>
+          <label className="field">
             {t('export.outDir')}
             <input aria-label={t('export.outDir')} className="mono" value={outDir} onChange={(e) => setOutDir(e.target.value)} data-testid="export-out-dir" />
           </label>
@@ -98,6 +104,9 @@ export function ExportDialog({ table, onClose }: { table: TableInfo; onClose: ()
           <label className="check">
             <input type="checkbox" checked={formulaGuard} onChange={(e) => setFormulaGuard(e.target.checked)} /> {t('export.formulaGuard')}
           </label>
+          <p className="muted small" data-testid="export-rows-note">
+            {t('export.rowsNote')}
+          </p>
           {jobId && <ProgressBar done={progress?.done ?? 0} total={progress?.total ?? table.numRows} unit="rows" onCancel={() => void apiCancel(jobId)} />}
           {error && <ErrorBox error={error} />}
           {exists && (

@@ -3,7 +3,7 @@
  * (Ctrl+C, TSV/JSON), a popover whose text can be selected, sideways scrolling with the keys,
  * hide/reorder/fit columns, Ctrl+F, row details as a tree, epoch columns as times, narrow windows.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -198,5 +198,26 @@ describe('grid in narrow and wide windows', () => {
     await page.getByTestId('schema-toggle').click();
     await schema.waitFor({ state: 'detached' });
     await shot(page, 'g4-schema-collapsed');
+  });
+});
+
+describe('export with a null marker', () => {
+  it('writes the marker for null and nothing for "", every row of the object, and says so', async () => {
+    const page = await h.page();
+    await openGridFile(page);
+    await page.getByTestId('grid-filter').fill('size>200000');
+    await page.getByTestId('export-open').click();
+    expect(await page.getByTestId('export-rows-note').textContent()).toBe(en['export.rowsNote']);
+    await page.getByTestId('export-out-dir').fill(h.outDir);
+    await page.getByTestId('export-file-name').fill('grid-null.csv');
+    await page.getByTestId('export-null-text').fill('NULL');
+    await page.getByTestId('export-start').click();
+    const done = page.getByTestId('export-done');
+    await done.waitFor();
+    // Every row (the filter kept 3), null as NULL, '' as nothing, RFC 4180 quoting written here.
+    const field = (v: string | null) => (v === null ? 'NULL' : /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+    const expected = [Object.keys(lines[0] ?? {}), ...lines.map((l) => Object.values(l))].map((cells) => `${cells.map(field).join(',')}\r\n`).join('');
+    expect(readFileSync(join(h.outDir, 'grid-null.csv'), 'utf8')).toBe(expected);
+    expect(expected.split('\r\n')[2]?.split(',').slice(0, 6)).toEqual(['1764000060', 'web-1', '1648', 'plain 1', 'NULL', 'm1']);
   });
 });

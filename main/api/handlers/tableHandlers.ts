@@ -69,6 +69,7 @@ async function exportCsv(services: ApiServices, arg: ApiParsed<'export.csv'>) {
         delimiter: arg.delimiter,
         bom: arg.bom,
         formulaGuard: arg.formulaGuard,
+        nullText: arg.nullText,
         signal: job.signal,
         onProgress: (done) => job.progress('export', done, opened.reader.numRows),
       }),
