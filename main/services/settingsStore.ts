@@ -17,6 +17,7 @@ const storedSchema = z.object({
   maxDecodeBytes: z.number().int().min(1 << 20).max(2 ** 32).optional(),
   lateGraceMinutes: z.number().int().min(0).max(2880).optional(),
   maxColumns: z.number().int().min(1).max(100_000).optional(),
+  rangeCacheBytes: z.number().int().min(64 << 20).max(2 ** 42).optional(),
 });
 
 /** True for a fixed offset (`+08:00`, `Z`) or an IANA zone name this runtime knows. */

@@ -48,3 +48,12 @@ describe('range API', () => {
     expect(bad.ok ? null : bad.error.hint).toContain('Columns of logs: __topic__ VARCHAR');
   });
 });
+
+describe('range cache budget setting', () => {
+  it('is stored and checked (at least 64 MiB)', async () => {
+    expect((await apiDispatch(services, 'settings.set', { rangeCacheBytes: 64 << 20 })).ok).toBe(true);
+    expect(await apiDispatch(services, 'settings.get', {})).toMatchObject({ ok: true, value: { rangeCacheBytes: 64 << 20 } });
+    const tooSmall = await apiDispatch(services, 'settings.set', { rangeCacheBytes: 1000 });
+    expect(tooSmall.ok ? null : tooSmall.error.code).toBe('INVALID_ARGUMENT');
+  });
+});

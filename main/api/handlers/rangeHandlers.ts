@@ -22,7 +22,7 @@ const depsOf = new WeakMap<ApiServices, RangeDeps>();
 
 /** One RangeDeps per app (its cache is shared by every query), with the current settings. */
 async function deps(services: ApiServices): Promise<RangeDeps> {
-  const settings = (await services.settings.get()) as { maxDecodeBytes: number; rangeCacheBytes?: number };
+  const settings = await services.settings.get();
   let found = depsOf.get(services);
   if (!found) {
     found = {
