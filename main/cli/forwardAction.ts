@@ -112,13 +112,14 @@ export function forwardCountersText(c: ForwardCounters): string {
   return `read ${c.read}, outside the window ${c.skipped}, sent ${c.sent}, acknowledged ${c.acknowledged}, retried ${c.retried}, dead-lettered ${c.deadLettered}`;
 }
 
-async function report(result: ForwardReplayResult, deadLetterPath: string, ctx: CliContext): Promise<void> {
+async function report(result: ForwardReplayResult, paths: { checkpoint: string; deadLetter: string }, ctx: CliContext): Promise<void> {
   const { counters } = result;
   if (result.alreadyDone) {
-    await ctx.io.stderr.write(`forward: this range was already delivered (checkpoint says done): acknowledged ${counters.acknowledged}, dead-lettered ${counters.deadLettered}\n`);
+    // Objects shipped late (after the first replay) are only picked up by replaying again.
+    await ctx.io.stderr.write(`forward: this range was already delivered (delete ${paths.checkpoint} to send it again): acknowledged ${counters.acknowledged}, dead-lettered ${counters.deadLettered}\n`);
     return;
   }
-  if (counters.deadLettered > 0) await ctx.io.stderr.write(`forward: refused events are in ${deadLetterPath}\n`);
+  if (counters.deadLettered > 0) await ctx.io.stderr.write(`forward: refused events are in ${paths.deadLetter}\n`);
   await ctx.io.stderr.write(`forward: ${result.objects} objects; ${forwardCountersText(counters)}\n`);
   if (!result.complete) {
     throw new ShiplensError('CANCELLED', 'Stopped before the end of the range; every event sent so far is acknowledged and the checkpoint is saved.', { hint: 'Run the same command again to resume' });
@@ -171,5 +172,5 @@ export async function forwardAction(locationText: string | undefined, flags: For
     onWarning: (text) => void ctx.io.stderr.write(`shiplens: warning: ${text}\n`).catch(() => undefined),
   });
   if (lastDrawn > 0) await ctx.io.stderr.write('\r\x1b[K');
-  await report(result, deadLetterPath, ctx);
+  await report(result, { checkpoint: checkpointPath, deadLetter: deadLetterPath }, ctx);
 }

@@ -127,7 +127,7 @@ describe('shiplens forward --to hec://', () => {
     }));
     expect(server.events).toEqual(want);
     const again = await cliCapture(args, { env: { HEC_TOKEN: token } });
-    expect(again.stderr).toBe('forward: this range was already delivered (checkpoint says done): acknowledged 12, dead-lettered 0\n');
+    expect(again.stderr).toBe(`forward: this range was already delivered (delete ${join(work, 'cp.json')} to send it again): acknowledged 12, dead-lettered 0\n`);
     expect(server.events).toHaveLength(12);
   });
 
