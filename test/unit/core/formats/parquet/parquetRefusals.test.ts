@@ -58,6 +58,12 @@ describe('odd but valid files read as DuckDB reads them', () => {
     expect(await read('repeatedPrimitive.parquet')).toEqual(expected);
   });
 
+  it('a repeated group with no LIST annotation (parquet-testing repeated_no_annotation layout) reads as DuckDB to_json gives it', async () => {
+    const { expected } = fixtureJson<ByteWritten>(parquetEdgeDir, 'repeatedNoAnnotation.parquet.json');
+    expect(expected?.[3]?.[1]).toBe('{"phone":[{"number":1111111111,"kind":"home"},{"number":2222222222,"kind":"mobile"}]}');
+    expect(await read('repeatedNoAnnotation.parquet')).toEqual(expected?.map(([id, json]) => [Number(id), json]));
+  });
+
   it('a dictionary-encoded page with no dictionary page is refused, as DuckDB refuses it, naming the page', async () => {
     const { duckdbError } = fixtureJson<ByteWritten>(parquetEdgeDir, 'dictAllNullNoPage.parquet.json');
     expect(duckdbError).toContain('missing dictionary');
