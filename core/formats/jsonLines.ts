@@ -17,7 +17,11 @@ export interface JsonLinesOptions {
   maxLineBytes?: number;
   /** Most warnings kept (default 1000); the rest are counted in one closing warning. */
   maxWarnings?: number;
-  /** Most key columns (default 2,000); keys beyond it share one "other keys" column as JSON. */
+  /**
+   * Most key columns (default 2,000). When an object has more distinct keys, the keys that recur
+   * (in two rows or more) get columns, most frequent first, and the rest — wildly varying keys,
+   * each the detail of one row — share one "other keys" column as JSON.
+   */
   maxColumns?: number;
   /** Deepest nesting of arrays/objects accepted (default 1,000 levels); deeper lines are skipped. */
   maxDepth?: number;
@@ -33,8 +37,8 @@ export interface JsonLinesTable {
 
 /** Default depth limit, well inside what JSON.stringify survives on a 1 MB stack (~4,000). */
 export const jsonDefaultMaxDepth = 1000;
-// Distinct keys beyond the limit that are counted one by one; past this the count is a floor.
-const overflowCounted = 100_000;
+// Distinct keys counted one by one; past this, new keys go to "other keys" and the count is a floor.
+const keysCounted = 100_000;
 
 /** A growable Float64Array (offsets beyond 4 GiB stay exact). */
 class OffsetList {
@@ -53,9 +57,10 @@ class OffsetList {
 interface LineIndex {
   starts: OffsetList;
   ends: OffsetList;
-  keys: Set<string>;
-  /** Distinct keys that got no column (counted up to `overflowCounted`). */
-  overflow: Set<string>;
+  /** Rows each key appears in, in first-seen order (up to `keysCounted` keys). */
+  counts: Map<string, number>;
+  /** Some keys were not counted (more than `keysCounted` distinct keys). */
+  uncounted: boolean;
   warnings: TableWarning[];
   dropped: number;
 }
@@ -78,15 +83,37 @@ function warn(index: LineIndex, max: number, line: number, message: string): voi
   else index.dropped++;
 }
 
-type IndexLimits = Required<Pick<JsonLinesOptions, 'maxLineBytes' | 'maxWarnings' | 'maxColumns' | 'maxDepth'>>;
+type IndexLimits = Required<Pick<JsonLinesOptions, 'maxLineBytes' | 'maxWarnings' | 'maxDepth'>>;
 
-function keysNote(index: LineIndex, parsed: Record<string, unknown>, maxColumns: number): void {
+function keysNote(index: LineIndex, parsed: Record<string, unknown>): void {
   for (const key of Object.keys(parsed)) {
-    if (index.keys.has(key) || index.overflow.has(key)) continue;
-    // Reserved fields always get a column: they are what every Log Service row has.
-    if (index.keys.size < maxColumns || jsonReservedFields.includes(key)) index.keys.add(key);
-    else if (index.overflow.size < overflowCounted) index.overflow.add(key);
+    const seen = index.counts.get(key);
+    if (seen !== undefined) index.counts.set(key, seen + 1);
+    else if (index.counts.size < keysCounted || jsonReservedFields.includes(key)) index.counts.set(key, 1);
+    else index.uncounted = true;
   }
+}
+
+/**
+ * Which keys get columns. All of them when they fit; else the reserved fields (what every Log
+ * Service row has) and the recurring keys, most frequent first, up to `maxColumns` — a key seen
+ * in one row only stays in that row's "other keys" JSON, so 50,000 lines of different keys are
+ * one sparse column, not 2,000 mostly empty ones. Columns keep first-seen order.
+ */
+function columnsChoose(index: LineIndex, maxColumns: number): { keys: Set<string>; overflow: Set<string> } {
+  const { counts } = index;
+  if (counts.size <= maxColumns && !index.uncounted) return { keys: new Set(counts.keys()), overflow: new Set() };
+  const chosen = new Set<string>(jsonReservedFields.filter((k) => counts.has(k)));
+  // Array.prototype.sort is stable: equal counts keep first-seen order.
+  const recurring = [...counts].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1]);
+  for (const [key] of recurring) {
+    if (chosen.size >= maxColumns) break;
+    chosen.add(key);
+  }
+  const keys = new Set<string>();
+  const overflow = new Set<string>();
+  for (const key of counts.keys()) (chosen.has(key) ? keys : overflow).add(key);
+  return { keys, overflow };
 }
 
 function lineVisit(bytes: Uint8Array, start: number, end: number, lineNo: number, index: LineIndex, options: IndexLimits): void {
@@ -108,7 +135,7 @@ function lineVisit(bytes: Uint8Array, start: number, end: number, lineNo: number
     warn(index, options.maxWarnings, lineNo, `Line ${lineNo} is nested deeper than ${options.maxDepth} levels; skipped.`);
     return;
   }
-  keysNote(index, parsed, options.maxColumns);
+  keysNote(index, parsed);
   index.starts.push(start);
   index.ends.push(end);
 }
@@ -117,10 +144,9 @@ function lineIndexBuild(bytes: Uint8Array, options: JsonLinesOptions): LineIndex
   const opts: IndexLimits = {
     maxLineBytes: options.maxLineBytes ?? 64 * 1024 * 1024,
     maxWarnings: options.maxWarnings ?? 1000,
-    maxColumns: options.maxColumns ?? tableDefaultMaxColumns,
     maxDepth: options.maxDepth ?? jsonDefaultMaxDepth,
   };
-  const index: LineIndex = { starts: new OffsetList(), ends: new OffsetList(), keys: new Set(), overflow: new Set(), warnings: [], dropped: 0 };
+  const index: LineIndex = { starts: new OffsetList(), ends: new OffsetList(), counts: new Map(), uncounted: false, warnings: [], dropped: 0 };
   let pos = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0; // UTF-8 BOM
   for (let lineNo = 1; pos < bytes.length; lineNo++) {
     if ((lineNo & 0xffff) === 0) throwIfCancelled(options.signal);
@@ -134,8 +160,8 @@ function lineIndexBuild(bytes: Uint8Array, options: JsonLinesOptions): LineIndex
 }
 
 /** The warning that says how many keys had no column of their own, and where they went. */
-function overflowWarning(index: LineIndex, maxColumns: number, otherName: string, source: string | undefined): TableWarning {
-  const extra = index.overflow.size >= overflowCounted ? `more than ${overflowCounted}` : String(index.overflow.size);
+function overflowWarning(index: LineIndex, overflow: number, maxColumns: number, otherName: string, source: string | undefined): TableWarning {
+  const extra = index.uncounted ? `more than ${overflow}` : String(overflow);
   return {
     message: `${source ?? 'This object'} has ${extra} keys beyond the ${maxColumns}-column limit; they are kept as JSON in the "${otherName}" column (the column limit is a setting).`,
   };
@@ -151,8 +177,9 @@ function overflowWarning(index: LineIndex, maxColumns: number, otherName: string
  */
 export function jsonLinesTable(bytes: Uint8Array, options: JsonLinesOptions = {}): JsonLinesTable {
   const index = lineIndexBuild(bytes, options);
-  const overflow = index.overflow.size > 0;
-  const shape = jsonRowShape(index.keys, overflow, (name) => index.keys.has(name) || index.overflow.has(name));
+  const maxColumns = options.maxColumns ?? tableDefaultMaxColumns;
+  const { keys, overflow } = columnsChoose(index, maxColumns);
+  const shape = jsonRowShape(keys, overflow.size > 0 || index.uncounted, (name) => index.counts.has(name));
   const count = index.starts.length;
   const { starts, ends } = index;
 
@@ -167,6 +194,6 @@ export function jsonLinesTable(bytes: Uint8Array, options: JsonLinesOptions = {}
   const reader = indexedTableReader(shape.columns, count, rowsRead, options.source);
   const warnings = index.warnings;
   const otherColumn = shape.columns[shape.otherColumn];
-  if (otherColumn) warnings.unshift(overflowWarning(index, options.maxColumns ?? tableDefaultMaxColumns, otherColumn.name, options.source));
+  if (otherColumn) warnings.unshift(overflowWarning(index, overflow.size, maxColumns, otherColumn.name, options.source));
   return { reader, warnings };
 }

@@ -20,14 +20,14 @@ async function allRows(text: string, options: Parameters<typeof jsonLinesTable>[
 }
 
 describe('jsonLinesTable column limit', () => {
-  it('keeps keys beyond maxColumns as JSON in one "other keys" column and says how many', async () => {
+  it('gives the recurring keys columns beyond maxColumns, the rest as JSON in one "other keys" column, and says how many', async () => {
     const { names, rows, warnings, reader } = await allRows('{"a":1,"b":"x"}\n{"c":2,"a":3}\n{"d":{"e":[1]},"c":null}\n', { maxColumns: 2, source: 'w.json' });
-    expect(names).toEqual(['a', 'b', '(other keys)']);
+    expect(names).toEqual(['a', 'c', '(other keys)']);
     expect(reader.columns[2]).toEqual({ name: '(other keys)', type: 'json' });
     expect(rows).toEqual([
-      ['1', 'x', null],
-      ['3', null, '{"c":2}'],
-      [null, null, '{"d":{"e":[1]},"c":null}'],
+      ['1', null, '{"b":"x"}'],
+      ['3', '2', null],
+      [null, null, '{"d":{"e":[1]}}'],
     ]);
     expect(warnings).toEqual([{ message: 'w.json has 2 keys beyond the 2-column limit; they are kept as JSON in the "(other keys)" column (the column limit is a setting).' }]);
   });
@@ -39,18 +39,28 @@ describe('jsonLinesTable column limit', () => {
   });
 
   it('always gives the reserved fields a column and picks an "other keys" name no key uses', async () => {
-    const { names, rows } = await allRows('{"(other keys)":"v","x":1}\n{"__time__":5,"y":2}\n', { maxColumns: 1 });
+    const { names, rows } = await allRows('{"(other keys)":"v","x":1}\n{"__time__":5,"y":2}\n{"(other keys)":"w"}\n', { maxColumns: 2 });
     expect(names).toEqual(['__time__', '(other keys)', '(other keys) 2']);
-    expect(rows).toEqual([[null, 'v', '{"x":1}'], [5n, null, '{"y":2}']]);
+    expect(rows).toEqual([[null, 'v', '{"x":1}'], [5n, null, '{"y":2}'], [null, 'w', null]]);
   });
 
-  it('reads 5,000 different keys as 2,001 columns in batches of about 100,000 cells', async () => {
-    const { reader, warnings } = jsonLinesTable(enc(wideLines(5000)));
+  it('reads 50,000 lines of different keys as one sparse "other keys" column, not 2,000 empty ones', async () => {
+    const { names, rows, warnings } = await allRows(wideLines(50_000));
+    expect(names).toEqual(['(other keys)']);
+    expect(rows[0]).toEqual(['{"key_0":1}']);
+    expect(rows[49_999]).toEqual(['{"key_49999":1}']);
+    expect(warnings[0]?.message).toBe('This object has 50000 keys beyond the 2000-column limit; they are kept as JSON in the "(other keys)" column (the column limit is a setting).');
+  });
+
+  it('reads 2,500 keys that recur as 2,001 columns in batches of about 100,000 cells', async () => {
+    // key_i on line i and on line i + 2,500: every key recurs; the first 2,000 seen get columns.
+    const text = Array.from({ length: 5000 }, (_v, i) => `{"key_${i % 2500}":1}\n`).join('');
+    const { reader, warnings } = jsonLinesTable(enc(text));
     const names = reader.columns.map((c) => c.name);
     expect(names).toHaveLength(2001);
     expect(names.slice(0, 2)).toEqual(['key_0', 'key_1']);
     expect(names[2000]).toBe('(other keys)');
-    expect(warnings[0]?.message).toMatch(/^This object has 3000 keys beyond the 2000-column limit/);
+    expect(warnings[0]?.message).toMatch(/^This object has 500 keys beyond the 2000-column limit/);
     // Checked batch by batch: holding all rows would be 10 million cells.
     const batches: number[] = [];
     const seen: Cell[][] = [];
@@ -64,7 +74,7 @@ describe('jsonLinesTable column limit', () => {
       }
     }
     expect(row).toBe(5000);
-    expect(seen).toEqual([['1'], ['{"key_2000":1}'], ['{"key_4999":1}']]);
+    expect(seen).toEqual([['1'], ['{"key_2000":1}'], ['{"key_2499":1}']]);
     expect(Math.max(...batches)).toBe(49); // floor(100,000 / 2,001)
   });
 });
@@ -77,8 +87,8 @@ describe('jsonLinesTable __proto__ key', () => {
   });
 
   it('keeps a __proto__ key beyond the limit in the "other keys" JSON', async () => {
-    const { rows } = await allRows('{"a":"1"}\n{"__proto__":"p"}\n', { maxColumns: 1 });
-    expect(rows).toEqual([['1', null], [null, '{"__proto__":"p"}']]);
+    const { rows } = await allRows('{"a":"1"}\n{"__proto__":"p"}\n{"a":"2"}\n', { maxColumns: 1 });
+    expect(rows).toEqual([['1', null], [null, '{"__proto__":"p"}'], ['2', null]]);
   });
 });
 
