@@ -53,9 +53,10 @@ describe('odd but valid files read as DuckDB reads them', () => {
     expect(await read('dictEmpty.parquet')).toEqual([[1, null], [2, null], [3, null], [4, null]]);
   });
 
-  it('a legacy list (repeated int32 straight under the root) reads as DuckDB to_json gives it', async () => {
-    const { expected } = fixtureJson<ByteWritten>(parquetEdgeDir, 'repeatedPrimitive.parquet.json');
-    expect(await read('repeatedPrimitive.parquet')).toEqual(expected);
+  it.each(['repeatedPrimitive.parquet', 'twoLevelList.parquet', 'arrayGroupList.parquet'])('legacy list layout %s (repeated int32 under the root, 2-level LIST, LIST of a repeated "array" group) reads as DuckDB to_json gives it', async (name) => {
+    const { expected } = fixtureJson<ByteWritten>(parquetEdgeDir, `${name}.json`);
+    expect(expected?.[0]).toEqual(['[1,2]']);
+    expect(await read(name)).toEqual(expected);
   });
 
   it('a repeated group with no LIST annotation (parquet-testing repeated_no_annotation layout) reads as DuckDB to_json gives it', async () => {
