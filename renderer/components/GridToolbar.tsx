@@ -33,7 +33,8 @@ export function GridToolbar({ filterRef, ...p }: Props) {
   const t = useT();
   const [menu, setMenu] = useState<'copy' | 'columns' | null>(null);
   return (
-    <div className="row grid-toolbar">
+    // Escape closes an open menu (keyboard-only use); the grid's own Escape is not reached from here.
+    <div className="row grid-toolbar" onKeyDown={(e) => e.key === 'Escape' && menu !== null && setMenu(null)}>
       <input ref={filterRef} type="search" aria-label={t('inspect.filterRows')} placeholder={t('inspect.filterRows')} title={t('grid.filterTitle')} value={p.filter} onChange={(e) => p.onFilter(e.target.value)} data-testid="grid-filter" />
       <div className="menu-anchor">
         <button type="button" aria-expanded={menu === 'copy'} onClick={() => setMenu(menu === 'copy' ? null : 'copy')} data-testid="copy-menu">

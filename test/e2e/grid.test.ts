@@ -151,6 +151,8 @@ describe('grid columns and keys', () => {
     expect(before).toBe(180);
     expect(after).toBeGreaterThan(400);
     expect(await page.getByTestId('columns-menu').textContent()).toBe(`${en['grid.columns']} (1 hidden) ▾`);
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
   });
 
   it('shows the selected row as a tree: __tag__ fields, JSON inside strings, null kept', async () => {
