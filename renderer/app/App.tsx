@@ -34,9 +34,24 @@ function useDocumentTitle(): void {
 /** Root component. */
 export function App() {
   const view = useStore((s) => s.view);
+  const fileDropOpen = useStore((s) => s.fileDropOpen);
   useDocumentTitle();
+  // A file dropped anywhere opens as a table (Parquet, JSON lines, CSV, snappy-compressed or
+  // not); the Decompress view's own drop zone handles its drops first (defaultPrevented).
   return (
-    <div className="app">
+    <div
+      className="app"
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        const file = e.dataTransfer.files[0];
+        if (e.defaultPrevented || !file) return;
+        e.preventDefault();
+        void fileDropOpen(file);
+      }}
+      data-testid="app"
+    >
       <Header />
       <main className="app-main">
         {view === 'connect' && <ConnectView />}

@@ -1,10 +1,12 @@
 /**
  * Keeps the URL and the store in step: a view or folder change pushes a history entry, Back and
  * Forward (popstate) bring the view and folder back, and the last location is remembered per
- * connection so a fresh tab on the same bucket opens where the user left off.
+ * connection so a fresh tab on the same bucket opens where the user left off; each location
+ * visited goes to the Connect view's recent list with its folder.
  */
 import { useStore } from '../state/store';
 import type { ShiplensState } from '../state/store';
+import { recentRecord } from '../state/recentLocations';
 import { routeFormat, routeOf, routeParse } from './routes';
 import type { Route } from './routes';
 
@@ -57,7 +59,13 @@ export function routeSyncStart(initial: Route | null): void {
   routeApply(initial ?? (state.connection ? lastLocationFor(state.connection.label) : null));
   current = hashOf(useStore.getState());
   history.replaceState(null, '', location.pathname + location.search + current);
+  let recorded = '';
   useStore.subscribe((next) => {
+    const where = next.connection ? `${next.connection.kind}\u0000${next.connection.label}\u0000${next.prefix}` : '';
+    if (next.connection && where !== recorded) {
+      recorded = where;
+      recentRecord(next.connection, next.prefix);
+    }
     if (applying) return;
     const hash = hashOf(next);
     if (hash === current) return;

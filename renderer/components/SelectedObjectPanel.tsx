@@ -6,6 +6,7 @@ import type { ParsedObjectKey } from '../../core/shipping/objectKey';
 import { shippingRuleDefault } from '../../core/shipping/rule';
 import type { ShippingRule } from '../../core/shipping/rule';
 import { useT } from '../i18n';
+import { ObjectActions } from './ObjectActions';
 import { useStore } from '../state/store';
 import { bytesFormat, instantFormat } from '../util/format';
 import { keyInfo, keyInfoReason } from '../util/keyInfo';
@@ -90,6 +91,7 @@ export function SelectedObjectPanel() {
           </button>
         )}
       </div>
+      <ObjectActions key={s.key} objectKey={s.key} />
     </section>
   );
 }

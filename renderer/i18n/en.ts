@@ -298,6 +298,18 @@ export const en = {
   'token.stepTerminal': 'Open the exact URL shiplens printed in its terminal when it started, or click the link it opened for you.',
   'token.stepRestart': 'Lost it, or shiplens was restarted? Start it again for a new link:',
   'token.safety': 'A link stops working when its shiplens process ends. Bookmarks of this page do not carry the token.',
+  'connect.recent': 'Recent',
+  'connect.recentFolder': 'Folder',
+  'connect.recentBucket': 'Bucket',
+  'connect.recentSample': 'Sample',
+  'connect.recentForget': 'Forget {name}',
+  'browse.copyUrl': 'Copy oss:// URL',
+  'browse.copyPath': 'Copy path',
+  'browse.copyKey': 'Copy key',
+  'browse.copyRefused': 'The browser refused the clipboard; the text is below to copy by hand.',
+  'browse.download': 'Download',
+  'browse.downloaded': 'Saved {path} ({bytes} bytes)',
+  'browse.downloadReplace': 'Replace the existing file',
 } as const;
 
 export type MessageKey = keyof typeof en;

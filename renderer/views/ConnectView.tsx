@@ -9,6 +9,7 @@ import { ErrorBox } from '../components/ErrorBox';
 import { useT } from '../i18n';
 import { useStore } from '../state/store';
 import { ProfileEditor } from './ProfileEditor';
+import { RecentCard } from './RecentCard';
 
 function LocalFolderCard() {
   const t = useT();
@@ -107,6 +108,7 @@ export function ConnectView() {
     <div className="connect stack">
       <h1 style={{ fontSize: 18, margin: '4px 0 8px' }}>{t('connect.title')}</h1>
       {connectionError && <ErrorBox error={connectionError} />}
+      <RecentCard />
       <div className="connect-cards">
         <section className="panel">
           <h2>{t('connect.sample')}</h2>

@@ -92,10 +92,23 @@ function ConfirmOverwrite({ item, onAnswer }: { item: DecompressItem; onAnswer: 
   );
 }
 
+/** Names that are tables to view, not snappy to decode (a .parquet was refused as NOT_SNAPPY). */
+export const viewableName = /\.(parquet|json|jsonl|ndjson|csv|tsv|txt|log)$/i;
+
 /** The Decompress view. */
 export function DecompressView() {
   const t = useT();
-  const s = useStore(useShallow((st) => ({ items: st.decompressItems, add: st.decompressAdd, retry: st.decompressRetry, outDir: st.decompressOutDir, outDirSet: st.decompressOutDirSet })));
+  const st = useStore(useShallow((x) => ({ items: x.decompressItems, decompressAdd: x.decompressAdd, retry: x.decompressRetry, outDir: x.decompressOutDir, outDirSet: x.decompressOutDirSet, fileDropOpen: x.fileDropOpen })));
+  const s = {
+    ...st,
+    // Snappy files are decoded and saved; a table file among them opens for viewing instead.
+    add: async (files: File[]) => {
+      const viewable = files.find((f) => viewableName.test(f.name));
+      const snappy = files.filter((f) => !viewableName.test(f.name));
+      if (snappy.length) await st.decompressAdd(snappy);
+      if (viewable) await st.fileDropOpen(viewable);
+    },
+  };
   const [over, setOver] = useState(false);
   const [asking, setAsking] = useState<DecompressItem | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);

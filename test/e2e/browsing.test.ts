@@ -1,9 +1,13 @@
 /**
  * Browsing and state (issue 18): the URL history, the page without its token, a decompressed
- * file opened as a table without moving the session's bucket, the Tasks view in the app's words.
+ * file opened as a table without moving the session's bucket, the Tasks view in the app's words,
+ * files dropped on the window, object actions, recent locations.
  */
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../renderer/i18n';
 import { startSlsTestServer } from '../servers/slsServer';
@@ -119,5 +123,119 @@ describe('Tasks in the app\'s words', () => {
     await page.locator('[data-testid="sls-logstore"] option[value="nginx-access"]').waitFor({ state: 'attached' });
     expect(await busy.count()).toBe(0);
     expect(await page.locator('[role="alert"]').count()).toBe(0);
+  });
+});
+
+/** Drop a file on an element as the browser would (a DataTransfer holding one File). */
+async function fileDrop(page: Page, selector: string, name: string, bytes: Buffer): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(({ fileName, base64 }) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], fileName));
+    return transfer;
+  }, { fileName: name, base64: bytes.toString('base64') });
+  await page.dispatchEvent(selector, 'dragover', { dataTransfer });
+  await page.dispatchEvent(selector, 'drop', { dataTransfer });
+}
+
+const firstRow = (page: Page) => page.locator('[data-testid="data-table"] [role="row"][aria-rowindex="1"] [role="gridcell"]');
+
+describe('files dropped anywhere on the window', () => {
+  it('opens a DuckDB Parquet file dropped on Browse, and a .json dropped on Decompress, as tables', async () => {
+    const dir = join(h.tempDir, 'drops');
+    mkdirSync(dir, { recursive: true });
+    const parquetPath = join(dir, 'dropped.parquet');
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await connection.run(`COPY (SELECT 'host-' || i::VARCHAR AS host, i * 7 AS n FROM range(3) t(i)) TO '${parquetPath}' (FORMAT PARQUET, COMPRESSION SNAPPY)`);
+    connection.closeSync();
+    const page = await h.page();
+    await listingDone(page, '');
+    await fileDrop(page, '[data-testid="app"]', 'dropped.parquet', readFileSync(parquetPath));
+    await firstRow(page).first().waitFor();
+    expect(await page.getByTestId('inspect-key').textContent()).toBe('dropped.parquet');
+    expect(await page.locator('[data-testid="data-table"] [role="columnheader"]').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('host'), expect.stringContaining('n')]));
+    expect(await firstRow(page).allTextContents()).toEqual(['host-0', '0']);
+    await shot(page, 'h3-dropped-parquet');
+
+    await page.locator('[data-view="decompress"]').click();
+    await fileDrop(page, '[data-testid="dropzone"]', 'events.json', Buffer.from('{"a":"x1","b":"y1"}\n{"a":"x2","b":"y2"}\n'));
+    await page.getByTestId('inspect-key').filter({ hasText: 'events.json' }).waitFor();
+    await firstRow(page).first().waitFor();
+    expect(await firstRow(page).allTextContents()).toEqual(['x1', 'y1']);
+    expect(await page.locator('[data-code="NOT_SNAPPY"]').count()).toBe(0);
+    expect(await page.getByTestId('header-location').textContent()).toBe(h.bucketDir);
+  });
+});
+
+describe('object actions in Browse', () => {
+  it('copies the object\'s path and key and downloads it with the exact bytes (asking before replacing)', async () => {
+    const page = await h.page();
+    const origin = new URL(h.server.url).origin;
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    await listingDone(page, '');
+    const folder = 'nginx-access-json/2026/11/23/08/';
+    await page.goto(`${origin}/#/browse/${folder}`);
+    await listingDone(page, folder);
+    const object = page.locator(`.vrow[data-key^="${folder}"]:not([data-key$="/"])`).first();
+    const key = (await object.getAttribute('data-key')) ?? '';
+    await object.click();
+    await page.getByTestId('copy-url').click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${h.bucketDir}/${key}`);
+    await page.getByTestId('copy-key').click();
+    await page.getByText(translate('en', 'common.copied')).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
+
+    await page.getByTestId('download-object').click();
+    const done = page.getByTestId('download-done');
+    await done.waitFor();
+    const expected = readFileSync(join(h.bucketDir, key));
+    const match = /^Saved (.+) \(([\d,]+) bytes\)$/.exec((await done.textContent()) ?? '');
+    expect(match?.[2]).toBe(expected.length.toLocaleString('en-US'));
+    const path = match?.[1] ?? '';
+    expect(basename(path)).toBe(basename(key));
+    expect(Buffer.compare(readFileSync(path), expected)).toBe(0);
+    await shot(page, 'h4-object-actions');
+
+    writeFileSync(path, 'changed');
+    await page.getByTestId('download-object').click();
+    await page.locator('[data-testid="object-actions"] [data-code="FILE_EXISTS"]').waitFor();
+    expect(readFileSync(path, 'utf8')).toBe('changed');
+    await page.getByTestId('download-replace').click();
+    await done.waitFor();
+    expect(Buffer.compare(readFileSync(path), expected)).toBe(0);
+  });
+});
+
+describe('recent locations on the Connect view', () => {
+  it('lists folders with their last folder, reopens one there, and restores the last location in a fresh tab', async () => {
+    // One context for two tabs: they share localStorage, as tabs of one browser do.
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 760 } });
+    const page = await context.newPage();
+    await page.goto(h.server.url);
+    await listingDone(page, '');
+    await page.locator('[data-key="nginx-access-csv/"]').click();
+    await listingDone(page, 'nginx-access-csv/');
+    await page.locator('[data-view="connect"]').click();
+    const bucketItem = page.locator(`[data-testid="recent-item"][data-label="${h.bucketDir}"]`);
+    expect(await bucketItem.getByTestId('recent-prefix').textContent()).toBe('/nginx-access-csv/');
+
+    const other = join(h.tempDir, 'other-folder');
+    mkdirSync(join(other, 'logs'), { recursive: true });
+    await page.getByTestId('local-path').fill(other);
+    await page.getByTestId('local-path').press('Enter');
+    await listingDone(page, '');
+    expect(await page.getByTestId('header-location').textContent()).toBe(other);
+    await page.locator('[data-view="connect"]').click();
+    expect(await page.locator('[data-testid="recent-item"]').evaluateAll((items) => items.map((i) => i.getAttribute('data-label')))).toEqual([other, h.bucketDir]);
+    await shot(page, 'h5-recent');
+    await bucketItem.getByTestId('recent-open').click();
+    await listingDone(page, 'nginx-access-csv/');
+    expect(await page.getByTestId('header-location').textContent()).toBe(h.bucketDir);
+
+    const tab = await context.newPage();
+    await tab.goto(h.server.url);
+    await listingDone(tab, 'nginx-access-csv/');
+    expect(new URL(tab.url()).hash).toBe('#/browse/nginx-access-csv/');
+    await context.close();
   });
 });
