@@ -35,8 +35,10 @@ type Value = string | number | boolean | null;
 
 function expectedOf(combo: Combo): { columns: string[]; rows: Value[][]; int64: Set<string> } {
   if (combo.format === 'parquet') {
-    const e = JSON.parse(readFileSync(`${combo.file}.json`, 'utf8')) as { columns: string[]; rows: Value[][]; schema: { name: string; type: string }[] };
-    return { columns: e.columns, rows: e.rows, int64: new Set(e.schema.filter((s) => s.type === 'INT64').map((s) => s.name)) };
+    const e = JSON.parse(readFileSync(`${combo.file}.json`, 'utf8')) as { columns: string[]; rows: Value[][]; text: (string | null)[][]; schema: { name: string; type: string }[] };
+    // FLOAT as DuckDB prints it (float32's shortest digits: 0.1, not the double 0.10000000149011612).
+    const rows = e.rows.map((row, r) => row.map((v, i) => (e.schema[i]?.type === 'FLOAT' && v !== null ? Number(e.text[r]?.[i]) : v)));
+    return { columns: e.columns, rows, int64: new Set(e.schema.filter((s) => s.type === 'INT64').map((s) => s.name)) };
   }
   const plain = combo.file.replace('.snappy', '');
   const e = JSON.parse(readFileSync(`${plain}.expected.json`, 'utf8')) as { columns: string[]; rows: Value[][] };
