@@ -10,7 +10,7 @@ import { useT } from '../i18n';
 import { useStore } from '../state/store';
 import { epochColumn, epochText } from '../util/epochTime';
 import { cellCopyText, clipboardWrite, rowsJson, rowsTsv } from '../util/gridCopy';
-import { columnLooksNumeric, compareCells, rowFilterParse } from '../util/gridValues';
+import { columnLooksNumeric, rowFilterParse, sortByColumn } from '../util/gridValues';
 import { CellPopover } from './CellPopover';
 import { CellValue } from './CellValue';
 import { GridToolbar } from './GridToolbar';
@@ -71,7 +71,7 @@ export function DataTable({ table, rows, onNeedMore }: Props) {
     const keep = rowFilterParse(filter, names);
     let list = rows.map((row, index) => ({ row, index }));
     if (keep) list = list.filter(({ row }) => keep(row));
-    if (sort) list.sort((a, b) => compareCells(a.row[sort.col], b.row[sort.col]) * (sort.desc ? -1 : 1) || a.index - b.index);
+    if (sort) list = sortByColumn(list, sort.col, sort.desc);
     return list;
   }, [rows, sort, filter, names]);
 

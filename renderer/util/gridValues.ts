@@ -69,3 +69,25 @@ export function columnLooksNumeric(rows: readonly (readonly JsonCell[])[], col: 
   }
   return seen > 0 && numbers === seen;
 }
+
+/**
+ * Entries sorted by one column with compareCells' order, each value read once (a 50,000-row
+ * sort of number strings took ~250 ms when every comparison re-parsed both cells). Stable: equal
+ * values keep their file order (`index`).
+ */
+export function sortByColumn<T extends { row: readonly JsonCell[]; index: number }>(list: readonly T[], col: number, desc: boolean): T[] {
+  const keyed = list.map((entry) => {
+    const cell = entry.row[col];
+    const n = cellNumber(cell);
+    const rank = cell === null || cell === undefined ? 2 : n !== null ? 0 : 1;
+    return { entry, rank, n: n ?? 0, s: rank === 1 ? String(cell) : '' };
+  });
+  const sign = desc ? -1 : 1;
+  keyed.sort((a, b) => {
+    // Null stays last either way, as compareCells * -1 would not keep it.
+    if (a.rank !== b.rank) return a.rank === 2 || b.rank === 2 ? a.rank - b.rank : (a.rank - b.rank) * sign;
+    const by = a.rank === 0 ? a.n - b.n : a.s < b.s ? -1 : a.s > b.s ? 1 : 0;
+    return by * sign || a.entry.index - b.entry.index;
+  });
+  return keyed.map((k) => k.entry);
+}

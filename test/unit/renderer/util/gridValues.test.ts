@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonCell } from '../../../../main/api/contract';
-import { cellNumber, columnLooksNumeric, compareCells, rowFilterParse } from '../../../../renderer/util/gridValues';
+import { cellNumber, columnLooksNumeric, compareCells, rowFilterParse, sortByColumn } from '../../../../renderer/util/gridValues';
 
 describe('compareCells', () => {
   it('sorts Log Service number strings by value, not as text (issue 18 defect 3)', () => {
@@ -47,5 +47,13 @@ describe('columnLooksNumeric', () => {
     expect(columnLooksNumeric([['1'], [null], [''], ['2.5']], 0)).toBe(true);
     expect(columnLooksNumeric([['1'], ['x']], 0)).toBe(false);
     expect(columnLooksNumeric([[null]], 0)).toBe(false);
+  });
+});
+
+describe('sortByColumn', () => {
+  const list = ['37273', null, '0', 'b', '1805', '', '1805', 'a'].map((v, index) => ({ row: [v] as JsonCell[], index }));
+  it('sorts by value, keeps file order for ties and null last in both directions', () => {
+    expect(sortByColumn(list, 0, false).map((e) => e.index)).toEqual([2, 4, 6, 0, 5, 7, 3, 1]);
+    expect(sortByColumn(list, 0, true).map((e) => e.index)).toEqual([3, 7, 5, 0, 4, 6, 2, 1]);
   });
 });
