@@ -39,6 +39,16 @@ export const rangeInputs = {
     onError: z.enum(['stop', 'skip']).default('stop'),
     jobId,
   }).strict(),
+  'range.export': z.object({
+    ...rangeShape,
+    sql: z.string().min(1).max(1 << 16),
+    /** A .csv, .parquet or .jsonl name inside the output folder. */
+    fileName: z.string().min(1).max(255),
+    outDir: z.string().min(1).max(4096).optional(),
+    overwrite: z.boolean().default(false),
+    onError: z.enum(['stop', 'skip']).default('stop'),
+    jobId,
+  }).strict(),
   'range.cacheClear': z.object({}).strict(),
 } as const;
 
@@ -76,5 +86,6 @@ export interface RangeQueryInfo {
 export interface RangeResults {
   'range.plan': RangePlanInfo;
   'range.query': RangeQueryInfo;
+  'range.export': { path: string; bytes: number; rows: number };
   'range.cacheClear': { entries: number; bytes: number };
 }

@@ -8,13 +8,12 @@ import type { Command } from 'commander';
 import { snappyDefaultMaxOutputBytes } from '../../core/codecs/snappy';
 import { ShiplensError } from '../../core/errors';
 import { rangeDepsCreate, rangeOpen } from '../range/rangeEngine';
+import { rangeExport, rangeExportPrepare } from '../range/rangeExport';
 import type { RangeOpened } from '../range/rangeEngine';
 import { rangePlan } from '../range/rangePlan';
 import type { RangePlan } from '../range/rangePlan';
 import { rangeCellText, rangeRowJson } from '../range/rangeValues';
 import { dataDirResolve, workerPathDefault } from '../services/dataDir';
-import { outputCommit, outputPartOpen, outputTargetCheck } from '../services/outputWriter';
-import { outputFolderPrepare, outputNameCheck } from '../services/outputName';
 import { CliUsageError } from './cliErrors';
 import type { CliContext } from './cliOptions';
 import { cliGlobals } from './cliOptions';
@@ -22,7 +21,6 @@ import { queryRangeResolve } from './queryRange';
 import type { QueryFlags } from './queryCommand';
 import { queryEmit } from './queryEmit';
 
-const outputFormats = { '.csv': 'csv', '.parquet': 'parquet', '.jsonl': 'jsonl' } as const;
 /** Beyond these a plan is announced as big before anything is read (issue 15 point 4). */
 const bigObjects = 2000;
 const bigBytes = 20 * 1024 ** 3;
@@ -58,23 +56,8 @@ function progressWriter(ctx: CliContext): { line(text: string): void; end(): Pro
 }
 
 async function toFile(opened: RangeOpened, sql: string, output: string, ctx: CliContext): Promise<void> {
-  const target = path.resolve(ctx.io.cwd, output);
-  const format = outputFormats[path.extname(target).toLowerCase() as keyof typeof outputFormats];
-  if (!format) throw new ShiplensError('INVALID_ARGUMENT', 'The output file must end in .csv, .parquet or .jsonl.', { source: output });
-  outputNameCheck(target);
-  await outputTargetCheck(target, false);
-  await outputFolderPrepare(target);
-  // DuckDB writes a part file we created exclusively; the commit links it without overwriting.
-  const part = await outputPartOpen(target);
-  await part.handle.close();
-  try {
-    const rows = await opened.session.copyTo(sql, part.path, format, ctx.signal);
-    await outputCommit(part.path, target, false);
-    await ctx.io.stderr.write(`${output}: ${rows} rows\n`);
-  } catch (error) {
-    await import('node:fs/promises').then((fs) => fs.unlink(part.path)).catch(() => undefined);
-    throw error;
-  }
+  const rows = await rangeExport(opened.session, sql, path.resolve(ctx.io.cwd, output), false, ctx.signal);
+  await ctx.io.stderr.write(`${output}: ${rows} rows\n`);
 }
 
 async function toStdout(opened: RangeOpened, sql: string, flags: QueryFlags, ctx: CliContext, progress: ReturnType<typeof progressWriter>): Promise<void> {
@@ -120,6 +103,7 @@ export async function queryAction(location: string, flags: QueryFlags, command: 
     });
   }
   if (flags.dryRun) return dryRun(plan, flags, ctx);
+  if (flags.output !== undefined) await rangeExportPrepare(path.resolve(ctx.io.cwd, flags.output), false);
   if (plan.objects.length === 0) {
     await ctx.io.stderr.write(`shiplens: ${location}: no objects in the range (listed ${plan.listing.prefixes.join(', ')})\n`);
     return;

@@ -1,5 +1,5 @@
 // range.* over the API (direct dispatch on a local folder): plan, query as a job, clear the cache.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,5 +55,20 @@ describe('range cache budget setting', () => {
     expect(await apiDispatch(services, 'settings.get', {})).toMatchObject({ ok: true, value: { rangeCacheBytes: 64 << 20 } });
     const tooSmall = await apiDispatch(services, 'settings.set', { rangeCacheBytes: 1000 });
     expect(tooSmall.ok ? null : tooSmall.error.code).toBe('INVALID_ARGUMENT');
+  });
+});
+
+describe('range.export', () => {
+  it('writes the result into the output folder through a part file, never over an existing file', async () => {
+    const arg = { ...range, sql: 'SELECT status, count(*) AS n FROM logs GROUP BY status ORDER BY status', fileName: 'by-status.csv', jobId: 'rx1' };
+    const r = await apiDispatch(services, 'range.export', arg);
+    const expected = new Map<string, number>();
+    for (const row of day.rows) if (row.time >= range.from / 1000 && row.time < range.to / 1000) expected.set(row.status, (expected.get(row.status) ?? 0) + 1);
+    const text = `status,n\n${[...expected.entries()].sort().map(([s, n]) => `${s},${n}`).join('\n')}\n`;
+    expect(r).toEqual({ ok: true, value: { path: join(root, 'out', 'by-status.csv'), bytes: Buffer.byteLength(text), rows: expected.size } });
+    expect(readFileSync(join(root, 'out', 'by-status.csv'), 'utf8')).toBe(text);
+    const again = await apiDispatch(services, 'range.export', { ...arg, jobId: 'rx2' });
+    expect(again.ok ? null : again.error.code).toBe('FILE_EXISTS');
+    expect(readdirSync(join(root, 'out'))).toEqual(['by-status.csv']);
   });
 });

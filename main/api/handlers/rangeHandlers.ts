@@ -5,6 +5,7 @@
  */
 import { ruleFromJsonText } from '../../../core/shipping/ruleInput';
 import type { RangeDeps } from '../../range/rangeEngine';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { RangeCache, rangeCacheBudgetDefault, rangeCacheFolder } from '../../range/rangeCache';
 import { rangePlan } from '../../range/rangePlan';
@@ -15,8 +16,9 @@ import { cellClip } from '../cells';
 import type { ApiParsed } from '../contract';
 import type { HandlerGroup } from '../handlerTypes';
 import type { RangeQueryInfo } from '../rangeContract';
+import { outputDirResolve } from './outputDir';
 
-type RangeArg = ApiParsed<'range.plan'> | ApiParsed<'range.query'>;
+type RangeArg = ApiParsed<'range.plan'> | ApiParsed<'range.query'> | ApiParsed<'range.export'>;
 
 const depsOf = new WeakMap<ApiServices, RangeDeps>();
 
@@ -70,8 +72,25 @@ async function query(services: ApiServices, arg: ApiParsed<'range.query'>, signa
   }
 }
 
-/** Handlers for range.plan, range.query and range.cacheClear. */
-export const rangeHandlers: HandlerGroup<'range.plan' | 'range.query' | 'range.cacheClear'> = {
+async function exportTo(services: ApiServices, arg: ApiParsed<'range.export'>, signal: AbortSignal, progress: (phase: string, done: number, total: number | null) => void): Promise<{ path: string; bytes: number; rows: number }> {
+  const dir = await outputDirResolve(services, arg.outDir);
+  const target = services.platform.safeJoin(dir, arg.fileName);
+  const { rangeExport, rangeExportPrepare } = await import('../../range/rangeExport');
+  await rangeExportPrepare(target, arg.overwrite, dir);
+  const plan = await planOf(services, arg, signal);
+  const { rangeOpen } = await import('../../range/rangeEngine');
+  const opened = await rangeOpen(await services.connections.storage(), plan, await deps(services), { onError: arg.onError, signal, allowedDirs: [path.dirname(target)], onProgress: (p) => progress('fetch', p.done, p.total) });
+  try {
+    progress('export', 0, null);
+    const rows = await rangeExport(opened.session, arg.sql, target, arg.overwrite, signal);
+    return { path: target, bytes: (await stat(target)).size, rows };
+  } finally {
+    opened.close();
+  }
+}
+
+/** Handlers for range.plan, range.query, range.export and range.cacheClear. */
+export const rangeHandlers: HandlerGroup<'range.plan' | 'range.query' | 'range.export' | 'range.cacheClear'> = {
   'range.plan': async (services, arg) => {
     const plan = await planOf(services, arg);
     return {
@@ -83,5 +102,6 @@ export const rangeHandlers: HandlerGroup<'range.plan' | 'range.query' | 'range.c
     };
   },
   'range.query': (services, arg) => services.jobs.run(arg.jobId, (job) => query(services, arg, job.signal, (phase, done, total) => job.progress(phase, done, total))),
+  'range.export': (services, arg) => services.jobs.run(arg.jobId, (job) => exportTo(services, arg, job.signal, (phase, done, total) => job.progress(phase, done, total))),
   'range.cacheClear': async (services) => (await deps(services)).cache.clear(),
 };
