@@ -5,6 +5,7 @@
  * object replaced mid-read is an error, not a mix of two versions. The answer is checked:
  * 206 with a matching Content-Range and exactly the requested length, else it is retried.
  */
+import type { Readable } from 'node:stream';
 import type { ByteSource } from '../../core/bytes/byteSource';
 import { byteRangeCheck } from '../../core/bytes/byteSource';
 import { ShiplensError } from '../../core/errors';
@@ -92,7 +93,8 @@ type SuffixAnswer = { tail: OssTail; honoured: boolean } | { empty: true } | { r
  *
  * Some OSS-compatible servers answer a suffix range with the object's head (`bytes 0-N/size`)
  * or the whole object (200). The answer is checked; such an endpoint is remembered and read
- * with HEAD + absolute ranges from then on (a whole body already sent is used when small).
+ * with HEAD + absolute ranges from then on (a whole body is used when ≤ 16 MiB, else its
+ * stream is dropped at that point: memory stays bounded whatever the object's size).
  */
 export async function ossTailRead(storage: OssStorage, key: string, tailBytes: number, signal?: AbortSignal): Promise<OssTail | null> {
   const quirks = ossQuirksOf(storage.where);
@@ -115,25 +117,51 @@ async function absoluteTail(storage: OssStorage, head: OssHead, tailBytes: numbe
   return { head, bytes: await ossRangeRead(storage, head.key, head.size - length, length, head.etag, head.size, signal) };
 }
 
+/**
+ * The body of a streamed answer, or null (stream destroyed) past `cap` bytes: a server that
+ * sends a huge object for a suffix request costs the bytes read up to the cap, not its size.
+ */
+async function bodyUpTo(stream: Readable, cap: number, source: string): Promise<Uint8Array | null> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of stream) {
+      total += (chunk as Buffer).length;
+      if (total > cap) {
+        stream.destroy();
+        return null;
+      }
+      chunks.push(chunk as Buffer);
+    }
+  } catch {
+    throw transientMark(new ShiplensError('NETWORK', `The connection broke after ${total} bytes of the object's tail.`, { source, hint: 'Check your network or endpoint.' }));
+  }
+  return new Uint8Array(Buffer.concat(chunks, total));
+}
+
 async function suffixGet(storage: OssStorage, key: string, tailBytes: number, signal?: AbortSignal): Promise<SuffixAnswer> {
   const source = `oss://${storage.bucket}/${key}`;
   return storage.run(key, signal, async (client): Promise<SuffixAnswer> => {
     let result;
     try {
-      result = await client.get(key, { headers: { Range: `bytes=-${tailBytes}` }, timeout: storage.endpointConfig.timeoutMs });
+      result = await client.getStream(key, { headers: { Range: `bytes=-${tailBytes}` }, timeout: storage.endpointConfig.timeoutMs });
     } catch (error) {
       if ((error as { status?: number }).status === 416) return { empty: true };
       throw error;
     }
-    const body = result.content as Buffer;
     const headers = result.res.headers as Record<string, string | undefined>;
-    const bytes = new Uint8Array(body.buffer, body.byteOffset, body.length);
     const meta = { key, lastModified: isoDateOf(headers['last-modified']), etag: headers.etag ?? null };
-    if (result.res.status === 200) {
-      // The whole object instead of its tail: keep it when small, else re-read by ranges.
-      const head: OssHead = { ...meta, size: bytes.length };
-      return bytes.length <= wholeBodyMax ? { tail: { head, bytes }, honoured: false } : { refused: head };
+    const status = result.res.status;
+    // The whole object (200) is kept when small; a 206 is at most the tail (or a head as long).
+    const bytes = await bodyUpTo(result.stream as Readable, status === 200 ? wholeBodyMax : 2 * tailBytes + 1, source);
+    if (status === 200) {
+      const length = Number(headers['content-length']);
+      if (bytes) return { tail: { head: { ...meta, size: bytes.length }, bytes }, honoured: false };
+      // Too big to keep: its size from Content-Length, then HEAD-free absolute ranges.
+      if (Number.isSafeInteger(length) && length >= 0) return { refused: { ...meta, size: length } };
+      return { refused: await storage.headRaw(key, signal) };
     }
+    if (!bytes) throw transientMark(new ShiplensError('TRUNCATED', `Asked for the last ${tailBytes} bytes, the server sent more than ${2 * tailBytes + 1}.`, { source }));
     const range = contentRangeParse(headers['content-range']);
     if (!range || range.total === null || range.end - range.start + 1 !== bytes.length) {
       throw transientMark(new ShiplensError('TRUNCATED', `Asked for the last ${tailBytes} bytes, got ${bytes.length} with "${headers['content-range'] ?? 'no Content-Range'}".`, { source }));

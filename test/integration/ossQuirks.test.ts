@@ -103,6 +103,18 @@ describe('suffix ranges not honoured', () => {
     expect(requests()).toEqual([`HEAD head tiny.bin - 200`, `GET get tiny.bin bytes=0-11 206`]);
   });
 
+  it('a whole answer over 16 MiB is dropped at the cap and the tail read by an absolute range', async () => {
+    const huge = randomBytes(17 * 1024 * 1024);
+    server.put('huge.bin', huge);
+    server.quirks.suffixRange = 'whole';
+    const source = await storage().open('huge.bin');
+    expect(source.size).toBe(huge.length);
+    expect(sha256(await source.read(huge.length - 65536, 65536))).toBe(sha256(huge.subarray(huge.length - 65536)));
+    const tailStart = huge.length - 65536;
+    expect(requests()).toEqual([`GET get huge.bin bytes=-65536 200`, `GET get huge.bin bytes=${tailStart}-${huge.length - 1} 206`]);
+    server.remove('huge.bin');
+  });
+
   it('an honouring server is read with one suffix GET, as before', async () => {
     const source = await storage().open('tiny.bin');
     expect(new TextDecoder().decode(await source.read(0, 12))).toBe('twelve bytes');
