@@ -133,8 +133,12 @@ class Delivery {
   }
 }
 
-/** The next item; null when a stop request cancelled the read (the pending batch still goes). */
-async function nextItem(iterator: AsyncIterator<ForwardItem>, stop: AbortSignal | undefined): Promise<IteratorResult<ForwardItem> | null> {
+function isChunk(value: ForwardItem | readonly ForwardItem[]): value is readonly ForwardItem[] {
+  return Array.isArray(value);
+}
+
+/** The next item or chunk; null when a stop request cancelled the read (the pending batch still goes). */
+async function nextItem<T>(iterator: AsyncIterator<T>, stop: AbortSignal | undefined): Promise<IteratorResult<T> | null> {
   try {
     return await iterator.next();
   } catch (error) {
@@ -148,23 +152,26 @@ async function nextItem(iterator: AsyncIterator<ForwardItem>, stop: AbortSignal 
  * exhausted (or `stop` fired and the batch in flight is acknowledged); throws the ShiplensError
  * that stopped it otherwise. The checkpoint never passes an unacknowledged event.
  */
-export async function deliveryRun(source: AsyncIterable<ForwardItem>, sink: ForwardSink, options: DeliveryOptions): Promise<DeliveryResult> {
+export async function deliveryRun(source: AsyncIterable<ForwardItem | readonly ForwardItem[]>, sink: ForwardSink, options: DeliveryOptions): Promise<DeliveryResult> {
   const delivery = new Delivery(sink, options);
   let complete = true;
   const iterator = source[Symbol.asyncIterator]();
   try {
-    for (;;) {
-      if (options.stop?.aborted) {
-        complete = false;
-        break;
-      }
-      const next = await nextItem(iterator, options.stop);
+    reading: for (;;) {
+      const next = options.stop?.aborted ? null : await nextItem(iterator, options.stop);
       if (next === null) {
         complete = false;
         break;
       }
       if (next.done) break;
-      await delivery.take(next.value);
+      for (const item of isChunk(next.value) ? next.value : [next.value]) {
+        // A stop inside a chunk leaves its rest unread: the checkpoint is at the last item taken.
+        if (options.stop?.aborted) {
+          complete = false;
+          break reading;
+        }
+        await delivery.take(item);
+      }
     }
     await delivery.flush();
   } catch (error) {

@@ -92,12 +92,14 @@ export async function forwardReplayRun(replay: ForwardReplay): Promise<ForwardRe
   }
 }
 
-async function* replayItemsFor(replay: ForwardReplay, plan: RangePlan, saved: ForwardCheckpoint | null, onSkip: () => void): AsyncGenerator<ForwardItem> {
+async function* replayItemsFor(replay: ForwardReplay, plan: RangePlan, saved: ForwardCheckpoint | null, onSkip: () => void): AsyncGenerator<ForwardItem[]> {
   let left = replay.limit ?? Infinity;
   if (left <= 0) return;
-  for await (const item of replayItems({ storage: replay.storage, plan, resume: saved?.position ?? null, rawDecoder: nativeRawBlockDecoder() ?? undefined, signal: replay.stop, onSkip })) {
-    yield item;
-    if (--left <= 0) return;
+  for await (const chunk of replayItems({ storage: replay.storage, plan, resume: saved?.position ?? null, rawDecoder: nativeRawBlockDecoder() ?? undefined, signal: replay.stop, onSkip })) {
+    const part = chunk.length > left ? chunk.slice(0, left) : chunk;
+    yield part;
+    left -= part.length;
+    if (left <= 0) return;
   }
 }
 

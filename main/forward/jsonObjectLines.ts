@@ -43,14 +43,19 @@ async function textOf(source: ByteSource, options: JsonObjectOptions): Promise<s
   return new TextDecoder('utf-8').decode(bytes);
 }
 
-/** Every non-blank line of a shipped JSON object, 1-based physical line numbers. */
-export async function* jsonObjectLines(source: ByteSource, options: JsonObjectOptions): AsyncGenerator<JsonLine> {
-  let text: string;
+/**
+ * Every non-blank line of a shipped JSON object, 1-based physical line numbers: the object is
+ * decoded (async), then its lines are walked synchronously (no promise per line).
+ */
+export async function jsonObjectLines(source: ByteSource, options: JsonObjectOptions): Promise<Generator<JsonLine>> {
   try {
-    text = await textOf(source, options);
+    return linesOf(await textOf(source, options));
   } catch (error) {
     throw toShiplensError(error, source.name);
   }
+}
+
+function* linesOf(text: string): Generator<JsonLine> {
   let line = 0;
   for (let start = 0; start < text.length; ) {
     const nl = text.indexOf('\n', start);

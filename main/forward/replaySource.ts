@@ -55,19 +55,28 @@ function inWindow(record: Parameters<typeof forwardRecordTime>[0], fromMs: numbe
   return ms >= fromMs && ms < toMs;
 }
 
-async function* jsonItems(source: ByteSource, key: string, compression: Compression, skipTo: number, options: ReplayOptions): AsyncGenerator<ForwardItem> {
+/** Items are handed over in chunks of this many: one promise per chunk, not per log. */
+const chunkSize = 256;
+
+async function* jsonItems(source: ByteSource, key: string, compression: Compression, skipTo: number, options: ReplayOptions): AsyncGenerator<ForwardItem[]> {
   const { fromMs, toMs } = options.plan.spec;
-  for await (const line of jsonObjectLines(source, { compression, rawDecoder: options.rawDecoder, maxDecodeBytes: options.maxDecodeBytes, signal: options.signal })) {
+  let chunk: ForwardItem[] = [];
+  for (const line of await jsonObjectLines(source, { compression, rawDecoder: options.rawDecoder, maxDecodeBytes: options.maxDecodeBytes, signal: options.signal })) {
     if (line.line <= skipTo) continue;
     const position = { key, line: line.line };
-    if ('refusal' in line) yield { record: { __line__: line.text }, position, refusal: line.refusal };
-    else if (inWindow(line.record, fromMs, toMs)) yield { record: line.record, position, json: line.text };
+    if ('refusal' in line) chunk.push({ record: { __line__: line.text }, position, refusal: line.refusal });
+    else if (inWindow(line.record, fromMs, toMs)) chunk.push({ record: line.record, position, json: line.text });
     else options.onSkip?.();
+    if (chunk.length >= chunkSize) {
+      yield chunk;
+      chunk = [];
+    }
   }
+  if (chunk.length > 0) yield chunk;
 }
 
-/** Every log of the range after `resume`, in order, with its position (JSON: physical line; CSV, Parquet: row). */
-export async function* replayItems(options: ReplayOptions): AsyncGenerator<ForwardItem> {
+/** Every log of the range after `resume`, in order and in chunks, with its position (JSON: physical line; CSV, Parquet: row). */
+export async function* replayItems(options: ReplayOptions): AsyncGenerator<ForwardItem[]> {
   const { plan, resume } = options;
   const first = startIndex(plan, resume);
   const dialect = dialectOf(plan);
@@ -85,16 +94,15 @@ export async function* replayItems(options: ReplayOptions): AsyncGenerator<Forwa
     const opened = await tableOpen(source, { format: object.format, compression: object.compression, dialect, rawDecoder: options.rawDecoder, maxDecodeBytes: options.maxDecodeBytes, signal: options.signal });
     let line = 0;
     for await (const rows of opened.reader.rowBatches(options.signal)) {
+      const chunk: ForwardItem[] = [];
       for (const row of rows) {
         line++;
         if (line <= skipTo) continue;
         const record = forwardRecordOf(opened.reader.columns, row);
-        if (!inWindow(record, plan.spec.fromMs, plan.spec.toMs)) {
-          options.onSkip?.();
-          continue;
-        }
-        yield { record, position: { key: object.key, line } };
+        if (inWindow(record, plan.spec.fromMs, plan.spec.toMs)) chunk.push({ record, position: { key: object.key, line } });
+        else options.onSkip?.();
       }
+      if (chunk.length > 0) yield chunk;
     }
   }
 }

@@ -124,8 +124,9 @@ describe('deliveryRun', () => {
     const h = harness({ stop: stop.signal });
     const result = await deliveryRun(source(), sink, h.options);
     expect(result.complete).toBe(false);
-    expect(sink.batches).toEqual([['0', '1', '2'], ['3', '4']]);
-    expect(h.checkpoints.map((p) => p.line)).toEqual([3, 5]);
+    // Line 5 was pulled as the stop came: not taken, so the checkpoint stays at line 4 and a rerun reads it again.
+    expect(sink.batches).toEqual([['0', '1', '2'], ['3']]);
+    expect(h.checkpoints.map((p) => p.line)).toEqual([3, 4]);
   });
 
 
@@ -153,5 +154,22 @@ describe('deliveryRun', () => {
     }
     await run;
     expect(pulledAtSend).toEqual(Array.from({ length: 100 }, (_, i) => (i + 1) * 10));
+  });
+
+  it('takes chunks item by item and stops inside a chunk at the last item taken', async () => {
+    const stop = new AbortController();
+    const list = items(8);
+    async function* chunks(): AsyncGenerator<ForwardItem[]> {
+      yield list.slice(0, 4);
+      yield list.slice(4);
+    }
+    const sink = scriptedSink();
+    const stopping: ForwardSink = { ...sink, send: async (p, s) => (stop.abort(), sink.send(p, s)) };
+    const h = harness({ stop: stop.signal });
+    const result = await deliveryRun(chunks(), stopping, h.options);
+    expect(sink.batches).toEqual([['0', '1', '2']]);
+    // The closing flush saves the same position again (nothing new was taken).
+    expect(h.checkpoints.map((p) => p.line)).toEqual([3, 3]);
+    expect(result).toMatchObject({ complete: false, counters: { read: 3, acknowledged: 3 } });
   });
 });

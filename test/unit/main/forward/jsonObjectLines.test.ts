@@ -6,7 +6,7 @@ import type { JsonLine } from '../../../../main/forward/jsonObjectLines';
 
 async function lines(bytes: Uint8Array, compression: 'none' | 'snappy' = 'none'): Promise<JsonLine[]> {
   const out: JsonLine[] = [];
-  for await (const l of jsonObjectLines(byteSourceFromBytes(bytes, 'obj'), { compression })) out.push(l);
+  for (const l of await jsonObjectLines(byteSourceFromBytes(bytes, 'obj'), { compression })) out.push(l);
   return out;
 }
 

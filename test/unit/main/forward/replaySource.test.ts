@@ -31,7 +31,7 @@ function plan(): ReplayOptions['plan'] {
 async function all(options: Partial<ReplayOptions>): Promise<{ items: ForwardItem[]; skipped: number }> {
   let skipped = 0;
   const items: ForwardItem[] = [];
-  for await (const item of replayItems({ storage: new LocalFolderStorage(root), plan: plan(), resume: null, onSkip: () => skipped++, ...options })) items.push(item);
+  for await (const chunk of replayItems({ storage: new LocalFolderStorage(root), plan: plan(), resume: null, onSkip: () => skipped++, ...options })) items.push(...chunk);
   return { items, skipped };
 }
 
