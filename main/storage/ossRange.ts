@@ -121,11 +121,19 @@ async function absoluteTail(storage: OssStorage, head: OssHead, tailBytes: numbe
  * The body of a streamed answer, or null (stream destroyed) past `cap` bytes: a server that
  * sends a huge object for a suffix request costs the bytes read up to the cap, not its size.
  */
-async function bodyUpTo(stream: Readable, cap: number, source: string): Promise<Uint8Array | null> {
+async function bodyUpTo(stream: Readable, cap: number, source: string, idleMs: number): Promise<Uint8Array | null> {
   const chunks: Buffer[] = [];
   let total = 0;
+  // The request timeout ends at the headers: a body that stalls is cut after `idleMs` of silence.
+  let timer: NodeJS.Timeout | undefined;
+  const arm = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => stream.destroy(new Error('stalled')), idleMs);
+  };
   try {
+    arm();
     for await (const chunk of stream) {
+      arm();
       total += (chunk as Buffer).length;
       if (total > cap) {
         stream.destroy();
@@ -134,7 +142,9 @@ async function bodyUpTo(stream: Readable, cap: number, source: string): Promise<
       chunks.push(chunk as Buffer);
     }
   } catch {
-    throw transientMark(new ShiplensError('NETWORK', `The connection broke after ${total} bytes of the object's tail.`, { source, hint: 'Check your network or endpoint.' }));
+    throw transientMark(new ShiplensError('NETWORK', `The connection broke or stalled after ${total} bytes of the object's tail.`, { source, hint: 'Check your network or endpoint.' }));
+  } finally {
+    clearTimeout(timer);
   }
   return new Uint8Array(Buffer.concat(chunks, total));
 }
@@ -153,7 +163,7 @@ async function suffixGet(storage: OssStorage, key: string, tailBytes: number, si
     const meta = { key, lastModified: isoDateOf(headers['last-modified']), etag: headers.etag ?? null };
     const status = result.res.status;
     // The whole object (200) is kept when small; a 206 is at most the tail (or a head as long).
-    const bytes = await bodyUpTo(result.stream as Readable, status === 200 ? wholeBodyMax : 2 * tailBytes + 1, source);
+    const bytes = await bodyUpTo(result.stream as Readable, status === 200 ? wholeBodyMax : 2 * tailBytes + 1, source, storage.endpointConfig.timeoutMs);
     if (status === 200) {
       const length = Number(headers['content-length']);
       if (bytes) return { tail: { head: { ...meta, size: bytes.length }, bytes }, honoured: false };
