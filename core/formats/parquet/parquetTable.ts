@@ -15,7 +15,7 @@ import { parquetAtAsync, parquetReadError } from './parquetErrors';
 import { parquetIsFlat, parquetPageReader } from './parquetPageReader';
 import type { ParquetGroupStream, ParquetPageReader } from './parquetPageReader';
 import { parquetFooterCheck, parquetFooterRead, parquetFooterWarnings } from './parquetSchema';
-import { parquetCell, parquetCellFor, parquetDecoderElement, parquetNestedCellFor, parquetNestedParsers } from './parquetValues';
+import { parquetCell, parquetCellFor, parquetNestedCellFor, parquetNestedParsers, parquetTopLevelRawElement } from './parquetValues';
 
 export interface ParquetTableOptions {
   /** Footer already read (saves the footer reads). */
@@ -143,12 +143,12 @@ function rowsFromColumns(columns: ArrayLike<unknown>[], count: number, cells: Ce
 }
 
 /**
- * The footer hyparquet assembles nested files from, with top-level DECIMAL columns unannotated
- * so their unscaled values reach parquetCellFor exactly (nested ones stay hyparquet numbers).
+ * The footer hyparquet assembles nested files from, with top-level DECIMAL and TIMESTAMP
+ * columns unannotated so their raw values reach parquetCellFor (nested ones stay hyparquet's).
  */
 function nestedMetadata(metadata: FileMetaData): FileMetaData {
   const top = new Set(topIndexes(metadata.schema));
-  const schema = metadata.schema.map((element, i) => (top.has(i) && !element.num_children ? parquetDecoderElement(element) : element));
+  const schema = metadata.schema.map((element, i) => (top.has(i) && !element.num_children ? parquetTopLevelRawElement(element) : element));
   return { ...metadata, schema };
 }
 

@@ -164,6 +164,17 @@ export function parquetDecoderElement(element: SchemaElement): SchemaElement {
   return raw;
 }
 
+/**
+ * A top-level leaf of a nested file as hyparquet should decode it: DECIMAL and TIMESTAMP lose
+ * their annotations so raw values reach parquetCellFor (exact digits, the zone), as on the
+ * page path; timestamps inside lists and structs stay UTC text from parquetNestedParsers.
+ */
+export function parquetTopLevelRawElement(element: SchemaElement): SchemaElement {
+  if (!timestampOf(element) || element.type === 'INT96') return parquetDecoderElement(element);
+  const { converted_type: _converted, logical_type: _logical, ...raw } = element;
+  return raw;
+}
+
 /** The scale of a DECIMAL element (logical type first, then the legacy field). */
 function decimalScale(element: SchemaElement): number {
   const logical = element.logical_type;
