@@ -33,6 +33,10 @@ export const queryEn = {
   'query.reads': '{reads} objects read, {cached} from the cache',
   'query.skipped': 'Skipped {key}: {message}',
   'query.notWindowed': 'The rows have no __time__ field: only task times selected them.',
+  'query.exportName': 'Export to (.csv, .parquet or .jsonl)',
+  'query.exportDir': 'Folder (default: the output folder)',
+  'query.export': 'Export',
+  'query.exported': 'Saved {path}: {rows} rows, {bytes} bytes.',
 } as const;
 
 export const queryZh: Record<keyof typeof queryEn, string> = {
@@ -66,4 +70,8 @@ export const queryZh: Record<keyof typeof queryEn, string> = {
   'query.reads': '读取 {reads} 个对象，{cached} 个来自缓存',
   'query.skipped': '已跳过 {key}：{message}',
   'query.notWindowed': '这些行没有 __time__ 字段：仅按任务时间选取。',
+  'query.exportName': '导出为（.csv、.parquet 或 .jsonl）',
+  'query.exportDir': '目录（默认：输出目录）',
+  'query.export': '导出',
+  'query.exported': '已保存 {path}：{rows} 行，{bytes} 字节。',
 };

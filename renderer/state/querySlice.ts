@@ -21,6 +21,8 @@ export interface QueryForm {
   from: string;
   to: string;
   sql: string;
+  exportName: string;
+  exportDir: string;
 }
 
 export interface QuerySlice {
@@ -31,6 +33,8 @@ export interface QuerySlice {
   queryJobId: string | null;
   queryProgress: Progress | null;
   queryNote: string | null;
+  queryExported: { path: string; rows: number; bytes: number } | null;
+  queryExport(): Promise<void>;
   queryFormSet(patch: Partial<QueryForm>): void;
   queryPlanRun(): Promise<void>;
   queryRun(): Promise<void>;
@@ -70,6 +74,8 @@ const formDefault: QueryForm = {
   from: '2026-11-24T10:00',
   to: '2026-11-24T12:00',
   sql: 'SELECT status, count(*) AS n FROM logs GROUP BY status ORDER BY n DESC',
+  exportName: 'query.csv',
+  exportDir: '',
 };
 
 /** The query slice. */
@@ -81,6 +87,16 @@ export const createQuerySlice: StateCreator<ShiplensState, [], [], QuerySlice> =
   queryJobId: null,
   queryProgress: null,
   queryNote: null,
+  queryExported: null,
+  queryExport: async () => {
+    const jobId = apiJobId('qexport');
+    set({ queryJobId: jobId, queryProgress: null, queryError: null, queryExported: null });
+    const form = get().queryForm;
+    const dir = form.exportDir.trim();
+    const response = await apiCall('range.export', { ...rangeArg(form), sql: form.sql, fileName: form.exportName, jobId, ...(dir ? { outDir: dir } : {}) });
+    if (get().queryJobId !== jobId) return;
+    set(response.ok ? { queryExported: response.value, queryJobId: null } : { queryError: response.error, queryJobId: null });
+  },
   queryFormSet: (patch) => set((state) => ({ queryForm: { ...state.queryForm, ...patch } })),
   queryPlanRun: async () => {
     set({ queryError: null, queryNote: null });

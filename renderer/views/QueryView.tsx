@@ -94,7 +94,7 @@ function Results() {
 /** The Query view. */
 export function QueryView() {
   const t = useT();
-  const s = useStore(useShallow((st) => ({ form: st.queryForm, set: st.queryFormSet, plan: st.queryPlan, error: st.queryError, jobId: st.queryJobId, progress: st.queryProgress, note: st.queryNote, planRun: st.queryPlanRun, run: st.queryRun, cancel: st.queryCancel, clear: st.queryCacheClear, progressSet: st.queryProgressSet })));
+  const s = useStore(useShallow((st) => ({ form: st.queryForm, set: st.queryFormSet, plan: st.queryPlan, error: st.queryError, jobId: st.queryJobId, progress: st.queryProgress, note: st.queryNote, exported: st.queryExported, exportRun: st.queryExport, planRun: st.queryPlanRun, run: st.queryRun, cancel: st.queryCancel, clear: st.queryCacheClear, progressSet: st.queryProgressSet })));
   const { progressSet } = s;
   useEffect(() => apiOn('onJobProgress', progressSet), [progressSet]);
   const [entries, bytes] = s.note?.split(':') ?? [];
@@ -117,6 +117,12 @@ export function QueryView() {
         <button type="button" className="primary" onClick={() => void s.run()} disabled={s.jobId !== null} data-testid="query-run">{t('query.run')}</button>
         <button type="button" onClick={() => void s.clear()} disabled={s.jobId !== null}>{t('query.clearCache')}</button>
       </div>
+      <div className="toolbar">
+        <Field label={t('query.exportName')} name="exportName" form={s.form} set={s.set} />
+        <Field label={t('query.exportDir')} name="exportDir" form={s.form} set={s.set} />
+        <button type="button" onClick={() => void s.exportRun()} disabled={s.jobId !== null} data-testid="query-export">{t('query.export')}</button>
+      </div>
+      {s.exported && <p data-testid="query-exported">{t('query.exported', s.exported)}</p>}
       {s.plan && <p data-testid="query-plan-totals">{s.plan.totals.objects === 0 ? t('query.planEmpty') : t('query.planned', s.plan.totals)}</p>}
       {s.note && <p>{t('query.cacheCleared', { entries: entries ?? '0', bytes: bytes ?? '0' })}</p>}
       {s.jobId !== null && (

@@ -1,6 +1,7 @@
 /**
  * Query view, browser mode: a log-time range of the sample bucket as one table — the plan, the
- * count, and the per-status answer, checked against the bucket's JSON lines read here directly.
+ * count, the per-status answer and its CSV export, checked against the bucket's JSON lines read
+ * here directly.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,7 +37,7 @@ function expected(dir: string, fromSec: number, toSec: number): Map<string, numb
 }
 
 describe('query view', () => {
-  it('queries a range of the sample bucket and shows the count and the grouped rows', async () => {
+  it('queries a range of the sample bucket, shows the count and the grouped rows, and exports them', async () => {
     const page = await h.page();
     await page.getByRole('button', { name: en['nav.query'] }).click();
     await page.getByTestId('query-plan').click();
@@ -48,5 +49,15 @@ describe('query view', () => {
     const cells = await page.getByTestId('query-table').locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
     expect(new Map(cells.map(([status, n]) => [status as string, Number(n)]))).toEqual(counts);
     await shot(page, 'query-view');
+    // Export the same result and read the file back.
+    await page.getByTestId('query-exportName').fill('by-status.csv');
+    await page.getByTestId('query-exportDir').fill(h.outDir);
+    await page.getByTestId('query-export').click();
+    await page.getByTestId('query-exported').waitFor();
+    const sorted = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+    const lines = readFileSync(join(h.outDir, 'by-status.csv'), 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe('status,n');
+    expect(new Map(lines.slice(1).map((l) => [l.split(',')[0] as string, Number(l.split(',')[1])]))).toEqual(counts);
+    expect(lines.slice(1).map((l) => Number(l.split(',')[1]))).toEqual(sorted.map(([, n]) => n));
   });
 });
