@@ -41,7 +41,8 @@ describe('bin/shiplens.cjs', () => {
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stdout).toBe('');
     }
-  });
+    // Four child processes, each starting Node and the bundle: allow for a busy machine.
+  }, 90_000);
 
   it('--help and --version exit 0 on stdout', async () => {
     const help = await cliSpawn(['head', '--help']);

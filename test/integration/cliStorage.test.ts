@@ -141,7 +141,8 @@ describe('shiplens get', () => {
     expect(tree.code).toBe(0);
     expect(tree.stdout.trimEnd().split('\n')).toHaveLength(1000);
     expect(readFileSync(join(tmp, 'tree', 'k003000_1484913043351525351_3000'), 'utf8')).toBe('x');
-  });
+    // 1,000 files, each synced to disk before it is committed: seconds, more on a busy machine.
+  }, 120_000);
 
   it('resumes after the connection breaks mid-body', async () => {
     server.put('big/raw.bin', bigParquet);

@@ -39,7 +39,8 @@ describe('parquetTable page-level reads (arrow-rs file: 2 KiB pages, offset inde
         expect(Math.max(...sizes, 0)).toBeLessThanOrEqual(batchRows);
       }
     }
-  });
+    // Six files read 1 row at a time among others: seconds, more on a busy machine.
+  }, 120_000);
 
   it('first 100 rows read only the offset indexes, dictionaries and first data pages of group 0', async () => {
     const bytes = fixtureBytes(parquetDir, parquetNames.multiPage);
