@@ -54,14 +54,15 @@ function SortHeader({ label, sortKey, width }: { label: MessageKey; sortKey: Sor
   );
 }
 
-function ObjectCells({ entry, hiveNames, zone }: { entry: ObjectEntry; hiveNames: string[]; zone: string }) {
+function ObjectCells({ entry, hiveNames, zone, under }: { entry: ObjectEntry; hiveNames: string[]; zone: string; under: string | null }) {
   // Rows on screen only (virtualized); the tail holds every column shown here.
   const info = keyTail(entry.key);
   const levels = new Map(hiveLevels(entry.key).map((l) => [l.name, l.value]));
   return (
     <>
       <div className="cell grow mono" role="gridcell" title={entry.key}>
-        {keyBaseName(entry.key)}
+        {/* A recursive listing names each object by its path below the prefix (its partition folders). */}
+        {under !== null && entry.key.startsWith(under) ? entry.key.slice(under.length) : keyBaseName(entry.key)}
       </div>
       {hiveNames.map((name) => (
         <div key={name} className="cell mono" role="gridcell" style={{ width: w.hive }}>
@@ -91,7 +92,7 @@ function ObjectCells({ entry, hiveNames, zone }: { entry: ObjectEntry; hiveNames
 export function ObjectList() {
   const t = useT();
   const s = useStore(
-    useShallow((st) => ({ prefix: st.prefix, prefixes: st.prefixes, objects: st.objects, sortKey: st.sortKey, desc: st.sortDescending, filter: st.filter, selectedKey: st.selectedKey, selectSet: st.selectSet, browseOpen: st.browseOpen, listing: st.listing, tableOpen: st.tableOpen, zone: st.settings?.timeZone ?? '+08:00' })),
+    useShallow((st) => ({ prefix: st.prefix, prefixes: st.prefixes, objects: st.objects, sortKey: st.sortKey, desc: st.sortDescending, filter: st.filter, selectedKey: st.selectedKey, selectSet: st.selectSet, browseOpen: st.browseOpen, listing: st.listing, tableOpen: st.tableOpen, zone: st.settings?.timeZone ?? '+08:00', recursive: st.recursive })),
   );
   const rows = useMemo<Row[]>(() => {
     const needle = s.filter.trim().toLowerCase();
@@ -197,7 +198,7 @@ export function ObjectList() {
                 onDoubleClick={() => open(row)}
                 data-key={key}
               >
-                {row.kind === 'folder' ? <FolderCells prefix={row.prefix} /> : <ObjectCells entry={row.entry} hiveNames={hiveNames} zone={s.zone} />}
+                {row.kind === 'folder' ? <FolderCells prefix={row.prefix} /> : <ObjectCells entry={row.entry} hiveNames={hiveNames} zone={s.zone} under={s.recursive ? s.prefix : null} />}
               </div>
             );
           })}

@@ -310,6 +310,8 @@ export const en = {
   'browse.download': 'Download',
   'browse.downloaded': 'Saved {path} ({bytes} bytes)',
   'browse.downloadReplace': 'Replace the existing file',
+  'browse.recursive': 'All objects below',
+  'browse.recursiveHint': 'List every object under this folder across its partition folders (days, hours…) in one list, up to 100,000.',
 } as const;
 
 export type MessageKey = keyof typeof en;

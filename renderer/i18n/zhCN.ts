@@ -311,4 +311,6 @@ export const zhCN: Messages = {
   'browse.download': '下载',
   'browse.downloaded': '已保存 {path}（{bytes} 字节）',
   'browse.downloadReplace': '替换已有文件',
+  'browse.recursive': '列出下级全部对象',
+  'browse.recursiveHint': '在一个列表中列出此文件夹下所有分区文件夹（天、小时…）中的对象，最多 100,000 个。',
 };

@@ -22,7 +22,10 @@ export interface BrowseSlice {
   sortDescending: boolean;
   filter: string;
   selectedKey: string | null;
+  /** List every object below the prefix (across partition folders), not one level. */
+  recursive: boolean;
   browseOpen(prefix: string): Promise<void>;
+  recursiveSet(on: boolean): void;
   browseCancel(): void;
   sortSet(key: SortKey): void;
   filterSet(filter: string): void;
@@ -31,6 +34,9 @@ export interface BrowseSlice {
 
 // Each listing gets a generation; a newer listing or Cancel makes older pages drop.
 let listGeneration = 0;
+
+/** Objects a recursive listing holds at most (entries are small; a whole bucket is not). */
+export const recursiveMax = 100_000;
 
 /** The browse slice. */
 export const createBrowseSlice: StateCreator<ShiplensState, [], [], BrowseSlice> = (set, get) => ({
@@ -45,13 +51,14 @@ export const createBrowseSlice: StateCreator<ShiplensState, [], [], BrowseSlice>
   sortDescending: false,
   filter: '',
   selectedKey: null,
+  recursive: false,
   browseOpen: async (prefix) => {
     listGeneration += 1;
     const generation = listGeneration;
     set({ prefix, prefixes: [], objects: [], listing: true, listPages: 0, listCancelled: false, listError: null, selectedKey: null });
     let pageToken: string | undefined;
     for (;;) {
-      const response = await apiCall('browse.list', { prefix, delimiter: '/', maxKeys: 1000, ...(pageToken ? { pageToken } : {}) });
+      const response = await apiCall('browse.list', { prefix, delimiter: get().recursive ? '' : '/', maxKeys: 1000, ...(pageToken ? { pageToken } : {}) });
       if (generation !== listGeneration) return;
       if (!response.ok) {
         set({ listing: false, listError: response.error });
@@ -64,10 +71,16 @@ export const createBrowseSlice: StateCreator<ShiplensState, [], [], BrowseSlice>
         listPages: state.listPages + 1,
       }));
       if (!page.nextPageToken) break;
+      // A recursive listing stops at the cap, said as a stopped listing (a narrower prefix lists all).
+      if (get().objects.length >= recursiveMax) return set({ listing: false, listCancelled: true });
       pageToken = page.nextPageToken;
     }
     set({ listing: false });
     void get();
+  },
+  recursiveSet: (on) => {
+    set({ recursive: on });
+    void get().browseOpen(get().prefix);
   },
   browseCancel: () => {
     listGeneration += 1;

@@ -52,7 +52,7 @@ function ListingStatus() {
 /** The Browse view. */
 export function BrowseView() {
   const t = useT();
-  const s = useStore(useShallow((st) => ({ prefix: st.prefix, browseOpen: st.browseOpen, filter: st.filter, filterSet: st.filterSet, error: st.listError, connection: st.connection, viewSet: st.viewSet })));
+  const s = useStore(useShallow((st) => ({ prefix: st.prefix, browseOpen: st.browseOpen, filter: st.filter, filterSet: st.filterSet, error: st.listError, connection: st.connection, viewSet: st.viewSet, recursive: st.recursive, recursiveSet: st.recursiveSet })));
   if (!s.connection) {
     return (
       <div className="panel">
@@ -69,6 +69,10 @@ export function BrowseView() {
         <div className="row">
           <Breadcrumb prefix={s.prefix} onNavigate={(p) => void s.browseOpen(p)} />
           <span className="spacer" />
+          <label className="row small" title={t('browse.recursiveHint')}>
+            <input type="checkbox" checked={s.recursive} onChange={(e) => s.recursiveSet(e.target.checked)} data-testid="browse-recursive" />
+            {t('browse.recursive')}
+          </label>
           <input type="search" aria-label={t('browse.filter')} placeholder={t('browse.filter')} value={s.filter} onChange={(e) => s.filterSet(e.target.value)} style={{ width: 220 }} />
         </div>
         <ListingStatus />

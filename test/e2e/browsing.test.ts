@@ -4,8 +4,8 @@
  * files dropped on the window, object actions, recent locations.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -203,6 +203,29 @@ describe('object actions in Browse', () => {
     await page.getByTestId('download-replace').click();
     await done.waitFor();
     expect(Buffer.compare(readFileSync(path), expected)).toBe(0);
+  });
+});
+
+describe('browsing across partition folders', () => {
+  it('lists every object of a day across its hour and minute folders in one list, named by their path below', async () => {
+    const page = await h.page();
+    const origin = new URL(h.server.url).origin;
+    await listingDone(page, '');
+    const day = 'nginx-access-json/2026/11/23/';
+    const expected = readdirSync(join(h.bucketDir, day), { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => relative(join(h.bucketDir, day), join(d.parentPath, d.name)))
+      .sort();
+    expect(expected.length).toBeGreaterThan(24);
+    await page.goto(`${origin}/#/browse/${day}`);
+    await listingDone(page, day);
+    await page.getByTestId('browse-recursive').check();
+    await page.locator(`[data-testid="listing-status"][data-state="done"][data-prefix="${day}"]`).filter({ hasText: `${expected.length.toLocaleString('en-US')} objects · 0 folders` }).waitFor();
+    const first = page.locator(`.vrow[data-key="${day}${expected[0]}"] [role="gridcell"]`).first();
+    expect(await first.textContent()).toBe(expected[0]);
+    await shot(page, 'h6-recursive-day');
+    await page.getByTestId('browse-recursive').uncheck();
+    await page.locator(`[data-testid="listing-status"][data-state="done"][data-prefix="${day}"]`).filter({ hasText: '0 objects · ' }).waitFor();
   });
 });
 
