@@ -5,7 +5,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import dgram from 'node:dgram';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,6 +121,18 @@ describe.skipIf(!haveTools)('shiplens forward into rsyslogd', () => {
     expect(run.code).toBe(0);
     await until(() => lines(name).length >= 12, `${name}.log to hold 12 lines`);
     expect(lines(name)).toEqual(logs.map(expectedLine));
+  });
+
+  it('tcp: a value with a line break stays one message (octet counting, not newline framing)', async () => {
+    const multi = join(dir, 'multi');
+    mkdirSync(join(multi, '2026/11/25/10'), { recursive: true });
+    writeFileSync(join(multi, '2026/11/25/10/05_1795572300123456789_9'), `${JSON.stringify({ __time__: 1795572001, stack: 'Error: boom\n    at main (app.js:1)', seq: 'ml' })}\n`);
+    const before = lines('tcp').length;
+    const run = await cliCapture(['forward', '--to', `syslog+tcp://127.0.0.1:${ports.tcp}`, multi, '--from', '2026-11-25T10:00:00+08:00', '--to-time', '2026-11-25T10:05:00+08:00', '--partition-format', '%Y/%m/%d/%H/%M', '--time-zone', '+08:00', '--hostname', 'fwd', '--tag', 'sls', '--msgid', 'log', '--checkpoint', join(dir, 'multi.json')]);
+    expect(run.code).toBe(0);
+    await until(() => lines('tcp').length > before, 'the multi-line message');
+    // rsyslog escapes the control character it received inside the one message as #012.
+    expect(lines('tcp').slice(before)).toEqual(['14|2026-11-25T02:00:01Z|fwd|sls|-|log|-|__time__=1795572001||stack=Error: boom#012    at main (app.js:1)||seq=ml']);
   });
 
   it('--check connects (and verifies the certificate) without sending a message', async () => {
