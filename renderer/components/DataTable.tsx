@@ -86,7 +86,8 @@ export function DataTable({ table, rows, onNeedMore }: Props) {
   // Ctrl+F (⌘F) goes to the filter while the grid is shown, not to the browser's page search.
   useEffect(() => {
     function onKey(e: globalThis.KeyboardEvent) {
-      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'f') {
+      // Not behind a modal (the export dialog): its fields keep the keys.
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'f' && !document.querySelector('[aria-modal="true"]')) {
         e.preventDefault();
         filterRef.current?.focus();
         filterRef.current?.select();

@@ -210,6 +210,8 @@ describe('export with a null marker', () => {
     await page.getByTestId('grid-filter').fill('size>200000');
     await page.getByTestId('export-open').click();
     expect(await page.getByTestId('export-rows-note').textContent()).toBe(en['export.rowsNote']);
+    await page.keyboard.press('Control+F');
+    expect(await page.getByTestId('grid-filter').evaluate((n) => n === document.activeElement)).toBe(false);
     await page.getByTestId('export-out-dir').fill(h.outDir);
     await page.getByTestId('export-file-name').fill('grid-null.csv');
     await page.getByTestId('export-null-text').fill('NULL');
