@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { ShiplensError } from '../../core/errors';
 import { hecExpandDefault } from '../../core/forward/hecFormat';
@@ -24,7 +25,6 @@ import { cliGlobals } from './cliOptions';
 import { ruleRead } from './cliRule';
 import { cliLocationParse, cliStorageOpen } from './cliSources';
 import { cliTimeMs, cliZoneCheck } from './cliTime';
-import path from 'node:path';
 
 /** The flags of `shiplens forward`. */
 export interface ForwardFlags {
@@ -126,6 +126,28 @@ async function report(result: ForwardReplayResult, paths: { checkpoint: string; 
   }
 }
 
+/** The checkpoint (default: under the data folder, keyed by range and sink) and dead-letter file (beside it). */
+function replayPaths(flags: ForwardFlags, rangeId: string, target: SinkTarget, ctx: CliContext): { checkpointPath: string; deadLetterPath: string } {
+  const checkpointPath = flags.checkpoint ? path.resolve(ctx.io.cwd, flags.checkpoint) : forwardCheckpointDefaultPath(dataDirResolve(ctx.io.env, ctx.io.homeDir), rangeId, target.display);
+  const deadLetterPath = flags.deadLetter ? path.resolve(ctx.io.cwd, flags.deadLetter) : `${checkpointPath.replace(/(\.checkpoint)?\.json$/, '')}.dead-letter.jsonl`;
+  return { checkpointPath, deadLetterPath };
+}
+
+/** The counters redrawn on one stderr line, at most once a second, on a terminal only. */
+function progressLine(ctx: CliContext): { update: (counters: ForwardCounters) => void; done: () => Promise<void> } {
+  let lastDrawn = 0;
+  return {
+    update(counters) {
+      if (!ctx.io.stderrIsTTY || ctx.io.now() - lastDrawn < 1000) return;
+      lastDrawn = ctx.io.now();
+      void ctx.io.stderr.write(`\r\x1b[Kforward: ${forwardCountersText(counters)}`).catch(() => undefined);
+    },
+    async done() {
+      if (lastDrawn > 0) await ctx.io.stderr.write('\r\x1b[K');
+    },
+  };
+}
+
 /** Run `shiplens forward`. */
 export async function forwardAction(locationText: string | undefined, flags: ForwardFlags, command: Command, ctx: CliContext): Promise<void> {
   if (flags.fromLogstore || flags.consumerGroup) {
@@ -147,9 +169,8 @@ export async function forwardAction(locationText: string | undefined, flags: For
   const { storage, prefix } = await cliStorageOpen(location, cliGlobals(command), ctx.io);
   const spec = rangeSpecCreate({ prefix, rule, fromMs: cliTimeMs(flags.from, zone, now), toMs: cliTimeMs(flags.toTime, zone, now) });
   const rangeId = `${location.kind === 'oss' ? location.display : location.path}|${rule.partitionFormat}|${rule.format}|${spec.fromMs}|${spec.toMs}`;
-  const checkpointPath = flags.checkpoint ? path.resolve(ctx.io.cwd, flags.checkpoint) : forwardCheckpointDefaultPath(dataDirResolve(ctx.io.env, ctx.io.homeDir), rangeId, target.display);
-  const deadLetterPath = flags.deadLetter ? path.resolve(ctx.io.cwd, flags.deadLetter) : checkpointPath.replace(/(\.checkpoint)?\.json$/, '') + '.dead-letter.jsonl';
-  let lastDrawn = 0;
+  const { checkpointPath, deadLetterPath } = replayPaths(flags, rangeId, target, ctx);
+  const progress = progressLine(ctx);
   const result = await forwardReplayRun({
     storage,
     spec,
@@ -164,13 +185,9 @@ export async function forwardAction(locationText: string | undefined, flags: For
     rate: { eventsPerSec: flags.rate, bytesPerSec: flags.rateMb ? flags.rateMb * 1024 * 1024 : undefined },
     stdout: { write: (chunk) => ctx.io.stdout.write(chunk) },
     stop: ctx.signal,
-    onProgress: (counters) => {
-      if (!ctx.io.stderrIsTTY || ctx.io.now() - lastDrawn < 1000) return;
-      lastDrawn = ctx.io.now();
-      void ctx.io.stderr.write(`\r\x1b[Kforward: ${forwardCountersText(counters)}`).catch(() => undefined);
-    },
+    onProgress: progress.update,
     onWarning: (text) => void ctx.io.stderr.write(`shiplens: warning: ${text}\n`).catch(() => undefined),
   });
-  if (lastDrawn > 0) await ctx.io.stderr.write('\r\x1b[K');
+  await progress.done();
   await report(result, { checkpoint: checkpointPath, deadLetter: deadLetterPath }, ctx);
 }
