@@ -70,8 +70,8 @@ function columnIndexes(reader: TableReader, columns: string[] | undefined): numb
  * Write the reader's rows as RFC 4180 CSV (CRLF, quotes doubled) with a header line.
  *
  * Cells go to papaparse as they are: null → empty field, bigint → its exact decimal text.
- * The formula guard applies to text only (papaparse skips numbers, bigints, booleans), so a
- * negative number stays a number. Returns rows written and UTF-8 bytes produced.
+ * The formula guard applies to text only (numbers, bigints, booleans and DECIMAL digits are
+ * never guarded), so a negative number stays a number. Returns rows written and UTF-8 bytes produced.
  */
 export async function csvExport(reader: TableReader, write: (chunk: string) => void | Promise<void>, options: CsvExportOptions = {}): Promise<{ rows: number; bytes: number }> {
   const delimiter = options.delimiter ?? ',';
@@ -96,12 +96,14 @@ export async function csvExport(reader: TableReader, write: (chunk: string) => v
   };
   const names = reader.columns.map((c) => c.name);
   await emit((options.bom ? '\uFEFF' : '') + csvRowsText([names], indexes, config));
+  const numericText = new Set(indexes.flatMap((column, position) => (reader.columns[column]?.type === 'decimal' ? [position] : [])));
+  const rowConfig = { ...config, numericText };
   for await (const batch of reader.rowBatches(options.signal)) {
     for (let start = 0; start < batch.length; start += chunkRows) {
       throwIfCancelled(options.signal);
       const slice = batch.length <= chunkRows && start === 0 ? batch : batch.slice(start, start + chunkRows);
       if (slice.length === 0) continue;
-      await emit(csvRowsText(slice, identity ? null : indexes, config));
+      await emit(csvRowsText(slice, identity ? null : indexes, rowConfig));
       rows += slice.length;
       options.onProgress?.(rows);
     }

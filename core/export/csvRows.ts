@@ -16,6 +16,11 @@ export interface CsvRowsConfig {
   formulaGuard: RegExp | null;
   /** Text written for a null cell (default '': null and '' then look alike in the file). */
   nullText?: string;
+  /**
+   * Output columns whose text is a number (DECIMAL as exact digits): never guarded, so
+   * `-0.001` stays a number as a negative INT64 does.
+   */
+  numericText?: ReadonlySet<number>;
 }
 
 /** A guarded text field: papaparse writes its `toString()` and asks `quotes` about it. */
@@ -43,7 +48,7 @@ export function csvRowsText(rows: readonly (readonly Cell[])[], indexes: readonl
     for (let c = 0; c < width; c++) {
       const cell = (indexes ? row[indexes[c] ?? -1] : row[c]) ?? null;
       if (cell === null) out[c] = nullText;
-      else if (guard !== null && typeof cell === 'string' && guard.test(cell)) out[c] = new GuardedText(`'${cell}`);
+      else if (guard !== null && typeof cell === 'string' && !config.numericText?.has(c) && guard.test(cell)) out[c] = new GuardedText(`'${cell}`);
       else out[c] = cell;
     }
     return out;

@@ -40,6 +40,12 @@ describe('csvExport', () => {
     expect(bytes).toBe(new TextEncoder().encode(text).length);
   });
 
+  it('never guards DECIMAL digits (Parquet decimals are exact text): -0.001 stays a number, text "-2" does not', async () => {
+    const reader = { ...tableOf(['d', 's'], [['-0.001', '-2'], ['1.50', '=x']]), columns: [{ name: 'd', type: 'decimal' as const }, { name: 's', type: 'string' as const }] };
+    expect((await exportText(reader)).text).toBe(`d,s\r\n-0.001,"'-2"\r\n1.50,"'=x"\r\n`);
+    expect((await exportText(reader, { columns: ['s', 'd'] })).text).toBe(`s,d\r\n"'-2",-0.001\r\n"'=x",1.50\r\n`);
+  });
+
   it('leaves formulas alone when the guard is off, and writes a BOM on request', async () => {
     const { text } = await exportText(tableOf(['a', 'b'], [['=1+1', '@x'], ['-2', '+y']]), { formulaGuard: false, bom: true });
     expect(text).toBe('\uFEFFa,b\r\n=1+1,@x\r\n-2,+y\r\n');
