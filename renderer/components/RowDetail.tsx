@@ -23,7 +23,7 @@ function Node({ node, path, time }: { node: TreeNode; path: string; time?: strin
         <summary>
           <span className="tree-key mono">{node.name}</span> <span className="muted small">{node.children.length}</span>
         </summary>
-        <ul className="tree">
+        <ul className="detail-tree">
           {node.children.map((child) => (
             <Node key={child.name} node={child} path={`${path}.${child.name}`} />
           ))}
@@ -40,7 +40,7 @@ export function RowDetail({ names, row, rowNumber, timeOf }: { names: readonly s
     <aside className="panel row-detail" aria-label={t('grid.details')} data-testid="row-detail">
       <h3>{rowNumber === null ? t('grid.details') : t('grid.detailsOf', { n: rowNumber })}</h3>
       {row ? (
-        <ul className="tree root">
+        <ul className="detail-tree root">
           {rowTree(names, row).map((node) => (
             <Node key={node.name} node={node} path={node.name} time={node.children ? null : timeOf(names.indexOf(node.name))} />
           ))}
