@@ -312,6 +312,11 @@ export const en = {
   'browse.downloadReplace': 'Replace the existing file',
   'browse.recursive': 'All objects below',
   'browse.recursiveHint': 'List every object under this folder across its partition folders (days, hours…) in one list, up to 100,000.',
+  'tree.title': 'Partitions',
+  'tree.expand': 'Expand {name}',
+  'tree.collapse': 'Collapse {name}',
+  'tree.failed': 'This folder could not be listed.',
+  'tree.more': 'Only the first 1,000 folders are shown; browse the folder for all.',
 } as const;
 
 export type MessageKey = keyof typeof en;

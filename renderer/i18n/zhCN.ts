@@ -313,4 +313,9 @@ export const zhCN: Messages = {
   'browse.downloadReplace': '替换已有文件',
   'browse.recursive': '列出下级全部对象',
   'browse.recursiveHint': '在一个列表中列出此文件夹下所有分区文件夹（天、小时…）中的对象，最多 100,000 个。',
+  'tree.title': '分区',
+  'tree.expand': '展开 {name}',
+  'tree.collapse': '折叠 {name}',
+  'tree.failed': '无法列出此文件夹。',
+  'tree.more': '只显示前 1,000 个文件夹；浏览该文件夹可查看全部。',
 };

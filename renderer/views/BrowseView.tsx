@@ -6,6 +6,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { Breadcrumb } from '../components/Breadcrumb';
 import { ErrorBox } from '../components/ErrorBox';
 import { ObjectList } from '../components/ObjectList';
+import { PartitionTree } from '../components/PartitionTree';
 import { SelectedObjectPanel } from '../components/SelectedObjectPanel';
 import { TimeRangePanel } from '../components/TimeRangePanel';
 import { GapTimeline } from '../components/GapTimeline';
@@ -80,6 +81,7 @@ export function BrowseView() {
         <ObjectList />
       </div>
       <aside className="browse-side stack">
+        <PartitionTree />
         <SelectedObjectPanel />
         <TimeRangePanel />
         <GapTimeline />

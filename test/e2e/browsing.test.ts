@@ -229,6 +229,32 @@ describe('browsing across partition folders', () => {
   });
 });
 
+describe('partition tree', () => {
+  it('expands year, month and day lazily and browses the hour folder chosen in it', async () => {
+    const page = await h.page();
+    await listingDone(page, '');
+    await page.locator('[data-key="nginx-access-json/"]').click();
+    await listingDone(page, 'nginx-access-json/');
+    const tree = page.getByTestId('partition-tree');
+    const item = (prefix: string) => tree.locator(`[role="treeitem"][data-prefix="${prefix}"]`);
+    let prefix = 'nginx-access-json/';
+    for (const part of ['2026/', '11/', '23/']) {
+      await item(prefix).getByTestId('tree-toggle').first().click();
+      expect(await item(prefix).getAttribute('aria-expanded')).toBe('true');
+      prefix += part;
+      await item(prefix).waitFor();
+    }
+    const hours = readdirSync(join(h.bucketDir, prefix)).sort().map((hour) => `${prefix}${hour}/`);
+    await item(prefix).getByTestId('tree-toggle').first().click();
+    await item(hours[hours.length - 1] ?? '').waitFor();
+    expect(await item(prefix).locator(':scope > ul > [role="treeitem"]').evaluateAll((items) => items.map((i) => i.getAttribute('data-prefix')))).toEqual(hours);
+    await shot(page, 'h7-partition-tree');
+    await item(`${prefix}08/`).getByTestId('tree-browse').first().click();
+    await listingDone(page, `${prefix}08/`);
+    expect(await item(`${prefix}08/`).getAttribute('aria-selected')).toBe('true');
+  });
+});
+
 describe('recent locations on the Connect view', () => {
   it('lists folders with their last folder, reopens one there, and restores the last location in a fresh tab', async () => {
     // One context for two tabs: they share localStorage, as tabs of one browser do.
