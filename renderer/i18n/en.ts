@@ -317,6 +317,9 @@ export const en = {
   'tree.collapse': 'Collapse {name}',
   'tree.failed': 'This folder could not be listed.',
   'tree.more': 'Only the first 1,000 folders are shown; browse the folder for all.',
+  'browse.downloadListed': 'Download the {n} listed objects',
+  'browse.downloadingListed': 'Downloading objects',
+  'browse.downloadListedDone': '{saved} saved to {dir}; {kept} already there (kept); {failed} failed.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -318,4 +318,7 @@ export const zhCN: Messages = {
   'tree.collapse': '折叠 {name}',
   'tree.failed': '无法列出此文件夹。',
   'tree.more': '只显示前 1,000 个文件夹；浏览该文件夹可查看全部。',
+  'browse.downloadListed': '下载列出的 {n} 个对象',
+  'browse.downloadingListed': '正在下载对象',
+  'browse.downloadListedDone': '{saved} 个已保存到 {dir}；{kept} 个已存在（保留）；{failed} 个失败。',
 };

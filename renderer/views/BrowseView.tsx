@@ -5,6 +5,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { Breadcrumb } from '../components/Breadcrumb';
 import { ErrorBox } from '../components/ErrorBox';
+import { FolderDownload } from '../components/FolderDownload';
 import { ObjectList } from '../components/ObjectList';
 import { PartitionTree } from '../components/PartitionTree';
 import { SelectedObjectPanel } from '../components/SelectedObjectPanel';
@@ -77,6 +78,7 @@ export function BrowseView() {
           <input type="search" aria-label={t('browse.filter')} placeholder={t('browse.filter')} value={s.filter} onChange={(e) => s.filterSet(e.target.value)} style={{ width: 220 }} />
         </div>
         <ListingStatus />
+        <FolderDownload />
         {s.error && <ErrorBox error={s.error} />}
         <ObjectList />
       </div>

@@ -255,6 +255,28 @@ describe('partition tree', () => {
   });
 });
 
+describe('downloading a partition', () => {
+  it('downloads every object of an hour folder with exact bytes and keeps files already there', async () => {
+    const page = await h.page();
+    const origin = new URL(h.server.url).origin;
+    await listingDone(page, '');
+    const hour = 'nginx-access-json/2026/11/23/10/';
+    const names = readdirSync(join(h.bucketDir, hour)).sort();
+    expect(names.length).toBeGreaterThan(5);
+    await page.goto(`${origin}/#/browse/${hour}`);
+    await listingDone(page, hour);
+    await page.getByTestId('download-listed').click();
+    const done = page.getByTestId('download-listed-done');
+    await done.waitFor();
+    const match = /^(\d+) saved to (.+); (\d+) already there \(kept\); (\d+) failed\.$/.exec((await done.textContent()) ?? '');
+    expect([match?.[1], match?.[3], match?.[4]]).toEqual([String(names.length), '0', '0']);
+    const dir = match?.[2] ?? '';
+    for (const name of names) expect(Buffer.compare(readFileSync(join(dir, name)), readFileSync(join(h.bucketDir, hour, name)))).toBe(0);
+    await page.getByTestId('download-listed').click();
+    await done.filter({ hasText: `0 saved to —; ${names.length} already there (kept); 0 failed.` }).waitFor();
+  });
+});
+
 describe('recent locations on the Connect view', () => {
   it('lists folders with their last folder, reopens one there, and restores the last location in a fresh tab', async () => {
     // One context for two tabs: they share localStorage, as tabs of one browser do.
