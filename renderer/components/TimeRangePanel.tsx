@@ -16,7 +16,7 @@ import { ruleCovers } from '../util/taskOverlay';
 /** The time range panel. */
 export function TimeRangePanel() {
   const t = useT();
-  const s = useStore(useShallow((st) => ({ objects: st.objects, selectedKey: st.selectedKey, zone: st.settings?.timeZone ?? '+08:00', language: st.language, bucket: st.connection?.bucket ?? '', browseOpen: st.browseOpen, prefix: st.prefix, imported: st.slsRule, tasksTo: st.tasksTo })));
+  const s = useStore(useShallow((st) => ({ objects: st.objects, selectedKey: st.selectedKey, zone: st.settings?.timeZone ?? '+08:00', language: st.language, bucket: st.connection?.bucket ?? '', browseOpen: st.browseOpen, browseRange: st.browseRange, prefix: st.prefix, imported: st.slsRule, tasksTo: st.tasksTo })));
   // A rule imported from the project wins where it applies (its zone and format are known).
   const importedRule = s.imported && ruleCovers(s.imported.rule, s.prefix) ? s.imported.rule : null;
   // The rule comes from a shipped key here (selected, else the first parsable one).
@@ -64,7 +64,13 @@ export function TimeRangePanel() {
       {plan && typeof plan !== 'string' && (
         <>
           <p className="small">{plan.explanation[s.language]}</p>
-          <div className="small muted">{t('browse.plan')}</div>
+          <div className="row small">
+            <span className="muted">{t('browse.plan')}</span>
+            <span className="spacer" />
+            <button type="button" disabled={plan.prefixes.length === 0} onClick={() => void s.browseRange(plan.prefixes)} data-testid="range-list">
+              {t('browse.rangeList', { n: plan.prefixes.length })}
+            </button>
+          </div>
           <ul className="small mono plan-list" style={{ margin: '4px 0 0', paddingLeft: 16, maxHeight: 140, overflow: 'auto' }}>
             {plan.prefixes.slice(0, 100).map((prefix) => (
               <li key={prefix}>

@@ -320,6 +320,7 @@ export const en = {
   'browse.downloadListed': 'Download the {n} listed objects',
   'browse.downloadingListed': 'Downloading objects',
   'browse.downloadListedDone': '{saved} saved to {dir}; {kept} already there (kept); {failed} failed.',
+  'browse.rangeList': 'List these {n} together',
 } as const;
 
 export type MessageKey = keyof typeof en;

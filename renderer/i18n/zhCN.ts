@@ -321,4 +321,5 @@ export const zhCN: Messages = {
   'browse.downloadListed': '下载列出的 {n} 个对象',
   'browse.downloadingListed': '正在下载对象',
   'browse.downloadListedDone': '{saved} 个已保存到 {dir}；{kept} 个已存在（保留）；{failed} 个失败。',
+  'browse.rangeList': '将这 {n} 个一起列出',
 };

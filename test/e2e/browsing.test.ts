@@ -229,6 +229,32 @@ describe('browsing across partition folders', () => {
   });
 });
 
+describe('objects of a log-time range', () => {
+  it('lists the planner\'s partitions for a range as one list', async () => {
+    const page = await h.page();
+    const origin = new URL(h.server.url).origin;
+    await listingDone(page, '');
+    const hour = 'nginx-access-json/2026/11/23/08/';
+    await page.goto(`${origin}/#/browse/${hour}`);
+    await listingDone(page, hour);
+    await page.locator(`.vrow[data-key^="${hour}"]`).first().click();
+    const panel = page.getByTestId('time-range');
+    await panel.getByLabel(translate('en', 'browse.from')).fill('2026-11-23 08:00');
+    await panel.getByLabel(translate('en', 'browse.to')).fill('2026-11-23 10:00');
+    const planned = await panel.locator('.plan-list button').allTextContents();
+    expect(planned.length).toBeGreaterThan(1);
+    const keys = (readdirSync(join(h.bucketDir, 'nginx-access-json'), { recursive: true, withFileTypes: true }))
+      .filter((d) => d.isFile())
+      .map((d) => `nginx-access-json/${relative(join(h.bucketDir, 'nginx-access-json'), join(d.parentPath, d.name))}`)
+      .filter((key) => planned.some((p) => key.startsWith(p)));
+    expect(keys.length).toBeGreaterThan(12);
+    await panel.getByTestId('range-list').click();
+    await page.locator('[data-testid="listing-status"][data-state="done"]').filter({ hasText: `${keys.length.toLocaleString('en-US')} objects · 0 folders` }).waitFor();
+    expect(await page.getByTestId('browse-recursive').isChecked()).toBe(true);
+    await shot(page, 'h8-range-list');
+  });
+});
+
 describe('partition tree', () => {
   it('expands year, month and day lazily and browses the hour folder chosen in it', async () => {
     const page = await h.page();
