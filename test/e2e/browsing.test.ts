@@ -20,6 +20,13 @@ let sls: SlsTestServer;
 
 beforeAll(async () => {
   [h, sls] = await Promise.all([harnessStart(), startSlsTestServer({ withSampleRules: true })]);
+  // Downloads go to the settings' output folder: this run's temp folder, never ~/Downloads.
+  const response = await fetch(new URL('/api/call/settings.set', h.server.url), {
+    method: 'POST',
+    headers: { 'X-Shiplens-Token': h.server.token, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ outputDir: join(h.tempDir, 'downloads') }),
+  });
+  expect(await response.json()).toMatchObject({ ok: true, value: { outputDir: join(h.tempDir, 'downloads') } });
 });
 afterAll(async () => {
   await Promise.all([h?.close(), sls?.close()]);
@@ -192,7 +199,7 @@ describe('object actions in Browse', () => {
     const match = /^Saved (.+) \(([\d,]+) bytes\)$/.exec((await done.textContent()) ?? '');
     expect(match?.[2]).toBe(expected.length.toLocaleString('en-US'));
     const path = match?.[1] ?? '';
-    expect(basename(path)).toBe(basename(key));
+    expect(path).toBe(join(h.tempDir, 'downloads', basename(key)));
     expect(Buffer.compare(readFileSync(path), expected)).toBe(0);
     await shot(page, 'h4-object-actions');
 
@@ -297,6 +304,7 @@ describe('downloading a partition', () => {
     const match = /^(\d+) saved to (.+); (\d+) already there \(kept\); (\d+) failed\.$/.exec((await done.textContent()) ?? '');
     expect([match?.[1], match?.[3], match?.[4]]).toEqual([String(names.length), '0', '0']);
     const dir = match?.[2] ?? '';
+    expect(dir).toBe(join(h.tempDir, 'downloads'));
     for (const name of names) expect(Buffer.compare(readFileSync(join(dir, name)), readFileSync(join(h.bucketDir, hour, name)))).toBe(0);
     await page.getByTestId('download-listed').click();
     await done.filter({ hasText: `0 saved to —; ${names.length} already there (kept); 0 failed.` }).waitFor();
