@@ -12,6 +12,8 @@ export type * from './contractTypes';
 import { maxcomputeInputs } from './maxcomputeContract';
 import type { MaxComputeResults } from './maxcomputeContract';
 import { rangeInputs } from './rangeContract';
+import { forwardInputs } from './forwardContract';
+import type { ForwardResults } from './forwardContract';
 import type { RangeResults } from './rangeContract';
 
 const key = z.string().min(1).max(1024);
@@ -169,6 +171,7 @@ export const apiInputs = {
   }).strict(),
   ...maxcomputeInputs,
   ...rangeInputs,
+  ...forwardInputs,
 } as const;
 
 /** Every method name of the API. */
@@ -186,7 +189,7 @@ export type CsvDialect = z.output<typeof csvDialectSchema>;
 
 
 /** Method name → result type. */
-export interface ApiResults extends MaxComputeResults, RangeResults {
+export interface ApiResults extends MaxComputeResults, RangeResults, ForwardResults {
   'app.info': AppInfo;
   'settings.get': Settings;
   'settings.set': Settings;

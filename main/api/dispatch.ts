@@ -12,6 +12,7 @@ import { appHandlers } from './handlers/appHandlers';
 import { browseHandlers } from './handlers/browseHandlers';
 import { connectionHandlers } from './handlers/connectionHandlers';
 import { fileHandlers } from './handlers/fileHandlers';
+import { forwardHandlers } from './handlers/forwardHandlers';
 import { maxcomputeHandlers } from './handlers/maxcomputeHandlers';
 import { rangeHandlers } from './handlers/rangeHandlers';
 import { slsHandlers } from './handlers/slsHandlers';
@@ -20,7 +21,7 @@ import { tableFileHandlers } from './handlers/tableFileHandlers';
 import { secretsRedact } from '../services/secrets';
 import type { ApiServices } from '../services/types';
 
-const handlers = { ...appHandlers, ...connectionHandlers, ...browseHandlers, ...tableHandlers, ...tableFileHandlers, ...fileHandlers, ...slsHandlers, ...maxcomputeHandlers, ...rangeHandlers };
+const handlers = { ...appHandlers, ...connectionHandlers, ...browseHandlers, ...tableHandlers, ...tableFileHandlers, ...fileHandlers, ...slsHandlers, ...maxcomputeHandlers, ...rangeHandlers, ...forwardHandlers };
 
 /** True when `method` names a method of the contract (own keys only: no `__proto__` tricks). */
 export function apiMethodKnown(method: unknown): method is ApiMethod {

@@ -1,0 +1,90 @@
+/**
+ * The forward.* part of the API contract (issue 16, the app's Forward view), spread into
+ * `apiInputs` and `ApiResults` by contract.ts so that file only names it.
+ *
+ * The source is a range of the current connection (as range.*: prefix + rule + [from, to));
+ * the sink is the CLI's `--to` address with the same options. A `file:` sink names a file in
+ * the output folder (never a path elsewhere). The HEC token travels with each call and is
+ * never stored, echoed in a result or logged.
+ */
+import { z } from 'zod';
+
+const epochMs = z.number().int().min(0).max(8.64e15);
+const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
+const name = z.string().max(255);
+
+const ruleFields = z.object({
+  partitionFormat: z.string().min(1).max(256),
+  format: z.enum(['json', 'csv', 'parquet']).default('json'),
+  compression: z.enum(['none', 'snappy']).default('snappy'),
+  timeZone: z.string().max(64).default('+08:00'),
+  bufferIntervalSec: z.number().int().min(60).max(3600).default(300),
+}).strict();
+
+/** Where and how events are sent (the CLI's --to and its options). */
+export const forwardSinkInput = z.object({
+  /** hec://, hecs://, syslog+udp://, syslog+tcp://, syslog+tls://host:port, or file:<name in the output folder>. */
+  to: z.string().min(1).max(1024),
+  token: z.string().max(4096).optional(),
+  format: z.enum(['rfc5424', 'rfc3164', 'hec']).optional(),
+  facility: name.default('user'),
+  severity: name.default('info'),
+  separator: z.string().max(16).default('||'),
+  tag: name.default('-'),
+  msgid: name.default('-'),
+  hostname: name.optional(),
+  sd: z.enum(['none', 'tags']).default('none'),
+  message: z.enum(['kv', 'json']).default('kv'),
+  hecMode: z.enum(['json', 'raw']).default('json'),
+  index: name.optional(),
+  source: name.optional(),
+  sourcetype: name.optional(),
+  gzip: z.boolean().default(false),
+  ack: z.boolean().default(false),
+  /** PEM text of the CA that signs the receiver's certificate. */
+  ca: z.string().max(1 << 20).optional(),
+  insecure: z.boolean().default(false),
+  timeoutSec: z.number().int().min(1).max(600).default(120),
+}).strict();
+
+const rangeShape = {
+  prefix: z.string().max(1024).default(''),
+  ruleText: z.string().max(1 << 20).optional(),
+  rule: ruleFields.optional(),
+  from: epochMs,
+  to: epochMs,
+  sink: forwardSinkInput,
+};
+
+/** Inputs of the forward.* methods. */
+export const forwardInputs = {
+  'forward.check': z.object({ sink: forwardSinkInput }).strict(),
+  'forward.preview': z.object({ ...rangeShape, limit: z.number().int().min(1).max(1000).default(10) }).strict(),
+  'forward.start': z.object({
+    ...rangeShape,
+    batchEvents: z.number().int().min(1).max(100_000).default(500),
+    batchBytes: z.number().int().min(1024).max(64 << 20).default(1 << 20),
+    rateEventsPerSec: z.number().positive().max(1e9).optional(),
+    rateMBPerSec: z.number().positive().max(1e6).optional(),
+    jobId,
+  }).strict(),
+} as const;
+
+/** Running totals of a forward job (also sent as onJobProgress phases of the same names). */
+export interface ForwardCountersInfo {
+  read: number;
+  skipped: number;
+  sent: number;
+  acknowledged: number;
+  retried: number;
+  deadLettered: number;
+  bytes: number;
+}
+
+/** Results of the forward.* methods. */
+export interface ForwardResults {
+  'forward.check': { text: string };
+  /** The first events exactly as the sink would get them (`text` is those bytes as UTF-8). */
+  'forward.preview': { text: string; events: number; bytes: number };
+  'forward.start': { counters: ForwardCountersInfo; complete: boolean; alreadyDone: boolean; objects: number; deadLetterPath: string };
+}
