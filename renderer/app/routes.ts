@@ -12,7 +12,7 @@ export interface Route {
   prefix: string;
 }
 
-const views: readonly ViewName[] = ['connect', 'browse', 'inspect', 'decompress', 'rules', 'tasks'];
+const views: readonly ViewName[] = ['connect', 'browse', 'inspect', 'decompress', 'rules', 'tasks', 'query'];
 
 /** The hash for a route: `#/browse/logs/2026/` (each key segment percent-encoded). */
 export function routeFormat(route: Route): string {

@@ -12,11 +12,12 @@ import { instantFormat, instantParse } from '../util/format';
 import { keyInfo } from '../util/keyInfo';
 import { ruleFromParsedKey } from './SelectedObjectPanel';
 import { ruleCovers } from '../util/taskOverlay';
+import { queryFormFor } from '../util/queryEntry';
 
 /** The time range panel. */
 export function TimeRangePanel() {
   const t = useT();
-  const s = useStore(useShallow((st) => ({ objects: st.objects, selectedKey: st.selectedKey, zone: st.settings?.timeZone ?? '+08:00', language: st.language, bucket: st.connection?.bucket ?? '', browseOpen: st.browseOpen, browseRange: st.browseRange, prefix: st.prefix, imported: st.slsRule, tasksTo: st.tasksTo })));
+  const s = useStore(useShallow((st) => ({ objects: st.objects, selectedKey: st.selectedKey, zone: st.settings?.timeZone ?? '+08:00', language: st.language, bucket: st.connection?.bucket ?? '', browseOpen: st.browseOpen, browseRange: st.browseRange, prefix: st.prefix, imported: st.slsRule, tasksTo: st.tasksTo, queryOpen: st.queryOpen })));
   // A rule imported from the project wins where it applies (its zone and format are known).
   const importedRule = s.imported && ruleCovers(s.imported.rule, s.prefix) ? s.imported.rule : null;
   // The rule comes from a shipped key here (selected, else the first parsable one).
@@ -34,8 +35,8 @@ export function TimeRangePanel() {
   const anchorMs = sample?.taskTimeMs ?? (importedRule ? s.tasksTo : null);
   const fromText = from || (anchorMs !== null ? instantFormat(anchorMs - 3_600_000, s.zone).slice(0, 16) : '');
   const toText = to || (anchorMs !== null ? instantFormat(anchorMs, s.zone).slice(0, 16) : '');
+  const rule = useMemo(() => importedRule ?? (sample ? ruleFromParsedKey(sample, s.bucket) : null), [importedRule, sample, s.bucket]);
   const plan = useMemo((): ListingPlan | string | null => {
-    const rule = importedRule ?? (sample ? ruleFromParsedKey(sample, s.bucket) : null);
     if (!rule) return null;
     const fromMs = instantParse(fromText, s.zone);
     const toMs = instantParse(toText, s.zone);
@@ -45,7 +46,7 @@ export function TimeRangePanel() {
     } catch (error) {
       return error instanceof Error ? error.message : String(error);
     }
-  }, [sample, importedRule, fromText, toText, s.zone, s.bucket]);
+  }, [rule, fromText, toText, s.zone]);
   if (!sample && !importedRule) return null;
   return (
     <section className="panel" aria-label={t('browse.timeRange')} data-testid="time-range">
@@ -70,6 +71,11 @@ export function TimeRangePanel() {
             <button type="button" disabled={plan.prefixes.length === 0} onClick={() => void s.browseRange(plan.prefixes)} data-testid="range-list">
               {t('browse.rangeList', { n: plan.prefixes.length })}
             </button>
+            {rule && (
+              <button type="button" onClick={() => s.queryOpen(queryFormFor(rule, plan.logFromMs, plan.logToMs, importedRule !== null))} data-testid="range-query">
+                {t('browse.queryRange')}
+              </button>
+            )}
           </div>
           <ul className="small mono plan-list" style={{ margin: '4px 0 0', paddingLeft: 16, maxHeight: 140, overflow: 'auto' }}>
             {plan.prefixes.slice(0, 100).map((prefix) => (

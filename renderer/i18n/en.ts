@@ -321,6 +321,9 @@ export const en = {
   'browse.downloadingListed': 'Downloading objects',
   'browse.downloadListedDone': '{saved} saved to {dir}; {kept} already there (kept); {failed} failed.',
   'browse.rangeList': 'List these {n} together',
+  'browse.queryFolder': 'Query this range',
+  'browse.queryRange': 'Query this range',
+  'query.chart': '{value} over {time} (largest {max})',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -322,4 +322,7 @@ export const zhCN: Messages = {
   'browse.downloadingListed': '正在下载对象',
   'browse.downloadListedDone': '{saved} 个已保存到 {dir}；{kept} 个已存在（保留）；{failed} 个失败。',
   'browse.rangeList': '将这 {n} 个一起列出',
+  'browse.queryFolder': '查询此范围',
+  'browse.queryRange': '查询此范围',
+  'query.chart': '{value} 随 {time} 的变化（最大 {max}）',
 };

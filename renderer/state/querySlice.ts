@@ -36,6 +36,8 @@ export interface QuerySlice {
   queryExported: { path: string; rows: number; bytes: number } | null;
   queryExport(): Promise<void>;
   queryFormSet(patch: Partial<QueryForm>): void;
+  /** Open the Query view with the range filled in (Browse's entry points); the last answer goes. */
+  queryOpen(patch: Partial<QueryForm>): void;
   queryPlanRun(): Promise<void>;
   queryRun(): Promise<void>;
   queryCancel(): Promise<void>;
@@ -98,6 +100,10 @@ export const createQuerySlice: StateCreator<ShiplensState, [], [], QuerySlice> =
     set(response.ok ? { queryExported: response.value, queryJobId: null } : { queryError: response.error, queryJobId: null });
   },
   queryFormSet: (patch) => set((state) => ({ queryForm: { ...state.queryForm, ...patch } })),
+  queryOpen: (patch) => {
+    set((state) => ({ queryForm: { ...state.queryForm, ...patch }, queryPlan: null, queryResult: null, queryError: null, queryExported: null, queryNote: null }));
+    get().viewSet('query');
+  },
   queryPlanRun: async () => {
     set({ queryError: null, queryNote: null });
     const response = await apiCall('range.plan', { ...rangeArg(get().queryForm), maxObjects: 200 });

@@ -8,6 +8,7 @@ import { ErrorBox } from '../components/ErrorBox';
 import { FolderDownload } from '../components/FolderDownload';
 import { ObjectList } from '../components/ObjectList';
 import { PartitionTree } from '../components/PartitionTree';
+import { QueryFolderButton } from '../components/QueryFolderButton';
 import { SelectedObjectPanel } from '../components/SelectedObjectPanel';
 import { TimeRangePanel } from '../components/TimeRangePanel';
 import { GapTimeline } from '../components/GapTimeline';
@@ -71,6 +72,7 @@ export function BrowseView() {
         <div className="row">
           <Breadcrumb prefix={s.prefix} onNavigate={(p) => void s.browseOpen(p)} />
           <span className="spacer" />
+          <QueryFolderButton />
           <label className="row small" title={t('browse.recursiveHint')}>
             <input type="checkbox" checked={s.recursive} onChange={(e) => s.recursiveSet(e.target.checked)} data-testid="browse-recursive" />
             {t('browse.recursive')}

@@ -8,6 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { apiOn } from '../api/client';
 import { ErrorBox } from '../components/ErrorBox';
 import { ProgressBar } from '../components/ProgressBar';
+import { TimeBarChart } from '../components/TimeBarChart';
 import { useT } from '../i18n';
 import type { MessageKey } from '../i18n';
 import { useStore } from '../state/store';
@@ -75,6 +76,7 @@ function Results() {
       {result.failed.map((f) => (
         <p key={f.key} className="warning">{t('query.skipped', { key: f.key, message: f.error.message })}</p>
       ))}
+      <TimeBarChart columns={result.columns} rows={result.rows} />
       <div className="query-table-wrap">
         <table className="query-table mono" data-testid="query-table">
           <thead>
