@@ -49,7 +49,7 @@ describe('forward API', () => {
     const r = await apiDispatch(services, 'forward.preview', { ...range, limit: 1, sink: { to: hec, index: 'sec' } });
     const [first] = logs as [Record<string, unknown>];
     const want = { time: first.__time__, host: first.__source__, source: join(root, 'bucket'), index: 'sec', event: { ...first, event: JSON.parse(first.event as string) as unknown } };
-    const text = r.ok ? r.value.text : '';
+    const text = r.ok ? (r.value as { text: string }).text : '';
     expect(text.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as unknown)).toEqual([want]);
     expect(await apiDispatch(services, 'forward.check', { sink: { to: hec, token } })).toMatchObject({ ok: true });
     const bad = await apiDispatch(services, 'forward.check', { sink: { to: hec, token: `${token}-wrong` } });
@@ -69,7 +69,7 @@ describe('forward API', () => {
     services.events.subscribe((_name, e) => phases.push(`${e.jobId}:${e.phase}`));
     const first = await apiDispatch(services, 'forward.start', { ...range, batchEvents: 5, sink: { to: hec, token }, jobId: 'fw1' });
     server.batches.push = push;
-    const stopped = first.ok ? first.value : null;
+    const stopped = first.ok ? (first.value as { complete: boolean; counters: { acknowledged: number } }) : null;
     expect(stopped?.complete).toBe(false);
     expect(stopped?.counters.acknowledged).toBe(server.events.length);
     expect(server.events.length).toBeLessThan(logs.length);
