@@ -10,6 +10,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { ruleValidate } from '../../core/shipping/ruleValidate';
 import { shippingRuleDefault } from '../../core/shipping/rule';
 import { translate } from '../../renderer/i18n';
+import type { Page } from 'playwright-core';
 import type { Harness } from './harness';
 import { harnessStart, listingDone, shot } from './harness';
 
@@ -47,18 +48,23 @@ async function duckRows(file: string): Promise<{ columns: string[]; rows: Record
   return { columns: result.columnNames(), rows, count: Number(count.getRowObjectsJson()[0]?.n) };
 }
 
+/** Browse down the sample's Hive-partitioned Parquet folders to the first day. */
+async function parquetDayOpen(page: Page): Promise<void> {
+  await listingDone(page, '');
+  await page.locator('[data-key="nginx-access-parquet/"]').click();
+  await listingDone(page, 'nginx-access-parquet/');
+  for (const level of ['year=', 'mon=', 'day=']) {
+    const folder = page.locator(`.vrow[data-key*="/${level}"][data-key$="/"]`).first();
+    const prefix = (await folder.getAttribute('data-key')) ?? '';
+    await folder.click();
+    await listingDone(page, prefix);
+  }
+}
+
 describe('browse, inspect Parquet, export CSV', () => {
   it('shows schema and first rows of a Hive-partitioned Parquet object and exports exact CSV', async () => {
     const page = await h.page();
-    await listingDone(page, '');
-    await page.locator('[data-key="nginx-access-parquet/"]').click();
-    await listingDone(page, 'nginx-access-parquet/');
-    for (const level of ['year=', 'mon=', 'day=']) {
-      const folder = page.locator(`.vrow[data-key*="/${level}"][data-key$="/"]`).first();
-      const prefix = (await folder.getAttribute('data-key')) ?? '';
-      await folder.click();
-      await listingDone(page, prefix);
-    }
+    await parquetDayOpen(page);
     const first = page.locator('.vrow[data-key$=".parquet"]').first();
     await first.click();
     await shot(page, 'a1-browse-partition');
@@ -118,15 +124,7 @@ describe('decompress', () => {
 describe('gap timeline', () => {
   it('keeps the interval as typed ("120", not "6020") and redraws with it', async () => {
     const page = await h.page();
-    await listingDone(page, '');
-    await page.locator('[data-key="nginx-access-parquet/"]').click();
-    await listingDone(page, 'nginx-access-parquet/');
-    for (const level of ['year=', 'mon=', 'day=']) {
-      const folder = page.locator(`.vrow[data-key*="/${level}"][data-key$="/"]`).first();
-      const prefix = (await folder.getAttribute('data-key')) ?? '';
-      await folder.click();
-      await listingDone(page, prefix);
-    }
+    await parquetDayOpen(page);
     const timeline = page.getByTestId('gap-timeline');
     const slots = timeline.locator('[data-slot-status]');
     await slots.first().waitFor();
