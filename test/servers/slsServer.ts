@@ -15,6 +15,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ruleToSlsJson } from '../../core/shipping/slsJson';
 import type { OssExport, ShipperTaskStatus } from '../../main/sls/slsTypes';
+import { SlsBinaryAnswer, SlsCgError, consumerGroupRoute, consumerGroupStateNew } from './slsConsumerGroups';
+import type { ConsumerGroupState } from './slsConsumerGroups';
 import { sampleIntervalSec, sampleRuleSpecs, sampleSlotCount, sampleStartSec } from '../../main/sample/sampleRules';
 
 export type WireTaskStatus = ShipperTaskStatus;
@@ -63,6 +65,8 @@ export interface SlsServerState {
   project: string;
   logstores: Map<string, SlsLogstore>;
   ossExports: Map<string, WireOssExport>;
+  /** Shards, consumer groups, cursors, PullLogs and checkpoints (slsConsumerGroups.ts). */
+  consumerGroups: ConsumerGroupState;
   faults: SlsFaults;
   retryMode: RetryMode;
   /** Called when a task turns success (E2E: put the object into the OSS test server). */
@@ -228,6 +232,7 @@ function stateSeed(project: string, nowSec: number, bucket: string, prefix: stri
     faults: { status500: 0, status429: 0, serverBusy: 0, hang: 0, hangMs: 0 },
     retryMode: 'running',
     onTaskSuccess: null,
+    consumerGroups: consumerGroupStateNew(),
     requests: [],
     stats: { requests: 0, signatureFailures: 0, retriedIds: [] },
     nowSec,
@@ -402,6 +407,8 @@ async function route(state: SlsServerState, ctx: Ctx): Promise<unknown> {
       if (ctx.method === 'PUT') return tasksRetry(state, ctx, b, d);
     }
   }
+  const cg = a === 'logstores' && b !== undefined ? consumerGroupRoute(state.consumerGroups, ctx, b, parts.slice(2)) : undefined;
+  if (cg !== undefined) return cg;
   if (ctx.method === 'GET' && a === 'ossexports' && parts.length === 1) {
     const logstore = ctx.query.get('logstore');
     const all = [...state.ossExports.values()].filter((x) => !logstore || x.configuration.logstore === logstore);
@@ -456,8 +463,9 @@ export async function startSlsTestServer(options: SlsTestServerOptions = {}): Pr
       const url = new URL(req.url ?? '/', 'http://x');
       const ctx: Ctx = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks) };
       void handle(ctx).then(([status, body]) => {
-        const text = body === null ? '' : JSON.stringify(body);
         if (res.destroyed) return;
+        if (body instanceof SlsBinaryAnswer) return void res.writeHead(status, body.headers).end(body.body);
+        const text = body === null ? '' : JSON.stringify(body);
         res.writeHead(status, { 'content-type': 'application/json', 'x-log-requestid': createHash('md5').update(String(state.stats.requests)).digest('hex').slice(0, 24).toUpperCase() });
         res.end(text);
       });
@@ -476,7 +484,7 @@ export async function startSlsTestServer(options: SlsTestServerOptions = {}): Pr
       state.requests.push({ ...log, status: 200 });
       return [200, body];
     } catch (error) {
-      const e = error instanceof ApiError ? error : new ApiError(500, 'InternalServerError', String(error));
+      const e = error instanceof ApiError ? error : error instanceof SlsCgError ? new ApiError(error.status, error.code, error.message) : new ApiError(500, 'InternalServerError', String(error));
       state.requests.push({ ...log, status: e.status, errorCode: e.code });
       return [e.status, { errorCode: e.code, errorMessage: e.message }];
     }
