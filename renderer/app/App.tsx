@@ -13,6 +13,7 @@ import { DecompressView } from '../views/DecompressView';
 import { RuleEditorView } from '../views/RuleEditorView';
 import { TasksView } from '../views/tasks/TasksView';
 import { QueryView } from '../views/QueryView';
+import { ForwardView } from '../views/ForwardView';
 
 function useDocumentTitle(): void {
   const { connection, prefix, language, view, openKey } = useStore(useShallow((s) => ({ connection: s.connection, prefix: s.prefix, language: s.language, view: s.view, openKey: s.openKey })));
@@ -61,6 +62,7 @@ export function App() {
         {view === 'rules' && <RuleEditorView />}
         {view === 'tasks' && <TasksView />}
         {view === 'query' && <QueryView />}
+        {view === 'forward' && <ForwardView />}
       </main>
     </div>
   );

@@ -15,6 +15,7 @@ const sections: { view: ViewName; label: MessageKey }[] = [
   { view: 'rules', label: 'nav.rules' },
   { view: 'tasks', label: 'nav.tasks' },
   { view: 'query', label: 'nav.query' },
+  { view: 'forward', label: 'nav.forward' },
 ];
 
 const zones = ['+08:00', 'UTC', '+09:00', '+05:30', '+01:00', '-05:00', '-08:00'];

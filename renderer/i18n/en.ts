@@ -3,6 +3,7 @@
  */
 import { maxcomputeEn } from './maxcompute';
 import { queryEn } from './query';
+import { forwardEn } from './forward';
 
 export const en = {
   ...maxcomputeEn,
@@ -324,6 +325,7 @@ export const en = {
   'browse.queryFolder': 'Query this range',
   'browse.queryRange': 'Query this range',
   'query.chart': '{value} over {time} (largest {max})',
+  ...forwardEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@
 import type { Messages } from './en';
 import { maxcomputeZh } from './maxcompute';
 import { queryZh } from './query';
+import { forwardZh } from './forward';
 
 export const zhCN: Messages = {
   ...maxcomputeZh,
@@ -325,4 +326,5 @@ export const zhCN: Messages = {
   'browse.queryFolder': '查询此范围',
   'browse.queryRange': '查询此范围',
   'query.chart': '{value} 随 {time} 的变化（最大 {max}）',
+  ...forwardZh,
 };

@@ -7,7 +7,7 @@ import type { ErrorInfo } from '../../core/errors';
 import { apiCall } from '../api/client';
 import type { ShiplensState } from './types';
 
-export type ViewName = 'connect' | 'browse' | 'inspect' | 'decompress' | 'rules' | 'tasks' | 'query';
+export type ViewName = 'connect' | 'browse' | 'inspect' | 'decompress' | 'rules' | 'tasks' | 'query' | 'forward';
 export type Language = 'en' | 'zh-CN';
 
 const languageStorageKey = 'shiplens.language';

@@ -8,6 +8,7 @@ import { createDecompressSlice } from './decompressSlice';
 import { createFileTableSlice } from './fileTableSlice';
 import { createMaxComputeSlice } from './maxcomputeSlice';
 import { createQuerySlice } from './querySlice';
+import { createForwardSlice } from './forwardSlice';
 import { createRuleEditorSlice } from './ruleEditorSlice';
 import { createSettingsSlice } from './settingsSlice';
 import { createTableSlice } from './tableSlice';
@@ -28,4 +29,5 @@ export const useStore = create<ShiplensState>()((...a) => ({
   ...createMaxComputeSlice(...a),
   ...createFileTableSlice(...a),
   ...createQuerySlice(...a),
+  ...createForwardSlice(...a),
 }));

@@ -11,6 +11,7 @@ import type { TasksSlice } from './tasksSlice';
 import type { MaxComputeSlice } from './maxcomputeSlice';
 import type { FileTableSlice } from './fileTableSlice';
 import type { QuerySlice } from './querySlice';
+import type { ForwardSlice } from './forwardSlice';
 
 /** Everything the UI holds: ids, page tokens, flags and small pages, never whole objects. */
-export type ShiplensState = ConnectionSlice & BrowseSlice & TableSlice & DecompressSlice & RuleEditorSlice & SettingsSlice & TasksSlice & MaxComputeSlice & FileTableSlice & QuerySlice;
+export type ShiplensState = ConnectionSlice & BrowseSlice & TableSlice & DecompressSlice & RuleEditorSlice & SettingsSlice & TasksSlice & MaxComputeSlice & FileTableSlice & QuerySlice & ForwardSlice;
