@@ -7,6 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { planLogTimeRange } from '../../core/shipping/planner';
 import type { ListingPlan } from '../../core/shipping/planner';
 import { useT } from '../i18n';
+import { GoToTime } from './GoToTime';
 import { useStore } from '../state/store';
 import { instantFormat, instantParse } from '../util/format';
 import { keyInfo } from '../util/keyInfo';
@@ -61,6 +62,7 @@ export function TimeRangePanel() {
           <input className="mono" aria-label={t('browse.to')} value={toText} onChange={(e) => setTo(e.target.value)} />
         </label>
       </div>
+      {rule && <GoToTime rule={rule} zone={s.zone} />}
       {typeof plan === 'string' && <p className="danger small">{plan}</p>}
       {plan && typeof plan !== 'string' && (
         <>

@@ -325,7 +325,11 @@ export const en = {
   'browse.queryFolder': 'Query this range',
   'browse.queryRange': 'Query this range',
   'query.chart': '{value} over {time} (largest {max})',
+  'browse.goToTime': 'Go to the partition of',
+  'browse.goToPartition': 'Go',
   ...forwardEn,
+  'query.handOff': 'Hand-off texts (MaxCompute, Spark, Trino, DuckDB)',
+  'query.handOffHint': 'The same range and SQL for a distributed engine, as shiplens query --emit writes them.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -262,6 +262,24 @@ describe('objects of a log-time range', () => {
   });
 });
 
+describe('jump to the partition of a time', () => {
+  it('opens the folder the partition format gives for a typed time', async () => {
+    const page = await h.page();
+    const origin = new URL(h.server.url).origin;
+    await listingDone(page, '');
+    const hour = 'nginx-access-json/2026/11/23/08/';
+    await page.goto(`${origin}/#/browse/${hour}`);
+    await listingDone(page, hour);
+    await page.locator(`.vrow[data-key^="${hour}"]`).first().click();
+    await page.getByTestId('go-to-time').fill('2026-11-24 03:17');
+    await page.getByTestId('go-to-time').press('Enter');
+    await listingDone(page, 'nginx-access-json/2026/11/24/03/');
+    const names = readdirSync(join(h.bucketDir, 'nginx-access-json/2026/11/24/03/'));
+    await page.locator('[data-testid="listing-status"][data-state="done"]').filter({ hasText: `${names.length} objects · 0 folders` }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/browse/nginx-access-json/2026/11/24/03/');
+  });
+});
+
 describe('partition tree', () => {
   it('expands year, month and day lazily and browses the hour folder chosen in it', async () => {
     const page = await h.page();
