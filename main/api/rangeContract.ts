@@ -50,6 +50,15 @@ export const rangeInputs = {
     jobId,
   }).strict(),
   'range.cacheClear': z.object({}).strict(),
+  /** The scale-out hand-off texts `shiplens query --emit` writes, for all four engines. */
+  'range.emit': z.object({
+    ...rangeShape,
+    /** The SQL handed off (the CLI's default when absent). */
+    sql: z.string().min(1).max(1 << 16).optional(),
+    /** OSS endpoint and region written into the texts (else the profile's, else placeholders). */
+    endpoint: z.string().max(256).optional(),
+    region: z.string().max(64).optional(),
+  }).strict(),
 } as const;
 
 /** One planned object as the UI shows it. */
@@ -82,10 +91,17 @@ export interface RangeQueryInfo {
   windowed: boolean;
 }
 
+/** The hand-off texts of a range, one per engine, and the plan's totals. */
+export interface RangeEmitInfo {
+  texts: Record<'maxcompute' | 'spark' | 'trino' | 'duckdb', string>;
+  totals: { objects: number; bytes: number; partitions: number };
+}
+
 /** Results of the range.* methods. */
 export interface RangeResults {
   'range.plan': RangePlanInfo;
   'range.query': RangeQueryInfo;
   'range.export': { path: string; bytes: number; rows: number };
   'range.cacheClear': { entries: number; bytes: number };
+  'range.emit': RangeEmitInfo;
 }

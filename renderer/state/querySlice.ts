@@ -4,7 +4,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { ApiInput } from '../../main/api/contract';
-import type { RangePlanInfo, RangeQueryInfo } from '../../main/api/rangeContract';
+import type { RangeEmitInfo, RangePlanInfo, RangeQueryInfo } from '../../main/api/rangeContract';
 import type { ErrorInfo } from '../../core/errors';
 import { apiCall, apiCancel, apiJobId } from '../api/client';
 import type { Progress } from './tableSlice';
@@ -35,6 +35,9 @@ export interface QuerySlice {
   queryNote: string | null;
   queryExported: { path: string; rows: number; bytes: number } | null;
   queryExport(): Promise<void>;
+  /** The scale-out hand-off texts of the range and SQL (range.emit), for the copy buttons. */
+  queryEmitted: RangeEmitInfo | null;
+  queryEmitRun(): Promise<void>;
   queryFormSet(patch: Partial<QueryForm>): void;
   /** Open the Query view with the range filled in (Browse's entry points); the last answer goes. */
   queryOpen(patch: Partial<QueryForm>): void;
@@ -90,6 +93,13 @@ export const createQuerySlice: StateCreator<ShiplensState, [], [], QuerySlice> =
   queryProgress: null,
   queryNote: null,
   queryExported: null,
+  queryEmitted: null,
+  queryEmitRun: async () => {
+    set({ queryError: null, queryEmitted: null });
+    const form = get().queryForm;
+    const response = await apiCall('range.emit', { ...rangeArg(form), sql: form.sql });
+    set(response.ok ? { queryEmitted: response.value } : { queryError: response.error });
+  },
   queryExport: async () => {
     const jobId = apiJobId('qexport');
     set({ queryJobId: jobId, queryProgress: null, queryError: null, queryExported: null });
@@ -101,7 +111,7 @@ export const createQuerySlice: StateCreator<ShiplensState, [], [], QuerySlice> =
   },
   queryFormSet: (patch) => set((state) => ({ queryForm: { ...state.queryForm, ...patch } })),
   queryOpen: (patch) => {
-    set((state) => ({ queryForm: { ...state.queryForm, ...patch }, queryPlan: null, queryResult: null, queryError: null, queryExported: null, queryNote: null }));
+    set((state) => ({ queryForm: { ...state.queryForm, ...patch }, queryPlan: null, queryResult: null, queryError: null, queryExported: null, queryNote: null, queryEmitted: null }));
     get().viewSet('query');
   },
   queryPlanRun: async () => {

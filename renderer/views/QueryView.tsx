@@ -8,6 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { apiOn } from '../api/client';
 import { ErrorBox } from '../components/ErrorBox';
 import { ProgressBar } from '../components/ProgressBar';
+import { QueryHandOff } from '../components/QueryHandOff';
 import { TimeBarChart } from '../components/TimeBarChart';
 import { useT } from '../i18n';
 import type { MessageKey } from '../i18n';
@@ -124,6 +125,7 @@ export function QueryView() {
         <Field label={t('query.exportDir')} name="exportDir" form={s.form} set={s.set} />
         <button type="button" onClick={() => void s.exportRun()} disabled={s.jobId !== null} data-testid="query-export">{t('query.export')}</button>
       </div>
+      <QueryHandOff />
       {s.exported && <p data-testid="query-exported">{t('query.exported', s.exported)}</p>}
       {s.plan && <p data-testid="query-plan-totals">{s.plan.totals.objects === 0 ? t('query.planEmpty') : t('query.planned', s.plan.totals)}</p>}
       {s.note && <p>{t('query.cacheCleared', { entries: entries ?? '0', bytes: bytes ?? '0' })}</p>}

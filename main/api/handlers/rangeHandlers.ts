@@ -15,10 +15,10 @@ import type { ApiServices } from '../../services/types';
 import { cellClip } from '../cells';
 import type { ApiParsed } from '../contract';
 import type { HandlerGroup } from '../handlerTypes';
-import type { RangeQueryInfo } from '../rangeContract';
+import type { RangeEmitInfo, RangeQueryInfo } from '../rangeContract';
 import { outputDirResolve } from './outputDir';
 
-type RangeArg = ApiParsed<'range.plan'> | ApiParsed<'range.query'> | ApiParsed<'range.export'>;
+type RangeArg = ApiParsed<'range.plan'> | ApiParsed<'range.query'> | ApiParsed<'range.export'> | ApiParsed<'range.emit'>;
 
 const depsOf = new WeakMap<ApiServices, RangeDeps>();
 
@@ -89,8 +89,31 @@ async function exportTo(services: ApiServices, arg: ApiParsed<'range.export'>, s
   }
 }
 
-/** Handlers for range.plan, range.query, range.export and range.cacheClear. */
-export const rangeHandlers: HandlerGroup<'range.plan' | 'range.query' | 'range.export' | 'range.cacheClear'> = {
+/**
+ * The texts `shiplens query --emit` writes for this range: the bucket is the connection's (a
+ * local folder stands for the rule's bucket, as the CLI's local location does), endpoint and
+ * region given or the profile's. Reads at most the first planned object (JSON keys).
+ */
+async function emitTexts(services: ApiServices, arg: ApiParsed<'range.emit'>): Promise<RangeEmitInfo> {
+  const plan = await planOf(services, arg);
+  const [info, storage] = await Promise.all([services.connections.info(), services.connections.storage()]);
+  const profile = info.profileName ? (await services.profiles.list()).find((p) => p.name === info.profileName) : undefined;
+  const ruleBucket = arg.ruleText !== undefined ? ruleFromJsonText(arg.ruleText).rule.bucket : '';
+  const [{ rangeEmit }, { rangeEmitColumns }] = await Promise.all([import('../../range/rangeEmit'), import('../../range/rangeEmitColumns')]);
+  const target = {
+    bucket: info.kind === 'oss' ? info.bucket : ruleBucket || '<bucket>',
+    prefix: arg.prefix.replace(/\/+$/, ''),
+    endpoint: arg.endpoint ?? profile?.endpoint,
+    region: arg.region ?? profile?.region,
+    columns: await rangeEmitColumns(storage, plan),
+  };
+  const sql = arg.sql ?? 'SELECT count(*) FROM logs';
+  const texts = { maxcompute: rangeEmit('maxcompute', plan, target, sql), spark: rangeEmit('spark', plan, target, sql), trino: rangeEmit('trino', plan, target, sql), duckdb: rangeEmit('duckdb', plan, target, sql) };
+  return { texts, totals: plan.totals };
+}
+
+/** Handlers for range.plan, range.query, range.export, range.cacheClear and range.emit. */
+export const rangeHandlers: HandlerGroup<'range.plan' | 'range.query' | 'range.export' | 'range.cacheClear' | 'range.emit'> = {
   'range.plan': async (services, arg) => {
     const plan = await planOf(services, arg);
     return {
@@ -104,4 +127,5 @@ export const rangeHandlers: HandlerGroup<'range.plan' | 'range.query' | 'range.e
   'range.query': (services, arg) => services.jobs.run(arg.jobId, (job) => query(services, arg, job.signal, (phase, done, total) => job.progress(phase, done, total))),
   'range.export': (services, arg) => services.jobs.run(arg.jobId, (job) => exportTo(services, arg, job.signal, (phase, done, total) => job.progress(phase, done, total))),
   'range.cacheClear': async (services) => (await deps(services)).cache.clear(),
+  'range.emit': (services, arg) => emitTexts(services, arg),
 };
