@@ -246,8 +246,8 @@ describe('objects of a log-time range', () => {
     await listingDone(page, hour);
     await page.locator(`.vrow[data-key^="${hour}"]`).first().click();
     const panel = page.getByTestId('time-range');
-    await panel.getByLabel(translate('en', 'browse.from')).fill('2026-11-23 08:00');
-    await panel.getByLabel(translate('en', 'browse.to')).fill('2026-11-23 10:00');
+    await panel.getByLabel(translate('en', 'browse.from'), { exact: true }).fill('2026-11-23 08:00');
+    await panel.getByLabel(translate('en', 'browse.to'), { exact: true }).fill('2026-11-23 10:00');
     const planned = await panel.locator('.plan-list button').allTextContents();
     expect(planned.length).toBeGreaterThan(1);
     const keys = (readdirSync(join(h.bucketDir, 'nginx-access-json'), { recursive: true, withFileTypes: true }))
