@@ -45,6 +45,8 @@ export const forwardSinkInput = z.object({
   ca: z.string().max(1 << 20).optional(),
   insecure: z.boolean().default(false),
   timeoutSec: z.number().int().min(1).max(600).default(120),
+  /** Folder of a file: sink (default: the settings' output folder). */
+  outDir: z.string().min(1).max(4096).optional(),
 }).strict();
 
 const rangeShape = {

@@ -34,6 +34,8 @@ export interface ForwardForm {
   index: string;
   sourcetype: string;
   previewLimit: number;
+  /** Folder of a file: sink (empty: the settings' output folder). */
+  outDir: string;
 }
 
 export interface ForwardSlice {
@@ -69,6 +71,7 @@ function sinkArg(form: ForwardForm): ApiInput<'forward.check'>['sink'] {
     hostname: opt(form.hostname),
     index: opt(form.index),
     sourcetype: opt(form.sourcetype),
+    outDir: form.sinkTo.startsWith('file:') ? opt(form.outDir) : undefined,
   };
 }
 
@@ -98,6 +101,7 @@ const formDefault: ForwardForm = {
   index: '',
   sourcetype: '',
   previewLimit: 5,
+  outDir: '',
 };
 
 /** The forward slice. */

@@ -87,6 +87,7 @@ function SinkForm() {
         </>
       )}
       <Field label="forward.hostname" name="hostname" />
+      {form.sinkTo.startsWith('file:') && <Field label="query.exportDir" name="outDir" />}
       <label className="field">
         <span>{t('forward.previewLimit')}</span>
         <input type="number" min={1} max={1000} value={form.previewLimit} onChange={(e) => set({ previewLimit: Math.max(1, Math.min(1000, Number(e.target.value) || 1)) })} data-testid="forward-previewLimit" />

@@ -33,10 +33,10 @@ export const forwardCounterPhases = ['read', 'skipped', 'sent', 'acknowledged', 
 const previewMaxBytes = 4 << 20;
 
 /** The sink address; a file sink is a name inside the output folder, not an arbitrary path. */
-async function targetOf(services: ApiServices, to: string): Promise<SinkTarget> {
+async function targetOf(services: ApiServices, to: string, outDir: string | undefined): Promise<SinkTarget> {
   if (to === '-') throw new ShiplensError('INVALID_ARGUMENT', 'The app cannot forward to stdout.', { source: 'sink.to', hint: 'Use file:<name> (written in the output folder) or Preview' });
   if (!to.startsWith('file:')) return sinkTargetParse(to, services.dataDir);
-  const dir = await outputDirResolve(services, undefined);
+  const dir = await outputDirResolve(services, outDir);
   return { kind: 'file', path: services.platform.safeJoin(dir, to.slice('file:'.length)), display: to };
 }
 
@@ -62,7 +62,7 @@ async function replayOf(services: ApiServices, arg: RangeArg, dryRun: boolean): 
     : rangeRuleFromOptions({ partitionFormat: arg.rule?.partitionFormat ?? '', storage: arg.rule?.format, compression: arg.rule?.compression, timeZone: arg.rule?.timeZone, bufferIntervalSec: arg.rule?.bufferIntervalSec });
   const connection = await services.connections.info();
   const source = arg.prefix ? `${connection.label}/${arg.prefix}` : connection.label;
-  const target = await targetOf(services, arg.sink.to);
+  const target = await targetOf(services, arg.sink.to, arg.sink.outDir);
   const rangeId = `${source}|${rule.partitionFormat}|${rule.format}|${arg.from}|${arg.to}`;
   const checkpointPath = forwardCheckpointDefaultPath(services.dataDir, rangeId, target.display);
   const start = 'batchEvents' in arg ? arg : null;
@@ -113,7 +113,7 @@ function countersReporter(progress: (phase: string, done: number, total: number 
 /** Handlers for forward.check, forward.preview and forward.start. */
 export const forwardHandlers: HandlerGroup<'forward.check' | 'forward.preview' | 'forward.start'> = {
   'forward.check': async (services, arg) => {
-    const target = await targetOf(services, arg.sink.to);
+    const target = await targetOf(services, arg.sink.to, arg.sink.outDir);
     const discard = { write: async () => undefined };
     return { text: await forwardSinkCheck(settingsOf(arg.sink, target, 'shiplens'), discard, AbortSignal.timeout(arg.sink.timeoutSec * 1000)) };
   },
