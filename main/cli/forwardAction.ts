@@ -67,6 +67,7 @@ export interface ForwardFlags {
   rateMb?: number;
   timeout: number;
   udpMaxBytes: number;
+  untilCaughtUp?: boolean;
 }
 
 async function ruleOf(flags: ForwardFlags, ctx: CliContext): Promise<RangeRule> {
@@ -150,10 +151,12 @@ function progressLine(ctx: CliContext): { update: (counters: ForwardCounters) =>
 
 /** Run `shiplens forward`. */
 export async function forwardAction(locationText: string | undefined, flags: ForwardFlags, command: Command, ctx: CliContext): Promise<void> {
-  if (flags.fromLogstore || flags.consumerGroup) {
-    throw new ShiplensError('UNSUPPORTED_FORMAT', 'Live forwarding from a Logstore by consumer group is not available in this version.', { source: '--from-logstore', hint: 'Replay the shipped objects instead: shiplens forward --to <sink> <location> --from <time> --to-time <time> --rule <file>' });
-  }
   const target = sinkTargetParse(flags.to, ctx.io.cwd);
+  if ((flags.fromLogstore || flags.consumerGroup) && !flags.check) {
+    if (locationText) throw new CliUsageError('give either <location> (a replay) or --from-logstore (live), not both');
+    const { forwardLogstoreAction } = await import('./forwardLogstore');
+    return forwardLogstoreAction(flags, command, ctx, (source) => sinkSettings(flags, target, source, ctx));
+  }
   if (flags.check) {
     const settings = await sinkSettings(flags, target, locationText ?? 'shiplens', ctx);
     await ctx.io.stdout.write(`${await forwardSinkCheck(settings, { write: (c) => ctx.io.stdout.write(c) }, ctx.signal)}\n`);

@@ -59,9 +59,9 @@ describe('shiplens forward', () => {
   it('usage errors and the live source say what to do', async () => {
     expect((await cliCapture(['forward', '--to', '-', bucket, '--from', '-1d', '--to-time', 'now'])).stderr).toBe('shiplens: a replay needs --rule <file> or --partition-format <fmt> (see shiplens --help)\n');
     expect((await cliCapture(['forward', '--to', '-', bucket, '--to-time', 'now', '--partition-format', '%Y'])).stderr).toBe('shiplens: a replay needs <location>, --from and --to-time (see shiplens --help)\n');
-    const live = await cliCapture(['forward', '--to', '-', '--from-logstore', 'p/l', '--consumer-group', 'g']);
-    expect(live.code).toBe(1);
-    expect(live.stderr).toBe('shiplens: --from-logstore: Live forwarding from a Logstore by consumer group is not available in this version. (Replay the shipped objects instead: shiplens forward --to <sink> <location> --from <time> --to-time <time> --rule <file>)\n');
+    const live = await cliCapture(['forward', '--to', '-', '--from-logstore', 'p/l']);
+    expect(live.code).toBe(2);
+    expect(live.stderr).toBe('shiplens: --from-logstore needs --consumer-group <name> (see shiplens --help)\n');
     const bad = await cliCapture(['forward', '--to', 'syslog://x', bucket, ...window]);
     expect(bad.stderr).toMatch(/^shiplens: --to: "syslog:\/\/x" is not a sink\. \(Use hec:\/\/host:port, /);
     const facility = await cliCapture(['forward', '--to', '-', bucket, ...window, '--format', 'rfc5424', '--facility', 'users', '--dry-run']);
