@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../renderer/i18n/en';
 import type { Harness } from './harness';
-import { harnessStart, shot } from './harness';
+import { harnessStart, listingDone, shot } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -18,8 +18,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** Status counts of the sample's JSON logs in [from, to), read with JSON.parse (no shiplens code). */
-function expected(dir: string, fromSec: number, toSec: number): Map<string, number> {
+/** Counts of the sample's JSON logs in [from, to) by status (or `keyOf`), read with JSON.parse (no shiplens code). */
+function expected(dir: string, fromSec: number, toSec: number, keyOf = (row: { __time__: number; status: unknown }): string => String(row.status)): Map<string, number> {
   const counts = new Map<string, number>();
   const walk = (d: string): void => {
     for (const name of readdirSync(d)) {
@@ -28,7 +28,7 @@ function expected(dir: string, fromSec: number, toSec: number): Map<string, numb
       else for (const line of readFileSync(p, 'utf8').split('\n')) {
         if (line.trim() === '') continue;
         const row = JSON.parse(line) as { __time__: number; status: unknown };
-        if (row.__time__ >= fromSec && row.__time__ < toSec) counts.set(String(row.status), (counts.get(String(row.status)) ?? 0) + 1);
+        if (row.__time__ >= fromSec && row.__time__ < toSec) counts.set(keyOf(row), (counts.get(keyOf(row)) ?? 0) + 1);
       }
     }
   };
@@ -59,5 +59,41 @@ describe('query view', () => {
     expect(lines[0]).toBe('status,n');
     expect(new Map(lines.slice(1).map((l) => [l.split(',')[0] as string, Number(l.split(',')[1])]))).toEqual(counts);
     expect(lines.slice(1).map((l) => Number(l.split(',')[1]))).toEqual(sorted.map(([, n]) => n));
+  });
+
+  it('opens from a Browse folder and from the time-range panel pre-filled, and charts counts per minute', async () => {
+    const page = await h.page();
+    const origin = new URL(h.server.url).origin;
+    const folder = 'nginx-access-json/2026/11/24/10/';
+    await listingDone(page, '');
+    await page.goto(`${origin}/#/browse/${folder}`);
+    await listingDone(page, folder);
+    await page.getByTestId('folder-query').click();
+    await page.getByTestId('query-view').waitFor();
+    expect(new URL(page.url()).hash).toBe('#/query');
+    const form = async (): Promise<string[]> => Promise.all(['prefix', 'partitionFormat', 'format', 'timeZone', 'from', 'to'].map((f) => page.getByTestId(`query-${f}`).inputValue()));
+    // The folder is the hour 10:00 of the 24th in the key's zone (+08:00).
+    expect(await form()).toEqual(['nginx-access-json', '%Y/%m/%d/%H/%M', 'json', '+08:00', '2026-11-24T10:00', '2026-11-24T11:00']);
+    await page.getByTestId('query-sql').fill("SELECT date_trunc('minute', __time__) AS minute, count(*) AS n FROM logs GROUP BY 1 ORDER BY 1");
+    await page.getByTestId('query-run').click();
+    await page.getByTestId('query-chart').waitFor();
+    const fromSec = Date.parse('2026-11-24T10:00:00+08:00') / 1000;
+    const perMinute = expected(join(h.bucketDir, 'nginx-access-json'), fromSec, fromSec + 3600, (row) => String(Math.floor((row.__time__ - fromSec) / 60)));
+    const bars = await page.getByTestId('query-chart').locator('rect').evaluateAll((rects) => rects.map((r) => [r.getAttribute('data-label'), Number(r.getAttribute('data-value'))]));
+    const minutes = [...perMinute.keys()].map(Number).sort((a, b) => a - b);
+    expect(bars.map(([, n]) => n)).toEqual(minutes.map((m) => perMinute.get(String(m))));
+    expect(bars[0]?.[0]).toBe(`2026-11-24 10:${String(minutes[0]).padStart(2, '0')}:00+08:00`);
+    await page.getByTestId('query-chart').scrollIntoViewIfNeeded();
+    await shot(page, 'query-chart');
+
+    // The time-range panel's window, typed in the header's zone, opens the same way.
+    await page.goto(`${origin}/#/browse/${folder}`);
+    await listingDone(page, folder);
+    await page.getByLabel(en['browse.from']).fill('2026-11-24 09:30');
+    await page.getByLabel(en['browse.to']).fill('2026-11-24 12:00');
+    await page.getByTestId('range-query').click();
+    await page.getByTestId('query-view').waitFor();
+    expect(await form()).toEqual(['nginx-access-json', '%Y/%m/%d/%H/%M', 'json', '+08:00', '2026-11-24T09:30', '2026-11-24T12:00']);
+    expect(await page.getByTestId('query-sql').inputValue()).toBe("SELECT date_trunc('minute', __time__) AS minute, count(*) AS n FROM logs GROUP BY 1 ORDER BY 1");
   });
 });
