@@ -42,7 +42,7 @@ function Choice<K extends 'format' | 'compression' | 'syslogFormat'>({ label, na
 
 function SourceForm() {
   const t = useT();
-  const { form, set, rule, connection } = useStore(useShallow((s) => ({ form: s.forwardForm, set: s.forwardFormSet, rule: s.rule, connection: s.connection })));
+  const { form, set, rule, connection, browsed } = useStore(useShallow((s) => ({ form: s.forwardForm, set: s.forwardFormSet, rule: s.rule, connection: s.connection, browsed: s.prefix })));
   return (
     <fieldset className="query-form">
       <legend>{t('forward.source')}{connection ? ` — ${connection.label}/${form.prefix}` : ''}</legend>
@@ -57,6 +57,7 @@ function SourceForm() {
         <span>{t('query.ruleJson')}</span>
         <textarea rows={2} className="mono" value={form.ruleText} onChange={(e) => set({ ruleText: e.target.value })} data-testid="forward-rule" />
       </label>
+      <button type="button" onClick={() => set({ prefix: browsed.replace(/\/+$/, '') })} disabled={!browsed}>{t('forward.useBrowsed')}</button>
       <button type="button" onClick={() => set({ ruleText: JSON.stringify(rule, null, 2) })}>{t('forward.useRuleEditor')}</button>
     </fieldset>
   );
@@ -130,7 +131,7 @@ function Outcome() {
       {s.preview && (
         <section>
           <p>{t('forward.previewed', { events: s.preview.events, bytes: s.preview.bytes })}</p>
-          <pre className="mono" data-testid="forward-preview">{s.preview.text}</pre>
+          <pre className="mono" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="forward-preview">{s.preview.text}</pre>
         </section>
       )}
       {s.counters && <p aria-live="polite" data-testid="forward-counters">{t('forward.counters', { ...s.counters })}</p>}

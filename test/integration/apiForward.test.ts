@@ -55,6 +55,9 @@ describe('forward API', () => {
     const bad = await apiDispatch(services, 'forward.check', { sink: { to: hec, token: `${token}-wrong` } });
     expect(bad.ok).toBe(false);
     expect(JSON.stringify(bad)).not.toContain(token);
+    const refused = await apiDispatch(services, 'forward.start', { ...range, sink: { to: hec, token: `${token}-wrong` } });
+    expect(refused.ok).toBe(false);
+    expect(JSON.stringify(refused)).not.toContain(token);
     expect(server.events).toEqual([]);
   });
 
