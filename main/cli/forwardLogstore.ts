@@ -32,6 +32,7 @@ export async function forwardLogstoreAction(flags: ForwardFlags & { untilCaughtU
   if (!flags.consumerGroup) throw new CliUsageError('--from-logstore needs --consumer-group <name>');
   if (flags.dryRun || flags.checkpoint) throw new CliUsageError('--dry-run and --checkpoint are for replays; a consumer group keeps its checkpoint in Log Service');
   ctx.source = address;
+  const cursor = cursorOf(flags.cursor, ctx);
   const globals = cliGlobals(command);
   const conn = await slsConnectionResolve({ endpoint: globals.endpoint, region: globals.region, project: parsed.project }, null, async () => {
     const found = await credentialsResolve({ env: ctx.io.env, homeDir: ctx.io.homeDir, profile: globals.profile });
@@ -40,7 +41,7 @@ export async function forwardLogstoreAction(flags: ForwardFlags & { untilCaughtU
   const deadLetterPath = flags.deadLetter ? path.resolve(ctx.io.cwd, flags.deadLetter) : path.join(dataDirResolve(ctx.io.env, ctx.io.homeDir), 'forward', `${parsed.project}.${parsed.logstore}.${flags.consumerGroup}.dead-letter.jsonl`);
   const result = await logstoreForwardRun({
     conn, logstore: parsed.logstore, group: flags.consumerGroup, consumer: `${hostname() || 'shiplens'}-${process.pid}`,
-    cursor: cursorOf(flags.cursor, ctx), sink: await sinkOf(address), deadLetterPath,
+    cursor, sink: await sinkOf(address), deadLetterPath,
     batchEvents: flags.batchEvents, batchBytes: flags.batchBytes, pullCount: 100,
     rate: { eventsPerSec: flags.rate, bytesPerSec: flags.rateMb ? flags.rateMb * 1024 * 1024 : undefined },
     untilCaughtUp: flags.untilCaughtUp === true, stdout: { write: (chunk) => ctx.io.stdout.write(chunk) }, stop: ctx.signal,
