@@ -325,7 +325,7 @@ export const en = {
   'browse.queryFolder': 'Query this range',
   'browse.queryRange': 'Query this range',
   'query.chart': '{value} over {time} (largest {max})',
-  'browse.goToTime': 'Go to the partition of',
+  'browse.goToTime': 'Partition at time',
   'browse.goToPartition': 'Go',
   ...forwardEn,
   'query.handOff': 'Hand-off texts (MaxCompute, Spark, Trino, DuckDB)',

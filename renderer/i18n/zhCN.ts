@@ -326,7 +326,7 @@ export const zhCN: Messages = {
   'browse.queryFolder': '查询此范围',
   'browse.queryRange': '查询此范围',
   'query.chart': '{value} 随 {time} 的变化（最大 {max}）',
-  'browse.goToTime': '跳转到此时间的分区',
+  'browse.goToTime': '此时间的分区',
   'browse.goToPartition': '跳转',
   ...forwardZh,
   'query.handOff': '移交文本（MaxCompute、Spark、Trino、DuckDB）',
