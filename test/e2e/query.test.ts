@@ -86,6 +86,17 @@ describe('query view', () => {
     await page.getByTestId('query-chart').scrollIntoViewIfNeeded();
     await shot(page, 'query-chart');
 
+    // The hand-off texts: MaxCompute registers exactly the planned hour folders (tasks up to
+    // 11:15 with the lag); each copy button copies its text.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    await page.getByTestId('query-emit').click();
+    const mc = page.getByTestId('query-emit-maxcompute');
+    await mc.waitFor();
+    const mcText = (await mc.locator('pre').textContent()) ?? '';
+    expect([...mcText.matchAll(/^ALTER TABLE logs_oss ADD IF NOT EXISTS PARTITION \(dt='(\d+)'\)/gm)].map((m) => m[1])).toEqual(['2026112410', '2026112411']);
+    await mc.getByRole('button', { name: en['common.copy'] }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(mcText);
+
     // The time-range panel's window, typed in the header's zone, opens the same way.
     await page.goto(`${origin}/#/browse/${folder}`);
     await listingDone(page, folder);
