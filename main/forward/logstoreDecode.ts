@@ -55,11 +55,15 @@ export function lz4BlockDecode(body: Uint8Array, rawSize: number, source: string
   return out.subarray(0, rawSize);
 }
 
+const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+
+// Decoded messages are read as they are (no toObject copy: 112k vs 80k logs per CPU s); an
+// optional field that was on the wire is an own property, a missing one only a prototype default.
 function recordOf(group: WireGroup, log: WireLog): ForwardRecord {
   const record: ForwardRecord = { __time__: log.Time };
-  if (log.Time_ns) record.__time_ns_part__ = log.Time_ns;
-  if (group.Topic !== undefined) record.__topic__ = group.Topic;
-  if (group.Source !== undefined) record.__source__ = group.Source;
+  if (own(log, 'Time_ns') && log.Time_ns) record.__time_ns_part__ = log.Time_ns;
+  if (own(group, 'Topic')) record.__topic__ = group.Topic as string;
+  if (own(group, 'Source')) record.__source__ = group.Source as string;
   for (const tag of group.LogTags ?? []) record[`${tagPrefix}${tag.Key}`] = tag.Value;
   for (const c of log.Contents ?? []) record[c.Key] = c.Value;
   return record;
@@ -69,7 +73,7 @@ function recordOf(group: WireGroup, log: WireLog): ForwardRecord {
 export function logGroupListDecode(bytes: Uint8Array, source: string): ForwardRecord[] {
   let list: { logGroupList?: WireGroup[] };
   try {
-    list = listType.toObject(listType.decode(bytes), { longs: Number, defaults: false }) as typeof list;
+    list = listType.decode(bytes) as typeof list;
   } catch (error) {
     throw new ShiplensError('INVALID_ARGUMENT', `PullLogs body is not a LogGroupList: ${error instanceof Error ? error.message : String(error)}`, { source, hint: 'The answer was damaged on the way; run again (the checkpoint did not move)' });
   }
