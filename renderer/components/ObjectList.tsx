@@ -54,7 +54,21 @@ function SortHeader({ label, sortKey, width }: { label: MessageKey; sortKey: Sor
   );
 }
 
-function ObjectCells({ entry, hiveNames, zone, under }: { entry: ObjectEntry; hiveNames: string[]; zone: string; under: string | null }) {
+/**
+ * The Hive partition columns of a listing and a width for each that fits its name and values
+ * (`ds=20261124` was cut to `202…` in a fixed 52 px), measured on the first objects.
+ */
+export function hiveColumns(objects: readonly ObjectEntry[]): { names: string[]; widths: number[] } {
+  const longest = new Map<string, number>();
+  for (const o of objects) {
+    for (const level of hiveLevels(o.key)) longest.set(level.name, Math.max(longest.get(level.name) ?? level.name.length, level.value.length));
+  }
+  const names = [...longest.keys()];
+  // ~7.5 px per monospace character at 12 px plus the cell's padding, within [52, 220].
+  return { names, widths: names.map((name) => Math.min(220, Math.max(w.hive, Math.ceil((longest.get(name) ?? 0) * 7.5) + 16))) };
+}
+
+function ObjectCells({ entry, hiveNames, hiveWidths, zone, under }: { entry: ObjectEntry; hiveNames: string[]; hiveWidths: number[]; zone: string; under: string | null }) {
   // Rows on screen only (virtualized); the tail holds every column shown here.
   const info = keyTail(entry.key);
   const levels = new Map(hiveLevels(entry.key).map((l) => [l.name, l.value]));
@@ -64,8 +78,8 @@ function ObjectCells({ entry, hiveNames, zone, under }: { entry: ObjectEntry; hi
         {/* A recursive listing names each object by its path below the prefix (its partition folders). */}
         {under !== null && entry.key.startsWith(under) ? entry.key.slice(under.length) : keyBaseName(entry.key)}
       </div>
-      {hiveNames.map((name) => (
-        <div key={name} className="cell mono" role="gridcell" style={{ width: w.hive }}>
+      {hiveNames.map((name, i) => (
+        <div key={name} className="cell mono" role="gridcell" style={{ width: hiveWidths[i] }}>
           {levels.get(name) ?? ''}
         </div>
       ))}
@@ -99,11 +113,8 @@ export function ObjectList() {
     const folders = s.prefixes.filter((p) => !needle || p.toLowerCase().includes(needle)).map((prefix): Row => ({ kind: 'folder', prefix }));
     return folders.concat(objectsSorted(s.objects, s.sortKey, s.desc, s.filter).map((entry): Row => ({ kind: 'object', entry })));
   }, [s.prefixes, s.objects, s.sortKey, s.desc, s.filter]);
-  const hiveNames = useMemo(() => {
-    const names = new Set<string>();
-    for (const o of s.objects.slice(0, 50)) for (const level of hiveLevels(o.key)) names.add(level.name);
-    return [...names];
-  }, [s.objects]);
+  const hive = useMemo(() => hiveColumns(s.objects.slice(0, 50)), [s.objects]);
+  const hiveNames = hive.names;
   const parentRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   // A new folder starts at its first row (adjusting state while rendering, as React recommends).
@@ -115,7 +126,7 @@ export function ObjectList() {
   // TanStack Virtual returns fresh functions each render; the compiler skipping memoization here is expected.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parentRef.current, estimateSize: () => 28, overscan: 12, scrollPaddingStart: 28 });
-  const minWidth = 160 + hiveNames.length * w.hive + 2 * w.time + w.number + w.format + w.size;
+  const minWidth = 160 + hive.widths.reduce((a, b) => a + b, 0) + 2 * w.time + w.number + w.format + w.size;
 
   function open(row: Row | undefined) {
     if (!row) return;
@@ -160,7 +171,7 @@ export function ObjectList() {
       <div className="vgrid-head" role="row" aria-rowindex={1} style={{ position: 'sticky', top: 0, zIndex: 2, minWidth }}>
         <SortHeader label="browse.col.name" sortKey="name" />
         {hiveNames.map((name) => (
-          <div key={name} className="cell mono" style={{ width: w.hive }} role="columnheader">
+          <div key={name} className="cell mono" style={{ width: hive.widths[hiveNames.indexOf(name)] }} role="columnheader">
             {name}
           </div>
         ))}
@@ -198,7 +209,7 @@ export function ObjectList() {
                 onDoubleClick={() => open(row)}
                 data-key={key}
               >
-                {row.kind === 'folder' ? <FolderCells prefix={row.prefix} /> : <ObjectCells entry={row.entry} hiveNames={hiveNames} zone={s.zone} under={s.recursive ? s.prefix : null} />}
+                {row.kind === 'folder' ? <FolderCells prefix={row.prefix} /> : <ObjectCells entry={row.entry} hiveNames={hiveNames} hiveWidths={hive.widths} zone={s.zone} under={s.recursive ? s.prefix : null} />}
               </div>
             );
           })}
