@@ -15,7 +15,8 @@ import { forwardSinkCreate } from './forwardSinks';
 import type { SinkSettings } from './forwardSinks';
 import { forwardCountersNew } from './forwardTypes';
 import type { ForwardCounters, ForwardItem, ForwardSink } from './forwardTypes';
-import { consumerGroupCheckpoint, consumerGroupCheckpointSave, consumerGroupHeartbeat, consumerGroupJoin, shardCursor } from './logstoreApi';
+import { consumerGroupCheckpoint, consumerGroupCheckpointSave, consumerGroupJoin, shardCursor } from './logstoreApi';
+import { ConsumerHeartbeat } from './logstoreHeartbeat';
 import type { ConsumerGroupRef } from './logstoreApi';
 import { shardPull } from './logstorePull';
 import type { ByteWriter } from './fileSink';
@@ -92,8 +93,10 @@ function sumOf(a: ForwardCounters, b: ForwardCounters): ForwardCounters {
   return out;
 }
 
-async function startCursor(ref: ConsumerGroupRef, shard: number, from: string): Promise<string> {
-  return (await consumerGroupCheckpoint(ref, shard)) ?? shardCursor(ref, shard, from);
+/** Drop the shards no longer allocated; start the new ones at the group's checkpoint, else at `from`. */
+async function cursorsFollow(cursors: Map<number, string>, allocated: readonly number[], ref: ConsumerGroupRef, from: string): Promise<void> {
+  for (const shard of [...cursors.keys()]) if (!allocated.includes(shard)) cursors.delete(shard);
+  for (const shard of allocated) if (!cursors.has(shard)) cursors.set(shard, (await consumerGroupCheckpoint(ref, shard)) ?? await shardCursor(ref, shard, from));
 }
 
 /** Forward until `stop` (or, with untilCaughtUp, until every shard is caught up). */
@@ -106,15 +109,12 @@ export async function logstoreForwardRun(run: LogstoreForward): Promise<Logstore
   const deadLetter = new DeadLetterFile(run.deadLetterPath);
   const total = forwardCountersNew();
   const cursors = new Map<number, string>();
-  let lastBeat = -Infinity;
+  const heartbeat = new ConsumerHeartbeat(ref, () => [...cursors.keys()], heartbeatMs);
   try {
+    await heartbeat.start();
     while (!run.stop.aborted) {
-      if (Date.now() - lastBeat >= heartbeatMs || cursors.size === 0) {
-        const allocated = await consumerGroupHeartbeat(ref, [...cursors.keys()]);
-        lastBeat = Date.now();
-        for (const shard of [...cursors.keys()]) if (!allocated.includes(shard)) cursors.delete(shard);
-        for (const shard of allocated) if (!cursors.has(shard)) cursors.set(shard, await startCursor(ref, shard, run.cursor));
-      }
+      if (heartbeat.failure) throw heartbeat.failure;
+      await cursorsFollow(cursors, heartbeat.allocated, ref, run.cursor);
       let pulledAny = false;
       for (const [shard, cursor] of cursors) {
         if (run.stop.aborted) break;
@@ -127,6 +127,7 @@ export async function logstoreForwardRun(run: LogstoreForward): Promise<Logstore
       if (!pulledAny) await sleep(run.idleMs ?? 1000, run.stop).catch(() => undefined);
     }
   } finally {
+    heartbeat.stop();
     await sink.close();
     await deadLetter.close();
   }

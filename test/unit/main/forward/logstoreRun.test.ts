@@ -105,6 +105,21 @@ describe('live forwarding by consumer group', () => {
     expect(checkpoints()).toEqual([[0, cgCursor(2)], [1, cgCursor(1)]]);
   });
 
+  it('keeps heartbeating while the sink holds a batch (a slow sink does not lose the shards)', async () => {
+    const beats = (): number => server.state.requests.filter((r) => r.query.type === 'heartbeat').length;
+    const slow = (s: SinkSettings, w: Parameters<typeof forwardSinkCreate>[1]): ForwardSink => {
+      const real = forwardSinkCreate(s, w);
+      return { label: real.label, encode: (r, j) => real.encode(r, j), close: () => real.close(), send: async (p, signal) => {
+        // Acknowledge only after two more heartbeats reached the server during this send.
+        const target = beats() + 2;
+        while (beats() < target) await new Promise((r) => setTimeout(r, 5));
+        return real.send(p, signal);
+      } };
+    };
+    const result = await run(join(dir, 'slow.log'), { sinkFactory: slow, heartbeatMs: 10 });
+    expect(result.counters.acknowledged).toBe(4);
+  }, 10_000);
+
   it('starts at the end or at a time when the group has no checkpoint', async () => {
     const out = join(dir, 'end.log');
     expect((await run(out, { cursor: 'end' })).counters.read).toBe(0);
