@@ -21,6 +21,7 @@ export const requirements = [
   { pkg: 'rsyslog', why: 'syslog forwarding tests against a real rsyslogd', probe: { command: 'rsyslogd' } },
   { pkg: 'rsyslog-gnutls', why: 'syslog over TLS', probe: { dpkg: 'rsyslog-gnutls' } },
   { pkg: 'gnutls-bin', why: 'certtool for the syslog TLS certificates', probe: { command: 'certtool' } },
+  { pkg: 'python3-lz4', why: 'LZ4 blocks from an independent codec (consumer-group PullLogs)', probe: { python: 'lz4.block' } },
 ];
 
 /**

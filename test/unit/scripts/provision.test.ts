@@ -54,7 +54,7 @@ describe('provisionPlan', () => {
 
 describe('provisionRun', () => {
   it('lists every package the tests need, syslog ones included', () => {
-    expect(all).toEqual(['chromium', 'python3-snappy', 'libsnappy-dev', 'libsnappy-java', 'default-jdk-headless', 'rsyslog', 'rsyslog-gnutls', 'gnutls-bin']);
+    expect(all).toEqual(['chromium', 'python3-snappy', 'libsnappy-dev', 'libsnappy-java', 'default-jdk-headless', 'rsyslog', 'rsyslog-gnutls', 'gnutls-bin', 'python3-lz4']);
   });
 
   it('runs nothing and passes when all are installed', () => {
@@ -63,7 +63,7 @@ describe('provisionRun', () => {
 
   it('as root on a fresh Debian: apt-get update, then one install of exactly the missing ones, then passes', () => {
     const r = machine(['chromium', 'libsnappy-dev'], { isRoot: true });
-    expect(r.ran).toEqual(['apt-get update -qq', 'apt-get install -y -qq python3-snappy libsnappy-java default-jdk-headless rsyslog rsyslog-gnutls gnutls-bin']);
+    expect(r.ran).toEqual(['apt-get update -qq', 'apt-get install -y -qq python3-snappy libsnappy-java default-jdk-headless rsyslog rsyslog-gnutls gnutls-bin python3-lz4']);
     expect(r.code).toBe(0);
   });
 
