@@ -1,27 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
-import type { ApiMethod, ShiplensBridge } from '../../../../main/api/contract';
+import type { ApiMethod } from '../../../../main/api/contract';
+import { bridgeStub } from './bridgeStub';
+import type { BridgeCall } from './bridgeStub';
 import { createTableSlice } from '../../../../renderer/state/tableSlice';
 import type { ShiplensState } from '../../../../renderer/state/types';
 
-const calls: { method: ApiMethod; arg: Record<string, unknown> }[] = [];
+let calls: BridgeCall[] = [];
 
 beforeEach(() => {
-  calls.length = 0;
   const answers: Partial<Record<ApiMethod, unknown>> = {
     'object.inspect': { key: 'x', size: 10, format: 'csv', compression: 'none', detectedBy: 'suffix' },
     'table.open': { tableId: 't1', key: 'x', columns: [], numRows: 0, format: 'csv', compression: 'none', warnings: [], hasRaw: true },
     'table.rows': { rows: [] },
     'table.close': {},
   };
-  const bridge: ShiplensBridge = {
-    invoke: (method, arg) => {
-      calls.push({ method, arg: arg as Record<string, unknown> });
-      return Promise.resolve({ ok: true, value: answers[method] }) as never;
-    },
-    on: () => () => undefined,
-  };
-  vi.stubGlobal('window', { shiplens: bridge });
+  calls = bridgeStub(answers);
 });
 afterEach(() => vi.unstubAllGlobals());
 
