@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hiveColumns } from '../../../../renderer/components/ObjectList';
 
-const entry = (key: string) => ({ key, size: 1 });
+const entry = (key: string) => ({ key, size: 1, lastModified: '2026-11-24T10:00:00.000Z' });
 
 describe('hiveColumns', () => {
   it('sizes each partition column to its name and values instead of a fixed 52 px', () => {
