@@ -6,7 +6,7 @@
 import { mkdir, open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { fsErrorToShiplens } from '../services/outputWriter';
+import { fsErrorToShiplens, outputWriteAll } from '../services/outputWriter';
 import type { ForwardItem } from './forwardTypes';
 
 /** Appends dead letters; opened lazily (no file when nothing was refused). */
@@ -24,7 +24,8 @@ export class DeadLetterFile {
         // Appending keeps the letters of earlier runs of the same replay.
         this.handle = await open(this.path, 'a', 0o600);
       }
-      await this.handle.write(`${JSON.stringify({ reason, key: item.position.key, line: item.position.line, event: item.record })}\n`);
+      const letter = `${JSON.stringify({ reason, key: item.position.key, line: item.position.line, event: item.record })}\n`;
+      await outputWriteAll(this.handle, new TextEncoder().encode(letter), this.path);
       this.pending = true;
     } catch (error) {
       throw fsErrorToShiplens(error, this.path);

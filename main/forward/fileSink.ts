@@ -7,7 +7,7 @@ import { mkdir, open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ForwardRecord } from '../../core/forward/forwardRecord';
-import { fsErrorToShiplens } from '../services/outputWriter';
+import { fsErrorToShiplens, outputWriteAll } from '../services/outputWriter';
 import type { ForwardSink } from './forwardTypes';
 
 /** A writer for stdout (the CLI's, honouring back-pressure). */
@@ -42,7 +42,8 @@ export function fileSinkCreate(path: string, encode: (record: ForwardRecord) => 
           // Appending, never truncating: a resumed replay adds to what the first run wrote.
           handle = await open(path, 'a', 0o644);
         }
-        await handle.write(joined(payloads, separator));
+        // Every byte or an error: a short write (a full disk) must not count as acknowledged.
+        await outputWriteAll(handle, joined(payloads, separator), path);
         await handle.sync();
       } catch (error) {
         throw fsErrorToShiplens(error, path);
