@@ -39,7 +39,9 @@ const entryPattern = /^[0-9a-f]{40}-(\d+)\.(ndjson|csv|parquet)$/;
 
 /** The on-disk cache of decoded range objects. */
 export class RangeCache {
-  private entries: Map<string, Entry> | null = null;
+  // One load shared by every caller: concurrent fetches each reading the folder would replace
+  // each other's maps (losing entries just put) and remove each other's part files in flight.
+  private loading: Promise<Map<string, Entry>> | null = null;
   private readonly pinned = new Set<string>();
 
   constructor(readonly dir: string, private budgetBytes: number = rangeCacheBudgetDefault) {}
@@ -54,8 +56,15 @@ export class RangeCache {
     this.budgetBytes = bytes;
   }
 
-  private async load(): Promise<Map<string, Entry>> {
-    if (this.entries) return this.entries;
+  private load(): Promise<Map<string, Entry>> {
+    this.loading ??= this.loadFromDisk().catch((error: unknown) => {
+      this.loading = null;
+      throw error;
+    });
+    return this.loading;
+  }
+
+  private async loadFromDisk(): Promise<Map<string, Entry>> {
     const entries = new Map<string, Entry>();
     await mkdir(this.dir, { recursive: true }).catch((error: unknown) => {
       throw fsErrorToShiplens(error, this.dir);
@@ -71,7 +80,6 @@ export class RangeCache {
       }
       entries.set(name.slice(0, 40), { name, bytes: info.size, usedMs: info.mtimeMs });
     }
-    this.entries = entries;
     return entries;
   }
 
@@ -82,7 +90,7 @@ export class RangeCache {
     const file = path.join(this.dir, entry.name);
     const info = await stat(file).catch(() => null);
     if (info?.size !== entry.bytes) {
-      this.entries?.delete(stem);
+      (await this.load()).delete(stem);
       return null;
     }
     entry.usedMs = Date.now();
@@ -146,7 +154,7 @@ export class RangeCache {
   async clear(): Promise<{ entries: number; bytes: number }> {
     const before = await this.usage();
     await rm(this.dir, { recursive: true, force: true });
-    this.entries = null;
+    this.loading = null;
     this.pinned.clear();
     return { entries: before.entries, bytes: before.bytes };
   }

@@ -22,6 +22,22 @@ describe('RangeCache', () => {
     expect(stem('a')).not.toBe(RangeCache.stem({ storage: 'local:/b', key: 'a', size: 1, lastModified: 'u' }));
   });
 
+  it('keeps every entry put by concurrent fetches on a fresh instance (one shared load of the folder)', async () => {
+    const dir = fresh();
+    // Earlier entries on disk make each load of the folder take a while.
+    const seed = new RangeCache(dir, 1e9);
+    for (let i = 0; i < 200; i++) await seed.put(stem(`old${i}`), 'ndjson', new Uint8Array(1));
+    const cache = new RangeCache(dir, 1e9);
+    const keys = Array.from({ length: 12 }, (_v, i) => `new${i}`);
+    await Promise.all(keys.map(async (k, i) => {
+      await new Promise((resolve) => setTimeout(resolve, i % 4));
+      expect(await cache.get(stem(k))).toBeNull();
+      await cache.put(stem(k), 'ndjson', new Uint8Array(5));
+    }));
+    for (const k of keys) expect(await cache.get(stem(k))).not.toBeNull();
+    expect(await cache.usage()).toMatchObject({ entries: 212, bytes: 260 });
+  });
+
   it('evicts least recently used, unpinned entries beyond the budget', async () => {
     const dir = fresh();
     const cache = new RangeCache(dir, 25);
