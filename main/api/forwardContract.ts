@@ -8,18 +8,10 @@
  * never stored, echoed in a result or logged.
  */
 import { z } from 'zod';
+import { rangeShape } from './rangeContract';
 
-const epochMs = z.number().int().min(0).max(8.64e15);
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
 const name = z.string().max(255);
-
-const ruleFields = z.object({
-  partitionFormat: z.string().min(1).max(256),
-  format: z.enum(['json', 'csv', 'parquet']).default('json'),
-  compression: z.enum(['none', 'snappy']).default('snappy'),
-  timeZone: z.string().max(64).default('+08:00'),
-  bufferIntervalSec: z.number().int().min(60).max(3600).default(300),
-}).strict();
 
 /** Where and how events are sent (the CLI's --to and its options). */
 export const forwardSinkInput = z.object({
@@ -49,21 +41,18 @@ export const forwardSinkInput = z.object({
   outDir: z.string().min(1).max(4096).optional(),
 }).strict();
 
-const rangeShape = {
-  prefix: z.string().max(1024).default(''),
-  ruleText: z.string().max(1 << 20).optional(),
-  rule: ruleFields.optional(),
-  from: epochMs,
-  to: epochMs,
+// The range query's range (one schema for one concept), plus where the events go.
+const forwardShape = {
+  ...rangeShape,
   sink: forwardSinkInput,
 };
 
 /** Inputs of the forward.* methods. */
 export const forwardInputs = {
   'forward.check': z.object({ sink: forwardSinkInput }).strict(),
-  'forward.preview': z.object({ ...rangeShape, limit: z.number().int().min(1).max(1000).default(10) }).strict(),
+  'forward.preview': z.object({ ...forwardShape, limit: z.number().int().min(1).max(1000).default(10) }).strict(),
   'forward.start': z.object({
-    ...rangeShape,
+    ...forwardShape,
     batchEvents: z.number().int().min(1).max(100_000).default(500),
     batchBytes: z.number().int().min(1024).max(64 << 20).default(1 << 20),
     rateEventsPerSec: z.number().positive().max(1e9).optional(),

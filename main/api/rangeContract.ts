@@ -19,7 +19,8 @@ const rangeRuleFields = z.object({
   bufferIntervalSec: z.number().int().min(60).max(3600).default(300),
 }).strict();
 
-const rangeShape = {
+/** A range as every API face takes it (query, forward): prefix + rule + [from, to). */
+export const rangeShape = {
   prefix: z.string().max(1024).default(''),
   /** Shiplens or Log Service rule JSON (takes precedence over `rule`). */
   ruleText: z.string().max(1 << 20).optional(),
