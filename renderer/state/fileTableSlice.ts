@@ -6,6 +6,7 @@ import type { StateCreator } from 'zustand';
 import type { CsvDialect } from '../../main/api/contract';
 import { apiCall, apiJobId, apiPathForFile, apiUpload } from '../api/client';
 import { dialectDefault } from './tableSlice';
+import { tableOpenedTake, tableOpeningStart } from './tableOpening';
 import type { ShiplensState } from './types';
 
 /** Which file: a path inside an output folder, or an upload; `label` is what Inspect shows. */
@@ -28,25 +29,12 @@ export interface FileTableSlice {
 export const createFileTableSlice: StateCreator<ShiplensState, [], [], FileTableSlice> = (set, get) => ({
   fileOpened: null,
   fileTableOpen: async (file, chosen) => {
-    const previous = get().table;
-    if (previous) void apiCall('table.close', { tableId: previous.tableId });
-    const jobId = apiJobId('table');
     const same = get().fileOpened?.label === file.label && get().openKey === file.label;
     const dialect = chosen ?? (same ? get().dialect : dialectDefault);
-    set({ fileOpened: file, openKey: file.label, inspection: null, table: null, schema: null, rows: [], rowsDone: false, tablePending: true, tableError: null, tableJobId: jobId, tableProgress: null, rawVisible: false, rawText: null, dialect, view: 'inspect' });
+    const jobId = tableOpeningStart(get, set, file.label, dialect, file);
     const where = file.uploadId ? { uploadId: file.uploadId } : { path: file.path, ...(file.outDir ? { outDir: file.outDir } : {}) };
     // Only a dialect the user chose is sent: JSON and Parquet files have none.
-    const opened = await apiCall('table.openFile', { ...where, jobId, ...(chosen ? { dialect: chosen } : {}) });
-    if (get().tableJobId !== jobId) {
-      if (opened.ok) void apiCall('table.close', { tableId: opened.value.tableId });
-      return;
-    }
-    if (!opened.ok) {
-      set({ tablePending: false, tableError: opened.error });
-      return;
-    }
-    set({ table: opened.value, tablePending: false, tableError: null });
-    await get().tableMore();
+    await tableOpenedTake(get, set, jobId, await apiCall('table.openFile', { ...where, jobId, ...(chosen ? { dialect: chosen } : {}) }));
   },
   fileDropOpen: async (file) => {
     const path = apiPathForFile(file);

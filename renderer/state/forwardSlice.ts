@@ -8,20 +8,13 @@ import type { ApiInput } from '../../main/api/contract';
 import type { ForwardCountersInfo, ForwardResults } from '../../main/api/forwardContract';
 import type { ErrorInfo } from '../../core/errors';
 import { apiCall, apiCancel, apiJobId } from '../api/client';
-import { queryTimeMs } from './querySlice';
+import { rangeArg, rangeFormDefault } from './rangeForm';
+import type { RangeForm } from './rangeForm';
 import type { Progress } from './tableSlice';
 import type { ShiplensState } from './types';
 
 /** The form as typed (times as `YYYY-MM-DDTHH:MM` in the partition's zone). */
-export interface ForwardForm {
-  prefix: string;
-  partitionFormat: string;
-  format: 'json' | 'csv' | 'parquet';
-  compression: 'none' | 'snappy';
-  timeZone: string;
-  ruleText: string;
-  from: string;
-  to: string;
+export interface ForwardForm extends RangeForm {
   /** Sink address: hec://, hecs://, syslog+udp|tcp|tls://host:port or file:<name>. */
   sinkTo: string;
   token: string;
@@ -75,21 +68,12 @@ function sinkArg(form: ForwardForm): ApiInput<'forward.check'>['sink'] {
   };
 }
 
-function rangeArg(form: ForwardForm): Omit<ApiInput<'forward.preview'>, 'limit'> {
-  const base = { prefix: form.prefix, from: queryTimeMs(form.from, form.timeZone), to: queryTimeMs(form.to, form.timeZone), sink: sinkArg(form) };
-  if (form.ruleText.trim() !== '') return { ...base, ruleText: form.ruleText };
-  return { ...base, rule: { partitionFormat: form.partitionFormat, format: form.format, compression: form.compression, timeZone: form.timeZone } };
+function forwardArg(form: ForwardForm): Omit<ApiInput<'forward.preview'>, 'limit'> {
+  return { ...rangeArg(form), sink: sinkArg(form) };
 }
 
 const formDefault: ForwardForm = {
-  prefix: 'nginx-access-json',
-  partitionFormat: '%Y/%m/%d/%H/%M',
-  format: 'json',
-  compression: 'none',
-  timeZone: '+08:00',
-  ruleText: '',
-  from: '2026-11-24T10:00',
-  to: '2026-11-24T11:00',
+  ...rangeFormDefault,
   sinkTo: 'syslog+tcp://127.0.0.1:514',
   token: '',
   syslogFormat: 'rfc5424',
@@ -122,13 +106,13 @@ export const createForwardSlice: StateCreator<ShiplensState, [], [], ForwardSlic
   forwardPreviewRun: async () => {
     set({ forwardError: null, forwardPreview: null });
     const form = get().forwardForm;
-    const response = await apiCall('forward.preview', { ...rangeArg(form), limit: form.previewLimit });
+    const response = await apiCall('forward.preview', { ...forwardArg(form), limit: form.previewLimit });
     set(response.ok ? { forwardPreview: response.value } : { forwardError: response.error });
   },
   forwardStart: async () => {
     const jobId = apiJobId('forward');
     set({ forwardJobId: jobId, forwardCounters: countersZero, forwardDone: null, forwardError: null });
-    const response = await apiCall('forward.start', { ...rangeArg(get().forwardForm), jobId });
+    const response = await apiCall('forward.start', { ...forwardArg(get().forwardForm), jobId });
     if (get().forwardJobId !== jobId) return;
     set(response.ok ? { forwardDone: response.value, forwardCounters: response.value.counters, forwardJobId: null } : { forwardError: response.error, forwardJobId: null });
   },

@@ -3,23 +3,16 @@
  * progress) and its answer. Rows come back capped by main; the count covers them all.
  */
 import type { StateCreator } from 'zustand';
-import type { ApiInput } from '../../main/api/contract';
 import type { RangeEmitInfo, RangePlanInfo, RangeQueryInfo } from '../../main/api/rangeContract';
 import type { ErrorInfo } from '../../core/errors';
 import { apiCall, apiCancel, apiJobId } from '../api/client';
 import type { Progress } from './tableSlice';
+import { rangeArg, rangeFormDefault } from './rangeForm';
+import type { RangeForm } from './rangeForm';
 import type { ShiplensState } from './types';
 
 /** The range form as typed (times as `YYYY-MM-DDTHH:MM` in the partition's zone). */
-export interface QueryForm {
-  prefix: string;
-  partitionFormat: string;
-  format: 'json' | 'csv' | 'parquet';
-  compression: 'none' | 'snappy';
-  timeZone: string;
-  ruleText: string;
-  from: string;
-  to: string;
+export interface QueryForm extends RangeForm {
   sql: string;
   exportName: string;
   exportDir: string;
@@ -48,35 +41,8 @@ export interface QuerySlice {
   queryProgressSet(progress: Progress): void;
 }
 
-/** `2026-11-24T10:00` in a zone (`+08:00` or an IANA name) → epoch ms. */
-export function queryTimeMs(local: string, zone: string): number {
-  const fixed = /^[+-]\d{2}:\d{2}$/.test(zone) ? zone : zone === 'UTC' ? 'Z' : null;
-  if (fixed) return Date.parse(`${local}:00${fixed}`);
-  // An IANA zone: find the offset that zone has at that wall time (two passes settle DST).
-  let guess = Date.parse(`${local}:00Z`);
-  for (let i = 0; i < 2; i++) {
-    const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(guess);
-    guess += Date.parse(`${local}:00Z`) - Date.parse(`${parts.replace(', ', 'T')}:00Z`);
-  }
-  return guess;
-}
-
-function rangeArg(form: QueryForm): ApiInput<'range.plan'> {
-  const from = queryTimeMs(form.from, form.timeZone);
-  const to = queryTimeMs(form.to, form.timeZone);
-  const base = { prefix: form.prefix, from, to };
-  if (form.ruleText.trim() !== '') return { ...base, ruleText: form.ruleText };
-  return { ...base, rule: { partitionFormat: form.partitionFormat, format: form.format, compression: form.compression, timeZone: form.timeZone } };
-}
-
 const formDefault: QueryForm = {
-  prefix: 'nginx-access-json',
-  partitionFormat: '%Y/%m/%d/%H/%M',
-  format: 'json',
-  compression: 'none',
-  timeZone: '+08:00',
-  ruleText: '',
-  from: '2026-11-24T10:00',
+  ...rangeFormDefault,
   to: '2026-11-24T12:00',
   sql: 'SELECT status, count(*) AS n FROM logs GROUP BY status ORDER BY n DESC',
   exportName: 'query.csv',

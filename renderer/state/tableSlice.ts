@@ -4,7 +4,8 @@
 import type { StateCreator } from 'zustand';
 import type { ApiEvents, CsvDialect, JsonCell, ObjectInspection, ParquetSchemaInfo, TableInfo } from '../../main/api/contract';
 import type { ErrorInfo } from '../../core/errors';
-import { apiCall, apiCancel, apiJobId } from '../api/client';
+import { apiCall, apiCancel } from '../api/client';
+import { tableOpenedTake, tableOpeningStart } from './tableOpening';
 import type { ShiplensState } from './types';
 
 /** Rows fetched per `table.rows` call; more pages load as the user scrolls. */
@@ -60,12 +61,9 @@ export const createTableSlice: StateCreator<ShiplensState, [], [], TableSlice> =
     // Reopen (a new dialect) of a local file opened by table.openFile goes back to that file.
     const file = get().fileOpened;
     if (file && options?.dialect && file.label === key && get().openKey === key) return get().fileTableOpen(file, options.dialect);
-    const previous = get().table;
-    if (previous) void apiCall('table.close', { tableId: previous.tableId });
-    const jobId = apiJobId('table');
     // A dialect chosen for one file (Reopen with "First line is a header") is not the next file's.
     const dialect = options?.dialect ?? (key === get().openKey ? get().dialect : dialectDefault);
-    set({ openKey: key, inspection: null, table: null, schema: null, rows: [], rowsDone: false, tablePending: true, tableError: null, tableJobId: jobId, tableProgress: null, rawVisible: false, rawText: null, dialect, view: 'inspect', fileOpened: null });
+    const jobId = tableOpeningStart(get, set, key, dialect, null);
     const inspection = await apiCall('object.inspect', { key });
     if (get().tableJobId !== jobId) return;
     if (inspection.ok) set({ inspection: inspection.value });
@@ -76,17 +74,7 @@ export const createTableSlice: StateCreator<ShiplensState, [], [], TableSlice> =
       else set({ tablePending: false, tableError: schema.error });
     }
     const csv = inspection.ok && inspection.value.format === 'csv';
-    const opened = await apiCall('table.open', { key, jobId, ...(csv ? { dialect } : {}) });
-    if (get().tableJobId !== jobId) {
-      if (opened.ok) void apiCall('table.close', { tableId: opened.value.tableId });
-      return;
-    }
-    if (!opened.ok) {
-      set({ tablePending: false, tableError: opened.error });
-      return;
-    }
-    set({ table: opened.value, tablePending: false, tableError: null });
-    await get().tableMore();
+    await tableOpenedTake(get, set, jobId, await apiCall('table.open', { key, jobId, ...(csv ? { dialect } : {}) }));
   },
   tableMore: async () => {
     const { table, rows, rowsPending, rowsDone } = get();

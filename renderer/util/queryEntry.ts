@@ -6,7 +6,7 @@
 import { partitionFormatParse } from '../../core/shipping/partitionFormat';
 import type { ShippingRule } from '../../core/shipping/rule';
 import type { QueryForm } from '../state/querySlice';
-import { queryTimeMs } from '../state/querySlice';
+import { queryTimeMs } from '../state/rangeForm';
 import { instantFormat } from './format';
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
