@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { rangeShape } from './rangeContract';
+import type { ForwardCounters } from '../forward/forwardTypes';
 
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
 const name = z.string().max(255);
@@ -62,15 +63,7 @@ export const forwardInputs = {
 } as const;
 
 /** Running totals of a forward job (also sent as onJobProgress phases of the same names). */
-export interface ForwardCountersInfo {
-  read: number;
-  skipped: number;
-  sent: number;
-  acknowledged: number;
-  retried: number;
-  deadLettered: number;
-  bytes: number;
-}
+export type ForwardCountersInfo = ForwardCounters;
 
 /** Results of the forward.* methods. */
 export interface ForwardResults {
