@@ -11,7 +11,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
-          include: ['test/unit/**/*.test.{ts,tsx}', 'test/integration/**/*.test.ts', 'test/fuzz/**/*.test.ts', 'test/reliability/**/*.test.ts'],
+          include: [
+            'test/unit/**/*.test.{ts,tsx}',
+            'test/integration/**/*.test.ts',
+            'test/fuzz/**/*.test.ts',
+            'test/reliability/**/*.test.ts',
+          ],
           fileParallelism: true,
           sequence: { groupOrder: 0 },
         },

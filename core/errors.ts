@@ -99,7 +99,11 @@ export function toShiplensError(value: unknown, source?: string): ShiplensError 
     return new ShiplensError('CANCELLED', 'The operation was cancelled.', { source });
   }
   const message = value instanceof Error ? value.message : String(value);
-  return new ShiplensError('INTERNAL', message || 'Unexpected error', { source, cause: value, hint: 'This is a bug in shiplens; please report it with the file that caused it.' });
+  return new ShiplensError('INTERNAL', message || 'Unexpected error', {
+    source,
+    cause: value,
+    hint: 'This is a bug in shiplens; please report it with the file that caused it.',
+  });
 }
 
 /** One line for a terminal: `<source>: <message> (<hint>)`. */

@@ -21,7 +21,10 @@ function dialogsCreate(): DialogProvider {
   return {
     available: true,
     openFiles: async (filters) => {
-      const options = { properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[], filters: filters?.length ? [{ name: 'Files', extensions: filters }] : [] };
+      const options = {
+        properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[],
+        filters: filters?.length ? [{ name: 'Files', extensions: filters }] : [],
+      };
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
       return result.canceled ? [] : result.filePaths;
     },
@@ -66,8 +69,21 @@ function menuBuild(services: ApiServices): void {
         { role: 'quit' },
       ],
     },
-    { label: 'View', submenu: [{ role: 'reload' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
-    { label: 'Help', submenu: [{ label: 'About shiplens', click: () => void dialog.showMessageBox({ message: `shiplens ${app.getVersion()}` }) }] },
+    {
+      label: 'View',
+      submenu: [
+        { role: 'reload' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
+    {
+      label: 'Help',
+      submenu: [{ label: 'About shiplens', click: () => void dialog.showMessageBox({ message: `shiplens ${app.getVersion()}` }) }],
+    },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
@@ -96,7 +112,13 @@ async function main(): Promise<void> {
   });
   // No remote content: refuse every permission request (camera, notifications, …).
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  const services = servicesCreate({ mode: 'electron', dataDir: dataDirResolve(), workerPath: workerPathDefault(), dialogs: dialogsCreate(), secretBox: safeStorageSecretBox(safeStorage) });
+  const services = servicesCreate({
+    mode: 'electron',
+    dataDir: dataDirResolve(),
+    workerPath: workerPathDefault(),
+    dialogs: dialogsCreate(),
+    secretBox: safeStorageSecretBox(safeStorage),
+  });
   ipcRegister(services, () => mainWindow?.webContents ?? null, rendererIndexUrl);
   menuBuild(services);
   mainWindow = windowCreate();

@@ -7,7 +7,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 /** The Electron executable path, or the reason there is none. */
-export function electronBinaryFind(env: NodeJS.ProcessEnv = process.env, resolveFrom: string = process.cwd()): { path: string } | { reason: string } {
+export function electronBinaryFind(
+  env: NodeJS.ProcessEnv = process.env,
+  resolveFrom: string = process.cwd(),
+): { path: string } | { reason: string } {
   let packageDir: string;
   try {
     const require = createRequire(join(resolveFrom, 'noop.js'));

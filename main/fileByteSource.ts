@@ -19,7 +19,10 @@ export function fsErrorToShiplens(error: unknown, file: string): ShiplensError {
     return new ShiplensError('ACCESS_DENIED', 'Permission denied.', { source: file, hint: 'Check the file permissions.' });
   }
   if (code === 'EEXIST') {
-    return new ShiplensError('FILE_EXISTS', 'The file already exists.', { source: file, hint: 'Choose another name, or allow overwriting.' });
+    return new ShiplensError('FILE_EXISTS', 'The file already exists.', {
+      source: file,
+      hint: 'Choose another name, or allow overwriting.',
+    });
   }
   const message = error instanceof Error ? error.message : String(error);
   return new ShiplensError('IO', `File error: ${message}`, { source: file, cause: error });

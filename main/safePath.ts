@@ -107,7 +107,11 @@ export function isInside(parent: string, child: string): boolean {
  * For "download this key into that folder": replaces what `safeJoin` would refuse.
  */
 export function safeFileNameFromKey(key: string): string {
-  const last = key.split(/[/\\]/).filter((s) => s !== '').pop() ?? '';
+  const last =
+    key
+      .split(/[/\\]/)
+      .filter((s) => s !== '')
+      .pop() ?? '';
   let name = last
     .normalize('NFKC')
     .replace(/[\u0000-\u001f\u007f-\u009f<>:"|?*/\\]/g, '_') // eslint-disable-line no-control-regex

@@ -26,7 +26,10 @@ function electronTry(): Promise<string | null> {
   const noDisplay = electronDisplayMissing();
   if (noDisplay) return Promise.resolve(noDisplay);
   return new Promise((resolve) => {
-    const child = spawn(found.path, [join(root, 'out', 'main', 'electron.cjs')], { stdio: ['ignore', 'inherit', 'pipe'], env: electronEnv() });
+    const child = spawn(found.path, [join(root, 'out', 'main', 'electron.cjs')], {
+      stdio: ['ignore', 'inherit', 'pipe'],
+      env: electronEnv(),
+    });
     const stderr: Buffer[] = [];
     child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
     const timer = setTimeout(() => {
@@ -49,7 +52,9 @@ function electronTry(): Promise<string | null> {
 }
 
 async function browserMode(reason: string, forced: boolean): Promise<void> {
-  process.stdout.write(forced ? 'shiplens: opening browser mode.\n' : `shiplens: Electron could not start (${reason}); opening browser mode instead.\n`);
+  process.stdout.write(
+    forced ? 'shiplens: opening browser mode.\n' : `shiplens: Electron could not start (${reason}); opening browser mode instead.\n`,
+  );
   const dataDir = dataDirResolve();
   const server = await startBrowserServer({ rendererDir: join(root, 'out', 'renderer'), dataDir });
   // Generate the sample bucket now so the first page shows data without waiting.

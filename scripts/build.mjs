@@ -8,12 +8,12 @@ const root = new URL('..', import.meta.url).pathname;
 const only = process.argv[2];
 
 async function buildMain() {
-  const entries = ['electron', 'cli', 'start']
-    .map((name) => join(root, 'main', `${name}.ts`))
-    .filter((file) => existsSync(file));
+  const entries = ['electron', 'cli', 'start'].map((name) => join(root, 'main', `${name}.ts`)).filter((file) => existsSync(file));
   const workerDir = join(root, 'main', 'workers');
   const workers = existsSync(workerDir)
-    ? readdirSync(workerDir).filter((f) => f.endsWith('Worker.ts')).map((f) => join(workerDir, f))
+    ? readdirSync(workerDir)
+        .filter((f) => f.endsWith('Worker.ts'))
+        .map((f) => join(workerDir, f))
     : [];
   await build({
     entryPoints: entries,

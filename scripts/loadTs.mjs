@@ -9,6 +9,15 @@ const root = new URL('..', import.meta.url).pathname;
 /** The exports of `relativePath` (e.g. `main/sample/sampleBucket.ts`). */
 export async function loadTs(relativePath) {
   const outfile = join(root, 'out', 'scripts', `${basename(relativePath, '.ts')}.cjs`);
-  await build({ entryPoints: [join(root, relativePath)], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', logLevel: 'warning' });
+  await build({
+    entryPoints: [join(root, relativePath)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
   return createRequire(import.meta.url)(outfile);
 }

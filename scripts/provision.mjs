@@ -32,7 +32,10 @@ export function provisionPlan({ missing, isRoot, isDebian, hasAptGet }) {
   if (missing.length === 0) return { action: 'none' };
   const install = ['apt-get', 'install', '-y', '-qq', ...missing];
   if (isRoot && isDebian && hasAptGet) return { action: 'install', commands: [['apt-get', 'update', '-qq'], install] };
-  const command = isDebian || hasAptGet ? `sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}` : `install the equivalents of these Debian packages: ${missing.join(' ')}`;
+  const command =
+    isDebian || hasAptGet
+      ? `sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`
+      : `install the equivalents of these Debian packages: ${missing.join(' ')}`;
   return { action: 'instruct', command };
 }
 
@@ -70,7 +73,10 @@ export function systemProbe(probe) {
   if (probe.python) return ok('/usr/bin/python3', ['-c', `import ${probe.python}`]);
   if (probe.dpkg) {
     try {
-      return execFileSync('dpkg-query', ['-W', '-f=${Status}', probe.dpkg], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }) === 'install ok installed';
+      return (
+        execFileSync('dpkg-query', ['-W', '-f=${Status}', probe.dpkg], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }) ===
+        'install ok installed'
+      );
     } catch {
       return false;
     }
@@ -80,7 +86,13 @@ export function systemProbe(probe) {
 
 /** Debian or a derivative (Ubuntu…), from /etc/os-release. */
 export function osIsDebian(osRelease) {
-  const fields = Object.fromEntries(osRelease.split('\n').map((l) => /^(\w+)=(.*)$/.exec(l)).filter(Boolean).map((m) => [m[1], m[2].replace(/^"|"$/g, '')]));
+  const fields = Object.fromEntries(
+    osRelease
+      .split('\n')
+      .map((l) => /^(\w+)=(.*)$/.exec(l))
+      .filter(Boolean)
+      .map((m) => [m[1], m[2].replace(/^"|"$/g, '')]),
+  );
   return fields.ID === 'debian' || (fields.ID_LIKE ?? '').split(/\s+/).includes('debian');
 }
 
@@ -88,7 +100,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const osRelease = existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8') : '';
   process.exitCode = provisionRun({
     probe: systemProbe,
-    exec: (command, args) => spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status ?? 1,
+    exec: (command, args) =>
+      spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status ?? 1,
     isRoot: process.getuid?.() === 0,
     isDebian: osIsDebian(osRelease),
     hasAptGet: spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0,

@@ -49,19 +49,20 @@ function utf8Length(text: string): number {
       // surrogate pair: 4 UTF-8 bytes for 2 UTF-16 units (already counted as 2)
       bytes += 2;
       i++;
-    }
-    else bytes += 2;
+    } else bytes += 2;
   }
   return bytes;
 }
-
 
 function columnIndexes(reader: TableReader, columns: string[] | undefined): number[] {
   if (!columns) return reader.columns.map((_c, i) => i);
   const names = reader.columns.map((c) => c.name);
   return columns.map((name) => {
     const i = names.indexOf(name);
-    if (i < 0) throw new ShiplensError('INVALID_ARGUMENT', `No column named "${name}".`, { hint: `Columns are: ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', …' : ''}.` });
+    if (i < 0)
+      throw new ShiplensError('INVALID_ARGUMENT', `No column named "${name}".`, {
+        hint: `Columns are: ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', …' : ''}.`,
+      });
     return i;
   });
 }
@@ -73,10 +74,16 @@ function columnIndexes(reader: TableReader, columns: string[] | undefined): numb
  * The formula guard applies to text only (numbers, bigints, booleans and DECIMAL digits are
  * never guarded), so a negative number stays a number. Returns rows written and UTF-8 bytes produced.
  */
-export async function csvExport(reader: TableReader, write: (chunk: string) => void | Promise<void>, options: CsvExportOptions = {}): Promise<{ rows: number; bytes: number }> {
+export async function csvExport(
+  reader: TableReader,
+  write: (chunk: string) => void | Promise<void>,
+  options: CsvExportOptions = {},
+): Promise<{ rows: number; bytes: number }> {
   const delimiter = options.delimiter ?? ',';
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\r' || delimiter === '\n') {
-    throw new ShiplensError('INVALID_ARGUMENT', `Invalid CSV delimiter ${JSON.stringify(delimiter)}.`, { hint: 'Use one character other than a quote or line break.' });
+    throw new ShiplensError('INVALID_ARGUMENT', `Invalid CSV delimiter ${JSON.stringify(delimiter)}.`, {
+      hint: 'Use one character other than a quote or line break.',
+    });
   }
   const indexes = columnIndexes(reader, options.columns);
   const chunkRows = options.chunkRows ?? tableBatchRows(indexes.length);

@@ -48,7 +48,8 @@ export function csvRowsText(rows: readonly (readonly Cell[])[], indexes: readonl
     for (let c = 0; c < width; c++) {
       const cell = (indexes ? row[indexes[c] ?? -1] : row[c]) ?? null;
       if (cell === null) out[c] = nullText;
-      else if (guard !== null && typeof cell === 'string' && !config.numericText?.has(c) && guard.test(cell)) out[c] = new GuardedText(`'${cell}`);
+      else if (guard !== null && typeof cell === 'string' && !config.numericText?.has(c) && guard.test(cell))
+        out[c] = new GuardedText(`'${cell}`);
       else out[c] = cell;
     }
     return out;

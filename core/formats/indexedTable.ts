@@ -14,7 +14,12 @@ import type { Cell, TableColumn, TableReader } from './table';
  * `rowsRead(first, end)` parses rows [first, end) with 0 <= first < end <= count; the reader
  * validates the requested range (INVALID_ARGUMENT, naming `source`) and honours `signal`.
  */
-export function indexedTableReader(columns: TableColumn[], count: number, rowsRead: (first: number, end: number) => Cell[][], source?: string): TableReader {
+export function indexedTableReader(
+  columns: TableColumn[],
+  count: number,
+  rowsRead: (first: number, end: number) => Cell[][],
+  source?: string,
+): TableReader {
   const readRows = async (offset: number, limit: number, signal?: AbortSignal): Promise<Cell[][]> => {
     if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(limit) || offset < 0 || limit < 0) {
       throw new ShiplensError('INVALID_ARGUMENT', `Invalid row range ${offset}+${limit}.`, { source });

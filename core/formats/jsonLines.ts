@@ -120,7 +120,12 @@ function lineVisit(bytes: Uint8Array, start: number, end: number, lineNo: number
   if (end > start && bytes[end - 1] === 0x0d) end--; // CRLF
   if (end === start) return; // empty lines are not rows
   if (end - start > options.maxLineBytes) {
-    warn(index, options.maxWarnings, lineNo, `Line ${lineNo} is ${end - start} bytes, over the ${options.maxLineBytes}-byte line limit; skipped.`);
+    warn(
+      index,
+      options.maxWarnings,
+      lineNo,
+      `Line ${lineNo} is ${end - start} bytes, over the ${options.maxLineBytes}-byte line limit; skipped.`,
+    );
     return;
   }
   const text = decoder.decode(bytes.subarray(start, end));
@@ -146,7 +151,14 @@ function lineIndexBuild(bytes: Uint8Array, options: JsonLinesOptions): LineIndex
     maxWarnings: options.maxWarnings ?? 1000,
     maxDepth: options.maxDepth ?? jsonDefaultMaxDepth,
   };
-  const index: LineIndex = { starts: new OffsetList(), ends: new OffsetList(), counts: new Map(), uncounted: false, warnings: [], dropped: 0 };
+  const index: LineIndex = {
+    starts: new OffsetList(),
+    ends: new OffsetList(),
+    counts: new Map(),
+    uncounted: false,
+    warnings: [],
+    dropped: 0,
+  };
   let pos = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0; // UTF-8 BOM
   for (let lineNo = 1; pos < bytes.length; lineNo++) {
     if ((lineNo & 0xffff) === 0) throwIfCancelled(options.signal);
@@ -160,7 +172,13 @@ function lineIndexBuild(bytes: Uint8Array, options: JsonLinesOptions): LineIndex
 }
 
 /** The warning that says how many keys had no column of their own, and where they went. */
-function overflowWarning(index: LineIndex, overflow: number, maxColumns: number, otherName: string, source: string | undefined): TableWarning {
+function overflowWarning(
+  index: LineIndex,
+  overflow: number,
+  maxColumns: number,
+  otherName: string,
+  source: string | undefined,
+): TableWarning {
   const extra = index.uncounted ? `more than ${overflow}` : String(overflow);
   return {
     message: `${source ?? 'This object'} has ${extra} keys beyond the ${maxColumns}-column limit; they are kept as JSON in the "${otherName}" column (the column limit is a setting).`,

@@ -112,7 +112,8 @@ function widthWarnings(index: RowIndex, expected: number, maxWarnings: number): 
   const offset = index.header ? 1 : 0;
   for (let i = 0; i < index.widths.length && index.warnings.length < maxWarnings; i++) {
     const width = index.widths[i] ?? 0;
-    if (width !== expected) index.warnings.push({ line: i + 1 + offset, message: `Row ${i + 1 + offset} has ${width} fields, expected ${expected}.` });
+    if (width !== expected)
+      index.warnings.push({ line: i + 1 + offset, message: `Row ${i + 1 + offset} has ${width} fields, expected ${expected}.` });
   }
 }
 
@@ -143,12 +144,20 @@ function cellsOf(fields: string[], kept: number, other: boolean, nullValue: stri
  * rows wider than that get extra `columnK` columns. Quote doubling is the escape; fields may
  * hold the delimiter and line breaks. Rows of another width are reported as warnings.
  */
-export function shippedCsvTable(text: string, dialect: CsvDialect = csvDialectDefault, options: ShippedCsvOptions = {}): { reader: TableReader; warnings: TableWarning[] } {
+export function shippedCsvTable(
+  text: string,
+  dialect: CsvDialect = csvDialectDefault,
+  options: ShippedCsvOptions = {},
+): { reader: TableReader; warnings: TableWarning[] } {
   if (dialect.delimiter.length !== 1 || dialect.quote.length !== 1 || dialect.delimiter === dialect.quote) {
-    throw new ShiplensError('INVALID_ARGUMENT', `Invalid CSV dialect: delimiter ${JSON.stringify(dialect.delimiter)}, quote ${JSON.stringify(dialect.quote)}.`, {
-      hint: 'Delimiter and quote are one character each and must differ.',
-      source: options.source,
-    });
+    throw new ShiplensError(
+      'INVALID_ARGUMENT',
+      `Invalid CSV dialect: delimiter ${JSON.stringify(dialect.delimiter)}, quote ${JSON.stringify(dialect.quote)}.`,
+      {
+        hint: 'Delimiter and quote are one character each and must differ.',
+        source: options.source,
+      },
+    );
   }
   const bodyStart = text.charCodeAt(0) === 0xfeff ? 1 : 0; // UTF-8 BOM
   const index = rowIndexBuild(text, bodyStart, dialect, options);
@@ -159,7 +168,9 @@ export function shippedCsvTable(text: string, dialect: CsvDialect = csvDialectDe
   const kept = Math.min(shape.width, maxColumns);
   const other = shape.width > kept;
   if (other) {
-    index.warnings.unshift({ message: `${options.source ?? 'This object'} has rows of ${shape.width} fields, over the ${maxColumns}-column limit; the fields beyond it are kept as JSON in the "${columns[kept]?.name ?? ''}" column (the column limit is a setting).` });
+    index.warnings.unshift({
+      message: `${options.source ?? 'This object'} has rows of ${shape.width} fields, over the ${maxColumns}-column limit; the fields beyond it are kept as JSON in the "${columns[kept]?.name ?? ''}" column (the column limit is a setting).`,
+    });
   }
   const count = index.starts.length;
 

@@ -7,18 +7,7 @@
 
 /** Logical column types shown to the user (the SPEC §3 Parquet types plus what readers meet). */
 export type ColumnType =
-  | 'string'
-  | 'boolean'
-  | 'int32'
-  | 'int64'
-  | 'float'
-  | 'double'
-  | 'binary'
-  | 'timestamp'
-  | 'date'
-  | 'decimal'
-  | 'json'
-  | 'unknown';
+  'string' | 'boolean' | 'int32' | 'int64' | 'float' | 'double' | 'binary' | 'timestamp' | 'date' | 'decimal' | 'json' | 'unknown';
 
 export interface TableColumn {
   name: string;

@@ -49,7 +49,12 @@ export interface OpenedTable {
 // Decoder verdicts that mean "these bytes are not snappy at all" rather than a real failure.
 const notSnappyCodes = new Set(['NOT_SNAPPY', 'TRUNCATED', 'SNAPPY_BAD_OFFSET', 'SNAPPY_BAD_LENGTH', 'CHECKSUM_MISMATCH']);
 
-async function textBytes(source: ByteSource, detection: FormatDetection, options: TableOpenOptions, warnings: TableWarning[]): Promise<{ bytes: Uint8Array; variant?: SnappyVariant }> {
+async function textBytes(
+  source: ByteSource,
+  detection: FormatDetection,
+  options: TableOpenOptions,
+  warnings: TableWarning[],
+): Promise<{ bytes: Uint8Array; variant?: SnappyVariant }> {
   const limit = options.maxDecodeBytes ?? snappyDefaultMaxOutputBytes;
   const raw = await byteSourceReadAll(source, limit, options.signal);
   if (detection.compression !== 'snappy') return { bytes: raw };
@@ -81,7 +86,11 @@ function utf8Text(bytes: Uint8Array, source?: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (error) {
-    throw new ShiplensError('UTF8_INVALID', 'The CSV text is not valid UTF-8.', { source, cause: error, hint: 'Check that this is a Log Service CSV object.' });
+    throw new ShiplensError('UTF8_INVALID', 'The CSV text is not valid UTF-8.', {
+      source,
+      cause: error,
+      hint: 'Check that this is a Log Service CSV object.',
+    });
   }
 }
 
@@ -90,16 +99,31 @@ async function tableOpenUnchecked(source: ByteSource, options: TableOpenOptions)
   const base = { format: detection.format, compression: detection.compression, detectedBy: detection.detectedBy };
   const warnings: TableWarning[] = detection.note ? [{ message: detection.note }] : [];
   if (detection.format === 'parquet') {
-    const reader = await parquetTable(source, { rawDecoder: options.rawDecoder, signal: options.signal, timeZone: options.timeZone, warnings });
+    const reader = await parquetTable(source, {
+      rawDecoder: options.rawDecoder,
+      signal: options.signal,
+      timeZone: options.timeZone,
+      warnings,
+    });
     return { ...base, reader, text: null, warnings };
   }
   const { bytes, variant } = await textBytes(source, detection, options, warnings);
   throwIfCancelled(options.signal);
   base.format = detection.format;
   base.compression = detection.compression;
-  const opened = detection.format === 'json'
-    ? jsonLinesTable(bytes, { maxLineBytes: options.maxLineBytes, maxColumns: options.maxColumns, source: source.name, signal: options.signal })
-    : shippedCsvTable(utf8Text(bytes, source.name), options.dialect ?? csvDialectDefault, { source: source.name, signal: options.signal, maxColumns: options.maxColumns });
+  const opened =
+    detection.format === 'json'
+      ? jsonLinesTable(bytes, {
+          maxLineBytes: options.maxLineBytes,
+          maxColumns: options.maxColumns,
+          source: source.name,
+          signal: options.signal,
+        })
+      : shippedCsvTable(utf8Text(bytes, source.name), options.dialect ?? csvDialectDefault, {
+          source: source.name,
+          signal: options.signal,
+          maxColumns: options.maxColumns,
+        });
   const result: OpenedTable = { ...base, reader: opened.reader, text: bytes, warnings: [...warnings, ...opened.warnings] };
   if (variant) result.snappyVariant = variant;
   return result;

@@ -9,9 +9,30 @@ import type { ForwardRecord, RecordTime } from './forwardRecord';
 
 /** Facility names and codes (RFC 5424 §6.2.1). */
 export const syslogFacilities: Record<string, number> = {
-  kern: 0, user: 1, mail: 2, daemon: 3, auth: 4, syslog: 5, lpr: 6, news: 7, uucp: 8, cron: 9, authpriv: 10, ftp: 11,
-  ntp: 12, security: 13, console: 14, 'solaris-cron': 15, local0: 16, local1: 17, local2: 18, local3: 19, local4: 20,
-  local5: 21, local6: 22, local7: 23,
+  kern: 0,
+  user: 1,
+  mail: 2,
+  daemon: 3,
+  auth: 4,
+  syslog: 5,
+  lpr: 6,
+  news: 7,
+  uucp: 8,
+  cron: 9,
+  authpriv: 10,
+  ftp: 11,
+  ntp: 12,
+  security: 13,
+  console: 14,
+  'solaris-cron': 15,
+  local0: 16,
+  local1: 17,
+  local2: 18,
+  local3: 19,
+  local4: 20,
+  local5: 21,
+  local6: 22,
+  local7: 23,
 };
 
 /** Severity names and codes. */
@@ -41,15 +62,23 @@ const headerLimits = { hostname: 255, tag: 48, msgid: 32 } as const;
 /** INVALID_ARGUMENT for names, or header fields RFC 5424 does not allow (printable ASCII, lengths). */
 export function syslogOptionsCheck(options: SyslogFormatOptions): void {
   if (!(options.facility in syslogFacilities)) {
-    throw new ShiplensError('INVALID_ARGUMENT', `Unknown syslog facility "${options.facility}".`, { hint: `Use one of ${Object.keys(syslogFacilities).join(', ')}` });
+    throw new ShiplensError('INVALID_ARGUMENT', `Unknown syslog facility "${options.facility}".`, {
+      hint: `Use one of ${Object.keys(syslogFacilities).join(', ')}`,
+    });
   }
   if (!(options.severity in syslogSeverities)) {
-    throw new ShiplensError('INVALID_ARGUMENT', `Unknown syslog severity "${options.severity}".`, { hint: `Use one of ${Object.keys(syslogSeverities).join(', ')}` });
+    throw new ShiplensError('INVALID_ARGUMENT', `Unknown syslog severity "${options.severity}".`, {
+      hint: `Use one of ${Object.keys(syslogSeverities).join(', ')}`,
+    });
   }
   for (const field of ['hostname', 'tag', 'msgid'] as const) {
     const value = options[field];
     if (!/^[\x21-\x7e]+$/.test(value) || value.length > headerLimits[field]) {
-      throw new ShiplensError('INVALID_ARGUMENT', `The syslog ${field} "${value}" is not 1–${headerLimits[field]} printable ASCII characters without spaces.`, { hint: 'RFC 5424 header fields allow no spaces or non-ASCII; use - for none' });
+      throw new ShiplensError(
+        'INVALID_ARGUMENT',
+        `The syslog ${field} "${value}" is not 1–${headerLimits[field]} printable ASCII characters without spaces.`,
+        { hint: 'RFC 5424 header fields allow no spaces or non-ASCII; use - for none' },
+      );
     }
   }
 }
@@ -76,7 +105,10 @@ function structuredData(record: ForwardRecord, options: SyslogFormatOptions): st
   for (const [key, value] of Object.entries(record)) {
     if (!key.startsWith(tagPrefix)) continue;
     // SD-NAME: 1–32 printable ASCII except = SP ] " (RFC 5424 §6.3.3).
-    const name = key.slice(tagPrefix.length).replace(/[^\x21-\x7e]|[= \]"]/g, '_').slice(0, 32);
+    const name = key
+      .slice(tagPrefix.length)
+      .replace(/[^\x21-\x7e]|[= \]"]/g, '_')
+      .slice(0, 32);
     if (name) params.push(`${name}="${sdEscape(String(value))}"`);
   }
   return params.length === 0 ? '-' : `[${syslogTagsSdId} ${params.join(' ')}]`;

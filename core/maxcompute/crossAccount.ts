@@ -17,11 +17,20 @@ export interface CrossAccountFields {
  * Fields for the policy generator, or null when the role ARN is not one or names the shipping
  * account itself (then the trust policy is the account's own and cross-account set-up is moot).
  */
-export function crossAccountFields(rule: { roleArn: string; bucket: string }, context: { project?: string; shippingAccountId?: string } = {}): CrossAccountFields | null {
+export function crossAccountFields(
+  rule: { roleArn: string; bucket: string },
+  context: { project?: string; shippingAccountId?: string } = {},
+): CrossAccountFields | null {
   const role = roleArnParse(rule.roleArn);
   if (!role) return null;
   if (context.shippingAccountId && context.shippingAccountId === role.accountId) return null;
-  return { bucketAccountId: role.accountId, roleName: role.roleName, bucket: rule.bucket, projects: context.project ?? '', shippingAccountId: context.shippingAccountId ?? '' };
+  return {
+    bucketAccountId: role.accountId,
+    roleName: role.roleName,
+    bucket: rule.bucket,
+    projects: context.project ?? '',
+    shippingAccountId: context.shippingAccountId ?? '',
+  };
 }
 
 /** The CLI lines that generate the three policies for these fields. */

@@ -70,7 +70,11 @@ export const jobDefaults = {
 /** A MaxCompute column name for a log field: `__time__` → `time`, other characters → `_` (runs of `_` as one). */
 export function jobColumnName(field: string): string {
   if (/^'.*'$/.test(field)) return 'const_value';
-  const base = field.replace(/[^A-Za-z0-9_]/g, '_').replace(/_+/g, '_').replace(/^_|_$/g, '') || 'col';
+  const base =
+    field
+      .replace(/[^A-Za-z0-9_]/g, '_')
+      .replace(/_+/g, '_')
+      .replace(/^_|_$/g, '') || 'col';
   const named = /^[A-Za-z]/.test(base) ? base : `c_${base}`;
   return named.toLowerCase().slice(0, 128);
 }

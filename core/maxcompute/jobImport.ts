@@ -50,7 +50,9 @@ class Reader {
   literal(obj: Obj, path: string, key: string, expected: string): void {
     const value = this.get<string>(obj, path, key, 'string');
     if (value !== undefined && value !== expected) {
-      this.issues.push(jobIssue(`${path}.${key}`, 'VALUE', `Expected "${expected}", got "${value}".`, `应为 "${expected}"，实际为 "${value}"。`));
+      this.issues.push(
+        jobIssue(`${path}.${key}`, 'VALUE', `Expected "${expected}", got "${value}".`, `应为 "${expected}"，实际为 "${value}"。`),
+      );
     }
   }
 
@@ -62,15 +64,32 @@ class Reader {
 }
 
 function syntaxIssue(text: string, error: unknown): JobIssue {
-  if (text.trim() === '') return jobIssue('$', 'JSON_SYNTAX', 'The file is empty; expected a script-mode job JSON object.', '文件为空，应为脚本模式任务 JSON 对象。');
+  if (text.trim() === '')
+    return jobIssue(
+      '$',
+      'JSON_SYNTAX',
+      'The file is empty; expected a script-mode job JSON object.',
+      '文件为空，应为脚本模式任务 JSON 对象。',
+    );
   const engine = error instanceof Error ? error.message : '';
-  if (/end of JSON input/i.test(engine)) return jobIssue('$', 'JSON_SYNTAX', 'Not valid JSON: the text ends before the job is complete.', '不是有效的 JSON：文本在任务结束前中断。');
+  if (/end of JSON input/i.test(engine))
+    return jobIssue(
+      '$',
+      'JSON_SYNTAX',
+      'Not valid JSON: the text ends before the job is complete.',
+      '不是有效的 JSON：文本在任务结束前中断。',
+    );
   const position = /position (\d+)/.exec(engine)?.[1];
   if (position === undefined) return jobIssue('$', 'JSON_SYNTAX', 'Not valid JSON.', '不是有效的 JSON。');
   const before = text.slice(0, Number(position)).split('\n');
   const line = before.length;
   const column = (before[before.length - 1]?.length ?? 0) + 1;
-  return jobIssue('$', 'JSON_SYNTAX', `Not valid JSON at line ${line}, column ${column}.`, `不是有效的 JSON：第 ${line} 行第 ${column} 列。`);
+  return jobIssue(
+    '$',
+    'JSON_SYNTAX',
+    `Not valid JSON at line ${line}, column ${column}.`,
+    `不是有效的 JSON：第 ${line} 行第 ${column} 列。`,
+  );
 }
 
 function readReader(r: Reader, reader: Obj): DataWorksJob['reader'] | null {
@@ -90,7 +109,14 @@ function readReader(r: Reader, reader: Obj): DataWorksJob['reader'] | null {
     column: r.get<string[]>(p, at, 'column', 'string[]'),
   };
   const { datasource, logstore, beginDateTime, endDateTime, column } = out;
-  if (datasource === undefined || logstore === undefined || beginDateTime === undefined || endDateTime === undefined || column === undefined) return null;
+  if (
+    datasource === undefined ||
+    logstore === undefined ||
+    beginDateTime === undefined ||
+    endDateTime === undefined ||
+    column === undefined
+  )
+    return null;
   return { datasource, logstore, beginDateTime, endDateTime, batchSize: out.batchSize, column: [...column] };
 }
 

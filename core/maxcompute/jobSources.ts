@@ -36,14 +36,18 @@ export function jobFieldsOfTable(columns: { name: string; type: ColumnType }[]):
 /** Typed `a,b:int64,c` → fields with the types given after `:`. */
 export function jobFieldsTyped(text: string): JobFieldSource {
   const types: Record<string, ParquetColumnType> = {};
-  const columns = text.split(',').map((item) => item.trim()).filter((item) => item !== '').map((item) => {
-    // `__tag__:__client_ip__` is a field, not a type; only a known type after the last `:` is one.
-    const at = item.lastIndexOf(':');
-    const type = at > 0 ? item.slice(at + 1) : '';
-    if (!(parquetColumnTypes as readonly string[]).includes(type)) return item;
-    const name = item.slice(0, at);
-    types[name] = type as ParquetColumnType;
-    return name;
-  });
+  const columns = text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+    .map((item) => {
+      // `__tag__:__client_ip__` is a field, not a type; only a known type after the last `:` is one.
+      const at = item.lastIndexOf(':');
+      const type = at > 0 ? item.slice(at + 1) : '';
+      if (!(parquetColumnTypes as readonly string[]).includes(type)) return item;
+      const name = item.slice(0, at);
+      types[name] = type as ParquetColumnType;
+      return name;
+    });
   return { columns, types };
 }

@@ -40,21 +40,49 @@ const roleArnPattern = /^acs:ram::(\d+):role\/([^/\s]+)$/;
 
 /** Checks shared by every generator; `path` names the input field. */
 export function policyAccountIssues(accountId: string, path: string): JobIssue[] {
-  return accountPattern.test(accountId) ? [] : [jobIssue(path, 'VALUE', `Account id "${accountId}" is not 16 digits.`, `账号 ID "${accountId}" 不是 16 位数字。`)];
+  return accountPattern.test(accountId)
+    ? []
+    : [jobIssue(path, 'VALUE', `Account id "${accountId}" is not 16 digits.`, `账号 ID "${accountId}" 不是 16 位数字。`)];
 }
 
 function roleNameIssues(role: string, path: string): JobIssue[] {
-  return roleNamePattern.test(role) ? [] : [jobIssue(path, 'VALUE', `Role name "${role}" is invalid: 1–64 letters, digits, "." and "-".`, `角色名称 "${role}" 无效：1–64 个字母、数字、"." 或 "-"。`)];
+  return roleNamePattern.test(role)
+    ? []
+    : [
+        jobIssue(
+          path,
+          'VALUE',
+          `Role name "${role}" is invalid: 1–64 letters, digits, "." and "-".`,
+          `角色名称 "${role}" 无效：1–64 个字母、数字、"." 或 "-"。`,
+        ),
+      ];
 }
 
 function projectIssues(project: string, path: string): JobIssue[] {
-  return projectPattern.test(project) ? [] : [jobIssue(path, 'VALUE', `Project name "${project}" is invalid: 3–63 lowercase letters, digits and "-", starting and ending with a letter or digit.`, `Project 名称 "${project}" 无效：3–63 个小写字母、数字或 "-"，以字母或数字开头和结尾。`)];
+  return projectPattern.test(project)
+    ? []
+    : [
+        jobIssue(
+          path,
+          'VALUE',
+          `Project name "${project}" is invalid: 3–63 lowercase letters, digits and "-", starting and ending with a letter or digit.`,
+          `Project 名称 "${project}" 无效：3–63 个小写字母、数字或 "-"，以字母或数字开头和结尾。`,
+        ),
+      ];
 }
 
 /** Problems of a role ARN: shape `acs:ram::<16-digit account>:role/<name>`. */
 export function roleArnIssues(arn: string, path = 'roleArn'): JobIssue[] {
   const m = roleArnPattern.exec(arn.trim());
-  if (!m) return [jobIssue(path, 'VALUE', `"${arn}" is not a role ARN like acs:ram::1234567890123456:role/aliyunlogdefaultrole.`, `"${arn}" 不是角色 ARN，应形如 acs:ram::1234567890123456:role/aliyunlogdefaultrole。`)];
+  if (!m)
+    return [
+      jobIssue(
+        path,
+        'VALUE',
+        `"${arn}" is not a role ARN like acs:ram::1234567890123456:role/aliyunlogdefaultrole.`,
+        `"${arn}" 不是角色 ARN，应形如 acs:ram::1234567890123456:role/aliyunlogdefaultrole。`,
+      ),
+    ];
   return [...policyAccountIssues(m[1] ?? '', path), ...roleNameIssues(m[2] ?? '', path)];
 }
 
@@ -83,7 +111,10 @@ export function policySubaccount(input: { projects: string[]; accountId?: string
   if (input.accountId) issues.push(...policyAccountIssues(input.accountId, 'accountId'));
   const region = input.region || '*';
   const account = input.accountId || '*';
-  const resources = input.projects.flatMap((p) => [`acs:log:${region}:${account}:project/${p}`, `acs:log:${region}:${account}:project/${p}/*`]);
+  const resources = input.projects.flatMap((p) => [
+    `acs:log:${region}:${account}:project/${p}`,
+    `acs:log:${region}:${account}:project/${p}/*`,
+  ]);
   return result(issues, () => ({ Version: '1', Statement: [{ Action: [...logReadActions], Resource: resources, Effect: 'Allow' }] }));
 }
 
@@ -91,24 +122,47 @@ export function policySubaccount(input: { projects: string[]; accountId?: string
 export function policyTrust(input: { shippingAccountId: string }): PolicyResult {
   return result(policyAccountIssues(input.shippingAccountId, 'shippingAccountId'), () => ({
     Version: '1',
-    Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: [`${input.shippingAccountId}@log.aliyuncs.com`, 'log.aliyuncs.com'] } }],
+    Statement: [
+      {
+        Action: 'sts:AssumeRole',
+        Effect: 'Allow',
+        Principal: { Service: [`${input.shippingAccountId}@log.aliyuncs.com`, 'log.aliyuncs.com'] },
+      },
+    ],
   }));
 }
 
 /** What the bucket owner's role may do: write objects under the bucket (and read the prefix it checks). */
 export function policyOssWrite(input: { bucketAccountId: string; bucket: string }): PolicyResult {
   const issues = [...policyAccountIssues(input.bucketAccountId, 'bucketAccountId')];
-  if (!bucketPattern.test(input.bucket)) issues.push(jobIssue('bucket', 'VALUE', `Bucket name "${input.bucket}" is invalid: 3–63 lowercase letters, digits and "-".`, `Bucket 名称 "${input.bucket}" 无效：3–63 个小写字母、数字或 "-"。`));
+  if (!bucketPattern.test(input.bucket))
+    issues.push(
+      jobIssue(
+        'bucket',
+        'VALUE',
+        `Bucket name "${input.bucket}" is invalid: 3–63 lowercase letters, digits and "-".`,
+        `Bucket 名称 "${input.bucket}" 无效：3–63 个小写字母、数字或 "-"。`,
+      ),
+    );
   return result(issues, () => ({
     Version: '1',
-    Statement: [{ Effect: 'Allow', Action: ['oss:PutObject', 'oss:GetBucketInfo', 'oss:ListObjects'], Resource: [`acs:oss:*:${input.bucketAccountId}:${input.bucket}`, `acs:oss:*:${input.bucketAccountId}:${input.bucket}/*`] }],
+    Statement: [
+      {
+        Effect: 'Allow',
+        Action: ['oss:PutObject', 'oss:GetBucketInfo', 'oss:ListObjects'],
+        Resource: [`acs:oss:*:${input.bucketAccountId}:${input.bucket}`, `acs:oss:*:${input.bucketAccountId}:${input.bucket}/*`],
+      },
+    ],
   }));
 }
 
 /** `ram:PassRole` on the bucket owner's role, for the shipping account's sub-account that creates the rule (SPEC §8). */
 export function policyPassRole(input: { bucketAccountId: string; roleName: string }): PolicyResult {
   const issues = [...policyAccountIssues(input.bucketAccountId, 'bucketAccountId'), ...roleNameIssues(input.roleName, 'roleName')];
-  return result(issues, () => ({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'ram:PassRole', Resource: roleArn(input.bucketAccountId, input.roleName) }] }));
+  return result(issues, () => ({
+    Version: '1',
+    Statement: [{ Effect: 'Allow', Action: 'ram:PassRole', Resource: roleArn(input.bucketAccountId, input.roleName) }],
+  }));
 }
 
 /** Policy JSON text (2-space indent, trailing newline). */

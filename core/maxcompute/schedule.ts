@@ -70,7 +70,9 @@ export function scheduleEveryParse(text: string): number {
 /** The run instants at or after `fromMs`, at most `count`. */
 export function scheduleRunTimes(schedule: Schedule, fromMs: number, count: number): number[] {
   if (schedule.stopMinute < schedule.startMinute) {
-    throw new ShiplensError('INVALID_ARGUMENT', 'The stop time is before the start time.', { hint: 'DataWorks runs from the start to the stop time of the same day' });
+    throw new ShiplensError('INVALID_ARGUMENT', 'The stop time is before the start time.', {
+      hint: 'DataWorks runs from the start to the stop time of the same day',
+    });
   }
   const runs: number[] = [];
   const first = timeZoneFields(fromMs, schedule.zone);
@@ -78,7 +80,10 @@ export function scheduleRunTimes(schedule: Schedule, fromMs: number, count: numb
   for (let day = 0; runs.length < Math.min(count, maxRuns) && day < maxRuns; day++) {
     const date = new Date(Date.UTC(first.Y, first.m - 1, first.d + day));
     for (let minute = schedule.startMinute; minute <= schedule.stopMinute && runs.length < count; minute += schedule.everyMinutes) {
-      const ms = timeZoneToEpochMs({ Y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate(), H: Math.floor(minute / 60), M: minute % 60, s: 0 }, schedule.zone);
+      const ms = timeZoneToEpochMs(
+        { Y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate(), H: Math.floor(minute / 60), M: minute % 60, s: 0 },
+        schedule.zone,
+      );
       if (ms >= fromMs) runs.push(ms);
     }
   }
@@ -112,12 +117,23 @@ function seamOf(previous: ScheduleRun | undefined, begin: string): ScheduleSeam 
 }
 
 /** Expand begin/end expressions over the next `count` runs from `fromMs`. */
-export function scheduleExpand(schedule: Schedule, input: { begin: string; end: string; partition?: string; truncate?: boolean }, fromMs: number, count: number): ScheduleReport {
+export function scheduleExpand(
+  schedule: Schedule,
+  input: { begin: string; end: string; partition?: string; truncate?: boolean },
+  fromMs: number,
+  count: number,
+): ScheduleReport {
   const begin = timeExpression(input.begin, 'begin');
   const end = timeExpression(input.end, 'end');
   const report: ScheduleReport = { runs: [], gaps: 0, overlaps: 0, empty: 0, overwrites: 0 };
   for (const runMs of scheduleRunTimes(schedule, fromMs, count)) {
-    const run: ScheduleRun = { runMs, run: scheduleTimeText(timeZoneFields(runMs, schedule.zone)), begin: windowValue(begin, runMs, schedule.zone, 'begin'), end: windowValue(end, runMs, schedule.zone, 'end'), empty: false };
+    const run: ScheduleRun = {
+      runMs,
+      run: scheduleTimeText(timeZoneFields(runMs, schedule.zone)),
+      begin: windowValue(begin, runMs, schedule.zone, 'begin'),
+      end: windowValue(end, runMs, schedule.zone, 'end'),
+      empty: false,
+    };
     run.empty = run.begin >= run.end;
     const previous = report.runs[report.runs.length - 1];
     const seam = seamOf(previous, run.begin);

@@ -63,7 +63,11 @@ export function scheduleExpressionParse(text: string): ScheduleExpression | null
     if (!bracket && /^[A-Za-z_][\w.]*$/.test(inner)) return null;
     throw unsupported(text);
   }
-  const divisors = (a[4] ?? '').split('/').map((s) => s.trim()).filter((s) => s !== '').map(Number);
+  const divisors = (a[4] ?? '')
+    .split('/')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .map(Number);
   if (divisors.some((d) => d === 0)) throw unsupported(text);
   const days = a[3] === undefined ? 0 : Number(a[3]) * (a[2] === '-' ? -1 : 1);
   const offsetMs = Math.round((days * dayMs) / divisors.reduce((x, y) => x * y, 1));

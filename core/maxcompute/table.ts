@@ -7,7 +7,14 @@ import type { ParquetColumnType } from '../shipping/rule';
 import type { DataWorksJob } from './job';
 
 /** MaxCompute types for the Parquet column types Log Service writes (SPEC §3). */
-const odpsType: Record<ParquetColumnType, string> = { string: 'STRING', boolean: 'BOOLEAN', int32: 'INT', int64: 'BIGINT', float: 'FLOAT', double: 'DOUBLE' };
+const odpsType: Record<ParquetColumnType, string> = {
+  string: 'STRING',
+  boolean: 'BOOLEAN',
+  int32: 'INT',
+  int64: 'BIGINT',
+  float: 'FLOAT',
+  double: 'DOUBLE',
+};
 
 /** One column of the table: its name, type and the log field it comes from. */
 export interface TableColumn {
@@ -37,7 +44,10 @@ function comment(text: string): string {
 /** Names of the partition columns in a writer partition spec (`pt=…,hh=…` → pt, hh). */
 export function tablePartitionColumns(partition: string): string[] {
   if (partition.trim() === '') return [];
-  return partition.split(/[,/](?![^{[]*[}\]])/).map((p) => p.split('=')[0]?.trim() ?? '').filter((n) => n !== '');
+  return partition
+    .split(/[,/](?![^{[]*[}\]])/)
+    .map((p) => p.split('=')[0]?.trim() ?? '')
+    .filter((n) => n !== '');
 }
 
 /** The table's columns for a job: writer names, types from the fields' Parquet types (else STRING). */
@@ -62,7 +72,11 @@ export function tableDdl(spec: TableSpec): string {
 
 /** The table DDL for a job (partition columns from its writer). */
 export function tableDdlOfJob(job: DataWorksJob, types: Record<string, ParquetColumnType> = {}): string {
-  return tableDdl({ table: job.writer.table, columns: tableColumnsOfJob(job, types), partitionColumns: tablePartitionColumns(job.writer.partition) });
+  return tableDdl({
+    table: job.writer.table,
+    columns: tableColumnsOfJob(job, types),
+    partitionColumns: tablePartitionColumns(job.writer.partition),
+  });
 }
 
 /** What the writer's truncate setting does, as the document explains it. */
@@ -71,7 +85,8 @@ export function tableWriteMode(truncate: boolean): { statement: string; en: stri
     return {
       statement: 'INSERT OVERWRITE',
       en: 'truncate: true — insert overwrite: each run first clears the partition it writes (the whole table when there is none), so a rerun replaces its data instead of duplicating it. Runs that write the same partition replace each other.',
-      'zh-CN': 'truncate: true — insert overwrite：每次运行先清空要写入的分区（无分区时为整张表），重跑会替换数据而不会重复。写入同一分区的多次运行会相互覆盖。',
+      'zh-CN':
+        'truncate: true — insert overwrite：每次运行先清空要写入的分区（无分区时为整张表），重跑会替换数据而不会重复。写入同一分区的多次运行会相互覆盖。',
     };
   }
   return {

@@ -50,7 +50,14 @@ interface Column {
   type: string;
 }
 
-const sqlType: Record<ParquetColumnType, string> = { string: 'STRING', boolean: 'BOOLEAN', int32: 'INT', int64: 'BIGINT', float: 'FLOAT', double: 'DOUBLE' };
+const sqlType: Record<ParquetColumnType, string> = {
+  string: 'STRING',
+  boolean: 'BOOLEAN',
+  int32: 'INT',
+  int64: 'BIGINT',
+  float: 'FLOAT',
+  double: 'DOUBLE',
+};
 const engineName: Record<DdlEngine, string> = { hive: 'Hive', spark: 'Spark SQL', maxcompute: 'MaxCompute' };
 /** MaxCompute's codec for whole-file raw snappy text (one snappy::Compress block per object). */
 export const maxComputeSnappyRawCodec = 'com.aliyun.odps.io.compress.SnappyRawCodec';
@@ -66,7 +73,11 @@ function lit(text: string): string {
 function dataColumns(rule: ShippingRule, options: DdlOptions): Column[] {
   if (rule.format === 'parquet') return (rule.parquet?.columns ?? []).map((c) => ({ name: c.name, type: sqlType[c.type] ?? 'STRING' }));
   if (rule.format === 'csv') return (rule.csv?.columns ?? []).map((name) => ({ name, type: 'STRING' }));
-  const json = options.columns ?? [{ name: '__time__', type: 'int64' }, { name: '__topic__', type: 'string' }, { name: '__source__', type: 'string' }];
+  const json = options.columns ?? [
+    { name: '__time__', type: 'int64' },
+    { name: '__topic__', type: 'string' },
+    { name: '__source__', type: 'string' },
+  ];
   return json.map((c) => ({ name: c.name, type: sqlType[c.type] ?? 'STRING' }));
 }
 
@@ -131,7 +142,12 @@ function hiveDdl(p: Parts): string[] {
   if (partCols.length > 0) lines.push(`PARTITIONED BY (${partCols.map((c) => `${ident(c)} STRING`).join(', ')})`);
   if (rule.format === 'parquet') lines.push('STORED AS PARQUET');
   else if (rule.format === 'json') lines.push(`ROW FORMAT SERDE 'org.apache.hive.hcatalog.data.JsonSerDe'`, 'STORED AS TEXTFILE');
-  else lines.push(`ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.OpenCSVSerde'`, `WITH SERDEPROPERTIES (${csvSerdeProps(rule).join(', ')})`, 'STORED AS TEXTFILE');
+  else
+    lines.push(
+      `ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.OpenCSVSerde'`,
+      `WITH SERDEPROPERTIES (${csvSerdeProps(rule).join(', ')})`,
+      'STORED AS TEXTFILE',
+    );
   lines.push(`LOCATION ${lit(p.layout.root)}`);
   if (rule.format === 'csv' && rule.csv?.header) lines.push(`TBLPROPERTIES ('skip.header.line.count'='1')`);
   lines[lines.length - 1] += ';';
@@ -148,7 +164,9 @@ function sparkDdl(p: Parts): string[] {
   lines.push(`CREATE TABLE IF NOT EXISTS ${ident(p.table)} (`, columnLines(cols), ')', `USING ${rule.format}`);
   if (rule.format === 'csv') {
     const csv = rule.csv ?? { delimiter: ',', quote: '"', header: false, nullValue: '', columns: [] };
-    lines.push(`OPTIONS (sep ${lit(csv.delimiter)}, quote ${lit(csv.quote)}, escape ${lit(csv.quote)}, header ${lit(String(csv.header))}, nullValue ${lit(csv.nullValue)}, multiLine 'true')`);
+    lines.push(
+      `OPTIONS (sep ${lit(csv.delimiter)}, quote ${lit(csv.quote)}, escape ${lit(csv.quote)}, header ${lit(String(csv.header))}, nullValue ${lit(csv.nullValue)}, multiLine 'true')`,
+    );
   }
   if (partCols.length > 0) lines.push(`PARTITIONED BY (${partCols.map(ident).join(', ')})`);
   lines.push(`LOCATION ${lit(p.layout.root)};`);
@@ -159,7 +177,12 @@ function maxComputeDdl(p: Parts, roleArn: string): string[] {
   const { rule } = p;
   const partCols = partitionColumnsOf(p.layout);
   const props = [`'odps.properties.rolearn'=${lit(roleArn)}`];
-  const lines = ['SET odps.sql.type.system.odps2=true;', `CREATE EXTERNAL TABLE IF NOT EXISTS ${ident(p.table)} (`, columnLines(p.columns), ')'];
+  const lines = [
+    'SET odps.sql.type.system.odps2=true;',
+    `CREATE EXTERNAL TABLE IF NOT EXISTS ${ident(p.table)} (`,
+    columnLines(p.columns),
+    ')',
+  ];
   if (partCols.length > 0) lines.push(`PARTITIONED BY (${partCols.map((c) => `${ident(c)} STRING`).join(', ')})`);
   if (rule.format === 'parquet') lines.push(`ROW FORMAT SERDE 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe'`);
   else if (rule.format === 'json') lines.push(`ROW FORMAT SERDE 'org.apache.hive.hcatalog.data.JsonSerDe'`);
@@ -168,9 +191,14 @@ function maxComputeDdl(p: Parts, roleArn: string): string[] {
     props.unshift(...csvSerdeProps(rule));
     if (rule.csv?.header) props.push(`'odps.text.option.header.lines.count'='1'`);
   }
-  lines.push(`WITH SERDEPROPERTIES (${props.join(', ')})`, rule.format === 'parquet' ? 'STORED AS PARQUET' : 'STORED AS TEXTFILE', `LOCATION ${lit(p.layout.root)}`);
+  lines.push(
+    `WITH SERDEPROPERTIES (${props.join(', ')})`,
+    rule.format === 'parquet' ? 'STORED AS PARQUET' : 'STORED AS TEXTFILE',
+    `LOCATION ${lit(p.layout.root)}`,
+  );
   // Raw snappy JSON/CSV (SPEC §2) is read as it is by MaxCompute's raw-block codec.
-  if (rule.format !== 'parquet' && rule.compression === 'snappy') lines.push(`TBLPROPERTIES ('io.compression.codecs'=${lit(maxComputeSnappyRawCodec)})`);
+  if (rule.format !== 'parquet' && rule.compression === 'snappy')
+    lines.push(`TBLPROPERTIES ('io.compression.codecs'=${lit(maxComputeSnappyRawCodec)})`);
   lines[lines.length - 1] += ';';
   return [...lines, ...partitionStatements(p, 'maxcompute')];
 }
@@ -178,13 +206,19 @@ function maxComputeDdl(p: Parts, roleArn: string): string[] {
 function collectWarnings(rule: ShippingRule, columns: Column[], partCols: string[], layout: DdlLayout): string[] {
   const warnings: string[] = [];
   if (ddlFileNamesHidden(rule)) {
-    warnings.push(`Object names start with "_" (partition format "${rule.partitionFormat}" ends with "/"): Hadoop-based engines skip such files as hidden, so the table will look empty.`);
+    warnings.push(
+      `Object names start with "_" (partition format "${rule.partitionFormat}" ends with "/"): Hadoop-based engines skip such files as hidden, so the table will look empty.`,
+    );
   }
   const clash = partCols.filter((c) => columns.some((d) => d.name.toLowerCase() === c.toLowerCase()));
-  if (clash.length > 0) warnings.push(`Partition column(s) ${clash.join(', ')} also exist as data columns; rename the data column or the partition directory.`);
-  if (layout.kind === 'flat') warnings.push('The partition format has no directory levels: every object is in one folder and queries cannot prune by time.');
-  if (rule.format === 'csv' && rule.csv && rule.csv.nullValue !== '') warnings.push(`Missing keys are written as "${rule.csv.nullValue}"; Hive's OpenCSVSerde reads that as text, not NULL.`);
-  if (rule.format === 'csv') warnings.push('OpenCSVSerde treats "\\" as an escape character; values containing backslashes may change in Hive and MaxCompute.');
+  if (clash.length > 0)
+    warnings.push(`Partition column(s) ${clash.join(', ')} also exist as data columns; rename the data column or the partition directory.`);
+  if (layout.kind === 'flat')
+    warnings.push('The partition format has no directory levels: every object is in one folder and queries cannot prune by time.');
+  if (rule.format === 'csv' && rule.csv && rule.csv.nullValue !== '')
+    warnings.push(`Missing keys are written as "${rule.csv.nullValue}"; Hive's OpenCSVSerde reads that as text, not NULL.`);
+  if (rule.format === 'csv')
+    warnings.push('OpenCSVSerde treats "\\" as an escape character; values containing backslashes may change in Hive and MaxCompute.');
   return warnings;
 }
 
@@ -197,16 +231,36 @@ function defaultOdpsRole(rule: ShippingRule): string {
 export function ddlGenerate(rule: ShippingRule, engine: DdlEngine, options: DdlOptions = {}): DdlResult {
   if (rule.compression === 'snappy' && rule.format !== 'parquet' && engine !== 'maxcompute') return unreadable(rule, engine);
   const extraEndpoint = rule.extra?.['/sink/endpoint'];
-  const endpoint = engine === 'maxcompute' ? (options.endpoint ?? (typeof extraEndpoint === 'string' && extraEndpoint ? extraEndpoint : '<oss-internal-endpoint>')) : undefined;
+  const endpoint =
+    engine === 'maxcompute'
+      ? (options.endpoint ?? (typeof extraEndpoint === 'string' && extraEndpoint ? extraEndpoint : '<oss-internal-endpoint>'))
+      : undefined;
   const root = ddlOssRoot(rule.bucket || '<bucket>', rule.prefix, endpoint);
   const layout = ddlLayoutOf(rule, root, options.partitionColumn);
   const columns = dataColumns(rule, options);
-  const partitions = layout.kind === 'dated' && options.fromMs !== undefined && options.toMs !== undefined ? ddlPartitions(layout, rule, options.fromMs, options.toMs, options.maxPartitions ?? 1000) : [];
+  const partitions =
+    layout.kind === 'dated' && options.fromMs !== undefined && options.toMs !== undefined
+      ? ddlPartitions(layout, rule, options.fromMs, options.toMs, options.maxPartitions ?? 1000)
+      : [];
   const table = options.table ?? (rule.name.replace(/\W/g, '_') || 'shipped_logs');
   const warnings = collectWarnings(rule, columns, partitionColumnsOf(layout), layout);
-  if (endpoint === '<oss-internal-endpoint>') warnings.push('Replace <oss-internal-endpoint> with the OSS internal endpoint of the region (e.g. oss-cn-hangzhou-internal.aliyuncs.com).');
+  if (endpoint === '<oss-internal-endpoint>')
+    warnings.push(
+      'Replace <oss-internal-endpoint> with the OSS internal endpoint of the region (e.g. oss-cn-hangzhou-internal.aliyuncs.com).',
+    );
   const p: Parts = { rule, table, columns, layout, partitions, warnings };
-  const body = engine === 'hive' ? hiveDdl(p) : engine === 'spark' ? sparkDdl(p) : maxComputeDdl(p, options.odpsRoleArn ?? defaultOdpsRole(rule));
-  const header = [`-- shiplens: ${engineName[engine]} table over rule "${rule.name}" (${rule.format}, ${rule.compression}), partition format ${rule.partitionFormat}`, ...warnings.map((w) => `-- WARNING: ${w}`)];
-  return { engine, sql: `${[...header, ...body].join('\n')}\n`, readable: true, warnings, partitionColumns: partitionColumnsOf(layout), partitions };
+  const body =
+    engine === 'hive' ? hiveDdl(p) : engine === 'spark' ? sparkDdl(p) : maxComputeDdl(p, options.odpsRoleArn ?? defaultOdpsRole(rule));
+  const header = [
+    `-- shiplens: ${engineName[engine]} table over rule "${rule.name}" (${rule.format}, ${rule.compression}), partition format ${rule.partitionFormat}`,
+    ...warnings.map((w) => `-- WARNING: ${w}`),
+  ];
+  return {
+    engine,
+    sql: `${[...header, ...body].join('\n')}\n`,
+    readable: true,
+    warnings,
+    partitionColumns: partitionColumnsOf(layout),
+    partitions,
+  };
 }

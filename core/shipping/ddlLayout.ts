@@ -41,14 +41,27 @@ export function ddlLayoutOf(rule: ShippingRule, root: string, partitionColumn = 
   const dirFormat = dirs.join('/');
   const used = partitionFormatDirectives(dirFormat);
   if (used.length === 0) return { kind: 'flat', root };
-  return { kind: 'dated', column: partitionColumn, dirFormat, valueFormat: used.map((d) => `%${d}`).join(''), granularity: used[used.length - 1] as Directive, root };
+  return {
+    kind: 'dated',
+    column: partitionColumn,
+    dirFormat,
+    valueFormat: used.map((d) => `%${d}`).join(''),
+    granularity: used[used.length - 1] as Directive,
+    root,
+  };
 }
 
 /**
  * The partitions of a dated layout whose directory time falls in [fromMs, toMs), oldest first.
  * Throws INVALID_ARGUMENT beyond `max` partitions.
  */
-export function ddlPartitions(layout: Extract<DdlLayout, { kind: 'dated' }>, rule: ShippingRule, fromMs: number, toMs: number, max: number): DdlPartition[] {
+export function ddlPartitions(
+  layout: Extract<DdlLayout, { kind: 'dated' }>,
+  rule: ShippingRule,
+  fromMs: number,
+  toMs: number,
+  max: number,
+): DdlPartition[] {
   if (!Number.isFinite(fromMs) || !Number.isFinite(toMs) || toMs <= fromMs) {
     throw new ShiplensError('TIME_INVALID', `The partition range must have from < to (got ${fromMs} … ${toMs}).`);
   }
@@ -62,7 +75,9 @@ export function ddlPartitions(layout: Extract<DdlLayout, { kind: 'dated' }>, rul
     if (seen.has(dir)) continue;
     seen.add(dir);
     if (out.length >= max) {
-      throw new ShiplensError('INVALID_ARGUMENT', `More than ${max} partitions in the range.`, { hint: 'Choose a shorter range or raise maxPartitions.' });
+      throw new ShiplensError('INVALID_ARGUMENT', `More than ${max} partitions in the range.`, {
+        hint: 'Choose a shorter range or raise maxPartitions.',
+      });
     }
     out.push({ value: partitionFormatRender(layout.valueFormat, at, rule.timeZone), location: `${layout.root}${dir}/` });
   }
@@ -74,4 +89,3 @@ export function ddlFileNamesHidden(rule: ShippingRule): boolean {
   const stem = rule.partitionFormat.split('/').pop() ?? '';
   return stem === '' || stem.startsWith('_') || stem.startsWith('.');
 }
-

@@ -153,13 +153,22 @@ function mergeRuns(slots: readonly GapSlot[]): GapRun[] {
 }
 
 /** Build the slots of [from, to) and put each task in its slot. */
-function slotTasks(tasks: readonly Task[], intervalMs: number, anchor: number, fromMs: number, toMs: number, maxSlots: number): { slots: GapSlot[]; assigned: Task[][] } {
+function slotTasks(
+  tasks: readonly Task[],
+  intervalMs: number,
+  anchor: number,
+  fromMs: number,
+  toMs: number,
+  maxSlots: number,
+): { slots: GapSlot[]; assigned: Task[][] } {
   const slotIndex = (t: number) => Math.floor((t - anchor) / intervalMs + 0.5);
   // Slots whose expected task time lies in [from, to).
   const first = Math.ceil((fromMs - anchor) / intervalMs);
   const count = Math.ceil((toMs - anchor) / intervalMs) - first;
   if (count > maxSlots) {
-    throw new ShiplensError('INVALID_ARGUMENT', `${count} shipping slots between the two times is more than ${maxSlots}.`, { hint: 'Choose a shorter time range.' });
+    throw new ShiplensError('INVALID_ARGUMENT', `${count} shipping slots between the two times is more than ${maxSlots}.`, {
+      hint: 'Choose a shorter time range.',
+    });
   }
   const slots: GapSlot[] = [];
   const assigned: Task[][] = [];
@@ -173,9 +182,14 @@ function slotTasks(tasks: readonly Task[], intervalMs: number, anchor: number, f
 }
 
 /** Expected task slots versus found objects, for a timeline. */
-export function gapsCompute(objects: readonly GapInput[], rule: Pick<ShippingRule, 'bufferIntervalSec'> | number, options: GapsOptions = {}): GapsResult {
+export function gapsCompute(
+  objects: readonly GapInput[],
+  rule: Pick<ShippingRule, 'bufferIntervalSec'> | number,
+  options: GapsOptions = {},
+): GapsResult {
   const intervalSec = typeof rule === 'number' ? rule : rule.bufferIntervalSec;
-  if (!Number.isFinite(intervalSec) || intervalSec <= 0) throw new ShiplensError('INVALID_ARGUMENT', `The shipping interval must be positive (got ${intervalSec}).`);
+  if (!Number.isFinite(intervalSec) || intervalSec <= 0)
+    throw new ShiplensError('INVALID_ARGUMENT', `The shipping interval must be positive (got ${intervalSec}).`);
   const intervalMs = intervalSec * 1000;
   const grace = options.lateGraceMs ?? defaultLateGraceMs;
   const { tasks, notJudged } = groupTasks(objects, grace);
@@ -208,7 +222,11 @@ export function gapsInputFromListing(entries: readonly { key: string; lastModifi
     const parsed = objectKeyParse(e.key, rule);
     if (!parsed.ok) continue;
     const lastModifiedMs = e.lastModified ? Date.parse(e.lastModified) : Number.NaN;
-    out.push(Number.isFinite(lastModifiedMs) ? { key: e.key, taskTimeMs: parsed.value.taskTimeMs, lastModifiedMs } : { key: e.key, taskTimeMs: parsed.value.taskTimeMs });
+    out.push(
+      Number.isFinite(lastModifiedMs)
+        ? { key: e.key, taskTimeMs: parsed.value.taskTimeMs, lastModifiedMs }
+        : { key: e.key, taskTimeMs: parsed.value.taskTimeMs },
+    );
   }
   return out;
 }

@@ -27,10 +27,14 @@ export function logTimeSeconds(log: ShippingLog, index: number): number {
   const raw = log.__time__;
   const value = typeof raw === 'string' && /^\d{1,15}$/.test(raw) ? Number(raw) : raw;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new ShiplensError('INVALID_ARGUMENT', `Log #${index + 1}: __time__ must be whole Unix seconds (a number), got ${JSON.stringify(raw) ?? 'nothing'}.`, {
-      hint: 'Give every sample log a numeric __time__, e.g. 1484913043.',
-      source: `logs[${index}].__time__`,
-    });
+    throw new ShiplensError(
+      'INVALID_ARGUMENT',
+      `Log #${index + 1}: __time__ must be whole Unix seconds (a number), got ${JSON.stringify(raw) ?? 'nothing'}.`,
+      {
+        hint: 'Give every sample log a numeric __time__, e.g. 1484913043.',
+        source: `logs[${index}].__time__`,
+      },
+    );
   }
   return value;
 }

@@ -102,7 +102,8 @@ function keyTail(key: string): KeyTail | string {
   if (!m) return 'the key does not end with `_<19-digit task time>_<task number>[suffix]` (SPEC §1)';
   const suffix = m[3] ?? '';
   const resolved = suffixResolve(suffix);
-  if (!resolved) return `unknown suffix "${suffix}": Log Service writes none, .snappy, .csv, .snappy.csv, .parquet or .snappy.parquet (SPEC §2)`;
+  if (!resolved)
+    return `unknown suffix "${suffix}": Log Service writes none, .snappy, .csv, .snappy.csv, .parquet or .snappy.parquet (SPEC §2)`;
   return {
     head: key.slice(0, m.index),
     taskTimeNs: BigInt(m[1] as string),
@@ -148,18 +149,29 @@ function parseWithRule(tail: KeyTail, rule: Partial<ShippingRule>, base: ParsedO
   const parsed = partitionFormatParse(format, partitionPath);
   if (!parsed) return { ok: false, reason: `"${partitionPath}" does not match the partition format "${format}"` };
   const zone = rule.timeZone ?? '+08:00';
-  const value: ParsedObjectKey = { ...base, prefix, partitionPath, hiveColumns: parsed.hiveColumns, partitionFormat: format, timeZone: zone };
+  const value: ParsedObjectKey = {
+    ...base,
+    prefix,
+    partitionPath,
+    hiveColumns: parsed.hiveColumns,
+    partitionFormat: format,
+    timeZone: zone,
+  };
   try {
     const expected = timeZoneFields(base.taskTimeMs, zone);
     const off = Object.entries(parsed.fields).filter(([d, v]) => expected[d as keyof typeof expected] !== v);
     if (off.length > 0) {
-      value.warnings.push(`the partition "${partitionPath}" is not the task time ${partitionFormatRender(format, base.taskTimeMs, zone)} in ${zone}`);
+      value.warnings.push(
+        `the partition "${partitionPath}" is not the task time ${partitionFormatRender(format, base.taskTimeMs, zone)} in ${zone}`,
+      );
     }
   } catch {
     value.warnings.push(`time zone "${zone}" is not valid; the partition time was not checked`);
   }
   if (rule.format && rule.compression && (rule.format !== base.format || rule.compression !== base.compression)) {
-    value.warnings.push(`the suffix "${base.suffix}" says ${base.format}/${base.compression}, the rule says ${rule.format}/${rule.compression}`);
+    value.warnings.push(
+      `the suffix "${base.suffix}" says ${base.format}/${base.compression}, the rule says ${rule.format}/${rule.compression}`,
+    );
   }
   return { ok: true, value };
 }
@@ -187,12 +199,15 @@ export function objectKeyParse(key: string, rule?: Partial<ShippingRule>): Objec
     suffix: tail.suffix,
     partitionFormat: null,
     timeZone: null,
-    warnings: tail.standardSuffix ? [] : [`the suffix "${tail.suffix}" is not one of SPEC §2's; read as ${tail.format}/${tail.compression}`],
+    warnings: tail.standardSuffix
+      ? []
+      : [`the suffix "${tail.suffix}" is not one of SPEC §2's; read as ${tail.format}/${tail.compression}`],
   };
   try {
     if (rule && typeof rule.partitionFormat === 'string' && rule.partitionFormat !== '') return parseWithRule(tail, rule, base);
     const knownPrefix = rule?.prefix === undefined ? undefined : normalizePrefix(rule.prefix);
-    if (knownPrefix && !tail.head.startsWith(`${knownPrefix}/`)) return { ok: false, reason: `the key is not under the rule's prefix "${knownPrefix}/"` };
+    if (knownPrefix && !tail.head.startsWith(`${knownPrefix}/`))
+      return { ok: false, reason: `the key is not under the rule's prefix "${knownPrefix}/"` };
     const inferred = objectKeyInferPartition(tail.head, taskTimeMs, rule?.timeZone, knownPrefix);
     return { ok: true, value: { ...base, ...inferred } };
   } catch (error) {

@@ -23,7 +23,9 @@ function candidateZones(): string[] {
   const zones = ['+08:00', '+00:00'];
   for (let quarter = -48; quarter <= 56; quarter += 2) {
     const minutes = quarter * 15;
-    const zone = timeZoneNormalize(`${minutes < 0 ? '-' : '+'}${Math.floor(Math.abs(minutes) / 60)}:${String(Math.abs(minutes) % 60).padStart(2, '0')}`);
+    const zone = timeZoneNormalize(
+      `${minutes < 0 ? '-' : '+'}${Math.floor(Math.abs(minutes) / 60)}:${String(Math.abs(minutes) % 60).padStart(2, '0')}`,
+    );
     if (!zones.includes(zone)) zones.push(zone);
   }
   return zones;
@@ -41,7 +43,14 @@ function fieldTextCompute(epochMs: number, zone: string): FieldText {
   // Same arithmetic as timeZoneFields for a fixed offset, without re-parsing the zone.
   const local = offset === undefined || !Number.isFinite(epochMs) ? null : new Date(epochMs + offset);
   const f = local
-    ? { Y: local.getUTCFullYear(), m: local.getUTCMonth() + 1, d: local.getUTCDate(), H: local.getUTCHours(), M: local.getUTCMinutes(), s: local.getUTCSeconds() }
+    ? {
+        Y: local.getUTCFullYear(),
+        m: local.getUTCMonth() + 1,
+        d: local.getUTCDate(),
+        H: local.getUTCHours(),
+        M: local.getUTCMinutes(),
+        s: local.getUTCSeconds(),
+      }
     : timeZoneFields(epochMs, zone);
   const two = (n: number) => String(n).padStart(2, '0');
   return { Y: String(f.Y).padStart(4, '0'), m: two(f.m), d: two(f.d), H: two(f.H), M: two(f.M), s: two(f.s) };
@@ -83,7 +92,11 @@ function escapeLiteral(text: string): string {
 }
 
 /** Format of one level (null when a digit run is not the task time), and the coarsest directive used. */
-function levelFormat(parts: readonly string[], fields: FieldText, limit: number): { format: string; coarsest: number; count: number } | null {
+function levelFormat(
+  parts: readonly string[],
+  fields: FieldText,
+  limit: number,
+): { format: string; coarsest: number; count: number } | null {
   let format = '';
   let coarsest = limit;
   let count = 0;

@@ -72,7 +72,9 @@ export function partitionFormatTokenize(format: string): { tokens: FormatToken[]
     } else if (next !== undefined && (strptimeSpellings[next] || strptimeComposites[next])) {
       nonstandard.push(`%${next}`);
       const composite = strptimeComposites[next];
-      const parts = composite ? partitionFormatTokenize(composite).tokens : [{ kind: 'directive', directive: (strptimeSpellings[next] as { unit: Directive }).unit, spelling: next } as FormatToken];
+      const parts = composite
+        ? partitionFormatTokenize(composite).tokens
+        : [{ kind: 'directive', directive: (strptimeSpellings[next] as { unit: Directive }).unit, spelling: next } as FormatToken];
       for (const part of parts) {
         if (part.kind === 'literal') literal += part.text;
         else directive(part);
@@ -124,11 +126,13 @@ function escapeRegExp(text: string): string {
 
 /** A regular expression source matching what the format renders (one capture group per directive). */
 export function partitionFormatPattern(tokens: readonly FormatToken[]): string {
-  return tokens.map((t) => {
-    if (t.kind === 'literal') return escapeRegExp(t.text);
-    if (t.spelling) return `(${strptimeSpellings[t.spelling]?.pattern ?? ''})`;
-    return `(\\d{${directiveWidth[t.directive]}})`;
-  }).join('');
+  return tokens
+    .map((t) => {
+      if (t.kind === 'literal') return escapeRegExp(t.text);
+      if (t.spelling) return `(${strptimeSpellings[t.spelling]?.pattern ?? ''})`;
+      return `(\\d{${directiveWidth[t.directive]}})`;
+    })
+    .join('');
 }
 
 /** Hive columns of a rendered path: directory levels (not the last, file-name level) shaped `name=value`. */

@@ -49,7 +49,14 @@ const unitName: Record<Directive, { en: string; zh: string }> = {
 
 function truncate(fields: ZonedFields, g: Directive): ZonedFields {
   const i = directiveOrder.indexOf(g);
-  return { Y: fields.Y, m: i >= 1 ? fields.m : 1, d: i >= 2 ? fields.d : 1, H: i >= 3 ? fields.H : 0, M: i >= 4 ? fields.M : 0, s: i >= 5 ? fields.s : 0 };
+  return {
+    Y: fields.Y,
+    m: i >= 1 ? fields.m : 1,
+    d: i >= 2 ? fields.d : 1,
+    H: i >= 3 ? fields.H : 0,
+    M: i >= 4 ? fields.M : 0,
+    s: i >= 5 ? fields.s : 0,
+  };
 }
 
 /** Start and end of the calendar unit (in the zone) containing `ms`. */
@@ -58,7 +65,14 @@ function unitAt(ms: number, g: Directive, zone: string): { start: number; end: n
   const next = { ...fields, [g]: fields[g] + 1 };
   // Date.UTC carries month 13, day 32, hour 24 … into the next unit.
   const carried = new Date(Date.UTC(next.Y, next.m - 1, next.d, next.H, next.M, next.s));
-  const nextFields = { Y: carried.getUTCFullYear(), m: carried.getUTCMonth() + 1, d: carried.getUTCDate(), H: carried.getUTCHours(), M: carried.getUTCMinutes(), s: carried.getUTCSeconds() };
+  const nextFields = {
+    Y: carried.getUTCFullYear(),
+    m: carried.getUTCMonth() + 1,
+    d: carried.getUTCDate(),
+    H: carried.getUTCHours(),
+    M: carried.getUTCMinutes(),
+    s: carried.getUTCSeconds(),
+  };
   const start = timeZoneToEpochMs(fields, zone);
   const end = timeZoneToEpochMs(nextFields, zone);
   return { start, end: end > start ? end : start + 1000, fields };
@@ -113,7 +127,11 @@ function checkInputs(rule: ShippingRule, fromMs: number, toMs: number): FormatTo
   }
   if (!timeZoneIsValid(rule.timeZone)) throw new ShiplensError('TIME_ZONE_INVALID', `Unknown time zone "${rule.timeZone}".`);
   const { tokens, unknown } = partitionFormatTokenize(rule.partitionFormat);
-  if (unknown.length > 0) throw new ShiplensError('PARTITION_FORMAT_INVALID', `Unknown directive ${unknown.join(', ')} in partition format "${rule.partitionFormat}".`);
+  if (unknown.length > 0)
+    throw new ShiplensError(
+      'PARTITION_FORMAT_INVALID',
+      `Unknown directive ${unknown.join(', ')} in partition format "${rule.partitionFormat}".`,
+    );
   return tokens;
 }
 
@@ -158,7 +176,8 @@ export function planLogTimeRange(rule: ShippingRule, fromMs: number, toMs: numbe
     }
     levels = levels.slice(0, -1);
   }
-  if (granularity === null && used.size === 0) prefixes = minimalPrefixes([head + partitionTokensRender(tokens, timeZoneFields(0, '+00:00'))]);
+  if (granularity === null && used.size === 0)
+    prefixes = minimalPrefixes([head + partitionTokensRender(tokens, timeZoneFields(0, '+00:00'))]);
   const plan = { logFromMs: fromMs, logToMs: toMs, taskFromMs, taskToMs, prefixes, granularity };
   return { ...plan, explanation: explain(plan, rule, slackMs) };
 }

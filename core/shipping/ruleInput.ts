@@ -49,7 +49,13 @@ function nativeRule(obj: JsonObject): { rule: ShippingRule; ignored: string[] } 
 /** Log Service JSON has one of these shapes; anything else is read as a shiplens rule. */
 function isSlsShaped(obj: JsonObject): boolean {
   if (['partitionFormat', 'bufferIntervalSec', 'bufferSizeMb'].some((k) => k in obj)) return false;
-  return 'targetConfiguration' in obj || 'configuration' in obj || 'ossBucket' in obj || 'results' in obj || ('bucket' in obj && ('contentType' in obj || 'pathFormat' in obj));
+  return (
+    'targetConfiguration' in obj ||
+    'configuration' in obj ||
+    'ossBucket' in obj ||
+    'results' in obj ||
+    ('bucket' in obj && ('contentType' in obj || 'pathFormat' in obj))
+  );
 }
 
 /**

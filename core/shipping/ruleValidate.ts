@@ -26,7 +26,12 @@ type Push = (field: string, code: RuleIssueCode, params?: Record<string, string 
 function issuePusher(issues: RuleIssue[]): Push {
   return (field, code, params = {}, severity = 'error') => {
     const m = ruleMessages[code];
-    issues.push({ field, code, severity, message: { en: ruleMessageFormat(m.en, params), 'zh-CN': ruleMessageFormat(m['zh-CN'], params) } });
+    issues.push({
+      field,
+      code,
+      severity,
+      message: { en: ruleMessageFormat(m.en, params), 'zh-CN': ruleMessageFormat(m['zh-CN'], params) },
+    });
   };
 }
 
@@ -70,7 +75,8 @@ function checkPartition(rule: Partial<ShippingRule>, push: Push): void {
 
 function checkNumbers(rule: Partial<ShippingRule>, push: Push): void {
   const size = rule.bufferSizeMb;
-  if (typeof size !== 'number' || !Number.isInteger(size) || size < 5 || size > 256) push('bufferSizeMb', 'SIZE_RANGE', { value: String(size) });
+  if (typeof size !== 'number' || !Number.isInteger(size) || size < 5 || size > 256)
+    push('bufferSizeMb', 'SIZE_RANGE', { value: String(size) });
   const interval = rule.bufferIntervalSec;
   if (typeof interval !== 'number' || !Number.isInteger(interval) || interval < 300 || interval > 900) {
     push('bufferIntervalSec', 'INTERVAL_RANGE', { value: String(interval) });

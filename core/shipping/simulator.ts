@@ -73,9 +73,7 @@ export async function shippingSimulate(
   }
   logs.forEach((log, index) => logTimeSeconds(log, index));
   const limit = sizeLimit(rule, deps);
-  const bodies = rule.format === 'parquet'
-    ? await parquetBodies(rule, logs, limit, deps.parquetWrite)
-    : textBodies(rule, logs, limit);
+  const bodies = rule.format === 'parquet' ? await parquetBodies(rule, logs, limit, deps.parquetWrite) : textBodies(rule, logs, limit);
   const times = pieceTaskTimes(logs, bodies, taskTimeNs);
   return bodies.map((body, i) => ({
     key: objectKeyBuild(rule, times[i] as bigint, taskNumber + i),
@@ -113,7 +111,9 @@ function pieceTaskTimes(logs: readonly ShippingLog[], bodies: readonly Body[], t
 function sizeLimit(rule: ShippingRule, deps: ShippingSimulateDeps): number {
   const limit = deps.maxObjectBytes ?? rule.bufferSizeMb * mebibyte;
   if (!Number.isFinite(limit) || limit <= 0) {
-    throw new ShiplensError('RULE_INVALID', `Shipping size must be a positive number of MB, got ${rule.bufferSizeMb}.`, { source: 'bufferSizeMb' });
+    throw new ShiplensError('RULE_INVALID', `Shipping size must be a positive number of MB, got ${rule.bufferSizeMb}.`, {
+      source: 'bufferSizeMb',
+    });
   }
   return limit;
 }
@@ -122,11 +122,18 @@ function sizeLimit(rule: ShippingRule, deps: ShippingSimulateDeps): number {
 function textBodies(rule: ShippingRule, logs: readonly ShippingLog[], limit: number): Body[] {
   const csv = rule.format === 'csv' ? csvOptionsChecked(rule) : null;
   if (rule.format !== 'csv' && rule.format !== 'json') {
-    throw new ShiplensError('RULE_INVALID', `Unknown storage format "${String(rule.format)}".`, { source: 'format', hint: 'Use json, csv or parquet.' });
+    throw new ShiplensError('RULE_INVALID', `Unknown storage format "${String(rule.format)}".`, {
+      source: 'format',
+      hint: 'Use json, csv or parquet.',
+    });
   }
   const header = csv?.header ? encoder.encode(`${csvHeaderLine(csv)}\n`) : new Uint8Array(0);
   const lines = logs.map((log, index) => encoder.encode(`${csv ? csvLogLine(log, csv, index) : jsonLogLine(log, index)}\n`));
-  return cutBySize(lines.map((line) => line.length), header.length, limit).map(([from, to]) => ({
+  return cutBySize(
+    lines.map((line) => line.length),
+    header.length,
+    limit,
+  ).map(([from, to]) => ({
     bytes: bytesConcat([header, ...lines.slice(from, to)]),
     rows: to - from,
   }));
@@ -178,14 +185,18 @@ function cutBySize(sizes: readonly number[], fixed: number, limit: number): [num
 }
 
 function ruleError(field: string, message: string): ShiplensError {
-  return new ShiplensError('RULE_INVALID', message, { source: field, hint: 'Fix the rule in the editor; `shiplens rule validate` lists every problem.' });
+  return new ShiplensError('RULE_INVALID', message, {
+    source: field,
+    hint: 'Fix the rule in the editor; `shiplens rule validate` lists every problem.',
+  });
 }
 
 function csvOptionsChecked(rule: ShippingRule): CsvOptions {
   const csv = rule.csv;
   if (!csv || csv.columns.length === 0) throw ruleError('csv.columns', 'A CSV rule needs at least one column.');
   const oneChar = (s: string): boolean => [...s].length === 1 && s !== '\n' && s !== '\r';
-  if (!oneChar(csv.delimiter)) throw ruleError('csv.delimiter', `The CSV delimiter must be one character, got ${JSON.stringify(csv.delimiter)}.`);
+  if (!oneChar(csv.delimiter))
+    throw ruleError('csv.delimiter', `The CSV delimiter must be one character, got ${JSON.stringify(csv.delimiter)}.`);
   if (!oneChar(csv.quote)) throw ruleError('csv.quote', `The CSV quote must be one character, got ${JSON.stringify(csv.quote)}.`);
   if (csv.quote === csv.delimiter) throw ruleError('csv.quote', 'The CSV quote and delimiter must differ.');
   return csv;
@@ -200,7 +211,8 @@ function parquetColumnsChecked(rule: ShippingRule): ParquetColumn[] {
   columns.forEach((column, i) => {
     if (column.name === '') throw ruleError(`parquet.columns[${i}].name`, `Parquet column #${i + 1} has no name.`);
     if (seen.has(column.name)) throw ruleError(`parquet.columns[${i}].name`, `Parquet column "${column.name}" is listed twice.`);
-    if (!parquetTypes.has(column.type)) throw ruleError(`parquet.columns[${i}].type`, `Parquet column "${column.name}" has unknown type "${String(column.type)}".`);
+    if (!parquetTypes.has(column.type))
+      throw ruleError(`parquet.columns[${i}].type`, `Parquet column "${column.name}" has unknown type "${String(column.type)}".`);
     seen.add(column.name);
   });
   return columns;

@@ -33,7 +33,8 @@ function parseText(text: string): unknown {
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], at: string, what: string): T {
   const v = value.toLowerCase();
-  if (!(allowed as readonly string[]).includes(v)) throw slsJsonError(at, `${what} "${value}" is not supported by shiplens (${allowed.join(', ')})`);
+  if (!(allowed as readonly string[]).includes(v))
+    throw slsJsonError(at, `${what} "${value}" is not supported by shiplens (${allowed.join(', ')})`);
   return v as T;
 }
 
@@ -78,7 +79,19 @@ function readDetail(rule: ShippingRule, detail: FieldReader | undefined, at: str
 }
 
 function baseRule(name: string): ShippingRule {
-  return { name, bucket: '', prefix: '', partitionFormat: '%Y/%m/%d/%H/%M', roleArn: '', bufferSizeMb: 256, bufferIntervalSec: 300, format: 'json', compression: 'none', timeZone: defaultTimeZone, extra: {} };
+  return {
+    name,
+    bucket: '',
+    prefix: '',
+    partitionFormat: '%Y/%m/%d/%H/%M',
+    roleArn: '',
+    bufferSizeMb: 256,
+    bufferIntervalSec: 300,
+    format: 'json',
+    compression: 'none',
+    timeZone: defaultTimeZone,
+    extra: {},
+  };
 }
 
 function readZone(r: FieldReader): string {
@@ -97,7 +110,12 @@ function readShipper(root: FieldReader | null, target: FieldReader): ShippingRul
   rule.roleArn = target.string('', 'roleArn');
   rule.bufferIntervalSec = target.number(300, 'bufferInterval');
   rule.bufferSizeMb = target.number(256, 'bufferSize');
-  rule.compression = oneOf<Compression>(target.string('none', 'compressType'), ['none', 'snappy'], `${target.path}.compressType`, 'compression');
+  rule.compression = oneOf<Compression>(
+    target.string('none', 'compressType'),
+    ['none', 'snappy'],
+    `${target.path}.compressType`,
+    'compression',
+  );
   rule.partitionFormat = target.string('%Y/%m/%d/%H/%M', 'pathFormat');
   rule.timeZone = readZone(target);
   const storage = target.object('storage');
@@ -119,14 +137,24 @@ function readSink(rule: ShippingRule, sink: FieldReader): void {
   rule.roleArn = sink.string('', 'roleArn');
   rule.bufferIntervalSec = sink.number(300, 'bufferInterval');
   rule.bufferSizeMb = sink.number(256, 'bufferSize');
-  rule.compression = oneOf<Compression>(sink.string('none', 'compressionType', 'compressType'), ['none', 'snappy'], `${sink.path}.compressionType`, 'compression');
+  rule.compression = oneOf<Compression>(
+    sink.string('none', 'compressionType', 'compressType'),
+    ['none', 'snappy'],
+    `${sink.path}.compressionType`,
+    'compression',
+  );
   rule.partitionFormat = sink.string('%Y/%m/%d/%H/%M', 'pathFormat');
   rule.timeZone = readZone(sink);
   const pathFormatType = sink.string('time', 'pathFormatType');
   if (pathFormatType !== 'time') extra['/sink/pathFormatType'] = pathFormatType;
   const suffix = sink.string('', 'suffix');
   if (suffix !== '') extra['/sink/suffix'] = suffix;
-  rule.format = oneOf<StorageFormat>(sink.string('json', 'contentType'), ['json', 'csv', 'parquet'], `${sink.path}.contentType`, 'content type');
+  rule.format = oneOf<StorageFormat>(
+    sink.string('json', 'contentType'),
+    ['json', 'csv', 'parquet'],
+    `${sink.path}.contentType`,
+    'content type',
+  );
   readDetail(rule, sink.object('contentDetail'), `${sink.path}.contentDetail`);
   keepUnknown(extra, 'sink', sink);
 }
@@ -150,7 +178,8 @@ function unwrap(value: unknown): JsonObject {
   if (!isObject(value)) throw slsJsonError('$', 'expected a JSON object');
   const results = value.results;
   if (Array.isArray(results)) {
-    if (results.length !== 1 || !isObject(results[0])) throw slsJsonError('$.results', `expected exactly one shipping configuration, found ${results.length}`);
+    if (results.length !== 1 || !isObject(results[0]))
+      throw slsJsonError('$.results', `expected exactly one shipping configuration, found ${results.length}`);
     return results[0];
   }
   return value;
@@ -180,7 +209,10 @@ export function ruleFromSlsJson(text: string): ShippingRule {
   }
   if ('ossBucket' in obj) return finish(readShipper(null, root));
   if ('bucket' in obj && ('contentType' in obj || 'pathFormat' in obj)) return finish(readOssExport(null, null, root));
-  throw slsJsonError(path, 'not a Log Service OSS shipping configuration (no targetConfiguration, configuration.sink, ossBucket or bucket)');
+  throw slsJsonError(
+    path,
+    'not a Log Service OSS shipping configuration (no targetConfiguration, configuration.sink, ossBucket or bucket)',
+  );
 }
 
 function zoneForSls(zone: string): string {
@@ -195,7 +227,15 @@ function detailJson(rule: ShippingRule): JsonObject {
   const kept = extrasOf(extra, 'detail');
   if (rule.format === 'csv') {
     const csv = rule.csv ?? { columns: [], delimiter: ',', quote: '"', nullValue: '', header: false };
-    return { columns: [...csv.columns], delimiter: csv.delimiter, quote: csv.quote, lineFeed: defaultLineFeed, nullIdentifier: csv.nullValue, header: csv.header, ...kept };
+    return {
+      columns: [...csv.columns],
+      delimiter: csv.delimiter,
+      quote: csv.quote,
+      lineFeed: defaultLineFeed,
+      nullIdentifier: csv.nullValue,
+      header: csv.header,
+      ...kept,
+    };
   }
   if (rule.format === 'parquet') return { columns: (rule.parquet?.columns ?? []).map((c) => ({ name: c.name, type: c.type })), ...kept };
   return { enableTag: false, ...kept };

@@ -30,7 +30,10 @@ function describe(value: unknown): string {
 export class FieldReader {
   readonly used = new Set<string>();
 
-  constructor(readonly obj: JsonObject, readonly path: string) {}
+  constructor(
+    readonly obj: JsonObject,
+    readonly path: string,
+  ) {}
 
   /** First present key among the spellings (documented first), marking all spellings as used. */
   raw(...spellings: string[]): { value: unknown; at: string } | undefined {

@@ -21,7 +21,10 @@ export function shiplensBridgeCreate(ipc: BridgeIpc): ShiplensBridge {
   const bridge = {
     invoke(method: string, arg: unknown): Promise<ApiResponse<unknown>> {
       if (typeof method !== 'string' || !methodSet.has(method)) {
-        return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown API method "${String(method).slice(0, 80)}".` } });
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'UNKNOWN_METHOD', message: `Unknown API method "${String(method).slice(0, 80)}".` },
+        });
       }
       return ipc.invoke(method, arg) as Promise<ApiResponse<unknown>>;
     },
@@ -41,4 +44,3 @@ export function shiplensBridgeCreate(ipc: BridgeIpc): ShiplensBridge {
   };
   return bridge as unknown as ShiplensBridge;
 }
-

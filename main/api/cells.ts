@@ -28,12 +28,14 @@ export async function rowsPage(reader: TableReader, offset: number, limit: numbe
   let chars = 0;
   for (const row of rows) {
     if (page.length > 0 && chars >= rowsPageChars) break;
-    page.push(row.map((cell) => {
-      if (typeof cell !== 'string') return cellToJson(cell);
-      const text = cellClip(cell);
-      chars += text.length;
-      return text;
-    }));
+    page.push(
+      row.map((cell) => {
+        if (typeof cell !== 'string') return cellToJson(cell);
+        const text = cellClip(cell);
+        chars += text.length;
+        return text;
+      }),
+    );
   }
   return page;
 }

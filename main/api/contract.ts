@@ -7,7 +7,24 @@
  */
 import { z } from 'zod';
 import type { ErrorInfo } from '../../core/errors';
-import type { AppInfo, ConnectionInfo, DecompressResult, FileResult, JsonCell, ListPage, ObjectInspection, ParquetSchemaInfo, ProfileSummary, Settings, SimulatedObject, SlsRetryResult, SlsRuleImported, SlsRuleInfo, SlsTaskList, TableInfo } from './contractTypes';
+import type {
+  AppInfo,
+  ConnectionInfo,
+  DecompressResult,
+  FileResult,
+  JsonCell,
+  ListPage,
+  ObjectInspection,
+  ParquetSchemaInfo,
+  ProfileSummary,
+  Settings,
+  SimulatedObject,
+  SlsRetryResult,
+  SlsRuleImported,
+  SlsRuleInfo,
+  SlsTaskList,
+  TableInfo,
+} from './contractTypes';
 export type * from './contractTypes';
 import { maxcomputeInputs } from './maxcomputeContract';
 import type { MaxComputeResults } from './maxcomputeContract';
@@ -17,7 +34,10 @@ import type { ForwardResults } from './forwardContract';
 import type { RangeResults } from './rangeContract';
 
 const key = z.string().min(1).max(1024);
-const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
+const jobId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/)
+  .optional();
 const fileName = z.string().min(1).max(255);
 const localPath = z.string().min(1).max(4096);
 const formatHint = z.enum(['json', 'csv', 'parquet']).optional();
@@ -80,16 +100,28 @@ const epochMs = z.number().int().min(0).max(8.64e15);
 export const apiInputs = {
   'app.info': empty,
   'settings.get': empty,
-  'settings.set': z.object({
-    outputDir: localPath.optional(),
-    language: z.enum(['en', 'zh-CN']).optional(),
-    timeZone: z.string().max(64).optional(),
-    // At most 4 GiB: the largest buffer Node 20 holds (the writer writes it in 64 MiB slices).
-    maxDecodeBytes: z.number().int().min(1 << 20).max(2 ** 32).optional(),
-    lateGraceMinutes: z.number().int().min(0).max(2880).optional(),
-    maxColumns: z.number().int().min(1).max(100_000).optional(),
-    rangeCacheBytes: z.number().int().min(64 << 20).max(2 ** 42).optional(),
-  }).strict(),
+  'settings.set': z
+    .object({
+      outputDir: localPath.optional(),
+      language: z.enum(['en', 'zh-CN']).optional(),
+      timeZone: z.string().max(64).optional(),
+      // At most 4 GiB: the largest buffer Node 20 holds (the writer writes it in 64 MiB slices).
+      maxDecodeBytes: z
+        .number()
+        .int()
+        .min(1 << 20)
+        .max(2 ** 32)
+        .optional(),
+      lateGraceMinutes: z.number().int().min(0).max(2880).optional(),
+      maxColumns: z.number().int().min(1).max(100_000).optional(),
+      rangeCacheBytes: z
+        .number()
+        .int()
+        .min(64 << 20)
+        .max(2 ** 42)
+        .optional(),
+    })
+    .strict(),
 
   'connection.current': empty,
   'connection.openSample': empty,
@@ -100,54 +132,98 @@ export const apiInputs = {
   'profiles.save': profileSchema.strict(),
   'profiles.delete': z.object({ name: z.string().min(1).max(128) }).strict(),
 
-  'browse.list': z.object({
-    prefix: z.string().max(1024),
-    delimiter: z.enum(['/', '']).default('/'),
-    pageToken: z.string().max(4096).optional(),
-    maxKeys: z.number().int().min(1).max(1000).default(1000),
-  }).strict(),
+  'browse.list': z
+    .object({
+      prefix: z.string().max(1024),
+      delimiter: z.enum(['/', '']).default('/'),
+      pageToken: z.string().max(4096).optional(),
+      maxKeys: z.number().int().min(1).max(1000).default(1000),
+    })
+    .strict(),
   'object.inspect': z.object({ key, format: formatHint, compression: compressionHint }).strict(),
   'object.download': z.object({ key, outDir: localPath.optional(), overwrite: z.boolean().default(false), jobId }).strict(),
 
   'parquet.schema': z.object({ key }).strict(),
   'table.open': z.object({ key, format: formatHint, compression: compressionHint, dialect: csvDialectSchema.optional(), jobId }).strict(),
-  'table.rows': z.object({ tableId: z.string().max(64), offset: z.number().int().min(0), limit: z.number().int().min(1).max(10_000) }).strict(),
-  'table.raw': z.object({ tableId: z.string().max(64), offset: z.number().int().min(0), length: z.number().int().min(1).max(4 << 20) }).strict(),
+  'table.rows': z
+    .object({ tableId: z.string().max(64), offset: z.number().int().min(0), limit: z.number().int().min(1).max(10_000) })
+    .strict(),
+  'table.raw': z
+    .object({
+      tableId: z.string().max(64),
+      offset: z.number().int().min(0),
+      length: z
+        .number()
+        .int()
+        .min(1)
+        .max(4 << 20),
+    })
+    .strict(),
   'table.close': z.object({ tableId: z.string().max(64) }).strict(),
   /** A local file as a table without changing the connection: a file inside the output folder (`outDir` or the setting) or an upload. */
-  'table.openFile': z.object({ path: localPath.optional(), outDir: localPath.optional(), uploadId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(), format: formatHint, compression: compressionHint, dialect: csvDialectSchema.optional(), jobId }).strict(),
+  'table.openFile': z
+    .object({
+      path: localPath.optional(),
+      outDir: localPath.optional(),
+      uploadId: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,64}$/)
+        .optional(),
+      format: formatHint,
+      compression: compressionHint,
+      dialect: csvDialectSchema.optional(),
+      jobId,
+    })
+    .strict(),
 
-  'export.csv': z.object({
-    tableId: z.string().max(64),
-    fileName,
-    outDir: localPath.optional(),
-    columns: z.array(z.string().max(256)).max(10_000).optional(),
-    delimiter: z.string().length(1).default(','),
-    bom: z.boolean().default(false),
-    formulaGuard: z.boolean().default(true),
-    /** Written for null cells so they differ from '' (e.g. `NULL`, `\N`); default ''. */
-    nullText: z.string().max(64).regex(/^[^\r\n]*$/).default(''),
-    overwrite: z.boolean().default(false),
-    jobId,
-  }).strict(),
+  'export.csv': z
+    .object({
+      tableId: z.string().max(64),
+      fileName,
+      outDir: localPath.optional(),
+      columns: z.array(z.string().max(256)).max(10_000).optional(),
+      delimiter: z.string().length(1).default(','),
+      bom: z.boolean().default(false),
+      formulaGuard: z.boolean().default(true),
+      /** Written for null cells so they differ from '' (e.g. `NULL`, `\N`); default ''. */
+      nullText: z
+        .string()
+        .max(64)
+        .regex(/^[^\r\n]*$/)
+        .default(''),
+      overwrite: z.boolean().default(false),
+      jobId,
+    })
+    .strict(),
 
-  'decompress.file': z.object({
-    /** A local path (Electron: dropped or picked file) … */
-    path: localPath.optional(),
-    /** … or an upload id from `POST /api/upload` (browser mode). */
-    uploadId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
-    fileName: fileName.optional(),
-    outDir: localPath.optional(),
-    overwrite: z.boolean().default(false),
-    jobId,
-  }).strict(),
+  'decompress.file': z
+    .object({
+      /** A local path (Electron: dropped or picked file) … */
+      path: localPath.optional(),
+      /** … or an upload id from `POST /api/upload` (browser mode). */
+      uploadId: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,64}$/)
+        .optional(),
+      fileName: fileName.optional(),
+      outDir: localPath.optional(),
+      overwrite: z.boolean().default(false),
+      jobId,
+    })
+    .strict(),
 
-  'rules.simulate': z.object({
-    rule: z.record(z.string(), z.unknown()),
-    logs: z.array(z.record(z.string(), z.unknown())).max(100_000),
-    taskTimeNs: z.string().regex(/^\d{1,20}$/),
-    taskNumber: z.number().int().min(0).max(2 ** 31),
-  }).strict(),
+  'rules.simulate': z
+    .object({
+      rule: z.record(z.string(), z.unknown()),
+      logs: z.array(z.record(z.string(), z.unknown())).max(100_000),
+      taskTimeNs: z.string().regex(/^\d{1,20}$/),
+      taskNumber: z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 31),
+    })
+    .strict(),
 
   'dialog.openFiles': z.object({ filters: z.array(z.string().max(16)).max(20).optional() }).strict(),
   'dialog.openFolder': empty,
@@ -157,18 +233,32 @@ export const apiInputs = {
   // Log Service (issue 9). Target: a saved profile (default: the current connection's) with overrides.
   'sls.logstores': z.object({ ...slsTarget }).strict(),
   'sls.shippers': z.object({ ...slsTarget, logstore: slsName }).strict(),
-  'sls.importRule': z.object({ ...slsTarget, logstore: slsName, shipper: slsName, kind: z.enum(['shipper', 'ossExport']).optional() }).strict(),
-  'sls.tasks': z.object({ ...slsTarget, logstore: slsName, shipper: slsName, from: epochMs.optional(), to: epochMs.optional(), status: slsTaskStatus.optional(), jobId }).strict(),
-  'sls.retry': z.object({
-    ...slsTarget,
-    logstore: slsName,
-    shipper: slsName,
-    ids: z.array(z.string().min(1).max(128)).max(1000).optional(),
-    /** Retry every failed task in [from, to) (default: the last two days). */
-    allFailed: z.boolean().default(false),
-    from: epochMs.optional(),
-    to: epochMs.optional(),
-  }).strict(),
+  'sls.importRule': z
+    .object({ ...slsTarget, logstore: slsName, shipper: slsName, kind: z.enum(['shipper', 'ossExport']).optional() })
+    .strict(),
+  'sls.tasks': z
+    .object({
+      ...slsTarget,
+      logstore: slsName,
+      shipper: slsName,
+      from: epochMs.optional(),
+      to: epochMs.optional(),
+      status: slsTaskStatus.optional(),
+      jobId,
+    })
+    .strict(),
+  'sls.retry': z
+    .object({
+      ...slsTarget,
+      logstore: slsName,
+      shipper: slsName,
+      ids: z.array(z.string().min(1).max(128)).max(1000).optional(),
+      /** Retry every failed task in [from, to) (default: the last two days). */
+      allFailed: z.boolean().default(false),
+      from: epochMs.optional(),
+      to: epochMs.optional(),
+    })
+    .strict(),
   ...maxcomputeInputs,
   ...rangeInputs,
   ...forwardInputs,
@@ -186,7 +276,6 @@ export type ApiParsed<M extends ApiMethod> = z.output<(typeof apiInputs)[M]>;
 
 /** The shipped-CSV dialect after defaults. */
 export type CsvDialect = z.output<typeof csvDialectSchema>;
-
 
 /** Method name → result type. */
 export interface ApiResults extends MaxComputeResults, RangeResults, ForwardResults {

@@ -21,7 +21,18 @@ import { tableFileHandlers } from './handlers/tableFileHandlers';
 import { secretsRedact } from '../services/secrets';
 import type { ApiServices } from '../services/types';
 
-const handlers = { ...appHandlers, ...connectionHandlers, ...browseHandlers, ...tableHandlers, ...tableFileHandlers, ...fileHandlers, ...slsHandlers, ...maxcomputeHandlers, ...rangeHandlers, ...forwardHandlers };
+const handlers = {
+  ...appHandlers,
+  ...connectionHandlers,
+  ...browseHandlers,
+  ...tableHandlers,
+  ...tableFileHandlers,
+  ...fileHandlers,
+  ...slsHandlers,
+  ...maxcomputeHandlers,
+  ...rangeHandlers,
+  ...forwardHandlers,
+};
 
 /** True when `method` names a method of the contract (own keys only: no `__proto__` tricks). */
 export function apiMethodKnown(method: unknown): method is ApiMethod {
@@ -47,7 +58,12 @@ export function errorInfoSafe(error: unknown): ErrorInfo {
 }
 
 /** Validate and run one call. */
-export async function apiDispatch(services: ApiServices, method: unknown, rawArg: unknown, context: CallContext = { transport: 'direct' }): Promise<ApiResponse<unknown>> {
+export async function apiDispatch(
+  services: ApiServices,
+  method: unknown,
+  rawArg: unknown,
+  context: CallContext = { transport: 'direct' },
+): Promise<ApiResponse<unknown>> {
   if (!apiMethodKnown(method)) {
     const shown = typeof method === 'string' ? method.slice(0, 80) : typeof method;
     return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown API method "${shown}".` } };

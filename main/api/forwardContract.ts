@@ -11,36 +11,44 @@ import { z } from 'zod';
 import { rangeShape } from './rangeContract';
 import type { ForwardCounters } from '../forward/forwardTypes';
 
-const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
+const jobId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/)
+  .optional();
 const name = z.string().max(255);
 
 /** Where and how events are sent (the CLI's --to and its options). */
-export const forwardSinkInput = z.object({
-  /** hec://, hecs://, syslog+udp://, syslog+tcp://, syslog+tls://host:port, or file:<name in the output folder>. */
-  to: z.string().min(1).max(1024),
-  token: z.string().max(4096).optional(),
-  format: z.enum(['rfc5424', 'rfc3164', 'hec']).optional(),
-  facility: name.default('user'),
-  severity: name.default('info'),
-  separator: z.string().max(16).default('||'),
-  tag: name.default('-'),
-  msgid: name.default('-'),
-  hostname: name.optional(),
-  sd: z.enum(['none', 'tags']).default('none'),
-  message: z.enum(['kv', 'json']).default('kv'),
-  hecMode: z.enum(['json', 'raw']).default('json'),
-  index: name.optional(),
-  source: name.optional(),
-  sourcetype: name.optional(),
-  gzip: z.boolean().default(false),
-  ack: z.boolean().default(false),
-  /** PEM text of the CA that signs the receiver's certificate. */
-  ca: z.string().max(1 << 20).optional(),
-  insecure: z.boolean().default(false),
-  timeoutSec: z.number().int().min(1).max(600).default(120),
-  /** Folder of a file: sink (default: the settings' output folder). */
-  outDir: z.string().min(1).max(4096).optional(),
-}).strict();
+export const forwardSinkInput = z
+  .object({
+    /** hec://, hecs://, syslog+udp://, syslog+tcp://, syslog+tls://host:port, or file:<name in the output folder>. */
+    to: z.string().min(1).max(1024),
+    token: z.string().max(4096).optional(),
+    format: z.enum(['rfc5424', 'rfc3164', 'hec']).optional(),
+    facility: name.default('user'),
+    severity: name.default('info'),
+    separator: z.string().max(16).default('||'),
+    tag: name.default('-'),
+    msgid: name.default('-'),
+    hostname: name.optional(),
+    sd: z.enum(['none', 'tags']).default('none'),
+    message: z.enum(['kv', 'json']).default('kv'),
+    hecMode: z.enum(['json', 'raw']).default('json'),
+    index: name.optional(),
+    source: name.optional(),
+    sourcetype: name.optional(),
+    gzip: z.boolean().default(false),
+    ack: z.boolean().default(false),
+    /** PEM text of the CA that signs the receiver's certificate. */
+    ca: z
+      .string()
+      .max(1 << 20)
+      .optional(),
+    insecure: z.boolean().default(false),
+    timeoutSec: z.number().int().min(1).max(600).default(120),
+    /** Folder of a file: sink (default: the settings' output folder). */
+    outDir: z.string().min(1).max(4096).optional(),
+  })
+  .strict();
 
 // The range query's range (one schema for one concept), plus where the events go.
 const forwardShape = {
@@ -52,14 +60,21 @@ const forwardShape = {
 export const forwardInputs = {
   'forward.check': z.object({ sink: forwardSinkInput }).strict(),
   'forward.preview': z.object({ ...forwardShape, limit: z.number().int().min(1).max(1000).default(10) }).strict(),
-  'forward.start': z.object({
-    ...forwardShape,
-    batchEvents: z.number().int().min(1).max(100_000).default(500),
-    batchBytes: z.number().int().min(1024).max(64 << 20).default(1 << 20),
-    rateEventsPerSec: z.number().positive().max(1e9).optional(),
-    rateMBPerSec: z.number().positive().max(1e6).optional(),
-    jobId,
-  }).strict(),
+  'forward.start': z
+    .object({
+      ...forwardShape,
+      batchEvents: z.number().int().min(1).max(100_000).default(500),
+      batchBytes: z
+        .number()
+        .int()
+        .min(1024)
+        .max(64 << 20)
+        .default(1 << 20),
+      rateEventsPerSec: z.number().positive().max(1e9).optional(),
+      rateMBPerSec: z.number().positive().max(1e6).optional(),
+      jobId,
+    })
+    .strict(),
 } as const;
 
 /** Running totals of a forward job (also sent as onJobProgress phases of the same names). */

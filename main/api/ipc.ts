@@ -29,7 +29,14 @@ export function ipcSenderTrusted(event: IpcSenderLike, windowWebContentsId: numb
 }
 
 /** Handle one invoke: sender check, then dispatch (never throws across IPC). */
-export async function ipcInvokeHandle(services: ApiServices, event: IpcSenderLike, windowId: number | null, rendererIndexUrl: string, method: unknown, arg: unknown): Promise<ApiResponse<unknown>> {
+export async function ipcInvokeHandle(
+  services: ApiServices,
+  event: IpcSenderLike,
+  windowId: number | null,
+  rendererIndexUrl: string,
+  method: unknown,
+  arg: unknown,
+): Promise<ApiResponse<unknown>> {
   if (!ipcSenderTrusted(event, windowId, rendererIndexUrl)) {
     return { ok: false, error: { code: 'UNAUTHORIZED_CALLER', message: 'This caller may not use the shiplens API.' } };
   }

@@ -9,21 +9,29 @@ import { z } from 'zod';
 import type { ErrorInfo } from '../../core/errors';
 
 const epochMs = z.number().int().min(0).max(8.64e15);
-const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
+const jobId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/)
+  .optional();
 
-const rangeRuleFields = z.object({
-  partitionFormat: z.string().min(1).max(256),
-  format: z.enum(['json', 'csv', 'parquet']).default('json'),
-  compression: z.enum(['none', 'snappy']).default('snappy'),
-  timeZone: z.string().max(64).default('+08:00'),
-  bufferIntervalSec: z.number().int().min(60).max(3600).default(300),
-}).strict();
+const rangeRuleFields = z
+  .object({
+    partitionFormat: z.string().min(1).max(256),
+    format: z.enum(['json', 'csv', 'parquet']).default('json'),
+    compression: z.enum(['none', 'snappy']).default('snappy'),
+    timeZone: z.string().max(64).default('+08:00'),
+    bufferIntervalSec: z.number().int().min(60).max(3600).default(300),
+  })
+  .strict();
 
 /** A range as every API face takes it (query, forward): prefix + rule + [from, to). */
 export const rangeShape = {
   prefix: z.string().max(1024).default(''),
   /** Shiplens or Log Service rule JSON (takes precedence over `rule`). */
-  ruleText: z.string().max(1 << 20).optional(),
+  ruleText: z
+    .string()
+    .max(1 << 20)
+    .optional(),
   rule: rangeRuleFields.optional(),
   from: epochMs,
   to: epochMs,
@@ -32,34 +40,50 @@ export const rangeShape = {
 /** Inputs of the range.* methods. */
 export const rangeInputs = {
   'range.plan': z.object({ ...rangeShape, maxObjects: z.number().int().min(1).max(100_000).default(10_000) }).strict(),
-  'range.query': z.object({
-    ...rangeShape,
-    sql: z.string().min(1).max(1 << 16),
-    /** Rows sent back (the rest is counted, not sent: export for all of them). */
-    maxRows: z.number().int().min(1).max(100_000).default(10_000),
-    onError: z.enum(['stop', 'skip']).default('stop'),
-    jobId,
-  }).strict(),
-  'range.export': z.object({
-    ...rangeShape,
-    sql: z.string().min(1).max(1 << 16),
-    /** A .csv, .parquet or .jsonl name inside the output folder. */
-    fileName: z.string().min(1).max(255),
-    outDir: z.string().min(1).max(4096).optional(),
-    overwrite: z.boolean().default(false),
-    onError: z.enum(['stop', 'skip']).default('stop'),
-    jobId,
-  }).strict(),
+  'range.query': z
+    .object({
+      ...rangeShape,
+      sql: z
+        .string()
+        .min(1)
+        .max(1 << 16),
+      /** Rows sent back (the rest is counted, not sent: export for all of them). */
+      maxRows: z.number().int().min(1).max(100_000).default(10_000),
+      onError: z.enum(['stop', 'skip']).default('stop'),
+      jobId,
+    })
+    .strict(),
+  'range.export': z
+    .object({
+      ...rangeShape,
+      sql: z
+        .string()
+        .min(1)
+        .max(1 << 16),
+      /** A .csv, .parquet or .jsonl name inside the output folder. */
+      fileName: z.string().min(1).max(255),
+      outDir: z.string().min(1).max(4096).optional(),
+      overwrite: z.boolean().default(false),
+      onError: z.enum(['stop', 'skip']).default('stop'),
+      jobId,
+    })
+    .strict(),
   'range.cacheClear': z.object({}).strict(),
   /** The scale-out hand-off texts `shiplens query --emit` writes, for all four engines. */
-  'range.emit': z.object({
-    ...rangeShape,
-    /** The SQL handed off (the CLI's default when absent). */
-    sql: z.string().min(1).max(1 << 16).optional(),
-    /** OSS endpoint and region written into the texts (else the profile's, else placeholders). */
-    endpoint: z.string().max(256).optional(),
-    region: z.string().max(64).optional(),
-  }).strict(),
+  'range.emit': z
+    .object({
+      ...rangeShape,
+      /** The SQL handed off (the CLI's default when absent). */
+      sql: z
+        .string()
+        .min(1)
+        .max(1 << 16)
+        .optional(),
+      /** OSS endpoint and region written into the texts (else the profile's, else placeholders). */
+      endpoint: z.string().max(256).optional(),
+      region: z.string().max(64).optional(),
+    })
+    .strict(),
 } as const;
 
 /** One planned object as the UI shows it. */

@@ -19,10 +19,10 @@ export function dialectFrom(flags: DialectFlags, base: CsvDialect = csvDialectDe
   if (flags.header) dialect.header = true;
   if (flags.csvColumns) dialect.columns = flags.csvColumns;
   if (flags.null !== undefined) dialect.nullValue = flags.null;
-  if (dialect.header && dialect.columns) throw new CliUsageError('--header and --csv-columns exclude each other: names come from the first line or from the list');
+  if (dialect.header && dialect.columns)
+    throw new CliUsageError('--header and --csv-columns exclude each other: names come from the first line or from the list');
   return dialect;
 }
-
 
 /** The dialect from `--rule` (its CSV options), overridden by the explicit flags. */
 export async function dialectResolve(flags: DialectFlags, ctx: CliContext): Promise<CsvDialect> {

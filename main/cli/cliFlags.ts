@@ -22,7 +22,9 @@ export const defaultMaxBytes = snappyDefaultMaxOutputBytes;
 /** Add `--format`, `--compression` and `--max-size` to a decode command. */
 export function formatOptionsAdd(command: Command): Command {
   return command
-    .addOption(new Option('--format <format>', 'storage format when the name does not say (renamed files)').choices(['json', 'csv', 'parquet']))
+    .addOption(
+      new Option('--format <format>', 'storage format when the name does not say (renamed files)').choices(['json', 'csv', 'parquet']),
+    )
     .addOption(new Option('--compression <compression>', 'compression when the name does not say').choices(['none', 'snappy']))
     .option('--max-size <size>', 'largest decoded size accepted (e.g. 512M, 2G; at most 4G)', decodeSizeOption, defaultMaxBytes);
 }
@@ -42,8 +44,8 @@ export function dialectOptionsAdd(command: Command): Command {
   return command
     .option('--rule <rule.json>', 'shipped CSV: take the dialect (columns, delimiter, quote, header, invalid-key value) from this rule')
     .option('--csv-delimiter <char>', 'shipped CSV: field delimiter (default ","; implies CSV)', charOption)
-    .option('--quote <char>', 'shipped CSV: quote character (default \'"\')', charOption)
+    .option('--quote <char>', "shipped CSV: quote character (default '\"')", charOption)
     .option('--header', 'shipped CSV: the first line holds column names (Log Service default: no header)')
-    .option('--csv-columns <a,b,…>', 'shipped CSV: column names for a header-less file (the rule\'s key list)', listOption)
-    .option('--null <value>', 'shipped CSV: the rule\'s invalid-key value, read as null');
+    .option('--csv-columns <a,b,…>', "shipped CSV: column names for a header-less file (the rule's key list)", listOption)
+    .option('--null <value>', "shipped CSV: the rule's invalid-key value, read as null");
 }

@@ -17,7 +17,13 @@ export type { DialectFlags, FormatFlags } from './cliFlags';
 
 /** True when a shipped-CSV dialect flag was given (they describe CSV, so they imply it). */
 function dialectFlagGiven(flags: DialectFlags): boolean {
-  return flags.csvDelimiter !== undefined || flags.quote !== undefined || flags.header === true || flags.csvColumns !== undefined || flags.null !== undefined;
+  return (
+    flags.csvDelimiter !== undefined ||
+    flags.quote !== undefined ||
+    flags.header === true ||
+    flags.csvColumns !== undefined ||
+    flags.null !== undefined
+  );
 }
 
 /** Hints from the flags (only those given); CSV dialect flags imply CSV unless --format says otherwise. */

@@ -77,7 +77,10 @@ export async function cliRun(args: string[], io: CliIo, signal: AbortSignal = ne
     await program.parseAsync(args, { from: 'user' });
     result = { exitCode: exitCodes.ok, text: '' };
   } catch (error) {
-    result = error instanceof CommanderError ? commanderExit(error) : cliErrorReport(error, { debug: args.includes('--debug'), source: ctx.source });
+    result =
+      error instanceof CommanderError
+        ? commanderExit(error)
+        : cliErrorReport(error, { debug: args.includes('--debug'), source: ctx.source });
   }
   try {
     // Help and version text (commander writes it synchronously) goes to stdout.

@@ -74,7 +74,19 @@ export function parquetSchemaText(source: string, schema: ParquetSchema): string
 }
 
 /** Columns of a JSON-lines or CSV object (no footer to read: from the table reader). */
-export function textSchemaText(source: string, format: string, compression: string, columns: readonly TableColumn[], numRows: number | null): string {
-  const head = [`object:      ${source}`, `format:      ${format}`, `compression: ${compression}`, `rows:        ${numRows ?? 'unknown'}`, ''];
+export function textSchemaText(
+  source: string,
+  format: string,
+  compression: string,
+  columns: readonly TableColumn[],
+  numRows: number | null,
+): string {
+  const head = [
+    `object:      ${source}`,
+    `format:      ${format}`,
+    `compression: ${compression}`,
+    `rows:        ${numRows ?? 'unknown'}`,
+    '',
+  ];
   return `${head.join('\n')}\n${textTable([['COLUMN', 'TYPE'], ...columns.map((c) => [c.name, c.type])])}`;
 }

@@ -13,7 +13,10 @@ const slsMarkers = ['targetConfiguration', 'configuration', 'ossBucket', 'result
 const stringFields = ['name', 'bucket', 'prefix', 'partitionFormat', 'roleArn', 'timeZone'] as const;
 
 function invalid(source: string, what: string): ShiplensError {
-  return new ShiplensError('RULE_JSON_INVALID', what, { source, hint: 'Give a shiplens rule (shiplens rule import) or Log Service shipper / OSS export JSON' });
+  return new ShiplensError('RULE_JSON_INVALID', what, {
+    source,
+    hint: 'Give a shiplens rule (shiplens rule import) or Log Service shipper / OSS export JSON',
+  });
 }
 
 /** Whether parsed JSON is Log Service's shape rather than shiplens's. */
@@ -26,7 +29,8 @@ export function ruleJsonIsSls(value: Record<string, unknown>): boolean {
 export function ruleFromShiplensJson(value: Record<string, unknown>, source: string): ShippingRule {
   const rule = { ...shippingRuleDefault(), ...value } as ShippingRule;
   for (const field of stringFields) if (typeof rule[field] !== 'string') throw invalid(source, `"${field}" must be a string.`);
-  for (const field of ['bufferSizeMb', 'bufferIntervalSec'] as const) if (typeof rule[field] !== 'number') throw invalid(source, `"${field}" must be a number.`);
+  for (const field of ['bufferSizeMb', 'bufferIntervalSec'] as const)
+    if (typeof rule[field] !== 'number') throw invalid(source, `"${field}" must be a number.`);
   if (!['json', 'csv', 'parquet'].includes(rule.format)) throw invalid(source, `"format" must be json, csv or parquet.`);
   if (!['none', 'snappy'].includes(rule.compression)) throw invalid(source, `"compression" must be none or snappy.`);
   return rule;

@@ -12,7 +12,10 @@ const isoPattern = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:
 /** Check a `--tz` value (fixed offset or IANA name). */
 export function cliZoneCheck(zone: string): string {
   if (!timeZoneIsValid(zone)) {
-    throw new ShiplensError('TIME_ZONE_INVALID', `Unknown time zone "${zone}".`, { source: zone, hint: 'Use an offset such as +08:00 or an IANA name such as Asia/Shanghai' });
+    throw new ShiplensError('TIME_ZONE_INVALID', `Unknown time zone "${zone}".`, {
+      source: zone,
+      hint: 'Use an offset such as +08:00 or an IANA name such as Asia/Shanghai',
+    });
   }
   return zone;
 }
@@ -39,7 +42,10 @@ export function cliTimeNs(text: string, zone: string, nowMs: number): bigint {
   try {
     return BigInt(slsTimeParse(t, nowMs)) * 1_000_000n;
   } catch {
-    throw new ShiplensError('TIME_INVALID', `Not a time: ${text}`, { source: text, hint: 'Use ISO 8601 (2017-01-20T19:50:43+08:00), Unix s/ms/ns digits, now, or relative (-2d, -6h)' });
+    throw new ShiplensError('TIME_INVALID', `Not a time: ${text}`, {
+      source: text,
+      hint: 'Use ISO 8601 (2017-01-20T19:50:43+08:00), Unix s/ms/ns digits, now, or relative (-2d, -6h)',
+    });
   }
 }
 

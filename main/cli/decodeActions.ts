@@ -26,14 +26,32 @@ import { parquetSchemaText, textSchemaText } from './cliRender';
 import { cliLocationParse } from './cliSources';
 import { decodeEach, decodePlan } from './decodeMany';
 
-const variantNames: Record<string, string> = { raw: 'raw block', framing: 'framing format', 'snappy-java': 'snappy-java stream', hadoop: 'Hadoop block stream' };
+const variantNames: Record<string, string> = {
+  raw: 'raw block',
+  framing: 'framing format',
+  'snappy-java': 'snappy-java stream',
+  hadoop: 'Hadoop block stream',
+};
 
 function infoJson(source: ByteSource, det: FormatDetection, schema: ParquetSchema | null): Record<string, unknown> {
-  const value: Record<string, unknown> = { source: source.name, size: source.size, format: det.format, compression: det.compression, detectedBy: det.detectedBy };
+  const value: Record<string, unknown> = {
+    source: source.name,
+    size: source.size,
+    format: det.format,
+    compression: det.compression,
+    detectedBy: det.detectedBy,
+  };
   if (det.snappyVariant) value.snappyVariant = det.snappyVariant;
   if (det.uncompressedSize !== undefined) value.uncompressedSize = det.uncompressedSize;
   if (det.note) value.note = det.note;
-  if (schema) value.parquet = { numRows: schema.numRows, rowGroups: schema.rowGroups, codecs: schema.codecs, createdBy: schema.createdBy ?? null, columns: schema.columns.length };
+  if (schema)
+    value.parquet = {
+      numRows: schema.numRows,
+      rowGroups: schema.rowGroups,
+      codecs: schema.codecs,
+      createdBy: schema.createdBy ?? null,
+      columns: schema.columns.length,
+    };
   return value;
 }
 
@@ -42,12 +60,20 @@ function infoText(source: ByteSource, det: FormatDetection, schema: ParquetSchem
   const variant = det.snappyVariant ? ` (${variantNames[det.snappyVariant] ?? det.snappyVariant})` : '';
   lines.push(`compression:  ${det.compression}${variant}`);
   if (det.compression === 'snappy') {
-    lines.push(`uncompressed: ${det.uncompressedSize !== undefined ? `${sizeText(det.uncompressedSize)}, as declared by the block` : 'not declared by this container (known after decoding)'}`);
+    lines.push(
+      `uncompressed: ${det.uncompressedSize !== undefined ? `${sizeText(det.uncompressedSize)}, as declared by the block` : 'not declared by this container (known after decoding)'}`,
+    );
   }
   lines.push(`detected by:  ${det.detectedBy}`);
   if (det.note) lines.push(`note:         ${det.note}`);
   if (schema) {
-    lines.push(`rows:         ${schema.numRows}`, `row groups:   ${schema.rowGroups}`, `codecs:       ${schema.codecs.join(', ') || '-'}`, `columns:      ${schema.columns.length}`, `created by:   ${schema.createdBy ?? '-'}`);
+    lines.push(
+      `rows:         ${schema.numRows}`,
+      `row groups:   ${schema.rowGroups}`,
+      `codecs:       ${schema.codecs.join(', ') || '-'}`,
+      `columns:      ${schema.columns.length}`,
+      `created by:   ${schema.createdBy ?? '-'}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -55,15 +81,23 @@ function infoText(source: ByteSource, det: FormatDetection, schema: ParquetSchem
 export async function infoAction(src: string, flags: FormatFlags & { json?: boolean }, command: Command, ctx: CliContext): Promise<void> {
   const source = await sourceFor(src, command, ctx);
   const det = await formatDetect(source, hintsOf(flags), ctx.signal);
-  const schema = det.format === 'parquet' ? await (await import('../../core/formats/parquet')).parquetSchemaRead(source, { signal: ctx.signal }) : null;
+  const schema =
+    det.format === 'parquet' ? await (await import('../../core/formats/parquet')).parquetSchemaRead(source, { signal: ctx.signal }) : null;
   await ctx.io.stdout.write(flags.json ? `${JSON.stringify(infoJson(source, det, schema), null, 2)}\n` : infoText(source, det, schema));
 }
 
 /** Decoded bytes of a JSON/CSV object (snappy undone; plain objects unchanged). */
-export async function decodedBytes(source: ByteSource, flags: FormatFlags, ctx: CliContext): Promise<{ output: Uint8Array; det: FormatDetection; variant?: string }> {
+export async function decodedBytes(
+  source: ByteSource,
+  flags: FormatFlags,
+  ctx: CliContext,
+): Promise<{ output: Uint8Array; det: FormatDetection; variant?: string }> {
   const det = await formatDetect(source, hintsOf(flags), ctx.signal);
   if (det.format === 'parquet') {
-    throw new ShiplensError('UNSUPPORTED_FORMAT', 'Parquet compresses inside the file, so there is no snappy stream to decode.', { source: source.name, hint: 'Use `shiplens head` or `shiplens export` to read its rows' });
+    throw new ShiplensError('UNSUPPORTED_FORMAT', 'Parquet compresses inside the file, so there is no snappy stream to decode.', {
+      source: source.name,
+      hint: 'Use `shiplens head` or `shiplens export` to read its rows',
+    });
   }
   if (det.note) await ctx.io.stderr.write(`shiplens: ${source.name}: note: ${det.note}\n`);
   const limit = flags.maxSize ?? defaultMaxBytes;
@@ -100,7 +134,11 @@ export async function decodeOne(src: string, flags: DecodeFlags, command: Comman
   const own = decompressOutputName(basename(source.name ?? src), contentFormatSniff(output));
   const name = flags.output ?? (dir === undefined ? own : join(dir, own));
   const target = cliLocationParse(name, ctx.io.cwd);
-  if (target.kind !== 'local') throw new ShiplensError('INVALID_ARGUMENT', 'Decode writes local files only.', { source: name, hint: 'Give a local path or - for stdout' });
+  if (target.kind !== 'local')
+    throw new ShiplensError('INVALID_ARGUMENT', 'Decode writes local files only.', {
+      source: name,
+      hint: 'Give a local path or - for stdout',
+    });
   await outputFileWrite(target.path, { overwrite: flags.force === true }, output);
   const how = variant ? `${variantNames[variant] ?? variant} decoded` : 'not compressed, copied';
   await ctx.io.stdout.write(`${name}: ${output.length} bytes (${how}, from ${source.size} bytes)\n`);
@@ -110,25 +148,49 @@ export async function decodeOne(src: string, flags: DecodeFlags, command: Comman
 export async function decodeAction(srcs: string[], flags: DecodeFlags, command: Command, ctx: CliContext): Promise<void> {
   const plan = await decodePlan(srcs, flags.output, ctx.io.cwd);
   if (plan.single) return decodeOne(plan.inputs[0] as string, flags, command, ctx);
-  await decodeEach(plan, (src, dir) => decodeOne(src, { ...flags, output: flags.output === '-' ? '-' : undefined }, command, ctx, dir), ctx);
+  await decodeEach(
+    plan,
+    (src, dir) => decodeOne(src, { ...flags, output: flags.output === '-' ? '-' : undefined }, command, ctx, dir),
+    ctx,
+  );
 }
 
-export async function schemaAction(src: string, flags: FormatFlags & DialectFlags & { json?: boolean }, command: Command, ctx: CliContext): Promise<void> {
+export async function schemaAction(
+  src: string,
+  flags: FormatFlags & DialectFlags & { json?: boolean },
+  command: Command,
+  ctx: CliContext,
+): Promise<void> {
   const source = await sourceFor(src, command, ctx);
   // The readers load only for schema/info: `decode` of many files does not pay for them.
-  const [{ parquetSchemaRead }, { tableOpen }] = await Promise.all([import('../../core/formats/parquet'), import('../../core/formats/tableOpen')]);
+  const [{ parquetSchemaRead }, { tableOpen }] = await Promise.all([
+    import('../../core/formats/parquet'),
+    import('../../core/formats/tableOpen'),
+  ]);
   const named = flags.format ?? formatFromName(source.name ?? src).format;
   // Parquet by name or flag: straight to the footer (≤ 2 range reads; no sniffing reads).
   const format = named === 'parquet' ? 'parquet' : (await formatDetect(source, hintsOf(flags), ctx.signal)).format;
   if (format === 'parquet') {
     const schema = await parquetSchemaRead(source, { signal: ctx.signal });
-    await ctx.io.stdout.write(flags.json ? `${JSON.stringify({ source: source.name, format: 'parquet', ...schema }, null, 2)}\n` : parquetSchemaText(source.name ?? src, schema));
+    await ctx.io.stdout.write(
+      flags.json
+        ? `${JSON.stringify({ source: source.name, format: 'parquet', ...schema }, null, 2)}\n`
+        : parquetSchemaText(source.name ?? src, schema),
+    );
     return;
   }
-  const opened = await tableOpen(source, { ...hintsOf(flags), dialect: await dialectResolve(flags, ctx), maxDecodeBytes: flags.maxSize, rawDecoder: nativeRawBlockDecoder() ?? undefined, signal: ctx.signal });
+  const opened = await tableOpen(source, {
+    ...hintsOf(flags),
+    dialect: await dialectResolve(flags, ctx),
+    maxDecodeBytes: flags.maxSize,
+    rawDecoder: nativeRawBlockDecoder() ?? undefined,
+    signal: ctx.signal,
+  });
   const { columns, numRows } = opened.reader;
   if (flags.json) {
-    await ctx.io.stdout.write(`${JSON.stringify({ source: source.name, format: opened.format, compression: opened.compression, numRows, columns }, null, 2)}\n`);
+    await ctx.io.stdout.write(
+      `${JSON.stringify({ source: source.name, format: opened.format, compression: opened.compression, numRows, columns }, null, 2)}\n`,
+    );
   } else {
     await ctx.io.stdout.write(textSchemaText(source.name ?? src, opened.format, opened.compression, columns, numRows));
   }

@@ -15,12 +15,29 @@ const actions = () => import('./decodeActions');
 export function decodeCommandsRegister(program: Command, ctx: CliContext): void {
   formatOptionsAdd(program.command('info <src>').description('format, compression, snappy variant and sizes of a file or oss://bucket/key'))
     .option('--json', 'print JSON')
-    .action(async (src: string, flags: FormatFlags & { json?: boolean }, command: Command) => (await actions()).infoAction(src, flags, command, ctx));
-  formatOptionsAdd(program.command('decode <src...>').description('undo snappy (raw block, framing, snappy-java, Hadoop) of files, objects or every file of a folder, in one process; writes via <out>.part + rename'))
-    .option('-o, --output <out>', 'output file, a folder (existing or ending with /) for several inputs, or - for stdout (default: the name without .snappy, in the current folder)')
+    .action(async (src: string, flags: FormatFlags & { json?: boolean }, command: Command) =>
+      (await actions()).infoAction(src, flags, command, ctx),
+    );
+  formatOptionsAdd(
+    program
+      .command('decode <src...>')
+      .description(
+        'undo snappy (raw block, framing, snappy-java, Hadoop) of files, objects or every file of a folder, in one process; writes via <out>.part + rename',
+      ),
+  )
+    .option(
+      '-o, --output <out>',
+      'output file, a folder (existing or ending with /) for several inputs, or - for stdout (default: the name without .snappy, in the current folder)',
+    )
     .option('--force', 'replace existing output files')
     .action(async (srcs: string[], flags: DecodeFlags, command: Command) => (await actions()).decodeAction(srcs, flags, command, ctx));
-  dialectOptionsAdd(formatOptionsAdd(program.command('schema <src>').description('columns and types: Parquet from its footer (range reads only), JSON/CSV from the rows')))
+  dialectOptionsAdd(
+    formatOptionsAdd(
+      program.command('schema <src>').description('columns and types: Parquet from its footer (range reads only), JSON/CSV from the rows'),
+    ),
+  )
     .option('--json', 'print JSON')
-    .action(async (src: string, flags: FormatFlags & DialectFlags & { json?: boolean }, command: Command) => (await actions()).schemaAction(src, flags, command, ctx));
+    .action(async (src: string, flags: FormatFlags & DialectFlags & { json?: boolean }, command: Command) =>
+      (await actions()).schemaAction(src, flags, command, ctx),
+    );
 }

@@ -26,7 +26,10 @@ async function folderFiles(src: string, cwd: string): Promise<string[] | null> {
   const info = await stat(location.path).catch(() => null);
   if (!info?.isDirectory()) return null;
   const entries = await readdir(location.path, { withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => path.join(src, e.name)).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.join(src, e.name))
+    .sort();
 }
 
 /** `-o` as a folder: one that exists, or a name ending with `/` (created). Null when it names a file. */
@@ -35,7 +38,11 @@ async function outputDir(output: string, cwd: string): Promise<string | null> {
   const info = await stat(full).catch(() => null);
   if (info?.isDirectory()) return output;
   if (!/[/\\]$/.test(output)) return null;
-  if (info) throw new ShiplensError('INVALID_ARGUMENT', 'The output folder is a file.', { source: output, hint: 'Give a folder for -o when decoding several files.' });
+  if (info)
+    throw new ShiplensError('INVALID_ARGUMENT', 'The output folder is a file.', {
+      source: output,
+      hint: 'Give a folder for -o when decoding several files.',
+    });
   await mkdir(full, { recursive: true });
   return output;
 }
@@ -72,5 +79,6 @@ export async function decodeEach(plan: DecodePlan, one: (src: string, dir?: stri
     }
   }
   ctx.source = undefined;
-  if (failed > 0) throw new ShiplensError('IO', `${failed} of ${plan.inputs.length} files could not be decoded (see above).`, { source: 'decode' });
+  if (failed > 0)
+    throw new ShiplensError('IO', `${failed} of ${plan.inputs.length} files could not be decoded (see above).`, { source: 'decode' });
 }

@@ -83,7 +83,11 @@ async function ruleOf(flags: ForwardFlags, ctx: CliContext): Promise<RangeRule> 
 function tokenOf(flags: ForwardFlags, target: SinkTarget, ctx: CliContext): string | undefined {
   if (target.kind !== 'hec' || !flags.hecTokenEnv) return undefined;
   const token = ctx.io.env[flags.hecTokenEnv];
-  if (!token) throw new ShiplensError('CREDENTIALS_UNAVAILABLE', `The environment variable ${flags.hecTokenEnv} is not set or empty.`, { source: '--hec-token-env', hint: 'Export the HEC token in it before running shiplens' });
+  if (!token)
+    throw new ShiplensError('CREDENTIALS_UNAVAILABLE', `The environment variable ${flags.hecTokenEnv} is not set or empty.`, {
+      source: '--hec-token-env',
+      hint: 'Export the HEC token in it before running shiplens',
+    });
   return token;
 }
 
@@ -96,12 +100,38 @@ async function caOf(flags: ForwardFlags, ctx: CliContext): Promise<string | unde
 }
 
 async function sinkSettings(flags: ForwardFlags, target: SinkTarget, source: string, ctx: CliContext): Promise<SinkSettings> {
-  if (flags.format === 'hec' && target.kind === 'syslog') throw new CliUsageError('--format hec is for file: and - sinks; syslog takes rfc5424 or rfc3164');
+  if (flags.format === 'hec' && target.kind === 'syslog')
+    throw new CliUsageError('--format hec is for file: and - sinks; syslog takes rfc5424 or rfc3164');
   return {
     target,
     fileFormat: flags.format === undefined || flags.format === 'hec' ? 'hec' : 'syslog',
-    hec: { mode: flags.hecMode, separator: flags.separator, host: flags.hostname, source: flags.source ?? source, sourcetype: flags.sourcetype, index: flags.index, expand: hecExpandDefault, token: tokenOf(flags, target, ctx), gzip: flags.gzip === true, ack: flags.hecAck === true, ackTimeoutMs: flags.timeout * 1000, ackPollMs: 500 },
-    syslog: { format: flags.format === 'rfc3164' ? 'rfc3164' : 'rfc5424', facility: flags.facility, severity: flags.severity, hostname: flags.hostname ?? (hostname() || '-'), tag: flags.tag, msgid: flags.msgid, structuredData: flags.sd, message: flags.message, separator: flags.separator, nowMs: ctx.io.now(), maxDatagramBytes: flags.udpMaxBytes },
+    hec: {
+      mode: flags.hecMode,
+      separator: flags.separator,
+      host: flags.hostname,
+      source: flags.source ?? source,
+      sourcetype: flags.sourcetype,
+      index: flags.index,
+      expand: hecExpandDefault,
+      token: tokenOf(flags, target, ctx),
+      gzip: flags.gzip === true,
+      ack: flags.hecAck === true,
+      ackTimeoutMs: flags.timeout * 1000,
+      ackPollMs: 500,
+    },
+    syslog: {
+      format: flags.format === 'rfc3164' ? 'rfc3164' : 'rfc5424',
+      facility: flags.facility,
+      severity: flags.severity,
+      hostname: flags.hostname ?? (hostname() || '-'),
+      tag: flags.tag,
+      msgid: flags.msgid,
+      structuredData: flags.sd,
+      message: flags.message,
+      separator: flags.separator,
+      nowMs: ctx.io.now(),
+      maxDatagramBytes: flags.udpMaxBytes,
+    },
     ca: await caOf(flags, ctx),
     insecure: flags.insecure === true,
     timeoutMs: flags.timeout * 1000,
@@ -117,20 +147,35 @@ async function report(result: ForwardReplayResult, paths: { checkpoint: string; 
   const { counters } = result;
   if (result.alreadyDone) {
     // Objects shipped late (after the first replay) are only picked up by replaying again.
-    await ctx.io.stderr.write(`forward: this range was already delivered (delete ${paths.checkpoint} to send it again): acknowledged ${counters.acknowledged}, dead-lettered ${counters.deadLettered}\n`);
+    await ctx.io.stderr.write(
+      `forward: this range was already delivered (delete ${paths.checkpoint} to send it again): acknowledged ${counters.acknowledged}, dead-lettered ${counters.deadLettered}\n`,
+    );
     return;
   }
   if (counters.deadLettered > 0) await ctx.io.stderr.write(`forward: refused events are in ${paths.deadLetter}\n`);
   await ctx.io.stderr.write(`forward: ${result.objects} objects; ${forwardCountersText(counters)}\n`);
   if (!result.complete) {
-    throw new ShiplensError('CANCELLED', 'Stopped before the end of the range; every event sent so far is acknowledged and the checkpoint is saved.', { hint: 'Run the same command again to resume' });
+    throw new ShiplensError(
+      'CANCELLED',
+      'Stopped before the end of the range; every event sent so far is acknowledged and the checkpoint is saved.',
+      { hint: 'Run the same command again to resume' },
+    );
   }
 }
 
 /** The checkpoint (default: under the data folder, keyed by range and sink) and dead-letter file (beside it). */
-function replayPaths(flags: ForwardFlags, rangeId: string, target: SinkTarget, ctx: CliContext): { checkpointPath: string; deadLetterPath: string } {
-  const checkpointPath = flags.checkpoint ? path.resolve(ctx.io.cwd, flags.checkpoint) : forwardCheckpointDefaultPath(dataDirResolve(ctx.io.env, ctx.io.homeDir), rangeId, target.display);
-  const deadLetterPath = flags.deadLetter ? path.resolve(ctx.io.cwd, flags.deadLetter) : `${checkpointPath.replace(/(\.checkpoint)?\.json$/, '')}.dead-letter.jsonl`;
+function replayPaths(
+  flags: ForwardFlags,
+  rangeId: string,
+  target: SinkTarget,
+  ctx: CliContext,
+): { checkpointPath: string; deadLetterPath: string } {
+  const checkpointPath = flags.checkpoint
+    ? path.resolve(ctx.io.cwd, flags.checkpoint)
+    : forwardCheckpointDefaultPath(dataDirResolve(ctx.io.env, ctx.io.homeDir), rangeId, target.display);
+  const deadLetterPath = flags.deadLetter
+    ? path.resolve(ctx.io.cwd, flags.deadLetter)
+    : `${checkpointPath.replace(/(\.checkpoint)?\.json$/, '')}.dead-letter.jsonl`;
   return { checkpointPath, deadLetterPath };
 }
 
@@ -150,7 +195,12 @@ function progressLine(ctx: CliContext): { update: (counters: ForwardCounters) =>
 }
 
 /** Run `shiplens forward`. */
-export async function forwardAction(locationText: string | undefined, flags: ForwardFlags, command: Command, ctx: CliContext): Promise<void> {
+export async function forwardAction(
+  locationText: string | undefined,
+  flags: ForwardFlags,
+  command: Command,
+  ctx: CliContext,
+): Promise<void> {
   const target = sinkTargetParse(flags.to, ctx.io.cwd);
   if ((flags.fromLogstore || flags.consumerGroup) && !flags.check) {
     if (locationText) throw new CliUsageError('give either <location> (a replay) or --from-logstore (live), not both');
@@ -163,7 +213,8 @@ export async function forwardAction(locationText: string | undefined, flags: For
     return;
   }
   if (!locationText || !flags.from || !flags.toTime) throw new CliUsageError('a replay needs <location>, --from and --to-time');
-  if (flags.limit !== undefined && !flags.dryRun) throw new CliUsageError('--limit previews a dry run: add --dry-run (a real replay always sends the whole range)');
+  if (flags.limit !== undefined && !flags.dryRun)
+    throw new CliUsageError('--limit previews a dry run: add --dry-run (a real replay always sends the whole range)');
   const rule = await ruleOf(flags, ctx);
   const zone = flags.timeZone ?? rule.timeZone;
   const now = ctx.io.now();

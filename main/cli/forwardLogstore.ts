@@ -25,30 +25,67 @@ function cursorOf(text: string | undefined, ctx: CliContext): string {
 }
 
 /** Run the live source into the sink `sinkOf` builds (the same sink settings as a replay). */
-export async function forwardLogstoreAction(flags: ForwardFlags & { untilCaughtUp?: boolean }, command: Command, ctx: CliContext, sinkOf: (source: string) => Promise<SinkSettings>): Promise<void> {
+export async function forwardLogstoreAction(
+  flags: ForwardFlags & { untilCaughtUp?: boolean },
+  command: Command,
+  ctx: CliContext,
+  sinkOf: (source: string) => Promise<SinkSettings>,
+): Promise<void> {
   const address = flags.fromLogstore ?? '';
   const parsed = slsAddressParse(address);
   if (!parsed.logstore || parsed.shipper) throw new CliUsageError(`--from-logstore "${address}" must be <project>/<logstore>`);
   if (!flags.consumerGroup) throw new CliUsageError('--from-logstore needs --consumer-group <name>');
-  if (flags.dryRun || flags.checkpoint) throw new CliUsageError('--dry-run and --checkpoint are for replays; a consumer group keeps its checkpoint in Log Service');
+  if (flags.dryRun || flags.checkpoint)
+    throw new CliUsageError('--dry-run and --checkpoint are for replays; a consumer group keeps its checkpoint in Log Service');
   ctx.source = address;
   const cursor = cursorOf(flags.cursor, ctx);
   const globals = cliGlobals(command);
-  const conn = await slsConnectionResolve({ endpoint: globals.endpoint, region: globals.region, project: parsed.project }, null, async () => {
-    const found = await credentialsResolve({ env: ctx.io.env, homeDir: ctx.io.homeDir, profile: globals.profile });
-    return found && { accessKeyId: found.accessKeyId, accessKeySecret: found.accessKeySecret, securityToken: found.securityToken, region: found.region };
-  });
-  const deadLetterPath = flags.deadLetter ? path.resolve(ctx.io.cwd, flags.deadLetter) : path.join(dataDirResolve(ctx.io.env, ctx.io.homeDir), 'forward', `${parsed.project}.${parsed.logstore}.${flags.consumerGroup}.dead-letter.jsonl`);
+  const conn = await slsConnectionResolve(
+    { endpoint: globals.endpoint, region: globals.region, project: parsed.project },
+    null,
+    async () => {
+      const found = await credentialsResolve({ env: ctx.io.env, homeDir: ctx.io.homeDir, profile: globals.profile });
+      return (
+        found && {
+          accessKeyId: found.accessKeyId,
+          accessKeySecret: found.accessKeySecret,
+          securityToken: found.securityToken,
+          region: found.region,
+        }
+      );
+    },
+  );
+  const deadLetterPath = flags.deadLetter
+    ? path.resolve(ctx.io.cwd, flags.deadLetter)
+    : path.join(
+        dataDirResolve(ctx.io.env, ctx.io.homeDir),
+        'forward',
+        `${parsed.project}.${parsed.logstore}.${flags.consumerGroup}.dead-letter.jsonl`,
+      );
   const result = await logstoreForwardRun({
-    conn, logstore: parsed.logstore, group: flags.consumerGroup, consumer: `${hostname() || 'shiplens'}-${process.pid}`,
-    cursor, sink: await sinkOf(address), deadLetterPath,
-    batchEvents: flags.batchEvents, batchBytes: flags.batchBytes, pullCount: 100,
+    conn,
+    logstore: parsed.logstore,
+    group: flags.consumerGroup,
+    consumer: `${hostname() || 'shiplens'}-${process.pid}`,
+    cursor,
+    sink: await sinkOf(address),
+    deadLetterPath,
+    batchEvents: flags.batchEvents,
+    batchBytes: flags.batchBytes,
+    pullCount: 100,
     rate: { eventsPerSec: flags.rate, bytesPerSec: flags.rateMb ? flags.rateMb * 1024 * 1024 : undefined },
-    untilCaughtUp: flags.untilCaughtUp === true, stdout: { write: (chunk) => ctx.io.stdout.write(chunk) }, stop: ctx.signal,
+    untilCaughtUp: flags.untilCaughtUp === true,
+    stdout: { write: (chunk) => ctx.io.stdout.write(chunk) },
+    stop: ctx.signal,
     onWarning: (text) => void ctx.io.stderr.write(`shiplens: warning: ${text}\n`).catch(() => undefined),
   });
   const c = result.counters;
   if (c.deadLettered > 0) await ctx.io.stderr.write(`forward: refused events are in ${deadLetterPath}\n`);
-  await ctx.io.stderr.write(`forward: consumer group ${flags.consumerGroup} ${result.created ? 'created' : 'joined'} on ${address}, shards ${result.shards.join(',') || 'none'}; read ${c.read}, sent ${c.sent}, acknowledged ${c.acknowledged}, retried ${c.retried}, dead-lettered ${c.deadLettered}\n`);
-  if (ctx.signal.aborted) throw new ShiplensError('CANCELLED', 'Stopped; every event acknowledged so far is checkpointed in the consumer group.', { hint: 'Run the same command again to go on' });
+  await ctx.io.stderr.write(
+    `forward: consumer group ${flags.consumerGroup} ${result.created ? 'created' : 'joined'} on ${address}, shards ${result.shards.join(',') || 'none'}; read ${c.read}, sent ${c.sent}, acknowledged ${c.acknowledged}, retried ${c.retried}, dead-lettered ${c.deadLettered}\n`,
+  );
+  if (ctx.signal.aborted)
+    throw new ShiplensError('CANCELLED', 'Stopped; every event acknowledged so far is checkpointed in the consumer group.', {
+      hint: 'Run the same command again to go on',
+    });
 }

@@ -47,7 +47,11 @@ export async function jobValidateAction(file: string, flags: { json?: boolean; l
   if (flags.json) await ctx.io.stdout.write(`${JSON.stringify({ valid: errors === 0, issues: all }, null, 2)}\n`);
   else if (all.length === 0) await ctx.io.stdout.write('The job is valid.\n');
   else for (const issue of all) await ctx.io.stdout.write(`${file}: ${jobIssueLine(issue, flags.lang)}\n`);
-  if (errors > 0) throw new ShiplensError('INVALID_ARGUMENT', `The job has ${errors} problem${errors === 1 ? '' : 's'}.`, { source: file, hint: 'Fix the JSON paths listed above' });
+  if (errors > 0)
+    throw new ShiplensError('INVALID_ARGUMENT', `The job has ${errors} problem${errors === 1 ? '' : 's'}.`, {
+      source: file,
+      hint: 'Fix the JSON paths listed above',
+    });
 }
 
 /** Flags of `maxcompute job new`. */
@@ -67,7 +71,11 @@ export interface JobNewFlags {
   truncate?: boolean;
 }
 
-async function fieldsOf(flags: { columns?: string; rule?: string; object?: string }, command: Command | null, ctx: CliContext): Promise<JobFieldSource> {
+async function fieldsOf(
+  flags: { columns?: string; rule?: string; object?: string },
+  command: Command | null,
+  ctx: CliContext,
+): Promise<JobFieldSource> {
   const given = [flags.columns, flags.rule, flags.object].filter((v) => v !== undefined).length;
   if (given !== 1) throw new CliUsageError('give the fields with one of --columns, --rule or --object');
   if (flags.columns !== undefined) return jobFieldsTyped(flags.columns);
@@ -76,7 +84,10 @@ async function fieldsOf(flags: { columns?: string; rule?: string; object?: strin
     return jobFieldsOfRule(await ruleRead(path.resolve(ctx.io.cwd, flags.rule), flags.rule));
   }
   if (!command) throw new CliUsageError('--object needs a command context');
-  const opened = await tableOpen(await sourceFor(flags.object as string, command, ctx), { rawDecoder: nativeRawBlockDecoder() ?? undefined, signal: ctx.signal });
+  const opened = await tableOpen(await sourceFor(flags.object as string, command, ctx), {
+    rawDecoder: nativeRawBlockDecoder() ?? undefined,
+    signal: ctx.signal,
+  });
   return jobFieldsOfTable(opened.reader.columns);
 }
 
@@ -125,14 +136,29 @@ function fromMs(text: string, zone: string, nowMs: number): number {
 export async function scheduleAction(flags: ScheduleFlags, ctx: CliContext): Promise<void> {
   if (flags.runs > 10_000) throw new CliUsageError('--runs is at most 10000');
   const zone = cliZoneCheck(flags.tz);
-  const schedule = { everyMinutes: scheduleEveryParse(flags.every), startMinute: scheduleClockParse(flags.start), stopMinute: scheduleClockParse(flags.stop), zone };
-  const report = scheduleExpand(schedule, { begin: flags.begin, end: flags.end, partition: flags.partition, truncate: flags.truncate }, fromMs(flags.from, zone, ctx.io.now()), flags.runs);
+  const schedule = {
+    everyMinutes: scheduleEveryParse(flags.every),
+    startMinute: scheduleClockParse(flags.start),
+    stopMinute: scheduleClockParse(flags.stop),
+    zone,
+  };
+  const report = scheduleExpand(
+    schedule,
+    { begin: flags.begin, end: flags.end, partition: flags.partition, truncate: flags.truncate },
+    fromMs(flags.from, zone, ctx.io.now()),
+    flags.runs,
+  );
   if (flags.json) {
     await ctx.io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return;
   }
   await ctx.io.stdout.write(report.runs.map((r) => `${scheduleRunLine(r)}\n`).join(''));
-  const notes = [report.gaps && `${report.gaps} gap(s)`, report.overlaps && `${report.overlaps} overlap(s)`, report.empty && `${report.empty} empty window(s)`, report.overwrites && `${report.overwrites} run(s) overwrite the partition the previous run wrote`].filter(Boolean);
+  const notes = [
+    report.gaps && `${report.gaps} gap(s)`,
+    report.overlaps && `${report.overlaps} overlap(s)`,
+    report.empty && `${report.empty} empty window(s)`,
+    report.overwrites && `${report.overwrites} run(s) overwrite the partition the previous run wrote`,
+  ].filter(Boolean);
   if (notes.length > 0) await ctx.io.stderr.write(`shiplens: warning: ${notes.join(', ')}\n`);
 }
 
@@ -148,8 +174,16 @@ export interface TableFlags {
 }
 
 export async function tableAction(flags: TableFlags, ctx: CliContext): Promise<void> {
-  if ((flags.job === undefined) === (flags.table === undefined || flags.columns === undefined)) throw new CliUsageError('give --job, or --table with --columns');
-  let types = flags.types ? jobFieldsTyped(flags.types.split(',').map((t) => (t.includes(':') ? t : `${t}:string`)).join(',')).types : {};
+  if ((flags.job === undefined) === (flags.table === undefined || flags.columns === undefined))
+    throw new CliUsageError('give --job, or --table with --columns');
+  let types = flags.types
+    ? jobFieldsTyped(
+        flags.types
+          .split(',')
+          .map((t) => (t.includes(':') ? t : `${t}:string`))
+          .join(','),
+      ).types
+    : {};
   if (flags.rule) {
     ctx.source = flags.rule;
     types = { ...jobFieldsOfRule(await ruleRead(path.resolve(ctx.io.cwd, flags.rule), flags.rule)).types, ...types };
@@ -166,7 +200,11 @@ export async function tableAction(flags: TableFlags, ctx: CliContext): Promise<v
     const fields = jobFieldsTyped(flags.columns as string);
     const job = jobGenerate({ datasource: 'd', logstore: 'l', table: flags.table as string, columns: fields.columns });
     const partitions = flags.partition === undefined ? ['pt'] : tablePartitionColumns(flags.partition);
-    sql = tableDdl({ table: job.writer.table, columns: tableColumnsOfJob(job, { ...fields.types, ...types }), partitionColumns: partitions });
+    sql = tableDdl({
+      table: job.writer.table,
+      columns: tableColumnsOfJob(job, { ...fields.types, ...types }),
+      partitionColumns: partitions,
+    });
   }
   const mode = tableWriteMode(truncate);
   await ctx.io.stdout.write(`${sql}-- write mode: ${mode.statement}\n-- ${mode.en}\n`);
@@ -184,16 +222,28 @@ export interface PolicyFlags {
 }
 
 /** Generator input fields → the flags that set them, so errors name what the user typed. */
-const flagOf: Record<string, string> = { projects: '--project', accountId: '--account', shippingAccountId: '--shipping-account', bucketAccountId: '--bucket-account', roleName: '--role' };
+const flagOf: Record<string, string> = {
+  projects: '--project',
+  accountId: '--account',
+  shippingAccountId: '--shipping-account',
+  bucketAccountId: '--bucket-account',
+  roleName: '--role',
+};
 
 function passRole(flags: PolicyFlags): PolicyResult {
   if (flags.roleArn !== undefined) {
-    if (flags.bucketAccount !== undefined || flags.role !== undefined) throw new CliUsageError('give --role-arn, or --bucket-account with --role');
+    if (flags.bucketAccount !== undefined || flags.role !== undefined)
+      throw new CliUsageError('give --role-arn, or --bucket-account with --role');
     const parsed = roleArnParse(flags.roleArn);
-    if (!parsed) throw new ShiplensError('INVALID_ARGUMENT', `"${flags.roleArn}" is not a role ARN.`, { source: '--role-arn', hint: 'Use acs:ram::<16-digit account>:role/<name>' });
+    if (!parsed)
+      throw new ShiplensError('INVALID_ARGUMENT', `"${flags.roleArn}" is not a role ARN.`, {
+        source: '--role-arn',
+        hint: 'Use acs:ram::<16-digit account>:role/<name>',
+      });
     return policyPassRole({ bucketAccountId: parsed.accountId, roleName: parsed.roleName });
   }
-  if (flags.bucketAccount === undefined || flags.role === undefined) throw new CliUsageError('give --role-arn, or --bucket-account with --role');
+  if (flags.bucketAccount === undefined || flags.role === undefined)
+    throw new CliUsageError('give --role-arn, or --bucket-account with --role');
   return policyPassRole({ bucketAccountId: flags.bucketAccount, roleName: flags.role });
 }
 
@@ -202,6 +252,11 @@ export async function policyAction(kind: 'subaccount' | 'trust' | 'passrole', fl
   if (kind === 'subaccount') result = policySubaccount({ projects: flags.project ?? [], accountId: flags.account, region: flags.region });
   else if (kind === 'trust') result = policyTrust({ shippingAccountId: flags.shippingAccount ?? '' });
   else result = passRole(flags);
-  if (!result.ok) throw issuesError(result.issues.map((i) => ({ ...i, path: flagOf[i.path.replace(/\[\d+\]$/, '')] ?? i.path })), undefined, 'Account ids are 16 digits; role ARNs look like acs:ram::1234567890123456:role/aliyunlogdefaultrole');
+  if (!result.ok)
+    throw issuesError(
+      result.issues.map((i) => ({ ...i, path: flagOf[i.path.replace(/\[\d+\]$/, '')] ?? i.path })),
+      undefined,
+      'Account ids are 16 digits; role ARNs look like acs:ram::1234567890123456:role/aliyunlogdefaultrole',
+    );
   await ctx.io.stdout.write(policyToJson(result.policy));
 }

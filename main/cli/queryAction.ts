@@ -26,17 +26,22 @@ const bigObjects = 2000;
 const bigBytes = 20 * 1024 ** 3;
 
 function flagsCheck(flags: QueryFlags): void {
-  if ((flags.rule === undefined) === (flags.partitionFormat === undefined)) throw new CliUsageError('give exactly one of --rule <file> and --partition-format <fmt>');
-  if (flags.rule !== undefined && (flags.storage !== undefined || flags.compression !== undefined)) throw new CliUsageError('--storage and --compression go with --partition-format (a rule says them)');
+  if ((flags.rule === undefined) === (flags.partitionFormat === undefined))
+    throw new CliUsageError('give exactly one of --rule <file> and --partition-format <fmt>');
+  if (flags.rule !== undefined && (flags.storage !== undefined || flags.compression !== undefined))
+    throw new CliUsageError('--storage and --compression go with --partition-format (a rule says them)');
   if (flags.json && flags.output !== undefined) throw new CliUsageError('--json and -o exclude each other');
-  if (!flags.dryRun && flags.emit === undefined && flags.sql === undefined) throw new CliUsageError('--sql is required (or --dry-run, --emit)');
+  if (!flags.dryRun && flags.emit === undefined && flags.sql === undefined)
+    throw new CliUsageError('--sql is required (or --dry-run, --emit)');
 }
 
 async function dryRun(plan: RangePlan, flags: QueryFlags, ctx: CliContext): Promise<void> {
   const lines = plan.objects.map((o) => (flags.json ? `${JSON.stringify({ key: o.key, size: o.size })}\n` : `${o.key}\t${o.size}\n`));
   if (lines.length > 0) await ctx.io.stdout.write(lines.join(''));
   const t = plan.totals;
-  await ctx.io.stdout.write(flags.json ? `${JSON.stringify({ totals: t })}\n` : `total: ${t.objects} objects, ${t.bytes} bytes, ${t.partitions} partitions\n`);
+  await ctx.io.stdout.write(
+    flags.json ? `${JSON.stringify({ totals: t })}\n` : `total: ${t.objects} objects, ${t.bytes} bytes, ${t.partitions} partitions\n`,
+  );
 }
 
 function progressWriter(ctx: CliContext): { line(text: string): void; end(): Promise<void> } {
@@ -60,7 +65,13 @@ async function toFile(opened: RangeOpened, sql: string, output: string, ctx: Cli
   await ctx.io.stderr.write(`${output}: ${rows} rows\n`);
 }
 
-async function toStdout(opened: RangeOpened, sql: string, flags: QueryFlags, ctx: CliContext, progress: ReturnType<typeof progressWriter>): Promise<void> {
+async function toStdout(
+  opened: RangeOpened,
+  sql: string,
+  flags: QueryFlags,
+  ctx: CliContext,
+  progress: ReturnType<typeof progressWriter>,
+): Promise<void> {
   let header = !flags.json;
   let total = 0;
   const result = await opened.session.query(
@@ -81,10 +92,13 @@ async function toStdout(opened: RangeOpened, sql: string, flags: QueryFlags, ctx
 
 async function report(plan: RangePlan, opened: RangeOpened, ctx: CliContext): Promise<void> {
   for (const f of opened.fetched.failed) await ctx.io.stderr.write(`shiplens: ${f.key}: skipped: ${f.error.message}\n`);
-  if (!opened.session.windowed) await ctx.io.stderr.write('shiplens: warning: the rows have no __time__ field; the time window selected objects by task time only\n');
+  if (!opened.session.windowed)
+    await ctx.io.stderr.write('shiplens: warning: the rows have no __time__ field; the time window selected objects by task time only\n');
   if (ctx.io.stderrIsTTY) {
     const f = opened.fetched;
-    await ctx.io.stderr.write(`${plan.totals.objects} objects (${f.reads} read, ${plan.totals.objects - f.reads - f.failed.length} cached, ${f.failed.length} skipped), ${f.bytesRead} bytes read\n`);
+    await ctx.io.stderr.write(
+      `${plan.totals.objects} objects (${f.reads} read, ${plan.totals.objects - f.reads - f.failed.length} cached, ${f.failed.length} skipped), ${f.bytesRead} bytes read\n`,
+    );
   }
 }
 
@@ -97,10 +111,14 @@ export async function queryAction(location: string, flags: QueryFlags, command: 
   const plan = await rangePlan(storage, spec, { signal: ctx.signal });
   if (flags.emit) return queryEmit(flags.emit, location, storage, plan, flags, connection, ctx);
   if (flags.maxObjects !== undefined && plan.totals.objects > flags.maxObjects) {
-    throw new ShiplensError('TOO_LARGE', `The range holds ${plan.totals.objects} objects (${plan.totals.bytes} bytes), more than --max-objects ${flags.maxObjects}.`, {
-      source: location,
-      hint: 'Narrow --from/--to, raise --max-objects, or hand it to a distributed engine with --emit maxcompute|spark|trino|duckdb.',
-    });
+    throw new ShiplensError(
+      'TOO_LARGE',
+      `The range holds ${plan.totals.objects} objects (${plan.totals.bytes} bytes), more than --max-objects ${flags.maxObjects}.`,
+      {
+        source: location,
+        hint: 'Narrow --from/--to, raise --max-objects, or hand it to a distributed engine with --emit maxcompute|spark|trino|duckdb.',
+      },
+    );
   }
   if (flags.dryRun) return dryRun(plan, flags, ctx);
   if (flags.output !== undefined) await rangeExportPrepare(path.resolve(ctx.io.cwd, flags.output), false);
@@ -109,10 +127,16 @@ export async function queryAction(location: string, flags: QueryFlags, command: 
     return;
   }
   if (plan.totals.objects > bigObjects || plan.totals.bytes > bigBytes) {
-    await ctx.io.stderr.write(`shiplens: ${location}: a big range (${plan.totals.objects} objects, ${plan.totals.bytes} bytes): reading it here; --emit maxcompute|spark|trino|duckdb hands it to a distributed engine\n`);
+    await ctx.io.stderr.write(
+      `shiplens: ${location}: a big range (${plan.totals.objects} objects, ${plan.totals.bytes} bytes): reading it here; --emit maxcompute|spark|trino|duckdb hands it to a distributed engine\n`,
+    );
   }
   const progress = progressWriter(ctx);
-  const deps = rangeDepsCreate({ dataDir: dataDirResolve(ctx.io.env, ctx.io.homeDir), workerPath: workerPathDefault(), maxDecodeBytes: snappyDefaultMaxOutputBytes });
+  const deps = rangeDepsCreate({
+    dataDir: dataDirResolve(ctx.io.env, ctx.io.homeDir),
+    workerPath: workerPathDefault(),
+    maxDecodeBytes: snappyDefaultMaxOutputBytes,
+  });
   const opened = await rangeOpen(storage, plan, deps, {
     onError: flags.onError,
     signal: ctx.signal,

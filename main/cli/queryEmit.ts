@@ -16,9 +16,18 @@ import { cliLocationParse } from './cliSources';
 import type { QueryFlags } from './queryCommand';
 
 /** Print the hand-off text for `engine`. */
-export async function queryEmit(engine: NonNullable<QueryFlags['emit']>, location: string, storage: Storage, plan: RangePlan, flags: QueryFlags, connection: CliConnectionOptions, ctx: CliContext): Promise<void> {
+export async function queryEmit(
+  engine: NonNullable<QueryFlags['emit']>,
+  location: string,
+  storage: Storage,
+  plan: RangePlan,
+  flags: QueryFlags,
+  connection: CliConnectionOptions,
+  ctx: CliContext,
+): Promise<void> {
   const parsed = cliLocationParse(location, ctx.io.cwd);
-  const rule = parsed.kind === 'local' && flags.rule !== undefined ? await ruleRead(path.resolve(ctx.io.cwd, flags.rule), flags.rule) : null;
+  const rule =
+    parsed.kind === 'local' && flags.rule !== undefined ? await ruleRead(path.resolve(ctx.io.cwd, flags.rule), flags.rule) : null;
   const target: RangeEmitTarget = {
     bucket: parsed.kind === 'oss' ? parsed.bucket : rule?.bucket || '<bucket>',
     prefix: parsed.kind === 'oss' ? parsed.key.replace(/\/+$/, '') : (rule?.prefix ?? ''),

@@ -19,11 +19,21 @@ async function ruleOf(flags: QueryFlags, ctx: CliContext): Promise<RangeRule> {
     const rule = await ruleRead(path.resolve(ctx.io.cwd, flags.rule), flags.rule);
     return rangeRuleFromShippingRule(zone ? { ...rule, timeZone: zone } : rule, flags.rule);
   }
-  return rangeRuleFromOptions({ partitionFormat: flags.partitionFormat as string, storage: flags.storage, compression: flags.compression, timeZone: zone });
+  return rangeRuleFromOptions({
+    partitionFormat: flags.partitionFormat as string,
+    storage: flags.storage,
+    compression: flags.compression,
+    timeZone: zone,
+  });
 }
 
 /** Storage + range of the command line. */
-export async function queryRangeResolve(location: string, flags: QueryFlags, connection: CliConnectionOptions, ctx: CliContext): Promise<{ storage: Storage; spec: RangeSpec }> {
+export async function queryRangeResolve(
+  location: string,
+  flags: QueryFlags,
+  connection: CliConnectionOptions,
+  ctx: CliContext,
+): Promise<{ storage: Storage; spec: RangeSpec }> {
   const rule = await ruleOf(flags, ctx);
   const now = ctx.io.now();
   const fromMs = cliTimeMs(flags.from, rule.timeZone, now);

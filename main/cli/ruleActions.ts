@@ -48,7 +48,11 @@ export async function validateAction(file: string, flags: { json?: boolean; lang
   else if (issues.length === 0) await ctx.io.stdout.write('The rule is valid.\n');
   else await ctx.io.stdout.write(textTable(issues.map((i) => [i.severity, i.field, i.code, i.message[flags.lang]])));
   if (errors > 0) {
-    throw new ShiplensError('RULE_INVALID', `The rule has ${errors} error${errors === 1 ? '' : 's'}${issues.length > errors ? ` and ${issues.length - errors} warning(s)` : ''}.`, { source: file, hint: 'Fix the fields listed above' });
+    throw new ShiplensError(
+      'RULE_INVALID',
+      `The rule has ${errors} error${errors === 1 ? '' : 's'}${issues.length > errors ? ` and ${issues.length - errors} warning(s)` : ''}.`,
+      { source: file, hint: 'Fix the fields listed above' },
+    );
   }
 }
 
@@ -59,7 +63,8 @@ export interface ImportFlags {
 }
 
 export async function importAction(file: string | undefined, flags: ImportFlags, command: Command, ctx: CliContext): Promise<void> {
-  if ((file === undefined) === (flags.from === undefined)) throw new CliUsageError('give a Log Service JSON file or --from <project>/<logstore>/<shipper> (one of them)');
+  if ((file === undefined) === (flags.from === undefined))
+    throw new CliUsageError('give a Log Service JSON file or --from <project>/<logstore>/<shipper> (one of them)');
   let text: string;
   if (flags.from !== undefined) {
     text = await cliSlsRuleImport(flags.from, command, ctx);
@@ -73,7 +78,11 @@ export async function importAction(file: string | undefined, flags: ImportFlags,
   await emit(text, flags.output, flags.force === true, ctx);
 }
 
-export async function exportAction(file: string, flags: { kind: SlsJsonKind; output?: string; force?: boolean }, ctx: CliContext): Promise<void> {
+export async function exportAction(
+  file: string,
+  flags: { kind: SlsJsonKind; output?: string; force?: boolean },
+  ctx: CliContext,
+): Promise<void> {
   await emit(`${ruleToSlsJson(await ruleFile(file, ctx), flags.kind)}\n`, flags.output, flags.force === true, ctx);
 }
 
@@ -89,7 +98,10 @@ export function logsParse(text: string, source: string): ShippingLog[] {
       value = undefined;
     }
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
-      throw new ShiplensError('JSON_LINE_INVALID', `Line ${i + 1} is not a JSON object.`, { source, hint: 'Give one log per line, e.g. {"__time__":1484913043,"__topic__":"","__source__":"10.0.0.1","k":"v"}' });
+      throw new ShiplensError('JSON_LINE_INVALID', `Line ${i + 1} is not a JSON object.`, {
+        source,
+        hint: 'Give one log per line, e.g. {"__time__":1484913043,"__topic__":"","__source__":"10.0.0.1","k":"v"}',
+      });
     }
     logs.push(value as ShippingLog);
   });
@@ -113,7 +125,10 @@ export async function simulateAction(file: string, flags: SimulateFlags, ctx: Cl
   const logs = logsParse(logsText, flags.logs);
   const ns = cliTimeNs(flags.taskTime, rule.timeZone, ctx.io.now());
   ctx.source = file;
-  const objects = await shippingSimulate(rule, logs, ns, flags.taskNumber, { parquetWrite: parquetWriteLite, compressRaw: snappyCompressRaw });
+  const objects = await shippingSimulate(rule, logs, ns, flags.taskNumber, {
+    parquetWrite: parquetWriteLite,
+    compressRaw: snappyCompressRaw,
+  });
   const dir = path.resolve(ctx.io.cwd, flags.output);
   for (const object of objects) {
     const target = safeJoin(dir, object.key);

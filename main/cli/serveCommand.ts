@@ -23,7 +23,10 @@ export interface ServeFlags {
 
 /** The built renderer: beside the CLI bundle (out/main/cli.cjs → out/renderer), else ./out/renderer. */
 function rendererDirFind(cwd: string): string {
-  const candidates = [...(typeof __dirname === 'string' ? [path.join(__dirname, '..', 'renderer')] : []), path.join(cwd, 'out', 'renderer')];
+  const candidates = [
+    ...(typeof __dirname === 'string' ? [path.join(__dirname, '..', 'renderer')] : []),
+    path.join(cwd, 'out', 'renderer'),
+  ];
   return candidates.find((dir) => existsSync(path.join(dir, 'index.html'))) ?? (candidates[0] as string);
 }
 
@@ -31,7 +34,8 @@ function rendererDirFind(cwd: string): string {
 export async function serveAction(flags: ServeFlags, command: Command, ctx: CliContext): Promise<void> {
   const location = flags.bucket === undefined ? null : cliLocationParse(flags.bucket, ctx.io.cwd);
   ctx.source = flags.bucket;
-  if (location?.kind === 'local' && !existsSync(location.path)) throw new ShiplensError('NOT_FOUND', 'The folder does not exist.', { source: flags.bucket });
+  if (location?.kind === 'local' && !existsSync(location.path))
+    throw new ShiplensError('NOT_FOUND', 'The folder does not exist.', { source: flags.bucket });
   const server = await startBrowserServer({
     rendererDir: rendererDirFind(ctx.io.cwd),
     dataDir: dataDirResolve(ctx.io.env as NodeJS.ProcessEnv, ctx.io.homeDir),

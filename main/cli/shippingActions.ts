@@ -35,7 +35,9 @@ function keyJson(v: ParsedObjectKey, zone: string): Record<string, unknown> {
 }
 
 function keyText(v: ParsedObjectKey, zone: string): string {
-  const hive = Object.entries(v.hiveColumns).map(([k, val]) => `${k}=${val}`).join(' ');
+  const hive = Object.entries(v.hiveColumns)
+    .map(([k, val]) => `${k}=${val}`)
+    .join(' ');
   const rows = [
     ['key:', v.key],
     ['prefix:', v.prefix || '-'],
@@ -83,7 +85,10 @@ export async function keyAction(key: string, flags: KeyFlags, ctx: CliContext): 
   if (flags.prefix !== undefined) rule.prefix = flags.prefix;
   const parsed = keyParse(key.replace(/^oss:\/\/[^/]+\//i, ''), rule);
   if (!parsed.ok) {
-    throw new ShiplensError('OBJECT_KEY_INVALID', `Not a shipped object key: ${parsed.reason}.`, { source: key, hint: 'e.g. test-table/2017/01/20/19/50_1484913043351525351_2850008' });
+    throw new ShiplensError('OBJECT_KEY_INVALID', `Not a shipped object key: ${parsed.reason}.`, {
+      source: key,
+      hint: 'e.g. test-table/2017/01/20/19/50_1484913043351525351_2850008',
+    });
   }
   const zone = flags.tz ?? defaultTimeZone;
   await ctx.io.stdout.write(flags.json ? `${JSON.stringify(keyJson(parsed.value, zone), null, 2)}\n` : keyText(parsed.value, zone));
@@ -108,17 +113,34 @@ export async function pathAction(flags: PathFlags, ctx: CliContext): Promise<voi
   if (flags.ns !== undefined && !/^\d{1,19}$/.test(flags.ns)) throw new CliUsageError('--ns takes Unix nanoseconds (up to 19 digits)');
   const { unknownDirectives } = partitionFormatCheck(flags.format, zone);
   if (unknownDirectives.length > 0) {
-    throw new ShiplensError('PARTITION_FORMAT_INVALID', `Unknown directive ${unknownDirectives.join(', ')} in the partition format.`, { source: flags.format, hint: 'Log Service documents %Y %m %d %H %M %s; strptime directives such as %S %y %j %b %a %I %p %F %T are rendered too' });
+    throw new ShiplensError('PARTITION_FORMAT_INVALID', `Unknown directive ${unknownDirectives.join(', ')} in the partition format.`, {
+      source: flags.format,
+      hint: 'Log Service documents %Y %m %d %H %M %s; strptime directives such as %S %y %j %b %a %I %p %F %T are rendered too',
+    });
   }
   const now = ctx.io.now();
-  const ns = flags.ns !== undefined ? BigInt(flags.ns) : flags.time !== undefined ? cliTimeNs(flags.time, zone, now) : BigInt(now) * 1_000_000n;
-  if (flags.bucket !== undefined && !/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(flags.bucket)) throw new CliUsageError('--bucket takes an OSS bucket name (3-63 lowercase letters, digits and -)');
-  const full = flags.prefix !== undefined || flags.storage !== undefined || flags.compression !== undefined || flags.taskNumber !== undefined || flags.bucket !== undefined;
+  const ns =
+    flags.ns !== undefined ? BigInt(flags.ns) : flags.time !== undefined ? cliTimeNs(flags.time, zone, now) : BigInt(now) * 1_000_000n;
+  if (flags.bucket !== undefined && !/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(flags.bucket))
+    throw new CliUsageError('--bucket takes an OSS bucket name (3-63 lowercase letters, digits and -)');
+  const full =
+    flags.prefix !== undefined ||
+    flags.storage !== undefined ||
+    flags.compression !== undefined ||
+    flags.taskNumber !== undefined ||
+    flags.bucket !== undefined;
   if (!full) {
     await ctx.io.stdout.write(`${partitionFormatRender(flags.format, Number(ns / 1_000_000n), zone)}\n`);
     return;
   }
-  const rule: ShippingRule = { ...shippingRuleDefault(), partitionFormat: flags.format, timeZone: zone, prefix: flags.prefix ?? '', format: flags.storage ?? 'json', compression: flags.compression ?? 'none' };
+  const rule: ShippingRule = {
+    ...shippingRuleDefault(),
+    partitionFormat: flags.format,
+    timeZone: zone,
+    prefix: flags.prefix ?? '',
+    format: flags.storage ?? 'json',
+    compression: flags.compression ?? 'none',
+  };
   const key = objectKeyBuild(rule, ns, flags.taskNumber ?? 0);
   await ctx.io.stdout.write(`${flags.bucket === undefined ? key : `oss://${flags.bucket}/${key}`}\n`);
 }
@@ -147,6 +169,11 @@ export async function planAction(flags: PlanFlags, ctx: CliContext): Promise<voi
   }
   const iso = (ms: number): string => isoInZone(BigInt(ms) * 1_000_000n, zone).replace('.000000000', '');
   const where = rule.bucket ? `oss://${rule.bucket}/` : '';
-  const lines = [plan.explanation.en, `task times: [${iso(plan.taskFromMs)}, ${iso(plan.taskToMs)})`, `prefixes (${plan.prefixes.length}):`, ...plan.prefixes.map((p) => `  ${where}${p}`)];
+  const lines = [
+    plan.explanation.en,
+    `task times: [${iso(plan.taskFromMs)}, ${iso(plan.taskToMs)})`,
+    `prefixes (${plan.prefixes.length}):`,
+    ...plan.prefixes.map((p) => `  ${where}${p}`),
+  ];
   await ctx.io.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -17,15 +17,30 @@ import { cliGlobals } from './cliOptions';
 import { cliTimeMs, cliZoneCheck } from './cliTime';
 
 /** A client for `<project>/<logstore>/<shipper>` with --endpoint/--region and ambient credentials. */
-export async function cliSlsTarget(address: string, command: Command, ctx: CliContext): Promise<{ client: SlsClient; logstore: string; shipper: string }> {
+export async function cliSlsTarget(
+  address: string,
+  command: Command,
+  ctx: CliContext,
+): Promise<{ client: SlsClient; logstore: string; shipper: string }> {
   ctx.source = address;
   const parsed = slsAddressParse(address);
   if (!parsed.logstore || !parsed.shipper) throw new CliUsageError(`"${address}" must be <project>/<logstore>/<shipper>`);
   const globals = cliGlobals(command);
-  const connection = await slsConnectionResolve({ endpoint: globals.endpoint, region: globals.region, project: parsed.project }, null, async () => {
-    const found = await credentialsResolve({ env: ctx.io.env, homeDir: ctx.io.homeDir, profile: globals.profile });
-    return found && { accessKeyId: found.accessKeyId, accessKeySecret: found.accessKeySecret, securityToken: found.securityToken, region: found.region };
-  });
+  const connection = await slsConnectionResolve(
+    { endpoint: globals.endpoint, region: globals.region, project: parsed.project },
+    null,
+    async () => {
+      const found = await credentialsResolve({ env: ctx.io.env, homeDir: ctx.io.homeDir, profile: globals.profile });
+      return (
+        found && {
+          accessKeyId: found.accessKeyId,
+          accessKeySecret: found.accessKeySecret,
+          securityToken: found.securityToken,
+          region: found.region,
+        }
+      );
+    },
+  );
   return { client: slsClientCreate(connection), logstore: parsed.logstore, shipper: parsed.shipper };
 }
 
@@ -51,17 +66,40 @@ export async function tasksAction(address: string, flags: TasksFlags, command: C
   const to = flags.to === undefined ? undefined : cliTimeMs(flags.to, zone, now);
   if (from !== undefined && to !== undefined && to <= from) throw new CliUsageError('--to must be after --from');
   const { client, logstore, shipper } = await cliSlsTarget(address, command, ctx);
-  const out = await slsTasksCommand(client, logstore, shipper, { from, to, status: flags.status, json: flags.json, timeZone: zone, language: flags.lang, signal: ctx.signal, now });
+  const out = await slsTasksCommand(client, logstore, shipper, {
+    from,
+    to,
+    status: flags.status,
+    json: flags.json,
+    timeZone: zone,
+    language: flags.lang,
+    signal: ctx.signal,
+    now,
+  });
   await ctx.io.stdout.write(out.text);
 }
 
-export async function retryAction(address: string, flags: { id?: string[]; allFailed?: boolean; json?: boolean }, command: Command, ctx: CliContext): Promise<void> {
+export async function retryAction(
+  address: string,
+  flags: { id?: string[]; allFailed?: boolean; json?: boolean },
+  command: Command,
+  ctx: CliContext,
+): Promise<void> {
   if (!flags.allFailed && !flags.id?.length) throw new CliUsageError('say which tasks to retry: --id <task id>… or --all-failed');
   const { client, logstore, shipper } = await cliSlsTarget(address, command, ctx);
-  const out = await slsRetryCommand(client, logstore, shipper, { ids: flags.id, allFailed: flags.allFailed, json: flags.json, signal: ctx.signal, now: ctx.io.now() });
+  const out = await slsRetryCommand(client, logstore, shipper, {
+    ids: flags.id,
+    allFailed: flags.allFailed,
+    json: flags.json,
+    signal: ctx.signal,
+    now: ctx.io.now(),
+  });
   await ctx.io.stdout.write(out.text);
   const failed = out.results.filter((r) => !r.ok);
   if (failed.length > 0) {
-    throw new ShiplensError('SERVER_ERROR', `${failed.length} of ${out.results.length} tasks could not be retried.`, { source: address, hint: `first: ${failed[0]?.error?.code ?? ''} ${failed[0]?.error?.message ?? ''}`.trim() });
+    throw new ShiplensError('SERVER_ERROR', `${failed.length} of ${out.results.length} tasks could not be retried.`, {
+      source: address,
+      hint: `first: ${failed[0]?.error?.code ?? ''} ${failed[0]?.error?.message ?? ''}`.trim(),
+    });
   }
 }

@@ -12,8 +12,12 @@ const actions = () => import('./slsActions');
 
 /** Register `tasks [list]` and `tasks retry`. */
 export function slsCommandsRegister(program: Command, ctx: CliContext): void {
-  const tasks = program.command('tasks').description('Log Service shipping tasks of a rule: status, times, lines, errors with advice; retry failed ones');
-  tasks.command('list <project/logstore/shipper>', { isDefault: true }).description('list tasks (default: the last two days)')
+  const tasks = program
+    .command('tasks')
+    .description('Log Service shipping tasks of a rule: status, times, lines, errors with advice; retry failed ones');
+  tasks
+    .command('list <project/logstore/shipper>', { isDefault: true })
+    .description('list tasks (default: the last two days)')
     .option('--from <time>', 'from (ISO 8601, Unix s/ms, -2d …)')
     .option('--to <time>', 'to (default: now)')
     .addOption(new Option('--status <status>', 'only tasks with this status').choices(['success', 'running', 'fail']))
@@ -21,9 +25,13 @@ export function slsCommandsRegister(program: Command, ctx: CliContext): void {
     .option('--tz <zone>', 'zone for times shown and read', defaultTimeZone)
     .addOption(new Option('--lang <language>', 'language of the advice').choices(['en', 'zh-CN']).default('en'))
     .action(async (address: string, flags: TasksFlags, command: Command) => (await actions()).tasksAction(address, flags, command, ctx));
-  tasks.command('retry <project/logstore/shipper>').description('retry failed tasks (needs write permission on the shipper)')
+  tasks
+    .command('retry <project/logstore/shipper>')
+    .description('retry failed tasks (needs write permission on the shipper)')
     .option('--id <id...>', 'task ids to retry')
     .option('--all-failed', 'retry every failed task of the last two days')
     .option('--json', 'print JSON')
-    .action(async (address: string, flags: { id?: string[]; allFailed?: boolean; json?: boolean }, command: Command) => (await actions()).retryAction(address, flags, command, ctx));
+    .action(async (address: string, flags: { id?: string[]; allFailed?: boolean; json?: boolean }, command: Command) =>
+      (await actions()).retryAction(address, flags, command, ctx),
+    );
 }

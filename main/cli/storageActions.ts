@@ -30,37 +30,60 @@ function objectLine(o: ObjectEntry): string {
 export async function lsAction(url: string, flags: LsFlags, command: Command, ctx: CliContext): Promise<void> {
   ctx.source = url;
   const { storage, prefix } = await cliStorageOpen(cliLocationParse(url, ctx.io.cwd), cliGlobals(command), ctx.io);
-  const progress = await storageListAll(storage, { prefix, delimiter: flags.recursive ? '' : '/', maxKeys: flags.pageSize, signal: ctx.signal }, async (page) => {
-    // One write per page: output streams as pages arrive, without a write per key.
-    const lines = flags.json
-      ? [...page.prefixes.map((p) => `${JSON.stringify({ type: 'prefix', key: p })}\n`), ...page.objects.map((o) => `${JSON.stringify({ type: 'object', ...o })}\n`)]
-      : [...page.prefixes.map((p) => `${'PRE'.padStart(12)}  ${' '.repeat(20)}  ${p}\n`), ...page.objects.map(objectLine)];
-    if (lines.length > 0) await ctx.io.stdout.write(lines.join(''));
-  });
-  if (ctx.io.stderrIsTTY) await ctx.io.stderr.write(`${progress.objects} objects, ${progress.prefixes} prefixes (${progress.pages} pages)\n`);
+  const progress = await storageListAll(
+    storage,
+    { prefix, delimiter: flags.recursive ? '' : '/', maxKeys: flags.pageSize, signal: ctx.signal },
+    async (page) => {
+      // One write per page: output streams as pages arrive, without a write per key.
+      const lines = flags.json
+        ? [
+            ...page.prefixes.map((p) => `${JSON.stringify({ type: 'prefix', key: p })}\n`),
+            ...page.objects.map((o) => `${JSON.stringify({ type: 'object', ...o })}\n`),
+          ]
+        : [...page.prefixes.map((p) => `${'PRE'.padStart(12)}  ${' '.repeat(20)}  ${p}\n`), ...page.objects.map(objectLine)];
+      if (lines.length > 0) await ctx.io.stdout.write(lines.join(''));
+    },
+  );
+  if (ctx.io.stderrIsTTY)
+    await ctx.io.stderr.write(`${progress.objects} objects, ${progress.prefixes} prefixes (${progress.pages} pages)\n`);
 }
 
 /** What to download: one object, or every object under a prefix (kept relative to it). */
-async function getTargets(url: string, command: Command, ctx: CliContext): Promise<{ storage: Storage; keys: { key: string; name: string }[] }> {
+async function getTargets(
+  url: string,
+  command: Command,
+  ctx: CliContext,
+): Promise<{ storage: Storage; keys: { key: string; name: string }[] }> {
   const location = cliLocationParse(url, ctx.io.cwd);
   if (location.kind === 'local') {
     const info = await stat(location.path).catch(() => null);
     if (!info) throw new ShiplensError('NOT_FOUND', 'The file does not exist.', { source: url });
-    if (!info.isDirectory()) return { storage: new LocalFolderStorage(path.dirname(location.path)), keys: [{ key: path.basename(location.path), name: path.basename(location.path) }] };
+    if (!info.isDirectory())
+      return {
+        storage: new LocalFolderStorage(path.dirname(location.path)),
+        keys: [{ key: path.basename(location.path), name: path.basename(location.path) }],
+      };
   }
-  const { storage, prefix } = location.kind === 'local'
-    ? { storage: new LocalFolderStorage(location.path) as Storage, prefix: '' }
-    : { storage: await cliOssStorage(location.bucket, cliGlobals(command), ctx.io) as Storage, prefix: location.key };
+  const { storage, prefix } =
+    location.kind === 'local'
+      ? { storage: new LocalFolderStorage(location.path) as Storage, prefix: '' }
+      : { storage: (await cliOssStorage(location.bucket, cliGlobals(command), ctx.io)) as Storage, prefix: location.key };
   if (prefix !== '' && !prefix.endsWith('/')) return { storage, keys: [{ key: prefix, name: path.posix.basename(prefix) }] };
   const keys: { key: string; name: string }[] = [];
   await storageListAll(storage, { prefix, delimiter: '', signal: ctx.signal }, (page) => {
     for (const o of page.objects) if (!o.key.endsWith('/')) keys.push({ key: o.key, name: o.key.slice(prefix.length) });
   });
-  if (keys.length === 0) throw new ShiplensError('NOT_FOUND', 'No objects under this prefix.', { source: url, hint: 'Check the prefix with `shiplens ls`' });
+  if (keys.length === 0)
+    throw new ShiplensError('NOT_FOUND', 'No objects under this prefix.', { source: url, hint: 'Check the prefix with `shiplens ls`' });
   return { storage, keys };
 }
 
-export async function getAction(url: string, flags: { output?: string; force?: boolean }, command: Command, ctx: CliContext): Promise<void> {
+export async function getAction(
+  url: string,
+  flags: { output?: string; force?: boolean },
+  command: Command,
+  ctx: CliContext,
+): Promise<void> {
   ctx.source = url;
   const { storage, keys } = await getTargets(url, command, ctx);
   const dir = path.resolve(ctx.io.cwd, flags.output ?? '.');
@@ -70,7 +93,11 @@ export async function getAction(url: string, flags: { output?: string; force?: b
     await outputFolderPrepare(dest, dir);
     ctx.source = storage.kind === 'oss' ? `oss://${storage.bucket}/${key}` : key;
     const progress = cliProgress(ctx.io, `downloading ${key}`, 0, true);
-    const { bytes } = await storage.download(key, dest, { overwrite: flags.force === true, signal: ctx.signal, onProgress: (done, total) => progress.update(done, total) });
+    const { bytes } = await storage.download(key, dest, {
+      overwrite: flags.force === true,
+      signal: ctx.signal,
+      onProgress: (done, total) => progress.update(done, total),
+    });
     await progress.done();
     await ctx.io.stdout.write(`${path.relative(ctx.io.cwd, dest) || dest}  ${bytes} bytes\n`);
   }

@@ -35,12 +35,18 @@ async function open(src: string, flags: TableFlags, command: Command, ctx: CliCo
     onProgress: (done, total) => progress.update(done, total),
   });
   await progress.done();
-  for (const w of opened.warnings.slice(0, 5)) await ctx.io.stderr.write(`shiplens: ${source.name}: warning: ${w.line !== undefined ? `line ${w.line}: ` : ''}${w.message}\n`);
+  for (const w of opened.warnings.slice(0, 5))
+    await ctx.io.stderr.write(`shiplens: ${source.name}: warning: ${w.line !== undefined ? `line ${w.line}: ` : ''}${w.message}\n`);
   if (opened.warnings.length > 5) await ctx.io.stderr.write(`shiplens: ${source.name}: ${opened.warnings.length - 5} more warnings\n`);
   return opened;
 }
 
-export async function headAction(src: string, flags: TableFlags & { lines: number; json?: boolean }, command: Command, ctx: CliContext): Promise<void> {
+export async function headAction(
+  src: string,
+  flags: TableFlags & { lines: number; json?: boolean },
+  command: Command,
+  ctx: CliContext,
+): Promise<void> {
   const { reader } = await open(src, flags, command, ctx);
   const rows = await reader.readRows(0, flags.lines, ctx.signal);
   if (!flags.json) {
@@ -85,7 +91,14 @@ export async function exportAction(src: string, flags: ExportFlags, command: Com
   if (target && target.kind !== 'local') throw new CliUsageError('export writes a local file or - (stdout), not oss://');
   const { reader } = await open(src, flags, command, ctx);
   const progress = cliProgress(ctx.io, `exporting ${src}`, 0, reader.numRows !== null && reader.numRows > 1_000_000);
-  const options = { columns: flags.columns, delimiter: flags.delimiter, bom: flags.bom === true, formulaGuard: flags.formulaGuard, signal: ctx.signal, onProgress: (rows: number) => progress.update(rows, reader.numRows) };
+  const options = {
+    columns: flags.columns,
+    delimiter: flags.delimiter,
+    bom: flags.bom === true,
+    formulaGuard: flags.formulaGuard,
+    signal: ctx.signal,
+    onProgress: (rows: number) => progress.update(rows, reader.numRows),
+  };
   if (!target) {
     const out = stdoutBuffered(ctx.io.stdout);
     await csvExport(reader, (chunk) => out.write(chunk), options);
@@ -93,7 +106,9 @@ export async function exportAction(src: string, flags: ExportFlags, command: Com
     return;
   }
   // Bytes are counted by the writer, from what reached the file (not the exporter's estimate).
-  const { value, bytes } = await outputWrite(target.path, { overwrite: flags.force === true }, (sink) => csvExport(reader, (chunk) => sink.write(chunk), options));
+  const { value, bytes } = await outputWrite(target.path, { overwrite: flags.force === true }, (sink) =>
+    csvExport(reader, (chunk) => sink.write(chunk), options),
+  );
   const result = { rows: value.rows, bytes };
   await progress.done();
   await ctx.io.stdout.write(`${flags.output}: ${result.rows} rows, ${result.bytes} bytes\n`);

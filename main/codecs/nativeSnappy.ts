@@ -32,7 +32,9 @@ export function nativeRawBlockDecoderFrom(mod: unknown, copyOutputData: boolean)
     uncompress(block, uncompressedLength) {
       const out = uncompressSync(block, { asBuffer: true, copyOutputData });
       if (typeof out === 'string' || out.length !== uncompressedLength) {
-        throw new Error(`native snappy returned ${typeof out === 'string' ? 'a string' : `${out.length} bytes`}, expected ${uncompressedLength}`);
+        throw new Error(
+          `native snappy returned ${typeof out === 'string' ? 'a string' : `${out.length} bytes`}, expected ${uncompressedLength}`,
+        );
       }
       return out;
     },

@@ -24,7 +24,13 @@ type Env = Record<string, string | undefined>;
 /** `ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET/_SECURITY_TOKEN`, then `OSS_ACCESS_KEY_ID/_SECRET/OSS_SESSION_TOKEN`. */
 export function credentialsFromEnv(env: Env): FoundCredentials | null {
   const sets: [string, string, string, string, string][] = [
-    ['env ALIBABA_CLOUD_*', 'ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN', 'ALIBABA_CLOUD_REGION_ID'],
+    [
+      'env ALIBABA_CLOUD_*',
+      'ALIBABA_CLOUD_ACCESS_KEY_ID',
+      'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+      'ALIBABA_CLOUD_SECURITY_TOKEN',
+      'ALIBABA_CLOUD_REGION_ID',
+    ],
     ['env OSS_*', 'OSS_ACCESS_KEY_ID', 'OSS_ACCESS_KEY_SECRET', 'OSS_SESSION_TOKEN', 'OSS_REGION'],
   ];
   for (const [source, idName, secretName, tokenName, regionName] of sets) {
@@ -63,7 +69,11 @@ export async function credentialsFromAliyunCli(homeDir: string, profileName?: st
   if (!profile || !profile.access_key_id || !profile.access_key_secret) return null;
   const mode = profile.mode ?? 'AK';
   if (mode !== 'AK' && mode !== 'StsToken') return null; // RamRoleArn, EcsRamRole… need an STS call we do not make
-  const found: FoundCredentials = { source: `aliyun CLI profile "${name}"`, accessKeyId: profile.access_key_id, accessKeySecret: profile.access_key_secret };
+  const found: FoundCredentials = {
+    source: `aliyun CLI profile "${name}"`,
+    accessKeyId: profile.access_key_id,
+    accessKeySecret: profile.access_key_secret,
+  };
   if (mode === 'StsToken' && profile.sts_token) found.securityToken = profile.sts_token;
   if (profile.region_id) found.region = profile.region_id;
   return found;
@@ -121,7 +131,10 @@ export async function credentialsFromOssutil(homeDir: string, profileName?: stri
 /** The first credentials found: env, then the aliyun CLI profile, then the ossutil config. */
 export async function credentialsResolve(options: { env: Env; homeDir: string; profile?: string }): Promise<FoundCredentials | null> {
   const fromEnv = options.profile ? null : credentialsFromEnv(options.env);
-  const found = fromEnv ?? (await credentialsFromAliyunCli(options.homeDir, options.profile)) ?? (await credentialsFromOssutil(options.homeDir, options.profile));
+  const found =
+    fromEnv ??
+    (await credentialsFromAliyunCli(options.homeDir, options.profile)) ??
+    (await credentialsFromOssutil(options.homeDir, options.profile));
   // Whatever is used from here on is hidden in every error we print, even when a server echoes it.
   if (found) credentialValuesRemember([found.accessKeyId, found.accessKeySecret, found.securityToken]);
   return found;

@@ -34,7 +34,17 @@ interface ProfileFile {
 }
 
 const fileName = 'profiles.json';
-const publicFields = ['name', 'region', 'endpoint', 'bucket', 'accessKeyId', 'defaultRule', 'slsEndpoint', 'slsProject', 'pathStyle'] as const;
+const publicFields = [
+  'name',
+  'region',
+  'endpoint',
+  'bucket',
+  'accessKeyId',
+  'defaultRule',
+  'slsEndpoint',
+  'slsProject',
+  'pathStyle',
+] as const;
 
 /** Profiles on disk + secrets in a SecretBox. */
 export class ProfileStore {
@@ -44,7 +54,10 @@ export class ProfileStore {
   /** Seals session secrets when `box` cannot persist (e.g. Linux basic_text). */
   private readonly sessionBox = memorySecretBox();
 
-  constructor(dataDir: string, private readonly box: SecretBox) {
+  constructor(
+    dataDir: string,
+    private readonly box: SecretBox,
+  ) {
     this.file = path.join(dataDir, fileName);
   }
 
@@ -71,7 +84,10 @@ export class ProfileStore {
       if (parsed?.version !== 1 || !Array.isArray(parsed.profiles)) throw new Error('bad shape');
       return parsed;
     } catch {
-      throw new ShiplensError('IO', 'The profiles file is damaged.', { source: this.file, hint: 'Fix or delete profiles.json; profiles will have to be re-entered.' });
+      throw new ShiplensError('IO', 'The profiles file is damaged.', {
+        source: this.file,
+        hint: 'Fix or delete profiles.json; profiles will have to be re-entered.',
+      });
     }
   }
 
@@ -93,15 +109,22 @@ export class ProfileStore {
 
   /** Create or replace a profile; an omitted secret keeps the existing one for the same key id. */
   async save(input: ProfileInput): Promise<ProfileSummary> {
-    if (!input.name || input.name.length > 128) throw new ShiplensError('INVALID_ARGUMENT', 'A profile needs a name of 1 to 128 characters.');
+    if (!input.name || input.name.length > 128)
+      throw new ShiplensError('INVALID_ARGUMENT', 'A profile needs a name of 1 to 128 characters.');
     const data = await this.read();
     const old = data.profiles.find((p) => p.name === input.name);
     const { accessKeySecret, securityToken, ...rest } = input;
-    const stored: StoredProfile = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== '')) as unknown as StoredProfile;
+    const stored: StoredProfile = Object.fromEntries(
+      Object.entries(rest).filter(([, v]) => v !== undefined && v !== ''),
+    ) as unknown as StoredProfile;
     const oldSealed = this.box.isAvailable() ? old : this.session.get(input.name);
     const sameKey = old !== undefined && old.accessKeyId === input.accessKeyId;
     const sealedSecret = accessKeySecret ? this.sealer().encrypt(accessKeySecret) : sameKey ? oldSealed?.sealedSecret : undefined;
-    const sealedToken = securityToken ? this.sealer().encrypt(securityToken) : sameKey && !accessKeySecret ? oldSealed?.sealedToken : undefined;
+    const sealedToken = securityToken
+      ? this.sealer().encrypt(securityToken)
+      : sameKey && !accessKeySecret
+        ? oldSealed?.sealedToken
+        : undefined;
     if (this.box.isAvailable()) {
       if (sealedSecret) stored.sealedSecret = sealedSecret;
       if (sealedToken) stored.sealedToken = sealedToken;
@@ -125,10 +148,14 @@ export class ProfileStore {
   /** The profile and its decrypted credentials (null credentials when it has no secret). */
   async get(name: string): Promise<{ profile: ProfileSummary; credentials: ProfileCredentials | null }> {
     const stored = (await this.read()).profiles.find((p) => p.name === name);
-    if (!stored) throw new ShiplensError('NOT_FOUND', `No profile named "${name}".`, { hint: 'Create the profile first, or check its name.' });
+    if (!stored)
+      throw new ShiplensError('NOT_FOUND', `No profile named "${name}".`, { hint: 'Create the profile first, or check its name.' });
     const sealed = this.box.isAvailable() ? stored : this.session.get(name);
     if (!stored.accessKeyId || !sealed?.sealedSecret) return { profile: this.summary(stored), credentials: null };
-    const credentials: ProfileCredentials = { accessKeyId: stored.accessKeyId, accessKeySecret: this.sealer().decrypt(sealed.sealedSecret) };
+    const credentials: ProfileCredentials = {
+      accessKeyId: stored.accessKeyId,
+      accessKeySecret: this.sealer().decrypt(sealed.sealedSecret),
+    };
     if (sealed.sealedToken) credentials.securityToken = this.sealer().decrypt(sealed.sealedToken);
     return { profile: this.summary(stored), credentials };
   }

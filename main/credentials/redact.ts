@@ -14,7 +14,10 @@ const patterns: [RegExp, string][] = [
   [/\bOSS4?(-HMAC-SHA256)?\s+[^\s,]*[:=][^\s,]+/g, 'OSS ***'],
   [/(x-oss-security-token["']?\s*[:=]\s*["']?)[^"'\s,}]+/gi, '$1***'],
   [/((?:security-token|SecurityToken|Signature|OSSAccessKeyId|x-oss-signature|x-oss-credential)=)[^&\s"']+/g, '$1***'],
-  [/(["']?(?:accessKeySecret|access_key_secret|AccessKeySecret|accessKeyID?Secret|stsToken|securityToken|SecurityToken|sts_token|Authorization|authorization)["']?\s*[:=]\s*["']?)[^"'\s,}]+/g, '$1***'],
+  [
+    /(["']?(?:accessKeySecret|access_key_secret|AccessKeySecret|accessKeyID?Secret|stsToken|securityToken|SecurityToken|sts_token|Authorization|authorization)["']?\s*[:=]\s*["']?)[^"'\s,}]+/g,
+    '$1***',
+  ],
   [/<StringToSign>[\s\S]*?<\/StringToSign>/g, '<StringToSign>***</StringToSign>'],
 ];
 
@@ -36,7 +39,9 @@ export function credentialValuesRedact(text: string): string {
 /** Replace every known or remembered secret and secret-shaped fragment in `text` with `***`. */
 export function redact(text: string, secrets: readonly (string | undefined | null)[] = []): string {
   let out = credentialValuesRedact(text);
-  const known = secrets.filter((s): s is string => typeof s === 'string' && s.length >= minSecretLength).sort((a, b) => b.length - a.length);
+  const known = secrets
+    .filter((s): s is string => typeof s === 'string' && s.length >= minSecretLength)
+    .sort((a, b) => b.length - a.length);
   for (const secret of known) out = out.split(secret).join('***');
   for (const [pattern, replacement] of patterns) out = out.replace(pattern, replacement);
   return out;

@@ -122,7 +122,10 @@ class Delivery {
         const e = toShiplensError(error, this.sink.label);
         if (!retryableCodes.has(e.code) || this.options.signal?.aborted) throw e;
         if (attempt >= this.retry.attempts) {
-          throw new ShiplensError(e.code, `${e.message} — gave up after ${attempt} attempts.`, { source: e.source, hint: e.hint ?? 'Check the receiver, then run the same command again: it resumes from the checkpoint' });
+          throw new ShiplensError(e.code, `${e.message} — gave up after ${attempt} attempts.`, {
+            source: e.source,
+            hint: e.hint ?? 'Check the receiver, then run the same command again: it resumes from the checkpoint',
+          });
         }
         const delay = retryDelayMs(attempt - 1, this.retry, this.options.random);
         this.counters.retried += batch.items.length;
@@ -152,7 +155,11 @@ async function nextItem<T>(iterator: AsyncIterator<T>, stop: AbortSignal | undef
  * exhausted (or `stop` fired and the batch in flight is acknowledged); throws the ShiplensError
  * that stopped it otherwise. The checkpoint never passes an unacknowledged event.
  */
-export async function deliveryRun(source: AsyncIterable<ForwardItem | readonly ForwardItem[]>, sink: ForwardSink, options: DeliveryOptions): Promise<DeliveryResult> {
+export async function deliveryRun(
+  source: AsyncIterable<ForwardItem | readonly ForwardItem[]>,
+  sink: ForwardSink,
+  options: DeliveryOptions,
+): Promise<DeliveryResult> {
   const delivery = new Delivery(sink, options);
   let complete = true;
   const iterator = source[Symbol.asyncIterator]();

@@ -58,7 +58,12 @@ export function fileSinkCreate(path: string, encode: (record: ForwardRecord) => 
 }
 
 /** Events written to a stream (stdout for `-` and `--dry-run`). */
-export function streamSinkCreate(label: string, writer: ByteWriter, encode: (record: ForwardRecord) => Uint8Array, separator: Uint8Array = newline): ForwardSink {
+export function streamSinkCreate(
+  label: string,
+  writer: ByteWriter,
+  encode: (record: ForwardRecord) => Uint8Array,
+  separator: Uint8Array = newline,
+): ForwardSink {
   return {
     label,
     encode,

@@ -30,7 +30,10 @@ export function forwardCheckpointDefaultPath(dataDir: string, range: string, sin
 }
 
 function invalid(path: string, what: string): ShiplensError {
-  return new ShiplensError('INVALID_ARGUMENT', `The checkpoint file is not valid: ${what}.`, { source: path, hint: 'Delete it to replay the range from the start, or give another --checkpoint' });
+  return new ShiplensError('INVALID_ARGUMENT', `The checkpoint file is not valid: ${what}.`, {
+    source: path,
+    hint: 'Delete it to replay the range from the start, or give another --checkpoint',
+  });
 }
 
 /** The checkpoint at `path`, or null when there is none yet. */
@@ -50,7 +53,10 @@ export async function forwardCheckpointRead(path: string, range: string, sink: s
   }
   if (value.version !== 1 || typeof value.range !== 'string' || typeof value.done !== 'boolean') throw invalid(path, 'unknown layout');
   if (value.range !== range || value.sink !== sink) {
-    throw new ShiplensError('INVALID_ARGUMENT', `The checkpoint belongs to another replay (${value.range} → ${value.sink}).`, { source: path, hint: 'Give this range its own --checkpoint file' });
+    throw new ShiplensError('INVALID_ARGUMENT', `The checkpoint belongs to another replay (${value.range} → ${value.sink}).`, {
+      source: path,
+      hint: 'Give this range its own --checkpoint file',
+    });
   }
   const p = value.position;
   if (p !== null && (typeof p?.key !== 'string' || !Number.isSafeInteger(p.line) || p.line < 0)) throw invalid(path, 'bad position');

@@ -59,17 +59,34 @@ const countingDeadLetter = (): DeadLetterSink => ({ write: async () => undefined
 export async function forwardReplayRun(replay: ForwardReplay): Promise<ForwardReplayResult> {
   const sinkId = replay.sink.target.display;
   const saved = replay.dryRun ? null : await forwardCheckpointRead(replay.checkpointPath, replay.rangeId, sinkId);
-  if (saved?.done) return { counters: { ...forwardCountersNew(), acknowledged: saved.acknowledged, deadLettered: saved.deadLettered }, complete: true, alreadyDone: true, objects: 0 };
+  if (saved?.done)
+    return {
+      counters: { ...forwardCountersNew(), acknowledged: saved.acknowledged, deadLettered: saved.deadLettered },
+      complete: true,
+      alreadyDone: true,
+      objects: 0,
+    };
   const plan = await rangePlan(replay.storage, replay.spec);
-  if (replay.sink.insecure) replay.onWarning?.('TLS certificate verification is OFF (--insecure): anyone on the path can read and change what is sent.');
+  if (replay.sink.insecure)
+    replay.onWarning?.('TLS certificate verification is OFF (--insecure): anyone on the path can read and change what is sent.');
   const sink = replay.dryRun ? forwardDryRunSink(replay.sink, replay.stdout) : forwardSinkCreate(replay.sink, replay.stdout);
   const deadLetter = replay.dryRun ? countingDeadLetter() : new DeadLetterFile(replay.deadLetterPath);
   const base = { acknowledged: saved?.acknowledged ?? 0, deadLettered: saved?.deadLettered ?? 0 };
   let skipped = 0;
-  const checkpoint = (done: boolean) => async (position: ForwardCheckpoint['position'], counters: ForwardCounters): Promise<void> => {
-    if (replay.dryRun) return;
-    await forwardCheckpointWrite(replay.checkpointPath, { version: 1, range: replay.rangeId, sink: sinkId, position, done, acknowledged: base.acknowledged + counters.acknowledged, deadLettered: base.deadLettered + counters.deadLettered });
-  };
+  const checkpoint =
+    (done: boolean) =>
+    async (position: ForwardCheckpoint['position'], counters: ForwardCounters): Promise<void> => {
+      if (replay.dryRun) return;
+      await forwardCheckpointWrite(replay.checkpointPath, {
+        version: 1,
+        range: replay.rangeId,
+        sink: sinkId,
+        position,
+        done,
+        acknowledged: base.acknowledged + counters.acknowledged,
+        deadLettered: base.deadLettered + counters.deadLettered,
+      });
+    };
   try {
     const items = { [Symbol.asyncIterator]: () => replayItemsFor(replay, plan, saved, () => skipped++) };
     const result = await deliveryRun(items, sink, {
@@ -92,10 +109,22 @@ export async function forwardReplayRun(replay: ForwardReplay): Promise<ForwardRe
   }
 }
 
-async function* replayItemsFor(replay: ForwardReplay, plan: RangePlan, saved: ForwardCheckpoint | null, onSkip: () => void): AsyncGenerator<ForwardItem[]> {
+async function* replayItemsFor(
+  replay: ForwardReplay,
+  plan: RangePlan,
+  saved: ForwardCheckpoint | null,
+  onSkip: () => void,
+): AsyncGenerator<ForwardItem[]> {
   let left = replay.limit ?? Infinity;
   if (left <= 0) return;
-  for await (const chunk of replayItems({ storage: replay.storage, plan, resume: saved?.position ?? null, rawDecoder: nativeRawBlockDecoder() ?? undefined, signal: replay.stop, onSkip })) {
+  for await (const chunk of replayItems({
+    storage: replay.storage,
+    plan,
+    resume: saved?.position ?? null,
+    rawDecoder: nativeRawBlockDecoder() ?? undefined,
+    signal: replay.stop,
+    onSkip,
+  })) {
     const part = chunk.length > left ? chunk.slice(0, left) : chunk;
     yield part;
     left -= part.length;

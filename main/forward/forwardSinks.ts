@@ -31,7 +31,8 @@ const encoder = new TextEncoder();
 
 function encoderFor(settings: SinkSettings): (record: ForwardRecord, json?: string) => Uint8Array {
   const { target } = settings;
-  if (target.kind === 'hec' || (target.kind !== 'syslog' && settings.fileFormat === 'hec')) return (r, json) => encoder.encode(hecEventText(r, settings.hec, json));
+  if (target.kind === 'hec' || (target.kind !== 'syslog' && settings.fileFormat === 'hec'))
+    return (r, json) => encoder.encode(hecEventText(r, settings.hec, json));
   const message = (r: ForwardRecord): Uint8Array => encoder.encode(syslogMessageText(r, settings.syslog));
   return target.kind === 'syslog' && target.transport !== 'udp' ? (r) => syslogOctetFrame(message(r)) : message;
 }
@@ -39,7 +40,10 @@ function encoderFor(settings: SinkSettings): (record: ForwardRecord, json?: stri
 function hecToken(settings: SinkSettings): string {
   const token = settings.hec.token;
   if (!token) {
-    throw new ShiplensError('CREDENTIALS_UNAVAILABLE', 'No HEC token was given.', { source: '--hec-token-env', hint: 'Put the token in an environment variable and name it: --hec-token-env SPLUNK_HEC_TOKEN' });
+    throw new ShiplensError('CREDENTIALS_UNAVAILABLE', 'No HEC token was given.', {
+      source: '--hec-token-env',
+      hint: 'Put the token in an environment variable and name it: --hec-token-env SPLUNK_HEC_TOKEN',
+    });
   }
   return token;
 }
@@ -50,9 +54,29 @@ export function forwardSinkCreate(settings: SinkSettings, stdout: ByteWriter): F
   if (target.kind !== 'hec') syslogOptionsCheck(settings.syslog);
   switch (target.kind) {
     case 'hec':
-      return hecSinkCreate({ url: target.url, token: hecToken(settings), ca: settings.ca, insecure: settings.insecure, gzip: settings.hec.gzip, ack: settings.hec.ack, timeoutMs: settings.timeoutMs, ackTimeoutMs: settings.hec.ackTimeoutMs, ackPollMs: settings.hec.ackPollMs, format: settings.hec });
+      return hecSinkCreate({
+        url: target.url,
+        token: hecToken(settings),
+        ca: settings.ca,
+        insecure: settings.insecure,
+        gzip: settings.hec.gzip,
+        ack: settings.hec.ack,
+        timeoutMs: settings.timeoutMs,
+        ackTimeoutMs: settings.hec.ackTimeoutMs,
+        ackPollMs: settings.hec.ackPollMs,
+        format: settings.hec,
+      });
     case 'syslog':
-      return syslogSinkCreate({ transport: target.transport, host: target.host, port: target.port, ca: settings.ca, insecure: settings.insecure, timeoutMs: settings.timeoutMs, maxDatagramBytes: settings.syslog.maxDatagramBytes, format: settings.syslog });
+      return syslogSinkCreate({
+        transport: target.transport,
+        host: target.host,
+        port: target.port,
+        ca: settings.ca,
+        insecure: settings.insecure,
+        timeoutMs: settings.timeoutMs,
+        maxDatagramBytes: settings.syslog.maxDatagramBytes,
+        format: settings.syslog,
+      });
     case 'file':
       return fileSinkCreate(target.path, encoderFor(settings));
     case 'stdout':

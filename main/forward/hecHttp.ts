@@ -32,14 +32,27 @@ export function hecAgentCreate(url: URL, ca: string | undefined, insecure: boole
 function networkError(error: NodeJS.ErrnoException, endpoint: HecEndpoint): ShiplensError {
   const where = endpoint.url.host;
   if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(error.code ?? '')) {
-    return new ShiplensError('ACCESS_DENIED', `The HEC server's TLS certificate was not accepted (${error.code}).`, { source: where, hint: 'Give the CA that signed it with --ca <file>; --insecure turns verification off' });
+    return new ShiplensError('ACCESS_DENIED', `The HEC server's TLS certificate was not accepted (${error.code}).`, {
+      source: where,
+      hint: 'Give the CA that signed it with --ca <file>; --insecure turns verification off',
+    });
   }
-  if (error.code === 'ETIMEDOUT') return new ShiplensError('TIMEOUT', `No answer from HEC within ${endpoint.timeoutMs / 1000} s.`, { source: where });
-  return new ShiplensError('NETWORK', `Could not reach HEC (${error.code ?? error.message}).`, { source: where, hint: 'Check the host, port and firewall' });
+  if (error.code === 'ETIMEDOUT')
+    return new ShiplensError('TIMEOUT', `No answer from HEC within ${endpoint.timeoutMs / 1000} s.`, { source: where });
+  return new ShiplensError('NETWORK', `Could not reach HEC (${error.code ?? error.message}).`, {
+    source: where,
+    hint: 'Check the host, port and firewall',
+  });
 }
 
 /** POST `body` to `path`; resolves with any HTTP reply, rejects with NETWORK / TIMEOUT / ACCESS_DENIED. */
-export function hecPost(endpoint: HecEndpoint, path: string, body: Uint8Array, headers: Record<string, string>, signal: AbortSignal): Promise<HecReply> {
+export function hecPost(
+  endpoint: HecEndpoint,
+  path: string,
+  body: Uint8Array,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+): Promise<HecReply> {
   const lib = endpoint.url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const request = lib.request(
@@ -73,7 +86,9 @@ export function hecPost(endpoint: HecEndpoint, path: string, body: Uint8Array, h
       },
     );
     request.setTimeout(endpoint.timeoutMs, () => request.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
-    request.on('error', (e: NodeJS.ErrnoException) => reject(e.name === 'AbortError' ? new ShiplensError('CANCELLED', 'The send was cancelled.') : networkError(e, endpoint)));
+    request.on('error', (e: NodeJS.ErrnoException) =>
+      reject(e.name === 'AbortError' ? new ShiplensError('CANCELLED', 'The send was cancelled.') : networkError(e, endpoint)),
+    );
     request.end(body);
   });
 }
@@ -85,9 +100,15 @@ export function hecReplyError(reply: HecReply, where: string): ShiplensError {
   if (reply.status === 429) return new ShiplensError('THROTTLED', said, { source: where });
   if (reply.status >= 500) return new ShiplensError('SERVER_ERROR', said, { source: where });
   if (reply.status === 401 || reply.status === 403) {
-    return new ShiplensError('AUTH_FAILED', said, { source: where, hint: 'Check the token in the variable named by --hec-token-env and that it is enabled in Splunk' });
+    return new ShiplensError('AUTH_FAILED', said, {
+      source: where,
+      hint: 'Check the token in the variable named by --hec-token-env and that it is enabled in Splunk',
+    });
   }
-  if (reply.status === 413) return new ShiplensError('TOO_LARGE', said, { source: where, hint: 'Lower --batch-bytes below the server\'s max_content_length' });
-  const hint = /index/i.test(text) ? 'Check --index: the token must be allowed to write to it' : 'Check the HEC settings (index, sourcetype, token) and the event format';
+  if (reply.status === 413)
+    return new ShiplensError('TOO_LARGE', said, { source: where, hint: "Lower --batch-bytes below the server's max_content_length" });
+  const hint = /index/i.test(text)
+    ? 'Check --index: the token must be allowed to write to it'
+    : 'Check the HEC settings (index, sourcetype, token) and the event format';
   return new ShiplensError('INVALID_ARGUMENT', said, { source: where, hint });
 }

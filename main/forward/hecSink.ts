@@ -76,7 +76,10 @@ class HecSink implements ForwardSink {
     const refused: SinkRefusal[] = [];
     let indices = payloads.map((_, i) => i);
     while (indices.length > 0) {
-      const bad = await this.post(indices.map((i) => payloads[i] as Uint8Array), signal);
+      const bad = await this.post(
+        indices.map((i) => payloads[i] as Uint8Array),
+        signal,
+      );
       if (bad === null) break;
       // HEC rejects the whole request naming the first bad event: dead-letter it, resend the rest.
       refused.push({ index: indices[bad.index] as number, reason: bad.reason });
@@ -97,15 +100,27 @@ class HecSink implements ForwardSink {
       return null;
     }
     const invalid = reply.body?.['invalid-event-number'];
-    if (reply.status === 400 && perEventCodes.has(Number(reply.body?.code)) && typeof invalid === 'number' && invalid >= 0 && invalid < payloads.length) {
-      return { index: invalid, reason: `HEC refused the event: ${String(reply.body?.text ?? 'invalid')} (code ${String(reply.body?.code)})` };
+    if (
+      reply.status === 400 &&
+      perEventCodes.has(Number(reply.body?.code)) &&
+      typeof invalid === 'number' &&
+      invalid >= 0 &&
+      invalid < payloads.length
+    ) {
+      return {
+        index: invalid,
+        reason: `HEC refused the event: ${String(reply.body?.text ?? 'invalid')} (code ${String(reply.body?.code)})`,
+      };
     }
     throw hecReplyError(reply, this.label);
   }
 
   private async awaitAck(ackId: unknown, signal: AbortSignal): Promise<void> {
     if (typeof ackId !== 'number') {
-      throw new ShiplensError('INVALID_ARGUMENT', 'HEC answered without an ackId although indexer acknowledgement was asked for.', { source: this.label, hint: 'Enable indexer acknowledgement on the token, or drop --hec-ack' });
+      throw new ShiplensError('INVALID_ARGUMENT', 'HEC answered without an ackId although indexer acknowledgement was asked for.', {
+        source: this.label,
+        hint: 'Enable indexer acknowledgement on the token, or drop --hec-ack',
+      });
     }
     const request = encoder.encode(JSON.stringify({ acks: [ackId] }));
     const deadline = Date.now() + this.options.ackTimeoutMs;
@@ -118,13 +133,16 @@ class HecSink implements ForwardSink {
       if (signal.aborted) throw new ShiplensError('CANCELLED', 'The send was cancelled.');
     }
     // Not indexed in time: sending again may duplicate, never lose (at-least-once).
-    throw new ShiplensError('TIMEOUT', `Splunk did not acknowledge ackId ${ackId} within ${this.options.ackTimeoutMs / 1000} s.`, { source: this.label });
+    throw new ShiplensError('TIMEOUT', `Splunk did not acknowledge ackId ${ackId} within ${this.options.ackTimeoutMs / 1000} s.`, {
+      source: this.label,
+    });
   }
 
   /** An empty POST: HEC answers 400 "No data" (code 5) once the token is accepted. */
   async check(signal: AbortSignal): Promise<string> {
     const reply = await hecPost(this.endpoint, eventPath, new Uint8Array(0), { 'Content-Type': 'application/json' }, signal);
-    if (reply.status === 200 || (reply.status === 400 && reply.body?.code === 5)) return `${this.label}: reachable, token accepted${this.options.url.protocol === 'https:' ? ', certificate verified' : ''}`;
+    if (reply.status === 200 || (reply.status === 400 && reply.body?.code === 5))
+      return `${this.label}: reachable, token accepted${this.options.url.protocol === 'https:' ? ', certificate verified' : ''}`;
     throw hecReplyError(reply, this.label);
   }
 

@@ -37,9 +37,18 @@ function recordOf(value: Record<string, unknown>): ForwardRecord {
 async function textOf(source: ByteSource, options: JsonObjectOptions): Promise<string> {
   const limit = options.maxDecodeBytes ?? snappyDefaultMaxOutputBytes;
   const raw = await byteSourceReadAll(source, limit, options.signal);
-  const bytes = options.compression === 'snappy'
-    ? (await snappyDecode(raw, { maxOutputBytes: limit, rawDecoder: options.rawDecoder, presentedAsSnappy: true, signal: options.signal, source: source.name })).output
-    : raw;
+  const bytes =
+    options.compression === 'snappy'
+      ? (
+          await snappyDecode(raw, {
+            maxOutputBytes: limit,
+            rawDecoder: options.rawDecoder,
+            presentedAsSnappy: true,
+            signal: options.signal,
+            source: source.name,
+          })
+        ).output
+      : raw;
   return new TextDecoder('utf-8').decode(bytes);
 }
 
@@ -57,7 +66,7 @@ export async function jsonObjectLines(source: ByteSource, options: JsonObjectOpt
 
 function* linesOf(text: string): Generator<JsonLine> {
   let line = 0;
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
     const body = text.slice(start, end).replace(/\r$/, '');
@@ -71,7 +80,8 @@ function* linesOf(text: string): Generator<JsonLine> {
       yield { line, refusal: `Line ${line} is not valid JSON (${(error as Error).message}).`, text: body };
       continue;
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) yield { line, refusal: `Line ${line} is not a JSON object.`, text: body };
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      yield { line, refusal: `Line ${line} is not a JSON object.`, text: body };
     else yield { line, record: recordOf(value as Record<string, unknown>), text: body };
   }
 }

@@ -34,16 +34,32 @@ export function consumerGroupError(error: unknown, ref: ConsumerGroupRef, call: 
   if (!isShiplensError(error)) return error;
   const where = `${ref.conn.project}/${ref.logstore}`;
   if (/ConsumerGroupQuotaExceed/.test(error.message)) {
-    return new ShiplensError('INVALID_ARGUMENT', `Logstore ${where} already has the most consumer groups allowed (10), so group ${ref.group} cannot be created.`, { source: ref.group, hint: 'Reuse an existing group with --consumer-group <name>, or delete one you no longer need in the Log Service console' });
+    return new ShiplensError(
+      'INVALID_ARGUMENT',
+      `Logstore ${where} already has the most consumer groups allowed (10), so group ${ref.group} cannot be created.`,
+      {
+        source: ref.group,
+        hint: 'Reuse an existing group with --consumer-group <name>, or delete one you no longer need in the Log Service console',
+      },
+    );
   }
   if (/ShardNotExist/.test(error.message)) {
-    return new ShiplensError('NOT_FOUND', `A shard of ${where} no longer exists (it was split or merged).`, { source: ref.logstore, hint: 'Run the same command again: the group is re-read and the new shards are allocated' });
+    return new ShiplensError('NOT_FOUND', `A shard of ${where} no longer exists (it was split or merged).`, {
+      source: ref.logstore,
+      hint: 'Run the same command again: the group is re-read and the new shards are allocated',
+    });
   }
   if (/ConsumerGroupNotExist/.test(error.message)) {
-    return new ShiplensError('NOT_FOUND', `Consumer group ${ref.group} does not exist on ${where} (deleted while running?).`, { source: ref.group, hint: 'Run the same command again to create it (it starts from --cursor)' });
+    return new ShiplensError('NOT_FOUND', `Consumer group ${ref.group} does not exist on ${where} (deleted while running?).`, {
+      source: ref.group,
+      hint: 'Run the same command again to create it (it starts from --cursor)',
+    });
   }
-  if (error.code === 'ACCESS_DENIED' || error.code === 'AUTH_FAILED' && /Unauthorized/.test(error.message)) {
-    return new ShiplensError('ACCESS_DENIED', `${error.message} — this step needs ${actionOf[call]}.`, { source: error.source, hint: 'Grant the RAM user or role log:CreateConsumerGroup, log:ConsumerGroupHeartBeat, log:ConsumerGroupUpdateCheckPoint, log:GetConsumerGroupCheckPoint, log:GetCursorOrData and log:ListShards on this Logstore' });
+  if (error.code === 'ACCESS_DENIED' || (error.code === 'AUTH_FAILED' && /Unauthorized/.test(error.message))) {
+    return new ShiplensError('ACCESS_DENIED', `${error.message} — this step needs ${actionOf[call]}.`, {
+      source: error.source,
+      hint: 'Grant the RAM user or role log:CreateConsumerGroup, log:ConsumerGroupHeartBeat, log:ConsumerGroupUpdateCheckPoint, log:GetConsumerGroupCheckPoint, log:GetCursorOrData and log:ListShards on this Logstore',
+    });
   }
   return error;
 }
@@ -63,7 +79,11 @@ const groupPath = (ref: ConsumerGroupRef): string => slsPath`/logstores/${ref.lo
 /** CreateConsumerGroup; an existing group (ConsumerGroupAlreadyExist) is joined as it is. Returns true when created. */
 export async function consumerGroupJoin(ref: ConsumerGroupRef, timeoutSec: number): Promise<boolean> {
   try {
-    await call(ref, 'create', { method: 'POST', path: groupsPath(ref), body: { consumerGroup: ref.group, timeout: timeoutSec, order: false } });
+    await call(ref, 'create', {
+      method: 'POST',
+      path: groupsPath(ref),
+      body: { consumerGroup: ref.group, timeout: timeoutSec, order: false },
+    });
     return true;
   } catch (error) {
     if (isShiplensError(error) && /ConsumerGroupAlreadyExist/.test(error.message)) return false;
@@ -73,8 +93,16 @@ export async function consumerGroupJoin(ref: ConsumerGroupRef, timeoutSec: numbe
 
 /** ConsumerGroupHeartBeat with the shards held; the answer is the shards this consumer is allocated. */
 export async function consumerGroupHeartbeat(ref: ConsumerGroupRef, held: readonly number[]): Promise<number[]> {
-  const body = await call<unknown>(ref, 'heartbeat', { method: 'POST', path: groupPath(ref), query: { type: 'heartbeat', consumer: ref.consumer }, body: [...held] });
-  if (!Array.isArray(body) || !body.every((s) => Number.isInteger(s))) throw new ShiplensError('SERVER_ERROR', `ConsumerGroupHeartBeat answered no shard list for group ${ref.group}.`, { hint: 'Try again later' });
+  const body = await call<unknown>(ref, 'heartbeat', {
+    method: 'POST',
+    path: groupPath(ref),
+    query: { type: 'heartbeat', consumer: ref.consumer },
+    body: [...held],
+  });
+  if (!Array.isArray(body) || !body.every((s) => Number.isInteger(s)))
+    throw new ShiplensError('SERVER_ERROR', `ConsumerGroupHeartBeat answered no shard list for group ${ref.group}.`, {
+      hint: 'Try again later',
+    });
   return body as number[];
 }
 
@@ -87,12 +115,22 @@ export async function consumerGroupCheckpoint(ref: ConsumerGroupRef, shard: numb
 
 /** ConsumerGroupUpdateCheckPoint: everything before `cursor` on `shard` was acknowledged by the sink. */
 export async function consumerGroupCheckpointSave(ref: ConsumerGroupRef, shard: number, cursor: string): Promise<void> {
-  await call(ref, 'checkpoint', { method: 'POST', path: groupPath(ref), query: { type: 'checkpoint', consumer: ref.consumer, forceSuccess: 'true' }, body: { shard, checkpoint: cursor } });
+  await call(ref, 'checkpoint', {
+    method: 'POST',
+    path: groupPath(ref),
+    query: { type: 'checkpoint', consumer: ref.consumer, forceSuccess: 'true' },
+    body: { shard, checkpoint: cursor },
+  });
 }
 
 /** GetCursor: `begin`, `end` or a Unix time in seconds. */
 export async function shardCursor(ref: ConsumerGroupRef, shard: number, from: string): Promise<string> {
-  const body = await call<{ cursor?: unknown }>(ref, 'cursor', { method: 'GET', path: slsPath`/logstores/${ref.logstore}/shards/${String(shard)}`, query: { type: 'cursor', from } });
-  if (typeof body?.cursor !== 'string') throw new ShiplensError('SERVER_ERROR', `GetCursor answered no cursor for shard ${shard}.`, { hint: 'Try again later' });
+  const body = await call<{ cursor?: unknown }>(ref, 'cursor', {
+    method: 'GET',
+    path: slsPath`/logstores/${ref.logstore}/shards/${String(shard)}`,
+    query: { type: 'cursor', from },
+  });
+  if (typeof body?.cursor !== 'string')
+    throw new ShiplensError('SERVER_ERROR', `GetCursor answered no cursor for shard ${shard}.`, { hint: 'Try again later' });
   return body.cursor;
 }

@@ -38,19 +38,36 @@ const listType = logProto.lookupType('LogGroupList');
 /** A body larger than this is refused rather than allocated (PullLogs answers are ≤ a few MB). */
 export const maxRawBodyBytes = 64 * 1024 * 1024;
 
-interface WireLog { Time: number; Contents?: { Key: string; Value: string }[]; Time_ns?: number }
-interface WireGroup { Logs?: WireLog[]; Topic?: string; Source?: string; LogTags?: { Key: string; Value: string }[] }
+interface WireLog {
+  Time: number;
+  Contents?: { Key: string; Value: string }[];
+  Time_ns?: number;
+}
+interface WireGroup {
+  Logs?: WireLog[];
+  Topic?: string;
+  Source?: string;
+  LogTags?: { Key: string; Value: string }[];
+}
 
 /** Undo the LZ4 block; the result must be exactly `rawSize` bytes. */
 export function lz4BlockDecode(body: Uint8Array, rawSize: number, source: string): Uint8Array {
   if (!Number.isSafeInteger(rawSize) || rawSize < 0 || rawSize > maxRawBodyBytes) {
-    throw new ShiplensError('INVALID_ARGUMENT', `PullLogs answered a body of ${rawSize} raw bytes (x-log-bodyrawsize), over the ${maxRawBodyBytes}-byte limit or not a size.`, { source, hint: 'Lower --batch-events so fewer log groups are pulled at a time' });
+    throw new ShiplensError(
+      'INVALID_ARGUMENT',
+      `PullLogs answered a body of ${rawSize} raw bytes (x-log-bodyrawsize), over the ${maxRawBodyBytes}-byte limit or not a size.`,
+      { source, hint: 'Lower --batch-events so fewer log groups are pulled at a time' },
+    );
   }
   // One spare byte: lz4js does not bounds-check, so a longer output shows as end > rawSize.
   const out = new Uint8Array(rawSize + 1);
   const end = rawSize === 0 && body.length === 0 ? 0 : decompressBlock(body, out, 0, body.length, 0);
   if (end !== rawSize) {
-    throw new ShiplensError('INVALID_ARGUMENT', `PullLogs body is not a valid LZ4 block: it decodes to ${end} bytes, x-log-bodyrawsize says ${rawSize}.`, { source, hint: 'The answer was damaged on the way; run again (the checkpoint did not move)' });
+    throw new ShiplensError(
+      'INVALID_ARGUMENT',
+      `PullLogs body is not a valid LZ4 block: it decodes to ${end} bytes, x-log-bodyrawsize says ${rawSize}.`,
+      { source, hint: 'The answer was damaged on the way; run again (the checkpoint did not move)' },
+    );
   }
   return out.subarray(0, rawSize);
 }
@@ -75,7 +92,11 @@ export function logGroupListDecode(bytes: Uint8Array, source: string): ForwardRe
   try {
     list = listType.decode(bytes) as typeof list;
   } catch (error) {
-    throw new ShiplensError('INVALID_ARGUMENT', `PullLogs body is not a LogGroupList: ${error instanceof Error ? error.message : String(error)}`, { source, hint: 'The answer was damaged on the way; run again (the checkpoint did not move)' });
+    throw new ShiplensError(
+      'INVALID_ARGUMENT',
+      `PullLogs body is not a LogGroupList: ${error instanceof Error ? error.message : String(error)}`,
+      { source, hint: 'The answer was damaged on the way; run again (the checkpoint did not move)' },
+    );
   }
   const records: ForwardRecord[] = [];
   for (const group of list.logGroupList ?? []) for (const log of group.Logs ?? []) records.push(recordOf(group, log));

@@ -26,11 +26,13 @@ export class ConsumerHeartbeat {
     this.timer = setInterval(() => {
       if (this.inFlight) return;
       this.inFlight = true;
-      this.beat().catch((error: unknown) => {
-        this.failure = error;
-      }).finally(() => {
-        this.inFlight = false;
-      });
+      this.beat()
+        .catch((error: unknown) => {
+          this.failure = error;
+        })
+        .finally(() => {
+          this.inFlight = false;
+        });
     }, this.everyMs);
     this.timer.unref();
   }

@@ -22,7 +22,11 @@ export interface PullResult {
   nextCursor: string;
 }
 
-interface Raw { status: number; body: Buffer; headers: http.IncomingHttpHeaders }
+interface Raw {
+  status: number;
+  body: Buffer;
+  headers: http.IncomingHttpHeaders;
+}
 
 function getOnce(ref: ConsumerGroupRef, path: string, query: Record<string, string>, timeoutMs: number): Promise<Raw> {
   const target = slsEndpointResolve(ref.conn.endpoint, ref.conn.project);
@@ -31,25 +35,50 @@ function getOnce(ref: ConsumerGroupRef, path: string, query: Record<string, stri
   headers['accept-encoding'] = 'lz4';
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = ref.signal ? AbortSignal.any([ref.signal, timeout]) : timeout;
-  const search = Object.keys(query).sort().map((k) => `${k}=${encodeURIComponent(query[k] ?? '')}`).join('&');
+  const search = Object.keys(query)
+    .sort()
+    .map((k) => `${k}=${encodeURIComponent(query[k] ?? '')}`)
+    .join('&');
   const transport = target.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
-    const req = transport.request({ host: target.connectHost, port: target.port, method: 'GET', path: `${path}?${search}`, headers, signal, servername: target.hostHeader.replace(/:\d+$/, '') }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('error', reject);
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), headers: res.headers }));
-    });
-    req.on('error', (error) => reject(ref.signal?.aborted ? new ShiplensError('CANCELLED', 'The operation was cancelled.') : slsNetworkError(error, target.hostHeader, path)));
+    const req = transport.request(
+      {
+        host: target.connectHost,
+        port: target.port,
+        method: 'GET',
+        path: `${path}?${search}`,
+        headers,
+        signal,
+        servername: target.hostHeader.replace(/:\d+$/, ''),
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', reject);
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), headers: res.headers }));
+      },
+    );
+    req.on('error', (error) =>
+      reject(
+        ref.signal?.aborted
+          ? new ShiplensError('CANCELLED', 'The operation was cancelled.')
+          : slsNetworkError(error, target.hostHeader, path),
+      ),
+    );
     req.end();
   });
 }
 
 function decodeAnswer(raw: Raw, cursor: string, source: string): PullResult {
   const nextCursor = String(raw.headers['x-log-cursor'] ?? '');
-  if (!nextCursor) throw new ShiplensError('SERVER_ERROR', `PullLogs answered without x-log-cursor (${source}).`, { source, hint: 'Try again later' });
+  if (!nextCursor)
+    throw new ShiplensError('SERVER_ERROR', `PullLogs answered without x-log-cursor (${source}).`, { source, hint: 'Try again later' });
   const encoding = String(raw.headers['x-log-compresstype'] ?? raw.headers['content-encoding'] ?? 'lz4');
-  if (encoding !== 'lz4') throw new ShiplensError('UNSUPPORTED_FORMAT', `PullLogs answered a ${encoding} body; shiplens asks for and reads lz4.`, { source, hint: 'Report this with the endpoint you use' });
+  if (encoding !== 'lz4')
+    throw new ShiplensError('UNSUPPORTED_FORMAT', `PullLogs answered a ${encoding} body; shiplens asks for and reads lz4.`, {
+      source,
+      hint: 'Report this with the endpoint you use',
+    });
   const bytes = lz4BlockDecode(raw.body, Number(raw.headers['x-log-bodyrawsize']), source);
   return { records: nextCursor === cursor && bytes.length === 0 ? [] : logGroupListDecode(bytes, source), nextCursor };
 }
@@ -65,7 +94,13 @@ export async function shardPull(ref: ConsumerGroupRef, shard: number, cursor: st
       const raw = await getOnce(ref, path, query, ref.policy?.timeoutMs ?? 20_000);
       if (raw.status === 200) return decodeAnswer(raw, cursor, source);
       const body = parseJson(raw.body);
-      const error = slsErrorFromResponse(raw.status, body, { project: ref.conn.project, path: slsCanonicalResource(path, {}), logstore: ref.logstore, requestId: String(raw.headers['x-log-requestid'] ?? ''), attempts: attempt + 1 });
+      const error = slsErrorFromResponse(raw.status, body, {
+        project: ref.conn.project,
+        path: slsCanonicalResource(path, {}),
+        logstore: ref.logstore,
+        requestId: String(raw.headers['x-log-requestid'] ?? ''),
+        attempts: attempt + 1,
+      });
       if (!slsErrorRetryable(raw.status, body) || attempt + 1 >= attempts) throw consumerGroupError(error, ref, 'pull');
     } catch (error) {
       const retry = isShiplensError(error) && (error.code === 'NETWORK' || error.code === 'TIMEOUT') && attempt + 1 < attempts;

@@ -64,13 +64,26 @@ function add(total: ForwardCounters, part: ForwardCounters): void {
 }
 
 /** Pull and deliver one batch of `shard`; returns the cursor to go on from, or null when stopped before the batch was acknowledged. */
-async function shardRound(run: LogstoreForward, ref: ConsumerGroupRef, sink: ForwardSink, deadLetter: DeadLetterFile, shard: number, cursor: string, total: ForwardCounters): Promise<{ next: string; logs: number } | null> {
+async function shardRound(
+  run: LogstoreForward,
+  ref: ConsumerGroupRef,
+  sink: ForwardSink,
+  deadLetter: DeadLetterFile,
+  shard: number,
+  cursor: string,
+  total: ForwardCounters,
+): Promise<{ next: string; logs: number } | null> {
   const pulled = await shardPull(ref, shard, cursor, run.pullCount);
   if (pulled.records.length > 0) {
     const key = `${run.conn.project}/${run.logstore}#${shard}@${cursor}`;
     const items: ForwardItem[] = pulled.records.map((record, i) => ({ record, position: { key, line: i + 1 } }));
     const result = await deliveryRun(oneChunk(items), sink, {
-      batchEvents: run.batchEvents, batchBytes: run.batchBytes, rate: run.rate, retry: run.retry, deadLetter, stop: run.stop,
+      batchEvents: run.batchEvents,
+      batchBytes: run.batchBytes,
+      rate: run.rate,
+      retry: run.retry,
+      deadLetter,
+      stop: run.stop,
       checkpoint: async () => undefined,
       onProgress: (c) => run.onProgress?.({ ...total, ...sumOf(total, c) }),
       onRetry: (e, attempt, delay) => run.onWarning?.(`retry ${attempt} in ${(delay / 1000).toFixed(1)} s: ${e.message}`),
@@ -94,9 +107,15 @@ function sumOf(a: ForwardCounters, b: ForwardCounters): ForwardCounters {
 }
 
 /** Drop the shards no longer allocated; start the new ones at the group's checkpoint, else at `from`. */
-async function cursorsFollow(cursors: Map<number, string>, allocated: readonly number[], ref: ConsumerGroupRef, from: string): Promise<void> {
+async function cursorsFollow(
+  cursors: Map<number, string>,
+  allocated: readonly number[],
+  ref: ConsumerGroupRef,
+  from: string,
+): Promise<void> {
   for (const shard of [...cursors.keys()]) if (!allocated.includes(shard)) cursors.delete(shard);
-  for (const shard of allocated) if (!cursors.has(shard)) cursors.set(shard, (await consumerGroupCheckpoint(ref, shard)) ?? await shardCursor(ref, shard, from));
+  for (const shard of allocated)
+    if (!cursors.has(shard)) cursors.set(shard, (await consumerGroupCheckpoint(ref, shard)) ?? (await shardCursor(ref, shard, from)));
 }
 
 /** Forward until `stop` (or, with untilCaughtUp, until every shard is caught up). */
@@ -104,7 +123,8 @@ export async function logstoreForwardRun(run: LogstoreForward): Promise<Logstore
   const heartbeatMs = run.heartbeatMs ?? 20_000;
   const ref: ConsumerGroupRef = { conn: run.conn, logstore: run.logstore, group: run.group, consumer: run.consumer, policy: run.policy };
   const created = await consumerGroupJoin(ref, Math.ceil((heartbeatMs * 3) / 1000));
-  if (run.sink.insecure) run.onWarning?.('TLS certificate verification is OFF (--insecure): anyone on the path can read and change what is sent.');
+  if (run.sink.insecure)
+    run.onWarning?.('TLS certificate verification is OFF (--insecure): anyone on the path can read and change what is sent.');
   const sink = (run.sinkFactory ?? forwardSinkCreate)(run.sink, run.stdout);
   const deadLetter = new DeadLetterFile(run.deadLetterPath);
   const total = forwardCountersNew();
@@ -137,5 +157,8 @@ export async function logstoreForwardRun(run: LogstoreForward): Promise<Logstore
 /** A `--cursor` value: begin, end, or a time already turned into Unix seconds by the caller. */
 export function logstoreCursorCheck(text: string): string {
   if (text === 'begin' || text === 'end' || /^\d{1,12}$/.test(text)) return text;
-  throw new ShiplensError('INVALID_ARGUMENT', `--cursor ${text} is not begin, end or a time.`, { source: '--cursor', hint: 'Use begin, end, or a time such as 2026-11-23T08:00:00Z' });
+  throw new ShiplensError('INVALID_ARGUMENT', `--cursor ${text} is not begin, end or a time.`, {
+    source: '--cursor',
+    hint: 'Use begin, end, or a time such as 2026-11-23T08:00:00Z',
+  });
 }

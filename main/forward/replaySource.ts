@@ -42,7 +42,10 @@ function startIndex(plan: ReplayOptions['plan'], resume: ForwardPosition | null)
   if (!resume) return 0;
   const index = plan.objects.findIndex((o) => o.key === resume.key);
   if (index < 0) {
-    throw new ShiplensError('INVALID_ARGUMENT', `The checkpoint names ${resume.key}, which is not an object of this range.`, { source: resume.key, hint: 'The objects changed since the checkpoint was written: delete it to replay the whole range again' });
+    throw new ShiplensError('INVALID_ARGUMENT', `The checkpoint names ${resume.key}, which is not an object of this range.`, {
+      source: resume.key,
+      hint: 'The objects changed since the checkpoint was written: delete it to replay the whole range again',
+    });
   }
   return index;
 }
@@ -58,10 +61,21 @@ function inWindow(record: Parameters<typeof forwardRecordTime>[0], fromMs: numbe
 /** Items are handed over in chunks of this many: one promise per chunk, not per log. */
 const chunkSize = 256;
 
-async function* jsonItems(source: ByteSource, key: string, compression: Compression, skipTo: number, options: ReplayOptions): AsyncGenerator<ForwardItem[]> {
+async function* jsonItems(
+  source: ByteSource,
+  key: string,
+  compression: Compression,
+  skipTo: number,
+  options: ReplayOptions,
+): AsyncGenerator<ForwardItem[]> {
   const { fromMs, toMs } = options.plan.spec;
   let chunk: ForwardItem[] = [];
-  for (const line of await jsonObjectLines(source, { compression, rawDecoder: options.rawDecoder, maxDecodeBytes: options.maxDecodeBytes, signal: options.signal })) {
+  for (const line of await jsonObjectLines(source, {
+    compression,
+    rawDecoder: options.rawDecoder,
+    maxDecodeBytes: options.maxDecodeBytes,
+    signal: options.signal,
+  })) {
     if (line.line <= skipTo) continue;
     const position = { key, line: line.line };
     if ('refusal' in line) chunk.push({ record: { __line__: line.text }, position, refusal: line.refusal });
@@ -91,7 +105,14 @@ export async function* replayItems(options: ReplayOptions): AsyncGenerator<Forwa
       yield* jsonItems(source, object.key, object.compression, skipTo, options);
       continue;
     }
-    const opened = await tableOpen(source, { format: object.format, compression: object.compression, dialect, rawDecoder: options.rawDecoder, maxDecodeBytes: options.maxDecodeBytes, signal: options.signal });
+    const opened = await tableOpen(source, {
+      format: object.format,
+      compression: object.compression,
+      dialect,
+      rawDecoder: options.rawDecoder,
+      maxDecodeBytes: options.maxDecodeBytes,
+      signal: options.signal,
+    });
     let line = 0;
     for await (const rows of opened.reader.rowBatches(options.signal)) {
       const chunk: ForwardItem[] = [];

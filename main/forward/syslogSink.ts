@@ -31,10 +31,16 @@ const encoder = new TextEncoder();
 
 function socketError(error: NodeJS.ErrnoException, where: string): ShiplensError {
   if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(error.code ?? '')) {
-    return new ShiplensError('ACCESS_DENIED', `The syslog server's TLS certificate was not accepted (${error.code}).`, { source: where, hint: 'Give the CA that signed it with --ca <file>' });
+    return new ShiplensError('ACCESS_DENIED', `The syslog server's TLS certificate was not accepted (${error.code}).`, {
+      source: where,
+      hint: 'Give the CA that signed it with --ca <file>',
+    });
   }
   if (error.code === 'ETIMEDOUT') return new ShiplensError('TIMEOUT', 'The syslog server did not answer in time.', { source: where });
-  return new ShiplensError('NETWORK', `Could not send to the syslog server (${error.code ?? error.message}).`, { source: where, hint: 'Check the host, port, transport and firewall' });
+  return new ShiplensError('NETWORK', `Could not send to the syslog server (${error.code ?? error.message}).`, {
+    source: where,
+    hint: 'Check the host, port, transport and firewall',
+  });
 }
 
 class StreamSyslogSink implements ForwardSink {
@@ -52,9 +58,16 @@ class StreamSyslogSink implements ForwardSink {
   private connect(): Promise<net.Socket> {
     const { host, port, transport, timeoutMs } = this.options;
     return new Promise((resolve, reject) => {
-      const socket = transport === 'tls'
-        ? tls.connect({ host, port, ca: this.options.ca, rejectUnauthorized: !this.options.insecure, servername: net.isIP(host) ? undefined : host })
-        : net.connect({ host, port });
+      const socket =
+        transport === 'tls'
+          ? tls.connect({
+              host,
+              port,
+              ca: this.options.ca,
+              rejectUnauthorized: !this.options.insecure,
+              servername: net.isIP(host) ? undefined : host,
+            })
+          : net.connect({ host, port });
       const ready = transport === 'tls' ? 'secureConnect' : 'connect';
       socket.setTimeout(timeoutMs, () => socket.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
       socket.once('error', (e: NodeJS.ErrnoException) => reject(socketError(e, this.label)));
@@ -115,7 +128,11 @@ class UdpSyslogSink implements ForwardSink {
   encode(record: ForwardRecord): Uint8Array {
     const bytes = encoder.encode(syslogMessageText(record, this.options.format));
     if (bytes.length > this.options.maxDatagramBytes) {
-      throw new ShiplensError('TOO_LARGE', `The message is ${bytes.length} bytes, more than one UDP datagram of ${this.options.maxDatagramBytes} bytes.`, { hint: 'Send over syslog+tcp:// or syslog+tls://, or raise --udp-max-bytes if the receiver accepts more' });
+      throw new ShiplensError(
+        'TOO_LARGE',
+        `The message is ${bytes.length} bytes, more than one UDP datagram of ${this.options.maxDatagramBytes} bytes.`,
+        { hint: 'Send over syslog+tcp:// or syslog+tls://, or raise --udp-max-bytes if the receiver accepts more' },
+      );
     }
     return bytes;
   }
@@ -123,7 +140,9 @@ class UdpSyslogSink implements ForwardSink {
   async send(payloads: readonly Uint8Array[]): Promise<{ refused: [] }> {
     for (const payload of payloads) {
       await new Promise<void>((resolve, reject) => {
-        this.socket.send(payload, this.options.port, this.options.host, (error) => (error ? reject(socketError(error, this.label)) : resolve()));
+        this.socket.send(payload, this.options.port, this.options.host, (error) =>
+          error ? reject(socketError(error, this.label)) : resolve(),
+        );
       });
     }
     return { refused: [] };

@@ -44,11 +44,17 @@ export class RangeCache {
   private loading: Promise<Map<string, Entry>> | null = null;
   private readonly pinned = new Set<string>();
 
-  constructor(readonly dir: string, private budgetBytes: number = rangeCacheBudgetDefault) {}
+  constructor(
+    readonly dir: string,
+    private budgetBytes: number = rangeCacheBudgetDefault,
+  ) {}
 
   /** The entry's stem (name without size and extension) for an object version. */
   static stem(object: RangeCacheObject): string {
-    return createHash('sha256').update(JSON.stringify([object.storage, object.key, object.size, object.lastModified])).digest('hex').slice(0, 40);
+    return createHash('sha256')
+      .update(JSON.stringify([object.storage, object.key, object.size, object.lastModified]))
+      .digest('hex')
+      .slice(0, 40);
   }
 
   /** Change the budget (settings); evicts at the next put. */

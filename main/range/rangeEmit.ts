@@ -80,7 +80,10 @@ function parquetColumns(c: Ctx): { name: string; type: ParquetColumnType }[] {
 
 function maxcompute(c: Ctx): string {
   const rule = { ...rangeShippingRule(c.plan.spec), bucket: c.target.bucket, prefix: c.target.prefix, name: 'logs_oss' };
-  const columns = (c.target.columns ?? ['__time__', '__topic__', '__source__']).map((name) => ({ name, type: name === '__time__' ? ('int64' as const) : ('string' as const) }));
+  const columns = (c.target.columns ?? ['__time__', '__topic__', '__source__']).map((name) => ({
+    name,
+    type: name === '__time__' ? ('int64' as const) : ('string' as const),
+  }));
   const ddl = ddlGenerate(rule, 'maxcompute', { table: 'logs_oss', endpoint: c.target.endpoint, columns, partitionColumn: 'dt' });
   const body = ddl.sql.split('\n').filter((l) => !/^(-- Directories are not Hive-style|-- ALTER TABLE|MSCK REPAIR)/.test(l) && l !== '');
   const layout = ddlLayoutOf(rule, ddlOssRoot(rule.bucket, rule.prefix, c.target.endpoint ?? '<oss-internal-endpoint>'));
@@ -99,7 +102,12 @@ function maxcompute(c: Ctx): string {
       adds.push(`ALTER TABLE logs_oss ADD IF NOT EXISTS PARTITION (dt=${q(value)}) LOCATION ${q(`${layout.root}${dir}/`)};`);
     }
   }
-  const prune = layout.kind === 'dated' && values.length > 0 ? `dt >= ${q(values[0] as string)} AND dt <= ${q(values[values.length - 1] as string)} AND ` : specs.length > 0 ? `(${specs.join(' OR ')}) AND ` : '';
+  const prune =
+    layout.kind === 'dated' && values.length > 0
+      ? `dt >= ${q(values[0] as string)} AND dt <= ${q(values[values.length - 1] as string)} AND `
+      : specs.length > 0
+        ? `(${specs.join(' OR ')}) AND `
+        : '';
   const seconds = 'CAST(`__time__` AS BIGINT)';
   const fields = columns.filter((col) => col.name !== '__time__').map((col) => bq(col.name));
   const hive = layout.kind === 'hive' ? layout.columns.map(bq) : [];
@@ -128,8 +136,13 @@ function refuse(c: Ctx, engine: string): string {
 function spark(c: Ctx): string {
   if (c.plan.spec.rule.format !== 'parquet') return refuse(c, 'Spark SQL');
   const root = `oss://${c.target.bucket}/${c.target.prefix.replace(/^\/+|\/+$/g, '')}/`.replace(/\/+$/, '/');
-  const cols = parquetColumns(c).filter((col) => col.name !== '__time__').map((col) => bq(col.name));
-  const selects = partitionDirs(c).map(({ dir }) => `  SELECT ${[...cols, 'CAST(`__time__` AS TIMESTAMP) AS `__time__`', 'input_file_name() AS `_key`'].join(', ')} FROM parquet.${bq(`${root}${dir}/`)} WHERE \`__time__\` >= ${c.fromSec} AND \`__time__\` < ${c.toSec}`);
+  const cols = parquetColumns(c)
+    .filter((col) => col.name !== '__time__')
+    .map((col) => bq(col.name));
+  const selects = partitionDirs(c).map(
+    ({ dir }) =>
+      `  SELECT ${[...cols, 'CAST(`__time__` AS TIMESTAMP) AS `__time__`', 'input_file_name() AS `_key`'].join(', ')} FROM parquet.${bq(`${root}${dir}/`)} WHERE \`__time__\` >= ${c.fromSec} AND \`__time__\` < ${c.toSec}`,
+  );
   return [
     ...header(c, 'Spark SQL'),
     '-- hadoop-aliyun (org.apache.hadoop:hadoop-aliyun) on the classpath; keys from the environment, never in the script.',
@@ -147,7 +160,14 @@ function spark(c: Ctx): string {
   ].join('\n');
 }
 
-const trinoType: Record<ParquetColumnType, string> = { string: 'varchar', boolean: 'boolean', int32: 'integer', int64: 'bigint', float: 'real', double: 'double' };
+const trinoType: Record<ParquetColumnType, string> = {
+  string: 'varchar',
+  boolean: 'boolean',
+  int32: 'integer',
+  int64: 'bigint',
+  float: 'real',
+  double: 'double',
+};
 
 function trinoPartitions(c: Ctx, root: string): { columns: string[]; registers: string[]; filter: string } {
   const dirs = partitionDirs(c);
@@ -155,7 +175,10 @@ function trinoPartitions(c: Ctx, root: string): { columns: string[]; registers: 
   // Hive-style folders keep their own columns; other folders become one `dir` column.
   const columns = hive.length > 0 ? hive : ['dir'];
   const valuesOf = (d: (typeof dirs)[number]): string[] => (hive.length > 0 ? hive.map((h) => d.object.hiveColumns[h] ?? '') : [d.dir]);
-  const registers = dirs.map((d) => `CALL hive.system.register_partition('default', 'logs_oss', ARRAY[${columns.map(q).join(', ')}], ARRAY[${valuesOf(d).map(q).join(', ')}], ${q(`${root}${d.dir}/`)});`);
+  const registers = dirs.map(
+    (d) =>
+      `CALL hive.system.register_partition('default', 'logs_oss', ARRAY[${columns.map(q).join(', ')}], ARRAY[${valuesOf(d).map(q).join(', ')}], ${q(`${root}${d.dir}/`)});`,
+  );
   const filter = dirs.map((d) => `(${columns.map((col, i) => `${dq(col)} = ${q(valuesOf(d)[i] as string)}`).join(' AND ')})`).join(' OR ');
   return { columns, registers, filter: filter || 'true' };
 }
@@ -165,8 +188,16 @@ function trino(c: Ctx): string {
   const prefix = c.target.prefix.replace(/^\/+|\/+$/g, '');
   const root = `s3://${c.target.bucket}/${prefix ? `${prefix}/` : ''}`;
   const parts = trinoPartitions(c, root);
-  const cols = [...parquetColumns(c).map((col) => `  ${dq(col.name)} ${trinoType[col.type]}`), ...parts.columns.map((col) => `  ${dq(col)} varchar`)];
-  const names = [...parquetColumns(c).filter((col) => col.name !== '__time__').map((col) => dq(col.name)), ...parts.columns.map(dq)];
+  const cols = [
+    ...parquetColumns(c).map((col) => `  ${dq(col.name)} ${trinoType[col.type]}`),
+    ...parts.columns.map((col) => `  ${dq(col)} varchar`),
+  ];
+  const names = [
+    ...parquetColumns(c)
+      .filter((col) => col.name !== '__time__')
+      .map((col) => dq(col.name)),
+    ...parts.columns.map(dq),
+  ];
   return [
     ...header(c, 'Trino'),
     '-- etc/catalog/hive.properties (OSS through the S3 API; Trino has no oss:// scheme):',
@@ -190,7 +221,12 @@ function duckdb(c: Ctx): string {
   const rule = c.plan.spec.rule;
   if (rule.compression === 'snappy' && rule.format !== 'parquet') return refuse(c, 'DuckDB');
   const files = `[${c.plan.objects.map((o) => q(`s3://${c.target.bucket}/${ossKey(c, o)}`)).join(',\n  ')}]`;
-  const reader = rule.format === 'parquet' ? `read_parquet(${files}, filename = '_key', union_by_name = true)` : rule.format === 'json' ? `read_json(${files}, format = 'newline_delimited', filename = '_key', union_by_name = true)` : `read_csv(${files}, filename = '_key', delim = ${q(rule.csv?.delimiter ?? ',')}, quote = ${q(rule.csv?.quote ?? '"')}, header = ${rule.csv?.header ? 'true' : 'false'}, columns = {${(rule.csv?.columns ?? []).map((n) => `${q(n)}: 'VARCHAR'`).join(', ')}})`;
+  const reader =
+    rule.format === 'parquet'
+      ? `read_parquet(${files}, filename = '_key', union_by_name = true)`
+      : rule.format === 'json'
+        ? `read_json(${files}, format = 'newline_delimited', filename = '_key', union_by_name = true)`
+        : `read_csv(${files}, filename = '_key', delim = ${q(rule.csv?.delimiter ?? ',')}, quote = ${q(rule.csv?.quote ?? '"')}, header = ${rule.csv?.header ? 'true' : 'false'}, columns = {${(rule.csv?.columns ?? []).map((n) => `${q(n)}: 'VARCHAR'`).join(', ')}})`;
   return [
     ...header(c, 'DuckDB'),
     'INSTALL httpfs; LOAD httpfs;',

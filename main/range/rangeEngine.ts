@@ -21,7 +21,12 @@ export interface RangeDeps {
 }
 
 /** The range deps of a process: cache under the data folder, the app's DecodeRunner (native snappy; worker for big objects). */
-export function rangeDepsCreate(options: { dataDir: string; workerPath: string | null; maxDecodeBytes: number; cacheBudgetBytes?: number }): RangeDeps {
+export function rangeDepsCreate(options: {
+  dataDir: string;
+  workerPath: string | null;
+  maxDecodeBytes: number;
+  cacheBudgetBytes?: number;
+}): RangeDeps {
   const runner = new DecodeRunner(
     { snappyDecode: (bytes, o) => snappyDecode(bytes, { ...o, rawDecoder: nativeRawBlockDecoder() ?? undefined }) },
     options.workerPath,
@@ -53,8 +58,16 @@ export interface RangeOpened {
 /** Fetch the plan's objects (cache first) and open `logs` over them. */
 export async function rangeOpen(storage: Storage, plan: RangePlan, deps: RangeDeps, options: RangeOpenOptions = {}): Promise<RangeOpened> {
   try {
-    const fetched = await rangeFetch(storage, plan, { cache: deps.cache, decode: deps.decode, maxDecodeBytes: deps.maxDecodeBytes, ...options });
-    const session = await RangeSession.open(fetched.files, plan.spec, { tempDir: path.join(deps.cache.dir, 'spill'), allowedDirs: options.allowedDirs });
+    const fetched = await rangeFetch(storage, plan, {
+      cache: deps.cache,
+      decode: deps.decode,
+      maxDecodeBytes: deps.maxDecodeBytes,
+      ...options,
+    });
+    const session = await RangeSession.open(fetched.files, plan.spec, {
+      tempDir: path.join(deps.cache.dir, 'spill'),
+      allowedDirs: options.allowedDirs,
+    });
     return {
       fetched,
       session,

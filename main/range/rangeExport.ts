@@ -29,7 +29,13 @@ export async function rangeExportPrepare(target: string, overwrite: boolean, roo
 }
 
 /** COPY the SQL's result to `target`; returns the rows written. */
-export async function rangeExport(session: RangeSession, sql: string, target: string, overwrite: boolean, signal?: AbortSignal): Promise<number> {
+export async function rangeExport(
+  session: RangeSession,
+  sql: string,
+  target: string,
+  overwrite: boolean,
+  signal?: AbortSignal,
+): Promise<number> {
   const format = rangeExportFormatOf(target);
   const part = await outputPartOpen(target);
   await part.handle.close();

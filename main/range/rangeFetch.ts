@@ -14,7 +14,10 @@ import { RangeCache } from './rangeCache';
 import type { RangePlan, RangeObject } from './rangePlan';
 
 /** Decodes one object's snappy bytes (DecodeRunner.decode in the app and the CLI). */
-export type RangeDecode = (bytes: Uint8Array, options: { maxOutputBytes: number; signal?: AbortSignal; source: string; transferInput: boolean }) => Promise<{ output: Uint8Array }>;
+export type RangeDecode = (
+  bytes: Uint8Array,
+  options: { maxOutputBytes: number; signal?: AbortSignal; source: string; transferInput: boolean },
+) => Promise<{ output: Uint8Array }>;
 
 /** Progress after each object. */
 export interface RangeFetchProgress {
@@ -64,14 +67,26 @@ function entryBytes(file: string): number {
 }
 
 async function fetchOne(storage: Storage, object: RangeObject, options: RangeFetchOptions): Promise<{ file: string; read: boolean }> {
-  const stem = RangeCache.stem({ storage: `${storage.kind}:${storage.label}`, key: object.key, size: object.size, lastModified: object.lastModified });
+  const stem = RangeCache.stem({
+    storage: `${storage.kind}:${storage.label}`,
+    key: object.key,
+    size: object.size,
+    lastModified: object.lastModified,
+  });
   const cached = await options.cache.get(stem);
   if (cached) return { file: cached, read: false };
   const source = await storage.open(object.key, options.signal);
   let bytes = await source.read(0, source.size, options.signal);
   if (object.compression === 'snappy' && object.format !== 'parquet') {
     // A read may be a view of a shared pool: the runner copies it unless it owns the whole buffer.
-    bytes = (await options.decode(bytes, { maxOutputBytes: options.maxDecodeBytes, signal: options.signal, source: object.key, transferInput: true })).output;
+    bytes = (
+      await options.decode(bytes, {
+        maxOutputBytes: options.maxDecodeBytes,
+        signal: options.signal,
+        source: object.key,
+        transferInput: true,
+      })
+    ).output;
   }
   throwIfCancelled(options.signal);
   return { file: await options.cache.put(stem, extOf[object.format], bytes, options.signal), read: true };
@@ -81,11 +96,17 @@ function keyed(error: unknown, key: string): ShiplensError {
   const typed = toShiplensError(error, key);
   if (typed.code === 'CANCELLED') return typed;
   // Name the object even when the reader reported a cache path or nothing.
-  return isShiplensError(error) && error.source === key ? typed : new ShiplensError(typed.code, typed.message, { source: key, hint: typed.hint, cause: error });
+  return isShiplensError(error) && error.source === key
+    ? typed
+    : new ShiplensError(typed.code, typed.message, { source: key, hint: typed.hint, cause: error });
 }
 
 /** Fetch and decode every object of the plan (cache first), bounded concurrency. */
-export async function rangeFetch(storage: Storage, plan: Pick<RangePlan, 'objects'>, options: RangeFetchOptions): Promise<RangeFetchResult> {
+export async function rangeFetch(
+  storage: Storage,
+  plan: Pick<RangePlan, 'objects'>,
+  options: RangeFetchOptions,
+): Promise<RangeFetchResult> {
   const objects = plan.objects;
   const slots: (RangeFile | null)[] = new Array<RangeFile | null>(objects.length).fill(null);
   const failed: RangeFetchResult['failed'] = [];
@@ -114,7 +135,13 @@ export async function rangeFetch(storage: Storage, plan: Pick<RangePlan, 'object
         failed.push({ key: object.key, error: typed.toInfo() });
       }
       state.done++;
-      options.onProgress?.({ done: state.done, total: objects.length, bytesRead: state.bytesRead, bytesReady: state.bytesReady, key: object.key });
+      options.onProgress?.({
+        done: state.done,
+        total: objects.length,
+        bytesRead: state.bytesRead,
+        bytesReady: state.bytesReady,
+        key: object.key,
+      });
     }
   };
   const concurrency = Math.min(4, Math.max(1, options.concurrency ?? 3));

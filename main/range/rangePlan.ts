@@ -58,7 +58,10 @@ export interface RangePlanOptions {
 /** Keep at most this many skipped keys (a wrong prefix could list a whole bucket). */
 const skippedKept = 100;
 
-function objectOf(entry: { key: string; size: number; lastModified: string }, parsed: Extract<ReturnType<typeof objectKeyParse>, { ok: true }>['value']): RangeObject {
+function objectOf(
+  entry: { key: string; size: number; lastModified: string },
+  parsed: Extract<ReturnType<typeof objectKeyParse>, { ok: true }>['value'],
+): RangeObject {
   return {
     key: entry.key,
     size: entry.size,
@@ -94,7 +97,8 @@ export async function rangePlan(storage: Storage, spec: RangeSpec, options: Rang
           continue;
         }
         if (parsed.value.format !== spec.rule.format) {
-          if (skipped.length < skippedKept) skipped.push({ key: entry.key, reason: `the suffix says ${parsed.value.format}, the rule ships ${spec.rule.format}` });
+          if (skipped.length < skippedKept)
+            skipped.push({ key: entry.key, reason: `the suffix says ${parsed.value.format}, the rule ships ${spec.rule.format}` });
           continue;
         }
         if (planIncludesTask(listing, parsed.value.taskTimeMs)) objects.push(objectOf(entry, parsed.value));

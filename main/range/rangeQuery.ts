@@ -5,7 +5,7 @@
  * Only this module and rangeValues.ts import DuckDB; the CLI loads them with `import()` so
  * `shiplens --version` never loads it.
  */
-import type { DuckDBConnection} from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import path from 'node:path';
 import { DuckDBInstance, JsonDuckDBValueConverter } from '@duckdb/node-api';
 import { ShiplensError, throwIfCancelled } from '../../core/errors';
@@ -13,7 +13,15 @@ import type { RangeFile } from './rangeFetch';
 import type { RangeSpec } from './rangeSpec';
 import { rangeCell, rangeColumnOf } from './rangeValues';
 import type { RangeCell, RangeColumn } from './rangeValues';
-import { rangeDuckTimeZone, rangeFileColumn, rangeLogsSql, rangeObjectsSql, rangeReaderSql, rangeSampleFiles, sqlString } from './rangeView';
+import {
+  rangeDuckTimeZone,
+  rangeFileColumn,
+  rangeLogsSql,
+  rangeObjectsSql,
+  rangeReaderSql,
+  rangeSampleFiles,
+  sqlString,
+} from './rangeView';
 
 /** Limits of one DuckDB session. */
 export interface RangeSessionOptions {
@@ -36,7 +44,10 @@ export interface RangeQueryResult {
 }
 
 function engineMessage(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n').filter((l) => l.trim() !== '' && !/^LINE \d+:|^\s*\^/.test(l)).join(' ');
+  return (error instanceof Error ? error.message : String(error))
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !/^LINE \d+:|^\s*\^/.test(l))
+    .join(' ');
 }
 
 /** A DuckDB connection with the range's `logs` view. */
@@ -53,7 +64,10 @@ export class RangeSession {
 
   /** Open DuckDB and create `logs` over the files (at least one). */
   static async open(files: readonly RangeFile[], spec: RangeSpec, options: RangeSessionOptions): Promise<RangeSession> {
-    if (files.length === 0) throw new ShiplensError('NOT_FOUND', 'No objects in the range: nothing to query.', { hint: 'Check the location, the partition format and the time window (shiplens query … --dry-run).' });
+    if (files.length === 0)
+      throw new ShiplensError('NOT_FOUND', 'No objects in the range: nothing to query.', {
+        hint: 'Check the location, the partition format and the time window (shiplens query … --dry-run).',
+      });
     const zone = rangeDuckTimeZone(spec.rule.timeZone);
     const instance = await DuckDBInstance.create(':memory:', {
       threads: String(options.threads ?? 2),
@@ -93,7 +107,9 @@ export class RangeSession {
   private async describe(reader: string): Promise<{ name: string; type: string }[]> {
     try {
       const described = await this.connection.runAndReadAll(`DESCRIBE SELECT * FROM ${reader}`);
-      return (described.getRowsJson() as string[][]).map((row) => ({ name: row[0] as string, type: row[1] as string })).filter((c) => c.name !== rangeFileColumn);
+      return (described.getRowsJson() as string[][])
+        .map((row) => ({ name: row[0] as string, type: row[1] as string }))
+        .filter((c) => c.name !== rangeFileColumn);
     } catch (error) {
       throw this.engineError(error, 'reading the objects');
     }
@@ -131,7 +147,11 @@ export class RangeSession {
   }
 
   /** Run `sql`, handing each chunk of rows (cells in the rule's zone) to `onRows`. */
-  async query(sql: string, onRows: (rows: RangeCell[][], columns: RangeColumn[]) => Promise<void>, signal?: AbortSignal): Promise<RangeQueryResult> {
+  async query(
+    sql: string,
+    onRows: (rows: RangeCell[][], columns: RangeColumn[]) => Promise<void>,
+    signal?: AbortSignal,
+  ): Promise<RangeQueryResult> {
     throwIfCancelled(signal);
     const onAbort = (): void => this.connection.interrupt();
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -161,7 +181,8 @@ export class RangeSession {
 
   /** COPY the result of `sql` to `path` (a part file the caller commits). */
   async copyTo(sql: string, path: string, format: 'csv' | 'parquet' | 'jsonl', signal?: AbortSignal): Promise<number> {
-    const options = format === 'parquet' ? "FORMAT parquet, COMPRESSION zstd" : format === 'csv' ? 'FORMAT csv, HEADER true' : 'FORMAT json';
+    const options =
+      format === 'parquet' ? 'FORMAT parquet, COMPRESSION zstd' : format === 'csv' ? 'FORMAT csv, HEADER true' : 'FORMAT json';
     const onAbort = (): void => this.connection.interrupt();
     signal?.addEventListener('abort', onAbort, { once: true });
     try {

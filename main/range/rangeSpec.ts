@@ -46,17 +46,31 @@ export interface RangeSpec {
 function ruleCheck(rule: RangeRule, source: string): RangeRule {
   const check = partitionFormatCheck(rule.partitionFormat, rule.timeZone);
   if (rule.partitionFormat.trim() === '') {
-    throw new ShiplensError('PARTITION_FORMAT_INVALID', 'The partition format is empty.', { source, hint: 'Give the rule\'s partition format, e.g. %Y/%m/%d/%H/%M.' });
-  }
-  if (check.unknownDirectives.length > 0) {
-    throw new ShiplensError('PARTITION_FORMAT_INVALID', `Unknown directive ${check.unknownDirectives.join(', ')} in partition format "${rule.partitionFormat}".`, {
+    throw new ShiplensError('PARTITION_FORMAT_INVALID', 'The partition format is empty.', {
       source,
-      hint: 'Log Service formats use %Y %m %d %H %M %s.',
+      hint: "Give the rule's partition format, e.g. %Y/%m/%d/%H/%M.",
     });
   }
-  if (!check.zoneValid) throw new ShiplensError('TIME_ZONE_INVALID', `Unknown time zone "${rule.timeZone}".`, { source, hint: 'Use an offset such as +08:00 or an IANA name such as Asia/Shanghai.' });
+  if (check.unknownDirectives.length > 0) {
+    throw new ShiplensError(
+      'PARTITION_FORMAT_INVALID',
+      `Unknown directive ${check.unknownDirectives.join(', ')} in partition format "${rule.partitionFormat}".`,
+      {
+        source,
+        hint: 'Log Service formats use %Y %m %d %H %M %s.',
+      },
+    );
+  }
+  if (!check.zoneValid)
+    throw new ShiplensError('TIME_ZONE_INVALID', `Unknown time zone "${rule.timeZone}".`, {
+      source,
+      hint: 'Use an offset such as +08:00 or an IANA name such as Asia/Shanghai.',
+    });
   if (rule.format === 'csv' && (!rule.csv || rule.csv.columns.length === 0)) {
-    throw new ShiplensError('RULE_INVALID', 'A CSV range needs the rule\'s column list.', { source, hint: 'Give --rule with the CSV shipping rule (its columns, delimiter and quote).' });
+    throw new ShiplensError('RULE_INVALID', "A CSV range needs the rule's column list.", {
+      source,
+      hint: 'Give --rule with the CSV shipping rule (its columns, delimiter and quote).',
+    });
   }
   return rule;
 }
@@ -100,7 +114,10 @@ export function rangeRuleFromOptions(options: {
 export function rangeSpecCreate(input: RangeSpec): RangeSpec {
   const { fromMs, toMs } = input;
   if (!Number.isFinite(fromMs) || !Number.isFinite(toMs) || toMs <= fromMs) {
-    throw new ShiplensError('TIME_INVALID', `The log-time window must have from < to (got ${fromMs} … ${toMs}).`, { source: '--from/--to', hint: 'The window is [from, to): to is not included.' });
+    throw new ShiplensError('TIME_INVALID', `The log-time window must have from < to (got ${fromMs} … ${toMs}).`, {
+      source: '--from/--to',
+      hint: 'The window is [from, to): to is not included.',
+    });
   }
   return { ...input, prefix: input.prefix.replace(/^\/+|\/+$/g, '') };
 }

@@ -18,7 +18,13 @@ export interface RangeColumn {
   exact: boolean;
 }
 
-const exactTypes = new Set<DuckDBTypeId>([DuckDBTypeId.BIGINT, DuckDBTypeId.UBIGINT, DuckDBTypeId.HUGEINT, DuckDBTypeId.UHUGEINT, DuckDBTypeId.DECIMAL]);
+const exactTypes = new Set<DuckDBTypeId>([
+  DuckDBTypeId.BIGINT,
+  DuckDBTypeId.UBIGINT,
+  DuckDBTypeId.HUGEINT,
+  DuckDBTypeId.UHUGEINT,
+  DuckDBTypeId.DECIMAL,
+]);
 
 /** Describe a result column. */
 export function rangeColumnOf(name: string, type: DuckDBType): RangeColumn {

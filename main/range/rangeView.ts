@@ -24,7 +24,17 @@ export function sqlIdent(name: string): string {
 }
 
 // Fixed offsets with minutes have no Etc/GMT zone; these zones have held them without DST for years.
-const offsetZones: Record<number, string> = { 330: 'Asia/Kolkata', 345: 'Asia/Kathmandu', 570: 'Australia/Darwin', 210: 'Asia/Tehran', 390: 'Asia/Yangon', 270: 'Asia/Kabul', 525: 'Australia/Eucla', 765: 'Pacific/Chatham', [-570]: 'Pacific/Marquesas' };
+const offsetZones: Record<number, string> = {
+  330: 'Asia/Kolkata',
+  345: 'Asia/Kathmandu',
+  570: 'Australia/Darwin',
+  210: 'Asia/Tehran',
+  390: 'Asia/Yangon',
+  270: 'Asia/Kabul',
+  525: 'Australia/Eucla',
+  765: 'Pacific/Chatham',
+  [-570]: 'Pacific/Marquesas',
+};
 
 /**
  * The DuckDB TimeZone setting for a rule zone (ICU knows IANA names, not `+08:00`), or null
@@ -50,7 +60,11 @@ export function rangeSampleFiles(files: readonly RangeFile[], count = 6): RangeF
  * columns found in a sample of the files: detecting types in every file of a day cost more
  * than reading them (6.4 s of 13 s for 50 objects).
  */
-export function rangeReaderSql(files: readonly RangeFile[], spec: RangeSpec, jsonColumns?: readonly { name: string; type: string }[]): string {
+export function rangeReaderSql(
+  files: readonly RangeFile[],
+  spec: RangeSpec,
+  jsonColumns?: readonly { name: string; type: string }[],
+): string {
   const list = `[${files.map((f) => sqlString(f.file)).join(', ')}]`;
   const rule = spec.rule;
   const file = `filename=${sqlString(rangeFileColumn)}`;
@@ -78,7 +92,10 @@ export function rangeHiveNames(files: readonly RangeFile[]): string[] {
 /** CREATE statement of the file → object table (`file`, `_key`, `_task_time`, Hive columns). */
 export function rangeObjectsSql(files: readonly RangeFile[]): string {
   const hive = rangeHiveNames(files);
-  const rows = files.map((f) => `(${[sqlString(f.file), sqlString(f.object.key), String(f.object.taskTimeMs), ...hive.map((h) => (f.object.hiveColumns[h] === undefined ? 'NULL' : sqlString(f.object.hiveColumns[h] as string)))].join(', ')})`);
+  const rows = files.map(
+    (f) =>
+      `(${[sqlString(f.file), sqlString(f.object.key), String(f.object.taskTimeMs), ...hive.map((h) => (f.object.hiveColumns[h] === undefined ? 'NULL' : sqlString(f.object.hiveColumns[h] as string)))].join(', ')})`,
+  );
   const names = ['file', '_key', 'task_ms', ...hive].map(sqlIdent).join(', ');
   return (
     `CREATE OR REPLACE TEMP TABLE __range_objects AS SELECT * EXCLUDE (task_ms), timezone('UTC', epoch_ms(task_ms)) AS _task_time ` +
@@ -91,12 +108,23 @@ export function rangeObjectsSql(files: readonly RangeFile[]): string {
  * (without the file column). Without a `__time__` field the rows cannot be windowed: the view
  * keeps them all and `windowed` is false (the caller says so).
  */
-export function rangeLogsSql(reader: string, rawColumns: readonly string[], files: readonly RangeFile[], spec: RangeSpec): { sql: string; windowed: boolean } {
+export function rangeLogsSql(
+  reader: string,
+  rawColumns: readonly string[],
+  files: readonly RangeFile[],
+  spec: RangeSpec,
+): { sql: string; windowed: boolean } {
   const hive = rangeHiveNames(files).filter((h) => !rawColumns.includes(h));
   const hasTime = rawColumns.includes('__time__');
   const fields = rawColumns.filter((c) => c !== '__time__').map((c) => `r.${sqlIdent(c)}`);
   const seconds = `TRY_CAST(r.__time__ AS BIGINT)`;
-  const select = [...fields, ...hive.map((h) => `o.${sqlIdent(h)}`), hasTime ? `to_timestamp(${seconds}) AS __time__` : `CAST(NULL AS TIMESTAMPTZ) AS __time__`, 'o._key', 'o._task_time'];
+  const select = [
+    ...fields,
+    ...hive.map((h) => `o.${sqlIdent(h)}`),
+    hasTime ? `to_timestamp(${seconds}) AS __time__` : `CAST(NULL AS TIMESTAMPTZ) AS __time__`,
+    'o._key',
+    'o._task_time',
+  ];
   // Whole seconds × 1000 compared with the window in ms: exact, and a row at `to` is out.
   const where = hasTime ? ` WHERE ${seconds} * 1000 >= ${Math.trunc(spec.fromMs)} AND ${seconds} * 1000 < ${Math.trunc(spec.toMs)}` : '';
   const sql = `CREATE OR REPLACE TEMP VIEW logs AS SELECT ${select.join(', ')} FROM ${reader} AS r JOIN __range_objects AS o ON r.${sqlIdent(rangeFileColumn)} = o.file${where}`;

@@ -113,7 +113,10 @@ async function folderState(dir: string): Promise<'absent' | 'empty' | 'foreign' 
 export async function sampleBucketEnsure(dir: string): Promise<string> {
   if (await sampleMarkerRead(dir)) return dir;
   if ((await folderState(dir)) === 'foreign') {
-    throw new ShiplensError('FILE_EXISTS', 'The sample bucket folder holds other files.', { source: dir, hint: 'Choose an empty folder for the sample bucket.' });
+    throw new ShiplensError('FILE_EXISTS', 'The sample bucket folder holds other files.', {
+      source: dir,
+      hint: 'Choose an empty folder for the sample bucket.',
+    });
   }
   const stamp = `${process.pid}-${Date.now()}`;
   const temp = `${dir}.tmp-${stamp}`;
@@ -124,7 +127,10 @@ export async function sampleBucketEnsure(dir: string): Promise<string> {
     return dir;
   } catch (error) {
     if (await sampleMarkerRead(dir)) return dir; // another process finished first
-    throw new ShiplensError('IO', `Could not write the sample bucket: ${error instanceof Error ? error.message : String(error)}`, { source: dir, cause: error });
+    throw new ShiplensError('IO', `Could not write the sample bucket: ${error instanceof Error ? error.message : String(error)}`, {
+      source: dir,
+      cause: error,
+    });
   } finally {
     await rm(temp, { recursive: true, force: true });
   }

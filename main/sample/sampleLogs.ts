@@ -45,9 +45,30 @@ const agents = [
   'python-requests/2.32.3',
   'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
 ];
-const referers = ['https://shop.example.com/', 'https://www.google.com/', 'https://shop.example.com/search?q=shoes,red', 'https://weixin.qq.com/'];
-const statuses = [[200, 78], [304, 6], [301, 2], [401, 3], [404, 6], [499, 1], [500, 2], [502, 1], [503, 1]] as const;
-const methods = [['GET', 80], ['POST', 14], ['PUT', 3], ['DELETE', 2], ['HEAD', 1]] as const;
+const referers = [
+  'https://shop.example.com/',
+  'https://www.google.com/',
+  'https://shop.example.com/search?q=shoes,red',
+  'https://weixin.qq.com/',
+];
+const statuses = [
+  [200, 78],
+  [304, 6],
+  [301, 2],
+  [401, 3],
+  [404, 6],
+  [499, 1],
+  [500, 2],
+  [502, 1],
+  [503, 1],
+] as const;
+const methods = [
+  ['GET', 80],
+  ['POST', 14],
+  ['PUT', 3],
+  ['DELETE', 2],
+  ['HEAD', 1],
+] as const;
 
 function samplePath(rng: Rng): string {
   const id = 10000 + Math.floor(rng() * 90000);

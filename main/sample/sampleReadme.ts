@@ -19,7 +19,10 @@ function ruleLines(spec: SampleRuleSpec): string[] {
   if (rule.csv) lines.push(`  CSV columns (no header, delimiter ",", quote '"', empty invalid-key value): ${rule.csv.columns.join(', ')}`);
   if (rule.parquet) lines.push(`  Parquet columns: ${rule.parquet.columns.map((c) => `${c.name} ${c.type}`).join(', ')}`);
   for (const slot of spec.missingSlots) lines.push(`  gap: the task of ${slotTime(spec, slot)} failed and wrote nothing`);
-  for (const slot of spec.lateSlots) lines.push(`  late: the task of ${slotTime(spec, slot)} failed, was retried and its object arrived ~47 minutes late (see its modified time)`);
+  for (const slot of spec.lateSlots)
+    lines.push(
+      `  late: the task of ${slotTime(spec, slot)} failed, was retried and its object arrived ~47 minutes late (see its modified time)`,
+    );
   return lines;
 }
 

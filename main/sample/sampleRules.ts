@@ -42,7 +42,14 @@ const common = {
 /** The three rules, in the order the README lists them. */
 export const sampleRuleSpecs: readonly SampleRuleSpec[] = [
   {
-    rule: { ...common, name: 'nginx-access-json', prefix: 'nginx-access-json', partitionFormat: '%Y/%m/%d/%H/%M', format: 'json', compression: 'none' },
+    rule: {
+      ...common,
+      name: 'nginx-access-json',
+      prefix: 'nginx-access-json',
+      partitionFormat: '%Y/%m/%d/%H/%M',
+      format: 'json',
+      compression: 'none',
+    },
     taskOffsetSec: 43,
     taskNumberBase: 2850000,
     missingSlots: [100, 101, 102],
@@ -51,8 +58,19 @@ export const sampleRuleSpecs: readonly SampleRuleSpec[] = [
   },
   {
     rule: {
-      ...common, name: 'nginx-access-csv', prefix: 'nginx-access-csv', partitionFormat: 'ds=%Y%m%d/%H', format: 'csv', compression: 'snappy',
-      csv: { columns: ['__time__', '__source__', 'ip', 'method', 'path', 'status', 'bytes', 'latency', 'referer', 'ua', 'request_id'], delimiter: ',', quote: '"', nullValue: '', header: false },
+      ...common,
+      name: 'nginx-access-csv',
+      prefix: 'nginx-access-csv',
+      partitionFormat: 'ds=%Y%m%d/%H',
+      format: 'csv',
+      compression: 'snappy',
+      csv: {
+        columns: ['__time__', '__source__', 'ip', 'method', 'path', 'status', 'bytes', 'latency', 'referer', 'ua', 'request_id'],
+        delimiter: ',',
+        quote: '"',
+        nullValue: '',
+        header: false,
+      },
     },
     taskOffsetSec: 17,
     taskNumberBase: 3170000,
@@ -62,7 +80,12 @@ export const sampleRuleSpecs: readonly SampleRuleSpec[] = [
   },
   {
     rule: {
-      ...common, name: 'nginx-access-parquet', prefix: 'nginx-access-parquet', partitionFormat: 'year=%Y/mon=%m/day=%d/log_%H%M%s', format: 'parquet', compression: 'snappy',
+      ...common,
+      name: 'nginx-access-parquet',
+      prefix: 'nginx-access-parquet',
+      partitionFormat: 'year=%Y/mon=%m/day=%d/log_%H%M%s',
+      format: 'parquet',
+      compression: 'snappy',
       parquet: {
         columns: [
           { name: '__time__', type: 'int32' },

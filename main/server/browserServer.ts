@@ -14,7 +14,15 @@ import { CallGate, heavyApiMethods } from './callGate';
 import { dataDirResolve, workerPathDefault } from '../services/dataDir';
 import type { ApiServices } from '../services/types';
 import { servicesClose, servicesCreate } from '../services/wiring';
-import { clientErrorRespond, jsonRespond, requestOriginCheck, securityHeadersApply, serverTokenCreate, serverTokenMatches, textRespond } from './httpGuards';
+import {
+  clientErrorRespond,
+  jsonRespond,
+  requestOriginCheck,
+  securityHeadersApply,
+  serverTokenCreate,
+  serverTokenMatches,
+  textRespond,
+} from './httpGuards';
 import { LaunchNonce, launchPathPrefix, launchRespond } from './launchPath';
 import { sseOpen } from './sse';
 import { staticServe } from './staticFiles';
@@ -69,7 +77,14 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | nul
   });
 }
 
-async function apiCall(services: ApiServices, method: string, request: IncomingMessage, response: ServerResponse, limit: number, gate: CallGate): Promise<void> {
+async function apiCall(
+  services: ApiServices,
+  method: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+  limit: number,
+  gate: CallGate,
+): Promise<void> {
   const body = await readBody(request, limit);
   if (body === null) return jsonRespond(response, 413, { ok: false, error: { code: 'TOO_LARGE', message: 'The request is too large.' } });
   let arg: unknown = {};
@@ -114,7 +129,14 @@ function methodDecode(pathname: string): string | null {
 }
 
 function badMethodRespond(response: ServerResponse): void {
-  jsonRespond(response, 400, { ok: false, error: { code: 'INVALID_ARGUMENT', message: 'The API method in the URL is not valid percent-encoding.', hint: 'Call /api/call/<method> with a plain method name such as browse.list.' } });
+  jsonRespond(response, 400, {
+    ok: false,
+    error: {
+      code: 'INVALID_ARGUMENT',
+      message: 'The API method in the URL is not valid percent-encoding.',
+      hint: 'Call /api/call/<method> with a plain method name such as browse.list.',
+    },
+  });
 }
 
 interface RouterKeys {
@@ -122,7 +144,13 @@ interface RouterKeys {
   launch: LaunchNonce;
 }
 
-function routerCreate(services: ApiServices, options: BrowserServerOptions, keys: RouterKeys, port: () => number, closing: Set<() => void>): Router {
+function routerCreate(
+  services: ApiServices,
+  options: BrowserServerOptions,
+  keys: RouterKeys,
+  port: () => number,
+  closing: Set<() => void>,
+): Router {
   const { token } = keys;
   const maxBody = options.maxBodyBytes ?? defaultMaxBodyBytes;
   // One client per server (the token holder): one gate for its heavy calls.
@@ -136,7 +164,14 @@ function routerCreate(services: ApiServices, options: BrowserServerOptions, keys
     if (!url.pathname.startsWith('/api/')) return staticServe(options.rendererDir, request, response, url.pathname);
     const isEvents = url.pathname === '/api/events';
     if (!serverTokenMatches(token, tokenOf(request, url, isEvents))) {
-      return jsonRespond(response, 401, { ok: false, error: { code: 'UNAUTHORIZED_CALLER', message: 'Missing or wrong token.', hint: 'Open the URL shiplens printed (it carries the token).' } });
+      return jsonRespond(response, 401, {
+        ok: false,
+        error: {
+          code: 'UNAUTHORIZED_CALLER',
+          message: 'Missing or wrong token.',
+          hint: 'Open the URL shiplens printed (it carries the token).',
+        },
+      });
     }
     if (isEvents && request.method === 'GET') return sseOpen(services, request, response, closing);
     if (request.method !== 'POST') return textRespond(response, 405, 'Method not allowed.');
@@ -162,11 +197,13 @@ function listen(server: Server, port: number): Promise<number> {
 
 /** Start browser mode; resolves once listening. */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
-  const services = options.services ?? servicesCreate({
-    mode: 'browser',
-    dataDir: options.dataDir ?? dataDirResolve(),
-    workerPath: options.workerPath === undefined ? workerPathDefault() : options.workerPath,
-  });
+  const services =
+    options.services ??
+    servicesCreate({
+      mode: 'browser',
+      dataDir: options.dataDir ?? dataDirResolve(),
+      workerPath: options.workerPath === undefined ? workerPathDefault() : options.workerPath,
+    });
   if (options.bucketDir) await services.connections.openLocal(options.bucketDir);
   const token = serverTokenCreate();
   const launch = new LaunchNonce();

@@ -10,7 +10,15 @@
  */
 
 /** Methods whose cost grows with the data they read or return. */
-export const heavyApiMethods: ReadonlySet<string> = new Set(['browse.list', 'object.inspect', 'parquet.schema', 'table.rows', 'table.raw', 'rules.simulate', 'range.plan']);
+export const heavyApiMethods: ReadonlySet<string> = new Set([
+  'browse.list',
+  'object.inspect',
+  'parquet.schema',
+  'table.rows',
+  'table.raw',
+  'rules.simulate',
+  'range.plan',
+]);
 
 /** Heavy calls run at once per client; a few keep two cores busy without piling up memory. */
 export const heavyCallsMax = 4;

@@ -93,7 +93,13 @@ export function clientErrorRespond(error: Error & { code?: string }, socket: Dup
   const status = clientErrorStatus(error.code);
   const reason = STATUS_CODES[status] ?? 'Bad Request';
   const body = `${reason}.\n`;
-  const headers = { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': String(Buffer.byteLength(body)), Connection: 'close' };
+  const headers = {
+    ...securityHeaders,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': String(Buffer.byteLength(body)),
+    Connection: 'close',
+  };
   const head = [`HTTP/1.1 ${status} ${reason}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)].join('\r\n');
   socket.end(`${head}\r\n\r\n${body}`);
 }

@@ -36,7 +36,13 @@ export class LaunchNonce {
 }
 
 /** Answer `GET /launch/<nonce>`: a redirect carrying the token in the fragment, or a refusal. */
-export function launchRespond(nonce: LaunchNonce, token: string, pathname: string, method: string | undefined, response: ServerResponse): void {
+export function launchRespond(
+  nonce: LaunchNonce,
+  token: string,
+  pathname: string,
+  method: string | undefined,
+  response: ServerResponse,
+): void {
   if (method !== 'GET') return textRespond(response, 405, 'Method not allowed.');
   if (!nonce.take(pathname.slice(launchPathPrefix.length))) {
     return textRespond(response, 410, 'This launch link was already used or has expired. Open the URL shiplens printed in the terminal.');

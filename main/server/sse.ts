@@ -5,7 +5,12 @@ import type { ApiServices } from '../services/types';
 const heartbeatMs = 15_000;
 
 /** Hold an SSE stream open and forward every API event until either side closes. */
-export async function sseOpen(services: ApiServices, request: IncomingMessage, response: ServerResponse, closing: Set<() => void>): Promise<void> {
+export async function sseOpen(
+  services: ApiServices,
+  request: IncomingMessage,
+  response: ServerResponse,
+  closing: Set<() => void>,
+): Promise<void> {
   response.statusCode = 200;
   response.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
   response.setHeader('Cache-Control', 'no-store');

@@ -56,5 +56,7 @@ export async function staticServe(rootDir: string, request: IncomingMessage, res
     response.end();
     return;
   }
-  createReadStream(file).on('error', () => response.destroy()).pipe(response);
+  createReadStream(file)
+    .on('error', () => response.destroy())
+    .pipe(response);
 }

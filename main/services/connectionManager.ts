@@ -82,7 +82,10 @@ export class ConnectionManager {
     const dir = resolve(path);
     const info = await stat(dir).catch(() => null);
     if (!info?.isDirectory()) {
-      throw new ShiplensError('NOT_FOUND', 'That folder does not exist or is not a folder.', { source: path, hint: 'Choose an existing folder to open as a bucket.' });
+      throw new ShiplensError('NOT_FOUND', 'That folder does not exist or is not a folder.', {
+        source: path,
+        hint: 'Choose an existing folder to open as a bucket.',
+      });
     }
     const storage = await this.platform.localStorageOpen(dir);
     return { storage, info: { kind: 'local', label: dir, bucket: storage.bucket } };
@@ -115,4 +118,3 @@ export class ConnectionManager {
     return { storage, info };
   }
 }
-

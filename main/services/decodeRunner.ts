@@ -78,15 +78,22 @@ export class DecodeRunner {
         void worker.terminate();
         action();
       };
-      const onAbort = (): void => finish(() => reject(new ShiplensError('CANCELLED', 'The operation was cancelled.', { source: options.source })));
+      const onAbort = (): void =>
+        finish(() => reject(new ShiplensError('CANCELLED', 'The operation was cancelled.', { source: options.source })));
       options.signal?.addEventListener('abort', onAbort, { once: true });
       worker.on('message', (message: DecodeWorkerMessage) => {
         if (message.type === 'progress') options.onProgress?.(message.done, message.total);
         else if (message.type === 'done') finish(() => resolve({ variant: message.variant, output: message.output }));
         else finish(() => reject(errorFromInfo(message.error)));
       });
-      worker.on('error', (error) => finish(() => reject(new ShiplensError('INTERNAL', `The decode worker failed: ${error.message.split('\n')[0]}`, { source: options.source }))));
-      worker.on('exit', (code) => finish(() => reject(new ShiplensError('INTERNAL', `The decode worker stopped (exit code ${code}).`, { source: options.source }))));
+      worker.on('error', (error) =>
+        finish(() =>
+          reject(new ShiplensError('INTERNAL', `The decode worker failed: ${error.message.split('\n')[0]}`, { source: options.source })),
+        ),
+      );
+      worker.on('exit', (code) =>
+        finish(() => reject(new ShiplensError('INTERNAL', `The decode worker stopped (exit code ${code}).`, { source: options.source }))),
+      );
       const input = inputTransferable(bytes, options.transferInput === true);
       const request: DecodeWorkerRequest = { bytes: input, maxOutputBytes: options.maxOutputBytes, source: options.source };
       worker.postMessage(request, [input.buffer as ArrayBuffer]);

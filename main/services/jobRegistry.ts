@@ -27,7 +27,10 @@ export class JobRegistry {
   async run<T>(jobId: string | undefined, work: (job: Job) => Promise<T>): Promise<T> {
     const id = jobId ?? randomBytes(9).toString('base64url');
     if (this.running.has(id)) {
-      throw new ShiplensError('INVALID_ARGUMENT', `A job with id ${id} is already running.`, { source: 'jobId', hint: 'Use a new job id for each call.' });
+      throw new ShiplensError('INVALID_ARGUMENT', `A job with id ${id} is already running.`, {
+        source: 'jobId',
+        hint: 'Use a new job id for each call.',
+      });
     }
     const controller = new AbortController();
     this.running.set(id, controller);

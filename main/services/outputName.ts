@@ -20,24 +20,38 @@ export function outputNameCheck(target: string): void {
   const name = basename(target);
   // The name only: folders the user already has are theirs; those below a root are checked when created.
   if (bidiControls.test(name)) {
-    throw new ShiplensError('INVALID_ARGUMENT', 'The output name contains a bidirectional control character (it would display differently from what it is).', {
-      source: target,
-      hint: 'Remove the invisible direction marks from the name.',
-    });
+    throw new ShiplensError(
+      'INVALID_ARGUMENT',
+      'The output name contains a bidirectional control character (it would display differently from what it is).',
+      {
+        source: target,
+        hint: 'Remove the invisible direction marks from the name.',
+      },
+    );
   }
   const bytes = Buffer.byteLength(name, 'utf8');
   if (bytes > outputNameMaxBytes) {
-    throw new ShiplensError('INVALID_ARGUMENT', `The file name is ${bytes} bytes; at most ${outputNameMaxBytes} bytes fit (the temporary ".part" name adds ${partSuffixBytes}).`, {
-      source: target,
-      hint: 'Choose a shorter name.',
-    });
+    throw new ShiplensError(
+      'INVALID_ARGUMENT',
+      `The file name is ${bytes} bytes; at most ${outputNameMaxBytes} bytes fit (the temporary ".part" name adds ${partSuffixBytes}).`,
+      {
+        source: target,
+        hint: 'Choose a shorter name.',
+      },
+    );
   }
 }
 
 function folderRefusal(code: string | undefined, at: string, shown: string): ShiplensError {
-  if (code === 'ENOSPC' || code === 'EDQUOT') return new ShiplensError('IO', `The disk is full: no space left in ${dirname(at)}.`, { source: at, hint: 'Free some space or choose another folder.' });
-  if (code === 'EACCES' || code === 'EPERM') return new ShiplensError('ACCESS_DENIED', 'Permission denied.', { source: at, hint: 'Choose a folder you can write to.' });
-  if (code === 'EROFS') return new ShiplensError('ACCESS_DENIED', 'The file system is read-only.', { source: at, hint: 'Choose a folder you can write to.' });
+  if (code === 'ENOSPC' || code === 'EDQUOT')
+    return new ShiplensError('IO', `The disk is full: no space left in ${dirname(at)}.`, {
+      source: at,
+      hint: 'Free some space or choose another folder.',
+    });
+  if (code === 'EACCES' || code === 'EPERM')
+    return new ShiplensError('ACCESS_DENIED', 'Permission denied.', { source: at, hint: 'Choose a folder you can write to.' });
+  if (code === 'EROFS')
+    return new ShiplensError('ACCESS_DENIED', 'The file system is read-only.', { source: at, hint: 'Choose a folder you can write to.' });
   return new ShiplensError('IO', `Could not create the folder "${shown}" (${code ?? 'unknown error'}).`, { source: at });
 }
 
@@ -76,12 +90,20 @@ export async function outputFolderPrepare(target: string, root?: string): Promis
     await folderMake(at, shown, false);
     const stat = await lstat(at);
     if (stat.isSymbolicLink()) {
-      throw new ShiplensError('PATH_OUTSIDE_ROOT', `The folder "${shown}" in the output folder is a link; shiplens does not write through links.`, {
-        source: at,
-        hint: 'Choose another name, or replace the link with a real folder.',
-      });
+      throw new ShiplensError(
+        'PATH_OUTSIDE_ROOT',
+        `The folder "${shown}" in the output folder is a link; shiplens does not write through links.`,
+        {
+          source: at,
+          hint: 'Choose another name, or replace the link with a real folder.',
+        },
+      );
     }
-    if (!stat.isDirectory()) throw new ShiplensError('IO', `"${shown}" in the output folder is a file, not a folder.`, { source: at, hint: 'Choose another name.' });
+    if (!stat.isDirectory())
+      throw new ShiplensError('IO', `"${shown}" in the output folder is a file, not a folder.`, {
+        source: at,
+        hint: 'Choose another name.',
+      });
   }
 }
 
@@ -94,6 +116,10 @@ export async function outputFolderVerify(target: string, root: string | undefine
   const base = resolve(root);
   const expected = join(await realpath(base), relative(base, dirname(target)));
   if ((await realpath(dirname(part))) !== expected) {
-    throw new ShiplensError('PATH_OUTSIDE_ROOT', 'A folder in the output folder was replaced by a link while writing; shiplens does not write through links.', { source: dirname(target) });
+    throw new ShiplensError(
+      'PATH_OUTSIDE_ROOT',
+      'A folder in the output folder was replaced by a link while writing; shiplens does not write through links.',
+      { source: dirname(target) },
+    );
   }
 }

@@ -35,24 +35,36 @@ export function fsErrorToShiplens(error: unknown, path: string): ShiplensError {
     case 'EPERM':
       return new ShiplensError('ACCESS_DENIED', 'Permission denied.', { source: path, hint: 'Choose a folder you can write to.' });
     case 'EROFS':
-      return new ShiplensError('ACCESS_DENIED', 'The file system is read-only.', { source: path, hint: 'Choose a folder you can write to.' });
+      return new ShiplensError('ACCESS_DENIED', 'The file system is read-only.', {
+        source: path,
+        hint: 'Choose a folder you can write to.',
+      });
     case 'EEXIST':
       return fileExists(path);
     case 'ENOSPC':
     case 'EDQUOT':
-      return new ShiplensError('IO', `The disk is full: no space left in ${dirname(path)}.`, { source: path, hint: 'Free some space or choose another folder.' });
+      return new ShiplensError('IO', `The disk is full: no space left in ${dirname(path)}.`, {
+        source: path,
+        hint: 'Free some space or choose another folder.',
+      });
     case 'EISDIR':
     case 'ENOTDIR':
       return new ShiplensError('IO', 'A folder is in the way of that file (or the reverse).', { source: path });
     case 'ENAMETOOLONG':
-      return new ShiplensError('INVALID_ARGUMENT', 'The file name or path is too long for this file system.', { source: path, hint: 'Choose a shorter name.' });
+      return new ShiplensError('INVALID_ARGUMENT', 'The file name or path is too long for this file system.', {
+        source: path,
+        hint: 'Choose a shorter name.',
+      });
     default:
       return new ShiplensError('IO', `Could not write the file (${code ?? 'unknown error'}).`, { source: path });
   }
 }
 
 function fileExists(path: string): ShiplensError {
-  return new ShiplensError('FILE_EXISTS', 'A file with that name already exists.', { source: path, hint: 'Choose another name or allow overwriting.' });
+  return new ShiplensError('FILE_EXISTS', 'A file with that name already exists.', {
+    source: path,
+    hint: 'Choose another name or allow overwriting.',
+  });
 }
 
 /** Run one file-system step; its errors become output-file errors naming `path`. */
@@ -169,7 +181,11 @@ export interface OutputWriteOptions {
  * Create `target` from what `produce` writes into the sink; resolves with the producer's
  * value and the bytes written. On any failure no target appears and the part is removed.
  */
-export async function outputWrite<T>(target: string, options: OutputWriteOptions, produce: (sink: OutputSink) => Promise<T>): Promise<{ value: T; bytes: number }> {
+export async function outputWrite<T>(
+  target: string,
+  options: OutputWriteOptions,
+  produce: (sink: OutputSink) => Promise<T>,
+): Promise<{ value: T; bytes: number }> {
   outputNameCheck(target);
   await outputTargetCheck(target, options.overwrite);
   await outputFolderPrepare(target, options.root);

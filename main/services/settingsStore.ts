@@ -14,10 +14,20 @@ const storedSchema = z.object({
   language: z.enum(['en', 'zh-CN']).optional(),
   timeZone: z.string().max(64).optional(),
   // 4 GiB: the largest buffer Node 20 can hold, so every accepted decode can be written.
-  maxDecodeBytes: z.number().int().min(1 << 20).max(2 ** 32).optional(),
+  maxDecodeBytes: z
+    .number()
+    .int()
+    .min(1 << 20)
+    .max(2 ** 32)
+    .optional(),
   lateGraceMinutes: z.number().int().min(0).max(2880).optional(),
   maxColumns: z.number().int().min(1).max(100_000).optional(),
-  rangeCacheBytes: z.number().int().min(64 << 20).max(2 ** 42).optional(),
+  rangeCacheBytes: z
+    .number()
+    .int()
+    .min(64 << 20)
+    .max(2 ** 42)
+    .optional(),
 });
 
 /** True for a fixed offset (`+08:00`, `Z`) or an IANA zone name this runtime knows. */
@@ -36,13 +46,23 @@ export class SettingsStore {
   private current: Settings | null = null;
   private readonly file: string;
 
-  constructor(private readonly dataDir: string, private readonly defaults: Settings) {
+  constructor(
+    private readonly dataDir: string,
+    private readonly defaults: Settings,
+  ) {
     this.file = join(dataDir, 'settings.json');
   }
 
   /** Built-in defaults: output in `<home>/Downloads/shiplens`, UTC+8, 1 GiB decode cap, 2,000 JSON columns. */
   static defaultsFor(outputDir: string): Settings {
-    return { outputDir, language: 'en', timeZone: '+08:00', maxDecodeBytes: snappyDefaultMaxOutputBytes, lateGraceMinutes: defaultLateGraceMs / 60_000, maxColumns: tableDefaultMaxColumns };
+    return {
+      outputDir,
+      language: 'en',
+      timeZone: '+08:00',
+      maxDecodeBytes: snappyDefaultMaxOutputBytes,
+      lateGraceMinutes: defaultLateGraceMs / 60_000,
+      maxColumns: tableDefaultMaxColumns,
+    };
   }
 
   /** Current settings (defaults where the file is missing, unreadable or invalid). */

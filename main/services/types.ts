@@ -75,13 +75,26 @@ export interface EngineDeps {
   csvExport(
     reader: TableReader,
     write: (chunk: string) => void | Promise<void>,
-    options: { columns?: string[]; delimiter?: string; bom?: boolean; formulaGuard?: boolean; nullText?: string; signal?: AbortSignal; onProgress?: (rows: number) => void },
+    options: {
+      columns?: string[];
+      delimiter?: string;
+      bom?: boolean;
+      formulaGuard?: boolean;
+      nullText?: string;
+      signal?: AbortSignal;
+      onProgress?: (rows: number) => void;
+    },
   ): Promise<{ rows: number; bytes: number }>;
   snappyDecode(
     bytes: Uint8Array,
     options: { maxOutputBytes?: number; signal?: AbortSignal; onProgress?: (done: number, total: number | null) => void; source?: string },
   ): Promise<{ variant: SnappyVariantName; output: Uint8Array }>;
-  shippingSimulate(rule: ShippingRule, logs: Record<string, unknown>[], taskTimeNs: bigint, taskNumber: number): Promise<{ key: string; bytes: Uint8Array; rows: number }[]>;
+  shippingSimulate(
+    rule: ShippingRule,
+    logs: Record<string, unknown>[],
+    taskTimeNs: bigint,
+    taskNumber: number,
+  ): Promise<{ key: string; bytes: Uint8Array; rows: number }[]>;
 }
 
 /** OSS connection settings after credentials are resolved (never returned to callers). */
@@ -115,7 +128,13 @@ export interface PlatformDeps {
   localStorageOpen(rootDir: string): Promise<StorageLike>;
   ossStorageOpen(config: OssOpenConfig): Promise<StorageLike>;
   /** Credentials from env / aliyun CLI / ossutil config, read-only; null when none. */
-  ambientCredentials(): Promise<{ accessKeyId: string; accessKeySecret: string; securityToken?: string; region?: string; endpoint?: string } | null>;
+  ambientCredentials(): Promise<{
+    accessKeyId: string;
+    accessKeySecret: string;
+    securityToken?: string;
+    region?: string;
+    endpoint?: string;
+  } | null>;
   sampleBucketEnsure(dir: string): Promise<string>;
   fileByteSource(path: string, name?: string): Promise<ByteSource>;
   safeJoin(root: string, relative: string): string;

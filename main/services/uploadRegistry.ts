@@ -21,8 +21,11 @@ export interface UploadEntry {
 
 /** A file name reduced to something safe to show and to derive output names from. */
 export function uploadNameSanitize(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const base = basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '').normalize('NFC').trim();
+  const base = basename(name.replace(/\\/g, '/'))
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .normalize('NFC')
+    .trim();
   if (!base || base === '.' || base === '..') return 'upload';
   return base.slice(0, 200);
 }
@@ -44,7 +47,9 @@ export class UploadRegistry {
     const { bytes } = await outputWrite(path, { overwrite: false, mode: 0o600 }, async (sink) => {
       for await (const chunk of body as AsyncIterable<Buffer>) {
         if (sink.bytes + chunk.length > limit) {
-          throw new ShiplensError('TOO_LARGE', `The upload is over the ${limit}-byte limit.`, { hint: 'Decompress large files with the CLI (shiplens decode).' });
+          throw new ShiplensError('TOO_LARGE', `The upload is over the ${limit}-byte limit.`, {
+            hint: 'Decompress large files with the CLI (shiplens decode).',
+          });
         }
         await sink.write(chunk);
       }
@@ -57,7 +62,11 @@ export class UploadRegistry {
   /** The upload for an id, or NOT_FOUND. */
   get(id: string): UploadEntry {
     const entry = this.uploads.get(id);
-    if (!entry) throw new ShiplensError('NOT_FOUND', 'That upload is not available any more.', { source: 'uploadId', hint: 'Upload the file again.' });
+    if (!entry)
+      throw new ShiplensError('NOT_FOUND', 'That upload is not available any more.', {
+        source: 'uploadId',
+        hint: 'Upload the file again.',
+      });
     return entry;
   }
 

@@ -130,7 +130,6 @@ export function servicesCreate(options: ServicesOptions): ApiServices {
   };
 }
 
-
 /** End a session: cancel jobs, drop tables, remove uploads. */
 export async function servicesClose(services: ApiServices): Promise<void> {
   services.jobs.cancelAll();

@@ -53,14 +53,21 @@ function recordOf(entries: [string, unknown][]): Record<string, unknown> {
 }
 
 function schemaOf(columns: readonly ParquetColumn[], options: ParquetWriteOptions): parquetjs.ParquetSchema {
-  return new parquetjs.ParquetSchema(recordOf(columns.map((column) => [column.name, {
-    type: typeNames[column.type],
-    optional: true,
-    compression: options.codec,
-    // The library orders strings by UTF-16 code units, not by UTF-8 bytes as Parquet
-    // requires: no min/max for strings rather than wrong ones a reader could prune on.
-    statistics: column.type !== 'string',
-  }])) as Record<string, parquetjs.FieldOptions>);
+  return new parquetjs.ParquetSchema(
+    recordOf(
+      columns.map((column) => [
+        column.name,
+        {
+          type: typeNames[column.type],
+          optional: true,
+          compression: options.codec,
+          // The library orders strings by UTF-16 code units, not by UTF-8 bytes as Parquet
+          // requires: no min/max for strings rather than wrong ones a reader could prune on.
+          statistics: column.type !== 'string',
+        },
+      ]),
+    ) as Record<string, parquetjs.FieldOptions>,
+  );
 }
 
 /** Write one Parquet file with parquetjs-lite into memory. */
@@ -68,13 +75,24 @@ export const parquetWriteLite: ParquetWriteFn = async (columns, rows, options) =
   int64ExactInstall();
   // The library keys its schema by plain objects: this one name would replace their prototype.
   if (columns.some((column) => column.name === '__proto__')) {
-    throw new ShiplensError('RULE_INVALID', 'The Parquet writer cannot write a column named "__proto__".', { source: 'parquet.columns', hint: 'Rename the column.' });
+    throw new ShiplensError('RULE_INVALID', 'The Parquet writer cannot write a column named "__proto__".', {
+      source: 'parquet.columns',
+      hint: 'Rename the column.',
+    });
   }
   const chunks: Uint8Array[] = [];
   try {
     const opts: parquetjs.WriterOptions = { useDataPageV2: false, rowGroupSize: Math.max(1, rows.length) };
     const schema = schemaOf(columns, options);
-    const envelope = new parquetjs.ParquetEnvelopeWriter(schema, (buffer) => { chunks.push(buffer); }, () => undefined, 0, opts);
+    const envelope = new parquetjs.ParquetEnvelopeWriter(
+      schema,
+      (buffer) => {
+        chunks.push(buffer);
+      },
+      () => undefined,
+      0,
+      opts,
+    );
     const writer = new parquetjs.ParquetWriter(schema, envelope, opts);
     writer.setMetadata(parquetWriterMetadataKey, 'shiplens simulator (parquetjs-lite 0.8.7)');
     for (const row of rows) await writer.appendRow(rowRecord(columns, row));
@@ -94,4 +112,3 @@ function rowRecord(columns: readonly ParquetColumn[], row: readonly ParquetValue
   });
   return recordOf(entries);
 }
-

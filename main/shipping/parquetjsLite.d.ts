@@ -16,7 +16,13 @@ declare module 'parquetjs-lite' {
       constructor(fields: Record<string, FieldOptions>);
     }
     class ParquetEnvelopeWriter {
-      constructor(schema: ParquetSchema, writeFn: (buffer: Uint8Array) => void, closeFn: () => void, fileOffset: number, options: WriterOptions);
+      constructor(
+        schema: ParquetSchema,
+        writeFn: (buffer: Uint8Array) => void,
+        closeFn: () => void,
+        fileOffset: number,
+        options: WriterOptions,
+      );
     }
     class ParquetWriter {
       constructor(schema: ParquetSchema, envelopeWriter: ParquetEnvelopeWriter, options: WriterOptions);

@@ -53,7 +53,11 @@ function exportSummary(job: OssExport): SlsRuleSummary {
 
 /** The API's own JSON for an export job (times back in Unix seconds). */
 function exportJson(job: OssExport): string {
-  return JSON.stringify({ ...job, createTime: Math.floor(job.createTime / 1000), lastModifiedTime: Math.floor(job.lastModifiedTime / 1000) }, null, 2);
+  return JSON.stringify(
+    { ...job, createTime: Math.floor(job.createTime / 1000), lastModifiedTime: Math.floor(job.lastModifiedTime / 1000) },
+    null,
+    2,
+  );
 }
 
 /** Every classic shipping rule and OSS export job of a logstore, shippers first. */
@@ -66,7 +70,18 @@ export async function slsRulesList(client: SlsClient, logstore: string, signal?:
     } catch (error) {
       const e = toShiplensError(error);
       if (e.code === 'CANCELLED' || e.code === 'AUTH_FAILED') throw e;
-      shippers.push({ name, kind: 'shipper', logstore, bucket: '', prefix: '', format: '', compression: '', status: '', displayName: '', error: e.toInfo() });
+      shippers.push({
+        name,
+        kind: 'shipper',
+        logstore,
+        bucket: '',
+        prefix: '',
+        format: '',
+        compression: '',
+        status: '',
+        displayName: '',
+        error: e.toInfo(),
+      });
     }
   }
   const exports = await client.listOssExports({ logstore, signal });
@@ -83,7 +98,10 @@ async function shipperImport(client: SlsClient, logstore: string, name: string, 
 async function exportImport(client: SlsClient, logstore: string, name: string, signal?: AbortSignal): Promise<SlsRuleImport> {
   const job = await client.getOssExport(name, signal);
   if (job.configuration.logstore && job.configuration.logstore !== logstore) {
-    throw new ShiplensError('NOT_FOUND', `OSS export job ${name} ships logstore ${job.configuration.logstore}, not ${logstore}.`, { source: name, hint: `Use ${job.configuration.logstore}/${name}.` });
+    throw new ShiplensError('NOT_FOUND', `OSS export job ${name} ships logstore ${job.configuration.logstore}, not ${logstore}.`, {
+      source: name,
+      hint: `Use ${job.configuration.logstore}/${name}.`,
+    });
   }
   const sourceJson = exportJson(job);
   return { rule: ruleFromSlsJson(sourceJson), kind: 'ossExport', name, logstore, sourceJson };
@@ -93,7 +111,12 @@ async function exportImport(client: SlsClient, logstore: string, name: string, s
  * Import one rule. Without `kind`, a classic shipper of that name is tried first, then an OSS
  * export job; NOT_FOUND only when neither exists.
  */
-export async function slsRuleImport(client: SlsClient, logstore: string, name: string, options: { kind?: 'shipper' | 'ossExport'; signal?: AbortSignal } = {}): Promise<SlsRuleImport> {
+export async function slsRuleImport(
+  client: SlsClient,
+  logstore: string,
+  name: string,
+  options: { kind?: 'shipper' | 'ossExport'; signal?: AbortSignal } = {},
+): Promise<SlsRuleImport> {
   if (options.kind === 'shipper') return shipperImport(client, logstore, name, options.signal);
   if (options.kind === 'ossExport') return exportImport(client, logstore, name, options.signal);
   try {
@@ -106,7 +129,11 @@ export async function slsRuleImport(client: SlsClient, logstore: string, name: s
     } catch (second) {
       const s = toShiplensError(second);
       if (s.code !== 'NOT_FOUND' || !/OSS export job .* does not exist/.test(s.message)) throw s;
-      throw new ShiplensError('NOT_FOUND', `Logstore ${logstore} in project ${client.project} has no shipping rule or OSS export job named ${name}.`, { source: name, hint: 'List the logstore\'s rules (sls shippers) and pick one of them.' });
+      throw new ShiplensError(
+        'NOT_FOUND',
+        `Logstore ${logstore} in project ${client.project} has no shipping rule or OSS export job named ${name}.`,
+        { source: name, hint: "List the logstore's rules (sls shippers) and pick one of them." },
+      );
     }
   }
 }

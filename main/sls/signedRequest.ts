@@ -76,19 +76,31 @@ export function slsEndpointFromRegion(region: string): string {
 }
 
 /** Endpoint split into protocol, the Host header value, and the TCP target. */
-export function slsEndpointResolve(endpoint: string, project: string): { protocol: 'http:' | 'https:'; hostHeader: string; connectHost: string; port: number } {
+export function slsEndpointResolve(
+  endpoint: string,
+  project: string,
+): { protocol: 'http:' | 'https:'; hostHeader: string; connectHost: string; port: number } {
   const withScheme = /^[a-z]+:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    throw new ShiplensError('INVALID_ARGUMENT', `Not a Log Service endpoint: ${endpoint}`, { source: 'endpoint', hint: 'Use a region endpoint such as cn-hangzhou.log.aliyuncs.com.' });
+    throw new ShiplensError('INVALID_ARGUMENT', `Not a Log Service endpoint: ${endpoint}`, {
+      source: 'endpoint',
+      hint: 'Use a region endpoint such as cn-hangzhou.log.aliyuncs.com.',
+    });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ShiplensError('INVALID_ARGUMENT', `Unsupported endpoint protocol ${url.protocol}`, { source: 'endpoint', hint: 'Use https:// (or http:// for a local test server).' });
+    throw new ShiplensError('INVALID_ARGUMENT', `Unsupported endpoint protocol ${url.protocol}`, {
+      source: 'endpoint',
+      hint: 'Use https:// (or http:// for a local test server).',
+    });
   }
   if (!/^[a-z0-9][a-z0-9-]{2,62}$/.test(project)) {
-    throw new ShiplensError('INVALID_ARGUMENT', `Not a Log Service project name: ${project}`, { source: 'project', hint: 'Project names are 3–63 lower-case letters, digits and hyphens.' });
+    throw new ShiplensError('INVALID_ARGUMENT', `Not a Log Service project name: ${project}`, {
+      source: 'project',
+      hint: 'Project names are 3–63 lower-case letters, digits and hyphens.',
+    });
   }
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
@@ -120,7 +132,15 @@ export function slsSign(secret: string, stringToSign: string): string {
 }
 
 /** Headers (lower-case keys) for one signed request, Authorization included. */
-export function slsSignedHeaders(conn: SlsConnection, method: string, path: string, query: Record<string, string>, body: Buffer | null, date: Date, hostHeader: string): Record<string, string> {
+export function slsSignedHeaders(
+  conn: SlsConnection,
+  method: string,
+  path: string,
+  query: Record<string, string>,
+  body: Buffer | null,
+  date: Date,
+  hostHeader: string,
+): Record<string, string> {
   const headers: Record<string, string> = {
     host: hostHeader,
     date: date.toUTCString(),
@@ -147,30 +167,47 @@ function queryClean(query: SlsRequest['query']): Record<string, string> {
 }
 
 function queryString(query: Record<string, string>): string {
-  const pairs = Object.keys(query).sort().map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(query[k] ?? '')}`);
+  const pairs = Object.keys(query)
+    .sort()
+    .map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(query[k] ?? '')}`);
   return pairs.length ? `?${pairs.join('&')}` : '';
 }
 
-interface RawResponse { status: number; text: string; requestId: string; retryAfterMs: number | null }
+interface RawResponse {
+  status: number;
+  text: string;
+  requestId: string;
+  retryAfterMs: number | null;
+}
 
-function sendOnce(target: ReturnType<typeof slsEndpointResolve>, method: string, pathAndQuery: string, headers: Record<string, string>, body: Buffer | null, signal: AbortSignal): Promise<RawResponse> {
+function sendOnce(
+  target: ReturnType<typeof slsEndpointResolve>,
+  method: string,
+  pathAndQuery: string,
+  headers: Record<string, string>,
+  body: Buffer | null,
+  signal: AbortSignal,
+): Promise<RawResponse> {
   const transport = target.protocol === 'https:' ? https : http;
   const servername = target.hostHeader.replace(/:\d+$/, '');
   return new Promise((resolve, reject) => {
-    const req = transport.request({ host: target.connectHost, port: target.port, method, path: pathAndQuery, headers, signal, servername }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('error', reject);
-      res.on('end', () => {
-        const retryAfter = Number(res.headers['retry-after']);
-        resolve({
-          status: res.statusCode ?? 0,
-          text: Buffer.concat(chunks).toString('utf8'),
-          requestId: String(res.headers['x-log-requestid'] ?? ''),
-          retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter * 1000, 30_000) : null,
+    const req = transport.request(
+      { host: target.connectHost, port: target.port, method, path: pathAndQuery, headers, signal, servername },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', reject);
+        res.on('end', () => {
+          const retryAfter = Number(res.headers['retry-after']);
+          resolve({
+            status: res.statusCode ?? 0,
+            text: Buffer.concat(chunks).toString('utf8'),
+            requestId: String(res.headers['x-log-requestid'] ?? ''),
+            retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter * 1000, 30_000) : null,
+          });
         });
-      });
-    });
+      },
+    );
     req.on('error', reject);
     req.end(body ?? undefined);
   });
@@ -196,10 +233,14 @@ function backoffMs(attempt: number, policy: SlsRequestPolicy, retryAfterMs: numb
 function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(new ShiplensError('CANCELLED', 'The operation was cancelled.'));
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(new ShiplensError('CANCELLED', 'The operation was cancelled.'));
+      },
+      { once: true },
+    );
   });
 }
 
@@ -207,14 +248,27 @@ async function attempt(conn: SlsConnection, request: SlsRequest, policy: SlsRequ
   const target = slsEndpointResolve(conn.endpoint, conn.project);
   const query = queryClean(request.query);
   const body = request.body === undefined ? null : Buffer.from(JSON.stringify(request.body), 'utf8');
-  const headers = slsSignedHeaders(conn, request.method, request.path, query, body, (policy.now ?? (() => new Date()))(), target.hostHeader);
+  const headers = slsSignedHeaders(
+    conn,
+    request.method,
+    request.path,
+    query,
+    body,
+    (policy.now ?? (() => new Date()))(),
+    target.hostHeader,
+  );
   const timeout = AbortSignal.timeout(policy.timeoutMs ?? 20_000);
   const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
   try {
     return await sendOnce(target, request.method, request.path + queryString(query), headers, body, signal);
   } catch (error) {
     if (request.signal?.aborted) throw new ShiplensError('CANCELLED', 'The operation was cancelled.');
-    if (timeout.aborted) throw new ShiplensError('TIMEOUT', `Log Service did not answer within ${Math.round((policy.timeoutMs ?? 20_000) / 1000)} s (${target.hostHeader}).`, { source: request.path, hint: 'Check the endpoint and your network; shiplens retried.' });
+    if (timeout.aborted)
+      throw new ShiplensError(
+        'TIMEOUT',
+        `Log Service did not answer within ${Math.round((policy.timeoutMs ?? 20_000) / 1000)} s (${target.hostHeader}).`,
+        { source: request.path, hint: 'Check the endpoint and your network; shiplens retried.' },
+      );
     throw slsNetworkError(error, target.hostHeader, request.path);
   }
 }
@@ -239,7 +293,13 @@ export async function slsRequest(conn: SlsConnection, request: SlsRequest, polic
     const body = bodyParse(raw.text);
     if (raw.status >= 200 && raw.status < 300) return { status: raw.status, body, requestId: raw.requestId };
     if (!slsErrorRetryable(raw.status, body) || i + 1 >= maxAttempts) {
-      throw slsErrorFromResponse(raw.status, body, { ...request.what, project: conn.project, path: request.path, requestId: raw.requestId, attempts: i + 1 });
+      throw slsErrorFromResponse(raw.status, body, {
+        ...request.what,
+        project: conn.project,
+        path: request.path,
+        requestId: raw.requestId,
+        attempts: i + 1,
+      });
     }
     await sleep(backoffMs(i, policy, raw.retryAfterMs));
   }

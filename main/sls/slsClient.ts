@@ -9,7 +9,15 @@
 import { ShiplensError, toShiplensError } from '../../core/errors';
 import { slsPath, slsRequest } from './signedRequest';
 import type { SlsConnection, SlsRequest, SlsRequestPolicy } from './signedRequest';
-import type { OssExport, ShipperConfig, ShipperRetryResult, ShipperTask, ShipperTaskList, ShipperTaskQuery, ShipperTaskStatus } from './slsTypes';
+import type {
+  OssExport,
+  ShipperConfig,
+  ShipperRetryResult,
+  ShipperTask,
+  ShipperTaskList,
+  ShipperTaskQuery,
+  ShipperTaskStatus,
+} from './slsTypes';
 
 const twoDaysMs = 2 * 24 * 3600 * 1000;
 /** The service refuses more than 10 ids per retry request. */
@@ -74,17 +82,30 @@ export function ossExportNormalise(raw: unknown): OssExport {
     status: str(r.status),
     createTime: num(r.createTime) * 1000,
     lastModifiedTime: num(r.lastModifiedTime) * 1000,
-    configuration: { logstore: str(c.logstore), roleArn: str(c.roleArn), fromTime: num(c.fromTime), toTime: num(c.toTime), sink: record(c.sink) },
+    configuration: {
+      logstore: str(c.logstore),
+      roleArn: str(c.roleArn),
+      fromTime: num(c.fromTime),
+      toTime: num(c.toTime),
+      sink: record(c.sink),
+    },
   };
 }
 
 type Call = (request: SlsRequest) => Promise<unknown>;
 
 /** Fetch every page of a list call: `{count, total, <field>: [...]}` with offset/size. */
-async function pagesAll<T>(call: Call, base: SlsRequest, field: string, size: number, map: (item: unknown) => T, onFirst?: (body: Record<string, unknown>) => void): Promise<{ items: T[]; total: number }> {
+async function pagesAll<T>(
+  call: Call,
+  base: SlsRequest,
+  field: string,
+  size: number,
+  map: (item: unknown) => T,
+  onFirst?: (body: Record<string, unknown>) => void,
+): Promise<{ items: T[]; total: number }> {
   const items: T[] = [];
   let total = 0;
-  for (let offset = 0; ; ) {
+  for (let offset = 0; ;) {
     const body = record(await call({ ...base, query: { ...base.query, offset, size } }));
     if (offset === 0) onFirst?.(body);
     const list = Array.isArray(body[field]) ? (body[field] as unknown[]) : [];
@@ -93,7 +114,10 @@ async function pagesAll<T>(call: Call, base: SlsRequest, field: string, size: nu
     offset += list.length;
     if (list.length === 0 || offset >= total) break;
     if (items.length >= maxItems) {
-      throw new ShiplensError('LISTING_INCOMPLETE', `Log Service returned more than ${maxItems} items for ${base.path}.`, { source: base.path, hint: 'Narrow the time range.' });
+      throw new ShiplensError('LISTING_INCOMPLETE', `Log Service returned more than ${maxItems} items for ${base.path}.`, {
+        source: base.path,
+        hint: 'Narrow the time range.',
+      });
     }
   }
   return { items, total: Math.max(total, items.length) };
@@ -102,7 +126,8 @@ async function pagesAll<T>(call: Call, base: SlsRequest, field: string, size: nu
 async function tasksList(call: Call, logstore: string, shipper: string, query: ShipperTaskQuery): Promise<ShipperTaskList> {
   const to = query.to ?? Date.now();
   const from = query.from ?? to - twoDaysMs;
-  if (!(from < to)) throw new ShiplensError('INVALID_ARGUMENT', 'The task time range is empty: "from" must be before "to".', { source: 'from' });
+  if (!(from < to))
+    throw new ShiplensError('INVALID_ARGUMENT', 'The task time range is empty: "from" must be before "to".', { source: 'from' });
   const statistics = { running: 0, success: 0, fail: 0 };
   const base: SlsRequest = {
     method: 'GET',
@@ -128,7 +153,13 @@ async function retryAll(call: Call, logstore: string, shipper: string, ids: stri
   for (let i = 0; i < unique.length; i += retryBatch) {
     const batch = unique.slice(i, i + retryBatch);
     try {
-      await call({ method: 'PUT', path: slsPath`/logstores/${logstore}/shipper/${shipper}/tasks`, body: batch, signal, what: { logstore, shipper } });
+      await call({
+        method: 'PUT',
+        path: slsPath`/logstores/${logstore}/shipper/${shipper}/tasks`,
+        body: batch,
+        signal,
+        what: { logstore, shipper },
+      });
       results.push(...batch.map((id) => ({ id, ok: true })));
     } catch (error) {
       const e = toShiplensError(error);
@@ -153,13 +184,25 @@ export function slsClientCreate(connection: SlsConnection, policy: SlsRequestPol
       return (await pagesAll(call, base, 'shipper', 500, str)).items;
     },
     async getShipper(logstore, shipper, signal) {
-      const body = record(await call({ method: 'GET', path: slsPath`/logstores/${logstore}/shipper/${shipper}`, signal, what: { logstore, shipper } }));
-      return { shipperName: str(body.shipperName) || shipper, targetType: str(body.targetType), targetConfiguration: record(body.targetConfiguration) };
+      const body = record(
+        await call({ method: 'GET', path: slsPath`/logstores/${logstore}/shipper/${shipper}`, signal, what: { logstore, shipper } }),
+      );
+      return {
+        shipperName: str(body.shipperName) || shipper,
+        targetType: str(body.targetType),
+        targetConfiguration: record(body.targetConfiguration),
+      };
     },
     listShipperTasks: (logstore, shipper, query = {}) => tasksList(call, logstore, shipper, query),
     retryShipperTasks: (logstore, shipper, ids, signal) => retryAll(call, logstore, shipper, ids, signal),
     async listOssExports(options = {}) {
-      const base: SlsRequest = { method: 'GET', path: '/ossexports', query: { logstore: options.logstore }, signal: options.signal, what: { logstore: options.logstore } };
+      const base: SlsRequest = {
+        method: 'GET',
+        path: '/ossexports',
+        query: { logstore: options.logstore },
+        signal: options.signal,
+        what: { logstore: options.logstore },
+      };
       return (await pagesAll(call, base, 'results', 100, ossExportNormalise)).items;
     },
     async getOssExport(name, signal) {

@@ -35,7 +35,10 @@ export function slsTimeParse(text: string, nowMs: number): number {
   if (/^\d{12,13}$/.test(t)) return Number(t);
   const parsed = /^\d{4}-\d{2}-\d{2}/.test(t) ? Date.parse(t) : NaN;
   if (Number.isFinite(parsed)) return parsed;
-  throw new ShiplensError('TIME_INVALID', `Not a time: ${text}`, { source: text, hint: 'Use ISO 8601 (2026-11-25T08:00:00+08:00), Unix seconds, or relative (-2d, -6h).' });
+  throw new ShiplensError('TIME_INVALID', `Not a time: ${text}`, {
+    source: text,
+    hint: 'Use ISO 8601 (2026-11-25T08:00:00+08:00), Unix seconds, or relative (-2d, -6h).',
+  });
 }
 
 function pad(n: number, width = 2): string {
@@ -51,18 +54,40 @@ export function slsTimeFormat(epochMs: number, timeZone: string): string {
 
 function columnsAlign(rows: string[][]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** The task table (newest first) plus statistics and advice for failed tasks. */
-export function slsTasksRender(list: ShipperTaskList, options: { timeZone?: string; language?: 'en' | 'zh-CN'; now?: number } = {}): string {
+export function slsTasksRender(
+  list: ShipperTaskList,
+  options: { timeZone?: string; language?: 'en' | 'zh-CN'; now?: number } = {},
+): string {
   const zone = options.timeZone ?? defaultTimeZone;
   const rows = [['ID', 'STATUS', 'CREATED', 'FINISHED', 'LAST RECEIVED', 'LINES', 'MESSAGE']];
   for (const t of list.tasks) {
-    rows.push([t.id, t.status, slsTimeFormat(t.createTime, zone), slsTimeFormat(t.finishTime, zone), slsTimeFormat(t.lastDataReceiveTime, zone), String(t.dataLines), t.message]);
+    rows.push([
+      t.id,
+      t.status,
+      slsTimeFormat(t.createTime, zone),
+      slsTimeFormat(t.finishTime, zone),
+      slsTimeFormat(t.lastDataReceiveTime, zone),
+      String(t.dataLines),
+      t.message,
+    ]);
   }
   const s = list.statistics;
-  const lines = [columnsAlign(rows), '', `${list.tasks.length} of ${list.total} tasks (times in ${zone}); statistics: success ${s.success}, running ${s.running}, fail ${s.fail}`];
+  const lines = [
+    columnsAlign(rows),
+    '',
+    `${list.tasks.length} of ${list.total} tasks (times in ${zone}); statistics: success ${s.success}, running ${s.running}, fail ${s.fail}`,
+  ];
   const seen = new Set<string>();
   for (const t of list.tasks) {
     const advice = t.status === 'fail' ? taskAdviceFor(t.message) : null;
@@ -74,9 +99,11 @@ export function slsTasksRender(list: ShipperTaskList, options: { timeZone?: stri
   for (const t of list.tasks) {
     if (t.status !== 'fail') continue;
     const retry = taskAutoRetry(t.createTime, now);
-    lines.push(retry.nextMs === null
-      ? `${t.id}: Log Service's automatic retries ended at ${slsTimeFormat(retry.stopsMs, zone)}; retry it yourself once the cause is fixed.`
-      : `${t.id}: Log Service retries it automatically, next at about ${slsTimeFormat(retry.nextMs, zone)} (until ${slsTimeFormat(retry.stopsMs, zone)}).`);
+    lines.push(
+      retry.nextMs === null
+        ? `${t.id}: Log Service's automatic retries ended at ${slsTimeFormat(retry.stopsMs, zone)}; retry it yourself once the cause is fixed.`
+        : `${t.id}: Log Service retries it automatically, next at about ${slsTimeFormat(retry.nextMs, zone)} (until ${slsTimeFormat(retry.stopsMs, zone)}).`,
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -91,26 +118,56 @@ function taskJson(t: ShipperTask, now: number): Record<string, unknown> {
 }
 
 /** `shiplens tasks …`: list tasks in [from, to) (default: the last two days). */
-export async function slsTasksCommand(client: SlsClient, logstore: string, shipper: string, options: { from?: number; to?: number; status?: ShipperTaskStatus; json?: boolean; timeZone?: string; language?: 'en' | 'zh-CN'; signal?: AbortSignal; now?: number } = {}): Promise<SlsCommandOutput> {
+export async function slsTasksCommand(
+  client: SlsClient,
+  logstore: string,
+  shipper: string,
+  options: {
+    from?: number;
+    to?: number;
+    status?: ShipperTaskStatus;
+    json?: boolean;
+    timeZone?: string;
+    language?: 'en' | 'zh-CN';
+    signal?: AbortSignal;
+    now?: number;
+  } = {},
+): Promise<SlsCommandOutput> {
   const to = options.to ?? options.now ?? Date.now();
   const from = options.from ?? to - twoDaysMs;
   const list = await client.listShipperTasks(logstore, shipper, { from, to, status: options.status, signal: options.signal });
   if (options.json) {
-    const value = { project: client.project, logstore, shipper, from, to, total: list.total, statistics: list.statistics, tasks: list.tasks.map((t) => taskJson(t, options.now ?? Date.now())) };
+    const value = {
+      project: client.project,
+      logstore,
+      shipper,
+      from,
+      to,
+      total: list.total,
+      statistics: list.statistics,
+      tasks: list.tasks.map((t) => taskJson(t, options.now ?? Date.now())),
+    };
     return { text: JSON.stringify(value, null, 2) + '\n', exitCode: 0 };
   }
   return { text: slsTasksRender(list, options), exitCode: 0 };
 }
 
 /** `shiplens tasks retry …`: retry the given ids and/or every failed task of the last two days. */
-export async function slsRetryCommand(client: SlsClient, logstore: string, shipper: string, options: { ids?: string[]; allFailed?: boolean; json?: boolean; signal?: AbortSignal; now?: number }): Promise<SlsCommandOutput & { results: ShipperRetryResult[] }> {
+export async function slsRetryCommand(
+  client: SlsClient,
+  logstore: string,
+  shipper: string,
+  options: { ids?: string[]; allFailed?: boolean; json?: boolean; signal?: AbortSignal; now?: number },
+): Promise<SlsCommandOutput & { results: ShipperRetryResult[] }> {
   const ids = new Set(options.ids ?? []);
   if (options.allFailed) {
     const to = options.now ?? Date.now();
     const failed = await client.listShipperTasks(logstore, shipper, { from: to - twoDaysMs, to, status: 'fail', signal: options.signal });
     for (const t of failed.tasks) ids.add(t.id);
   } else if (ids.size === 0) {
-    throw new ShiplensError('INVALID_ARGUMENT', 'Say which tasks to retry: --id <task id> (repeatable) or --all-failed.', { source: 'ids' });
+    throw new ShiplensError('INVALID_ARGUMENT', 'Say which tasks to retry: --id <task id> (repeatable) or --all-failed.', {
+      source: 'ids',
+    });
   }
   const results = await client.retryShipperTasks(logstore, shipper, [...ids], options.signal);
   const failures = results.filter((r) => !r.ok);
@@ -122,7 +179,12 @@ export async function slsRetryCommand(client: SlsClient, logstore: string, shipp
 }
 
 /** `shiplens rule import --from …`: the imported rule as JSON (shiplens's ShippingRule). */
-export async function slsRuleImportCommand(client: SlsClient, logstore: string, name: string, options: { signal?: AbortSignal } = {}): Promise<SlsCommandOutput> {
+export async function slsRuleImportCommand(
+  client: SlsClient,
+  logstore: string,
+  name: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<SlsCommandOutput> {
   const imported = await slsRuleImport(client, logstore, name, { signal: options.signal });
   return { text: JSON.stringify(imported.rule, null, 2) + '\n', exitCode: 0 };
 }

@@ -18,13 +18,33 @@ export interface SlsErrorContext {
   attempts?: number;
 }
 
-const retryableCodes = new Set(['RequestTimeout', 'ServerBusy', 'InternalServerError', 'ExceedQuota', 'QuotaExceed', 'ReadQuotaExceed', 'WriteQuotaExceed', 'RequestThrottled']);
-const authCodes = new Set(['SignatureNotMatch', 'InvalidAccessKeyId', 'SecurityTokenExpired', 'InvalidSecurityToken', 'RequestTimeExpired', 'MissingAuthorization', 'InvalidAuthorization']);
+const retryableCodes = new Set([
+  'RequestTimeout',
+  'ServerBusy',
+  'InternalServerError',
+  'ExceedQuota',
+  'QuotaExceed',
+  'ReadQuotaExceed',
+  'WriteQuotaExceed',
+  'RequestThrottled',
+]);
+const authCodes = new Set([
+  'SignatureNotMatch',
+  'InvalidAccessKeyId',
+  'SecurityTokenExpired',
+  'InvalidSecurityToken',
+  'RequestTimeExpired',
+  'MissingAuthorization',
+  'InvalidAuthorization',
+]);
 
 function errorFields(body: unknown): { code: string; message: string } {
   if (body && typeof body === 'object') {
     const record = body as Record<string, unknown>;
-    return { code: typeof record.errorCode === 'string' ? record.errorCode : '', message: typeof record.errorMessage === 'string' ? record.errorMessage : '' };
+    return {
+      code: typeof record.errorCode === 'string' ? record.errorCode : '',
+      message: typeof record.errorMessage === 'string' ? record.errorMessage : '',
+    };
   }
   return { code: '', message: typeof body === 'string' ? body.slice(0, 200) : '' };
 }
@@ -38,14 +58,26 @@ export function slsErrorRetryable(status: number, body: unknown): boolean {
 function notFound(code: string, ctx: SlsErrorContext): { message: string; hint: string } | null {
   switch (code) {
     case 'ProjectNotExist':
-      return { message: `Log Service project ${ctx.project} does not exist.`, hint: 'Check the project name and that the endpoint is the project\'s region (projects are regional).' };
+      return {
+        message: `Log Service project ${ctx.project} does not exist.`,
+        hint: "Check the project name and that the endpoint is the project's region (projects are regional).",
+      };
     case 'LogStoreNotExist':
-      return { message: `Logstore ${ctx.logstore ?? '?'} does not exist in project ${ctx.project}.`, hint: 'Check the logstore name (sls logstores lists them).' };
+      return {
+        message: `Logstore ${ctx.logstore ?? '?'} does not exist in project ${ctx.project}.`,
+        hint: 'Check the logstore name (sls logstores lists them).',
+      };
     case 'ShipperNotExist':
-      return { message: `Shipping rule ${ctx.shipper ?? '?'} does not exist on logstore ${ctx.logstore ?? '?'} in project ${ctx.project}.`, hint: 'Check the rule name (sls shippers lists them); newer projects use OSS export jobs instead.' };
+      return {
+        message: `Shipping rule ${ctx.shipper ?? '?'} does not exist on logstore ${ctx.logstore ?? '?'} in project ${ctx.project}.`,
+        hint: 'Check the rule name (sls shippers lists them); newer projects use OSS export jobs instead.',
+      };
     case 'JobNotExist':
     case 'OSSExportNotExist':
-      return { message: `OSS export job ${ctx.ossExport ?? '?'} does not exist in project ${ctx.project}.`, hint: 'Check the export job name (sls shippers lists the logstore\'s export jobs).' };
+      return {
+        message: `OSS export job ${ctx.ossExport ?? '?'} does not exist in project ${ctx.project}.`,
+        hint: "Check the export job name (sls shippers lists the logstore's export jobs).",
+      };
     default:
       return null;
   }
@@ -58,7 +90,7 @@ function classify(status: number, code: string, message: string): ErrorCode {
   if (code === 'Unauthorized') return /denied by|action:|permission/i.test(message) ? 'ACCESS_DENIED' : 'AUTH_FAILED';
   if (status === 403) return 'ACCESS_DENIED';
   if (status === 401) return 'AUTH_FAILED';
-  if (status === 429 || retryableCodes.has(code) && code !== 'InternalServerError' && code !== 'RequestTimeout') return 'THROTTLED';
+  if (status === 429 || (retryableCodes.has(code) && code !== 'InternalServerError' && code !== 'RequestTimeout')) return 'THROTTLED';
   if (code === 'RequestTimeout') return 'TIMEOUT';
   if (status >= 500) return 'SERVER_ERROR';
   if (status === 404) return 'NOT_FOUND';
@@ -89,7 +121,10 @@ export function slsErrorFromResponse(status: number, body: unknown, ctx: SlsErro
   if (missing) return new ShiplensError('NOT_FOUND', `${missing.message}${where}`, { hint: missing.hint, source: ctx.path });
   const kind = classify(status, code, message);
   const detail = [code, message].filter(Boolean).join(': ') || `HTTP ${status}`;
-  return new ShiplensError(kind, `Log Service refused ${ctx.path}: ${detail}${where}`, { hint: hintFor(kind, ctx.attempts ?? 1), source: ctx.path });
+  return new ShiplensError(kind, `Log Service refused ${ctx.path}: ${detail}${where}`, {
+    hint: hintFor(kind, ctx.attempts ?? 1),
+    source: ctx.path,
+  });
 }
 
 /** A socket-level failure (DNS, refused, reset) as NETWORK, naming the host only. */

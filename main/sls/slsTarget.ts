@@ -37,12 +37,18 @@ export interface SlsAmbientSource {
 }
 
 /** Resolve options + profile + ambient into a connection, or say exactly what is missing. */
-export async function slsConnectionResolve(options: SlsTargetOptions, profile: SlsProfileSource | null, ambient: () => Promise<SlsAmbientSource | null>): Promise<SlsConnection> {
+export async function slsConnectionResolve(
+  options: SlsTargetOptions,
+  profile: SlsProfileSource | null,
+  ambient: () => Promise<SlsAmbientSource | null>,
+): Promise<SlsConnection> {
   const project = options.project ?? profile?.slsProject;
   if (!project) {
     throw new ShiplensError('INVALID_ARGUMENT', 'No Log Service project given.', {
       source: 'project',
-      hint: profile ? `Set the Log Service project in profile "${profile.name}", or pass it.` : 'Pass <project>/<logstore>/<shipper>, or save a profile with a Log Service project.',
+      hint: profile
+        ? `Set the Log Service project in profile "${profile.name}", or pass it.`
+        : 'Pass <project>/<logstore>/<shipper>, or save a profile with a Log Service project.',
     });
   }
   const explicitKey = options.accessKeyId ?? profile?.accessKeyId;
@@ -62,7 +68,7 @@ export async function slsConnectionResolve(options: SlsTargetOptions, profile: S
       hint: 'Pass --endpoint cn-hangzhou.log.aliyuncs.com or --region cn-hangzhou, or set it in the profile.',
     });
   }
-  const securityToken = options.securityToken ?? (options.accessKeySecret ? undefined : profile?.securityToken ?? amb?.securityToken);
+  const securityToken = options.securityToken ?? (options.accessKeySecret ? undefined : (profile?.securityToken ?? amb?.securityToken));
   return { endpoint, project, accessKeyId, accessKeySecret, ...(securityToken ? { securityToken } : {}) };
 }
 
@@ -70,7 +76,10 @@ export async function slsConnectionResolve(options: SlsTargetOptions, profile: S
 export function slsAddressParse(address: string): { project: string; logstore?: string; shipper?: string } {
   const parts = address.split('/');
   if (parts.length > 3 || parts.some((p) => p === '')) {
-    throw new ShiplensError('INVALID_ARGUMENT', `Not a Log Service address: ${address}`, { source: address, hint: 'Write <project>/<logstore>/<shipper>, e.g. my-project/app-log/oss-json.' });
+    throw new ShiplensError('INVALID_ARGUMENT', `Not a Log Service address: ${address}`, {
+      source: address,
+      hint: 'Write <project>/<logstore>/<shipper>, e.g. my-project/app-log/oss-json.',
+    });
   }
   const [project = '', logstore, shipper] = parts;
   return { project, ...(logstore ? { logstore } : {}), ...(shipper ? { shipper } : {}) };

@@ -21,18 +21,26 @@ const autoRetryZh = '失败的任务会在两天内自动重试（间隔 15、30
 
 const advice: Record<KnownTaskError, Omit<TaskAdvice, 'error'>> = {
   Unauthorized: {
-    en: 'Log Service could not write to OSS with the rule\'s RAM role: the role is missing, its trust policy names the wrong account, it lacks OSS write permission, or the role ARN is wrong. Fix the role, then retry.' + autoRetryEn,
-    'zh-CN': '日志服务无法以投递规则的 RAM 角色写入 OSS：角色不存在、角色的信任策略中账号错误、角色缺少 OSS 写权限，或角色 ARN 填写错误。修正角色后重试。' + autoRetryZh,
+    en:
+      "Log Service could not write to OSS with the rule's RAM role: the role is missing, its trust policy names the wrong account, it lacks OSS write permission, or the role ARN is wrong. Fix the role, then retry." +
+      autoRetryEn,
+    'zh-CN':
+      '日志服务无法以投递规则的 RAM 角色写入 OSS：角色不存在、角色的信任策略中账号错误、角色缺少 OSS 写权限，或角色 ARN 填写错误。修正角色后重试。' +
+      autoRetryZh,
     retryAlone: false,
   },
   ConfigNotExist: {
-    en: 'The shipping rule was deleted. Recreate it (a deleted rule\'s name cannot be reused), then retry.',
+    en: "The shipping rule was deleted. Recreate it (a deleted rule's name cannot be reused), then retry.",
     'zh-CN': '投递规则已被删除。请重新创建规则（已删除规则的名称不能再次使用），然后重试。',
     retryAlone: false,
   },
   InvalidOssBucket: {
-    en: 'The OSS bucket does not exist, or it is in another region than the Log Service project (no cross-region shipping). Create the bucket in the project\'s region or change the rule, then retry.' + autoRetryEn,
-    'zh-CN': 'OSS Bucket 不存在，或与日志服务 Project 不在同一地域（不支持跨地域投递）。请在 Project 所在地域创建 Bucket 或修改规则，然后重试。' + autoRetryZh,
+    en:
+      "The OSS bucket does not exist, or it is in another region than the Log Service project (no cross-region shipping). Create the bucket in the project's region or change the rule, then retry." +
+      autoRetryEn,
+    'zh-CN':
+      'OSS Bucket 不存在，或与日志服务 Project 不在同一地域（不支持跨地域投递）。请在 Project 所在地域创建 Bucket 或修改规则，然后重试。' +
+      autoRetryZh,
     retryAlone: false,
   },
   InternalServerError: {
@@ -57,7 +65,11 @@ export function taskAdviceFor(message: string): TaskAdvice | null {
  * `Unauthorized` on a rule whose role ARN names another account: the policy generator's fields
  * (bucket owner, role, bucket, project) and the commands that print the policies, or null.
  */
-export function taskAdviceCrossAccount(message: string, rule: { roleArn: string; bucket: string }, context: { project?: string; shippingAccountId?: string } = {}): (TaskAdvice & { fields: CrossAccountFields }) | null {
+export function taskAdviceCrossAccount(
+  message: string,
+  rule: { roleArn: string; bucket: string },
+  context: { project?: string; shippingAccountId?: string } = {},
+): (TaskAdvice & { fields: CrossAccountFields }) | null {
   const advice = taskAdviceFor(message);
   const fields = advice?.error === 'Unauthorized' ? crossAccountFields(rule, context) : null;
   if (!advice || !fields) return null;

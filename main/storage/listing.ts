@@ -74,17 +74,27 @@ export async function storageListAll(
   let pageToken: string | undefined;
   for (;;) {
     throwIfCancelled(options.signal);
-    const page = await storage.list({ prefix: options.prefix, delimiter: options.delimiter, maxKeys: options.maxKeys, pageToken, signal: options.signal });
+    const page = await storage.list({
+      prefix: options.prefix,
+      delimiter: options.delimiter,
+      maxKeys: options.maxKeys,
+      pageToken,
+      signal: options.signal,
+    });
     progress.pages++;
     progress.objects += page.objects.length;
     progress.prefixes += page.prefixes.length;
     await onPage(page, progress);
     if (page.nextPageToken === null) return progress;
     if (seen.has(page.nextPageToken) || (options.maxPages !== undefined && progress.pages >= options.maxPages)) {
-      throw new ShiplensError('LISTING_INCOMPLETE', `The listing stopped after ${progress.objects} objects: the server repeated a page token.`, {
-        source: `${storage.label}/${options.prefix}`,
-        hint: 'The listing is incomplete; try again later.',
-      });
+      throw new ShiplensError(
+        'LISTING_INCOMPLETE',
+        `The listing stopped after ${progress.objects} objects: the server repeated a page token.`,
+        {
+          source: `${storage.label}/${options.prefix}`,
+          hint: 'The listing is incomplete; try again later.',
+        },
+      );
     }
     seen.add(page.nextPageToken);
     pageToken = page.nextPageToken;

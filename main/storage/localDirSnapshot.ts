@@ -62,7 +62,10 @@ export class DirSnapshotCache {
   /** Folder reads done (tests check that concurrent and repeated listings share one). */
   reads = 0;
 
-  constructor(private readonly root: string, options: DirSnapshotCacheOptions = {}) {
+  constructor(
+    private readonly root: string,
+    options: DirSnapshotCacheOptions = {},
+  ) {
     this.ttlMs = options.ttlMs ?? snapshotTtlMsDefault;
     this.maxEntries = options.maxEntries ?? maxEntriesDefault;
     this.now = options.now ?? Date.now;
@@ -72,7 +75,10 @@ export class DirSnapshotCache {
   async get(abs: string): Promise<DirSnapshot> {
     const hit = this.cache.get(abs);
     if (hit?.pending) return hit.snapshot;
-    const mtimeMs = await fsp.stat(abs).then((s) => s.mtimeMs, () => -1);
+    const mtimeMs = await fsp.stat(abs).then(
+      (s) => s.mtimeMs,
+      () => -1,
+    );
     // Checked again after the await: another caller may have started (or finished) a read.
     const again = this.cache.get(abs);
     if (again?.pending) return again.snapshot;
@@ -140,7 +146,9 @@ export async function dirSnapshotRead(root: string, abs: string): Promise<DirSna
     return { entries: [] };
   }
   // Below U+D800 UTF-16 order is byte order: the engine's own comparison is then exact and fast.
-  const compare = wide ? (a: SnapshotEntry, b: SnapshotEntry) => keyCompare(a.sortName, b.sortName) : (a: SnapshotEntry, b: SnapshotEntry) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0);
+  const compare = wide
+    ? (a: SnapshotEntry, b: SnapshotEntry) => keyCompare(a.sortName, b.sortName)
+    : (a: SnapshotEntry, b: SnapshotEntry) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0);
   return { entries: await sortYielding(entries, compare) };
 }
 

@@ -78,7 +78,9 @@ export class LocalFolderStorage implements Storage {
     const id = JSON.stringify([options.prefix, options.delimiter, options.pageToken ?? '', maxKeys]);
     let shared = this.listsInFlight.get(id);
     if (!shared) {
-      shared = this.listPage(options.prefix, options.delimiter === '/', options.pageToken, maxKeys).finally(() => this.listsInFlight.delete(id));
+      shared = this.listPage(options.prefix, options.delimiter === '/', options.pageToken, maxKeys).finally(() =>
+        this.listsInFlight.delete(id),
+      );
       this.listsInFlight.set(id, shared);
     }
     const page = await shared;

@@ -29,7 +29,13 @@ interface Budget {
 }
 
 /** Walk `root` yielding at most `limit` keys under `prefix` in key order, strictly after `after`. */
-export async function* walkSorted(context: WalkContext, prefix: string, delimited: boolean, after: string | undefined, limit = Infinity): AsyncGenerator<WalkItem> {
+export async function* walkSorted(
+  context: WalkContext,
+  prefix: string,
+  delimited: boolean,
+  after: string | undefined,
+  limit = Infinity,
+): AsyncGenerator<WalkItem> {
   const { root } = context;
   const cut = prefix.lastIndexOf('/') + 1;
   const dirKey = prefix.slice(0, cut);
@@ -68,7 +74,15 @@ function startIndex(entries: readonly SnapshotEntry[], dirKey: string, namePrefi
 /** Files stat'ed at once: a page's sizes come in a few round trips, not one await per file. */
 const statBatch = 64;
 
-async function* walkDir(context: WalkContext, budget: Budget, abs: string, dirKey: string, namePrefix: string, delimited: boolean, after: string | undefined): AsyncGenerator<WalkItem> {
+async function* walkDir(
+  context: WalkContext,
+  budget: Budget,
+  abs: string,
+  dirKey: string,
+  namePrefix: string,
+  delimited: boolean,
+  after: string | undefined,
+): AsyncGenerator<WalkItem> {
   const { entries } = await context.snapshots.get(abs);
   let i = startIndex(entries, dirKey, namePrefix, after);
   while (i < entries.length && budget.left > 0) {
@@ -106,7 +120,13 @@ function fileRun(entries: readonly SnapshotEntry[], start: number, namePrefix: s
 }
 
 /** Stat a run of files together (sizes and dates are read now, never from the snapshot). */
-async function* filesStat(abs: string, dirKey: string, run: SnapshotEntry[], after: string | undefined, budget: Budget): AsyncGenerator<WalkItem> {
+async function* filesStat(
+  abs: string,
+  dirKey: string,
+  run: SnapshotEntry[],
+  after: string | undefined,
+  budget: Budget,
+): AsyncGenerator<WalkItem> {
   const wanted = run.filter((entry) => after === undefined || keyCompare(dirKey + entry.sortName, after) > 0);
   const stats = await Promise.all(wanted.map((entry) => fsp.stat(path.join(abs, entry.sortName)).catch(() => null)));
   for (let j = 0; j < wanted.length; j++) {

@@ -63,7 +63,10 @@ export class OssCredentialHolder {
    * credentials are returned without a second refresh.
    */
   async refresh(used: OssCredentials): Promise<OssCredentials> {
-    if (!this.#refresher) throw new ShiplensError('AUTH_FAILED', 'The STS credentials expired and cannot be refreshed.', { hint: 'Get a new STS token and reconnect.' });
+    if (!this.#refresher)
+      throw new ShiplensError('AUTH_FAILED', 'The STS credentials expired and cannot be refreshed.', {
+        hint: 'Get a new STS token and reconnect.',
+      });
     if (used !== this.#credentials) return this.#credentials;
     this.inflight ??= this.refreshOnce().finally(() => {
       this.inflight = null;
@@ -78,12 +81,18 @@ export class OssCredentialHolder {
       next = await (this.#refresher as () => Promise<OssCredentials>)();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      throw new ShiplensError('CREDENTIALS_UNAVAILABLE', `Refreshing the STS credentials failed: ${redact(message, [old.accessKeySecret, old.securityToken])}`, {
-        hint: 'Check the STS role or token service, then reconnect.',
-      });
+      throw new ShiplensError(
+        'CREDENTIALS_UNAVAILABLE',
+        `Refreshing the STS credentials failed: ${redact(message, [old.accessKeySecret, old.securityToken])}`,
+        {
+          hint: 'Check the STS role or token service, then reconnect.',
+        },
+      );
     }
     if (!next?.accessKeyId || !next.accessKeySecret) {
-      throw new ShiplensError('CREDENTIALS_UNAVAILABLE', 'The STS refresh returned no AccessKey ID or secret.', { hint: 'Check the STS token service.' });
+      throw new ShiplensError('CREDENTIALS_UNAVAILABLE', 'The STS refresh returned no AccessKey ID or secret.', {
+        hint: 'Check the STS token service.',
+      });
     }
     this.#credentials = { ...next };
     this.refreshCount++;

@@ -18,7 +18,12 @@ import type { StorageDownloadOptions } from './storage';
 const maxResumes = 1000;
 
 /** Download `key` to `destPath` through `<destPath>.part`. */
-export async function ossDownload(storage: OssStorage, key: string, destPath: string, options: StorageDownloadOptions): Promise<{ bytes: number }> {
+export async function ossDownload(
+  storage: OssStorage,
+  key: string,
+  destPath: string,
+  options: StorageDownloadOptions,
+): Promise<{ bytes: number }> {
   const overwrite = options.overwrite === true;
   const { signal } = options;
   await destCheck(destPath, overwrite);
@@ -35,7 +40,16 @@ export async function ossDownload(storage: OssStorage, key: string, destPath: st
     for (let resumes = 0; done < head.size; resumes++) {
       const before = done;
       try {
-        done += await streamRange(storage, key, head.etag, done, head.size, (chunk) => outputWriteAll(handle, chunk, destPath), (n) => options.onProgress?.(n, head.size), signal);
+        done += await streamRange(
+          storage,
+          key,
+          head.etag,
+          done,
+          head.size,
+          (chunk) => outputWriteAll(handle, chunk, destPath),
+          (n) => options.onProgress?.(n, head.size),
+          signal,
+        );
       } catch (error) {
         done = Math.max(done, before + ((error as { received?: number }).received ?? 0));
         if (signal?.aborted || !errorIsTransient(error) || resumes >= maxResumes) throw error;
@@ -54,7 +68,10 @@ export async function ossDownload(storage: OssStorage, key: string, destPath: st
     await handle.close().catch(() => undefined);
     const source = `oss://${storage.bucket}/${key}`;
     if (!signal?.aborted && errorIsTransient(error) && state && done > 0 && isShiplensError(error)) {
-      throw new ShiplensError(error.code, error.message, { source, hint: `${done} of ${head.size} bytes are kept in ${part}; download again to resume. ${error.hint ?? ''}`.trim() });
+      throw new ShiplensError(error.code, error.message, {
+        source,
+        hint: `${done} of ${head.size} bytes are kept in ${part}; download again to resume. ${error.hint ?? ''}`.trim(),
+      });
     }
     await partDiscard(part);
     await partStateDiscard(part);
@@ -64,7 +81,14 @@ export async function ossDownload(storage: OssStorage, key: string, destPath: st
 }
 
 /** GET `bytes=from-(size-1)` (If-Match the ETag) and check the answer is exactly that range. */
-async function rangeStreamOpen(storage: OssStorage, key: string, etag: string | null, from: number, size: number, signal: AbortSignal | undefined): Promise<Readable> {
+async function rangeStreamOpen(
+  storage: OssStorage,
+  key: string,
+  etag: string | null,
+  from: number,
+  size: number,
+  signal: AbortSignal | undefined,
+): Promise<Readable> {
   const headers: Record<string, string> = { Range: `bytes=${from}-${size - 1}` };
   if (etag) headers['If-Match'] = etag;
   const result = await storage.run(key, signal, (client) => client.getStream(key, { headers, timeout: storage.endpointConfig.timeoutMs }));
@@ -72,10 +96,14 @@ async function rangeStreamOpen(storage: OssStorage, key: string, etag: string | 
   const range = contentRangeParse((result.res.headers as Record<string, string | undefined>)['content-range']);
   if (result.res.status !== 206 || !range || range.start !== from || range.total !== size) {
     stream.destroy();
-    throw new ShiplensError('SERVER_ERROR', `Asked for bytes ${from}- of ${size}, the server answered ${result.res.status} with a different range.`, {
-      source: `oss://${storage.bucket}/${key}`,
-      hint: 'The object changed or the endpoint ignores Range; try again.',
-    });
+    throw new ShiplensError(
+      'SERVER_ERROR',
+      `Asked for bytes ${from}- of ${size}, the server answered ${result.res.status} with a different range.`,
+      {
+        source: `oss://${storage.bucket}/${key}`,
+        hint: 'The object changed or the endpoint ignores Range; try again.',
+      },
+    );
   }
   return stream;
 }
@@ -86,7 +114,10 @@ function idleWatchdog(stream: Readable, idleMs: number, source: string): { arm: 
   const disarm = (): void => clearTimeout(timer);
   const arm = (): void => {
     disarm();
-    timer = setTimeout(() => stream.destroy(new ShiplensError('TIMEOUT', `No data for ${idleMs} ms.`, { source, hint: 'Check your network or endpoint.' })), idleMs);
+    timer = setTimeout(
+      () => stream.destroy(new ShiplensError('TIMEOUT', `No data for ${idleMs} ms.`, { source, hint: 'Check your network or endpoint.' })),
+      idleMs,
+    );
   };
   return { arm, disarm };
 }
@@ -115,20 +146,36 @@ async function streamRange(
     arm();
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       arm();
-      if (from + received + chunk.length > size) throw new ShiplensError('SERVER_ERROR', 'The server sent more bytes than the object has.', { source });
+      if (from + received + chunk.length > size)
+        throw new ShiplensError('SERVER_ERROR', 'The server sent more bytes than the object has.', { source });
       await write(chunk);
       received += chunk.length;
       progress(from + received);
     }
   } catch (error) {
-    const mapped = isShiplensError(error) ? error : transientMark(new ShiplensError('NETWORK', `The connection broke after ${from + received} of ${size} bytes.`, { source, hint: 'Check your network or endpoint.' }));
+    const mapped = isShiplensError(error)
+      ? error
+      : transientMark(
+          new ShiplensError('NETWORK', `The connection broke after ${from + received} of ${size} bytes.`, {
+            source,
+            hint: 'Check your network or endpoint.',
+          }),
+        );
     throw Object.assign(mapped, { received });
   } finally {
     disarm();
     signal?.removeEventListener('abort', onAbort);
   }
   if (received !== size - from) {
-    throw Object.assign(transientMark(new ShiplensError('TRUNCATED', `The body ended after ${from + received} of ${size} bytes (truncated).`, { source, hint: 'Check your network or endpoint.' })), { received });
+    throw Object.assign(
+      transientMark(
+        new ShiplensError('TRUNCATED', `The body ended after ${from + received} of ${size} bytes (truncated).`, {
+          source,
+          hint: 'Check your network or endpoint.',
+        }),
+      ),
+      { received },
+    );
   }
   return received;
 }

@@ -23,7 +23,17 @@ interface RawOssError {
   requestId?: string;
 }
 
-const networkCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE']);
+const networkCodes = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNABORTED',
+  'ERR_STREAM_PREMATURE_CLOSE',
+]);
 
 /** True when the error says the STS token (or its key id) expired or is invalid. */
 export function ossErrorIsTokenExpired(error: unknown): boolean {
@@ -46,25 +56,43 @@ export function ossErrorMap(error: unknown, ctx: OssErrorContext): ShiplensError
     return make('AUTH_FAILED', `OSS rejected the credentials: ${code}.`, 'Check the AccessKey ID and secret of this profile.');
   }
   if (code === 'SecurityTokenExpired' || code === 'InvalidSecurityToken' || code === 'InvalidAccessKeyId') {
-    return make('AUTH_FAILED', `OSS rejected the STS credentials: ${code}.`, 'The security token expired or is invalid; get a new STS token.');
+    return make(
+      'AUTH_FAILED',
+      `OSS rejected the STS credentials: ${code}.`,
+      'The security token expired or is invalid; get a new STS token.',
+    );
   }
   if (code === 'RequestTimeTooSkewed') {
     return make('AUTH_FAILED', 'OSS refused the request: the computer clock is off.', 'Synchronise the system clock, then try again.');
   }
   if (code === 'NoSuchBucket') {
-    return make('NOT_FOUND', `The bucket "${ctx.bucket}" does not exist at ${ctx.where}.`, `Check the bucket name and that bucket "${ctx.bucket}" is in region/endpoint ${ctx.where}.`);
+    return make(
+      'NOT_FOUND',
+      `The bucket "${ctx.bucket}" does not exist at ${ctx.where}.`,
+      `Check the bucket name and that bucket "${ctx.bucket}" is in region/endpoint ${ctx.where}.`,
+    );
   }
   if (code === 'NoSuchKey' || status === 404) {
     return make('NOT_FOUND', 'The object does not exist.', `Check the key, or refresh the listing of bucket "${ctx.bucket}".`);
   }
   if (status === 403 || code === 'AccessDenied') {
-    return make('ACCESS_DENIED', `OSS denied access${code ? ` (${code})` : ''}.`, `The credentials are valid but lack permission on bucket "${ctx.bucket}"; check its RAM policy or bucket policy.`);
+    return make(
+      'ACCESS_DENIED',
+      `OSS denied access${code ? ` (${code})` : ''}.`,
+      `The credentials are valid but lack permission on bucket "${ctx.bucket}"; check its RAM policy or bucket policy.`,
+    );
   }
   if (status === 416 || code === 'InvalidRange') {
-    return make('TRUNCATED', 'The requested byte range is past the end of the object.', 'The object changed or is shorter than expected; refresh and retry.');
+    return make(
+      'TRUNCATED',
+      'The requested byte range is past the end of the object.',
+      'The object changed or is shorter than expected; refresh and retry.',
+    );
   }
-  if (status === 429) return make('THROTTLED', 'OSS throttled the request (429).', 'Too many requests; shiplens retries with back-off. Try again later.');
-  if (status >= 500) return make('SERVER_ERROR', `OSS answered ${status}${code ? ` ${code}` : ''}.`, 'A server-side error; try again later.');
+  if (status === 429)
+    return make('THROTTLED', 'OSS throttled the request (429).', 'Too many requests; shiplens retries with back-off. Try again later.');
+  if (status >= 500)
+    return make('SERVER_ERROR', `OSS answered ${status}${code ? ` ${code}` : ''}.`, 'A server-side error; try again later.');
   const name = raw.name ?? '';
   if (status === -2 || /Timeout/i.test(name)) {
     return make('TIMEOUT', `The request to ${ctx.where} timed out.`, 'Check your network or endpoint.');
@@ -73,6 +101,11 @@ export function ossErrorMap(error: unknown, ctx: OssErrorContext): ShiplensError
   if (status === -1 || networkCodes.has(errno) || /RequestError|ResponseError|SocketError/i.test(name)) {
     return make('NETWORK', `Could not reach ${ctx.where}${errno ? ` (${errno})` : ''}.`, 'Check your network or endpoint.');
   }
-  if (status >= 400) return make('SERVER_ERROR', `OSS refused the request: ${status}${code ? ` ${code}` : ''}.`, 'Check the request and the bucket settings.');
+  if (status >= 400)
+    return make(
+      'SERVER_ERROR',
+      `OSS refused the request: ${status}${code ? ` ${code}` : ''}.`,
+      'Check the request and the bucket settings.',
+    );
   return make('NETWORK', `Unexpected failure talking to ${ctx.where}${name ? ` (${name})` : ''}.`, 'Check your network or endpoint.');
 }

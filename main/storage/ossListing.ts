@@ -30,7 +30,11 @@ interface RawPage {
 type Position = Record<string, string> | undefined;
 
 async function requestPage(storage: OssStorage, options: StorageListOptions, position: Position, v1: boolean): Promise<RawPage> {
-  const query: Record<string, string> = { prefix: options.prefix, 'max-keys': String(maxKeysClamp(options.maxKeys)), 'encoding-type': 'url' };
+  const query: Record<string, string> = {
+    prefix: options.prefix,
+    'max-keys': String(maxKeysClamp(options.maxKeys)),
+    'encoding-type': 'url',
+  };
   if (options.delimiter) query.delimiter = options.delimiter;
   const timeout = { timeout: storage.endpointConfig.timeoutMs };
   if (v1) {
@@ -38,11 +42,21 @@ async function requestPage(storage: OssStorage, options: StorageListOptions, pos
     const marker = position?.m ?? position?.k;
     if (marker) query.marker = marker;
     const r = await storage.run(undefined, options.signal, (client) => client.list(query as unknown as OSS.ListObjectsQuery, timeout));
-    return { objects: r.objects ?? [], prefixes: r.prefixes ?? [], truncated: r.isTruncated, next: r.nextMarker ? urlDecode(r.nextMarker) : null };
+    return {
+      objects: r.objects ?? [],
+      prefixes: r.prefixes ?? [],
+      truncated: r.isTruncated,
+      next: r.nextMarker ? urlDecode(r.nextMarker) : null,
+    };
   }
   if (position?.t) query['continuation-token'] = position.t;
   const r = await storage.run(undefined, options.signal, (client) => client.listV2(query as OSS.ListV2ObjectsQuery, timeout));
-  return { objects: r.objects ?? [], prefixes: r.prefixes ?? [], truncated: r.isTruncated, next: r.nextContinuationToken ? urlDecode(r.nextContinuationToken) : null };
+  return {
+    objects: r.objects ?? [],
+    prefixes: r.prefixes ?? [],
+    truncated: r.isTruncated,
+    next: r.nextContinuationToken ? urlDecode(r.nextContinuationToken) : null,
+  };
 }
 
 /** One page of `options.prefix`. */
@@ -67,9 +81,13 @@ export async function ossList(storage: OssStorage, options: StorageListOptions):
   // v1 without NextMarker (S3-style servers give it only with a delimiter): go on after the last key.
   const next = v1 ? (raw.next ?? last ?? null) : raw.next;
   const previous = v1 ? position?.m : position?.t;
-  const why = !next ? `the server said the listing is truncated but gave no ${v1 ? 'marker and no keys' : 'continuation token'}`
-    : next === previous ? `the server repeated the same ${v1 ? 'marker' : 'continuation token'}`
-    : last === undefined ? 'a page did not advance past the keys already listed' : null;
+  const why = !next
+    ? `the server said the listing is truncated but gave no ${v1 ? 'marker and no keys' : 'continuation token'}`
+    : next === previous
+      ? `the server repeated the same ${v1 ? 'marker' : 'continuation token'}`
+      : last === undefined
+        ? 'a page did not advance past the keys already listed'
+        : null;
   if (why) {
     throw new ShiplensError('LISTING_INCOMPLETE', `The listing of oss://${storage.bucket}/${options.prefix} is incomplete: ${why}.`, {
       source: `oss://${storage.bucket}/${options.prefix}`,

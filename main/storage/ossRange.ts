@@ -21,7 +21,15 @@ export function contentRangeParse(header: string | undefined): { start: number; 
 }
 
 /** One checked ranged GET. */
-export async function ossRangeRead(storage: OssStorage, key: string, start: number, length: number, etag: string | null, size: number, signal?: AbortSignal): Promise<Uint8Array> {
+export async function ossRangeRead(
+  storage: OssStorage,
+  key: string,
+  start: number,
+  length: number,
+  etag: string | null,
+  size: number,
+  signal?: AbortSignal,
+): Promise<Uint8Array> {
   if (length === 0) return new Uint8Array(0);
   const end = start + length - 1;
   const source = `oss://${storage.bucket}/${key}`;
@@ -43,19 +51,28 @@ export async function ossRangeRead(storage: OssStorage, key: string, start: numb
     let bytes = new Uint8Array(body.buffer, body.byteOffset, body.length);
     if (status === 200) {
       // A server that ignores Range sends the whole object: usable only if it is whole.
-      if (bytes.length !== size) throw transientMark(new ShiplensError('TRUNCATED', `Expected the ${size}-byte object, got ${bytes.length} bytes.`, { source }));
+      if (bytes.length !== size)
+        throw transientMark(new ShiplensError('TRUNCATED', `Expected the ${size}-byte object, got ${bytes.length} bytes.`, { source }));
       bytes = bytes.subarray(start, end + 1);
     } else {
       const range = contentRangeParse(resHeaders['content-range']);
       if (!range || range.start !== start || range.end !== end) {
-        throw transientMark(new ShiplensError('TRUNCATED', `Asked for bytes ${start}-${end}, the server answered "${resHeaders['content-range'] ?? 'no Content-Range'}".`, { source }));
+        throw transientMark(
+          new ShiplensError(
+            'TRUNCATED',
+            `Asked for bytes ${start}-${end}, the server answered "${resHeaders['content-range'] ?? 'no Content-Range'}".`,
+            { source },
+          ),
+        );
       }
     }
     if (bytes.length !== length) {
-      throw transientMark(new ShiplensError('TRUNCATED', `Got ${bytes.length} of ${length} bytes at offset ${start} (truncated body).`, {
-        source,
-        hint: 'The connection delivered a short body; check your network or endpoint.',
-      }));
+      throw transientMark(
+        new ShiplensError('TRUNCATED', `Got ${bytes.length} of ${length} bytes at offset ${start} (truncated body).`, {
+          source,
+          hint: 'The connection delivered a short body; check your network or endpoint.',
+        }),
+      );
     }
     return bytes;
   });
@@ -142,7 +159,12 @@ async function bodyUpTo(stream: Readable, cap: number, source: string, idleMs: n
       chunks.push(chunk as Buffer);
     }
   } catch {
-    throw transientMark(new ShiplensError('NETWORK', `The connection broke or stalled after ${total} bytes of the object's tail.`, { source, hint: 'Check your network or endpoint.' }));
+    throw transientMark(
+      new ShiplensError('NETWORK', `The connection broke or stalled after ${total} bytes of the object's tail.`, {
+        source,
+        hint: 'Check your network or endpoint.',
+      }),
+    );
   } finally {
     clearTimeout(timer);
   }
@@ -163,7 +185,12 @@ async function suffixGet(storage: OssStorage, key: string, tailBytes: number, si
     const meta = { key, lastModified: isoDateOf(headers['last-modified']), etag: headers.etag ?? null };
     const status = result.res.status;
     // The whole object (200) is kept when small; a 206 is at most the tail (or a head as long).
-    const bytes = await bodyUpTo(result.stream as Readable, status === 200 ? wholeBodyMax : 2 * tailBytes + 1, source, storage.endpointConfig.timeoutMs);
+    const bytes = await bodyUpTo(
+      result.stream as Readable,
+      status === 200 ? wholeBodyMax : 2 * tailBytes + 1,
+      source,
+      storage.endpointConfig.timeoutMs,
+    );
     if (status === 200) {
       const length = Number(headers['content-length']);
       if (bytes) return { tail: { head: { ...meta, size: bytes.length }, bytes }, honoured: false };
@@ -171,10 +198,21 @@ async function suffixGet(storage: OssStorage, key: string, tailBytes: number, si
       if (Number.isSafeInteger(length) && length >= 0) return { refused: { ...meta, size: length } };
       return { refused: await storage.headRaw(key, signal) };
     }
-    if (!bytes) throw transientMark(new ShiplensError('TRUNCATED', `Asked for the last ${tailBytes} bytes, the server sent more than ${2 * tailBytes + 1}.`, { source }));
+    if (!bytes)
+      throw transientMark(
+        new ShiplensError('TRUNCATED', `Asked for the last ${tailBytes} bytes, the server sent more than ${2 * tailBytes + 1}.`, {
+          source,
+        }),
+      );
     const range = contentRangeParse(headers['content-range']);
     if (!range || range.total === null || range.end - range.start + 1 !== bytes.length) {
-      throw transientMark(new ShiplensError('TRUNCATED', `Asked for the last ${tailBytes} bytes, got ${bytes.length} with "${headers['content-range'] ?? 'no Content-Range'}".`, { source }));
+      throw transientMark(
+        new ShiplensError(
+          'TRUNCATED',
+          `Asked for the last ${tailBytes} bytes, got ${bytes.length} with "${headers['content-range'] ?? 'no Content-Range'}".`,
+          { source },
+        ),
+      );
     }
     const head: OssHead = { ...meta, size: range.total };
     // Anything but a range ending at the last byte (e.g. `bytes 0-65536/5458238`) is not the tail.

@@ -60,10 +60,14 @@ const openTailBytes = 64 * 1024;
  */
 function ossKeyCheck(key: string, bucket: string): void {
   if (key.split('/').some((segment) => segment === '.' || segment === '..')) {
-    throw new ShiplensError('INVALID_ARGUMENT', `The key ${JSON.stringify(key.slice(0, 200))} has a "." or ".." path segment, which OSS requests cannot name.`, {
-      source: `oss://${bucket}/${key}`,
-      hint: 'Use the OSS console or ossutil for this object.',
-    });
+    throw new ShiplensError(
+      'INVALID_ARGUMENT',
+      `The key ${JSON.stringify(key.slice(0, 200))} has a "." or ".." path segment, which OSS requests cannot name.`,
+      {
+        source: `oss://${bucket}/${key}`,
+        hint: 'Use the OSS console or ossutil for this object.',
+      },
+    );
   }
 }
 
@@ -91,7 +95,9 @@ export class OssStorage implements Storage {
 
   constructor(config: OssStorageConfig) {
     if (!config.accessKeyId || !config.accessKeySecret) {
-      throw new ShiplensError('CREDENTIALS_UNAVAILABLE', 'No AccessKey ID/secret for OSS.', { hint: 'Add credentials to the profile, or set ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET.' });
+      throw new ShiplensError('CREDENTIALS_UNAVAILABLE', 'No AccessKey ID/secret for OSS.', {
+        hint: 'Add credentials to the profile, or set ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET.',
+      });
     }
     // OSS bucket naming rules; ali-oss would otherwise fail every call with an untyped error
     // that read as "Unexpected failure talking to <endpoint>" (ossStorageRegression).
@@ -112,7 +118,12 @@ export class OssStorage implements Storage {
       pathStyle: config.pathStyle,
       timeoutMs: config.timeoutMs ?? 60_000,
     };
-    const initial: OssCredentials = { accessKeyId: config.accessKeyId, accessKeySecret: config.accessKeySecret, securityToken: config.securityToken, expiration: config.expiration };
+    const initial: OssCredentials = {
+      accessKeyId: config.accessKeyId,
+      accessKeySecret: config.accessKeySecret,
+      securityToken: config.securityToken,
+      expiration: config.expiration,
+    };
     this.credentials = new OssCredentialHolder(initial, config.refreshSts, config.now);
     this.retries = config.retries ?? 4;
     this.retryBaseMs = config.retryBaseMs ?? 200;
@@ -186,7 +197,9 @@ export class OssStorage implements Storage {
     const headers = (result.res?.headers ?? {}) as Record<string, string | undefined>;
     const size = Number(headers['content-length']);
     if (!Number.isSafeInteger(size) || size < 0) {
-      throw new ShiplensError('SERVER_ERROR', 'OSS answered HEAD without a valid Content-Length.', { source: `oss://${this.bucket}/${key}` });
+      throw new ShiplensError('SERVER_ERROR', 'OSS answered HEAD without a valid Content-Length.', {
+        source: `oss://${this.bucket}/${key}`,
+      });
     }
     return { key, size, lastModified: isoDate(headers['last-modified']), etag: headers.etag ?? null };
   }

@@ -27,7 +27,13 @@ function workerGone(source: string): ShiplensError {
 }
 
 /** A reader that asks `worker` for rows; `fail` rejects every pending read. */
-function readerProxy(worker: Worker, opened: Extract<TableWorkerMessage, { type: 'opened' }>, pending: Map<number, Pending>, state: { closed: boolean }, source: string): TableReader {
+function readerProxy(
+  worker: Worker,
+  opened: Extract<TableWorkerMessage, { type: 'opened' }>,
+  pending: Map<number, Pending>,
+  state: { closed: boolean },
+  source: string,
+): TableReader {
   let nextId = 1;
   const readRows = (offset: number, limit: number, signal?: AbortSignal): Promise<Cell[][]> => {
     throwIfCancelled(signal);
@@ -81,18 +87,37 @@ export function tableWorkerOpen(workerPath: string, options: TableWorkerOpenOpti
     options.signal?.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (message: TableWorkerMessage) => {
       switch (message.type) {
-        case 'progress': options.onProgress?.(message.done, message.total); break;
+        case 'progress':
+          options.onProgress?.(message.done, message.total);
+          break;
         case 'opened': {
           opened = true;
           options.signal?.removeEventListener('abort', onAbort);
           const { format, compression, snappyVariant, text, warnings } = message;
-          const table = { reader: readerProxy(worker, message, pending, state, source), format, compression, text, warnings, close: () => close() };
+          const table = {
+            reader: readerProxy(worker, message, pending, state, source),
+            format,
+            compression,
+            text,
+            warnings,
+            close: () => close(),
+          };
           resolve(snappyVariant ? { ...table, snappyVariant: snappyVariant as OpenedTableLike['snappyVariant'] } : table);
           break;
         }
-        case 'error': options.signal?.removeEventListener('abort', onAbort); close(); reject(errorFromInfo(message.error)); break;
-        case 'rows': pending.get(message.id)?.resolve(message.rows); pending.delete(message.id); break;
-        case 'rowsError': pending.get(message.id)?.reject(errorFromInfo(message.error)); pending.delete(message.id); break;
+        case 'error':
+          options.signal?.removeEventListener('abort', onAbort);
+          close();
+          reject(errorFromInfo(message.error));
+          break;
+        case 'rows':
+          pending.get(message.id)?.resolve(message.rows);
+          pending.delete(message.id);
+          break;
+        case 'rowsError':
+          pending.get(message.id)?.reject(errorFromInfo(message.error));
+          pending.delete(message.id);
+          break;
       }
     });
     const died = (why: string): void => {
@@ -101,9 +126,12 @@ export function tableWorkerOpen(workerPath: string, options: TableWorkerOpenOpti
       close(error);
     };
     worker.on('error', (error) => died(error.message.split('\n')[0] ?? 'error'));
-    worker.on('exit', (code) => { if (!state.closed) died(`exit code ${code}`); });
+    worker.on('exit', (code) => {
+      if (!state.closed) died(`exit code ${code}`);
+    });
     void transferableCopy(options.request.bytes).then((bytes) => {
-      if (!state.closed) worker.postMessage({ kind: 'table', ...options.request, bytes } satisfies TableWorkerOpen, [bytes.buffer as ArrayBuffer]);
+      if (!state.closed)
+        worker.postMessage({ kind: 'table', ...options.request, bytes } satisfies TableWorkerOpen, [bytes.buffer as ArrayBuffer]);
     });
   });
 }

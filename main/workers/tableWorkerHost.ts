@@ -41,7 +41,16 @@ export interface TableWorkerRows {
 /** What the table worker posts back. */
 export type TableWorkerMessage =
   | { type: 'progress'; done: number; total: number | null }
-  | { type: 'opened'; columns: TableColumn[]; numRows: number | null; format: 'json' | 'csv' | 'parquet'; compression: 'none' | 'snappy'; snappyVariant?: string; text: Uint8Array | null; warnings: TableWarning[] }
+  | {
+      type: 'opened';
+      columns: TableColumn[];
+      numRows: number | null;
+      format: 'json' | 'csv' | 'parquet';
+      compression: 'none' | 'snappy';
+      snappyVariant?: string;
+      text: Uint8Array | null;
+      warnings: TableWarning[];
+    }
   | { type: 'error'; error: ErrorInfo }
   | { type: 'rows'; id: number; rows: Cell[][] }
   | { type: 'rowsError'; id: number; error: ErrorInfo };
@@ -62,7 +71,11 @@ async function openTable(request: TableWorkerOpen, port: MessagePort): Promise<T
   try {
     const source = byteSourceFromBytes(sharedCopy(request.bytes), request.name);
     const opened = await tableOpen(source, {
-      format: request.format, compression: request.compression, dialect: request.dialect, maxDecodeBytes: request.maxDecodeBytes, maxColumns: request.maxColumns,
+      format: request.format,
+      compression: request.compression,
+      dialect: request.dialect,
+      maxDecodeBytes: request.maxDecodeBytes,
+      maxColumns: request.maxColumns,
       rawDecoder: sharedOutputDecoder(),
       onProgress: (done, total) => port.postMessage({ type: 'progress', done, total } satisfies TableWorkerMessage),
     });
@@ -70,7 +83,13 @@ async function openTable(request: TableWorkerOpen, port: MessagePort): Promise<T
     const text = opened.text && !(opened.text.buffer instanceof SharedArrayBuffer) ? sharedCopy(opened.text) : opened.text;
     const { reader } = opened;
     const message: TableWorkerMessage = {
-      type: 'opened', columns: reader.columns, numRows: reader.numRows, format: opened.format, compression: opened.compression, text, warnings: opened.warnings,
+      type: 'opened',
+      columns: reader.columns,
+      numRows: reader.numRows,
+      format: opened.format,
+      compression: opened.compression,
+      text,
+      warnings: opened.warnings,
       ...(opened.snappyVariant ? { snappyVariant: opened.snappyVariant } : {}),
     };
     port.postMessage(message);
@@ -88,9 +107,17 @@ export function tableWorkerServe(request: TableWorkerOpen, port: MessagePort): v
     void ready.then(async (reader) => {
       if (!reader || message.kind !== 'rows') return;
       try {
-        port.postMessage({ type: 'rows', id: message.id, rows: await reader.readRows(message.offset, message.limit) } satisfies TableWorkerMessage);
+        port.postMessage({
+          type: 'rows',
+          id: message.id,
+          rows: await reader.readRows(message.offset, message.limit),
+        } satisfies TableWorkerMessage);
       } catch (error) {
-        port.postMessage({ type: 'rowsError', id: message.id, error: toShiplensError(error, request.name).toInfo() } satisfies TableWorkerMessage);
+        port.postMessage({
+          type: 'rowsError',
+          id: message.id,
+          error: toShiplensError(error, request.name).toInfo(),
+        } satisfies TableWorkerMessage);
       }
     });
   });

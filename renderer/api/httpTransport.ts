@@ -24,13 +24,24 @@ function networkError<T>(error: unknown): ApiResponse<T> {
   const message = error instanceof Error ? error.message : String(error);
   return {
     ok: false,
-    error: { code: 'NETWORK', message: `The shiplens server did not answer: ${message}`, hint: 'Is the shiplens process still running? Restart it and open the URL it prints.' },
+    error: {
+      code: 'NETWORK',
+      message: `The shiplens server did not answer: ${message}`,
+      hint: 'Is the shiplens process still running? Restart it and open the URL it prints.',
+    },
   };
 }
 
 async function responseRead<T>(response: Response): Promise<ApiResponse<T>> {
   if (response.status === 401 || response.status === 403) {
-    return { ok: false, error: { code: 'UNAUTHORIZED_CALLER', message: 'The server refused this page’s token.', hint: 'Open the exact URL shiplens printed (it carries #token=…).' } };
+    return {
+      ok: false,
+      error: {
+        code: 'UNAUTHORIZED_CALLER',
+        message: 'The server refused this page’s token.',
+        hint: 'Open the exact URL shiplens printed (it carries #token=…).',
+      },
+    };
   }
   try {
     return (await response.json()) as ApiResponse<T>;

@@ -16,7 +16,9 @@ import { QueryView } from '../views/QueryView';
 import { ForwardView } from '../views/ForwardView';
 
 function useDocumentTitle(): void {
-  const { connection, prefix, language, view, openKey } = useStore(useShallow((s) => ({ connection: s.connection, prefix: s.prefix, language: s.language, view: s.view, openKey: s.openKey })));
+  const { connection, prefix, language, view, openKey } = useStore(
+    useShallow((s) => ({ connection: s.connection, prefix: s.prefix, language: s.language, view: s.view, openKey: s.openKey })),
+  );
   const t = useT();
   useEffect(() => {
     document.documentElement.lang = language;

@@ -24,18 +24,36 @@ const zones = ['+08:00', 'UTC', '+09:00', '+05:30', '+01:00', '-05:00', '-08:00'
 export function Header() {
   const t = useT();
   const { view, viewSet, language, languageSet, connection, settings, settingsSave } = useStore(
-    useShallow((s) => ({ view: s.view, viewSet: s.viewSet, language: s.language, languageSet: s.languageSet, connection: s.connection, settings: s.settings, settingsSave: s.settingsSave })),
+    useShallow((s) => ({
+      view: s.view,
+      viewSet: s.viewSet,
+      language: s.language,
+      languageSet: s.languageSet,
+      connection: s.connection,
+      settings: s.settings,
+      settingsSave: s.settingsSave,
+    })),
   );
   const zone = settings?.timeZone ?? '+08:00';
   return (
     <header className="app-header">
       <div className="brand">
-        <span className="brand-mark" aria-hidden="true">◆</span> shiplens
+        <span className="brand-mark" aria-hidden="true">
+          ◆
+        </span>{' '}
+        shiplens
       </div>
       {/* A navigation landmark (not a tablist: the views are pages, with no tab panels). */}
       <nav aria-label={t('nav.main')} className="tabs">
         {sections.map((section) => (
-          <button key={section.view} type="button" aria-current={view === section.view ? 'page' : undefined} className={view === section.view ? 'tab active' : 'tab'} onClick={() => viewSet(section.view)} data-view={section.view}>
+          <button
+            key={section.view}
+            type="button"
+            aria-current={view === section.view ? 'page' : undefined}
+            className={view === section.view ? 'tab active' : 'tab'}
+            onClick={() => viewSet(section.view)}
+            data-view={section.view}
+          >
             {t(section.label)}
           </button>
         ))}
@@ -45,7 +63,11 @@ export function Header() {
       </div>
       <label className="header-control">
         <span className="muted">{t('header.timeZone')}</span>
-        <select aria-label={t('header.timeZone')} value={zones.includes(zone) ? zone : zone} onChange={(e) => void settingsSave({ timeZone: e.target.value })}>
+        <select
+          aria-label={t('header.timeZone')}
+          value={zones.includes(zone) ? zone : zone}
+          onChange={(e) => void settingsSave({ timeZone: e.target.value })}
+        >
           {(zones.includes(zone) ? zones : [zone, ...zones]).map((z) => (
             <option key={z} value={z}>
               {z}
@@ -55,7 +77,12 @@ export function Header() {
       </label>
       <label className="header-control">
         <span className="muted">{t('header.language')}</span>
-        <select aria-label={t('header.language')} value={language} onChange={(e) => void languageSet(e.target.value as 'en' | 'zh-CN')} data-testid="language">
+        <select
+          aria-label={t('header.language')}
+          value={language}
+          onChange={(e) => void languageSet(e.target.value as 'en' | 'zh-CN')}
+          data-testid="language"
+        >
           <option value="en">English</option>
           <option value="zh-CN">简体中文</option>
         </select>

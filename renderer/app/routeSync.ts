@@ -28,7 +28,10 @@ function lastLocationSave(state: ShiplensState): void {
 /** The remembered route for the connection now open, if it is the one remembered. */
 export function lastLocationFor(label: string | undefined): Route | null {
   try {
-    const saved = JSON.parse(localStorage.getItem(lastLocationKey) ?? 'null') as { label?: unknown; route?: { view?: unknown; prefix?: unknown } } | null;
+    const saved = JSON.parse(localStorage.getItem(lastLocationKey) ?? 'null') as {
+      label?: unknown;
+      route?: { view?: unknown; prefix?: unknown };
+    } | null;
     if (!saved || saved.label !== label || typeof saved.route?.prefix !== 'string' || typeof saved.route.view !== 'string') return null;
     return routeParse(routeFormat({ view: saved.route.view as Route['view'], prefix: saved.route.prefix }));
   } catch {

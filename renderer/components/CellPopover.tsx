@@ -21,7 +21,15 @@ export function CellPopover({ text, x, y, onClose }: { text: string; x: number; 
     };
   }, [onClose]);
   return (
-    <div ref={ref} className="cell-popover" role="dialog" aria-label={t('inspect.cellExpand')} style={{ left: x, top: y }} data-testid="cell-popover" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div
+      ref={ref}
+      className="cell-popover"
+      role="dialog"
+      aria-label={t('inspect.cellExpand')}
+      style={{ left: x, top: y }}
+      data-testid="cell-popover"
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
       {/* The × is drawn by CSS: the popover's text content stays exactly the cell's. */}
       <button type="button" className="link popover-close" onClick={onClose} aria-label={t('common.close')} />
       <div className="popover-text">{text}</div>

@@ -56,7 +56,11 @@ export function DataTable({ table, rows, onNeedMore }: Props) {
 
   // Decided on the first page: a column's kind must not flip while pages load.
   const kinds = useMemo(
-    () => table.columns.map((c, i) => ({ time: epochColumn(c.name, rows, i), numeric: numericTypes.has(c.type) || columnLooksNumeric(rows, i) })),
+    () =>
+      table.columns.map((c, i) => ({
+        time: epochColumn(c.name, rows, i),
+        numeric: numericTypes.has(c.type) || columnLooksNumeric(rows, i),
+      })),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- on the first page only, on purpose
     [table.columns, hasRows],
   );
@@ -65,7 +69,10 @@ export function DataTable({ table, rows, onNeedMore }: Props) {
   useEffect(() => {
     if (kinds.some((k) => k.time)) widthsSet((w) => w.map((v, i) => (kinds[i]?.time ? Math.max(v, 170) : v)));
   }, [kinds, widthsSet]);
-  const shown = useCallback((cell: JsonCell, col: number) => (kinds[col]?.time && !rawTimes ? epochText(cell, zone) : null), [kinds, rawTimes, zone]);
+  const shown = useCallback(
+    (cell: JsonCell, col: number) => (kinds[col]?.time && !rawTimes ? epochText(cell, zone) : null),
+    [kinds, rawTimes, zone],
+  );
 
   const view = useMemo(() => {
     const keep = rowFilterParse(filter, names);
@@ -76,7 +83,12 @@ export function DataTable({ table, rows, onNeedMore }: Props) {
   }, [rows, sort, filter, names]);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual: expected
-  const virtualizer = useVirtualizer({ count: view.length, getScrollElement: () => bodyRef.current, estimateSize: () => rowHeight, overscan: 10 });
+  const virtualizer = useVirtualizer({
+    count: view.length,
+    getScrollElement: () => bodyRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 10,
+  });
   const items = virtualizer.getVirtualItems();
   const last = items[items.length - 1];
   useEffect(() => {
@@ -109,13 +121,24 @@ export function DataTable({ table, rows, onNeedMore }: Props) {
     window.addEventListener('pointermove', move);
     window.addEventListener('pointerup', up);
   }
-  const fit = (col: number) => fitWidth(names[col] ?? '', table.columns[col]?.type ?? '', rows, col, (cell) => shown(cell, col) ?? (cell === null ? 'null' : String(cell)));
+  const fit = (col: number) =>
+    fitWidth(
+      names[col] ?? '',
+      table.columns[col]?.type ?? '',
+      rows,
+      col,
+      (cell) => shown(cell, col) ?? (cell === null ? 'null' : String(cell)),
+    );
   const fitAll = () => cols.widthsSet((w) => w.map((_, col) => fit(col)));
 
   function expand(rowIndex: number, col: number, x: number, y: number) {
     const cell = view[rowIndex]?.row[col];
     if (cell === undefined) return;
-    setExpanded({ text: cell === null ? 'null' : String(cell), x: Math.max(0, Math.min(x, window.innerWidth - 660)), y: Math.min(y, window.innerHeight * 0.5) });
+    setExpanded({
+      text: cell === null ? 'null' : String(cell),
+      x: Math.max(0, Math.min(x, window.innerWidth - 660)),
+      y: Math.min(y, window.innerHeight * 0.5),
+    });
   }
 
   /** Keep the active cell in sight sideways: the virtualizer only scrolls rows. */
@@ -141,8 +164,21 @@ export function DataTable({ table, rows, onNeedMore }: Props) {
     const col = cols.visible[active.col] ?? 0;
     let text = '';
     if (what === 'cell') text = format === 'tsv' ? cellCopyText(entry?.row[col]) : JSON.stringify(entry?.row[col] ?? null);
-    else if (what === 'row') text = format === 'tsv' ? rowsTsv(entry ? [entry.row] : [], cols.visible) : rowsJson(entry ? [entry.row] : [], cols.visible, names);
-    else if (what === 'column') text = format === 'tsv' ? rowsTsv(view.map((e) => e.row), [col], names) : JSON.stringify(view.map((e) => e.row[col] ?? null), null, 2);
+    else if (what === 'row')
+      text = format === 'tsv' ? rowsTsv(entry ? [entry.row] : [], cols.visible) : rowsJson(entry ? [entry.row] : [], cols.visible, names);
+    else if (what === 'column')
+      text =
+        format === 'tsv'
+          ? rowsTsv(
+              view.map((e) => e.row),
+              [col],
+              names,
+            )
+          : JSON.stringify(
+              view.map((e) => e.row[col] ?? null),
+              null,
+              2,
+            );
     else {
       const picked = selection();
       text = format === 'tsv' ? rowsTsv(picked.rows, picked.cols) : rowsJson(picked.rows, picked.cols, names);
@@ -172,7 +208,10 @@ export function DataTable({ table, rows, onNeedMore }: Props) {
     const target = next[e.key];
     if (target) {
       e.preventDefault();
-      const moved = { row: Math.max(0, Math.min(view.length - 1, target.row)), col: Math.max(0, Math.min(cols.visible.length - 1, target.col)) };
+      const moved = {
+        row: Math.max(0, Math.min(view.length - 1, target.row)),
+        col: Math.max(0, Math.min(cols.visible.length - 1, target.col)),
+      };
       setAnchor(e.shiftKey ? (anchor ?? active) : null);
       setActive(moved);
       virtualizer.scrollToIndex(moved.row, { align: 'auto' });
@@ -195,12 +234,34 @@ export function DataTable({ table, rows, onNeedMore }: Props) {
     if (!e.shiftKey && cell !== null && cell !== undefined && String(cell).length > 40) expand(row, col, e.clientX, e.clientY);
   }
 
-  const sel = anchor ? { r0: Math.min(anchor.row, active.row), r1: Math.max(anchor.row, active.row), c0: Math.min(anchor.col, active.col), c1: Math.max(anchor.col, active.col) } : null;
+  const sel = anchor
+    ? {
+        r0: Math.min(anchor.row, active.row),
+        r1: Math.max(anchor.row, active.row),
+        c0: Math.min(anchor.col, active.col),
+        c1: Math.max(anchor.col, active.col),
+      }
+    : null;
   const totalWidth = cols.visible.reduce((a, c) => a + (cols.widths[c] ?? 0), 0) + numberColumn;
   const activeEntry = view[active.row];
   return (
     <div className="stack" style={{ flex: 1, minHeight: 0 }}>
-      <GridToolbar table={table} filter={filter} onFilter={setFilter} filterRef={filterRef} onCopy={(w, f) => void copy(w, f)} copyStatus={copyStatus} columns={cols} onFitAll={fitAll} hasTimes={kinds.some((k) => k.time)} rawTimes={rawTimes} onRawTimes={setRawTimes} zone={zone} details={details} onDetails={setDetails} />
+      <GridToolbar
+        table={table}
+        filter={filter}
+        onFilter={setFilter}
+        filterRef={filterRef}
+        onCopy={(w, f) => void copy(w, f)}
+        copyStatus={copyStatus}
+        columns={cols}
+        onFitAll={fitAll}
+        hasTimes={kinds.some((k) => k.time)}
+        rawTimes={rawTimes}
+        onRawTimes={setRawTimes}
+        zone={zone}
+        details={details}
+        onDetails={setDetails}
+      />
       <div className={details ? 'grid-area with-detail' : 'grid-area'}>
         <div className="vgrid" role="grid" aria-label={t('inspect.rows')} aria-rowcount={view.length} aria-colcount={cols.visible.length}>
           <div className="vgrid-body" ref={bodyRef} tabIndex={0} onKeyDown={onKeyDown} data-testid="data-table">
@@ -212,12 +273,32 @@ export function DataTable({ table, rows, onNeedMore }: Props) {
                 const column = table.columns[col];
                 if (!column) return null;
                 return (
-                  <div key={column.name} className="cell" role="columnheader" data-column={column.name} style={{ width: cols.widths[col] }} aria-sort={sort?.col === col ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
-                    <button type="button" className="sort" title={`${column.name} (${column.type})`} onClick={() => setSort(sort?.col === col ? { col, desc: !sort.desc } : { col, desc: false })}>
+                  <div
+                    key={column.name}
+                    className="cell"
+                    role="columnheader"
+                    data-column={column.name}
+                    style={{ width: cols.widths[col] }}
+                    aria-sort={sort?.col === col ? (sort.desc ? 'descending' : 'ascending') : 'none'}
+                  >
+                    <button
+                      type="button"
+                      className="sort"
+                      title={`${column.name} (${column.type})`}
+                      onClick={() => setSort(sort?.col === col ? { col, desc: !sort.desc } : { col, desc: false })}
+                    >
                       {column.name} <span className="muted small">{column.type}</span>
                       {sort?.col === col ? (sort.desc ? ' ▼' : ' ▲') : ''}
                     </button>
-                    <div className="resize" role="separator" aria-orientation="vertical" aria-label={t('inspect.resizeColumn', { name: column.name })} title={t('grid.fitHint')} onPointerDown={(e) => startResize(col, e)} onDoubleClick={() => cols.widthSet(col, fit(col))} />
+                    <div
+                      className="resize"
+                      role="separator"
+                      aria-orientation="vertical"
+                      aria-label={t('inspect.resizeColumn', { name: column.name })}
+                      title={t('grid.fitHint')}
+                      onPointerDown={(e) => startResize(col, e)}
+                      onDoubleClick={() => cols.widthSet(col, fit(col))}
+                    />
                   </div>
                 );
               })}
@@ -228,7 +309,13 @@ export function DataTable({ table, rows, onNeedMore }: Props) {
                 if (!entry) return null;
                 const inRows = sel !== null && item.index >= sel.r0 && item.index <= sel.r1;
                 return (
-                  <div key={item.key} role="row" aria-rowindex={item.index + 1} className={`vrow${item.index === active.row ? ' active' : ''}`} style={{ top: item.start, height: item.size, width: totalWidth }}>
+                  <div
+                    key={item.key}
+                    role="row"
+                    aria-rowindex={item.index + 1}
+                    className={`vrow${item.index === active.row ? ' active' : ''}`}
+                    style={{ top: item.start, height: item.size, width: totalWidth }}
+                  >
                     <div className="cell num muted" style={{ width: numberColumn }}>
                       {entry.index + 1}
                     </div>
@@ -258,7 +345,14 @@ export function DataTable({ table, rows, onNeedMore }: Props) {
             </div>
           </div>
         </div>
-        {details && <RowDetail names={names} row={activeEntry?.row ?? null} rowNumber={activeEntry ? activeEntry.index + 1 : null} timeOf={(col) => (kinds[col]?.time ? epochText(activeEntry?.row[col], zone) : null)} />}
+        {details && (
+          <RowDetail
+            names={names}
+            row={activeEntry?.row ?? null}
+            rowNumber={activeEntry ? activeEntry.index + 1 : null}
+            timeOf={(col) => (kinds[col]?.time ? epochText(activeEntry?.row[col], zone) : null)}
+          />
+        )}
       </div>
       {expanded && <CellPopover text={expanded.text} x={expanded.x} y={expanded.y} onClose={closePopover} />}
     </div>

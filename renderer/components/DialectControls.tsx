@@ -17,29 +17,54 @@ export function DialectControls({ dialect, onApply }: { dialect: CsvDialect; onA
       aria-label={t('inspect.dialect')}
       onSubmit={(e) => {
         e.preventDefault();
-        const columns = names.split(',').map((n) => n.trim()).filter(Boolean);
+        const columns = names
+          .split(',')
+          .map((n) => n.trim())
+          .filter(Boolean);
         onApply({ ...draft, ...(columns.length ? { columns } : { columns: undefined }) });
       }}
     >
       <strong className="small">{t('inspect.dialect')}</strong>
       <label className="field">
         {t('inspect.delimiter')}
-        <DelimiterSelect label={t('inspect.delimiter')} value={draft.delimiter} onChange={(delimiter) => setDraft({ ...draft, delimiter })} />
+        <DelimiterSelect
+          label={t('inspect.delimiter')}
+          value={draft.delimiter}
+          onChange={(delimiter) => setDraft({ ...draft, delimiter })}
+        />
       </label>
       <label className="field">
         {t('inspect.quote')}
-        <input aria-label={t('inspect.quote')} maxLength={1} style={{ width: 40 }} value={draft.quote} onChange={(e) => setDraft({ ...draft, quote: e.target.value || '"' })} />
+        <input
+          aria-label={t('inspect.quote')}
+          maxLength={1}
+          style={{ width: 40 }}
+          value={draft.quote}
+          onChange={(e) => setDraft({ ...draft, quote: e.target.value || '"' })}
+        />
       </label>
       <label className="field">
         {t('inspect.nullValue')}
-        <input aria-label={t('inspect.nullValue')} style={{ width: 80 }} value={draft.nullValue} onChange={(e) => setDraft({ ...draft, nullValue: e.target.value })} />
+        <input
+          aria-label={t('inspect.nullValue')}
+          style={{ width: 80 }}
+          value={draft.nullValue}
+          onChange={(e) => setDraft({ ...draft, nullValue: e.target.value })}
+        />
       </label>
       <label className="field" style={{ flex: 1, minWidth: 200 }}>
         {t('inspect.columnNames')}
-        <input aria-label={t('inspect.columnNames')} className="mono" value={names} onChange={(e) => setNames(e.target.value)} placeholder="__time__, __topic__, __source__, …" />
+        <input
+          aria-label={t('inspect.columnNames')}
+          className="mono"
+          value={names}
+          onChange={(e) => setNames(e.target.value)}
+          placeholder="__time__, __topic__, __source__, …"
+        />
       </label>
       <label className="check small">
-        <input type="checkbox" checked={draft.header} onChange={(e) => setDraft({ ...draft, header: e.target.checked })} /> {t('inspect.header')}
+        <input type="checkbox" checked={draft.header} onChange={(e) => setDraft({ ...draft, header: e.target.checked })} />{' '}
+        {t('inspect.header')}
       </label>
       <button type="submit">{t('inspect.apply')}</button>
     </form>

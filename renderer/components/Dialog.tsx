@@ -5,7 +5,8 @@
 import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 
-const focusable = 'button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), a[href], [tabindex]:not([tabindex="-1"])';
+const focusable =
+  'button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), a[href], [tabindex]:not([tabindex="-1"])';
 
 /** Props of `Dialog`. */
 export interface DialogProps {

@@ -55,7 +55,12 @@ export function FolderDownload() {
   return (
     <div className="stack" data-testid="folder-download">
       <div className="row">
-        <button type="button" disabled={s.listing || done !== null || keys.length === 0} onClick={() => void run()} data-testid="download-listed">
+        <button
+          type="button"
+          disabled={s.listing || done !== null || keys.length === 0}
+          onClick={() => void run()}
+          data-testid="download-listed"
+        >
           {t('browse.downloadListed', { n: keys.length.toLocaleString() })}
         </button>
         {outcome && (

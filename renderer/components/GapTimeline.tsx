@@ -40,7 +40,9 @@ function useGapInputs(objects: readonly ObjectEntry[] | null, rule: ShippingRule
 }
 
 function useTimeline(intervalOverride: number | null) {
-  const s = useStore(useShallow((st) => ({ objects: st.objects, listing: st.listing, prefix: st.prefix, imported: st.slsRule, list: st.taskList })));
+  const s = useStore(
+    useShallow((st) => ({ objects: st.objects, listing: st.listing, prefix: st.prefix, imported: st.slsRule, list: st.taskList })),
+  );
   const rule = s.imported && ruleCovers(s.imported.rule, s.prefix) ? s.imported.rule : null;
   const tasks = useMemo(() => {
     const sameRule = rule && s.list && s.imported && s.list.shipper === s.imported.name && s.list.logstore === s.imported.logstore;
@@ -49,7 +51,10 @@ function useTimeline(intervalOverride: number | null) {
   const intervalSec = intervalOverride ?? rule?.bufferIntervalSec ?? 300;
   const inputs = useGapInputs(s.listing ? null : s.objects, rule ?? undefined);
   const graceMinutes = useStore((st) => st.settings?.lateGraceMinutes);
-  const gaps = useMemo(() => (inputs ? gapsFromInputs(inputs, tasks, intervalSec, graceMinutes === undefined ? undefined : graceMinutes * 60_000) : null), [inputs, tasks, intervalSec, graceMinutes]);
+  const gaps = useMemo(
+    () => (inputs ? gapsFromInputs(inputs, tasks, intervalSec, graceMinutes === undefined ? undefined : graceMinutes * 60_000) : null),
+    [inputs, tasks, intervalSec, graceMinutes],
+  );
   const marks = useMemo(() => (gaps ? slotTaskMarks(gaps.slots, tasks) : new Map()), [gaps, tasks]);
   return { gaps, marks, intervalSec };
 }
@@ -72,14 +77,33 @@ export function GapTimeline() {
         <span className="spacer" />
         <label className="row small muted">
           {t('browse.interval')}
-          <NumberField min={60} max={86_400} step={60} width={70} label={t('browse.interval')} value={intervalSec} onCommit={setIntervalOverride} />
+          <NumberField
+            min={60}
+            max={86_400}
+            step={60}
+            width={70}
+            label={t('browse.interval')}
+            value={intervalSec}
+            onCommit={setIntervalOverride}
+          />
         </label>
       </div>
       {!gaps || !first || !last ? (
         <p className="muted small">{t('browse.gapsNone')}</p>
       ) : (
         <>
-          <svg className="timeline" shapeRendering="crispEdges" viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={[t('gaps.present', { n: gaps.counts.present }), t('gaps.missing', { n: gaps.counts.missing }), t('gaps.late', { n: gaps.counts.late })].join(', ')}>
+          <svg
+            className="timeline"
+            shapeRendering="crispEdges"
+            viewBox={`0 0 ${width} ${height}`}
+            width="100%"
+            role="img"
+            aria-label={[
+              t('gaps.present', { n: gaps.counts.present }),
+              t('gaps.missing', { n: gaps.counts.missing }),
+              t('gaps.late', { n: gaps.counts.late }),
+            ].join(', ')}
+          >
             {slots.map((slot) => {
               const x = ((slot.start - first.start) / span) * width;
               // Narrow slots touch (a gap thinner than a pixel would drop whole bars under crispEdges).
@@ -89,25 +113,51 @@ export function GapTimeline() {
               const title = `${instantFormat(slot.expectedMs, zone)} · ${slot.status}${slot.keys.length ? ` · ${slot.keys.length}` : ''}${mark ? `\n${taskMarkText(mark, zone, say)}` : ''}`;
               return (
                 <g key={slot.start} data-slot-status={slot.status} data-task-mark={mark?.kind}>
-                  <rect x={x} y={slot.status === 'present' ? 14 : 4} width={w} height={slot.status === 'present' ? 26 : 36} className={`slot-${slot.status === 'present' ? 'ok' : slot.status}${mark ? ` task-${mark.kind}` : ''}`}>
+                  <rect
+                    x={x}
+                    y={slot.status === 'present' ? 14 : 4}
+                    width={w}
+                    height={slot.status === 'present' ? 26 : 36}
+                    className={`slot-${slot.status === 'present' ? 'ok' : slot.status}${mark ? ` task-${mark.kind}` : ''}`}
+                  >
                     <title>{title}</title>
                   </rect>
                   {mark && <rect x={x} y={0} width={w} height={3} className={`mark-${mark.kind}`} />}
                 </g>
               );
             })}
-            <text x={0} y={height - 2}>{instantFormat(first.start, zone).slice(5, 16)}</text>
-            <text x={width} y={height - 2} textAnchor="end">{instantFormat(last.end, zone).slice(5, 16)}</text>
+            <text x={0} y={height - 2}>
+              {instantFormat(first.start, zone).slice(5, 16)}
+            </text>
+            <text x={width} y={height - 2} textAnchor="end">
+              {instantFormat(last.end, zone).slice(5, 16)}
+            </text>
           </svg>
           <div className="row small">
-            <span className="ok" data-count="present">● {t('gaps.present', { n: gaps.counts.present })}</span>
-            <span className="danger" data-count="missing">● {t('gaps.missing', { n: gaps.counts.missing })}</span>
-            <span className="warn" data-count="late">● {t('gaps.late', { n: gaps.counts.late })}</span>
+            <span className="ok" data-count="present">
+              ● {t('gaps.present', { n: gaps.counts.present })}
+            </span>
+            <span className="danger" data-count="missing">
+              ● {t('gaps.missing', { n: gaps.counts.missing })}
+            </span>
+            <span className="warn" data-count="late">
+              ● {t('gaps.late', { n: gaps.counts.late })}
+            </span>
           </div>
-          {gaps.arrivalsNotJudged > 0 && <p className="muted small" data-testid="gaps-not-judged" style={{ margin: '4px 0 0' }}>{t('gaps.notJudged', { n: gaps.arrivalsNotJudged })}</p>}
+          {gaps.arrivalsNotJudged > 0 && (
+            <p className="muted small" data-testid="gaps-not-judged" style={{ margin: '4px 0 0' }}>
+              {t('gaps.notJudged', { n: gaps.arrivalsNotJudged })}
+            </p>
+          )}
           <GapTaskMarks marks={[...marks.values()]} />
-          <p className="muted small" style={{ margin: '4px 0 0' }}>{t('browse.gapsLegend')}</p>
-          {marks.size > 0 && <p className="muted small" style={{ margin: '2px 0 0' }}>{t('gaps.taskLegend')}</p>}
+          <p className="muted small" style={{ margin: '4px 0 0' }}>
+            {t('browse.gapsLegend')}
+          </p>
+          {marks.size > 0 && (
+            <p className="muted small" style={{ margin: '2px 0 0' }}>
+              {t('gaps.taskLegend')}
+            </p>
+          )}
         </>
       )}
     </section>

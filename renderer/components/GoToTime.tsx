@@ -32,7 +32,15 @@ export function GoToTime({ rule, zone }: { rule: ShippingRule; zone: string }) {
     >
       <label className="field" style={{ flex: 1 }}>
         {t('browse.goToTime')} ({zone})
-        <input className="mono" aria-label={t('browse.goToTime')} placeholder="YYYY-MM-DD HH:MM" value={text} aria-invalid={text !== '' && ms === null} onChange={(e) => setText(e.target.value)} data-testid="go-to-time" />
+        <input
+          className="mono"
+          aria-label={t('browse.goToTime')}
+          placeholder="YYYY-MM-DD HH:MM"
+          value={text}
+          aria-invalid={text !== '' && ms === null}
+          onChange={(e) => setText(e.target.value)}
+          data-testid="go-to-time"
+        />
       </label>
       <button type="submit" disabled={ms === null} data-testid="go-to-time-submit">
         {t('browse.goToPartition')}

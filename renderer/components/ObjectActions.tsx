@@ -79,7 +79,14 @@ export function ObjectActions({ objectKey }: { objectKey: string }) {
           </span>
         )}
       </div>
-      {jobId && <ProgressBar done={progress?.done ?? null} total={progress?.total ?? null} label={phaseText(t, progress?.phase) ?? t('phase.download')} onCancel={() => void apiCancel(jobId)} />}
+      {jobId && (
+        <ProgressBar
+          done={progress?.done ?? null}
+          total={progress?.total ?? null}
+          label={phaseText(t, progress?.phase) ?? t('phase.download')}
+          onCancel={() => void apiCancel(jobId)}
+        />
+      )}
       {saved && (
         <div className="small" role="status" data-testid="download-done">
           {t('browse.downloaded', { path: saved.path, bytes: saved.bytes.toLocaleString() })}

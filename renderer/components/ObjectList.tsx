@@ -42,10 +42,17 @@ function objectsSorted(objects: ObjectEntry[], key: SortKey, descending: boolean
 
 function SortHeader({ label, sortKey, width }: { label: MessageKey; sortKey: SortKey; width?: number }) {
   const t = useT();
-  const { current, descending, sortSet } = useStore(useShallow((s) => ({ current: s.sortKey, descending: s.sortDescending, sortSet: s.sortSet })));
+  const { current, descending, sortSet } = useStore(
+    useShallow((s) => ({ current: s.sortKey, descending: s.sortDescending, sortSet: s.sortSet })),
+  );
   const arrow = current === sortKey ? (descending ? ' ▼' : ' ▲') : '';
   return (
-    <div className={width ? 'cell' : 'cell grow'} style={width ? { width } : undefined} role="columnheader" aria-sort={current === sortKey ? (descending ? 'descending' : 'ascending') : 'none'}>
+    <div
+      className={width ? 'cell' : 'cell grow'}
+      style={width ? { width } : undefined}
+      role="columnheader"
+      aria-sort={current === sortKey ? (descending ? 'descending' : 'ascending') : 'none'}
+    >
       <button type="button" className="sort" onClick={() => sortSet(sortKey)} data-sort={sortKey}>
         {t(label)}
         {arrow}
@@ -61,14 +68,27 @@ function SortHeader({ label, sortKey, width }: { label: MessageKey; sortKey: Sor
 export function hiveColumns(objects: readonly ObjectEntry[]): { names: string[]; widths: number[] } {
   const longest = new Map<string, number>();
   for (const o of objects) {
-    for (const level of hiveLevels(o.key)) longest.set(level.name, Math.max(longest.get(level.name) ?? level.name.length, level.value.length));
+    for (const level of hiveLevels(o.key))
+      longest.set(level.name, Math.max(longest.get(level.name) ?? level.name.length, level.value.length));
   }
   const names = [...longest.keys()];
   // ~7.5 px per monospace character at 12 px plus the cell's padding, within [52, 220].
   return { names, widths: names.map((name) => Math.min(220, Math.max(w.hive, Math.ceil((longest.get(name) ?? 0) * 7.5) + 16))) };
 }
 
-function ObjectCells({ entry, hiveNames, hiveWidths, zone, under }: { entry: ObjectEntry; hiveNames: string[]; hiveWidths: number[]; zone: string; under: string | null }) {
+function ObjectCells({
+  entry,
+  hiveNames,
+  hiveWidths,
+  zone,
+  under,
+}: {
+  entry: ObjectEntry;
+  hiveNames: string[];
+  hiveWidths: number[];
+  zone: string;
+  under: string | null;
+}) {
   // Rows on screen only (virtualized); the tail holds every column shown here.
   const info = keyTail(entry.key);
   const levels = new Map(hiveLevels(entry.key).map((l) => [l.name, l.value]));
@@ -106,11 +126,27 @@ function ObjectCells({ entry, hiveNames, hiveWidths, zone, under }: { entry: Obj
 export function ObjectList() {
   const t = useT();
   const s = useStore(
-    useShallow((st) => ({ prefix: st.prefix, prefixes: st.prefixes, objects: st.objects, sortKey: st.sortKey, desc: st.sortDescending, filter: st.filter, selectedKey: st.selectedKey, selectSet: st.selectSet, browseOpen: st.browseOpen, listing: st.listing, tableOpen: st.tableOpen, zone: st.settings?.timeZone ?? '+08:00', recursive: st.recursive })),
+    useShallow((st) => ({
+      prefix: st.prefix,
+      prefixes: st.prefixes,
+      objects: st.objects,
+      sortKey: st.sortKey,
+      desc: st.sortDescending,
+      filter: st.filter,
+      selectedKey: st.selectedKey,
+      selectSet: st.selectSet,
+      browseOpen: st.browseOpen,
+      listing: st.listing,
+      tableOpen: st.tableOpen,
+      zone: st.settings?.timeZone ?? '+08:00',
+      recursive: st.recursive,
+    })),
   );
   const rows = useMemo<Row[]>(() => {
     const needle = s.filter.trim().toLowerCase();
-    const folders = s.prefixes.filter((p) => !needle || p.toLowerCase().includes(needle)).map((prefix): Row => ({ kind: 'folder', prefix }));
+    const folders = s.prefixes
+      .filter((p) => !needle || p.toLowerCase().includes(needle))
+      .map((prefix): Row => ({ kind: 'folder', prefix }));
     return folders.concat(objectsSorted(s.objects, s.sortKey, s.desc, s.filter).map((entry): Row => ({ kind: 'object', entry })));
   }, [s.prefixes, s.objects, s.sortKey, s.desc, s.filter]);
   const hive = useMemo(() => hiveColumns(s.objects.slice(0, 50)), [s.objects]);
@@ -125,7 +161,13 @@ export function ObjectList() {
   }
   // TanStack Virtual returns fresh functions each render; the compiler skipping memoization here is expected.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parentRef.current, estimateSize: () => 28, overscan: 12, scrollPaddingStart: 28 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => parentRef.current,
+    estimateSize: () => 28,
+    overscan: 12,
+    scrollPaddingStart: 28,
+  });
   const minWidth = 160 + hive.widths.reduce((a, b) => a + b, 0) + 2 * w.time + w.number + w.format + w.size;
 
   function open(row: Row | undefined) {
@@ -142,7 +184,14 @@ export function ObjectList() {
   }
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     const page = Math.max(1, Math.floor((parentRef.current?.clientHeight ?? 280) / 28) - 1);
-    const moves: Record<string, number> = { ArrowDown: active + 1, ArrowUp: active - 1, PageDown: active + page, PageUp: active - page, Home: 0, End: rows.length - 1 };
+    const moves: Record<string, number> = {
+      ArrowDown: active + 1,
+      ArrowUp: active - 1,
+      PageDown: active + page,
+      PageUp: active - page,
+      Home: 0,
+      End: rows.length - 1,
+    };
     if (e.key in moves) {
       e.preventDefault();
       move(moves[e.key] ?? 0);
@@ -167,25 +216,29 @@ export function ObjectList() {
       aria-activedescendant={rows.length ? `obj-row-${active}` : undefined}
     >
       <div className="vgrid-body" ref={parentRef} role="rowgroup" data-testid="object-list">
-      {/* The head scrolls sideways with the rows (narrow windows) and stays on top (sticky). */}
-      <div className="vgrid-head" role="row" aria-rowindex={1} style={{ position: 'sticky', top: 0, zIndex: 2, minWidth }}>
-        <SortHeader label="browse.col.name" sortKey="name" />
-        {hiveNames.map((name) => (
-          <div key={name} className="cell mono" style={{ width: hive.widths[hiveNames.indexOf(name)] }} role="columnheader">
-            {name}
+        {/* The head scrolls sideways with the rows (narrow windows) and stays on top (sticky). */}
+        <div className="vgrid-head" role="row" aria-rowindex={1} style={{ position: 'sticky', top: 0, zIndex: 2, minWidth }}>
+          <SortHeader label="browse.col.name" sortKey="name" />
+          {hiveNames.map((name) => (
+            <div key={name} className="cell mono" style={{ width: hive.widths[hiveNames.indexOf(name)] }} role="columnheader">
+              {name}
+            </div>
+          ))}
+          <SortHeader label="browse.col.taskTime" sortKey="taskTime" width={w.time} />
+          <div className="cell num" style={{ width: w.number }} role="columnheader">
+            {t('browse.col.taskNumber')}
           </div>
-        ))}
-        <SortHeader label="browse.col.taskTime" sortKey="taskTime" width={w.time} />
-        <div className="cell num" style={{ width: w.number }} role="columnheader">
-          {t('browse.col.taskNumber')}
+          <div className="cell" style={{ width: w.format }} role="columnheader">
+            {t('browse.col.format')}
+          </div>
+          <SortHeader label="browse.col.size" sortKey="size" width={w.size} />
+          <SortHeader label="browse.col.modified" sortKey="modified" width={w.time} />
         </div>
-        <div className="cell" style={{ width: w.format }} role="columnheader">
-          {t('browse.col.format')}
-        </div>
-        <SortHeader label="browse.col.size" sortKey="size" width={w.size} />
-        <SortHeader label="browse.col.modified" sortKey="modified" width={w.time} />
-      </div>
-        {rows.length === 0 && <div className="muted" style={{ padding: 12 }}>{s.listing ? t('common.loading') : t('browse.empty')}</div>}
+        {rows.length === 0 && (
+          <div className="muted" style={{ padding: 12 }}>
+            {s.listing ? t('common.loading') : t('browse.empty')}
+          </div>
+        )}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];
@@ -209,7 +262,17 @@ export function ObjectList() {
                 onDoubleClick={() => open(row)}
                 data-key={key}
               >
-                {row.kind === 'folder' ? <FolderCells prefix={row.prefix} /> : <ObjectCells entry={row.entry} hiveNames={hiveNames} hiveWidths={hive.widths} zone={s.zone} under={s.recursive ? s.prefix : null} />}
+                {row.kind === 'folder' ? (
+                  <FolderCells prefix={row.prefix} />
+                ) : (
+                  <ObjectCells
+                    entry={row.entry}
+                    hiveNames={hiveNames}
+                    hiveWidths={hive.widths}
+                    zone={s.zone}
+                    under={s.recursive ? s.prefix : null}
+                  />
+                )}
               </div>
             );
           })}

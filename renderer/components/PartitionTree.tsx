@@ -25,17 +25,44 @@ function folderName(prefix: string): string {
   return prefix.replace(/\/$/, '').split('/').pop() ?? prefix;
 }
 
-function Node({ prefix, depth, levels, open, onToggle, current, onBrowse }: { prefix: string; depth: number; levels: Map<string, Level>; open: Set<string>; onToggle: (prefix: string) => void; current: string; onBrowse: (prefix: string) => void }) {
+function Node({
+  prefix,
+  depth,
+  levels,
+  open,
+  onToggle,
+  current,
+  onBrowse,
+}: {
+  prefix: string;
+  depth: number;
+  levels: Map<string, Level>;
+  open: Set<string>;
+  onToggle: (prefix: string) => void;
+  current: string;
+  onBrowse: (prefix: string) => void;
+}) {
   const t = useT();
   const expanded = open.has(prefix);
   const level = levels.get(prefix);
   return (
     <li role="treeitem" aria-expanded={expanded} aria-level={depth} aria-selected={current === prefix} data-prefix={prefix}>
       <div className="row" style={{ gap: 4, paddingLeft: (depth - 1) * 12 }}>
-        <button type="button" className="link" aria-label={t(expanded ? 'tree.collapse' : 'tree.expand', { name: folderName(prefix) })} onClick={() => onToggle(prefix)} data-testid="tree-toggle">
+        <button
+          type="button"
+          className="link"
+          aria-label={t(expanded ? 'tree.collapse' : 'tree.expand', { name: folderName(prefix) })}
+          onClick={() => onToggle(prefix)}
+          data-testid="tree-toggle"
+        >
           {expanded ? '▾' : '▸'}
         </button>
-        <button type="button" className={current === prefix ? 'link mono active' : 'link mono'} onClick={() => onBrowse(prefix)} data-testid="tree-browse">
+        <button
+          type="button"
+          className={current === prefix ? 'link mono active' : 'link mono'}
+          onClick={() => onBrowse(prefix)}
+          data-testid="tree-browse"
+        >
           {folderName(prefix)}/
         </button>
       </div>
@@ -44,7 +71,16 @@ function Node({ prefix, depth, levels, open, onToggle, current, onBrowse }: { pr
           {level?.children === null || !level ? <li className="muted small">{t('common.loading')}</li> : null}
           {level?.failed && <li className="warn small">{t('tree.failed')}</li>}
           {level?.children?.map((child) => (
-            <Node key={child} prefix={child} depth={depth + 1} levels={levels} open={open} onToggle={onToggle} current={current} onBrowse={onBrowse} />
+            <Node
+              key={child}
+              prefix={child}
+              depth={depth + 1}
+              levels={levels}
+              open={open}
+              onToggle={onToggle}
+              current={current}
+              onBrowse={onBrowse}
+            />
           ))}
           {level?.more && <li className="muted small">{t('tree.more')}</li>}
         </ul>
@@ -68,7 +104,9 @@ export function PartitionTree() {
   async function load(prefix: string) {
     setLevels((m) => new Map(m).set(prefix, { children: null, more: false, failed: false }));
     const response = await apiCall('browse.list', { prefix, delimiter: '/', maxKeys: 1000 });
-    const level: Level = response.ok ? { children: response.value.prefixes, more: Boolean(response.value.nextPageToken), failed: false } : { children: [], more: false, failed: true };
+    const level: Level = response.ok
+      ? { children: response.value.prefixes, more: Boolean(response.value.nextPageToken), failed: false }
+      : { children: [], more: false, failed: true };
     setLevels((m) => new Map(m).set(prefix, level));
   }
   function toggle(prefix: string) {
@@ -85,7 +123,15 @@ export function PartitionTree() {
     <section className="panel" aria-label={t('tree.title')} data-testid="partition-tree">
       <h3>{t('tree.title')}</h3>
       <ul role="tree" aria-label={t('tree.title')} className="tree">
-        <Node prefix={root} depth={1} levels={levels} open={open} onToggle={toggle} current={s.prefix} onBrowse={(p) => void s.browseOpen(p)} />
+        <Node
+          prefix={root}
+          depth={1}
+          levels={levels}
+          open={open}
+          onToggle={toggle}
+          current={s.prefix}
+          onBrowse={(p) => void s.browseOpen(p)}
+        />
       </ul>
     </section>
   );

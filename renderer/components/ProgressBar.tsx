@@ -14,14 +14,36 @@ export function phaseText(t: Translate, phase: string | undefined): string | und
 }
 
 /** Progress of a job (`done` of `total`, bytes or rows by `unit`); `done` null: nothing reported yet, no number. */
-export function ProgressBar({ done, total, label, unit = 'bytes', onCancel }: { done: number | null; total: number | null; label?: string; unit?: 'bytes' | 'rows'; onCancel?: () => void }) {
+export function ProgressBar({
+  done,
+  total,
+  label,
+  unit = 'bytes',
+  onCancel,
+}: {
+  done: number | null;
+  total: number | null;
+  label?: string;
+  unit?: 'bytes' | 'rows';
+  onCancel?: () => void;
+}) {
   const t = useT();
   const ratio = total && done !== null ? Math.min(1, done / total) : null;
   const show = (n: number) => (unit === 'bytes' ? bytesFormat(n) : n.toLocaleString());
   return (
     <div className="progress">
-      <div className="progress-track" role="progressbar" aria-label={label ?? t('common.loading')} aria-valuemin={0} aria-valuemax={ratio === null ? undefined : (total ?? undefined)} aria-valuenow={ratio === null ? undefined : (done ?? undefined)}>
-        <div className={ratio === null ? 'progress-fill indeterminate' : 'progress-fill'} style={ratio === null ? undefined : { width: `${ratio * 100}%` }} />
+      <div
+        className="progress-track"
+        role="progressbar"
+        aria-label={label ?? t('common.loading')}
+        aria-valuemin={0}
+        aria-valuemax={ratio === null ? undefined : (total ?? undefined)}
+        aria-valuenow={ratio === null ? undefined : (done ?? undefined)}
+      >
+        <div
+          className={ratio === null ? 'progress-fill indeterminate' : 'progress-fill'}
+          style={ratio === null ? undefined : { width: `${ratio * 100}%` }}
+        />
       </div>
       <span className="progress-text">
         {label ?? ''}

@@ -16,7 +16,16 @@ import { ruleFromParsedKey } from './SelectedObjectPanel';
 /** The button, or nothing when no rule renders the folder. */
 export function QueryFolderButton() {
   const t = useT();
-  const s = useStore(useShallow((st) => ({ prefix: st.prefix, objects: st.objects, imported: st.slsRule, edited: st.rule, bucket: st.connection?.bucket ?? '', queryOpen: st.queryOpen })));
+  const s = useStore(
+    useShallow((st) => ({
+      prefix: st.prefix,
+      objects: st.objects,
+      imported: st.slsRule,
+      edited: st.rule,
+      bucket: st.connection?.bucket ?? '',
+      queryOpen: st.queryOpen,
+    })),
+  );
   const found = useMemo((): { rule: ShippingRule; withText: boolean } | null => {
     if (s.imported && ruleCovers(s.imported.rule, s.prefix)) return { rule: s.imported.rule, withText: true };
     // The default rule (empty prefix) covers every folder: only an edited prefix says "this one".
@@ -30,7 +39,11 @@ export function QueryFolderButton() {
   const span = found ? folderWindow(found.rule, s.prefix) : null;
   if (!found || !span) return null;
   return (
-    <button type="button" onClick={() => s.queryOpen(queryFormFor(found.rule, span.fromMs, span.toMs, found.withText))} data-testid="folder-query">
+    <button
+      type="button"
+      onClick={() => s.queryOpen(queryFormFor(found.rule, span.fromMs, span.toMs, found.withText))}
+      data-testid="folder-query"
+    >
       {t('browse.queryFolder')}
     </button>
   );

@@ -22,7 +22,9 @@ export function QueryHandOff() {
   return (
     <section className="query-handoff" aria-label={t('query.handOff')}>
       <div className="toolbar">
-        <button type="button" onClick={() => void s.run()} disabled={s.busy} data-testid="query-emit">{t('query.handOff')}</button>
+        <button type="button" onClick={() => void s.run()} disabled={s.busy} data-testid="query-emit">
+          {t('query.handOff')}
+        </button>
         <span className="muted small">{t('query.handOffHint')}</span>
       </div>
       {s.emitted &&
@@ -32,7 +34,9 @@ export function QueryHandOff() {
               <strong>{e.name}</strong>
               <CopyButton text={s.emitted?.texts[e.id] ?? ''} />
             </div>
-            <pre className="mono small" style={{ maxHeight: 160, overflow: 'auto', whiteSpace: 'pre' }}>{s.emitted?.texts[e.id]}</pre>
+            <pre className="mono small" style={{ maxHeight: 160, overflow: 'auto', whiteSpace: 'pre' }}>
+              {s.emitted?.texts[e.id]}
+            </pre>
           </div>
         ))}
     </section>

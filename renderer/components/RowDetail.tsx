@@ -13,7 +13,12 @@ function Node({ node, path, time }: { node: TreeNode; path: string; time?: strin
     return (
       <li data-path={path}>
         <span className="tree-key mono">{node.name}</span>: <span className="mono">{<CellValue cell={node.value ?? null} />}</span>
-        {time && <span className="muted small" data-testid="detail-time"> ({time})</span>}
+        {time && (
+          <span className="muted small" data-testid="detail-time">
+            {' '}
+            ({time})
+          </span>
+        )}
       </li>
     );
   }
@@ -34,7 +39,17 @@ function Node({ node, path, time }: { node: TreeNode; path: string; time?: strin
 }
 
 /** The detail pane of one row (`row` null: nothing selected); epoch fields also as times. */
-export function RowDetail({ names, row, rowNumber, timeOf }: { names: readonly string[]; row: readonly JsonCell[] | null; rowNumber: number | null; timeOf: (col: number) => string | null }) {
+export function RowDetail({
+  names,
+  row,
+  rowNumber,
+  timeOf,
+}: {
+  names: readonly string[];
+  row: readonly JsonCell[] | null;
+  rowNumber: number | null;
+  timeOf: (col: number) => string | null;
+}) {
   const t = useT();
   return (
     <aside className="panel row-detail" aria-label={t('grid.details')} data-testid="row-detail">

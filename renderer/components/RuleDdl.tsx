@@ -34,7 +34,13 @@ export function RuleDdl() {
         </label>
         <label className="field">
           {t('rules.ddlTable')}
-          <input className="mono" aria-label={t('rules.ddlTable')} value={table} onChange={(e) => setTable(e.target.value)} placeholder={rule.name.replace(/\W/g, '_')} />
+          <input
+            className="mono"
+            aria-label={t('rules.ddlTable')}
+            value={table}
+            onChange={(e) => setTable(e.target.value)}
+            placeholder={rule.name.replace(/\W/g, '_')}
+          />
         </label>
         <span className="spacer" />
         {typeof result !== 'string' && <CopyButton text={result.sql} />}
@@ -48,7 +54,9 @@ export function RuleDdl() {
               ▲ {w}
             </div>
           ))}
-          <pre className="code" data-testid="ddl-sql">{result.sql}</pre>
+          <pre className="code" data-testid="ddl-sql">
+            {result.sql}
+          </pre>
         </>
       )}
     </div>

@@ -34,7 +34,9 @@ export function RuleIssues() {
       {issues.length === 0 && prefixExists !== false && <div className="ok">{t('rules.valid')}</div>}
       {prefixExists === false && (
         <div className="issue" data-code="PREFIX_NOT_FOUND" data-testid="rule-issue">
-          <span className="warn" aria-label="warning">▲</span>
+          <span className="warn" aria-label="warning">
+            ▲
+          </span>
           <span className="issue-field">{t('rules.prefix')}</span>
           <span>{t('rules.prefixMissing', { prefix: rule.prefix, bucket: rule.bucket })}</span>
         </div>
@@ -44,7 +46,9 @@ export function RuleIssues() {
           <span className={issue.severity === 'error' ? 'danger' : 'warn'} aria-label={issue.severity}>
             {issue.severity === 'error' ? '●' : '▲'}
           </span>
-          <span className="issue-field" title={issue.field}>{fieldLabel(issue.field)}</span>
+          <span className="issue-field" title={issue.field}>
+            {fieldLabel(issue.field)}
+          </span>
           <span>{issue.message[language]}</span>
         </div>
       ))}

@@ -25,7 +25,13 @@ export function RuleJson() {
   return (
     <div className="grid-2">
       <div className="stack">
-        <textarea rows={14} aria-label={t('rules.jsonPlaceholder')} placeholder={t('rules.jsonPlaceholder')} value={input} onChange={(e) => setInput(e.target.value)} />
+        <textarea
+          rows={14}
+          aria-label={t('rules.jsonPlaceholder')}
+          placeholder={t('rules.jsonPlaceholder')}
+          value={input}
+          onChange={(e) => setInput(e.target.value)}
+        />
         <div className="row">
           <button
             type="button"
@@ -43,7 +49,11 @@ export function RuleJson() {
             {t('rules.import')}
           </button>
         </div>
-        {error && <div className="danger small" role="alert">{error}</div>}
+        {error && (
+          <div className="danger small" role="alert">
+            {error}
+          </div>
+        )}
       </div>
       <div className="stack">
         <div className="row">

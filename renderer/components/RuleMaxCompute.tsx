@@ -20,8 +20,23 @@ import { RuleMaxComputeSchedule } from './RuleMaxComputeSchedule';
 
 function fromFields(mc: MaxComputeDraft) {
   const fields = jobFieldsTyped(mc.columns);
-  const job = jobGenerate({ datasource: mc.datasource.trim(), logstore: mc.logstore.trim(), odpsDatasource: mc.odpsDatasource.trim(), table: mc.table.trim(), columns: fields.columns, partition: mc.partition.trim(), truncate: mc.truncate, beginDateTime: mc.begin.trim(), endDateTime: mc.end.trim() });
-  const issues = [...jobValidate(job), ...dataSourceCheck(job.reader.datasource, '$.configuration.reader.parameter.datasource', mc.description, 'description').filter((i) => i.code === 'DESCRIPTION_LENGTH')];
+  const job = jobGenerate({
+    datasource: mc.datasource.trim(),
+    logstore: mc.logstore.trim(),
+    odpsDatasource: mc.odpsDatasource.trim(),
+    table: mc.table.trim(),
+    columns: fields.columns,
+    partition: mc.partition.trim(),
+    truncate: mc.truncate,
+    beginDateTime: mc.begin.trim(),
+    endDateTime: mc.end.trim(),
+  });
+  const issues = [
+    ...jobValidate(job),
+    ...dataSourceCheck(job.reader.datasource, '$.configuration.reader.parameter.datasource', mc.description, 'description').filter(
+      (i) => i.code === 'DESCRIPTION_LENGTH',
+    ),
+  ];
   return { job, issues, types: fields.types };
 }
 
@@ -43,18 +58,41 @@ export function RuleMaxCompute() {
   return (
     <div className="stack" data-testid="mc-tab">
       <p className="small muted">{t('mc.intro')}</p>
-      {s.saved && <p className="ok small" data-testid="mc-saved">{t('mc.saved', { path: s.saved })}</p>}
+      {s.saved && (
+        <p className="ok small" data-testid="mc-saved">
+          {t('mc.saved', { path: s.saved })}
+        </p>
+      )}
       {s.saveError && <p className="danger small">{s.saveError.message}</p>}
-      <RuleMaxComputeJob mode={mode} modeSet={setMode} importText={importText} importTextSet={setImportText} job={job} json={json} issues={issues} />
-      <RuleMaxComputeSchedule begin={job?.reader.beginDateTime} end={job?.reader.endDateTime} partition={job?.writer.partition ?? ''} truncate={job?.writer.truncate ?? false} />
+      <RuleMaxComputeJob
+        mode={mode}
+        modeSet={setMode}
+        importText={importText}
+        importTextSet={setImportText}
+        job={job}
+        json={json}
+        issues={issues}
+      />
+      <RuleMaxComputeSchedule
+        begin={job?.reader.beginDateTime}
+        end={job?.reader.endDateTime}
+        partition={job?.writer.partition ?? ''}
+        truncate={job?.writer.truncate ?? false}
+      />
       <section className="stack" aria-labelledby="mc-table">
         <div className="row">
           <h3 id="mc-table">{t('mc.tableTitle')}</h3>
           <span className="spacer" />
           <McSaveBar text={ddl} fileName={`${job?.writer.table ?? 'table'}.sql`} testId="table" />
         </div>
-        {ddl !== null && <pre className="code" data-testid="mc-table-sql">{ddl}</pre>}
-        <p className="small" data-testid="mc-write-mode"><strong>{writeMode.statement}</strong> — {writeMode[s.language]}</p>
+        {ddl !== null && (
+          <pre className="code" data-testid="mc-table-sql">
+            {ddl}
+          </pre>
+        )}
+        <p className="small" data-testid="mc-write-mode">
+          <strong>{writeMode.statement}</strong> — {writeMode[s.language]}
+        </p>
       </section>
       <RuleMaxComputePolicy />
     </div>

@@ -24,7 +24,10 @@ const inputs: { key: keyof MaxComputeDraft; label: MessageKey }[] = [
 type Kind = 'trust' | 'osswrite' | 'passrole' | 'subaccount';
 
 function policies(mc: MaxComputeDraft): { kind: Kind; result: PolicyResult }[] {
-  const projects = mc.projects.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const projects = mc.projects
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   return [
     { kind: 'trust', result: policyTrust({ shippingAccountId: mc.shippingAccountId.trim() }) },
     { kind: 'osswrite', result: policyOssWrite({ bucketAccountId: mc.bucketAccountId.trim(), bucket: mc.bucket.trim() }) },
@@ -49,7 +52,13 @@ export function RuleMaxComputePolicy() {
         {inputs.map((f) => (
           <label key={f.key} className="field">
             {t(f.label)}
-            <input className="mono" aria-label={t(f.label)} value={String(s.mc[f.key])} onChange={(e) => s.patch({ [f.key]: e.target.value })} data-testid={`mc-${f.key}`} />
+            <input
+              className="mono"
+              aria-label={t(f.label)}
+              value={String(s.mc[f.key])}
+              onChange={(e) => s.patch({ [f.key]: e.target.value })}
+              data-testid={`mc-${f.key}`}
+            />
           </label>
         ))}
       </div>

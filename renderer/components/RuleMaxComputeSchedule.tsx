@@ -36,12 +36,41 @@ function Timeline({ report, zone }: { report: ScheduleReport; zone: string }) {
         <div key={r.runMs} className="row" style={{ flexWrap: 'nowrap' }} data-testid="mc-run" data-seam={r.seam?.kind ?? ''}>
           <code style={{ minWidth: '10em' }}>{r.run}</code>
           <div style={{ position: 'relative', flex: 1, height: '0.9em', background: 'var(--panel-2, #eee)' }}>
-            <div title={`[${r.begin}, ${r.end})`} style={{ position: 'absolute', left: x(r.begin), width: w(r.begin, r.end), top: 0, bottom: 0, background: r.empty ? 'var(--danger, #c33)' : 'var(--accent, #36c)' }} />
-            {r.seam && <div title={`${t(r.seam.kind === 'gap' ? 'mc.gap' : 'mc.overlap')} [${r.seam.from}, ${r.seam.to})`} style={{ position: 'absolute', left: x(r.seam.from), width: w(r.seam.from, r.seam.to), top: 0, bottom: 0, background: r.seam.kind === 'gap' ? 'var(--danger, #c33)' : 'var(--warn, #d90)', opacity: 0.7 }} />}
+            <div
+              title={`[${r.begin}, ${r.end})`}
+              style={{
+                position: 'absolute',
+                left: x(r.begin),
+                width: w(r.begin, r.end),
+                top: 0,
+                bottom: 0,
+                background: r.empty ? 'var(--danger, #c33)' : 'var(--accent, #36c)',
+              }}
+            />
+            {r.seam && (
+              <div
+                title={`${t(r.seam.kind === 'gap' ? 'mc.gap' : 'mc.overlap')} [${r.seam.from}, ${r.seam.to})`}
+                style={{
+                  position: 'absolute',
+                  left: x(r.seam.from),
+                  width: w(r.seam.from, r.seam.to),
+                  top: 0,
+                  bottom: 0,
+                  background: r.seam.kind === 'gap' ? 'var(--danger, #c33)' : 'var(--warn, #d90)',
+                  opacity: 0.7,
+                }}
+              />
+            )}
           </div>
-          <code>[{r.begin}, {r.end})</code>
+          <code>
+            [{r.begin}, {r.end})
+          </code>
           {r.partition !== undefined && <code className="muted">{r.partition}</code>}
-          {r.seam && <span className={r.seam.kind === 'gap' ? 'danger' : 'warn'}>{t(r.seam.kind === 'gap' ? 'mc.gap' : 'mc.overlap')} [{r.seam.from}, {r.seam.to})</span>}
+          {r.seam && (
+            <span className={r.seam.kind === 'gap' ? 'danger' : 'warn'}>
+              {t(r.seam.kind === 'gap' ? 'mc.gap' : 'mc.overlap')} [{r.seam.from}, {r.seam.to})
+            </span>
+          )}
           {r.empty && <span className="danger">{t('mc.emptyWindow')}</span>}
         </div>
       ))}
@@ -50,15 +79,35 @@ function Timeline({ report, zone }: { report: ScheduleReport; zone: string }) {
 }
 
 /** Schedule inputs and the next runs' windows. */
-export function RuleMaxComputeSchedule({ begin, end, partition, truncate }: { begin?: string; end?: string; partition: string; truncate: boolean }) {
+export function RuleMaxComputeSchedule({
+  begin,
+  end,
+  partition,
+  truncate,
+}: {
+  begin?: string;
+  end?: string;
+  partition: string;
+  truncate: boolean;
+}) {
   const t = useT();
   const s = useStore(useShallow((st) => ({ mc: st.mc, patch: st.mcPatch, zone: st.settings?.timeZone ?? '+08:00' })));
   // The next runs from when the tab opened (a clock tick would move the timeline under the user).
   const [now] = useState(() => Date.now());
   const result = useMemo(() => {
     try {
-      const schedule = { everyMinutes: scheduleEveryParse(s.mc.every), startMinute: scheduleClockParse(s.mc.start), stopMinute: scheduleClockParse(s.mc.stop), zone: s.zone };
-      return scheduleExpand(schedule, { begin: evaluable(begin, s.mc.begin), end: evaluable(end, s.mc.end), partition: partition || undefined, truncate }, now, runsShown);
+      const schedule = {
+        everyMinutes: scheduleEveryParse(s.mc.every),
+        startMinute: scheduleClockParse(s.mc.start),
+        stopMinute: scheduleClockParse(s.mc.stop),
+        zone: s.zone,
+      };
+      return scheduleExpand(
+        schedule,
+        { begin: evaluable(begin, s.mc.begin), end: evaluable(end, s.mc.end), partition: partition || undefined, truncate },
+        now,
+        runsShown,
+      );
     } catch (error) {
       return error instanceof Error ? error.message : String(error);
     }
@@ -70,18 +119,31 @@ export function RuleMaxComputeSchedule({ begin, end, partition, truncate }: { be
         {(['every', 'start', 'stop'] as const).map((key) => (
           <label key={key} className="field">
             {t(`mc.${key}`)}
-            <input className="mono" size={6} aria-label={t(`mc.${key}`)} value={s.mc[key]} onChange={(e) => s.patch({ [key]: e.target.value })} data-testid={`mc-${key}`} />
+            <input
+              className="mono"
+              size={6}
+              aria-label={t(`mc.${key}`)}
+              value={s.mc[key]}
+              onChange={(e) => s.patch({ [key]: e.target.value })}
+              data-testid={`mc-${key}`}
+            />
           </label>
         ))}
       </div>
       {typeof result === 'string' ? (
-        <p className="danger small" data-testid="mc-schedule-error">{result}</p>
+        <p className="danger small" data-testid="mc-schedule-error">
+          {result}
+        </p>
       ) : (
         <>
           <p className="small muted">{t('mc.nextRuns', { zone: s.zone })}</p>
           <Timeline report={result} zone={s.zone} />
           {result.gaps + result.overlaps + result.empty === 0 && <p className="ok small">{t('mc.contiguous')}</p>}
-          {result.overwrites > 0 && <p className="warn small" data-testid="mc-overwrites">▲ {t('mc.overwrites', { n: result.overwrites })}</p>}
+          {result.overwrites > 0 && (
+            <p className="warn small" data-testid="mc-overwrites">
+              ▲ {t('mc.overwrites', { n: result.overwrites })}
+            </p>
+          )}
         </>
       )}
     </section>

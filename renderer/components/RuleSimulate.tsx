@@ -24,7 +24,12 @@ function base64Bytes(base64: string): Uint8Array {
 
 /** Sample logs for a rule: reserved fields plus the rule's columns. */
 export function sampleLogsFor(rule: ShippingRule): string {
-  const names = rule.format === 'csv' ? (rule.csv?.columns ?? []) : rule.format === 'parquet' ? (rule.parquet?.columns ?? []).map((c) => c.name) : ['method', 'status', 'path'];
+  const names =
+    rule.format === 'csv'
+      ? (rule.csv?.columns ?? [])
+      : rule.format === 'parquet'
+        ? (rule.parquet?.columns ?? []).map((c) => c.name)
+        : ['method', 'status', 'path'];
   const base = 1484913000;
   return [0, 1, 2]
     .map((i) => {
@@ -47,7 +52,12 @@ async function previewRead(object: SimulatedObject, rule: ShippingRule): Promise
     return { columns: opened.reader.columns.map((c) => c.name), rows: await opened.reader.readRows(0, 5) };
   }
   const text = rule.compression === 'snappy' ? (await snappyDecode(bytes, { variant: 'raw', source: object.key })).output : bytes;
-  return { lines: new TextDecoder().decode(text.subarray(0, 64 * 1024)).split('\n').slice(0, 5) };
+  return {
+    lines: new TextDecoder()
+      .decode(text.subarray(0, 64 * 1024))
+      .split('\n')
+      .slice(0, 5),
+  };
 }
 
 function FirstRows({ object, rule }: { object: SimulatedObject; rule: ShippingRule }) {
@@ -67,11 +77,27 @@ function FirstRows({ object, rule }: { object: SimulatedObject; rule: ShippingRu
   return (
     <table className="plain mono">
       <thead>
-        <tr>{rows.columns.map((c) => <th key={c}>{c}</th>)}</tr>
+        <tr>
+          {rows.columns.map((c) => (
+            <th key={c}>{c}</th>
+          ))}
+        </tr>
       </thead>
       <tbody>
         {rows.rows.map((row, i) => (
-          <tr key={i}>{row.map((cell, j) => <td key={j}>{cell === null ? <span className="null" style={{ color: 'var(--null)', fontStyle: 'italic' }}>null</span> : String(cell)}</td>)}</tr>
+          <tr key={i}>
+            {row.map((cell, j) => (
+              <td key={j}>
+                {cell === null ? (
+                  <span className="null" style={{ color: 'var(--null)', fontStyle: 'italic' }}>
+                    null
+                  </span>
+                ) : (
+                  String(cell)
+                )}
+              </td>
+            ))}
+          </tr>
         ))}
       </tbody>
     </table>
@@ -81,13 +107,24 @@ function FirstRows({ object, rule }: { object: SimulatedObject; rule: ShippingRu
 /** The simulate tab. */
 export function RuleSimulate() {
   const t = useT();
-  const s = useStore(useShallow((st) => ({ rule: st.rule, simulated: st.simulated, pending: st.simulatePending, error: st.simulateError, run: st.ruleSimulate })));
+  const s = useStore(
+    useShallow((st) => ({
+      rule: st.rule,
+      simulated: st.simulated,
+      pending: st.simulatePending,
+      error: st.simulateError,
+      run: st.ruleSimulate,
+    })),
+  );
   const [logs, setLogs] = useState(() => sampleLogsFor(s.rule));
   const [taskTimeNs, setTaskTimeNs] = useState('1484913043351525351');
   const [parseError, setParseError] = useState<string | null>(null);
   function run() {
     try {
-      const parsed = logs.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Record<string, unknown>);
+      const parsed = logs
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
       setParseError(null);
       void s.run(parsed, taskTimeNs.trim(), 2850008);
     } catch (error) {
@@ -112,7 +149,12 @@ export function RuleSimulate() {
       <div className="row">
         <label className="field">
           {t('browse.col.taskTime')} (ns)
-          <input className="mono" aria-label={`${t('browse.col.taskTime')} (ns)`} value={taskTimeNs} onChange={(e) => setTaskTimeNs(e.target.value)} />
+          <input
+            className="mono"
+            aria-label={`${t('browse.col.taskTime')} (ns)`}
+            value={taskTimeNs}
+            onChange={(e) => setTaskTimeNs(e.target.value)}
+          />
         </label>
         <button type="button" className="primary" onClick={run} disabled={s.pending} style={{ alignSelf: 'flex-end' }}>
           {t('rules.simulateRun')}

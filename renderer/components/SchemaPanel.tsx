@@ -37,7 +37,10 @@ export function SchemaPanel({ schema }: { schema: ParquetSchemaInfo }) {
           {schema.columns.map((c) => (
             <tr key={c.path}>
               <td className="mono">{c.path}</td>
-              <td className="mono" title={c.shownAs}>{c.physicalType}{c.shownAs ? ' *' : ''}</td>
+              <td className="mono" title={c.shownAs}>
+                {c.physicalType}
+                {c.shownAs ? ' *' : ''}
+              </td>
               <td className="mono">{c.logicalType ?? ''}</td>
               <td className="small">{c.repetition.toLowerCase()}</td>
               {perColumnCodec && <td className="small">{c.codec ?? ''}</td>}
@@ -45,7 +48,11 @@ export function SchemaPanel({ schema }: { schema: ParquetSchemaInfo }) {
           ))}
         </tbody>
       </table>
-      {schema.warnings?.map((w) => <p key={w} className="small warn" role="note">{w}</p>)}
+      {schema.warnings?.map((w) => (
+        <p key={w} className="small warn" role="note">
+          {w}
+        </p>
+      ))}
       <p className="muted small">{t('inspect.bytesRead', { reads: schema.reads, bytes: bytesFormat(schema.bytesRead) })}</p>
     </section>
   );

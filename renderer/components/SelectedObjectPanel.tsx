@@ -28,7 +28,17 @@ export function ruleFromParsedKey(info: ParsedObjectKey, bucket: string): Shippi
 /** Side panel for the selected object. */
 export function SelectedObjectPanel() {
   const t = useT();
-  const s = useStore(useShallow((st) => ({ key: st.selectedKey, objects: st.objects, zone: st.settings?.timeZone ?? '+08:00', tableOpen: st.tableOpen, ruleReplace: st.ruleReplace, viewSet: st.viewSet, bucket: st.connection?.bucket ?? '' })));
+  const s = useStore(
+    useShallow((st) => ({
+      key: st.selectedKey,
+      objects: st.objects,
+      zone: st.settings?.timeZone ?? '+08:00',
+      tableOpen: st.tableOpen,
+      ruleReplace: st.ruleReplace,
+      viewSet: st.viewSet,
+      bucket: st.connection?.bucket ?? '',
+    })),
+  );
   if (!s.key) return null;
   const entry = s.objects.find((o) => o.key === s.key);
   const info = keyInfo(s.key);

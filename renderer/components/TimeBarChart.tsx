@@ -19,10 +19,29 @@ export function TimeBarChart({ columns, rows }: { columns: { name: string; type:
   const last = chart.bars[chart.bars.length - 1]?.label ?? '';
   return (
     <figure className="query-chart" data-testid="query-chart" style={{ margin: '8px 0' }}>
-      <figcaption className="small muted">{t('query.chart', { value: chart.valueColumn, time: chart.timeColumn, max: chart.max.toLocaleString() })}</figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" height={height} preserveAspectRatio="none" role="img" aria-label={t('query.chart', { value: chart.valueColumn, time: chart.timeColumn, max: chart.max.toLocaleString() })} style={{ color: 'var(--accent)', display: 'block' }}>
+      <figcaption className="small muted">
+        {t('query.chart', { value: chart.valueColumn, time: chart.timeColumn, max: chart.max.toLocaleString() })}
+      </figcaption>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        height={height}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={t('query.chart', { value: chart.valueColumn, time: chart.timeColumn, max: chart.max.toLocaleString() })}
+        style={{ color: 'var(--accent)', display: 'block' }}
+      >
         {rects.map((r, i) => (
-          <rect key={i} x={r.x} y={r.y} width={r.w} height={r.h} fill="currentColor" data-label={chart.bars[i]?.label} data-value={chart.bars[i]?.value}>
+          <rect
+            key={i}
+            x={r.x}
+            y={r.y}
+            width={r.w}
+            height={r.h}
+            fill="currentColor"
+            data-label={chart.bars[i]?.label}
+            data-value={chart.bars[i]?.value}
+          >
             <title>{`${chart.bars[i]?.label ?? ''}: ${chart.bars[i]?.value.toLocaleString() ?? ''}`}</title>
           </rect>
         ))}

@@ -18,7 +18,21 @@ import { queryFormFor } from '../util/queryEntry';
 /** The time range panel. */
 export function TimeRangePanel() {
   const t = useT();
-  const s = useStore(useShallow((st) => ({ objects: st.objects, selectedKey: st.selectedKey, zone: st.settings?.timeZone ?? '+08:00', language: st.language, bucket: st.connection?.bucket ?? '', browseOpen: st.browseOpen, browseRange: st.browseRange, prefix: st.prefix, imported: st.slsRule, tasksTo: st.tasksTo, queryOpen: st.queryOpen })));
+  const s = useStore(
+    useShallow((st) => ({
+      objects: st.objects,
+      selectedKey: st.selectedKey,
+      zone: st.settings?.timeZone ?? '+08:00',
+      language: st.language,
+      bucket: st.connection?.bucket ?? '',
+      browseOpen: st.browseOpen,
+      browseRange: st.browseRange,
+      prefix: st.prefix,
+      imported: st.slsRule,
+      tasksTo: st.tasksTo,
+      queryOpen: st.queryOpen,
+    })),
+  );
   // A rule imported from the project wins where it applies (its zone and format are known).
   const importedRule = s.imported && ruleCovers(s.imported.rule, s.prefix) ? s.imported.rule : null;
   // The rule comes from a shipped key here (selected, else the first parsable one).
@@ -70,11 +84,20 @@ export function TimeRangePanel() {
           <div className="row small">
             <span className="muted">{t('browse.plan')}</span>
             <span className="spacer" />
-            <button type="button" disabled={plan.prefixes.length === 0} onClick={() => void s.browseRange(plan.prefixes)} data-testid="range-list">
+            <button
+              type="button"
+              disabled={plan.prefixes.length === 0}
+              onClick={() => void s.browseRange(plan.prefixes)}
+              data-testid="range-list"
+            >
               {t('browse.rangeList', { n: plan.prefixes.length })}
             </button>
             {rule && (
-              <button type="button" onClick={() => s.queryOpen(queryFormFor(rule, plan.logFromMs, plan.logToMs, importedRule !== null))} data-testid="range-query">
+              <button
+                type="button"
+                onClick={() => s.queryOpen(queryFormFor(rule, plan.logFromMs, plan.logToMs, importedRule !== null))}
+                data-testid="range-query"
+              >
                 {t('browse.queryRange')}
               </button>
             )}

@@ -18,7 +18,13 @@ function textWidth(text: string, font: string): number {
 }
 
 /** The width that shows a column's name, type and its loaded values (first 500), capped. */
-export function fitWidth(name: string, type: string, rows: readonly (readonly JsonCell[])[], col: number, show: (cell: JsonCell) => string): number {
+export function fitWidth(
+  name: string,
+  type: string,
+  rows: readonly (readonly JsonCell[])[],
+  col: number,
+  show: (cell: JsonCell) => string,
+): number {
   const mono = '12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace';
   let widest = textWidth(`${name} ${type} ▲`, '600 12px system-ui, sans-serif');
   for (const row of rows.slice(0, 500)) widest = Math.max(widest, textWidth(show(row[col] ?? null), mono));

@@ -180,9 +180,11 @@ export const en = {
   'rules.csvHeader': 'Write header',
   'header.sampleBucket': 'Sample bucket',
   'rules.instantInvalid': 'Not a time: type YYYY-MM-DD HH:MM:SS or Unix seconds / 19-digit nanoseconds.',
-  'rules.prefixMissing': 'Nothing is under "{prefix}" in bucket {bucket}: Log Service requires the OSS prefix to be an existing folder when the rule is created.',
+  'rules.prefixMissing':
+    'Nothing is under "{prefix}" in bucket {bucket}: Log Service requires the OSS prefix to be an existing folder when the rule is created.',
   'rules.csvPresetHybridDb': 'HybridDB preset',
-  'rules.csvPresetHybridDbHint': 'The dialect the document recommends for loading into HybridDB: delimiter , quote " empty invalid-key value, no header.',
+  'rules.csvPresetHybridDbHint':
+    'The dialect the document recommends for loading into HybridDB: delimiter , quote " empty invalid-key value, no header.',
   'rules.parquetColumns': 'Parquet columns',
   'rules.columnName': 'Column name',
   'rules.columnType': 'Type',
@@ -246,9 +248,10 @@ export const en = {
   'inspect.schemaHide': 'Hide schema',
   'inspect.schemaShow': 'Show schema',
   'export.nullMarker': 'Text for null cells (empty by default)',
-  'export.rowsNote': 'Every row of the object is exported in file order; the grid\'s filter and sort apply to loaded rows only.',
+  'export.rowsNote': "Every row of the object is exported in file order; the grid's filter and sort apply to loaded rows only.",
   'token.title': 'This page needs the link shiplens printed',
-  'token.why': 'shiplens only answers the page opened with its one-time link (it ends with #token=…), so no other page or site on this computer can read your buckets.',
+  'token.why':
+    'shiplens only answers the page opened with its one-time link (it ends with #token=…), so no other page or site on this computer can read your buckets.',
   'token.stepTerminal': 'Open the exact URL shiplens printed in its terminal when it started, or click the link it opened for you.',
   'token.stepRestart': 'Lost it, or shiplens was restarted? Start it again for a new link:',
   'token.safety': 'A link stops working when its shiplens process ends. Bookmarks of this page do not carry the token.',

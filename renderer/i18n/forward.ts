@@ -4,7 +4,8 @@
  */
 export const forwardEn = {
   'nav.forward': 'Forward',
-  'forward.intro': 'Replay shipped logs of a log-time range into a SIEM (Splunk HEC or syslog), at least once: a checkpoint is saved only after the receiver acknowledged, so Stop and Start again resume.',
+  'forward.intro':
+    'Replay shipped logs of a log-time range into a SIEM (Splunk HEC or syslog), at least once: a checkpoint is saved only after the receiver acknowledged, so Stop and Start again resume.',
   'forward.source': 'Source',
   'forward.useRuleEditor': "Use the rule editor's rule",
   'forward.useBrowsed': 'Use the folder open in Browse',
@@ -25,7 +26,8 @@ export const forwardEn = {
   'forward.start': 'Start',
   'forward.stop': 'Stop',
   'forward.previewed': '{events} events, {bytes} bytes, exactly as they will be sent:',
-  'forward.counters': 'Read {read} · outside the window {skipped} · sent {sent} · acknowledged {acknowledged} · retried {retried} · dead-lettered {deadLettered}',
+  'forward.counters':
+    'Read {read} · outside the window {skipped} · sent {sent} · acknowledged {acknowledged} · retried {retried} · dead-lettered {deadLettered}',
   'forward.complete': 'Done: every event of the range was acknowledged or dead-lettered ({objects} objects).',
   'forward.alreadyDone': 'This range was already delivered to this sink; nothing was sent.',
   'forward.stopped': 'Stopped after the batch in flight; the checkpoint is saved. Start resumes.',
@@ -33,13 +35,15 @@ export const forwardEn = {
   'forward.sizing': 'Sizing',
   'forward.sizingDaily': 'Raw logs per day (GB)',
   'forward.sizingShards': 'Shards (one consumer each)',
-  'forward.sizingResult': 'Average {rate} MB/s of raw logs: {consumers} consumer(s) at ≈10 MB/s each; the shards given handle {capacity} MB/s. Network at 5:1 compression: {mbit} Mbit/s.',
+  'forward.sizingResult':
+    'Average {rate} MB/s of raw logs: {consumers} consumer(s) at ≈10 MB/s each; the shards given handle {capacity} MB/s. Network at 5:1 compression: {mbit} Mbit/s.',
   'forward.sizingShort': 'Too few shards for this volume: split shards.',
 } as const;
 
 export const forwardZh: Record<keyof typeof forwardEn, string> = {
   'nav.forward': '转发',
-  'forward.intro': '将某个日志时间范围内已投递的日志重放到 SIEM（Splunk HEC 或 syslog），至少一次：仅在接收方确认后保存检查点，因此停止后再次开始会继续。',
+  'forward.intro':
+    '将某个日志时间范围内已投递的日志重放到 SIEM（Splunk HEC 或 syslog），至少一次：仅在接收方确认后保存检查点，因此停止后再次开始会继续。',
   'forward.source': '来源',
   'forward.useRuleEditor': '使用规则编辑器中的规则',
   'forward.useBrowsed': '使用“浏览”中打开的文件夹',
@@ -68,6 +72,7 @@ export const forwardZh: Record<keyof typeof forwardEn, string> = {
   'forward.sizing': '容量估算',
   'forward.sizingDaily': '每天原始日志量（GB）',
   'forward.sizingShards': 'Shard 数（每个一个消费者）',
-  'forward.sizingResult': '平均原始日志 {rate} MB/s：需要 {consumers} 个消费者（每个约 10 MB/s）；所给 Shard 可处理 {capacity} MB/s。按 5:1 压缩的网络带宽：{mbit} Mbit/s。',
+  'forward.sizingResult':
+    '平均原始日志 {rate} MB/s：需要 {consumers} 个消费者（每个约 10 MB/s）；所给 Shard 可处理 {capacity} MB/s。按 5:1 压缩的网络带宽：{mbit} Mbit/s。',
   'forward.sizingShort': 'Shard 不足以处理此数据量：请分裂 Shard。',
 };

@@ -4,7 +4,8 @@
  */
 export const maxcomputeEn = {
   'rules.tab.maxcompute': 'MaxCompute',
-  'mc.intro': 'A DataWorks Data Integration job copies the Logstore into a MaxCompute table (Log Service document §4). shiplens checks the job, its time windows, the table and the RAM policies; only the DataWorks console can test connectivity and DMU quotas.',
+  'mc.intro':
+    'A DataWorks Data Integration job copies the Logstore into a MaxCompute table (Log Service document §4). shiplens checks the job, its time windows, the table and the RAM policies; only the DataWorks console can test connectivity and DMU quotas.',
   'mc.job': 'DataWorks job',
   'mc.source': 'Start from',
   'mc.source.fields': 'Fields',
@@ -36,7 +37,8 @@ export const maxcomputeEn = {
   'mc.overlap': 'overlap',
   'mc.emptyWindow': 'empty window',
   'mc.contiguous': 'Consecutive runs neither overlap nor leave gaps.',
-  'mc.overwrites': '{n} run(s) overwrite the partition the previous run wrote: with truncate, only the last run of each partition survives.',
+  'mc.overwrites':
+    '{n} run(s) overwrite the partition the previous run wrote: with truncate, only the last run of each partition survives.',
   'mc.tableTitle': 'MaxCompute table',
   'mc.policies': 'RAM policies',
   'mc.shippingAccount': 'Shipping account (Log Service project owner)',
@@ -50,12 +52,13 @@ export const maxcomputeEn = {
   'mc.policy.subaccount': 'Custom policy for the sub-account DataWorks reads with',
   'mc.save': 'Save',
   'mc.saved': 'Saved to {path}',
-  'tasks.crossAccount': 'The rule\'s role belongs to account {account}: set up its trust policy, OSS permission and ram:PassRole',
+  'tasks.crossAccount': "The rule's role belongs to account {account}: set up its trust policy, OSS permission and ram:PassRole",
 } as const;
 
 export const maxcomputeZh: Record<keyof typeof maxcomputeEn, string> = {
   'rules.tab.maxcompute': 'MaxCompute',
-  'mc.intro': 'DataWorks 数据集成任务将 Logstore 同步到 MaxCompute 表（日志服务文档第 4 节）。shiplens 检查任务、时间窗口、目标表和 RAM 策略；连通性和 DMU 配额只能在 DataWorks 控制台测试。',
+  'mc.intro':
+    'DataWorks 数据集成任务将 Logstore 同步到 MaxCompute 表（日志服务文档第 4 节）。shiplens 检查任务、时间窗口、目标表和 RAM 策略；连通性和 DMU 配额只能在 DataWorks 控制台测试。',
   'mc.job': 'DataWorks 任务',
   'mc.source': '来源',
   'mc.source.fields': '字段',

@@ -4,7 +4,8 @@
  */
 export const queryEn = {
   'nav.query': 'Query',
-  'query.intro': 'A log-time range of shipped objects as one SQL table `logs`: the log fields, the partition columns, __time__ (in the rule\'s zone), _key and _task_time. Objects are decoded once into a cache.',
+  'query.intro':
+    "A log-time range of shipped objects as one SQL table `logs`: the log fields, the partition columns, __time__ (in the rule's zone), _key and _task_time. Objects are decoded once into a cache.",
   'query.prefix': 'Folder the partition format is rendered under',
   'query.partitionFormat': 'Partition format',
   'query.format': 'Storage format',
@@ -41,7 +42,8 @@ export const queryEn = {
 
 export const queryZh: Record<keyof typeof queryEn, string> = {
   'nav.query': '查询',
-  'query.intro': '把一段日志时间范围内投递的对象当作一张 SQL 表 `logs`：日志字段、分区列、__time__（规则时区）、_key 和 _task_time。对象只解码一次并放入缓存。',
+  'query.intro':
+    '把一段日志时间范围内投递的对象当作一张 SQL 表 `logs`：日志字段、分区列、__time__（规则时区）、_key 和 _task_time。对象只解码一次并放入缓存。',
   'query.prefix': '分区格式所在的目录',
   'query.partitionFormat': '分区格式',
   'query.format': '存储格式',

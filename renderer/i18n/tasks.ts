@@ -48,9 +48,11 @@ export const tasksEn = {
   'tasks.retrySelected': 'Retry selected ({n})',
   'tasks.retryAllFailed': 'Retry all failed',
   'tasks.noProject': 'No Log Service project is set.',
-  'tasks.noProjectHint': 'Type the project in the Project field above, or pick a profile that has one (Connect → edit the profile → Log Service project).',
+  'tasks.noProjectHint':
+    'Type the project in the Project field above, or pick a profile that has one (Connect → edit the profile → Log Service project).',
   'tasks.noEndpoint': 'No Log Service endpoint or region is set.',
-  'tasks.noEndpointHint': 'Type the endpoint above (e.g. cn-hangzhou.log.aliyuncs.com), or give the profile a region or Log Service endpoint.',
+  'tasks.noEndpointHint':
+    'Type the endpoint above (e.g. cn-hangzhou.log.aliyuncs.com), or give the profile a region or Log Service endpoint.',
   'tasks.busy': 'Asking Log Service…',
 };
 

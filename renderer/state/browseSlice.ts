@@ -98,7 +98,17 @@ export const createBrowseSlice: StateCreator<ShiplensState, [], [], BrowseSlice>
       listGeneration += 1;
       const generation = listGeneration;
       // One list of the planner's partitions, shown below their common folder with their paths.
-      set({ prefix: commonFolder(planned), recursive: true, prefixes: [], objects: [], listing: true, listPages: 0, listCancelled: false, listError: null, selectedKey: null });
+      set({
+        prefix: commonFolder(planned),
+        recursive: true,
+        prefixes: [],
+        objects: [],
+        listing: true,
+        listPages: 0,
+        listCancelled: false,
+        listError: null,
+        selectedKey: null,
+      });
       for (const prefix of planned) if (!(await listInto(prefix, '', generation))) return;
       set({ listing: false });
     },

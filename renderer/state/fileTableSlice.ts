@@ -45,7 +45,20 @@ export const createFileTableSlice: StateCreator<ShiplensState, [], [], FileTable
       return;
     }
     const jobId = apiJobId('table');
-    set({ fileOpened: null, openKey: file.name, inspection: null, table: null, schema: null, rows: [], rowsDone: false, tablePending: true, tableError: null, tableJobId: jobId, tableProgress: null, view: 'inspect' });
+    set({
+      fileOpened: null,
+      openKey: file.name,
+      inspection: null,
+      table: null,
+      schema: null,
+      rows: [],
+      rowsDone: false,
+      tablePending: true,
+      tableError: null,
+      tableJobId: jobId,
+      tableProgress: null,
+      view: 'inspect',
+    });
     const upload = await apiUpload(file);
     if (get().tableJobId !== jobId) return;
     if (!upload.ok) {

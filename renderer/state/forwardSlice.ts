@@ -114,7 +114,11 @@ export const createForwardSlice: StateCreator<ShiplensState, [], [], ForwardSlic
     set({ forwardJobId: jobId, forwardCounters: countersZero, forwardDone: null, forwardError: null });
     const response = await apiCall('forward.start', { ...forwardArg(get().forwardForm), jobId });
     if (get().forwardJobId !== jobId) return;
-    set(response.ok ? { forwardDone: response.value, forwardCounters: response.value.counters, forwardJobId: null } : { forwardError: response.error, forwardJobId: null });
+    set(
+      response.ok
+        ? { forwardDone: response.value, forwardCounters: response.value.counters, forwardJobId: null }
+        : { forwardError: response.error, forwardJobId: null },
+    );
   },
   forwardStop: async () => {
     const jobId = get().forwardJobId;

@@ -36,7 +36,9 @@ export interface MaxComputeDraft {
 }
 
 /** Fields the Tasks view fills when an `Unauthorized` rule's role belongs to another account. */
-export type MaxComputePolicyFields = Partial<Pick<MaxComputeDraft, 'shippingAccountId' | 'bucketAccountId' | 'roleName' | 'bucket' | 'projects'>>;
+export type MaxComputePolicyFields = Partial<
+  Pick<MaxComputeDraft, 'shippingAccountId' | 'bucketAccountId' | 'roleName' | 'bucket' | 'projects'>
+>;
 
 export interface MaxComputeSlice {
   mc: MaxComputeDraft;
@@ -56,7 +58,14 @@ export function mcDraftOfRule(rule: ShippingRule, base: MaxComputeDraft = mcDraf
   const columns = source.columns.map((c) => (source.types[c] && source.types[c] !== 'string' ? `${c}:${source.types[c]}` : c)).join(',');
   const role = roleArnParse(rule.roleArn);
   const table = rule.name.replace(/\W/g, '_').replace(/^[^A-Za-z]+/, '') || 'shipped_logs';
-  return { ...base, columns, table, bucket: rule.bucket || base.bucket, bucketAccountId: role?.accountId ?? base.bucketAccountId, roleName: role?.roleName ?? base.roleName };
+  return {
+    ...base,
+    columns,
+    table,
+    bucket: rule.bucket || base.bucket,
+    bucketAccountId: role?.accountId ?? base.bucketAccountId,
+    roleName: role?.roleName ?? base.roleName,
+  };
 }
 
 /** Empty fields with the document's defaults. */

@@ -71,13 +71,27 @@ export const createQuerySlice: StateCreator<ShiplensState, [], [], QuerySlice> =
     set({ queryJobId: jobId, queryProgress: null, queryError: null, queryExported: null });
     const form = get().queryForm;
     const dir = form.exportDir.trim();
-    const response = await apiCall('range.export', { ...rangeArg(form), sql: form.sql, fileName: form.exportName, jobId, ...(dir ? { outDir: dir } : {}) });
+    const response = await apiCall('range.export', {
+      ...rangeArg(form),
+      sql: form.sql,
+      fileName: form.exportName,
+      jobId,
+      ...(dir ? { outDir: dir } : {}),
+    });
     if (get().queryJobId !== jobId) return;
     set(response.ok ? { queryExported: response.value, queryJobId: null } : { queryError: response.error, queryJobId: null });
   },
   queryFormSet: (patch) => set((state) => ({ queryForm: { ...state.queryForm, ...patch } })),
   queryOpen: (patch) => {
-    set((state) => ({ queryForm: { ...state.queryForm, ...patch }, queryPlan: null, queryResult: null, queryError: null, queryExported: null, queryNote: null, queryEmitted: null }));
+    set((state) => ({
+      queryForm: { ...state.queryForm, ...patch },
+      queryPlan: null,
+      queryResult: null,
+      queryError: null,
+      queryExported: null,
+      queryNote: null,
+      queryEmitted: null,
+    }));
     get().viewSet('query');
   },
   queryPlanRun: async () => {

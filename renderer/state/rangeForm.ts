@@ -35,7 +35,15 @@ export function queryTimeMs(local: string, zone: string): number {
   // An IANA zone: find the offset that zone has at that wall time (two passes settle DST).
   let guess = Date.parse(`${local}:00Z`);
   for (let i = 0; i < 2; i++) {
-    const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(guess);
+    const parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(guess);
     guess += Date.parse(`${local}:00Z`) - Date.parse(`${parts.replace(', ', 'T')}:00Z`);
   }
   return guess;
@@ -45,5 +53,8 @@ export function queryTimeMs(local: string, zone: string): number {
 export function rangeArg(form: RangeForm): ApiInput<'range.plan'> {
   const base = { prefix: form.prefix, from: queryTimeMs(form.from, form.timeZone), to: queryTimeMs(form.to, form.timeZone) };
   if (form.ruleText.trim() !== '') return { ...base, ruleText: form.ruleText };
-  return { ...base, rule: { partitionFormat: form.partitionFormat, format: form.format, compression: form.compression, timeZone: form.timeZone } };
+  return {
+    ...base,
+    rule: { partitionFormat: form.partitionFormat, format: form.format, compression: form.compression, timeZone: form.timeZone },
+  };
 }

@@ -24,7 +24,16 @@ export function recentList(): RecentLocation[] {
   try {
     const parsed = JSON.parse(localStorage.getItem(recentKey) ?? '[]') as unknown;
     if (!Array.isArray(parsed)) return [];
-    return parsed.filter((r): r is RecentLocation => typeof r === 'object' && r !== null && typeof r.label === 'string' && typeof r.prefix === 'string' && ['local', 'sample', 'oss'].includes(r.kind)).slice(0, recentMax);
+    return parsed
+      .filter(
+        (r): r is RecentLocation =>
+          typeof r === 'object' &&
+          r !== null &&
+          typeof r.label === 'string' &&
+          typeof r.prefix === 'string' &&
+          ['local', 'sample', 'oss'].includes(r.kind),
+      )
+      .slice(0, recentMax);
   } catch {
     return [];
   }
@@ -33,8 +42,17 @@ export function recentList(): RecentLocation[] {
 /** Put `connection` at the front with `prefix` as its folder; an OSS bucket without a profile cannot be reopened, so it is not kept. */
 export function recentRecord(connection: ConnectionInfo, prefix: string): RecentLocation[] {
   if (connection.kind === 'oss' && !connection.profileName) return recentList();
-  const entry: RecentLocation = { kind: connection.kind, label: connection.label, bucket: connection.bucket, prefix, ...(connection.profileName ? { profileName: connection.profileName } : {}) };
-  const list = [entry, ...recentList().filter((r) => !(r.kind === entry.kind && r.label === entry.label && r.profileName === entry.profileName))].slice(0, recentMax);
+  const entry: RecentLocation = {
+    kind: connection.kind,
+    label: connection.label,
+    bucket: connection.bucket,
+    prefix,
+    ...(connection.profileName ? { profileName: connection.profileName } : {}),
+  };
+  const list = [
+    entry,
+    ...recentList().filter((r) => !(r.kind === entry.kind && r.label === entry.label && r.profileName === entry.profileName)),
+  ].slice(0, recentMax);
   try {
     localStorage.setItem(recentKey, JSON.stringify(list));
   } catch {

@@ -15,7 +15,23 @@ export function tableOpeningStart(get: Get, set: Set, label: string, dialect: Cs
   const previous = get().table;
   if (previous) void apiCall('table.close', { tableId: previous.tableId });
   const jobId = apiJobId('table');
-  set({ openKey: label, inspection: null, table: null, schema: null, rows: [], rowsDone: false, tablePending: true, tableError: null, tableJobId: jobId, tableProgress: null, rawVisible: false, rawText: null, dialect, view: 'inspect', fileOpened });
+  set({
+    openKey: label,
+    inspection: null,
+    table: null,
+    schema: null,
+    rows: [],
+    rowsDone: false,
+    tablePending: true,
+    tableError: null,
+    tableJobId: jobId,
+    tableProgress: null,
+    rawVisible: false,
+    rawText: null,
+    dialect,
+    view: 'inspect',
+    fileOpened,
+  });
   return jobId;
 }
 

@@ -101,7 +101,18 @@ export const createTableSlice: StateCreator<ShiplensState, [], [], TableSlice> =
   tableClose: () => {
     const table = get().table;
     if (table) void apiCall('table.close', { tableId: table.tableId });
-    set({ openKey: null, inspection: null, table: null, schema: null, rows: [], rowsDone: false, tableError: null, tableJobId: null, rawText: null, rawVisible: false });
+    set({
+      openKey: null,
+      inspection: null,
+      table: null,
+      schema: null,
+      rows: [],
+      rowsDone: false,
+      tableError: null,
+      tableJobId: null,
+      rawText: null,
+      rawVisible: false,
+    });
   },
   tableProgressSet: (progress) => {
     if (progress.jobId === get().tableJobId) set({ tableProgress: progress });

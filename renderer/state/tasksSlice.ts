@@ -67,7 +67,9 @@ export interface TasksSlice {
 const twoDaysMs = 2 * 24 * 3600 * 1000;
 
 /** The connection part of an sls.* argument, without empty fields. */
-export function slsTargetArg(draft: SlsTargetDraft): Pick<ApiInput<'sls.logstores'>, 'profileName' | 'endpoint' | 'project' | 'accessKeyId' | 'accessKeySecret'> {
+export function slsTargetArg(
+  draft: SlsTargetDraft,
+): Pick<ApiInput<'sls.logstores'>, 'profileName' | 'endpoint' | 'project' | 'accessKeyId' | 'accessKeySecret'> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(draft)) if (v.trim()) out[k] = v.trim();
   return out;
@@ -148,7 +150,12 @@ export const createTasksSlice: StateCreator<ShiplensState, [], [], TasksSlice> =
       if (get().tasksJobId !== jobId) return;
       if (!response.ok) return set({ tasksPending: false, tasksJobId: null, tasksError: response.error });
       const ids = new Set(response.value.tasks.map((t) => t.id));
-      set((state) => ({ tasksPending: false, tasksJobId: null, taskList: response.value, tasksSelected: state.tasksSelected.filter((id) => ids.has(id)) }));
+      set((state) => ({
+        tasksPending: false,
+        tasksJobId: null,
+        taskList: response.value,
+        tasksSelected: state.tasksSelected.filter((id) => ids.has(id)),
+      }));
     },
     tasksCancel: () => {
       const jobId = get().tasksJobId;
@@ -158,7 +165,10 @@ export const createTasksSlice: StateCreator<ShiplensState, [], [], TasksSlice> =
     tasksProgressSet: (progress) => {
       if (progress.jobId === get().tasksJobId) set({ tasksProgress: progress });
     },
-    taskSelectToggle: (id) => set((state) => ({ tasksSelected: state.tasksSelected.includes(id) ? state.tasksSelected.filter((x) => x !== id) : state.tasksSelected.concat(id) })),
+    taskSelectToggle: (id) =>
+      set((state) => ({
+        tasksSelected: state.tasksSelected.includes(id) ? state.tasksSelected.filter((x) => x !== id) : state.tasksSelected.concat(id),
+      })),
     tasksSelectSet: (ids) => set({ tasksSelected: ids }),
     retryAskSet: (request) => set({ retryAsk: request, ...(request ? { retryResults: null, retryError: null } : {}) }),
     retryRun: async () => {

@@ -14,4 +14,14 @@ import type { QuerySlice } from './querySlice';
 import type { ForwardSlice } from './forwardSlice';
 
 /** Everything the UI holds: ids, page tokens, flags and small pages, never whole objects. */
-export type ShiplensState = ConnectionSlice & BrowseSlice & TableSlice & DecompressSlice & RuleEditorSlice & SettingsSlice & TasksSlice & MaxComputeSlice & FileTableSlice & QuerySlice & ForwardSlice;
+export type ShiplensState = ConnectionSlice &
+  BrowseSlice &
+  TableSlice &
+  DecompressSlice &
+  RuleEditorSlice &
+  SettingsSlice &
+  TasksSlice &
+  MaxComputeSlice &
+  FileTableSlice &
+  QuerySlice &
+  ForwardSlice;

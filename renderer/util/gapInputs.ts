@@ -22,7 +22,11 @@ export function gapInputsOf(entries: readonly Entry[], rule?: Partial<ShippingRu
     const tail = keyTail(e.key);
     if (!tail) continue;
     const lastModifiedMs = e.lastModified ? Date.parse(e.lastModified) : Number.NaN;
-    out.push(Number.isFinite(lastModifiedMs) ? { key: e.key, taskTimeMs: tail.taskTimeMs, lastModifiedMs } : { key: e.key, taskTimeMs: tail.taskTimeMs });
+    out.push(
+      Number.isFinite(lastModifiedMs)
+        ? { key: e.key, taskTimeMs: tail.taskTimeMs, lastModifiedMs }
+        : { key: e.key, taskTimeMs: tail.taskTimeMs },
+    );
   }
   return out;
 }
@@ -35,7 +39,11 @@ function yieldToBrowser(): Promise<void> {
  * Gap inputs of a listing, yielding to the browser between chunks. Resolves null when
  * `cancelled()` turns true (a newer listing or rule); a finished result is memoized.
  */
-export async function gapInputsSliced(entries: readonly Entry[], rule: Partial<ShippingRule> | undefined, cancelled: () => boolean): Promise<GapInput[] | null> {
+export async function gapInputsSliced(
+  entries: readonly Entry[],
+  rule: Partial<ShippingRule> | undefined,
+  cancelled: () => boolean,
+): Promise<GapInput[] | null> {
   const ruleKey = rule ? JSON.stringify([rule.prefix, rule.partitionFormat, rule.timeZone, rule.format, rule.compression]) : '';
   const hit = memo.get(entries)?.get(ruleKey);
   if (hit) return hit;

@@ -32,7 +32,12 @@ export type RowFilter = (row: readonly JsonCell[]) => boolean;
 
 const comparison = /^(?:([^<>=!]+?)\s*)?(>=|<=|!=|>|<|=)\s*(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)$/;
 const ops: Record<string, (a: number, b: number) => boolean> = {
-  '>': (a, b) => a > b, '<': (a, b) => a < b, '>=': (a, b) => a >= b, '<=': (a, b) => a <= b, '=': (a, b) => a === b, '!=': (a, b) => a !== b,
+  '>': (a, b) => a > b,
+  '<': (a, b) => a < b,
+  '>=': (a, b) => a >= b,
+  '<=': (a, b) => a <= b,
+  '=': (a, b) => a === b,
+  '!=': (a, b) => a !== b,
 };
 
 /**
@@ -48,7 +53,10 @@ export function rowFilterParse(text: string, columns: readonly string[]): RowFil
     const value = Number(m[3]);
     const col = m[1] === undefined ? -1 : columns.findIndex((c) => c.toLowerCase() === m[1]?.toLowerCase());
     if (m[1] === undefined || col >= 0) {
-      const test = (cell: JsonCell | undefined) => { const n = cellNumber(cell); return n !== null && !!op?.(n, value); };
+      const test = (cell: JsonCell | undefined) => {
+        const n = cellNumber(cell);
+        return n !== null && !!op?.(n, value);
+      };
       return col >= 0 ? (row) => test(row[col]) : (row) => row.some(test);
     }
   }

@@ -19,7 +19,8 @@ const maxParse = 1 << 20;
 /** JSON text of an object or a list inside a string, parsed; anything else: undefined. */
 export function jsonInString(text: string): unknown {
   const t = text.trim();
-  if (t.length < 2 || t.length > maxParse || !((t.startsWith('{') && t.endsWith('}')) || (t.startsWith('[') && t.endsWith(']')))) return undefined;
+  if (t.length < 2 || t.length > maxParse || !((t.startsWith('{') && t.endsWith('}')) || (t.startsWith('[') && t.endsWith(']'))))
+    return undefined;
   try {
     return JSON.parse(t) as unknown;
   } catch {
@@ -37,7 +38,8 @@ export function treeNode(name: string, value: unknown, depth = 0, parsed = false
     const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value as Record<string, unknown>);
     return { name, parsed, children: entries.map(([k, v]) => treeNode(k, v, depth + 1)) };
   }
-  const leaf: JsonCell = value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : JSON.stringify(value);
+  const leaf: JsonCell =
+    value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : JSON.stringify(value);
   return { name, value: leaf, parsed };
 }
 

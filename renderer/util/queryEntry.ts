@@ -38,7 +38,10 @@ export function queryFormFor(rule: ShippingRule, fromMs: number, toMs: number, w
  * under `%Y/%m/%d/%H/%M` is that hour in the rule's zone. Null for the rule's own prefix, a
  * folder outside it, or one the format does not render (the unit is its finest directive).
  */
-export function folderWindow(rule: Pick<ShippingRule, 'prefix' | 'partitionFormat' | 'timeZone'>, folder: string): { fromMs: number; toMs: number } | null {
+export function folderWindow(
+  rule: Pick<ShippingRule, 'prefix' | 'partitionFormat' | 'timeZone'>,
+  folder: string,
+): { fromMs: number; toMs: number } | null {
   const head = rule.prefix.replace(/^\/+|\/+$/g, '');
   const base = head ? `${head}/` : '';
   if (!folder.startsWith(base) || !folder.endsWith('/') || folder.length === base.length) return null;

@@ -43,12 +43,22 @@ export function tasksInFolder(rule: RulePlace, tasks: readonly SlsTaskInfo[], pr
  * Gap slots over the listed objects and the folder's tasks together, so a failed task at the
  * edge of the folder (no object on that side) still gets its slot.
  */
-export function gapsWithTasks(objects: readonly { key: string; lastModified?: string }[], tasks: readonly SlsTaskInfo[], intervalSec: number, rule?: Partial<ShippingRule>): GapsResult | null {
+export function gapsWithTasks(
+  objects: readonly { key: string; lastModified?: string }[],
+  tasks: readonly SlsTaskInfo[],
+  intervalSec: number,
+  rule?: Partial<ShippingRule>,
+): GapsResult | null {
   return gapsFromInputs(gapsInputFromListing(objects, rule), tasks, intervalSec);
 }
 
 /** gapsWithTasks over inputs already parsed (the timeline builds them in time slices). */
-export function gapsFromInputs(inputs: readonly GapInput[], tasks: readonly SlsTaskInfo[], intervalSec: number, lateGraceMs?: number): GapsResult | null {
+export function gapsFromInputs(
+  inputs: readonly GapInput[],
+  tasks: readonly SlsTaskInfo[],
+  intervalSec: number,
+  lateGraceMs?: number,
+): GapsResult | null {
   if (inputs.length < 2 && tasks.length === 0) return null;
   const grace = lateGraceMs === undefined ? {} : { lateGraceMs };
   try {
@@ -62,7 +72,13 @@ export function gapsFromInputs(inputs: readonly GapInput[], tasks: readonly SlsT
       max = Math.max(max, time);
     }
     const anchorMs = inputs.length === 0 ? (tasks[0] as SlsTaskInfo).createTime : undefined;
-    return gapsCompute(inputs, intervalSec, { maxSlots: 5000, ...grace, fromMs: min - half, toMs: max + half, ...(anchorMs === undefined ? {} : { anchorMs }) });
+    return gapsCompute(inputs, intervalSec, {
+      maxSlots: 5000,
+      ...grace,
+      fromMs: min - half,
+      toMs: max + half,
+      ...(anchorMs === undefined ? {} : { anchorMs }),
+    });
   } catch {
     return null;
   }

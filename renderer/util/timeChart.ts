@@ -51,7 +51,13 @@ export function timeChartPick(columns: readonly { name: string; type: string }[]
   // Instants order across offset changes; labels that are not instants keep their string order.
   bars.sort((a, b) => (Number.isNaN(a.at) || Number.isNaN(b.at) ? a.label.localeCompare(b.label) : a.at - b.at));
   const max = bars.reduce((m, b) => Math.max(m, b.value), 0);
-  return { timeColumn: columns[t]?.name ?? '', valueColumn: columns[v]?.name ?? '', bars: bars.map(({ label, value }) => ({ label, value })), max, dropped };
+  return {
+    timeColumn: columns[t]?.name ?? '',
+    valueColumn: columns[v]?.name ?? '',
+    bars: bars.map(({ label, value }) => ({ label, value })),
+    max,
+    dropped,
+  };
 }
 
 /** Bar rectangles in a `width` × `height` box: negative values draw nothing (counts are ≥ 0). */

@@ -28,7 +28,19 @@ function filterMatches(objects: ObjectEntry[], prefixes: string[], filter: strin
 
 function ListingStatus() {
   const t = useT();
-  const s = useStore(useShallow((st) => ({ prefix: st.prefix, listing: st.listing, pages: st.listPages, failed: st.listError !== null, count: st.objects.length, folders: st.prefixes.length, cancelled: st.listCancelled, cancel: st.browseCancel, matches: filterMatches(st.objects, st.prefixes, st.filter) })));
+  const s = useStore(
+    useShallow((st) => ({
+      prefix: st.prefix,
+      listing: st.listing,
+      pages: st.listPages,
+      failed: st.listError !== null,
+      count: st.objects.length,
+      folders: st.prefixes.length,
+      cancelled: st.listCancelled,
+      cancel: st.browseCancel,
+      matches: filterMatches(st.objects, st.prefixes, st.filter),
+    })),
+  );
   // For tests and assistive tech alike: which folder the status is about, and whether it is final.
   const state = s.listing ? 'listing' : s.cancelled ? 'cancelled' : s.failed ? 'failed' : s.pages > 0 ? 'done' : 'idle';
   return (
@@ -55,7 +67,19 @@ function ListingStatus() {
 /** The Browse view. */
 export function BrowseView() {
   const t = useT();
-  const s = useStore(useShallow((st) => ({ prefix: st.prefix, browseOpen: st.browseOpen, filter: st.filter, filterSet: st.filterSet, error: st.listError, connection: st.connection, viewSet: st.viewSet, recursive: st.recursive, recursiveSet: st.recursiveSet })));
+  const s = useStore(
+    useShallow((st) => ({
+      prefix: st.prefix,
+      browseOpen: st.browseOpen,
+      filter: st.filter,
+      filterSet: st.filterSet,
+      error: st.listError,
+      connection: st.connection,
+      viewSet: st.viewSet,
+      recursive: st.recursive,
+      recursiveSet: st.recursiveSet,
+    })),
+  );
   if (!s.connection) {
     return (
       <div className="panel">
@@ -74,10 +98,22 @@ export function BrowseView() {
           <span className="spacer" />
           <QueryFolderButton />
           <label className="row small" title={t('browse.recursiveHint')}>
-            <input type="checkbox" checked={s.recursive} onChange={(e) => s.recursiveSet(e.target.checked)} data-testid="browse-recursive" />
+            <input
+              type="checkbox"
+              checked={s.recursive}
+              onChange={(e) => s.recursiveSet(e.target.checked)}
+              data-testid="browse-recursive"
+            />
             {t('browse.recursive')}
           </label>
-          <input type="search" aria-label={t('browse.filter')} placeholder={t('browse.filter')} value={s.filter} onChange={(e) => s.filterSet(e.target.value)} style={{ width: 220 }} />
+          <input
+            type="search"
+            aria-label={t('browse.filter')}
+            placeholder={t('browse.filter')}
+            value={s.filter}
+            onChange={(e) => s.filterSet(e.target.value)}
+            style={{ width: 220 }}
+          />
         </div>
         <ListingStatus />
         <FolderDownload />

@@ -13,7 +13,9 @@ import { RecentCard } from './RecentCard';
 
 function LocalFolderCard() {
   const t = useT();
-  const { connectLocal, hasDialogs, pending } = useStore(useShallow((s) => ({ connectLocal: s.connectLocal, hasDialogs: s.appInfo?.hasDialogs ?? false, pending: s.connectionPending })));
+  const { connectLocal, hasDialogs, pending } = useStore(
+    useShallow((s) => ({ connectLocal: s.connectLocal, hasDialogs: s.appInfo?.hasDialogs ?? false, pending: s.connectionPending })),
+  );
   const [path, setPath] = useState('');
   async function choose() {
     const response = await apiCall('dialog.openFolder', {});
@@ -33,7 +35,15 @@ function LocalFolderCard() {
           if (path.trim()) void connectLocal(path.trim());
         }}
       >
-        <input className="mono" style={{ flex: 1 }} aria-label={t('connect.localPath')} placeholder="/data/oss-mirror/my-bucket" value={path} onChange={(e) => setPath(e.target.value)} data-testid="local-path" />
+        <input
+          className="mono"
+          style={{ flex: 1 }}
+          aria-label={t('connect.localPath')}
+          placeholder="/data/oss-mirror/my-bucket"
+          value={path}
+          onChange={(e) => setPath(e.target.value)}
+          data-testid="local-path"
+        />
         {hasDialogs && (
           <button type="button" onClick={() => void choose()}>
             {t('connect.choose')}
@@ -50,7 +60,14 @@ function LocalFolderCard() {
 function ProfilesCard() {
   const t = useT();
   const { profiles, profileSave, profileDelete, connectOss, profilesError, pending } = useStore(
-    useShallow((s) => ({ profiles: s.profiles, profileSave: s.profileSave, profileDelete: s.profileDelete, connectOss: s.connectOss, profilesError: s.profilesError, pending: s.connectionPending })),
+    useShallow((s) => ({
+      profiles: s.profiles,
+      profileSave: s.profileSave,
+      profileDelete: s.profileDelete,
+      connectOss: s.connectOss,
+      profilesError: s.profilesError,
+      pending: s.connectionPending,
+    })),
   );
   const [editing, setEditing] = useState<ProfileSummary | 'new' | null>(null);
   if (editing) {
@@ -83,13 +100,23 @@ function ProfilesCard() {
             <span className="muted small">{p.region ?? p.endpoint}</span>
             {p.slsProject && <span className="muted small mono">SLS: {p.slsProject}</span>}
             <span className="spacer" />
-            <button type="button" className="primary" disabled={pending} onClick={() => void connectOss({ profileName: p.name, bucket: p.bucket })}>
+            <button
+              type="button"
+              className="primary"
+              disabled={pending}
+              onClick={() => void connectOss({ profileName: p.name, bucket: p.bucket })}
+            >
               {t('connect.connect')}
             </button>
             <button type="button" onClick={() => setEditing(p)}>
               ✎
             </button>
-            <button type="button" className="danger" aria-label={`${t('common.delete')} ${p.name}`} onClick={() => void profileDelete(p.name)}>
+            <button
+              type="button"
+              className="danger"
+              aria-label={`${t('common.delete')} ${p.name}`}
+              onClick={() => void profileDelete(p.name)}
+            >
               {t('common.delete')}
             </button>
           </li>
@@ -103,7 +130,9 @@ function ProfilesCard() {
 /** The Connect view. */
 export function ConnectView() {
   const t = useT();
-  const { connectSample, connectionError, pending } = useStore(useShallow((s) => ({ connectSample: s.connectSample, connectionError: s.connectionError, pending: s.connectionPending })));
+  const { connectSample, connectionError, pending } = useStore(
+    useShallow((s) => ({ connectSample: s.connectSample, connectionError: s.connectionError, pending: s.connectionPending })),
+  );
   return (
     <div className="connect stack">
       <h1 style={{ fontSize: 18, margin: '4px 0 8px' }}>{t('connect.title')}</h1>

@@ -45,12 +45,16 @@ function ItemRow({ item, onAskOverwrite }: { item: DecompressItem; onAskOverwrit
           ×
         </button>
       </div>
-      {(item.status === 'uploading' || item.status === 'decoding') && <ProgressBar done={item.progress?.done ?? 0} total={item.progress?.total ?? null} label={phaseText(t, item.progress?.phase)} />}
+      {(item.status === 'uploading' || item.status === 'decoding') && (
+        <ProgressBar done={item.progress?.done ?? 0} total={item.progress?.total ?? null} label={phaseText(t, item.progress?.phase)} />
+      )}
       {result && (
         <dl className="kv" style={{ marginTop: 6 }}>
           <dt>{t('decompress.variant')}</dt>
           <dd data-testid="decode-variant">{result.variant}</dd>
-          <dt>{t('decompress.in')} → {t('decompress.out')}</dt>
+          <dt>
+            {t('decompress.in')} → {t('decompress.out')}
+          </dt>
           <dd>
             {bytesFormat(result.inputBytes)} → {bytesFormat(result.bytes)} ({result.bytes.toLocaleString()} B)
           </dd>
@@ -98,7 +102,16 @@ export const viewableName = /\.(parquet|json|jsonl|ndjson|csv|tsv|txt|log)$/i;
 /** The Decompress view. */
 export function DecompressView() {
   const t = useT();
-  const st = useStore(useShallow((x) => ({ items: x.decompressItems, decompressAdd: x.decompressAdd, retry: x.decompressRetry, outDir: x.decompressOutDir, outDirSet: x.decompressOutDirSet, fileDropOpen: x.fileDropOpen })));
+  const st = useStore(
+    useShallow((x) => ({
+      items: x.decompressItems,
+      decompressAdd: x.decompressAdd,
+      retry: x.decompressRetry,
+      outDir: x.decompressOutDir,
+      outDirSet: x.decompressOutDirSet,
+      fileDropOpen: x.fileDropOpen,
+    })),
+  );
   const s = {
     ...st,
     // Snappy files are decoded and saved; a table file among them opens for viewing instead.
@@ -151,7 +164,13 @@ export function DecompressView() {
       </div>
       <label className="field">
         {t('decompress.outDir')}
-        <input className="mono" aria-label={t('decompress.outDir')} value={s.outDir} onChange={(e) => s.outDirSet(e.target.value)} data-testid="decompress-out-dir" />
+        <input
+          className="mono"
+          aria-label={t('decompress.outDir')}
+          value={s.outDir}
+          onChange={(e) => s.outDirSet(e.target.value)}
+          data-testid="decompress-out-dir"
+        />
       </label>
       <ul className="decode-list" aria-live="polite">
         {s.items.map((item) => (

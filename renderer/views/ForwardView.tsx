@@ -22,19 +22,37 @@ function Field({ label, name, type = 'text', wide = false }: { label: MessageKey
   return (
     <label className={wide ? 'field wide' : 'field'}>
       <span>{t(label)}</span>
-      <input type={type} value={form[name]} autoComplete="off" onChange={(e) => set({ [name]: e.target.value })} data-testid={`forward-${name}`} />
+      <input
+        type={type}
+        value={form[name]}
+        autoComplete="off"
+        onChange={(e) => set({ [name]: e.target.value })}
+        data-testid={`forward-${name}`}
+      />
     </label>
   );
 }
 
-function Choice<K extends 'format' | 'compression' | 'syslogFormat'>({ label, name, options }: { label: MessageKey; name: K; options: ForwardForm[K][] }) {
+function Choice<K extends 'format' | 'compression' | 'syslogFormat'>({
+  label,
+  name,
+  options,
+}: {
+  label: MessageKey;
+  name: K;
+  options: ForwardForm[K][];
+}) {
   const t = useT();
   const { form, set } = useStore(useShallow((s) => ({ form: s.forwardForm, set: s.forwardFormSet })));
   return (
     <label className="field">
       <span>{t(label)}</span>
       <select value={form[name]} onChange={(e) => set({ [name]: e.target.value } as Partial<ForwardForm>)} data-testid={`forward-${name}`}>
-        {options.map((o) => <option key={o} value={o}>{o}</option>)}
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -42,10 +60,15 @@ function Choice<K extends 'format' | 'compression' | 'syslogFormat'>({ label, na
 
 function SourceForm() {
   const t = useT();
-  const { form, set, rule, connection, browsed } = useStore(useShallow((s) => ({ form: s.forwardForm, set: s.forwardFormSet, rule: s.rule, connection: s.connection, browsed: s.prefix })));
+  const { form, set, rule, connection, browsed } = useStore(
+    useShallow((s) => ({ form: s.forwardForm, set: s.forwardFormSet, rule: s.rule, connection: s.connection, browsed: s.prefix })),
+  );
   return (
     <fieldset className="query-form">
-      <legend>{t('forward.source')}{connection ? ` — ${connection.label}/${form.prefix}` : ''}</legend>
+      <legend>
+        {t('forward.source')}
+        {connection ? ` — ${connection.label}/${form.prefix}` : ''}
+      </legend>
       <Field label="query.prefix" name="prefix" />
       <Field label="query.partitionFormat" name="partitionFormat" />
       <Choice label="query.format" name="format" options={['json', 'csv', 'parquet']} />
@@ -55,10 +78,20 @@ function SourceForm() {
       <Field label="query.to" name="to" type="datetime-local" />
       <label className="field wide">
         <span>{t('query.ruleJson')}</span>
-        <textarea rows={2} className="mono" value={form.ruleText} onChange={(e) => set({ ruleText: e.target.value })} data-testid="forward-rule" />
+        <textarea
+          rows={2}
+          className="mono"
+          value={form.ruleText}
+          onChange={(e) => set({ ruleText: e.target.value })}
+          data-testid="forward-rule"
+        />
       </label>
-      <button type="button" onClick={() => set({ prefix: browsed.replace(/\/+$/, '') })} disabled={!browsed}>{t('forward.useBrowsed')}</button>
-      <button type="button" onClick={() => set({ ruleText: JSON.stringify(rule, null, 2) })}>{t('forward.useRuleEditor')}</button>
+      <button type="button" onClick={() => set({ prefix: browsed.replace(/\/+$/, '') })} disabled={!browsed}>
+        {t('forward.useBrowsed')}
+      </button>
+      <button type="button" onClick={() => set({ ruleText: JSON.stringify(rule, null, 2) })}>
+        {t('forward.useRuleEditor')}
+      </button>
     </fieldset>
   );
 }
@@ -91,7 +124,14 @@ function SinkForm() {
       {form.sinkTo.startsWith('file:') && <Field label="query.exportDir" name="outDir" />}
       <label className="field">
         <span>{t('forward.previewLimit')}</span>
-        <input type="number" min={1} max={1000} value={form.previewLimit} onChange={(e) => set({ previewLimit: Math.max(1, Math.min(1000, Number(e.target.value) || 1)) })} data-testid="forward-previewLimit" />
+        <input
+          type="number"
+          min={1}
+          max={1000}
+          value={form.previewLimit}
+          onChange={(e) => set({ previewLimit: Math.max(1, Math.min(1000, Number(e.target.value) || 1)) })}
+          data-testid="forward-previewLimit"
+        />
       </label>
     </fieldset>
   );
@@ -109,14 +149,33 @@ function Sizing() {
       <div className="toolbar">
         <label className="field">
           <span>{t('forward.sizingDaily')}</span>
-          <input type="number" min={0} value={dailyGb} onChange={(e) => setDailyGb(Math.max(0, Number(e.target.value) || 0))} data-testid="forward-sizing-daily" />
+          <input
+            type="number"
+            min={0}
+            value={dailyGb}
+            onChange={(e) => setDailyGb(Math.max(0, Number(e.target.value) || 0))}
+            data-testid="forward-sizing-daily"
+          />
         </label>
         <label className="field">
           <span>{t('forward.sizingShards')}</span>
-          <input type="number" min={1} value={shards} onChange={(e) => setShards(Math.max(1, Math.floor(Number(e.target.value) || 1)))} data-testid="forward-sizing-shards" />
+          <input
+            type="number"
+            min={1}
+            value={shards}
+            onChange={(e) => setShards(Math.max(1, Math.floor(Number(e.target.value) || 1)))}
+            data-testid="forward-sizing-shards"
+          />
         </label>
       </div>
-      <p data-testid="forward-sizing">{t('forward.sizingResult', { rate: mb(s.rawBytesPerSec), consumers: s.consumersNeeded, capacity: mb(s.capacityBytesPerSec), mbit: (s.bandwidthBitsPerSec / 1e6).toFixed(1) })}</p>
+      <p data-testid="forward-sizing">
+        {t('forward.sizingResult', {
+          rate: mb(s.rawBytesPerSec),
+          consumers: s.consumersNeeded,
+          capacity: mb(s.capacityBytesPerSec),
+          mbit: (s.bandwidthBitsPerSec / 1e6).toFixed(1),
+        })}
+      </p>
       {!s.enough && <p className="warning">{t('forward.sizingShort')}</p>}
     </section>
   );
@@ -124,18 +183,34 @@ function Sizing() {
 
 function Outcome() {
   const t = useT();
-  const s = useStore(useShallow((st) => ({ counters: st.forwardCounters, done: st.forwardDone, check: st.forwardCheckText, preview: st.forwardPreview })));
+  const s = useStore(
+    useShallow((st) => ({ counters: st.forwardCounters, done: st.forwardDone, check: st.forwardCheckText, preview: st.forwardPreview })),
+  );
   return (
     <>
       {s.check && <p data-testid="forward-check-result">{s.check}</p>}
       {s.preview && (
         <section>
           <p>{t('forward.previewed', { events: s.preview.events, bytes: s.preview.bytes })}</p>
-          <pre className="mono" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="forward-preview">{s.preview.text}</pre>
+          <pre className="mono" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="forward-preview">
+            {s.preview.text}
+          </pre>
         </section>
       )}
-      {s.counters && <p aria-live="polite" data-testid="forward-counters">{t('forward.counters', { ...s.counters })}</p>}
-      {s.done && <p data-testid="forward-done">{s.done.alreadyDone ? t('forward.alreadyDone') : s.done.complete ? t('forward.complete', { objects: s.done.objects }) : t('forward.stopped')}</p>}
+      {s.counters && (
+        <p aria-live="polite" data-testid="forward-counters">
+          {t('forward.counters', { ...s.counters })}
+        </p>
+      )}
+      {s.done && (
+        <p data-testid="forward-done">
+          {s.done.alreadyDone
+            ? t('forward.alreadyDone')
+            : s.done.complete
+              ? t('forward.complete', { objects: s.done.objects })
+              : t('forward.stopped')}
+        </p>
+      )}
       {s.done && s.done.counters.deadLettered > 0 && <p className="warning">{t('forward.deadLetter', { path: s.done.deadLetterPath })}</p>}
     </>
   );
@@ -144,7 +219,17 @@ function Outcome() {
 /** The Forward view. */
 export function ForwardView() {
   const t = useT();
-  const s = useStore(useShallow((st) => ({ error: st.forwardError, jobId: st.forwardJobId, check: st.forwardCheck, preview: st.forwardPreviewRun, start: st.forwardStart, stop: st.forwardStop, progressSet: st.forwardProgressSet })));
+  const s = useStore(
+    useShallow((st) => ({
+      error: st.forwardError,
+      jobId: st.forwardJobId,
+      check: st.forwardCheck,
+      preview: st.forwardPreviewRun,
+      start: st.forwardStart,
+      stop: st.forwardStop,
+      progressSet: st.forwardProgressSet,
+    })),
+  );
   const { progressSet } = s;
   useEffect(() => apiOn('onJobProgress', progressSet), [progressSet]);
   const busy = s.jobId !== null;
@@ -154,10 +239,18 @@ export function ForwardView() {
       <SourceForm />
       <SinkForm />
       <div className="toolbar">
-        <button type="button" onClick={() => void s.check()} disabled={busy} data-testid="forward-check">{t('forward.check')}</button>
-        <button type="button" onClick={() => void s.preview()} disabled={busy} data-testid="forward-preview-run">{t('forward.preview')}</button>
-        <button type="button" className="primary" onClick={() => void s.start()} disabled={busy} data-testid="forward-start">{t('forward.start')}</button>
-        <button type="button" onClick={() => void s.stop()} disabled={!busy} data-testid="forward-stop">{t('forward.stop')}</button>
+        <button type="button" onClick={() => void s.check()} disabled={busy} data-testid="forward-check">
+          {t('forward.check')}
+        </button>
+        <button type="button" onClick={() => void s.preview()} disabled={busy} data-testid="forward-preview-run">
+          {t('forward.preview')}
+        </button>
+        <button type="button" className="primary" onClick={() => void s.start()} disabled={busy} data-testid="forward-start">
+          {t('forward.start')}
+        </button>
+        <button type="button" onClick={() => void s.stop()} disabled={!busy} data-testid="forward-stop">
+          {t('forward.stop')}
+        </button>
       </div>
       {s.error && <ErrorBox error={s.error} />}
       <Outcome />

@@ -18,15 +18,30 @@ import { ExportDialog } from './ExportDialog';
  * The compression as a user means it: a Parquet file is not compressed as a whole, its column
  * chunks are (SNAPPY, ZSTD …), so those codecs are named instead of "none".
  */
-export function compressionText(inspection: { format: string; compression: string; snappyVariant?: string | null }, codecs: readonly string[] | undefined, t: Translate): string {
+export function compressionText(
+  inspection: { format: string; compression: string; snappyVariant?: string | null },
+  codecs: readonly string[] | undefined,
+  t: Translate,
+): string {
   const compressed = (codecs ?? []).filter((c) => c !== 'UNCOMPRESSED');
-  if (inspection.format === 'parquet' && codecs) return compressed.length > 0 ? t('inspect.columnCodecs', { codecs: compressed.join(', ') }) : t('inspect.columnsUncompressed');
+  if (inspection.format === 'parquet' && codecs)
+    return compressed.length > 0 ? t('inspect.columnCodecs', { codecs: compressed.join(', ') }) : t('inspect.columnsUncompressed');
   return inspection.compression + (inspection.snappyVariant ? ` (${inspection.snappyVariant})` : '');
 }
 
 function InspectHeader({ onExport }: { onExport: () => void }) {
   const t = useT();
-  const s = useStore(useShallow((st) => ({ key: st.openKey, inspection: st.inspection, table: st.table, rows: st.rows.length, rawVisible: st.rawVisible, rawToggle: st.rawToggle, codecs: st.schema?.codecs })));
+  const s = useStore(
+    useShallow((st) => ({
+      key: st.openKey,
+      inspection: st.inspection,
+      table: st.table,
+      rows: st.rows.length,
+      rawVisible: st.rawVisible,
+      rawToggle: st.rawToggle,
+      codecs: st.schema?.codecs,
+    })),
+  );
   return (
     <div className="row inspect-head">
       <div style={{ minWidth: 0, flex: '1 1 240px' }}>
@@ -35,8 +50,13 @@ function InspectHeader({ onExport }: { onExport: () => void }) {
         </div>
         {s.inspection && (
           <div className="muted small">
-            {t('inspect.detected', { format: s.inspection.format, compression: compressionText(s.inspection, s.codecs, t), by: s.inspection.detectedBy })}
-            {s.table && ` · ${t('inspect.loadedRows', { loaded: s.rows.toLocaleString(), total: s.table.numRows === null ? '?' : s.table.numRows.toLocaleString() })}`}
+            {t('inspect.detected', {
+              format: s.inspection.format,
+              compression: compressionText(s.inspection, s.codecs, t),
+              by: s.inspection.detectedBy,
+            })}
+            {s.table &&
+              ` · ${t('inspect.loadedRows', { loaded: s.rows.toLocaleString(), total: s.table.numRows === null ? '?' : s.table.numRows.toLocaleString() })}`}
           </div>
         )}
       </div>
@@ -58,7 +78,22 @@ function InspectHeader({ onExport }: { onExport: () => void }) {
 export function InspectView() {
   const t = useT();
   const s = useStore(
-    useShallow((st) => ({ key: st.openKey, inspection: st.inspection, table: st.table, schema: st.schema, rows: st.rows, pending: st.tablePending, error: st.tableError, progress: st.tableProgress, cancel: st.tableCancel, more: st.tableMore, dialect: st.dialect, tableOpen: st.tableOpen, rawVisible: st.rawVisible, rawText: st.rawText })),
+    useShallow((st) => ({
+      key: st.openKey,
+      inspection: st.inspection,
+      table: st.table,
+      schema: st.schema,
+      rows: st.rows,
+      pending: st.tablePending,
+      error: st.tableError,
+      progress: st.tableProgress,
+      cancel: st.tableCancel,
+      more: st.tableMore,
+      dialect: st.dialect,
+      tableOpen: st.tableOpen,
+      rawVisible: st.rawVisible,
+      rawText: st.rawText,
+    })),
   );
   const [exporting, setExporting] = useState(false);
   const [schemaOpen, setSchemaOpen] = useState(true);
@@ -69,9 +104,18 @@ export function InspectView() {
   return (
     <div className="inspect">
       <InspectHeader onExport={() => setExporting(true)} />
-      {s.pending && <ProgressBar done={s.progress?.done ?? null} total={s.progress?.total ?? null} label={phaseText(t, s.progress?.phase) ?? t('common.loading')} onCancel={s.cancel} />}
+      {s.pending && (
+        <ProgressBar
+          done={s.progress?.done ?? null}
+          total={s.progress?.total ?? null}
+          label={phaseText(t, s.progress?.phase) ?? t('common.loading')}
+          onCancel={s.cancel}
+        />
+      )}
       {s.error && <ErrorBox error={s.error} />}
-      {csv && s.key && <DialectControls key={s.key} dialect={s.dialect} onApply={(dialect) => s.key && void s.tableOpen(s.key, { dialect })} />}
+      {csv && s.key && (
+        <DialectControls key={s.key} dialect={s.dialect} onApply={(dialect) => s.key && void s.tableOpen(s.key, { dialect })} />
+      )}
       {s.table && s.table.warnings.length > 0 && (
         <details className="small warn">
           <summary>{t(s.table.warnings.length === 1 ? 'inspect.warningOne' : 'inspect.warnings', { n: s.table.warnings.length })}</summary>
@@ -86,19 +130,29 @@ export function InspectView() {
         </details>
       )}
       {s.schema && (
-        <button type="button" className="link small side-toggle" aria-expanded={schemaOpen} onClick={() => setSchemaOpen(!schemaOpen)} data-testid="schema-toggle">
+        <button
+          type="button"
+          className="link small side-toggle"
+          aria-expanded={schemaOpen}
+          onClick={() => setSchemaOpen(!schemaOpen)}
+          data-testid="schema-toggle"
+        >
           {schemaOpen ? t('inspect.schemaHide') : t('inspect.schemaShow')}
         </button>
       )}
       <div className={s.schema && schemaOpen ? 'inspect-body' : 'inspect-body wide'}>
         {s.schema && schemaOpen && <SchemaPanel schema={s.schema} />}
         {s.rawVisible ? (
-          <pre className="raw-text" data-testid="raw-text">{s.rawText ?? t('common.loading')}</pre>
+          <pre className="raw-text" data-testid="raw-text">
+            {s.rawText ?? t('common.loading')}
+          </pre>
         ) : (
           s.table && (
             <div className="stack" style={{ minHeight: 0 }}>
               <DataTable key={s.table.tableId} table={s.table} rows={s.rows} onNeedMore={onNeedMore} />
-              {s.rows.length >= tableRowCap && <div className="muted small">{t('inspect.rowCap', { n: tableRowCap.toLocaleString() })}</div>}
+              {s.rows.length >= tableRowCap && (
+                <div className="muted small">{t('inspect.rowCap', { n: tableRowCap.toLocaleString() })}</div>
+              )}
             </div>
           )
         )}

@@ -36,14 +36,28 @@ function draftClean(draft: ProfileInput): ProfileInput {
 }
 
 /** The profile form. */
-export function ProfileEditor({ profile, onSave, onCancel }: { profile: ProfileSummary | null; onSave: (p: ProfileInput) => void; onCancel: () => void }) {
+export function ProfileEditor({
+  profile,
+  onSave,
+  onCancel,
+}: {
+  profile: ProfileSummary | null;
+  onSave: (p: ProfileInput) => void;
+  onCancel: () => void;
+}) {
   const t = useT();
   const [draft, setDraft] = useState<ProfileInput>(() => draftFrom(profile));
   const [sts, setSts] = useState(false);
   const field = (name: keyof ProfileInput, label: string, type = 'text') => (
     <label className="field">
       {label}
-      <input type={type} aria-label={label} value={String(draft[name] ?? '')} onChange={(e) => setDraft({ ...draft, [name]: e.target.value })} autoComplete="off" />
+      <input
+        type={type}
+        aria-label={label}
+        value={String(draft[name] ?? '')}
+        onChange={(e) => setDraft({ ...draft, [name]: e.target.value })}
+        autoComplete="off"
+      />
     </label>
   );
   return (
@@ -62,7 +76,11 @@ export function ProfileEditor({ profile, onSave, onCancel }: { profile: ProfileS
         {field('endpoint', t('connect.endpoint'))}
         <label className="field">
           {t('connect.addressing')}
-          <select aria-label={t('connect.addressing')} value={addressingOf(draft.pathStyle)} onChange={(e) => setDraft({ ...draft, pathStyle: pathStyleOf(e.target.value as Addressing) })}>
+          <select
+            aria-label={t('connect.addressing')}
+            value={addressingOf(draft.pathStyle)}
+            onChange={(e) => setDraft({ ...draft, pathStyle: pathStyleOf(e.target.value as Addressing) })}
+          >
             <option value="auto">{t('connect.addressingAuto')}</option>
             <option value="path">{t('connect.addressingPath')}</option>
             <option value="virtual">{t('connect.addressingVirtual')}</option>
@@ -90,7 +108,12 @@ export function ProfileEditor({ profile, onSave, onCancel }: { profile: ProfileS
       </div>
       <label className="field">
         {t('connect.defaultRule')}
-        <textarea rows={3} aria-label={t('connect.defaultRule')} value={draft.defaultRule ?? ''} onChange={(e) => setDraft({ ...draft, defaultRule: e.target.value })} />
+        <textarea
+          rows={3}
+          aria-label={t('connect.defaultRule')}
+          value={draft.defaultRule ?? ''}
+          onChange={(e) => setDraft({ ...draft, defaultRule: e.target.value })}
+        />
       </label>
       <div className="row">
         <button type="submit" className="primary" disabled={!draft.name || !draft.bucket}>

@@ -16,12 +16,27 @@ import { useStore } from '../state/store';
 import type { QueryForm } from '../state/querySlice';
 
 const starters: { label: MessageKey; sql: string }[] = [
-  { label: 'query.starter.statusHour', sql: "SELECT date_trunc('hour', __time__) AS hour, status, count(*) AS n FROM logs GROUP BY ALL ORDER BY hour, status" },
+  {
+    label: 'query.starter.statusHour',
+    sql: "SELECT date_trunc('hour', __time__) AS hour, status, count(*) AS n FROM logs GROUP BY ALL ORDER BY hour, status",
+  },
   { label: 'query.starter.match', sql: "SELECT * FROM logs WHERE status = '500' ORDER BY __time__ LIMIT 100" },
   { label: 'query.starter.top', sql: 'SELECT path, count(*) AS n FROM logs GROUP BY path ORDER BY n DESC LIMIT 10' },
 ];
 
-function Field({ label, name, form, set, type = 'text' }: { label: string; name: keyof QueryForm; form: QueryForm; set: (patch: Partial<QueryForm>) => void; type?: string }) {
+function Field({
+  label,
+  name,
+  form,
+  set,
+  type = 'text',
+}: {
+  label: string;
+  name: keyof QueryForm;
+  form: QueryForm;
+  set: (patch: Partial<QueryForm>) => void;
+  type?: string;
+}) {
   return (
     <label className="field">
       <span>{label}</span>
@@ -47,7 +62,11 @@ function RangeForm() {
       </label>
       <label className="field">
         <span>{t('query.compression')}</span>
-        <select value={form.compression} onChange={(e) => set({ compression: e.target.value as QueryForm['compression'] })} data-testid="query-compression">
+        <select
+          value={form.compression}
+          onChange={(e) => set({ compression: e.target.value as QueryForm['compression'] })}
+          data-testid="query-compression"
+        >
           <option value="none">none</option>
           <option value="snappy">snappy</option>
         </select>
@@ -57,7 +76,13 @@ function RangeForm() {
       <Field label={t('query.to')} name="to" form={form} set={set} type="datetime-local" />
       <label className="field wide">
         <span>{t('query.ruleJson')}</span>
-        <textarea rows={2} className="mono" value={form.ruleText} onChange={(e) => set({ ruleText: e.target.value })} data-testid="query-rule" />
+        <textarea
+          rows={2}
+          className="mono"
+          value={form.ruleText}
+          onChange={(e) => set({ ruleText: e.target.value })}
+          data-testid="query-rule"
+        />
       </label>
     </div>
   );
@@ -71,21 +96,36 @@ function Results() {
   return (
     <section className="query-results" aria-label={t('query.columns')}>
       <p data-testid="query-count">
-        {result.truncated ? t('query.rowsShown', { count: result.rowCount, shown: result.rows.length }) : t('query.rows', { count: result.rowCount })} · {t('query.reads', { reads: result.reads, cached })}
+        {result.truncated
+          ? t('query.rowsShown', { count: result.rowCount, shown: result.rows.length })
+          : t('query.rows', { count: result.rowCount })}{' '}
+        · {t('query.reads', { reads: result.reads, cached })}
       </p>
       {!result.windowed && <p className="warning">{t('query.notWindowed')}</p>}
       {result.failed.map((f) => (
-        <p key={f.key} className="warning">{t('query.skipped', { key: f.key, message: f.error.message })}</p>
+        <p key={f.key} className="warning">
+          {t('query.skipped', { key: f.key, message: f.error.message })}
+        </p>
       ))}
       <TimeBarChart columns={result.columns} rows={result.rows} />
       <div className="query-table-wrap">
         <table className="query-table mono" data-testid="query-table">
           <thead>
-            <tr>{result.columns.map((c) => <th key={c.name} title={c.type}>{c.name}</th>)}</tr>
+            <tr>
+              {result.columns.map((c) => (
+                <th key={c.name} title={c.type}>
+                  {c.name}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {result.rows.map((row, i) => (
-              <tr key={i}>{row.map((cell, j) => <td key={j}>{cell === null ? '' : String(cell)}</td>)}</tr>
+              <tr key={i}>
+                {row.map((cell, j) => (
+                  <td key={j}>{cell === null ? '' : String(cell)}</td>
+                ))}
+              </tr>
             ))}
           </tbody>
         </table>
@@ -97,7 +137,24 @@ function Results() {
 /** The Query view. */
 export function QueryView() {
   const t = useT();
-  const s = useStore(useShallow((st) => ({ form: st.queryForm, set: st.queryFormSet, plan: st.queryPlan, error: st.queryError, jobId: st.queryJobId, progress: st.queryProgress, note: st.queryNote, exported: st.queryExported, exportRun: st.queryExport, planRun: st.queryPlanRun, run: st.queryRun, cancel: st.queryCancel, clear: st.queryCacheClear, progressSet: st.queryProgressSet })));
+  const s = useStore(
+    useShallow((st) => ({
+      form: st.queryForm,
+      set: st.queryFormSet,
+      plan: st.queryPlan,
+      error: st.queryError,
+      jobId: st.queryJobId,
+      progress: st.queryProgress,
+      note: st.queryNote,
+      exported: st.queryExported,
+      exportRun: st.queryExport,
+      planRun: st.queryPlanRun,
+      run: st.queryRun,
+      cancel: st.queryCancel,
+      clear: st.queryCacheClear,
+      progressSet: st.queryProgressSet,
+    })),
+  );
   const { progressSet } = s;
   useEffect(() => apiOn('onJobProgress', progressSet), [progressSet]);
   const [entries, bytes] = s.note?.split(':') ?? [];
@@ -112,29 +169,45 @@ export function QueryView() {
       <div className="toolbar">
         <span className="muted">{t('query.starters')}:</span>
         {starters.map((st) => (
-          <button key={st.label} type="button" onClick={() => s.set({ sql: st.sql })}>{t(st.label)}</button>
+          <button key={st.label} type="button" onClick={() => s.set({ sql: st.sql })}>
+            {t(st.label)}
+          </button>
         ))}
       </div>
       <div className="toolbar">
-        <button type="button" onClick={() => void s.planRun()} disabled={s.jobId !== null} data-testid="query-plan">{t('query.plan')}</button>
-        <button type="button" className="primary" onClick={() => void s.run()} disabled={s.jobId !== null} data-testid="query-run">{t('query.run')}</button>
-        <button type="button" onClick={() => void s.clear()} disabled={s.jobId !== null}>{t('query.clearCache')}</button>
+        <button type="button" onClick={() => void s.planRun()} disabled={s.jobId !== null} data-testid="query-plan">
+          {t('query.plan')}
+        </button>
+        <button type="button" className="primary" onClick={() => void s.run()} disabled={s.jobId !== null} data-testid="query-run">
+          {t('query.run')}
+        </button>
+        <button type="button" onClick={() => void s.clear()} disabled={s.jobId !== null}>
+          {t('query.clearCache')}
+        </button>
       </div>
       <div className="toolbar">
         <Field label={t('query.exportName')} name="exportName" form={s.form} set={s.set} />
         <Field label={t('query.exportDir')} name="exportDir" form={s.form} set={s.set} />
-        <button type="button" onClick={() => void s.exportRun()} disabled={s.jobId !== null} data-testid="query-export">{t('query.export')}</button>
+        <button type="button" onClick={() => void s.exportRun()} disabled={s.jobId !== null} data-testid="query-export">
+          {t('query.export')}
+        </button>
       </div>
       <QueryHandOff />
       {s.exported && <p data-testid="query-exported">{t('query.exported', s.exported)}</p>}
-      {s.plan && <p data-testid="query-plan-totals">{s.plan.totals.objects === 0 ? t('query.planEmpty') : t('query.planned', s.plan.totals)}</p>}
+      {s.plan && (
+        <p data-testid="query-plan-totals">{s.plan.totals.objects === 0 ? t('query.planEmpty') : t('query.planned', s.plan.totals)}</p>
+      )}
       {s.note && <p>{t('query.cacheCleared', { entries: entries ?? '0', bytes: bytes ?? '0' })}</p>}
       {s.jobId !== null && (
         <ProgressBar
           done={s.progress?.done ?? null}
           total={s.progress?.total ?? null}
           unit="rows"
-          label={s.progress?.phase === 'query' ? t('query.progress.query', { done: s.progress.done }) : t('query.progress.fetch', { done: s.progress?.done ?? 0, total: s.progress?.total ?? 0 })}
+          label={
+            s.progress?.phase === 'query'
+              ? t('query.progress.query', { done: s.progress.done })
+              : t('query.progress.fetch', { done: s.progress?.done ?? 0, total: s.progress?.total ?? 0 })
+          }
           onCancel={() => void s.cancel()}
         />
       )}

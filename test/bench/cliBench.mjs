@@ -17,7 +17,10 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 /** A preload that writes the process's own CPU time (ms) to fd 3 when it exits. */
 function cpuProbe(dir) {
   const file = join(dir, 'cpuAtExit.cjs');
-  writeFileSync(file, "process.on('exit', () => { const u = process.cpuUsage(); require('fs').writeSync(3, String((u.user + u.system) / 1000)); });\n");
+  writeFileSync(
+    file,
+    "process.on('exit', () => { const u = process.cpuUsage(); require('fs').writeSync(3, String((u.user + u.system) / 1000)); });\n",
+  );
   return file;
 }
 
@@ -35,7 +38,7 @@ const pythonDecode = [
   "data = snappy.uncompress(open(sys.argv[1], 'rb').read())",
   "open(sys.argv[2], 'wb').write(data)",
   'u = resource.getrusage(resource.RUSAGE_SELF)',
-  "os.write(3, str((u.ru_utime + u.ru_stime) * 1000).encode())",
+  'os.write(3, str((u.ru_utime + u.ru_stime) * 1000).encode())',
 ].join('\n');
 
 /** ~30 MB of shipped-looking JSON lines (decoded size) compressed by python3-snappy as one raw block. */
@@ -44,10 +47,24 @@ function decodeInputEnsure() {
   if (existsSync(file)) return file;
   mkdirSync(inputs, { recursive: true });
   const lines = [];
-  for (let i = 0; lines.length < 230_000; i++) lines.push(JSON.stringify({ __time__: 1484913043 + (i >> 4), __topic__: 'nginx', __source__: `10.0.${i % 256}.${i % 97}`, status: String(200 + (i % 5)), msg: `GET /api/v1/items/${i}?q=${(i * 2654435761) % 1000003}` }));
+  for (let i = 0; lines.length < 230_000; i++)
+    lines.push(
+      JSON.stringify({
+        __time__: 1484913043 + (i >> 4),
+        __topic__: 'nginx',
+        __source__: `10.0.${i % 256}.${i % 97}`,
+        status: String(200 + (i % 5)),
+        msg: `GET /api/v1/items/${i}?q=${(i * 2654435761) % 1000003}`,
+      }),
+    );
   const plain = join(inputs, 'cli-decode-30M.txt');
   writeFileSync(plain, `${lines.join('\n')}\n`);
-  const r = spawnSync(python, ['-c', "import snappy, sys; open(sys.argv[2], 'wb').write(snappy.compress(open(sys.argv[1], 'rb').read()))", plain, file]);
+  const r = spawnSync(python, [
+    '-c',
+    "import snappy, sys; open(sys.argv[2], 'wb').write(snappy.compress(open(sys.argv[1], 'rb').read()))",
+    plain,
+    file,
+  ]);
   if (r.status !== 0) throw new Error(`python3-snappy failed: ${r.stderr}`);
   return file;
 }
@@ -70,7 +87,9 @@ export async function run({ runs = 9 } = {}) {
       for (const [name, args] of Object.entries(cases)) samples[name].push(node(args).cpuMs);
     }
     const nodeCpuMs = +median(samples.node).toFixed(1);
-    const startup = Object.fromEntries(Object.keys(cases).map((k) => [k, { cpuMs: +median(samples[k]).toFixed(1), ratio: +(median(samples[k]) / nodeCpuMs).toFixed(2) }]));
+    const startup = Object.fromEntries(
+      Object.keys(cases).map((k) => [k, { cpuMs: +median(samples[k]).toFixed(1), ratio: +(median(samples[k]) / nodeCpuMs).toFixed(2) }]),
+    );
     const input = decodeInputEnsure();
     const ours = [];
     const theirs = [];
@@ -80,7 +99,14 @@ export async function run({ runs = 9 } = {}) {
     }
     if (!readFileSync(join(temp, 'ours.json')).equals(readFileSync(join(temp, 'theirs.json')))) throw new Error('decode outputs differ');
     const pick = (xs, k) => +median(xs.map((x) => x[k])).toFixed(1);
-    const decode = { bytes: readFileSync(input).length, decodedBytes: readFileSync(join(temp, 'ours.json')).length, cpuMs: pick(ours, 'cpuMs'), wallMs: pick(ours, 'wallMs'), pythonCpuMs: pick(theirs, 'cpuMs'), pythonWallMs: pick(theirs, 'wallMs') };
+    const decode = {
+      bytes: readFileSync(input).length,
+      decodedBytes: readFileSync(join(temp, 'ours.json')).length,
+      cpuMs: pick(ours, 'cpuMs'),
+      wallMs: pick(ours, 'wallMs'),
+      pythonCpuMs: pick(theirs, 'cpuMs'),
+      pythonWallMs: pick(theirs, 'wallMs'),
+    };
     return { runs, nodeCpuMs, startup, decode };
   } finally {
     rmSync(temp, { recursive: true, force: true });
@@ -92,8 +118,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const r = await run();
   if (r.skipped) console.log(`cli bench skipped: ${r.skipped}`);
   else {
-    for (const [name, s] of Object.entries(r.startup)) console.log(`shiplens ${name}: ${s.cpuMs} ms CPU = ${s.ratio}× node -e 0 (${r.nodeCpuMs} ms)`);
+    for (const [name, s] of Object.entries(r.startup))
+      console.log(`shiplens ${name}: ${s.cpuMs} ms CPU = ${s.ratio}× node -e 0 (${r.nodeCpuMs} ms)`);
     const d = r.decode;
-    console.log(`decode of a ${(d.bytes / 1e6).toFixed(1)} MB raw block (${(d.decodedBytes / 1e6).toFixed(1)} MB decoded): ${d.wallMs} ms wall / ${d.cpuMs} ms CPU vs python3-snappy ${d.pythonWallMs} / ${d.pythonCpuMs} ms = ${(d.wallMs / d.pythonWallMs).toFixed(2)}× wall, ${(d.cpuMs / d.pythonCpuMs).toFixed(2)}× CPU`);
+    console.log(
+      `decode of a ${(d.bytes / 1e6).toFixed(1)} MB raw block (${(d.decodedBytes / 1e6).toFixed(1)} MB decoded): ${d.wallMs} ms wall / ${d.cpuMs} ms CPU vs python3-snappy ${d.pythonWallMs} / ${d.pythonCpuMs} ms = ${(d.wallMs / d.pythonWallMs).toFixed(2)}× wall, ${(d.cpuMs / d.pythonCpuMs).toFixed(2)}× CPU`,
+    );
   }
 }

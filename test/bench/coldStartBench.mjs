@@ -12,12 +12,29 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const inputs = join(root, 'test', 'bench', 'inputs');
 const rendererDir = join(root, 'out', 'renderer');
-const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const flags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 
 async function libLoad() {
-  const contents = "export { startBrowserServer } from './main/server/browserServer'; export { sampleBucketEnsure } from './main/sample/sampleBucket';";
+  const contents =
+    "export { startBrowserServer } from './main/server/browserServer'; export { sampleBucketEnsure } from './main/sample/sampleBucket';";
   const file = join(inputs, 'shiplens-coldStartBench.cjs');
-  await build({ stdin: { contents, resolveDir: root, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', logLevel: 'error', outfile: file });
+  await build({
+    stdin: { contents, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'error',
+    outfile: file,
+  });
   return createRequire(import.meta.url)(file);
 }
 
@@ -55,7 +72,14 @@ export async function run({ runs = 5 } = {}) {
     await browser.close();
     rmSync(temp, { recursive: true, force: true });
   }
-  const result = { ms: Math.round(median(times)), min: Math.round(Math.min(...times)), max: Math.round(Math.max(...times)), runs, chromiumLaunchMs, phases };
+  const result = {
+    ms: Math.round(median(times)),
+    min: Math.round(Math.min(...times)),
+    max: Math.round(Math.max(...times)),
+    runs,
+    chromiumLaunchMs,
+    phases,
+  };
   console.log(`browser-mode cold start to the first listing row: ${JSON.stringify(result)}`);
   return result;
 }

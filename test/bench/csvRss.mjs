@@ -12,24 +12,43 @@ const rowCount = 1_000_000;
 
 function rowAt(i) {
   return [
-    BigInt(1484913043 + (i >> 10)), i % 3 ? 'nginx' : '', `10.0.${i & 255}.${i % 97}`, 200 + (i % 5),
-    i % 10 ? i * 0.5 : null, i % 2 === 0, i % 50 ? `GET /api/v1/items/${i}?q=x` : `say "hi", item ${i}`, i % 100 ? 'Mozilla/5.0' : '=HYPERLINK("x")',
+    BigInt(1484913043 + (i >> 10)),
+    i % 3 ? 'nginx' : '',
+    `10.0.${i & 255}.${i % 97}`,
+    200 + (i % 5),
+    i % 10 ? i * 0.5 : null,
+    i % 2 === 0,
+    i % 50 ? `GET /api/v1/items/${i}?q=x` : `say "hi", item ${i}`,
+    i % 100 ? 'Mozilla/5.0' : '=HYPERLINK("x")',
   ];
 }
 
 async function core() {
   const contents = "export { csvExport } from './core/export/csvExport'; export { parquetTable } from './core/formats/parquet';";
-  const out = await build({ stdin: { contents, resolveDir: root, loader: 'ts' }, bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'error' });
+  const out = await build({
+    stdin: { contents, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'node',
+    logLevel: 'error',
+  });
   const file = join(root, 'test', 'bench', 'inputs', `shiplens-csvRss-${process.pid}.mjs`);
   writeFileSync(file, out.outputFiles[0].text);
   return import(pathToFileURL(file).href);
 }
 
 function streamingReader() {
-  const columns = ['__time__', '__topic__', '__source__', 'status', 'seq', 'ua', 'request', 'agent'].map((name) => ({ name, type: 'string' }));
+  const columns = ['__time__', '__topic__', '__source__', 'status', 'seq', 'ua', 'request', 'agent'].map((name) => ({
+    name,
+    type: 'string',
+  }));
   return {
-    columns, numRows: rowCount,
-    async readRows() { return []; },
+    columns,
+    numRows: rowCount,
+    async readRows() {
+      return [];
+    },
     async *rowBatches() {
       for (let i = 0; i < rowCount; i += 10_000) yield Array.from({ length: Math.min(10_000, rowCount - i) }, (_, k) => rowAt(i + k));
     },
@@ -38,7 +57,15 @@ function streamingReader() {
 
 function fileSource(path) {
   const fd = openSync(path, 'r');
-  return { size: fstatSync(fd).size, name: path, async read(offset, length) { const b = new Uint8Array(length); readSync(fd, b, 0, length, offset); return b; } };
+  return {
+    size: fstatSync(fd).size,
+    name: path,
+    async read(offset, length) {
+      const b = new Uint8Array(length);
+      readSync(fd, b, 0, length, offset);
+      return b;
+    },
+  };
 }
 
 /** Peak RSS of this process (VmHWM: ru_maxrss would include the parent's RSS before exec). */
@@ -59,6 +86,20 @@ if (mode === 'papaparse') {
   const lib = await core();
   const reader = mode === 'parquet' ? await lib.parquetTable(fileSource(process.argv[3])) : streamingReader();
   const t = performance.now();
-  const result = await lib.csvExport(reader, (chunk) => { bytes += chunk.length; }, {});
-  console.log(JSON.stringify({ ms: +(performance.now() - t).toFixed(0), rows: result.rows, bytes: result.bytes, maxRssMB: peakRssMB(), totalMs: +(performance.now() - start).toFixed(0) }));
+  const result = await lib.csvExport(
+    reader,
+    (chunk) => {
+      bytes += chunk.length;
+    },
+    {},
+  );
+  console.log(
+    JSON.stringify({
+      ms: +(performance.now() - t).toFixed(0),
+      rows: result.rows,
+      bytes: result.bytes,
+      maxRssMB: peakRssMB(),
+      totalMs: +(performance.now() - start).toFixed(0),
+    }),
+  );
 }

@@ -33,7 +33,11 @@ async function stalls(fn) {
   // A 5 ms ticker stands in for API calls waiting on the loop.
   let worst = 0;
   let last = performance.now();
-  const ticker = setInterval(() => { const now = performance.now(); worst = Math.max(worst, now - last); last = now; }, 5);
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    worst = Math.max(worst, now - last);
+    last = now;
+  }, 5);
   histogram.enable();
   const t = performance.now();
   const value = await fn();
@@ -42,7 +46,13 @@ async function stalls(fn) {
   await new Promise((resolve) => setTimeout(resolve, 30));
   histogram.disable();
   clearInterval(ticker);
-  return { ms: Math.round(ms), maxDelayMs: Math.round(histogram.max / 1e6), p99DelayMs: Math.round(histogram.percentile(99) / 1e6), worstTickGapMs: Math.round(worst), value };
+  return {
+    ms: Math.round(ms),
+    maxDelayMs: Math.round(histogram.max / 1e6),
+    p99DelayMs: Math.round(histogram.percentile(99) / 1e6),
+    worstTickGapMs: Math.round(worst),
+    value,
+  };
 }
 
 /** Run the bench; returns { inline, worker } with open time, max event-loop delay, first page time. */

@@ -12,8 +12,17 @@ export async function run({ keys = 100_000 } = {}) {
   const lib = await (await import('./remoteBench.mjs')).libLoad();
   const server = await lib.startOssTestServer({ bucket: 'listing' });
   try {
-    for (let i = 0; i < keys; i++) server.put(`logstore/2024/05/${String(i % 28).padStart(2, '0')}/${String(i).padStart(7, '0')}_1715000000000000000_${i}.snappy.parquet`, 'x');
-    const storage = new lib.OssStorage({ endpoint: server.endpoint, bucket: server.bucket, accessKeyId: server.accessKeyId, accessKeySecret: server.accessKeySecret });
+    for (let i = 0; i < keys; i++)
+      server.put(
+        `logstore/2024/05/${String(i % 28).padStart(2, '0')}/${String(i).padStart(7, '0')}_1715000000000000000_${i}.snappy.parquet`,
+        'x',
+      );
+    const storage = new lib.OssStorage({
+      endpoint: server.endpoint,
+      bucket: server.bucket,
+      accessKeyId: server.accessKeyId,
+      accessKeySecret: server.accessKeySecret,
+    });
     server.stats.reset();
     let t = performance.now();
     const first = await storage.list({ prefix: 'logstore/', delimiter: '' });

@@ -16,7 +16,14 @@ const benchFile = join(inputs, '20_1484913043351525351_2850099.snappy.parquet');
 
 async function coreLoad() {
   const contents = "export { parquetSchemaRead, parquetTable } from './core/formats/parquet';";
-  const out = await build({ stdin: { contents, resolveDir: root, loader: 'ts' }, bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'error' });
+  const out = await build({
+    stdin: { contents, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'node',
+    logLevel: 'error',
+  });
   const file = join(tmpdir(), `shiplens-parquetBench-${process.pid}.mjs`);
   writeFileSync(file, out.outputFiles[0].text);
   return import(pathToFileURL(file).href);
@@ -44,7 +51,10 @@ async function fileSource(path) {
   const handle = await open(path, 'r');
   const { size } = await stat(path);
   const source = {
-    size, name: path, reads: 0, bytes: 0,
+    size,
+    name: path,
+    reads: 0,
+    bytes: 0,
     async read(offset, length) {
       source.reads++;
       source.bytes += length;
@@ -75,7 +85,14 @@ async function plainHyparquet(path, rowEnd) {
   const source = await fileSource(path);
   const file = { byteLength: source.size, slice: async (s, e) => (await source.read(s, (e ?? source.size) - s)).buffer };
   let rows = 0;
-  await parquetRead({ file, rowEnd, rowFormat: 'array', onComplete: (r) => { rows = r.length; } });
+  await parquetRead({
+    file,
+    rowEnd,
+    rowFormat: 'array',
+    onComplete: (r) => {
+      rows = r.length;
+    },
+  });
   await source.close();
   return rows;
 }
@@ -94,7 +111,13 @@ export async function run() {
     schemaRuns.push({ ms, reads: source.reads, bytes: source.bytes, rows: value.numRows, groups: value.rowGroups });
     await source.close();
   }
-  result.schema = { ms: median(schemaRuns.map((r) => r.ms)), reads: schemaRuns[0].reads, bytes: schemaRuns[0].bytes, rows: schemaRuns[0].rows, rowGroups: schemaRuns[0].groups };
+  result.schema = {
+    ms: median(schemaRuns.map((r) => r.ms)),
+    reads: schemaRuns[0].reads,
+    bytes: schemaRuns[0].bytes,
+    rows: schemaRuns[0].rows,
+    rowGroups: schemaRuns[0].groups,
+  };
 
   // Cold = first call in this process (JIT, bundle warm-up); warm = median of 3 fresh opens.
   const firstRuns = [];
@@ -105,7 +128,13 @@ export async function run() {
     await firstSource.close();
   }
   const first = { ms: median(firstRuns.slice(1).map((r) => r.ms)) };
-  result.first100 = { coldMs: firstRuns[0].ms, ms: first.ms, reads: firstRuns[1].reads, bytes: firstRuns[1].bytes, rows: firstRuns[1].rows };
+  result.first100 = {
+    coldMs: firstRuns[0].ms,
+    ms: first.ms,
+    reads: firstRuns[1].reads,
+    bytes: firstRuns[1].bytes,
+    rows: firstRuns[1].rows,
+  };
   const plainFirst = [];
   for (let i = 0; i < 3; i++) plainFirst.push((await timed(() => plainHyparquet(benchFile, 100))).ms);
   result.first100.plainHyparquetMs = median(plainFirst);
@@ -125,8 +154,12 @@ export async function run() {
 
   console.log(`parquet bench: ${(size / 1e6).toFixed(1)} MB, ${result.schema.rows} rows, ${result.schema.rowGroups} row groups`);
   console.log(`  schema      ${result.schema.ms.toFixed(2)} ms  ${result.schema.reads} reads  ${result.schema.bytes} bytes`);
-  console.log(`  first 100   ${first.ms.toFixed(1)} ms warm (${result.first100.coldMs.toFixed(0)} ms cold)  ${result.first100.reads} reads  ${result.first100.bytes} bytes (${((result.first100.bytes / size) * 100).toFixed(1)}% of file)  plain hyparquet ${result.first100.plainHyparquetMs.toFixed(1)} ms`);
-  console.log(`  all rows    ${ours.ms.toFixed(0)} ms (${result.allRows.rowsPerSec} rows/s)  plain hyparquet ${plain.ms.toFixed(0)} ms  ratio ${result.ratioVsHyparquet}× (hyparquet time / ours)`);
+  console.log(
+    `  first 100   ${first.ms.toFixed(1)} ms warm (${result.first100.coldMs.toFixed(0)} ms cold)  ${result.first100.reads} reads  ${result.first100.bytes} bytes (${((result.first100.bytes / size) * 100).toFixed(1)}% of file)  plain hyparquet ${result.first100.plainHyparquetMs.toFixed(1)} ms`,
+  );
+  console.log(
+    `  all rows    ${ours.ms.toFixed(0)} ms (${result.allRows.rowsPerSec} rows/s)  plain hyparquet ${plain.ms.toFixed(0)} ms  ratio ${result.ratioVsHyparquet}× (hyparquet time / ours)`,
+  );
   return result;
 }
 

@@ -39,4 +39,15 @@ for (let i = 0; i < 7; i++) {
 const duck = await timedMedian(7, () => conn.runAndReadAll(`SELECT * FROM read_parquet('${file}') LIMIT 100`));
 const schemaOurs = await timedMedian(7, () => lib.parquetSchemaRead(source));
 const schemaDuck = await timedMedian(7, () => conn.runAndReadAll(`SELECT * FROM parquet_schema('${file}')`));
-console.log(JSON.stringify({ decoder: rawDecoder?.name ?? 'hyparquet JS snappy', ours: median(oursRuns), pw: median(pwRuns), oursRuns, pwRuns, duck, schemaOurs, schemaDuck }));
+console.log(
+  JSON.stringify({
+    decoder: rawDecoder?.name ?? 'hyparquet JS snappy',
+    ours: median(oursRuns),
+    pw: median(pwRuns),
+    oursRuns,
+    pwRuns,
+    duck,
+    schemaOurs,
+    schemaDuck,
+  }),
+);

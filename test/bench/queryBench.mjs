@@ -13,21 +13,37 @@ import { build } from 'esbuild';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dayDir = join(root, 'test', 'bench', 'inputs', 'range-day');
 const cli = join(root, 'out', 'main', 'cli.cjs');
-const groupBy = "SELECT status, count(*) AS n, sum(bytes::BIGINT) AS s FROM logs GROUP BY status ORDER BY status";
+const groupBy = 'SELECT status, count(*) AS n, sum(bytes::BIGINT) AS s FROM logs GROUP BY status ORDER BY status';
 const dayArgs = ['--from', '2026-12-04', '--to', '2026-12-05', '--partition-format', '%Y/%m/%d/%H/%M', '--compression', 'snappy'];
 
 function dayEnsure() {
   if (existsSync(join(dayDir, 'tally.json'))) return;
   mkdirSync(dayDir, { recursive: true });
-  execFileSync('/usr/bin/python3', [join(root, 'test', 'fixtures', 'range', 'genRangeDay.py'), dayDir, '--objects', '288', '--rows', '7000']);
+  execFileSync('/usr/bin/python3', [
+    join(root, 'test', 'fixtures', 'range', 'genRangeDay.py'),
+    dayDir,
+    '--objects',
+    '288',
+    '--rows',
+    '7000',
+  ]);
 }
 
 /** Run a command under /usr/bin/time: stdout, wall ms and peak RSS (MB). */
 function run(cmd, args, env = {}) {
-  const r = spawnSync('/usr/bin/time', ['-f', '__TIME__ %e %M', cmd, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync('/usr/bin/time', ['-f', '__TIME__ %e %M', cmd, ...args], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   if (r.status !== 0) throw new Error(`${cmd} ${args.slice(0, 2).join(' ')} failed (${r.status}): ${r.stderr.slice(-400)}`);
   const m = /__TIME__ ([\d.]+) (\d+)/.exec(r.stderr);
-  return { stdout: r.stdout, stderr: r.stderr, ms: m ? Math.round(Number(m[1]) * 1000) : null, rssMB: m ? Math.round(Number(m[2]) / 1024) : null };
+  return {
+    stdout: r.stdout,
+    stderr: r.stderr,
+    ms: m ? Math.round(Number(m[1]) * 1000) : null,
+    rssMB: m ? Math.round(Number(m[2]) / 1024) : null,
+  };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -40,32 +56,63 @@ function reference() {
     const decoded = JSON.parse(decode.stdout.trim());
     const script = `const { DuckDBInstance } = require('@duckdb/node-api'); (async () => { const c = await (await DuckDBInstance.create(':memory:', { threads: '2' })).connect(); const r = await c.runAndReadAll("SELECT status, count(*) AS n, sum(bytes::BIGINT) AS s FROM read_json('${out}/*.ndjson', format='newline_delimited') GROUP BY status ORDER BY status"); console.log(JSON.stringify(r.getRowsJson())); })();`;
     const query = run(process.execPath, ['-e', script]);
-    return { decodeMs: decode.ms, decodeRssMB: decode.rssMB, queryMs: query.ms, queryRssMB: query.rssMB, totalMs: decode.ms + query.ms, bytes: decoded.bytes, rows: JSON.parse(query.stdout.trim()) };
+    return {
+      decodeMs: decode.ms,
+      decodeRssMB: decode.rssMB,
+      queryMs: query.ms,
+      queryRssMB: query.rssMB,
+      totalMs: decode.ms + query.ms,
+      bytes: decoded.bytes,
+      rows: JSON.parse(query.stdout.trim()),
+    };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
 }
 
 function shiplens(dataDir, sql, extra = []) {
-  return run(process.execPath, [cli, 'query', join(dayDir, 'logs'), ...dayArgs, '--json', '--sql', sql, ...extra], { SHIPLENS_DATA_DIR: dataDir });
+  return run(process.execPath, [cli, 'query', join(dayDir, 'logs'), ...dayArgs, '--json', '--sql', sql, ...extra], {
+    SHIPLENS_DATA_DIR: dataDir,
+  });
 }
 
 /** LIMIT 100 in-process on a cold cache: ms from the first decoded object to the first rows. */
 async function limitLatency() {
   const file = join(root, 'test', 'bench', 'inputs', 'shiplens-queryBench.cjs');
-  const contents = "export { rangePlan } from './main/range/rangePlan'; export { rangeRuleFromOptions, rangeSpecCreate } from './main/range/rangeSpec'; export { rangeDepsCreate, rangeOpen } from './main/range/rangeEngine'; export { LocalFolderStorage } from './main/storage/localFolderStorage';";
-  await build({ stdin: { contents, resolveDir: root, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', logLevel: 'error', outfile: file });
+  const contents =
+    "export { rangePlan } from './main/range/rangePlan'; export { rangeRuleFromOptions, rangeSpecCreate } from './main/range/rangeSpec'; export { rangeDepsCreate, rangeOpen } from './main/range/rangeEngine'; export { LocalFolderStorage } from './main/storage/localFolderStorage';";
+  await build({
+    stdin: { contents, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'error',
+    outfile: file,
+  });
   const lib = createRequire(import.meta.url)(file);
   const dataDir = mkdtempSync(join(tmpdir(), 'query-limit-'));
   try {
     const storage = new lib.LocalFolderStorage(join(dayDir, 'logs'));
     const rule = lib.rangeRuleFromOptions({ partitionFormat: '%Y/%m/%d/%H/%M', compression: 'snappy' });
-    const spec = lib.rangeSpecCreate({ prefix: '', rule, fromMs: Date.parse('2026-12-04T00:00:00+08:00'), toMs: Date.parse('2026-12-05T00:00:00+08:00') });
+    const spec = lib.rangeSpecCreate({
+      prefix: '',
+      rule,
+      fromMs: Date.parse('2026-12-04T00:00:00+08:00'),
+      toMs: Date.parse('2026-12-05T00:00:00+08:00'),
+    });
     const plan = await lib.rangePlan(storage, spec);
     let first = 0;
-    const opened = await lib.rangeOpen(storage, plan, lib.rangeDepsCreate({ dataDir, workerPath: null, maxDecodeBytes: 1 << 30 }), { onProgress: (p) => { if (p.done === 1) first = performance.now(); } });
+    const opened = await lib.rangeOpen(storage, plan, lib.rangeDepsCreate({ dataDir, workerPath: null, maxDecodeBytes: 1 << 30 }), {
+      onProgress: (p) => {
+        if (p.done === 1) first = performance.now();
+      },
+    });
     let rowsAt = 0;
-    await opened.session.query('SELECT * FROM logs LIMIT 100', async () => { rowsAt ||= performance.now(); });
+    await opened.session.query('SELECT * FROM logs LIMIT 100', async () => {
+      rowsAt ||= performance.now();
+    });
     opened.close();
     return { afterFirstMs: Math.round(rowsAt - first) };
   } finally {
@@ -89,18 +136,43 @@ export async function run_({ rounds = 3 } = {}) {
       const c = shiplens(dataDir, groupBy);
       cold.push(c);
       warm.push(shiplens(dataDir, groupBy));
-      answer = c.stdout.trim().split('\n').map((l) => JSON.parse(l));
+      answer = c.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
   }
-  const exact = answer.length === Object.keys(tally.byStatus).length && answer.every((r) => tally.byStatus[r.status] === r.n) && answer.reduce((n, r) => n + r.s, 0) === tally.bytesSum;
-  const plan2h = run(process.execPath, [cli, 'query', join(dayDir, 'logs'), '--from', '2026-12-04 10:00', '--to', '2026-12-04 12:00', '--partition-format', '%Y/%m/%d/%H/%M', '--compression', 'snappy', '--dry-run']);
+  const exact =
+    answer.length === Object.keys(tally.byStatus).length &&
+    answer.every((r) => tally.byStatus[r.status] === r.n) &&
+    answer.reduce((n, r) => n + r.s, 0) === tally.bytesSum;
+  const plan2h = run(process.execPath, [
+    cli,
+    'query',
+    join(dayDir, 'logs'),
+    '--from',
+    '2026-12-04 10:00',
+    '--to',
+    '2026-12-04 12:00',
+    '--partition-format',
+    '%Y/%m/%d/%H/%M',
+    '--compression',
+    'snappy',
+    '--dry-run',
+  ]);
   const result = {
     rows: tally.total,
     objects: tally.objects.length,
     exact,
-    reference: { totalMs: median(refs.map((r) => r.totalMs)), decodeMs: median(refs.map((r) => r.decodeMs)), queryMs: median(refs.map((r) => r.queryMs)), decodedBytes: refs[0].bytes, rssMB: Math.max(...refs.map((r) => Math.max(r.decodeRssMB, r.queryRssMB))) },
+    reference: {
+      totalMs: median(refs.map((r) => r.totalMs)),
+      decodeMs: median(refs.map((r) => r.decodeMs)),
+      queryMs: median(refs.map((r) => r.queryMs)),
+      decodedBytes: refs[0].bytes,
+      rssMB: Math.max(...refs.map((r) => Math.max(r.decodeRssMB, r.queryRssMB))),
+    },
     cold: { ms: median(cold.map((r) => r.ms)), runs: cold.map((r) => r.ms), rssMB: Math.max(...cold.map((r) => r.rssMB)) },
     warm: { ms: median(warm.map((r) => r.ms)), runs: warm.map((r) => r.ms), rssMB: Math.max(...warm.map((r) => r.rssMB)) },
     limit: await limitLatency(),

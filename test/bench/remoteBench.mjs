@@ -24,7 +24,15 @@ export async function libLoad() {
   ].join('\n');
   // CommonJS, as main and the CLI ship: nativeRawBlockDecoder loads `snappy` with require, which
   // an ESM bundle lacks (the first bench run measured hyparquet's JS snappy for that reason).
-  const out = await build({ stdin: { contents, resolveDir: root, loader: 'ts' }, bundle: true, write: false, format: 'cjs', platform: 'node', packages: 'external', logLevel: 'error' });
+  const out = await build({
+    stdin: { contents, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    write: false,
+    format: 'cjs',
+    platform: 'node',
+    packages: 'external',
+    logLevel: 'error',
+  });
   // Written inside the repo so the external packages (ali-oss, snappy) resolve from node_modules.
   const file = join(inputs, 'shiplens-remoteBench.cjs');
   writeFileSync(file, out.outputFiles[0].text);
@@ -39,9 +47,20 @@ async function rangeServer(bytes) {
     setTimeout(() => {
       const headers = { 'accept-ranges': 'bytes', 'access-control-allow-origin': '*' };
       const suffix = /bytes=-(\d+)/.exec(req.headers.range ?? '');
-      const m = suffix ? [null, String(Math.max(0, bytes.length - Number(suffix[1]))), ''] : /bytes=(\d+)-(\d*)/.exec(req.headers.range ?? '');
-      if (req.method === 'HEAD') { res.writeHead(200, { ...headers, 'content-length': bytes.length }); res.end(); return; }
-      if (!m) { stats.bytes += bytes.length; res.writeHead(200, { ...headers, 'content-length': bytes.length }); res.end(bytes); return; }
+      const m = suffix
+        ? [null, String(Math.max(0, bytes.length - Number(suffix[1]))), '']
+        : /bytes=(\d+)-(\d*)/.exec(req.headers.range ?? '');
+      if (req.method === 'HEAD') {
+        res.writeHead(200, { ...headers, 'content-length': bytes.length });
+        res.end();
+        return;
+      }
+      if (!m) {
+        stats.bytes += bytes.length;
+        res.writeHead(200, { ...headers, 'content-length': bytes.length });
+        res.end(bytes);
+        return;
+      }
       const start = Number(m[1]);
       const end = Math.min(bytes.length - 1, m[2] ? Number(m[2]) : bytes.length - 1);
       stats.bytes += end - start + 1;
@@ -50,7 +69,11 @@ async function rangeServer(bytes) {
     }, stats.latencyMs);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/file.parquet`, stats, close: () => new Promise((resolve) => server.close(resolve)) };
+  return {
+    url: `http://127.0.0.1:${server.address().port}/file.parquet`,
+    stats,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
 }
 
 async function timed(fn) {
@@ -61,11 +84,19 @@ async function timed(fn) {
 
 /** shiplens through OssStorage: schema, first 100, page at row N (fresh open per latency). */
 async function shiplensCases(lib, server, key, rowN) {
-  const storage = new lib.OssStorage({ endpoint: server.endpoint, bucket: server.bucket, accessKeyId: server.accessKeyId, accessKeySecret: server.accessKeySecret });
+  const storage = new lib.OssStorage({
+    endpoint: server.endpoint,
+    bucket: server.bucket,
+    accessKeyId: server.accessKeyId,
+    accessKeySecret: server.accessKeySecret,
+  });
   const rawDecoder = lib.rawDecoderBySize(lib.hysnappyRawDecoder(), lib.nativeRawBlockDecoder()) ?? undefined; // as main/services/wiring.ts
   if (!rawDecoder) console.warn('remote bench: native snappy did not load; measuring the JS fallback');
   const count = () => ({ requests: server.stats.requests, bytes: server.stats.byOp.get.bytesSent + server.stats.byOp.head.bytesSent });
-  const delta = (a) => { const b = count(); return { requests: b.requests - a.requests, bytes: b.bytes - a.bytes }; };
+  const delta = (a) => {
+    const b = count();
+    return { requests: b.requests - a.requests, bytes: b.bytes - a.bytes };
+  };
   let mark = count();
   let metadata;
   const schema = await timed(async () => {
@@ -116,7 +147,14 @@ async function hyparquetCases(plain, size) {
   const mid = { ...plain.stats };
   const first = await timed(async () => {
     let n = 0;
-    await parquetRead({ ...schema.value, rowEnd: 100, rowFormat: 'array', onComplete: (rows) => { n = rows.length; } });
+    await parquetRead({
+      ...schema.value,
+      rowEnd: 100,
+      rowFormat: 'array',
+      onComplete: (rows) => {
+        n = rows.length;
+      },
+    });
     return n;
   });
   return {
@@ -128,7 +166,10 @@ async function hyparquetCases(plain, size) {
 /** The first round's counts with every `ms` replaced by the median over the rounds. */
 function medianTimes(rounds) {
   const pick = (path) => {
-    const xs = rounds.map((r) => path.reduce((o, k) => o?.[k], r)).filter((x) => typeof x === 'number').sort((a, b) => a - b);
+    const xs = rounds
+      .map((r) => path.reduce((o, k) => o?.[k], r))
+      .filter((x) => typeof x === 'number')
+      .sort((a, b) => a - b);
     return xs.length ? xs[Math.floor(xs.length / 2)] : undefined;
   };
   const out = structuredClone(rounds[0]);
@@ -173,4 +214,5 @@ export async function run({ file, latencies = [0, 30] } = {}) {
   return result;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await run({ file: process.argv[2] ?? join(inputs, '20_1484913043351525351_2850099.snappy.parquet') });
+if (process.argv[1] === fileURLToPath(import.meta.url))
+  await run({ file: process.argv[2] ?? join(inputs, '20_1484913043351525351_2850099.snappy.parquet') });

@@ -24,7 +24,10 @@ import { slsJsonLines } from '../fixtures/genSnappy.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const inputs = join(root, 'test', 'bench', 'inputs');
-const sizes = [{ label: '32MB', bytes: 32 * 1024 * 1024, runs: 7 }, { label: '200MB', bytes: 200 * 1024 * 1024, runs: 10 }];
+const sizes = [
+  { label: '32MB', bytes: 32 * 1024 * 1024, runs: 7 },
+  { label: '200MB', bytes: 200 * 1024 * 1024, runs: 10 },
+];
 
 const cppSource = `// Decode a raw snappy block into a fresh buffer, N times; print median MB/s by CPU time and wall time.
 #include <snappy.h>
@@ -64,8 +67,17 @@ int main(int argc, char** argv) {
 
 /** Bundle core's snappy codec and main's native decoder (CommonJS, so `require` finds snappy). */
 async function shiplensLoad() {
-  const contents = "export * from './core/codecs/snappy'; export { nativeRawBlockDecoder } from './main/codecs/nativeSnappy'; export { hysnappyRawDecoder } from './core/codecs/snappy/hysnappyDecoder';";
-  const out = await build({ stdin: { contents, resolveDir: root, loader: 'ts' }, bundle: true, write: false, format: 'cjs', platform: 'node', packages: 'external', logLevel: 'error' });
+  const contents =
+    "export * from './core/codecs/snappy'; export { nativeRawBlockDecoder } from './main/codecs/nativeSnappy'; export { hysnappyRawDecoder } from './core/codecs/snappy/hysnappyDecoder';";
+  const out = await build({
+    stdin: { contents, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    write: false,
+    format: 'cjs',
+    platform: 'node',
+    packages: 'external',
+    logLevel: 'error',
+  });
   const file = join(inputs, `shiplens-snappyBench.cjs`);
   writeFileSync(file, out.outputFiles[0].text);
   return createRequire(import.meta.url)(file);
@@ -81,7 +93,8 @@ function inputsEnsure() {
     const cut = all.lastIndexOf(0x0a, s.bytes - 1) + 1;
     writeFileSync(join(inputs, `logs-${s.label}.txt`), all.subarray(0, cut));
   }
-  const script = 'import snappy, sys\nfor p in sys.argv[1:]:\n    open(p[:-4] + ".raw.snappy", "wb").write(snappy.compress(open(p, "rb").read()))\n';
+  const script =
+    'import snappy, sys\nfor p in sys.argv[1:]:\n    open(p[:-4] + ".raw.snappy", "wb").write(snappy.compress(open(p, "rb").read()))\n';
   execFileSync('/usr/bin/python3', ['-c', script, ...missing.map((s) => join(inputs, `logs-${s.label}.txt`))], { stdio: 'inherit' });
 }
 
@@ -128,12 +141,36 @@ async function sizeRows(lib, native, hysnappy, exe, { label, runs }) {
   const cases = [
     ['shiplens pure-JS (snappyDecode + snappyjs)', () => lib.snappyDecode(block, { variant: 'raw' }).then((r) => r.output)],
     ['snappyjs.uncompress direct (no checks)', () => snappyjs.uncompress(block)],
-    ['shiplens native (snappyDecode + nativeRawBlockDecoder)', nativeDecoder && (() => lib.snappyDecode(block, { variant: 'raw', rawDecoder: nativeDecoder }).then((r) => r.output))],
+    [
+      'shiplens native (snappyDecode + nativeRawBlockDecoder)',
+      nativeDecoder && (() => lib.snappyDecode(block, { variant: 'raw', rawDecoder: nativeDecoder }).then((r) => r.output)),
+    ],
     ['native snappy uncompressSync direct (external buffer)', native && (() => native.uncompressSync(block, { asBuffer: true }))],
-    ['native snappy uncompressSync direct, copyOutputData', native && (() => native.uncompressSync(block, { asBuffer: true, copyOutputData: true }))],
-    ['hysnappy (WASM, for comparison)', hysnappy && ((decode) => () => decode(block, n))(hysnappy.snappyUncompressor())],
-    ['shiplens browser/worker (snappyDecode + hysnappyRawDecoder, WASM)', lib.hysnappyRawDecoder() && (() => lib.snappyDecode(block, { variant: 'raw', rawDecoder: lib.hysnappyRawDecoder() }).then((r) => r.output))],
-    ['Buffer.copy into a fresh buffer (ceiling)', () => { const out = Buffer.allocUnsafeSlow(n); plain.copy(out); return out; }],
+    [
+      'native snappy uncompressSync direct, copyOutputData',
+      native && (() => native.uncompressSync(block, { asBuffer: true, copyOutputData: true })),
+    ],
+    [
+      'hysnappy (WASM, for comparison)',
+      hysnappy &&
+        (
+          (decode) => () =>
+            decode(block, n)
+        )(hysnappy.snappyUncompressor()),
+    ],
+    [
+      'shiplens browser/worker (snappyDecode + hysnappyRawDecoder, WASM)',
+      lib.hysnappyRawDecoder() &&
+        (() => lib.snappyDecode(block, { variant: 'raw', rawDecoder: lib.hysnappyRawDecoder() }).then((r) => r.output)),
+    ],
+    [
+      'Buffer.copy into a fresh buffer (ceiling)',
+      () => {
+        const out = Buffer.allocUnsafeSlow(n);
+        plain.copy(out);
+        return out;
+      },
+    ],
   ];
   // Round-robin: each round runs every case once, so load from other processes hits all alike.
   const active = cases.filter(([, decode]) => decode);
@@ -155,16 +192,26 @@ async function sizeRows(lib, native, hysnappy, exe, { label, runs }) {
     }
   }
   const cpp = median(cppRates);
-  const rows = [{
-    name: `snappy ${label} (${(n / block.length).toFixed(2)}:1): C++ libsnappy RawUncompress (reference)`, mbPerSec: Math.round(cpp), ratio: 1,
-    wallMbPerSec: Math.round(median(cppWalls)), minMbPerSec: Math.round(Math.min(...cppRates)), maxMbPerSec: Math.round(Math.max(...cppRates)),
-    runsMbPerSec: cppRates.map(Math.round),
-  }];
+  const rows = [
+    {
+      name: `snappy ${label} (${(n / block.length).toFixed(2)}:1): C++ libsnappy RawUncompress (reference)`,
+      mbPerSec: Math.round(cpp),
+      ratio: 1,
+      wallMbPerSec: Math.round(median(cppWalls)),
+      minMbPerSec: Math.round(Math.min(...cppRates)),
+      maxMbPerSec: Math.round(Math.max(...cppRates)),
+      runsMbPerSec: cppRates.map(Math.round),
+    },
+  ];
   for (const [i, [name]] of active.entries()) {
     const mbPerSec = median(rates[i]);
     rows.push({
-      name: `snappy ${label}: ${name}`, mbPerSec: Math.round(mbPerSec), ratio: Math.round((mbPerSec / cpp) * 100) / 100,
-      wallMbPerSec: Math.round(median(walls[i])), minMbPerSec: Math.round(Math.min(...rates[i])), maxMbPerSec: Math.round(Math.max(...rates[i])),
+      name: `snappy ${label}: ${name}`,
+      mbPerSec: Math.round(mbPerSec),
+      ratio: Math.round((mbPerSec / cpp) * 100) / 100,
+      wallMbPerSec: Math.round(median(walls[i])),
+      minMbPerSec: Math.round(Math.min(...rates[i])),
+      maxMbPerSec: Math.round(Math.max(...rates[i])),
       runsMbPerSec: rates[i].map(Math.round),
     });
   }
@@ -190,10 +237,14 @@ export async function run() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = await run();
-  console.log(`${'case'.padEnd(72)} ${'MB/s (CPU)'.padStart(10)} ${'vs C++'.padStart(7)} ${'MB/s (wall)'.padStart(11)} ${'min–max (CPU)'.padStart(14)}`);
+  console.log(
+    `${'case'.padEnd(72)} ${'MB/s (CPU)'.padStart(10)} ${'vs C++'.padStart(7)} ${'MB/s (wall)'.padStart(11)} ${'min–max (CPU)'.padStart(14)}`,
+  );
   for (const row of rows) {
     const spread = row.minMbPerSec === undefined ? '' : `${row.minMbPerSec}–${row.maxMbPerSec}`;
-    console.log(`${row.name.padEnd(72)} ${String(row.mbPerSec).padStart(10)} ${`${row.ratio.toFixed(2)}×`.padStart(7)} ${String(row.wallMbPerSec ?? '').padStart(11)} ${spread.padStart(14)}`);
+    console.log(
+      `${row.name.padEnd(72)} ${String(row.mbPerSec).padStart(10)} ${`${row.ratio.toFixed(2)}×`.padStart(7)} ${String(row.wallMbPerSec ?? '').padStart(11)} ${spread.padStart(14)}`,
+    );
     if (process.env.SNAPPY_BENCH_RUNS) console.log(`  per run (CPU MB/s, round order): ${row.runsMbPerSec.join(' ')}`);
   }
 }

@@ -40,10 +40,16 @@ async function duckRows(file: string): Promise<{ columns: string[]; rows: Record
   // 117.9000015258789), floats then read as numbers: DuckDB writes 107.0 where JS writes 107.
   const result = await connection.runAndReadAll(`SELECT COLUMNS(*)::VARCHAR FROM ${source} LIMIT 5`);
   const types = await connection.runAndReadAll(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM ${source})`);
-  const floats = new Set(types.getRowObjectsJson().filter((r) => r.column_type === 'FLOAT' || r.column_type === 'DOUBLE').map((r) => String(r.column_name)));
+  const floats = new Set(
+    types
+      .getRowObjectsJson()
+      .filter((r) => r.column_type === 'FLOAT' || r.column_type === 'DOUBLE')
+      .map((r) => String(r.column_name)),
+  );
   const count = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${source}`);
   const rows = (result.getRowObjectsJson() as Record<string, unknown>[]).map((row) =>
-    Object.fromEntries(Object.entries(row).map(([k, v]) => [k, floats.has(k) && typeof v === 'string' ? String(Number(v)) : v])));
+    Object.fromEntries(Object.entries(row).map(([k, v]) => [k, floats.has(k) && typeof v === 'string' ? String(Number(v)) : v])),
+  );
   connection.closeSync();
   return { columns: result.columnNames(), rows, count: Number(count.getRowObjectsJson()[0]?.n) };
 }
@@ -76,11 +82,19 @@ describe('browse, inspect Parquet, export CSV', () => {
     expect(key).toMatch(/^nginx-access-parquet\/year=\d{4}\/mon=\d{2}\/day=\d{2}\/log_\d{6}_\d{19}_\d+\.snappy\.parquet$/);
     const expected = await duckRows(join(h.bucketDir, key));
     expect(await page.getByTestId('schema-rows').textContent()).toBe(expected.count.toLocaleString('en-US'));
-    for (const column of expected.columns) await expect(page.getByTestId('schema-panel').getByText(column, { exact: true }).count()).resolves.toBeGreaterThan(0);
+    for (const column of expected.columns)
+      await expect(page.getByTestId('schema-panel').getByText(column, { exact: true }).count()).resolves.toBeGreaterThan(0);
     // __time__ shows as a time by default (issue 18); DuckDB gives the raw epoch, one toggle away.
     await page.getByTestId('times-toggle').uncheck();
-    const firstRowCells = await page.locator('[data-testid="data-table"] [role="row"][aria-rowindex="1"] [role="gridcell"]').allTextContents();
-    expect(firstRowCells).toEqual(expected.columns.map((c) => { const v = expected.rows[0]?.[c]; return v === null ? 'null' : String(v); }));
+    const firstRowCells = await page
+      .locator('[data-testid="data-table"] [role="row"][aria-rowindex="1"] [role="gridcell"]')
+      .allTextContents();
+    expect(firstRowCells).toEqual(
+      expected.columns.map((c) => {
+        const v = expected.rows[0]?.[c];
+        return v === null ? 'null' : String(v);
+      }),
+    );
 
     await page.getByTestId('export-open').click();
     await page.getByTestId('export-out-dir').fill(h.outDir);
@@ -104,13 +118,23 @@ describe('browse, inspect Parquet, export CSV', () => {
 
 describe('decompress', () => {
   it('decodes a raw-snappy JSON file written by python3-snappy and saves the exact bytes', async () => {
-    const original = Buffer.from(Array.from({ length: 200 }, (_, i) => JSON.stringify({ __time__: 1484913043 + i, __topic__: 'e2e', __source__: '10.0.0.1', msg: `line ${i} ✓ 中文` })).join('\n') + '\n');
-    const compressed = execFileSync('/usr/bin/python3', ['-c', 'import sys, snappy; sys.stdout.buffer.write(snappy.compress(sys.stdin.buffer.read()))'], { input: original });
+    const original = Buffer.from(
+      Array.from({ length: 200 }, (_, i) =>
+        JSON.stringify({ __time__: 1484913043 + i, __topic__: 'e2e', __source__: '10.0.0.1', msg: `line ${i} ✓ 中文` }),
+      ).join('\n') + '\n',
+    );
+    const compressed = execFileSync(
+      '/usr/bin/python3',
+      ['-c', 'import sys, snappy; sys.stdout.buffer.write(snappy.compress(sys.stdin.buffer.read()))'],
+      { input: original },
+    );
     expect(compressed.length).toBeLessThan(original.length);
     const page = await h.page();
     await page.locator('[data-view="decompress"]').click();
     await page.getByTestId('decompress-out-dir').fill(h.outDir);
-    await page.getByTestId('decompress-input').setInputFiles({ name: '19_1484913043351525351_2850008.snappy', mimeType: 'application/octet-stream', buffer: compressed });
+    await page
+      .getByTestId('decompress-input')
+      .setInputFiles({ name: '19_1484913043351525351_2850008.snappy', mimeType: 'application/octet-stream', buffer: compressed });
     const item = page.locator('[data-testid="decode-item"][data-status="done"]');
     await item.waitFor();
     await shot(page, 'b-decompress');
@@ -143,11 +167,41 @@ describe('gap timeline', () => {
 
 describe('rule editor', () => {
   const examples = [
-    { prefix: 'test-table', format: '%Y/%m/%d/%H/%M', storage: 'json', compression: 'none', key: 'test-table/2017/01/20/19/50_1484913043351525351_2850008' },
-    { prefix: 'log_ship_oss_example', format: 'year=%Y/mon=%m/day=%d/log_%H%M%s', storage: 'parquet', compression: 'none', key: 'log_ship_oss_example/year=2017/mon=01/day=20/log_195043_1484913043351525351_2850008.parquet' },
-    { prefix: 'log_ship_oss_example', format: 'ds=%Y%m%d/%H', storage: 'json', compression: 'snappy', key: 'log_ship_oss_example/ds=20170120/19_1484913043351525351_2850008.snappy' },
-    { prefix: 'log_ship_oss_example', format: '%Y%m%d/', storage: 'json', compression: 'none', key: 'log_ship_oss_example/20170120/_1484913043351525351_2850008' },
-    { prefix: 'log_ship_oss_example', format: '%Y%m%d%H', storage: 'json', compression: 'none', key: 'log_ship_oss_example/2017012019_1484913043351525351_2850008' },
+    {
+      prefix: 'test-table',
+      format: '%Y/%m/%d/%H/%M',
+      storage: 'json',
+      compression: 'none',
+      key: 'test-table/2017/01/20/19/50_1484913043351525351_2850008',
+    },
+    {
+      prefix: 'log_ship_oss_example',
+      format: 'year=%Y/mon=%m/day=%d/log_%H%M%s',
+      storage: 'parquet',
+      compression: 'none',
+      key: 'log_ship_oss_example/year=2017/mon=01/day=20/log_195043_1484913043351525351_2850008.parquet',
+    },
+    {
+      prefix: 'log_ship_oss_example',
+      format: 'ds=%Y%m%d/%H',
+      storage: 'json',
+      compression: 'snappy',
+      key: 'log_ship_oss_example/ds=20170120/19_1484913043351525351_2850008.snappy',
+    },
+    {
+      prefix: 'log_ship_oss_example',
+      format: '%Y%m%d/',
+      storage: 'json',
+      compression: 'none',
+      key: 'log_ship_oss_example/20170120/_1484913043351525351_2850008',
+    },
+    {
+      prefix: 'log_ship_oss_example',
+      format: '%Y%m%d%H',
+      storage: 'json',
+      compression: 'none',
+      key: 'log_ship_oss_example/2017012019_1484913043351525351_2850008',
+    },
   ];
 
   it('previews the SPEC §1 paths and shows an invalid name in English and Chinese', async () => {
@@ -211,7 +265,16 @@ describe('corrupt object', () => {
     await alert.waitFor();
     await shot(page, 'd-corrupt');
     const code = await alert.getAttribute('data-code');
-    expect(['NOT_SNAPPY', 'SNAPPY_BAD_OFFSET', 'SNAPPY_BAD_LENGTH', 'TRUNCATED', 'TOO_LARGE', 'UNSUPPORTED_FORMAT', 'UTF8_INVALID', 'JSON_LINE_INVALID']).toContain(code);
+    expect([
+      'NOT_SNAPPY',
+      'SNAPPY_BAD_OFFSET',
+      'SNAPPY_BAD_LENGTH',
+      'TRUNCATED',
+      'TOO_LARGE',
+      'UNSUPPORTED_FORMAT',
+      'UTF8_INVALID',
+      'JSON_LINE_INVALID',
+    ]).toContain(code);
     expect(((await alert.locator('.error-message').textContent()) ?? '').length).toBeGreaterThan(10);
     expect(((await alert.locator('.error-hint').textContent()) ?? '').length).toBeGreaterThan(10);
   });

@@ -34,8 +34,14 @@ afterAll(async () => {
 
 /** JSON lines compressed by python3-snappy (an independent writer). */
 function snappyJsonLines(lines: number): { original: Buffer; compressed: Buffer } {
-  const original = Buffer.from(Array.from({ length: lines }, (_, i) => JSON.stringify({ id: `a${i}`, msg: `line ${i}` })).join('\n') + '\n');
-  const compressed = execFileSync('/usr/bin/python3', ['-c', 'import sys, snappy; sys.stdout.buffer.write(snappy.compress(sys.stdin.buffer.read()))'], { input: original });
+  const original = Buffer.from(
+    Array.from({ length: lines }, (_, i) => JSON.stringify({ id: `a${i}`, msg: `line ${i}` })).join('\n') + '\n',
+  );
+  const compressed = execFileSync(
+    '/usr/bin/python3',
+    ['-c', 'import sys, snappy; sys.stdout.buffer.write(snappy.compress(sys.stdin.buffer.read()))'],
+    { input: original },
+  );
   return { original, compressed };
 }
 
@@ -86,13 +92,18 @@ describe('decompress, then open as table', () => {
     await listingDone(page, '');
     await page.locator('[data-view="decompress"]').click();
     await page.getByTestId('decompress-out-dir').fill(h.outDir);
-    await page.getByTestId('decompress-input').setInputFiles({ name: '19_1484913043351525351_2850009.snappy', mimeType: 'application/octet-stream', buffer: compressed });
+    await page
+      .getByTestId('decompress-input')
+      .setInputFiles({ name: '19_1484913043351525351_2850009.snappy', mimeType: 'application/octet-stream', buffer: compressed });
     const item = page.locator('[data-testid="decode-item"][data-status="done"]');
     await item.waitFor();
     await item.getByRole('button', { name: translate('en', 'decompress.openTable') }).click();
     await page.locator('[data-testid="data-table"] [role="gridcell"]').first().waitFor();
     expect(await page.getByTestId('inspect-key').textContent()).toBe(join(h.outDir, '19_1484913043351525351_2850009.json'));
-    expect(await page.locator('[data-testid="data-table"] [role="row"][aria-rowindex="1"] [role="gridcell"]').allTextContents()).toEqual(['a0', 'line 0']);
+    expect(await page.locator('[data-testid="data-table"] [role="row"][aria-rowindex="1"] [role="gridcell"]').allTextContents()).toEqual([
+      'a0',
+      'line 0',
+    ]);
     expect(await page.getByTestId('header-location').textContent()).toBe(h.bucketDir);
     await page.locator('[data-view="browse"]').click();
     await listingDone(page, '');
@@ -104,7 +115,7 @@ describe('decompress, then open as table', () => {
   });
 });
 
-describe('Tasks in the app\'s words', () => {
+describe("Tasks in the app's words", () => {
   it('says where to type a missing project (no CLI hint) and shows a busy state while Log Service answers', async () => {
     const page = await h.page();
     await page.locator('[data-view="tasks"]').click();
@@ -112,7 +123,9 @@ describe('Tasks in the app\'s words', () => {
     const error = page.locator('[role="alert"][data-code="INVALID_ARGUMENT"]');
     await error.waitFor();
     expect(await error.locator('.error-message').textContent()).toBe(translate('en', 'tasks.noProject'));
-    expect(await error.locator('.error-hint').textContent()).toBe(`${translate('en', 'common.hint')}: ${translate('en', 'tasks.noProjectHint')}`);
+    expect(await error.locator('.error-hint').textContent()).toBe(
+      `${translate('en', 'common.hint')}: ${translate('en', 'tasks.noProjectHint')}`,
+    );
     expect(await error.textContent()).not.toContain('Pass');
 
     await page.getByTestId('sls-project').fill(sls.project);
@@ -135,11 +148,14 @@ describe('Tasks in the app\'s words', () => {
 
 /** Drop a file on an element as the browser would (a DataTransfer holding one File). */
 async function fileDrop(page: Page, selector: string, name: string, bytes: Buffer): Promise<void> {
-  const dataTransfer = await page.evaluateHandle(({ fileName, base64 }) => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], fileName));
-    return transfer;
-  }, { fileName: name, base64: bytes.toString('base64') });
+  const dataTransfer = await page.evaluateHandle(
+    ({ fileName, base64 }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], fileName));
+      return transfer;
+    },
+    { fileName: name, base64: bytes.toString('base64') },
+  );
   await page.dispatchEvent(selector, 'dragover', { dataTransfer });
   await page.dispatchEvent(selector, 'drop', { dataTransfer });
 }
@@ -153,14 +169,18 @@ describe('files dropped anywhere on the window', () => {
     const parquetPath = join(dir, 'dropped.parquet');
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
-    await connection.run(`COPY (SELECT 'host-' || i::VARCHAR AS host, i * 7 AS n FROM range(3) t(i)) TO '${parquetPath}' (FORMAT PARQUET, COMPRESSION SNAPPY)`);
+    await connection.run(
+      `COPY (SELECT 'host-' || i::VARCHAR AS host, i * 7 AS n FROM range(3) t(i)) TO '${parquetPath}' (FORMAT PARQUET, COMPRESSION SNAPPY)`,
+    );
     connection.closeSync();
     const page = await h.page();
     await listingDone(page, '');
     await fileDrop(page, '[data-testid="app"]', 'dropped.parquet', readFileSync(parquetPath));
     await firstRow(page).first().waitFor();
     expect(await page.getByTestId('inspect-key').textContent()).toBe('dropped.parquet');
-    expect(await page.locator('[data-testid="data-table"] [role="columnheader"]').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('host'), expect.stringContaining('n')]));
+    expect(await page.locator('[data-testid="data-table"] [role="columnheader"]').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('host'), expect.stringContaining('n')]),
+    );
     expect(await firstRow(page).allTextContents()).toEqual(['host-0', '0']);
     await shot(page, 'h3-dropped-parquet');
 
@@ -175,7 +195,7 @@ describe('files dropped anywhere on the window', () => {
 });
 
 describe('object actions in Browse', () => {
-  it('copies the object\'s path and key and downloads it with the exact bytes (asking before replacing)', async () => {
+  it("copies the object's path and key and downloads it with the exact bytes (asking before replacing)", async () => {
     const page = await h.page();
     const origin = new URL(h.server.url).origin;
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
@@ -227,17 +247,23 @@ describe('browsing across partition folders', () => {
     await page.goto(`${origin}/#/browse/${day}`);
     await listingDone(page, day);
     await page.getByTestId('browse-recursive').check();
-    await page.locator(`[data-testid="listing-status"][data-state="done"][data-prefix="${day}"]`).filter({ hasText: `${expected.length.toLocaleString('en-US')} objects · 0 folders` }).waitFor();
+    await page
+      .locator(`[data-testid="listing-status"][data-state="done"][data-prefix="${day}"]`)
+      .filter({ hasText: `${expected.length.toLocaleString('en-US')} objects · 0 folders` })
+      .waitFor();
     const first = page.locator(`.vrow[data-key="${day}${expected[0]}"] [role="gridcell"]`).first();
     expect(await first.textContent()).toBe(expected[0]);
     await shot(page, 'h6-recursive-day');
     await page.getByTestId('browse-recursive').uncheck();
-    await page.locator(`[data-testid="listing-status"][data-state="done"][data-prefix="${day}"]`).filter({ hasText: '0 objects · ' }).waitFor();
+    await page
+      .locator(`[data-testid="listing-status"][data-state="done"][data-prefix="${day}"]`)
+      .filter({ hasText: '0 objects · ' })
+      .waitFor();
   });
 });
 
 describe('objects of a log-time range', () => {
-  it('lists the planner\'s partitions for a range as one list', async () => {
+  it("lists the planner's partitions for a range as one list", async () => {
     const page = await h.page();
     const origin = new URL(h.server.url).origin;
     await listingDone(page, '');
@@ -250,13 +276,16 @@ describe('objects of a log-time range', () => {
     await panel.getByLabel(translate('en', 'browse.to'), { exact: true }).fill('2026-11-23 10:00');
     const planned = await panel.locator('.plan-list button').allTextContents();
     expect(planned.length).toBeGreaterThan(1);
-    const keys = (readdirSync(join(h.bucketDir, 'nginx-access-json'), { recursive: true, withFileTypes: true }))
+    const keys = readdirSync(join(h.bucketDir, 'nginx-access-json'), { recursive: true, withFileTypes: true })
       .filter((d) => d.isFile())
       .map((d) => `nginx-access-json/${relative(join(h.bucketDir, 'nginx-access-json'), join(d.parentPath, d.name))}`)
       .filter((key) => planned.some((p) => key.startsWith(p)));
     expect(keys.length).toBeGreaterThan(12);
     await panel.getByTestId('range-list').click();
-    await page.locator('[data-testid="listing-status"][data-state="done"]').filter({ hasText: `${keys.length.toLocaleString('en-US')} objects · 0 folders` }).waitFor();
+    await page
+      .locator('[data-testid="listing-status"][data-state="done"]')
+      .filter({ hasText: `${keys.length.toLocaleString('en-US')} objects · 0 folders` })
+      .waitFor();
     expect(await page.getByTestId('browse-recursive').isChecked()).toBe(true);
     await shot(page, 'h8-range-list');
   });
@@ -275,7 +304,10 @@ describe('jump to the partition of a time', () => {
     await page.getByTestId('go-to-time').press('Enter');
     await listingDone(page, 'nginx-access-json/2026/11/24/03/');
     const names = readdirSync(join(h.bucketDir, 'nginx-access-json/2026/11/24/03/'));
-    await page.locator('[data-testid="listing-status"][data-state="done"]').filter({ hasText: `${names.length} objects · 0 folders` }).waitFor();
+    await page
+      .locator('[data-testid="listing-status"][data-state="done"]')
+      .filter({ hasText: `${names.length} objects · 0 folders` })
+      .waitFor();
     expect(new URL(page.url()).hash).toBe('#/browse/nginx-access-json/2026/11/24/03/');
   });
 });
@@ -295,10 +327,16 @@ describe('partition tree', () => {
       prefix += part;
       await item(prefix).waitFor();
     }
-    const hours = readdirSync(join(h.bucketDir, prefix)).sort().map((hour) => `${prefix}${hour}/`);
+    const hours = readdirSync(join(h.bucketDir, prefix))
+      .sort()
+      .map((hour) => `${prefix}${hour}/`);
     await item(prefix).getByTestId('tree-toggle').first().click();
     await item(hours[hours.length - 1] ?? '').waitFor();
-    expect(await item(prefix).locator(':scope > ul > [role="treeitem"]').evaluateAll((items) => items.map((i) => i.getAttribute('data-prefix')))).toEqual(hours);
+    expect(
+      await item(prefix)
+        .locator(':scope > ul > [role="treeitem"]')
+        .evaluateAll((items) => items.map((i) => i.getAttribute('data-prefix'))),
+    ).toEqual(hours);
     await shot(page, 'h7-partition-tree');
     await item(`${prefix}08/`).getByTestId('tree-browse').first().click();
     await listingDone(page, `${prefix}08/`);
@@ -349,7 +387,9 @@ describe('recent locations on the Connect view', () => {
     await listingDone(page, '');
     expect(await page.getByTestId('header-location').textContent()).toBe(other);
     await page.locator('[data-view="connect"]').click();
-    expect(await page.locator('[data-testid="recent-item"]').evaluateAll((items) => items.map((i) => i.getAttribute('data-label')))).toEqual([other, h.bucketDir]);
+    expect(
+      await page.locator('[data-testid="recent-item"]').evaluateAll((items) => items.map((i) => i.getAttribute('data-label'))),
+    ).toEqual([other, h.bucketDir]);
     await shot(page, 'h5-recent');
     await bucketItem.getByTestId('recent-open').click();
     await listingDone(page, 'nginx-access-csv/');

@@ -30,13 +30,22 @@ function logsInWindow(dir: string, fromSec: number, toSec: number): Record<strin
   };
   walk(dir);
   files.sort((a, b) => (relative(dir, a) < relative(dir, b) ? -1 : 1));
-  return files.flatMap((f) => readFileSync(f, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>)).filter((log) => (log.__time__ as number) >= fromSec && (log.__time__ as number) < toSec);
+  return files
+    .flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+    )
+    .filter((log) => (log.__time__ as number) >= fromSec && (log.__time__ as number) < toSec);
 }
 
 /** RFC 5424 message as the document describes it: facility user, severity info, hostname h, key=value joined by `|`. */
 function rfc5424(log: Record<string, unknown>): string {
   const stamp = new Date((log.__time__ as number) * 1000).toISOString().replace('.000Z', 'Z');
-  return `<14>1 ${stamp} h - - - - ${Object.entries(log).map(([k, v]) => `${k}=${String(v)}`).join('|')}`;
+  return `<14>1 ${stamp} h - - - - ${Object.entries(log)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join('|')}`;
 }
 
 describe('forward view', () => {
@@ -48,7 +57,11 @@ describe('forward view', () => {
     await page.getByTestId('forward-hostname').fill('h');
     await page.getByTestId('forward-separator').fill('|');
     await page.getByTestId('forward-previewLimit').fill('1');
-    const logs = logsInWindow(join(h.bucketDir, 'nginx-access-json'), Date.parse('2026-11-24T10:00:00+08:00') / 1000, Date.parse('2026-11-24T10:05:00+08:00') / 1000);
+    const logs = logsInWindow(
+      join(h.bucketDir, 'nginx-access-json'),
+      Date.parse('2026-11-24T10:00:00+08:00') / 1000,
+      Date.parse('2026-11-24T10:05:00+08:00') / 1000,
+    );
     expect(logs.length).toBeGreaterThan(1);
     // TCP framing: octet counting (RFC 5425), the length in bytes then a space.
     await page.getByTestId('forward-preview-run').click();
@@ -58,7 +71,9 @@ describe('forward view', () => {
     await page.getByTestId('forward-outDir').fill(h.outDir);
     await page.getByTestId('forward-start').click();
     await page.getByTestId('forward-done').waitFor();
-    expect(await page.getByTestId('forward-done').textContent()).toMatch(/^Done: every event of the range was acknowledged or dead-lettered \(\d+ objects\)\.$/);
+    expect(await page.getByTestId('forward-done').textContent()).toMatch(
+      /^Done: every event of the range was acknowledged or dead-lettered \(\d+ objects\)\.$/,
+    );
     expect(await page.getByTestId('forward-counters').textContent()).toContain(`acknowledged ${logs.length} · retried 0 · dead-lettered 0`);
     expect(readFileSync(join(h.outDir, 'forwarded.log'), 'utf8')).toBe(logs.map((log) => `${rfc5424(log)}\n`).join(''));
     await shot(page, 'forward-view');

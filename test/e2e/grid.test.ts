@@ -35,7 +35,8 @@ const lines = sizes.map((size, i) => ({
 }));
 
 const column = (page: Page, name: string) => page.locator(`[data-testid="data-table"] [role="gridcell"][data-column="${name}"]`);
-const headers = (page: Page) => page.locator('[data-testid="data-table"] [role="columnheader"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-column')));
+const headers = (page: Page) =>
+  page.locator('[data-testid="data-table"] [role="columnheader"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-column')));
 
 async function openGridFile(page: Page): Promise<void> {
   await listingDone(page, '');
@@ -67,7 +68,11 @@ describe('grid values', () => {
     await page.getByTestId('grid-filter').fill('');
     await page.locator('[role="columnheader"][data-column="__time__"] button.sort').click();
     // null in italics as the word, '' as nothing: the two never look alike.
-    expect(await column(page, 'ref').evaluateAll((cells) => cells.slice(0, 3).map((c) => c.innerHTML))).toEqual(['r0', '<span class="null">null</span>', `<span class="empty" title="''"></span>`]);
+    expect(await column(page, 'ref').evaluateAll((cells) => cells.slice(0, 3).map((c) => c.innerHTML))).toEqual([
+      'r0',
+      '<span class="null">null</span>',
+      `<span class="empty" title="''"></span>`,
+    ]);
   });
 
   it('shows __time__ as a time in the zone, the raw value one toggle away', async () => {
@@ -220,7 +225,9 @@ describe('export with a null marker', () => {
     await done.waitFor();
     // Every row (the filter kept 3), null as NULL, '' as nothing, RFC 4180 quoting written here.
     const field = (v: string | null) => (v === null ? 'NULL' : /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-    const expected = [Object.keys(lines[0] ?? {}), ...lines.map((l) => Object.values(l))].map((cells) => `${cells.map(field).join(',')}\r\n`).join('');
+    const expected = [Object.keys(lines[0] ?? {}), ...lines.map((l) => Object.values(l))]
+      .map((cells) => `${cells.map(field).join(',')}\r\n`)
+      .join('');
     expect(readFileSync(join(h.outDir, 'grid-null.csv'), 'utf8')).toBe(expected);
     expect(expected.split('\r\n')[2]?.split(',').slice(0, 6)).toEqual(['1764000060', 'web-1', '1648', 'plain 1', 'NULL', 'm1']);
   });

@@ -76,7 +76,8 @@ async function sharedRunEnsure(tempDir: string): Promise<SharedRun> {
 
 /** Start the server (a private copy of the sample bucket in a temp dir) and the browser. */
 export async function harnessStart(): Promise<Harness> {
-  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first (npm test does it in pretest).');
+  if (!existsSync(join(rendererDir, 'index.html')))
+    throw new Error('out/renderer is missing: run `npm run build` first (npm test does it in pretest).');
   const tempDir = mkdtempSync(join(tmpdir(), 'shiplens-e2e-'));
   const shared = await sharedRunEnsure(tempDir);
   // Tests add objects (a corrupt one, a retried task's): each file gets its own copy, mtimes kept.
@@ -88,7 +89,14 @@ export async function harnessStart(): Promise<Harness> {
   const server = await startBrowserServer({ rendererDir: shared.rendererDir, bucketDir, dataDir: join(tempDir, 'data') });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   const pages: Page[] = [];
   return {
@@ -101,7 +109,11 @@ export async function harnessStart(): Promise<Harness> {
       const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
       pages.push(page);
       page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
-      page.on('console', (message) => message.type() === 'error' && !message.text().includes('frame-ancestors') && console.error(`[console] ${message.text()}`));
+      page.on(
+        'console',
+        (message) =>
+          message.type() === 'error' && !message.text().includes('frame-ancestors') && console.error(`[console] ${message.text()}`),
+      );
       await page.goto(server.url);
       return page;
     },

@@ -30,7 +30,12 @@ describe('keyboard', () => {
     await page.keyboard.press('Enter');
     await listingDone(page, 'nginx-access-json/');
     expect(await page.title()).toMatch(/^shiplens — .*\/nginx-access-json\/$/);
-    for (const prefix of ['nginx-access-json/2026/', 'nginx-access-json/2026/11/', 'nginx-access-json/2026/11/23/', 'nginx-access-json/2026/11/23/00/']) {
+    for (const prefix of [
+      'nginx-access-json/2026/',
+      'nginx-access-json/2026/11/',
+      'nginx-access-json/2026/11/23/',
+      'nginx-access-json/2026/11/23/00/',
+    ]) {
       await expect.poll(() => grid.getAttribute('aria-activedescendant')).toBe('obj-row-0');
       expect(await page.locator('#obj-row-0').getAttribute('data-key')).toBe(prefix);
       await page.keyboard.press('Enter');
@@ -103,7 +108,10 @@ describe('accessible names', () => {
   it('names landmarks, grids, controls and columns in English and Chinese', async () => {
     const page = await h.page();
     await listingDone(page, '');
-    for (const [language, m] of [['en', en], ['zh-CN', zhCN]] as const) {
+    for (const [language, m] of [
+      ['en', en],
+      ['zh-CN', zhCN],
+    ] as const) {
       await page.getByTestId('language').selectOption(language);
       const nav = page.getByRole('navigation', { name: m['nav.main'] });
       expect(await nav.getByRole('button', { name: m['nav.browse'] }).getAttribute('aria-current')).toBe('page');

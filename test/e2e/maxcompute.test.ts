@@ -26,7 +26,10 @@ describe('MaxCompute tab', () => {
     await page.locator('[data-view="rules"]').click();
     await page.locator('[data-tab="maxcompute"]').click();
     await page.getByTestId('mc-valid').waitFor();
-    const job = JSON.parse((await page.getByTestId('mc-job-json').textContent()) ?? '') as { type: string; configuration: { reader: { parameter: { beginDateTime: string } } } };
+    const job = JSON.parse((await page.getByTestId('mc-job-json').textContent()) ?? '') as {
+      type: string;
+      configuration: { reader: { parameter: { beginDateTime: string } } };
+    };
     expect(job.type).toBe('job');
     expect(job.configuration.reader.parameter.beginDateTime).toBe('$[yyyymmddhh24miss-10/24/60]');
     expect(await page.locator('[data-testid="mc-run"]').count()).toBe(12);
@@ -37,7 +40,9 @@ describe('MaxCompute tab', () => {
     expect(await page.getByTestId('mc-write-mode').textContent()).toContain('INSERT OVERWRITE');
 
     await page.getByTestId('mc-datasource').fill('1bad-name');
-    expect(await page.getByTestId('mc-issues').textContent()).toBe('$.configuration.reader.parameter.datasource: Data source name "1bad-name" is invalid: use letters, digits and "_", starting with a letter or "_".');
+    expect(await page.getByTestId('mc-issues').textContent()).toBe(
+      '$.configuration.reader.parameter.datasource: Data source name "1bad-name" is invalid: use letters, digits and "_", starting with a letter or "_".',
+    );
     await page.getByTestId('language').selectOption('zh-CN');
     expect(await page.getByTestId('mc-issues').textContent()).toContain('数据源名称 "1bad-name" 无效');
     await page.getByTestId('language').selectOption('en');
@@ -56,7 +61,7 @@ describe('MaxCompute tab', () => {
     await shot(page, 'mc1-maxcompute-tab');
   });
 
-  it('links an Unauthorized task on another account\'s role to the policy generator, filled in', async () => {
+  it("links an Unauthorized task on another account's role to the policy generator, filled in", async () => {
     const page = await h.page();
     page.setDefaultTimeout(30_000);
     await slsProfileCreate(page, sls);
@@ -64,13 +69,17 @@ describe('MaxCompute tab', () => {
     await page.getByTestId('tasks-filter').selectOption('fail');
     const row = page.locator('[data-testid="task-row"]').filter({ hasText: '2026-11-23 08:20:43' });
     const link = row.getByTestId('task-cross-account');
-    expect(await link.textContent()).toBe("The rule's role belongs to account 1234567890123456: set up its trust policy, OSS permission and ram:PassRole");
+    expect(await link.textContent()).toBe(
+      "The rule's role belongs to account 1234567890123456: set up its trust policy, OSS permission and ram:PassRole",
+    );
     await link.click();
     await page.getByTestId('mc-tab').waitFor();
     expect(await page.getByTestId('mc-bucketAccountId').inputValue()).toBe('1234567890123456');
     expect(await page.getByTestId('mc-roleName').inputValue()).toBe('aliyunlogdefaultrole');
     expect(await page.getByTestId('mc-projects').inputValue()).toBe(sls.project);
-    expect(await page.getByTestId('mc-policy-passrole').locator('pre').textContent()).toContain('"Resource": "acs:ram::1234567890123456:role/aliyunlogdefaultrole"');
+    expect(await page.getByTestId('mc-policy-passrole').locator('pre').textContent()).toContain(
+      '"Resource": "acs:ram::1234567890123456:role/aliyunlogdefaultrole"',
+    );
     await shot(page, 'mc2-cross-account');
   });
 });

@@ -19,17 +19,23 @@ afterAll(async () => {
 });
 
 /** Counts of the sample's JSON logs in [from, to) by status (or `keyOf`), read with JSON.parse (no shiplens code). */
-function expected(dir: string, fromSec: number, toSec: number, keyOf = (row: { __time__: number; status: unknown }): string => String(row.status)): Map<string, number> {
+function expected(
+  dir: string,
+  fromSec: number,
+  toSec: number,
+  keyOf = (row: { __time__: number; status: unknown }): string => String(row.status),
+): Map<string, number> {
   const counts = new Map<string, number>();
   const walk = (d: string): void => {
     for (const name of readdirSync(d)) {
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
-      else for (const line of readFileSync(p, 'utf8').split('\n')) {
-        if (line.trim() === '') continue;
-        const row = JSON.parse(line) as { __time__: number; status: unknown };
-        if (row.__time__ >= fromSec && row.__time__ < toSec) counts.set(keyOf(row), (counts.get(keyOf(row)) ?? 0) + 1);
-      }
+      else
+        for (const line of readFileSync(p, 'utf8').split('\n')) {
+          if (line.trim() === '') continue;
+          const row = JSON.parse(line) as { __time__: number; status: unknown };
+          if (row.__time__ >= fromSec && row.__time__ < toSec) counts.set(keyOf(row), (counts.get(keyOf(row)) ?? 0) + 1);
+        }
     }
   };
   walk(dir);
@@ -44,9 +50,18 @@ describe('query view', () => {
     await expect.poll(() => page.getByTestId('query-plan-totals').textContent()).toMatch(/^\d+ objects, \d+ bytes, \d+ partitions$/);
     await page.getByTestId('query-run').click();
     await page.getByTestId('query-count').waitFor();
-    const counts = expected(join(h.bucketDir, 'nginx-access-json'), Date.parse('2026-11-24T10:00:00+08:00') / 1000, Date.parse('2026-11-24T12:00:00+08:00') / 1000);
-    expect(await page.getByTestId('query-count').textContent()).toMatch(new RegExp(`^${counts.size} rows · \\d+ objects read, 0 from the cache$`));
-    const cells = await page.getByTestId('query-table').locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
+    const counts = expected(
+      join(h.bucketDir, 'nginx-access-json'),
+      Date.parse('2026-11-24T10:00:00+08:00') / 1000,
+      Date.parse('2026-11-24T12:00:00+08:00') / 1000,
+    );
+    expect(await page.getByTestId('query-count').textContent()).toMatch(
+      new RegExp(`^${counts.size} rows · \\d+ objects read, 0 from the cache$`),
+    );
+    const cells = await page
+      .getByTestId('query-table')
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
     expect(new Map(cells.map(([status, n]) => [status as string, Number(n)]))).toEqual(counts);
     await shot(page, 'query-view');
     // Export the same result and read the file back.
@@ -71,15 +86,25 @@ describe('query view', () => {
     await page.getByTestId('folder-query').click();
     await page.getByTestId('query-view').waitFor();
     expect(new URL(page.url()).hash).toBe('#/query');
-    const form = async (): Promise<string[]> => Promise.all(['prefix', 'partitionFormat', 'format', 'timeZone', 'from', 'to'].map((f) => page.getByTestId(`query-${f}`).inputValue()));
+    const form = async (): Promise<string[]> =>
+      Promise.all(
+        ['prefix', 'partitionFormat', 'format', 'timeZone', 'from', 'to'].map((f) => page.getByTestId(`query-${f}`).inputValue()),
+      );
     // The folder is the hour 10:00 of the 24th in the key's zone (+08:00).
     expect(await form()).toEqual(['nginx-access-json', '%Y/%m/%d/%H/%M', 'json', '+08:00', '2026-11-24T10:00', '2026-11-24T11:00']);
-    await page.getByTestId('query-sql').fill("SELECT date_trunc('minute', __time__) AS minute, count(*) AS n FROM logs GROUP BY 1 ORDER BY 1");
+    await page
+      .getByTestId('query-sql')
+      .fill("SELECT date_trunc('minute', __time__) AS minute, count(*) AS n FROM logs GROUP BY 1 ORDER BY 1");
     await page.getByTestId('query-run').click();
     await page.getByTestId('query-chart').waitFor();
     const fromSec = Date.parse('2026-11-24T10:00:00+08:00') / 1000;
-    const perMinute = expected(join(h.bucketDir, 'nginx-access-json'), fromSec, fromSec + 3600, (row) => String(Math.floor((row.__time__ - fromSec) / 60)));
-    const bars = await page.getByTestId('query-chart').locator('rect').evaluateAll((rects) => rects.map((r) => [r.getAttribute('data-label'), Number(r.getAttribute('data-value'))]));
+    const perMinute = expected(join(h.bucketDir, 'nginx-access-json'), fromSec, fromSec + 3600, (row) =>
+      String(Math.floor((row.__time__ - fromSec) / 60)),
+    );
+    const bars = await page
+      .getByTestId('query-chart')
+      .locator('rect')
+      .evaluateAll((rects) => rects.map((r) => [r.getAttribute('data-label'), Number(r.getAttribute('data-value'))]));
     const minutes = [...perMinute.keys()].map(Number).sort((a, b) => a - b);
     expect(bars.map(([, n]) => n)).toEqual(minutes.map((m) => perMinute.get(String(m))));
     expect(bars[0]?.[0]).toBe(`2026-11-24 10:${String(minutes[0]).padStart(2, '0')}:00+08:00`);
@@ -93,7 +118,10 @@ describe('query view', () => {
     const mc = page.getByTestId('query-emit-maxcompute');
     await mc.waitFor();
     const mcText = (await mc.locator('pre').textContent()) ?? '';
-    expect([...mcText.matchAll(/^ALTER TABLE logs_oss ADD IF NOT EXISTS PARTITION \(dt='(\d+)'\)/gm)].map((m) => m[1])).toEqual(['2026112410', '2026112411']);
+    expect([...mcText.matchAll(/^ALTER TABLE logs_oss ADD IF NOT EXISTS PARTITION \(dt='(\d+)'\)/gm)].map((m) => m[1])).toEqual([
+      '2026112410',
+      '2026112411',
+    ]);
     await mc.getByRole('button', { name: en['common.copy'] }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(mcText);
 
@@ -105,6 +133,8 @@ describe('query view', () => {
     await page.getByTestId('range-query').click();
     await page.getByTestId('query-view').waitFor();
     expect(await form()).toEqual(['nginx-access-json', '%Y/%m/%d/%H/%M', 'json', '+08:00', '2026-11-24T09:30', '2026-11-24T12:00']);
-    expect(await page.getByTestId('query-sql').inputValue()).toBe("SELECT date_trunc('minute', __time__) AS minute, count(*) AS n FROM logs GROUP BY 1 ORDER BY 1");
+    expect(await page.getByTestId('query-sql').inputValue()).toBe(
+      "SELECT date_trunc('minute', __time__) AS minute, count(*) AS n FROM logs GROUP BY 1 ORDER BY 1",
+    );
   });
 });

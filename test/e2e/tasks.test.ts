@@ -51,7 +51,7 @@ const tasksOpen = slsTasksOpen;
 const taskRow = (page: Page, createdText: string) => page.locator('[data-testid="task-row"]').filter({ hasText: createdText });
 
 describe('shipping tasks beside the gap timeline', () => {
-  it('shows a failed task\'s error on its gap, retries it, and lists the object it then writes', async () => {
+  it("shows a failed task's error on its gap, retries it, and lists the object it then writes", async () => {
     const page = await h.page();
     page.setDefaultTimeout(30_000);
     await profileCreate(page);
@@ -96,7 +96,7 @@ describe('shipping tasks beside the gap timeline', () => {
 
     // Log Service finishes it; a refresh shows success.
     // Poll as a user would, with a deadline (the server finishes it 2.5 s after the retry).
-    for (const deadline = Date.now() + 45_000; Date.now() < deadline && (await row.getAttribute('data-status')) !== 'success'; ) {
+    for (const deadline = Date.now() + 45_000; Date.now() < deadline && (await row.getAttribute('data-status')) !== 'success';) {
       await page.waitForTimeout(250);
       await page.getByTestId('tasks-refresh').click();
       await page.getByTestId('tasks-refresh').and(page.locator(':enabled')).waitFor();

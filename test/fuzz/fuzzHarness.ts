@@ -60,7 +60,8 @@ const typedCodes = new Set<string>(errorCodes.filter((c) => c !== 'INTERNAL'));
 export async function fuzzVerdict(tally: FuzzTally, run: () => unknown, input?: Uint8Array | string): Promise<string> {
   // SHIPLENS_FUZZ_TRACE=file: keep the input being run on disk, to find one that hangs.
   const trace = process.env.SHIPLENS_FUZZ_TRACE;
-  if (trace && input !== undefined) writeFileSync(trace, typeof input === 'string' ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength));
+  if (trace && input !== undefined)
+    writeFileSync(trace, typeof input === 'string' ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength));
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
   let verdict: string;
@@ -70,7 +71,10 @@ export async function fuzzVerdict(tally: FuzzTally, run: () => unknown, input?: 
     tally.values++;
   } catch (error) {
     if (!isShiplensError(error) || !typedCodes.has(error.code)) {
-      const detail = error instanceof Error ? `${error.name} ${(error as { code?: string }).code ?? ''}: ${error.message}\n${error.stack ?? ''}` : String(error);
+      const detail =
+        error instanceof Error
+          ? `${error.name} ${(error as { code?: string }).code ?? ''}: ${error.message}\n${error.stack ?? ''}`
+          : String(error);
       throw new Error(`${tally.name}: untyped failure: ${detail}`, { cause: error });
     }
     verdict = error.code;
@@ -83,7 +87,11 @@ export async function fuzzVerdict(tally: FuzzTally, run: () => unknown, input?: 
   tally.endedAt = Date.now();
   if (elapsed > tally.slowestMs) tally.slowestMs = elapsed;
   if (cpuMs > tally.slowestCpuMs) tally.slowestCpuMs = cpuMs;
-  if (trace && input !== undefined && elapsed > 1000) writeFileSync(`${trace}.slow-${Math.round(elapsed)}ms`, typeof input === 'string' ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength));
+  if (trace && input !== undefined && elapsed > 1000)
+    writeFileSync(
+      `${trace}.slow-${Math.round(elapsed)}ms`,
+      typeof input === 'string' ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength),
+    );
   if (cpuMs > fuzzInputBudgetMs) throw new Error(`${tally.name}: one input took ${Math.round(cpuMs)} ms of CPU (hang?)`);
   return verdict;
 }
@@ -107,9 +115,20 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ op: fc.constant('flip' as const), at: fc.nat(), bit: fc.integer({ min: 0, max: 7 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('cut' as const), at: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 64 }) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('insert' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 16 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant('insert' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 16 }) }),
+  },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('dup' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 256 }) }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('u32' as const), at: fc.nat(), value: fc.constantFrom(...interesting32), littleEndian: fc.boolean() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('u32' as const),
+      at: fc.nat(),
+      value: fc.constantFrom(...interesting32),
+      littleEndian: fc.boolean(),
+    }),
+  },
 );
 
 /** 1–6 mutations. */
@@ -123,12 +142,24 @@ export function mutate(input: Uint8Array, mutations: readonly Mutation[]): Uint8
     if (n === 0 && m.op !== 'insert') continue;
     const at = n === 0 ? 0 : m.at % n;
     switch (m.op) {
-      case 'set': bytes[at] = m.value; break;
-      case 'flip': bytes[at] = (bytes[at] as number) ^ (1 << m.bit); break;
-      case 'cut': bytes = bytes.slice(0, at); break;
-      case 'delete': bytes = concat(bytes.subarray(0, at), bytes.subarray(Math.min(n, at + m.length))); break;
-      case 'insert': bytes = concat(bytes.subarray(0, at), m.bytes, bytes.subarray(at)); break;
-      case 'dup': bytes = concat(bytes.subarray(0, at), bytes.subarray(at, Math.min(n, at + m.length)), bytes.subarray(at)); break;
+      case 'set':
+        bytes[at] = m.value;
+        break;
+      case 'flip':
+        bytes[at] = (bytes[at] as number) ^ (1 << m.bit);
+        break;
+      case 'cut':
+        bytes = bytes.slice(0, at);
+        break;
+      case 'delete':
+        bytes = concat(bytes.subarray(0, at), bytes.subarray(Math.min(n, at + m.length)));
+        break;
+      case 'insert':
+        bytes = concat(bytes.subarray(0, at), m.bytes, bytes.subarray(at));
+        break;
+      case 'dup':
+        bytes = concat(bytes.subarray(0, at), bytes.subarray(at, Math.min(n, at + m.length)), bytes.subarray(at));
+        break;
       case 'u32': {
         if (n < 4) break;
         const pos = Math.min(at, n - 4);
@@ -144,7 +175,10 @@ export function mutate(input: Uint8Array, mutations: readonly Mutation[]): Uint8
 export function mutateTail(input: Uint8Array, mutations: readonly Mutation[], tail: number): Uint8Array {
   const span = Math.min(tail, input.length);
   const base = input.length - span;
-  return mutate(input, mutations.map((m) => (m.op === 'cut' ? m : { ...m, at: base + (m.at % Math.max(1, span)) })));
+  return mutate(
+    input,
+    mutations.map((m) => (m.op === 'cut' ? m : { ...m, at: base + (m.at % Math.max(1, span)) })),
+  );
 }
 
 function concat(...parts: Uint8Array[]): Uint8Array {

@@ -9,7 +9,9 @@ import type { FuzzTally } from './fuzzHarness';
 
 fixturesEnsure('genParquet');
 
-const files = [parquetNames.typesSnappy, parquetNames.typesPlain, parquetNames.typesZstd, parquetNames.typesGzip, parquetNames.empty].map((n) => fixtureBytes(parquetDir, n));
+const files = [parquetNames.typesSnappy, parquetNames.typesPlain, parquetNames.typesZstd, parquetNames.typesGzip, parquetNames.empty].map(
+  (n) => fixtureBytes(parquetDir, n),
+);
 const tallies: FuzzTally[] = [];
 afterAll(() => tallies.forEach(fuzzTallyReport));
 
@@ -28,28 +30,37 @@ describe('Parquet fuzz (mutations of DuckDB fixtures)', () => {
   it('footer: mutations of the last 512 bytes end in a value or a typed error', async () => {
     const tally = fuzzTally('parquet footer');
     tallies.push(tally);
-    await fc.assert(fc.asyncProperty(fc.nat(files.length - 1), mutationsArb, async (which, mutations) => {
-      const input = mutateTail(files[which] as Uint8Array, mutations, 512);
-      await fuzzVerdict(tally, () => parquetReadAll(input), input);
-    }), { numRuns: fuzzRuns(300) });
+    await fc.assert(
+      fc.asyncProperty(fc.nat(files.length - 1), mutationsArb, async (which, mutations) => {
+        const input = mutateTail(files[which] as Uint8Array, mutations, 512);
+        await fuzzVerdict(tally, () => parquetReadAll(input), input);
+      }),
+      { numRuns: fuzzRuns(300) },
+    );
   });
 
   it('pages: mutations anywhere end in a value or a typed error', async () => {
     const tally = fuzzTally('parquet pages');
     tallies.push(tally);
-    await fc.assert(fc.asyncProperty(fc.nat(files.length - 1), mutationsArb, async (which, mutations) => {
-      const input = mutate(files[which] as Uint8Array, mutations);
-      await fuzzVerdict(tally, () => parquetReadAll(input), input);
-    }), { numRuns: fuzzRuns(300) });
+    await fc.assert(
+      fc.asyncProperty(fc.nat(files.length - 1), mutationsArb, async (which, mutations) => {
+        const input = mutate(files[which] as Uint8Array, mutations);
+        await fuzzVerdict(tally, () => parquetReadAll(input), input);
+      }),
+      { numRuns: fuzzRuns(300) },
+    );
   });
 
   it('random bytes framed by PAR1 end in a value or a typed error', async () => {
     const tally = fuzzTally('parquet random');
     tallies.push(tally);
     const magic = [0x50, 0x41, 0x52, 0x31];
-    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), fc.nat(400), async (body, footerLength) => {
-      const bytes = Uint8Array.from([...magic, ...body, footerLength & 0xff, footerLength >> 8, 0, 0, ...magic]);
-      await fuzzVerdict(tally, () => parquetReadAll(bytes), bytes);
-    }), { numRuns: fuzzRuns(300) });
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), fc.nat(400), async (body, footerLength) => {
+        const bytes = Uint8Array.from([...magic, ...body, footerLength & 0xff, footerLength >> 8, 0, 0, ...magic]);
+        await fuzzVerdict(tally, () => parquetReadAll(bytes), bytes);
+      }),
+      { numRuns: fuzzRuns(300) },
+    );
   });
 });

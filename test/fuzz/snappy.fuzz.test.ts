@@ -33,16 +33,19 @@ function fuzzVariant(variant: SnappyVariant, label: string, rawDecoder?: RawBloc
     const files = seeds[variant].map(fixtureBytes);
     const tally = fuzzTally(`snappy ${label}`);
     tallies.push(tally);
-    await fc.assert(fc.asyncProperty(fc.nat(files.length - 1), mutationsArb, fc.boolean(), async (which, mutations, sniff) => {
-      const input = mutate(files[which] as Uint8Array, mutations);
-      // Half the inputs are decoded as their variant, half sniffed (every container path).
-      await fuzzVerdict(tally, () => decodeChecked(input, sniff ? undefined : variant, rawDecoder), input);
-    }), { numRuns: fuzzRuns(400) });
+    await fc.assert(
+      fc.asyncProperty(fc.nat(files.length - 1), mutationsArb, fc.boolean(), async (which, mutations, sniff) => {
+        const input = mutate(files[which] as Uint8Array, mutations);
+        // Half the inputs are decoded as their variant, half sniffed (every container path).
+        await fuzzVerdict(tally, () => decodeChecked(input, sniff ? undefined : variant, rawDecoder), input);
+      }),
+      { numRuns: fuzzRuns(400) },
+    );
     expect(tally.inputs).toBeGreaterThanOrEqual(fuzzRuns(400));
   });
 }
 
-describe('snappy fuzz (mutations of independent writers\' fixtures)', () => {
+describe("snappy fuzz (mutations of independent writers' fixtures)", () => {
   fuzzVariant('raw', 'raw block (snappyjs)');
   const native = nativeRawBlockDecoder();
   if (native) fuzzVariant('raw', 'raw block (native)', native);
@@ -54,10 +57,13 @@ describe('snappy fuzz (mutations of independent writers\' fixtures)', () => {
     const tally = fuzzTally('snappy random bytes');
     tallies.push(tally);
     const variants: (SnappyVariant | undefined)[] = [undefined, 'raw', 'framing', 'snappy-java', 'hadoop'];
-    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), fc.nat(variants.length - 1), async (bytes, v) => {
-      const sniffed = snappySniff(bytes.subarray(0, 64));
-      expect([null, 'raw', 'framing', 'snappy-java', 'hadoop']).toContain(sniffed);
-      await fuzzVerdict(tally, () => decodeChecked(bytes, variants[v]), bytes);
-    }), { numRuns: fuzzRuns(400) });
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), fc.nat(variants.length - 1), async (bytes, v) => {
+        const sniffed = snappySniff(bytes.subarray(0, 64));
+        expect([null, 'raw', 'framing', 'snappy-java', 'hadoop']).toContain(sniffed);
+        await fuzzVerdict(tally, () => decodeChecked(bytes, variants[v]), bytes);
+      }),
+      { numRuns: fuzzRuns(400) },
+    );
   });
 });

@@ -24,7 +24,10 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'api-forward-'));
   // 3 objects of 20 logs: tasks 10:05, 10:10, 10:15 (+08:00) holding the logs of 10:00 … 10:15.
   execFileSync('/usr/bin/python3', [join(repoRoot, 'test/fixtures/forward/genRange.py'), join(root, 'bucket'), '3', '20']);
-  logs = readFileSync(join(root, 'expected.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  logs = readFileSync(join(root, 'expected.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
   services = servicesCreate({ mode: 'browser', dataDir: join(root, 'data'), outputDir: join(root, 'out') });
   expect((await apiDispatch(services, 'connection.openLocal', { path: join(root, 'bucket') })).ok).toBe(true);
   server = new HecServer(token);
@@ -36,21 +39,43 @@ afterAll(async () => {
 });
 
 const range = { rule: { partitionFormat: '%Y/%m/%d/%H/%M' }, from: cst('2026-11-25T10:00:00'), to: cst('2026-11-25T10:15:00') };
-const kv = (log: Record<string, unknown>): string => Object.entries(log).map(([k, v]) => `${k}=${String(v)}`).join('|');
+const kv = (log: Record<string, unknown>): string =>
+  Object.entries(log)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join('|');
 
 describe('forward API', () => {
   it('previews the first events as the exact octet-counted syslog frames', async () => {
-    const r = await apiDispatch(services, 'forward.preview', { ...range, limit: 2, sink: { to: 'syslog+tcp://127.0.0.1:514', format: 'rfc5424', hostname: 'h', separator: '|' } });
-    const frames = logs.slice(0, 2).map((log) => `<14>1 ${new Date((log.__time__ as number) * 1000).toISOString().replace('.000Z', 'Z')} h - - - - ${kv(log)}`).map((m) => `${Buffer.byteLength(m)} ${m}`).join('');
+    const r = await apiDispatch(services, 'forward.preview', {
+      ...range,
+      limit: 2,
+      sink: { to: 'syslog+tcp://127.0.0.1:514', format: 'rfc5424', hostname: 'h', separator: '|' },
+    });
+    const frames = logs
+      .slice(0, 2)
+      .map((log) => `<14>1 ${new Date((log.__time__ as number) * 1000).toISOString().replace('.000Z', 'Z')} h - - - - ${kv(log)}`)
+      .map((m) => `${Buffer.byteLength(m)} ${m}`)
+      .join('');
     expect(r).toEqual({ ok: true, value: { text: frames, events: 2, bytes: Buffer.byteLength(frames) } });
   });
 
   it('previews HEC events as the lines HEC gets, and checks the token', async () => {
     const r = await apiDispatch(services, 'forward.preview', { ...range, limit: 1, sink: { to: hec, index: 'sec' } });
     const [first] = logs as [Record<string, unknown>];
-    const want = { time: first.__time__, host: first.__source__, source: join(root, 'bucket'), index: 'sec', event: { ...first, event: JSON.parse(first.event as string) as unknown } };
+    const want = {
+      time: first.__time__,
+      host: first.__source__,
+      source: join(root, 'bucket'),
+      index: 'sec',
+      event: { ...first, event: JSON.parse(first.event as string) as unknown },
+    };
     const text = r.ok ? (r.value as { text: string }).text : '';
-    expect(text.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as unknown)).toEqual([want]);
+    expect(
+      text
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => JSON.parse(l) as unknown),
+    ).toEqual([want]);
     expect(await apiDispatch(services, 'forward.check', { sink: { to: hec, token } })).toMatchObject({ ok: true });
     const bad = await apiDispatch(services, 'forward.check', { sink: { to: hec, token: `${token}-wrong` } });
     expect(bad.ok).toBe(false);
@@ -86,10 +111,14 @@ describe('forward API', () => {
   });
 
   it('writes a file sink inside the output folder only', async () => {
-    const r = await apiDispatch(services, 'forward.start', { ...range, sink: { to: 'file:out.log', format: 'rfc3164', hostname: 'h', tag: 'sls', separator: '|' } });
+    const r = await apiDispatch(services, 'forward.start', {
+      ...range,
+      sink: { to: 'file:out.log', format: 'rfc3164', hostname: 'h', tag: 'sls', separator: '|' },
+    });
     expect(r.ok && r.value).toMatchObject({ complete: true, counters: { acknowledged: logs.length, deadLettered: 0 } });
     // RFC 3164 stamps in UTC without a year: the logs are 2026-11-25 02:00 … 02:15 UTC.
-    const stamp = (log: Record<string, unknown>): string => `Nov 25 ${new Date((log.__time__ as number) * 1000).toISOString().slice(11, 19)}`;
+    const stamp = (log: Record<string, unknown>): string =>
+      `Nov 25 ${new Date((log.__time__ as number) * 1000).toISOString().slice(11, 19)}`;
     expect(readFileSync(join(root, 'out', 'out.log'), 'utf8')).toBe(logs.map((log) => `<14>${stamp(log)} h sls: ${kv(log)}\n`).join(''));
     const escape = await apiDispatch(services, 'forward.start', { ...range, sink: { to: 'file:../x.log' } });
     expect(escape.ok ? null : escape.error.code).toBe('PATH_OUTSIDE_ROOT');

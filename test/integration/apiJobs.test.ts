@@ -30,12 +30,16 @@ beforeAll(async () => {
   await mkdir(join(root, 'bucket'));
   const services = servicesCreate({ mode: 'browser', dataDir: join(root, 'data'), outputDir: join(root, 'out') });
   // A decode that only ends when cancelled: the test controls when the job is "long".
-  services.decoder = new DecodeRunner({
-    snappyDecode: (_bytes, options) => new Promise((_resolve, reject) => {
-      options.onProgress?.(0, 100);
-      options.signal?.addEventListener('abort', () => reject(options.signal?.reason));
-    }),
-  }, null);
+  services.decoder = new DecodeRunner(
+    {
+      snappyDecode: (_bytes, options) =>
+        new Promise((_resolve, reject) => {
+          options.onProgress?.(0, 100);
+          options.signal?.addEventListener('abort', () => reject(options.signal?.reason));
+        }),
+    },
+    null,
+  );
   server = await startBrowserServer({ rendererDir: join(root, 'renderer'), bucketDir: join(root, 'bucket'), services });
 });
 
@@ -73,6 +77,9 @@ describe('DecodeRunner worker', () => {
     const workerPath = join(root, 'crashWorker.cjs');
     await writeFile(workerPath, "require('node:worker_threads').parentPort.on('message', () => process.exit(3));\n");
     const runner = new DecodeRunner({ snappyDecode: () => Promise.reject(new Error('inline path used')) }, workerPath, 1);
-    await expect(runner.decode(new Uint8Array(10), { maxOutputBytes: 1 << 20 })).rejects.toMatchObject({ code: 'INTERNAL', message: 'The decode worker stopped (exit code 3).' });
+    await expect(runner.decode(new Uint8Array(10), { maxOutputBytes: 1 << 20 })).rejects.toMatchObject({
+      code: 'INTERNAL',
+      message: 'The decode worker stopped (exit code 3).',
+    });
   });
 });

@@ -24,7 +24,10 @@ describe('maxcompute.*', () => {
     const text = readFileSync(join(repoRoot, 'test/fixtures/maxcompute/documentJob.json'), 'utf8');
     const imported = await apiDispatch(services, 'maxcompute.job', { text });
     expect(imported).toMatchObject({ ok: true, value: { issues: [], writeMode: { statement: 'INSERT OVERWRITE' } } });
-    const generated = await apiDispatch(services, 'maxcompute.job', { fields: { datasource: 'sls', logstore: 'app-log', table: 't', columns: ['ip', 'status'] }, types: { status: 'int64' } });
+    const generated = await apiDispatch(services, 'maxcompute.job', {
+      fields: { datasource: 'sls', logstore: 'app-log', table: 't', columns: ['ip', 'status'] },
+      types: { status: 'int64' },
+    });
     if (!generated.ok) throw new Error(generated.error.message);
     const value = generated.value as { json: string; tableSql: string };
     expect(jobSchema.safeParse(JSON.parse(value.json)).success).toBe(true);
@@ -33,9 +36,28 @@ describe('maxcompute.*', () => {
   });
 
   it('expands a schedule and refuses a bad interval as a coded error', async () => {
-    const r = await apiDispatch(services, 'maxcompute.schedule', { begin: '$[yyyymmddhh24miss-10/24/60]', end: '$[yyyymmddhh24miss-5/24/60]', fromMs: Date.parse('2017-01-20T23:58:00+08:00'), runs: 1 });
-    expect(r).toMatchObject({ ok: true, value: { runs: [{ run: '20170121000000', begin: '20170120235000', end: '20170120235500' }], gaps: 0 } });
-    expect(await apiDispatch(services, 'maxcompute.schedule', { begin: '$[yyyymmddhh24miss]', end: '$[yyyymmddhh24miss]', every: '7s', fromMs: 0, runs: 1 })).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '"7s" is not an interval.', hint: 'Use minutes or hours, e.g. 5m or 1h' } });
+    const r = await apiDispatch(services, 'maxcompute.schedule', {
+      begin: '$[yyyymmddhh24miss-10/24/60]',
+      end: '$[yyyymmddhh24miss-5/24/60]',
+      fromMs: Date.parse('2017-01-20T23:58:00+08:00'),
+      runs: 1,
+    });
+    expect(r).toMatchObject({
+      ok: true,
+      value: { runs: [{ run: '20170121000000', begin: '20170120235000', end: '20170120235500' }], gaps: 0 },
+    });
+    expect(
+      await apiDispatch(services, 'maxcompute.schedule', {
+        begin: '$[yyyymmddhh24miss]',
+        end: '$[yyyymmddhh24miss]',
+        every: '7s',
+        fromMs: 0,
+        runs: 1,
+      }),
+    ).toEqual({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: '"7s" is not an interval.', hint: 'Use minutes or hours, e.g. 5m or 1h' },
+    });
   });
 
   it('generates policies or says what is wrong', async () => {
@@ -50,13 +72,19 @@ describe('maxcompute.*', () => {
     const saved = await apiDispatch(services, 'maxcompute.save', { fileName: 'job.json', text: '{}\n' });
     expect(saved).toEqual({ ok: true, value: { path: join(root, 'out', 'job.json'), bytes: 3 } });
     expect(await readFile(join(root, 'out', 'job.json'), 'utf8')).toBe('{}\n');
-    expect(await apiDispatch(services, 'maxcompute.save', { fileName: 'job.json', text: 'x' })).toMatchObject({ ok: false, error: { code: 'FILE_EXISTS' } });
+    expect(await apiDispatch(services, 'maxcompute.save', { fileName: 'job.json', text: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'FILE_EXISTS' },
+    });
     const outside = await apiDispatch(services, 'maxcompute.save', { fileName: '../x.json', text: 'x' });
     expect(outside.ok).toBe(false);
     // A folder link inside the output folder leads elsewhere: refused, nothing written there.
     const elsewhere = await mkdtemp(join(tmpdir(), 'shiplens-elsewhere-'));
     await symlink(elsewhere, join(root, 'out', 'lnk'));
-    expect(await apiDispatch(services, 'maxcompute.save', { fileName: 'lnk/job.json', text: 'x' })).toMatchObject({ ok: false, error: { code: 'PATH_OUTSIDE_ROOT' } });
+    expect(await apiDispatch(services, 'maxcompute.save', { fileName: 'lnk/job.json', text: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'PATH_OUTSIDE_ROOT' },
+    });
     expect(await readdir(elsewhere)).toEqual([]);
   });
 });

@@ -12,7 +12,12 @@ import type { Day } from './queryHelpers';
 let day: Day;
 let root: string;
 let services: ApiServices;
-const range = { prefix: 'logs', rule: { partitionFormat: '%Y/%m/%d/%H/%M' }, from: cst('2026-12-04T01:00:00') * 1000, to: cst('2026-12-04T02:00:00') * 1000 };
+const range = {
+  prefix: 'logs',
+  rule: { partitionFormat: '%Y/%m/%d/%H/%M' },
+  from: cst('2026-12-04T01:00:00') * 1000,
+  to: cst('2026-12-04T02:00:00') * 1000,
+};
 
 beforeAll(async () => {
   day = dayGenerate(['--objects', '36', '--rows', '10']);
@@ -37,9 +42,25 @@ describe('range API', () => {
   it('queries as a job with progress, counts every row, sends at most maxRows, and clears the cache', async () => {
     const events: string[] = [];
     services.events.subscribe((_name, e) => events.push(`${e.jobId}:${e.phase}`));
-    const r = await apiDispatch(services, 'range.query', { ...range, sql: 'SELECT status, __time__ FROM logs ORDER BY __time__, status', maxRows: 5, jobId: 'rq1' });
+    const r = await apiDispatch(services, 'range.query', {
+      ...range,
+      sql: 'SELECT status, __time__ FROM logs ORDER BY __time__, status',
+      maxRows: 5,
+      jobId: 'rq1',
+    });
     const expected = day.rows.filter((row) => row.time >= cst('2026-12-04T01:00:00') && row.time < cst('2026-12-04T02:00:00'));
-    expect(r.ok && r.value).toMatchObject({ rowCount: expected.length, truncated: true, objects: 15, reads: 15, failed: [], windowed: true, columns: [{ name: 'status', type: 'VARCHAR' }, { name: '__time__', type: 'TIMESTAMP WITH TIME ZONE' }] });
+    expect(r.ok && r.value).toMatchObject({
+      rowCount: expected.length,
+      truncated: true,
+      objects: 15,
+      reads: 15,
+      failed: [],
+      windowed: true,
+      columns: [
+        { name: 'status', type: 'VARCHAR' },
+        { name: '__time__', type: 'TIMESTAMP WITH TIME ZONE' },
+      ],
+    });
     expect(r.ok && (r.value as { rows: unknown[][] }).rows[0]).toEqual([expected[0]?.status, '2026-12-04 01:00:00+08:00']);
     expect(events).toContain('rq1:fetch');
     const cleared = await apiDispatch(services, 'range.cacheClear', {});
@@ -60,12 +81,24 @@ describe('range cache budget setting', () => {
 
 describe('range.export', () => {
   it('writes the result into the output folder through a part file, never over an existing file', async () => {
-    const arg = { ...range, sql: 'SELECT status, count(*) AS n FROM logs GROUP BY status ORDER BY status', fileName: 'by-status.csv', jobId: 'rx1' };
+    const arg = {
+      ...range,
+      sql: 'SELECT status, count(*) AS n FROM logs GROUP BY status ORDER BY status',
+      fileName: 'by-status.csv',
+      jobId: 'rx1',
+    };
     const r = await apiDispatch(services, 'range.export', arg);
     const expected = new Map<string, number>();
-    for (const row of day.rows) if (row.time >= range.from / 1000 && row.time < range.to / 1000) expected.set(row.status, (expected.get(row.status) ?? 0) + 1);
-    const text = `status,n\n${[...expected.entries()].sort().map(([s, n]) => `${s},${n}`).join('\n')}\n`;
-    expect(r).toEqual({ ok: true, value: { path: join(root, 'out', 'by-status.csv'), bytes: Buffer.byteLength(text), rows: expected.size } });
+    for (const row of day.rows)
+      if (row.time >= range.from / 1000 && row.time < range.to / 1000) expected.set(row.status, (expected.get(row.status) ?? 0) + 1);
+    const text = `status,n\n${[...expected.entries()]
+      .sort()
+      .map(([s, n]) => `${s},${n}`)
+      .join('\n')}\n`;
+    expect(r).toEqual({
+      ok: true,
+      value: { path: join(root, 'out', 'by-status.csv'), bytes: Buffer.byteLength(text), rows: expected.size },
+    });
     expect(readFileSync(join(root, 'out', 'by-status.csv'), 'utf8')).toBe(text);
     const again = await apiDispatch(services, 'range.export', { ...arg, jobId: 'rx2' });
     expect(again.ok ? null : again.error.code).toBe('FILE_EXISTS');

@@ -15,7 +15,18 @@ import type { Day } from './queryHelpers';
 let day: Day;
 let root: string;
 let services: ApiServices;
-const rule = { name: 'day-shipper', bucket: 'my-bucket', prefix: 'logs', partitionFormat: '%Y/%m/%d/%H/%M', roleArn: '', bufferSizeMb: 256, bufferIntervalSec: 300, format: 'json', compression: 'snappy', timeZone: '+08:00' };
+const rule = {
+  name: 'day-shipper',
+  bucket: 'my-bucket',
+  prefix: 'logs',
+  partitionFormat: '%Y/%m/%d/%H/%M',
+  roleArn: '',
+  bufferSizeMb: 256,
+  bufferIntervalSec: 300,
+  format: 'json',
+  compression: 'snappy',
+  timeZone: '+08:00',
+};
 const sql = 'SELECT status, count(*) AS n FROM logs GROUP BY status';
 const endpoint = 'oss-cn-hangzhou.aliyuncs.com';
 
@@ -33,18 +44,51 @@ afterAll(() => {
 
 describe('range.emit', () => {
   it('returns the four texts shiplens query --emit writes, over exactly the planned objects', async () => {
-    const r = await apiDispatch(services, 'range.emit', { prefix: 'logs', ruleText: JSON.stringify(rule), from: cst('2026-12-04T01:00:00') * 1000, to: cst('2026-12-04T02:00:00') * 1000, sql, endpoint, region: 'cn-hangzhou' });
+    const r = await apiDispatch(services, 'range.emit', {
+      prefix: 'logs',
+      ruleText: JSON.stringify(rule),
+      from: cst('2026-12-04T01:00:00') * 1000,
+      to: cst('2026-12-04T02:00:00') * 1000,
+      sql,
+      endpoint,
+      region: 'cn-hangzhou',
+    });
     expect(r.ok).toBe(true);
     const value = (r.ok ? r.value : null) as RangeEmitInfo;
     // Tasks 01:00 … 02:10 (lag included): 15 objects, each its own %M partition.
     expect(value.totals).toMatchObject({ objects: 15, partitions: 15 });
     for (const engine of ['maxcompute', 'spark', 'trino', 'duckdb'] as const) {
-      const cli = await cliCapture(['--endpoint', endpoint, '--region', 'cn-hangzhou', 'query', join(day.dir, 'logs'), '--from', '2026-12-04 01:00', '--to', '2026-12-04 02:00', '--rule', join(root, 'rule.json'), '--emit', engine, '--sql', sql], { env: { SHIPLENS_DATA_DIR: join(root, 'cli-data') } });
+      const cli = await cliCapture(
+        [
+          '--endpoint',
+          endpoint,
+          '--region',
+          'cn-hangzhou',
+          'query',
+          join(day.dir, 'logs'),
+          '--from',
+          '2026-12-04 01:00',
+          '--to',
+          '2026-12-04 02:00',
+          '--rule',
+          join(root, 'rule.json'),
+          '--emit',
+          engine,
+          '--sql',
+          sql,
+        ],
+        { env: { SHIPLENS_DATA_DIR: join(root, 'cli-data') } },
+      );
       expect(cli.stderr).toBe('');
       expect(value.texts[engine]).toBe(cli.stdout);
     }
     // Exactly the planned hour folders as MaxCompute partitions, at the connection's endpoint.
-    expect(value.texts.maxcompute.split('\n').filter((l) => l.startsWith('ALTER TABLE'))).toEqual(['01', '02'].map((h) => `ALTER TABLE logs_oss ADD IF NOT EXISTS PARTITION (dt='20261204${h}') LOCATION 'oss://${endpoint}/my-bucket/logs/2026/12/04/${h}/';`));
+    expect(value.texts.maxcompute.split('\n').filter((l) => l.startsWith('ALTER TABLE'))).toEqual(
+      ['01', '02'].map(
+        (h) =>
+          `ALTER TABLE logs_oss ADD IF NOT EXISTS PARTITION (dt='20261204${h}') LOCATION 'oss://${endpoint}/my-bucket/logs/2026/12/04/${h}/';`,
+      ),
+    );
     expect(value.texts.maxcompute).toContain("'io.compression.codecs'='com.aliyun.odps.io.compress.SnappyRawCodec'");
     // Raw-snappy JSON is not DuckDB's: the text says so instead of listing unreadable files.
     expect(value.texts.duckdb).toContain('-- DuckDB cannot read JSON + snappy objects');

@@ -37,7 +37,9 @@ describe('a wide-key JSON-lines object through the API', () => {
     const info = await call('table.open', { key: 'wide.json' });
     expect(info.columns).toHaveLength(2001);
     expect(info.columns[2000]).toEqual({ name: '(other keys)', type: 'json' });
-    expect(info.warnings[0]?.message).toBe('wide.json has 500 keys beyond the 2000-column limit; they are kept as JSON in the "(other keys)" column (the column limit is a setting).');
+    expect(info.warnings[0]?.message).toBe(
+      'wide.json has 500 keys beyond the 2000-column limit; they are kept as JSON in the "(other keys)" column (the column limit is a setting).',
+    );
     const page = await call('table.rows', { tableId: info.tableId, offset: 4990, limit: 10_000 });
     expect(page.rows).toHaveLength(10);
     expect(page.rows[9]?.filter((c) => c !== null)).toEqual(['{"key_2499":1}']);
@@ -55,7 +57,10 @@ describe('a wide-key JSON-lines object through the API', () => {
     const opened = await call('table.open', { key: 'wide.json' });
     expect(opened.columns.map((c) => c.name).slice(9)).toEqual(['key_9', '(other keys)']);
     expect(opened.warnings[0]?.message).toMatch(/^wide\.json has 2490 keys beyond the 10-column limit/);
-    expect(await apiDispatch(services, 'settings.set', { maxColumns: 0 })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(await apiDispatch(services, 'settings.set', { maxColumns: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    });
   });
 
   it('stops an export.csv of 50,000 wide lines when its job is cancelled, leaving no file', async () => {

@@ -22,8 +22,8 @@ describe('bin/shiplens.cjs', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      '{"__time__":1484913043,"__topic__":"nginx","ip":"10.0.0.1","ua":true,"status":200,"seq":1.5,"ratio":0.1,"raw":"GET /"}\n'
-      + '{"__time__":null,"__topic__":"","ip":"","ua":false,"status":9007199254740993,"seq":-2.25,"ratio":-3.5,"raw":""}\n',
+      '{"__time__":1484913043,"__topic__":"nginx","ip":"10.0.0.1","ua":true,"status":200,"seq":1.5,"ratio":0.1,"raw":"GET /"}\n' +
+        '{"__time__":null,"__topic__":"","ip":"","ua":false,"status":9007199254740993,"seq":-2.25,"ratio":-3.5,"raw":""}\n',
     );
   });
 
@@ -32,7 +32,9 @@ describe('bin/shiplens.cjs', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(oneLineError);
-    expect(r.stderr).toMatch(/^shiplens: \S+footerPastEnd_1484913043351525351_2\.snappy\.parquet: The footer length \d+ is past the start of the \d+-byte file\. \(.+\)\n$/);
+    expect(r.stderr).toMatch(
+      /^shiplens: \S+footerPastEnd_1484913043351525351_2\.snappy\.parquet: The footer length \d+ is past the start of the \d+-byte file\. \(.+\)\n$/,
+    );
   });
 
   it('usage errors: exit 2', async () => {
@@ -47,17 +49,36 @@ describe('bin/shiplens.cjs', () => {
   it('--help and --version exit 0 on stdout', async () => {
     const help = await cliSpawn(['head', '--help']);
     expect(help.code).toBe(0);
-    for (const flag of ['--csv-delimiter', '--quote', '--header', '--csv-columns', '--null', '--format', '--compression']) expect(help.stdout).toContain(flag);
+    for (const flag of ['--csv-delimiter', '--quote', '--header', '--csv-columns', '--null', '--format', '--compression'])
+      expect(help.stdout).toContain(flag);
     expect((await cliSpawn(['--version'])).stdout).toBe('0.1.0\n');
   });
 
   it('shipping group: SPEC §1 key through the bundle', async () => {
-    const r = await cliSpawn(['path', '--format', 'year=%Y/mon=%m/day=%d/log_%H%M%s', '--ns', '1484913043351525351', '--prefix', 'log_ship_oss_example', '--storage', 'parquet', '--task-number', '2850008']);
-    expect(r).toMatchObject({ code: 0, stderr: '', stdout: 'log_ship_oss_example/year=2017/mon=01/day=20/log_195043_1484913043351525351_2850008.parquet\n' });
+    const r = await cliSpawn([
+      'path',
+      '--format',
+      'year=%Y/mon=%m/day=%d/log_%H%M%s',
+      '--ns',
+      '1484913043351525351',
+      '--prefix',
+      'log_ship_oss_example',
+      '--storage',
+      'parquet',
+      '--task-number',
+      '2850008',
+    ]);
+    expect(r).toMatchObject({
+      code: 0,
+      stderr: '',
+      stdout: 'log_ship_oss_example/year=2017/mon=01/day=20/log_195043_1484913043351525351_2850008.parquet\n',
+    });
   });
 
   it('a closed pipe ends quietly (EPIPE): exit 0, nothing on stderr', async () => {
-    const child = spawn(process.execPath, [cliBundle, 'decode', join(fixtureDir, 'snappy', 'logs-large.raw.snappy'), '-o', '-'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cliBundle, 'decode', join(fixtureDir, 'snappy', 'logs-large.raw.snappy'), '-o', '-'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.stdout.once('data', () => child.stdout.destroy());
@@ -76,7 +97,10 @@ describe('bin/shiplens.cjs', () => {
 describe('shiplens serve', () => {
   it('prints the URL with its token on stdout and serves the API until stopped', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'shiplens-serve-'));
-    const child = spawn(process.execPath, [cliBundle, 'serve', '--no-open', '--bucket', join(fixtureDir, 'text')], { env: { PATH: process.env.PATH, HOME: dataDir, SHIPLENS_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cliBundle, 'serve', '--no-open', '--bucket', join(fixtureDir, 'text')], {
+      env: { PATH: process.env.PATH, HOME: dataDir, SHIPLENS_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     const line = await new Promise<string>((resolve, reject) => {
@@ -92,7 +116,11 @@ describe('shiplens serve', () => {
     const [, port, token] = m as RegExpExecArray;
     const refused = await fetch(`http://127.0.0.1:${port}/api/call/browse.list`, { method: 'POST', body: '{"prefix":""}' });
     expect(refused.status).toBe(401);
-    const listed = await fetch(`http://127.0.0.1:${port}/api/call/browse.list`, { method: 'POST', headers: { 'X-Shiplens-Token': token as string }, body: '{"prefix":""}' });
+    const listed = await fetch(`http://127.0.0.1:${port}/api/call/browse.list`, {
+      method: 'POST',
+      headers: { 'X-Shiplens-Token': token as string },
+      body: '{"prefix":""}',
+    });
     const body = (await listed.json()) as { ok: boolean; value: { objects: { key: string }[] } };
     expect(body.ok).toBe(true);
     expect(body.value.objects.map((o) => o.key)).toContain('19_1484913043351525351_2850008.snappy');

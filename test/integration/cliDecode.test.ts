@@ -24,18 +24,49 @@ interface Combo {
 
 const combos: Combo[] = [
   { name: 'JSON', file: join(text, '19_1484913043351525351_2850008'), format: 'json', compression: 'none', extra: [] },
-  { name: 'JSON + snappy', file: join(text, '19_1484913043351525351_2850008.snappy'), format: 'json', compression: 'snappy', variant: 'raw', extra: [] },
-  { name: 'CSV', file: join(text, '19_1484913043351525351_2850008.csv'), format: 'csv', compression: 'none', extra: ['--csv-columns', csvColumns] },
-  { name: 'CSV + snappy', file: join(text, '19_1484913043351525351_2850008.snappy.csv'), format: 'csv', compression: 'snappy', variant: 'raw', extra: ['--csv-columns', csvColumns] },
+  {
+    name: 'JSON + snappy',
+    file: join(text, '19_1484913043351525351_2850008.snappy'),
+    format: 'json',
+    compression: 'snappy',
+    variant: 'raw',
+    extra: [],
+  },
+  {
+    name: 'CSV',
+    file: join(text, '19_1484913043351525351_2850008.csv'),
+    format: 'csv',
+    compression: 'none',
+    extra: ['--csv-columns', csvColumns],
+  },
+  {
+    name: 'CSV + snappy',
+    file: join(text, '19_1484913043351525351_2850008.snappy.csv'),
+    format: 'csv',
+    compression: 'snappy',
+    variant: 'raw',
+    extra: ['--csv-columns', csvColumns],
+  },
   { name: 'Parquet', file: join(parquet, '19_1484913043351525351_2850009.parquet'), format: 'parquet', compression: 'none', extra: [] },
-  { name: 'Parquet + snappy', file: join(parquet, '19_1484913043351525351_2850008.snappy.parquet'), format: 'parquet', compression: 'snappy', extra: [] },
+  {
+    name: 'Parquet + snappy',
+    file: join(parquet, '19_1484913043351525351_2850008.snappy.parquet'),
+    format: 'parquet',
+    compression: 'snappy',
+    extra: [],
+  },
 ];
 
 type Value = string | number | boolean | null;
 
 function expectedOf(combo: Combo): { columns: string[]; rows: Value[][]; int64: Set<string> } {
   if (combo.format === 'parquet') {
-    const e = JSON.parse(readFileSync(`${combo.file}.json`, 'utf8')) as { columns: string[]; rows: Value[][]; text: (string | null)[][]; schema: { name: string; type: string }[] };
+    const e = JSON.parse(readFileSync(`${combo.file}.json`, 'utf8')) as {
+      columns: string[];
+      rows: Value[][];
+      text: (string | null)[][];
+      schema: { name: string; type: string }[];
+    };
     // FLOAT as DuckDB prints it (float32's shortest digits: 0.1, not the double 0.10000000149011612).
     const rows = e.rows.map((row, r) => row.map((v, i) => (e.schema[i]?.type === 'FLOAT' && v !== null ? Number(e.text[r]?.[i]) : v)));
     return { columns: e.columns, rows, int64: new Set(e.schema.filter((s) => s.type === 'INT64').map((s) => s.name)) };
@@ -52,13 +83,17 @@ function jsonLine(columns: string[], row: Value[], int64: Set<string>): string {
 
 /** Independent RFC 4180 writer with the spreadsheet formula guard (papaparse quotes guarded cells). */
 function csvLine(row: Value[], int64: Set<number> = new Set()): string {
-  return row.map((v, i) => {
-    if (v === null) return '';
-    if (typeof v !== 'string' || int64.has(i)) return String(v);
-    const guarded = /^[=+\-@\t\r]/.test(v);
-    const s = guarded ? `'${v}` : v;
-    return guarded || /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  }).join(',') + '\r\n';
+  return (
+    row
+      .map((v, i) => {
+        if (v === null) return '';
+        if (typeof v !== 'string' || int64.has(i)) return String(v);
+        const guarded = /^[=+\-@\t\r]/.test(v);
+        const s = guarded ? `'${v}` : v;
+        return guarded || /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+      })
+      .join(',') + '\r\n'
+  );
 }
 
 beforeAll(() => {
@@ -73,10 +108,20 @@ describe.each(combos)('$name', (combo) => {
     const r = await cliCapture(['info', combo.file, '--json']);
     expect(r.code).toBe(0);
     const info = JSON.parse(r.stdout);
-    expect(info).toMatchObject({ format: combo.format, compression: combo.compression, detectedBy: 'suffix', size: readFileSync(combo.file).length });
+    expect(info).toMatchObject({
+      format: combo.format,
+      compression: combo.compression,
+      detectedBy: 'suffix',
+      size: readFileSync(combo.file).length,
+    });
     expect(info.snappyVariant).toBe(combo.variant);
     if (combo.variant === 'raw') expect(info.uncompressedSize).toBe(readFileSync(combo.file.replace('.snappy', '')).length);
-    if (combo.format === 'parquet') expect(info.parquet).toMatchObject({ numRows: 6, rowGroups: 1, codecs: [combo.compression === 'snappy' ? 'SNAPPY' : 'UNCOMPRESSED'] });
+    if (combo.format === 'parquet')
+      expect(info.parquet).toMatchObject({
+        numRows: 6,
+        rowGroups: 1,
+        codecs: [combo.compression === 'snappy' ? 'SNAPPY' : 'UNCOMPRESSED'],
+      });
   });
 
   it('head -n 3 --json prints exactly the first rows, one per line', async () => {
@@ -84,7 +129,12 @@ describe.each(combos)('$name', (combo) => {
     const r = await cliCapture(['head', combo.file, '-n', '3', '--json', ...combo.extra]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(e.rows.slice(0, 3).map((row) => jsonLine(e.columns, row, e.int64)).join(''));
+    expect(r.stdout).toBe(
+      e.rows
+        .slice(0, 3)
+        .map((row) => jsonLine(e.columns, row, e.int64))
+        .join(''),
+    );
   });
 
   it('head prints an aligned table with a header line', async () => {
@@ -139,7 +189,19 @@ describe('renamed files', () => {
   it('--format/--compression read a renamed CSV + snappy object', async () => {
     const renamed = join(tmp, 'download.bin');
     copyFileSync(combos[3]?.file as string, renamed);
-    const r = await cliCapture(['head', renamed, '-n', '1', '--json', '--format', 'csv', '--compression', 'snappy', '--csv-columns', csvColumns]);
+    const r = await cliCapture([
+      'head',
+      renamed,
+      '-n',
+      '1',
+      '--json',
+      '--format',
+      'csv',
+      '--compression',
+      'snappy',
+      '--csv-columns',
+      csvColumns,
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('{"__time__":"1484913043","ip":"10.0.0.0","msg":"m0","status":"-"}\n');
   });
@@ -178,17 +240,48 @@ describe('corrupt inputs: exit 1 and exactly one line, no stack', () => {
     ['footer length past the file', () => join(parquet, 'footerPastEnd_1484913043351525351_2.snappy.parquet'), ['schema'], /footer length/],
     ['not Parquet', () => join(parquet, 'tiny_1484913043351525351_5.parquet'), ['head'], /too short for Parquet/],
     ['empty .snappy', () => write('empty.snappy', new Uint8Array(0)), ['decode', '-o', '-'], /empty/i],
-    ['random bytes named .snappy', () => write('random.snappy', new Uint8Array(Array.from({ length: 4096 }, (_v, i) => (i * 2654435761) >>> 24))), ['decode', '-o', '-'], /snappy/i],
-    ['truncated raw block', () => write('cut.snappy', readFileSync(combos[1]?.file as string).subarray(0, 2000)), ['head'], /truncat|ends/i],
-    ['block declaring 4 GB', () => write('huge.snappy', new Uint8Array([0x80, 0x80, 0x80, 0x80, 0x10, 0x00, 0x41])), ['decode', '-o', '-'],
-      /^shiplens: [^\n]*huge\.snappy: The snappy block declares 4,294,967,296 bytes uncompressed but is only 7 bytes — the header is corrupt or this is not a raw snappy block\./],
-    ['.snappy.csv declaring 2^32 - 1 bytes', () => write('huge.snappy.csv', new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x0f, 0x00, 0x41])), ['head', '--csv-columns', 'a'],
-      /declares 4,294,967,295 bytes uncompressed but is only 7 bytes — the header is corrupt or this is not a raw snappy block\..*No size limit helps/],
-    ['un-suffixed block declaring 4 GB with --compression snappy', () => write('huge-download', new Uint8Array([0x80, 0x80, 0x80, 0x80, 0x10, 0x00, 0x41])), ['decode', '-o', '-', '--compression', 'snappy'],
-      /declares 4,294,967,296 bytes uncompressed but is only 7 bytes/],
-    ['block declaring more than --max-size', () => join(snappy, 'logs-large.raw.snappy'), ['decode', '-o', '-', '--max-size', '1M'], /limit|large/i],
-    ['object over --max-size: the hint names the flag, not another tool', () => join(snappy, 'logs-large.raw.snappy'), ['head', '--max-size', '1K'],
-      /Raise the decode size limit \(Settings in the app, --max-size on the command line\)/],
+    [
+      'random bytes named .snappy',
+      () => write('random.snappy', new Uint8Array(Array.from({ length: 4096 }, (_v, i) => (i * 2654435761) >>> 24))),
+      ['decode', '-o', '-'],
+      /snappy/i,
+    ],
+    [
+      'truncated raw block',
+      () => write('cut.snappy', readFileSync(combos[1]?.file as string).subarray(0, 2000)),
+      ['head'],
+      /truncat|ends/i,
+    ],
+    [
+      'block declaring 4 GB',
+      () => write('huge.snappy', new Uint8Array([0x80, 0x80, 0x80, 0x80, 0x10, 0x00, 0x41])),
+      ['decode', '-o', '-'],
+      /^shiplens: [^\n]*huge\.snappy: The snappy block declares 4,294,967,296 bytes uncompressed but is only 7 bytes — the header is corrupt or this is not a raw snappy block\./,
+    ],
+    [
+      '.snappy.csv declaring 2^32 - 1 bytes',
+      () => write('huge.snappy.csv', new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x0f, 0x00, 0x41])),
+      ['head', '--csv-columns', 'a'],
+      /declares 4,294,967,295 bytes uncompressed but is only 7 bytes — the header is corrupt or this is not a raw snappy block\..*No size limit helps/,
+    ],
+    [
+      'un-suffixed block declaring 4 GB with --compression snappy',
+      () => write('huge-download', new Uint8Array([0x80, 0x80, 0x80, 0x80, 0x10, 0x00, 0x41])),
+      ['decode', '-o', '-', '--compression', 'snappy'],
+      /declares 4,294,967,296 bytes uncompressed but is only 7 bytes/,
+    ],
+    [
+      'block declaring more than --max-size',
+      () => join(snappy, 'logs-large.raw.snappy'),
+      ['decode', '-o', '-', '--max-size', '1M'],
+      /limit|large/i,
+    ],
+    [
+      'object over --max-size: the hint names the flag, not another tool',
+      () => join(snappy, 'logs-large.raw.snappy'),
+      ['head', '--max-size', '1K'],
+      /Raise the decode size limit \(Settings in the app, --max-size on the command line\)/,
+    ],
     ['missing file', () => join(tmp, 'nope.snappy'), ['info'], /does not exist/],
   ];
   function write(name: string, bytes: Uint8Array): string {

@@ -50,7 +50,9 @@ describe('decode of several files and folders', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(readFileSync(join(out, 'logs-small.raw')).equals(plain())).toBe(true);
-    expect(readFileSync(join(out, '19_1484913043351525351_2850008.json')).equals(readFileSync(join(text, '19_1484913043351525351_2850008')))).toBe(true);
+    expect(
+      readFileSync(join(out, '19_1484913043351525351_2850008.json')).equals(readFileSync(join(text, '19_1484913043351525351_2850008'))),
+    ).toBe(true);
     expect(r.stdout.trimEnd().split('\n')).toEqual([
       `${out}/logs-small.raw: ${plain().length} bytes (raw block decoded, from 2225 bytes)`,
       `${out}/19_1484913043351525351_2850008.json: 26200 bytes (raw block decoded, from ${readFileSync(join(text, '19_1484913043351525351_2850008.snappy')).length} bytes)`,
@@ -80,7 +82,9 @@ describe('decode of several files and folders', () => {
   it('refuses -o naming a file when there are several inputs (usage error)', async () => {
     const r = await cliCapture(['decode', small, framed, '-o', join(tmp, 'one-file.txt')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('shiplens: with several inputs or a folder, -o names a folder (end it with /) or - for stdout (see shiplens --help)\n');
+    expect(r.stderr).toBe(
+      'shiplens: with several inputs or a folder, -o names a folder (end it with /) or - for stdout (see shiplens --help)\n',
+    );
     expect(existsSync(join(tmp, 'one-file.txt'))).toBe(false);
   });
 

@@ -18,7 +18,10 @@ export interface CliResult {
 }
 
 /** Run `shiplens <args>` in this process. */
-export async function cliCapture(args: string[], options: { env?: Record<string, string | undefined>; cwd?: string; home?: string; now?: number; tty?: boolean } = {}): Promise<CliResult> {
+export async function cliCapture(
+  args: string[],
+  options: { env?: Record<string, string | undefined>; cwd?: string; home?: string; now?: number; tty?: boolean } = {},
+): Promise<CliResult> {
   const out: Uint8Array[] = [];
   let err = '';
   const encoder = new TextEncoder();
@@ -83,10 +86,17 @@ export async function cliBuildEnsure(): Promise<void> {
 }
 
 /** Spawn `node out/main/cli.cjs <args>` (asynchronously: in-process test servers keep serving). */
-export function cliSpawn(args: string[], options: { env?: Record<string, string | undefined>; cwd?: string; raw?: boolean; input?: string } = {}): Promise<CliResult> {
+export function cliSpawn(
+  args: string[],
+  options: { env?: Record<string, string | undefined>; cwd?: string; raw?: boolean; input?: string } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const env = { PATH: process.env.PATH, HOME: '/nonexistent-home', ...options.env };
-    const child = spawn(process.execPath, options.raw ? args : [cliBundle, ...args], { cwd: options.cwd ?? repoRoot, env: env as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, options.raw ? args : [cliBundle, ...args], {
+      cwd: options.cwd ?? repoRoot,
+      env: env as NodeJS.ProcessEnv,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => out.push(c));
@@ -94,7 +104,12 @@ export function cliSpawn(args: string[], options: { env?: Record<string, string 
     child.on('error', reject);
     child.on('close', (code) => {
       const bytes = Buffer.concat(out);
-      resolve({ code: code ?? -1, stdout: bytes.toString('utf8'), stdoutBytes: new Uint8Array(bytes), stderr: Buffer.concat(err).toString('utf8') });
+      resolve({
+        code: code ?? -1,
+        stdout: bytes.toString('utf8'),
+        stdoutBytes: new Uint8Array(bytes),
+        stderr: Buffer.concat(err).toString('utf8'),
+      });
     });
     child.stdin.end(options.input ?? '');
   });

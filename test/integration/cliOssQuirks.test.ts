@@ -11,7 +11,9 @@ import { cliCapture } from './cliHelpers';
 let server: OssTestServer;
 let env: Record<string, string>;
 /** ~190 KB of JSON lines: longer than the 64 KiB tail `open` asks for. */
-const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ __time__: 1484913043 + i, status: String(200 + (i % 5)), msg: `line ${i} ${'x'.repeat(40)}` }));
+const lines = Array.from({ length: 3000 }, (_, i) =>
+  JSON.stringify({ __time__: 1484913043 + i, status: String(200 + (i % 5)), msg: `line ${i} ${'x'.repeat(40)}` }),
+);
 const jsonKey = 'shiplens/json/2017/01/20/19/50_1484913043351525351_1';
 
 beforeAll(async () => {
@@ -34,7 +36,10 @@ beforeEach(() => {
 describe('shiplens on OSS-compatible servers', () => {
   it('reads from a path-style-only server at http://localhost:PORT', async () => {
     server.quirks.pathStyleOnly = true;
-    const r = await cliCapture(['head', `oss://${server.bucket}/${jsonKey}`, '-n', '2', '--json', '--endpoint', `http://localhost:${server.port}`], { env });
+    const r = await cliCapture(
+      ['head', `oss://${server.bucket}/${jsonKey}`, '-n', '2', '--json', '--endpoint', `http://localhost:${server.port}`],
+      { env },
+    );
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(`${lines[0]}\n${lines[1]}\n`);
     expect(r.code).toBe(0);
@@ -45,7 +50,12 @@ describe('shiplens on OSS-compatible servers', () => {
     const url = `oss://${server.bucket}/${jsonKey}`;
     const info = await cliCapture(['info', url, '--json', '--endpoint', server.endpoint], { env });
     expect(info.stderr).toBe('');
-    expect(JSON.parse(info.stdout)).toMatchObject({ source: url, size: `${lines.join('\n')}\n`.length, format: 'json', compression: 'none' });
+    expect(JSON.parse(info.stdout)).toMatchObject({
+      source: url,
+      size: `${lines.join('\n')}\n`.length,
+      format: 'json',
+      compression: 'none',
+    });
     const head = await cliCapture(['head', url, '-n', '1', '--json', '--endpoint', server.endpoint], { env });
     expect(head.stdout).toBe(`${lines[0]}\n`);
     expect(server.stats.log.filter((l) => l.range === 'bytes=-65536')).toHaveLength(1);
@@ -53,7 +63,9 @@ describe('shiplens on OSS-compatible servers', () => {
 
   it('head works when suffix ranges are answered with the whole object (200), in one request', async () => {
     server.quirks.suffixRange = 'whole';
-    const head = await cliCapture(['head', `oss://${server.bucket}/${jsonKey}`, '-n', '1', '--json', '--endpoint', server.endpoint], { env });
+    const head = await cliCapture(['head', `oss://${server.bucket}/${jsonKey}`, '-n', '1', '--json', '--endpoint', server.endpoint], {
+      env,
+    });
     expect(head.stderr).toBe('');
     expect(head.stdout).toBe(`${lines[0]}\n`);
     expect(server.stats.log.map((l) => `${l.op} ${l.range} ${l.status}`)).toEqual(['get bytes=-65536 200']);
@@ -63,7 +75,12 @@ describe('shiplens on OSS-compatible servers', () => {
     server.quirks.listV2WithoutToken = true;
     const r = await cliCapture(['ls', `oss://${server.bucket}/pages/`, '--page-size', '2', '--endpoint', server.endpoint], { env });
     expect(r.stderr).toBe('');
-    expect(r.stdout.trimEnd().split('\n').map((l) => l.split(/\s+/).pop())).toEqual(['pages/k0', 'pages/k1', 'pages/k2', 'pages/k3', 'pages/k4']);
+    expect(
+      r.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.split(/\s+/).pop()),
+    ).toEqual(['pages/k0', 'pages/k1', 'pages/k2', 'pages/k3', 'pages/k4']);
     expect(server.stats.log.map((l) => l.op)).toEqual(['listV2', 'listV1', 'listV1', 'listV1']);
   });
 

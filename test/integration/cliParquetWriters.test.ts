@@ -9,17 +9,22 @@ import { cliCapture } from './cliHelpers';
 beforeAll(() => fixturesEnsure('genParquetEdge'));
 
 const flat = join(parquetEdgeDir, 'flat.snappy.parquet');
-const expected = JSON.parse(readFileSync(`${flat}.json`, 'utf8')) as { expected: (string | null)[][]; zones: Record<string, (string | null)[][]> };
+const expected = JSON.parse(readFileSync(`${flat}.json`, 'utf8')) as {
+  expected: (string | null)[][];
+  zones: Record<string, (string | null)[][]>;
+};
 const names = ['id', 'ts_us', 'ts_ns', 'ts_ms', 'tz', 'd', 'f', 'dec3', 'big', 'small', 'b'];
 
 /** DuckDB's text of a row as the JSON line `head --json` prints (id and f are numbers). */
 function jsonLine(row: (string | null)[]): string {
-  const fields = row.map((text, i) => `${JSON.stringify(names[i])}:${text === null ? 'null' : i === 0 || i === 6 ? String(Number(text)) : JSON.stringify(text)}`);
+  const fields = row.map(
+    (text, i) => `${JSON.stringify(names[i])}:${text === null ? 'null' : i === 0 || i === 6 ? String(Number(text)) : JSON.stringify(text)}`,
+  );
   return `{${fields.join(',')}}\n`;
 }
 
 describe('shiplens on Parquet from other writers', () => {
-  it('head --json prints DuckDB\'s values; --time-zone shows UTC-adjusted timestamps there with the offset', async () => {
+  it("head --json prints DuckDB's values; --time-zone shows UTC-adjusted timestamps there with the offset", async () => {
     const utc = await cliCapture(['head', flat, '--json', '-n', '6']);
     expect([utc.code, utc.stderr]).toEqual([0, '']);
     expect(utc.stdout).toBe(expected.expected.map(jsonLine).join(''));
@@ -34,8 +39,12 @@ describe('shiplens on Parquet from other writers', () => {
     expect([r.code, r.stderr]).toEqual([0, '']);
     const lines = r.stdout.split('\r\n');
     expect(lines[0]).toBe(names.join(','));
-    expect(lines[1]).toBe('1,2024-01-02 03:04:05.123456,2024-01-02 03:04:05.123456789,2024-01-02 03:04:05.123,2024-01-02 03:04:05.123456+00,2024-01-02,117.9,123.456,12345678901234567890.1234567890,1.50,0xff00c3');
-    expect(lines.slice(1, 7)).toEqual(expected.expected.map((row) => row.map((t, i) => (t === null ? '' : i === 6 ? String(Number(t)) : t)).join(',')));
+    expect(lines[1]).toBe(
+      '1,2024-01-02 03:04:05.123456,2024-01-02 03:04:05.123456789,2024-01-02 03:04:05.123,2024-01-02 03:04:05.123456+00,2024-01-02,117.9,123.456,12345678901234567890.1234567890,1.50,0xff00c3',
+    );
+    expect(lines.slice(1, 7)).toEqual(
+      expected.expected.map((row) => row.map((t, i) => (t === null ? '' : i === 6 ? String(Number(t)) : t)).join(',')),
+    );
   });
 
   it('schema shows DECIMAL precision/scale, timestamp units and how unannotated bytes are shown', async () => {
@@ -46,7 +55,19 @@ describe('shiplens on Parquet from other writers', () => {
     expect(r.stdout).toContain('\nvalues shown:\n  b: UTF-8 text; values that are not UTF-8 as 0x hex\n');
     const json = await cliCapture(['schema', flat, '--json']);
     const columns = (JSON.parse(json.stdout) as { columns: { name: string; logicalType?: string }[] }).columns;
-    expect(columns.map((c) => c.logicalType ?? '-')).toEqual(['INT_32', 'TIMESTAMP(MICROS,local)', 'TIMESTAMP(NANOS,local)', 'TIMESTAMP(MILLIS,local)', 'TIMESTAMP(MICROS,UTC)', 'DATE', '-', 'DECIMAL(18,3)', 'DECIMAL(38,10)', 'DECIMAL(4,2)', '-']);
+    expect(columns.map((c) => c.logicalType ?? '-')).toEqual([
+      'INT_32',
+      'TIMESTAMP(MICROS,local)',
+      'TIMESTAMP(NANOS,local)',
+      'TIMESTAMP(MILLIS,local)',
+      'TIMESTAMP(MICROS,UTC)',
+      'DATE',
+      '-',
+      'DECIMAL(18,3)',
+      'DECIMAL(38,10)',
+      'DECIMAL(4,2)',
+      '-',
+    ]);
   });
 
   it('a footer saying 0 rows over a 6-row group: the 6 rows, the warning on stderr and in schema', async () => {

@@ -25,7 +25,22 @@ afterAll(async () => {
 
 describe('shiplens tasks', () => {
   it('lists failed tasks as JSON with advice (spawned)', async () => {
-    const r = await cliSpawn(['tasks', target(), '--status', 'fail', '--json', '--endpoint', server.endpoint, '--from', String(server.state.nowSec - 2 * 86400), '--to', String(server.state.nowSec + 1)], { env });
+    const r = await cliSpawn(
+      [
+        'tasks',
+        target(),
+        '--status',
+        'fail',
+        '--json',
+        '--endpoint',
+        server.endpoint,
+        '--from',
+        String(server.state.nowSec - 2 * 86400),
+        '--to',
+        String(server.state.nowSec + 1),
+      ],
+      { env },
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const value = JSON.parse(r.stdout);
@@ -35,7 +50,10 @@ describe('shiplens tasks', () => {
   });
 
   it('prints the table in the chosen zone (in-process)', async () => {
-    const r = await cliCapture(['tasks', 'list', target(), '--tz', 'UTC', '--endpoint', server.endpoint], { env, now: (server.state.nowSec + 1) * 1000 });
+    const r = await cliCapture(['tasks', 'list', target(), '--tz', 'UTC', '--endpoint', server.endpoint], {
+      env,
+      now: (server.state.nowSec + 1) * 1000,
+    });
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toMatch(/^ID +STATUS +CREATED +FINISHED +LAST RECEIVED +LINES +MESSAGE$/);
     expect(r.stdout).toContain('100 of 100 tasks (times in UTC); statistics: success 95, running 2, fail 3');
@@ -70,6 +88,11 @@ describe('shiplens rule import --from', () => {
   it('prints the rule in shiplens form', async () => {
     const r = await cliSpawn(['rule', 'import', '--from', target('oss-parquet'), '--endpoint', server.endpoint], { env });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ name: 'oss-parquet', format: 'parquet', compression: 'snappy', prefix: 'shiplens/parquet' });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      name: 'oss-parquet',
+      format: 'parquet',
+      compression: 'snappy',
+      prefix: 'shiplens/parquet',
+    });
   });
 });

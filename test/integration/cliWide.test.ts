@@ -27,7 +27,9 @@ describe('shiplens export of a wide-key JSON-lines object', () => {
     expect(readFileSync(join(dir, 'w.csv'), 'utf8')).toBe(
       'key_0,key_1,(other keys)\r\n1,,\r\n,1,\r\n,,"{""key_2"":1}"\r\n,2,"{""key_3"":1}"\r\n2,,"{""key_4"":1}"\r\n',
     );
-    expect(r.stderr).toBe(`shiplens: ${join(dir, 'w.json')}: warning: ${join(dir, 'w.json')} has 3 keys beyond the 2-column limit; they are kept as JSON in the "(other keys)" column (the column limit is a setting).\n`);
+    expect(r.stderr).toBe(
+      `shiplens: ${join(dir, 'w.json')}: warning: ${join(dir, 'w.json')} has 3 keys beyond the 2-column limit; they are kept as JSON in the "(other keys)" column (the column limit is a setting).\n`,
+    );
     expect(r.stdout).toBe(`${join(dir, 'w.csv')}: 5 rows, 95 bytes\n`);
   });
 
@@ -46,7 +48,9 @@ describe('shiplens export of a wide-key JSON-lines object', () => {
     const r = await cliCapture(['export', join(dir, 'wide.csv'), '-o', '-', '--max-columns', '2']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('column1,column2,(other columns)\r\na,b,"{""column3"":""c"",""column4"":""d""}"\r\n1,,\r\n');
-    expect(r.stderr.split('\n')[0]).toBe(`shiplens: ${join(dir, 'wide.csv')}: warning: ${join(dir, 'wide.csv')} has rows of 4 fields, over the 2-column limit; the fields beyond it are kept as JSON in the "(other columns)" column (the column limit is a setting).`);
+    expect(r.stderr.split('\n')[0]).toBe(
+      `shiplens: ${join(dir, 'wide.csv')}: warning: ${join(dir, 'wide.csv')} has rows of 4 fields, over the 2-column limit; the fields beyond it are kept as JSON in the "(other columns)" column (the column limit is a setting).`,
+    );
   });
 
   it('exports 2,500 recurring keys as 2,001 columns by default', async () => {
@@ -77,7 +81,9 @@ describe('shiplens export of a wide-key JSON-lines object', () => {
     });
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     const ms = Math.round(performance.now() - signalled - 300);
-    console.log(`SIGTERM during a 50,000-line wide export: exited ${ms} ms after the signal (${Math.round(performance.now() - started)} ms in all)`);
+    console.log(
+      `SIGTERM during a 50,000-line wide export: exited ${ms} ms after the signal (${Math.round(performance.now() - started)} ms in all)`,
+    );
     expect(code).toBe(1);
     expect(stderr.split('\n').at(-2)).toMatch(/^shiplens: .*: The operation was cancelled\./);
     expect(existsSync(out)).toBe(false);

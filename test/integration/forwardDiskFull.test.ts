@@ -33,7 +33,12 @@ describe.runIf(process.getuid?.() === 0)('forward writes on a full disk (1 MiB t
     const path = join(full, 'events.log');
     const sink = fileSinkCreate(path, () => new Uint8Array(0));
     const event = new Uint8Array(64 * 1024).fill(0x61);
-    await expect(sink.send(Array.from({ length: 32 }, () => event), new AbortController().signal)).rejects.toMatchObject({ code: 'IO', message: expect.stringContaining('The disk is full') });
+    await expect(
+      sink.send(
+        Array.from({ length: 32 }, () => event),
+        new AbortController().signal,
+      ),
+    ).rejects.toMatchObject({ code: 'IO', message: expect.stringContaining('The disk is full') });
     await sink.close();
     expect((await stat(path)).size).toBeLessThan(32 * (64 * 1024 + 1));
   });
@@ -41,7 +46,10 @@ describe.runIf(process.getuid?.() === 0)('forward writes on a full disk (1 MiB t
   it('the dead-letter file says the disk is full', async () => {
     const letters = new DeadLetterFile(join(full, 'dead.jsonl'));
     const record = { text: 'x'.repeat(2 << 20) };
-    await expect(letters.write({ position: { key: 'k', line: 1 }, record } as never, 'refused')).rejects.toMatchObject({ code: 'IO', message: expect.stringContaining('The disk is full') });
+    await expect(letters.write({ position: { key: 'k', line: 1 }, record } as never, 'refused')).rejects.toMatchObject({
+      code: 'IO',
+      message: expect.stringContaining('The disk is full'),
+    });
     await letters.close();
   });
 });

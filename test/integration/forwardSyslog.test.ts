@@ -38,13 +38,16 @@ async function freeUdpPort(): Promise<number> {
 }
 
 function config(): string {
-  const out = (name: string): string => `ruleset(name="${name}") { action(type="omfile" file="${join(dir, `${name}.log`)}" template="fields") }`;
+  const out = (name: string): string =>
+    `ruleset(name="${name}") { action(type="omfile" file="${join(dir, `${name}.log`)}" template="fields") }`;
   return [
     `global(workDirectory="${dir}" defaultNetstreamDriverCAFile="${dir}/ca.pem" defaultNetstreamDriverCertFile="${dir}/srv.pem" defaultNetstreamDriverKeyFile="${dir}/srv-key.pem")`,
     'module(load="imudp")',
     'module(load="imtcp")',
     'template(name="fields" type="string" string="%pri%|%timereported:::date-rfc3339%|%hostname%|%app-name%|%procid%|%msgid%|%structured-data%|%msg%\\n")',
-    out('udp'), out('tcp'), out('tls'),
+    out('udp'),
+    out('tcp'),
+    out('tls'),
     `input(type="imudp" address="127.0.0.1" port="${ports.udp}" ruleset="udp")`,
     `input(type="imtcp" address="127.0.0.1" port="${ports.tcp}" ruleset="tcp")`,
     `input(type="imtcp" address="127.0.0.1" port="${ports.tls}" ruleset="tls" streamDriver.name="gtls" streamDriver.mode="1" streamDriver.authMode="anon")`,
@@ -69,13 +72,20 @@ async function listening(port: number): Promise<boolean> {
 
 function lines(name: string): string[] {
   const file = join(dir, `${name}.log`);
-  return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((l) => l !== '') : [];
+  return existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l !== '')
+    : [];
 }
 
 /** What rsyslog must write for a fixture log (RFC 5424, user.info, tags as SD, key=value MSG). */
 function expectedLine(log: Record<string, unknown>): string {
   const stamp = new Date((log.__time__ as number) * 1000).toISOString().replace('.000Z', 'Z');
-  const msg = Object.entries(log).filter(([k]) => !k.startsWith('__tag__:')).map(([k, v]) => `${k}=${String(v)}`).join('||');
+  const msg = Object.entries(log)
+    .filter(([k]) => !k.startsWith('__tag__:'))
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join('||');
   return `14|${stamp}|fwd|sls|-|log|[tags@32473 __hostname__="${String(log['__tag__:__hostname__'])}"]|${msg}`;
 }
 
@@ -98,7 +108,10 @@ beforeAll(async () => {
   }
   bucket = join(dir, 'bucket');
   execFileSync('/usr/bin/python3', [join(repoRoot, 'test/fixtures/forward/genRange.py'), bucket, '3', '4']);
-  logs = readFileSync(join(dir, 'expected.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  logs = readFileSync(join(dir, 'expected.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 });
 
 afterAll(() => {
@@ -107,7 +120,32 @@ afterAll(() => {
 });
 
 function replayArgs(to: string[], checkpoint: string): string[] {
-  return ['forward', '--to', ...to, bucket, '--from', '2026-11-25T10:00:00+08:00', '--to-time', '2026-11-25T10:15:00+08:00', '--partition-format', '%Y/%m/%d/%H/%M', '--time-zone', '+08:00', '--hostname', 'fwd', '--tag', 'sls', '--msgid', 'log', '--sd', 'tags', '--batch-events', '5', '--checkpoint', join(dir, checkpoint)];
+  return [
+    'forward',
+    '--to',
+    ...to,
+    bucket,
+    '--from',
+    '2026-11-25T10:00:00+08:00',
+    '--to-time',
+    '2026-11-25T10:15:00+08:00',
+    '--partition-format',
+    '%Y/%m/%d/%H/%M',
+    '--time-zone',
+    '+08:00',
+    '--hostname',
+    'fwd',
+    '--tag',
+    'sls',
+    '--msgid',
+    'log',
+    '--sd',
+    'tags',
+    '--batch-events',
+    '5',
+    '--checkpoint',
+    join(dir, checkpoint),
+  ];
 }
 
 describe.skipIf(!haveTools)('shiplens forward into rsyslogd', () => {
@@ -126,13 +164,39 @@ describe.skipIf(!haveTools)('shiplens forward into rsyslogd', () => {
   it('tcp: a value with a line break stays one message (octet counting, not newline framing)', async () => {
     const multi = join(dir, 'multi');
     mkdirSync(join(multi, '2026/11/25/10'), { recursive: true });
-    writeFileSync(join(multi, '2026/11/25/10/05_1795572300123456789_9'), `${JSON.stringify({ __time__: 1795572001, stack: 'Error: boom\n    at main (app.js:1)', seq: 'ml' })}\n`);
+    writeFileSync(
+      join(multi, '2026/11/25/10/05_1795572300123456789_9'),
+      `${JSON.stringify({ __time__: 1795572001, stack: 'Error: boom\n    at main (app.js:1)', seq: 'ml' })}\n`,
+    );
     const before = lines('tcp').length;
-    const run = await cliCapture(['forward', '--to', `syslog+tcp://127.0.0.1:${ports.tcp}`, multi, '--from', '2026-11-25T10:00:00+08:00', '--to-time', '2026-11-25T10:05:00+08:00', '--partition-format', '%Y/%m/%d/%H/%M', '--time-zone', '+08:00', '--hostname', 'fwd', '--tag', 'sls', '--msgid', 'log', '--checkpoint', join(dir, 'multi.json')]);
+    const run = await cliCapture([
+      'forward',
+      '--to',
+      `syslog+tcp://127.0.0.1:${ports.tcp}`,
+      multi,
+      '--from',
+      '2026-11-25T10:00:00+08:00',
+      '--to-time',
+      '2026-11-25T10:05:00+08:00',
+      '--partition-format',
+      '%Y/%m/%d/%H/%M',
+      '--time-zone',
+      '+08:00',
+      '--hostname',
+      'fwd',
+      '--tag',
+      'sls',
+      '--msgid',
+      'log',
+      '--checkpoint',
+      join(dir, 'multi.json'),
+    ]);
     expect(run.code).toBe(0);
     await until(() => lines('tcp').length > before, 'the multi-line message');
     // rsyslog escapes the control character it received inside the one message as #012.
-    expect(lines('tcp').slice(before)).toEqual(['14|2026-11-25T02:00:01Z|fwd|sls|-|log|-|__time__=1795572001||stack=Error: boom#012    at main (app.js:1)||seq=ml']);
+    expect(lines('tcp').slice(before)).toEqual([
+      '14|2026-11-25T02:00:01Z|fwd|sls|-|log|-|__time__=1795572001||stack=Error: boom#012    at main (app.js:1)||seq=ml',
+    ]);
   });
 
   it('--check connects (and verifies the certificate) without sending a message', async () => {
@@ -141,12 +205,16 @@ describe.skipIf(!haveTools)('shiplens forward into rsyslogd', () => {
     const tls = await cliCapture(['forward', '--to', `syslog+tls://127.0.0.1:${ports.tls}`, '--ca', join(dir, 'ca.pem'), '--check']);
     expect([tls.code, tls.stdout]).toEqual([0, `syslog+tls://127.0.0.1:${ports.tls}: connection accepted, certificate verified\n`]);
     const udp = await cliCapture(['forward', '--to', `syslog+udp://127.0.0.1:${ports.udp}`, '--check']);
-    expect(udp.stdout).toBe(`syslog+udp://127.0.0.1:${ports.udp}: UDP is connectionless, so reachability cannot be checked; prefer syslog+tcp:// or syslog+tls://\n`);
+    expect(udp.stdout).toBe(
+      `syslog+udp://127.0.0.1:${ports.udp}: UDP is connectionless, so reachability cannot be checked; prefer syslog+tcp:// or syslog+tls://\n`,
+    );
   });
 
   it('tls: refuses a server certificate it cannot verify, naming --ca', async () => {
     const run = await cliCapture(replayArgs([`syslog+tls://127.0.0.1:${ports.tls}`], 'tls-noca.json'));
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^shiplens: syslog\+tls:\/\/127\.0\.0\.1:\d+: The syslog server's TLS certificate was not accepted \((UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)\)\. \(Give the CA that signed it with --ca <file>\)\n$/);
+    expect(run.stderr).toMatch(
+      /^shiplens: syslog\+tls:\/\/127\.0\.0\.1:\d+: The syslog server's TLS certificate was not accepted \((UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)\)\. \(Give the CA that signed it with --ca <file>\)\n$/,
+    );
   });
 });

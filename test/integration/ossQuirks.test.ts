@@ -16,7 +16,15 @@ const object = randomBytes(200_000);
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 function storage(overrides: Partial<OssStorageConfig> = {}): OssStorage {
-  return new OssStorage({ endpoint: server.endpoint, bucket: server.bucket, accessKeyId: server.accessKeyId, accessKeySecret: server.accessKeySecret, retryBaseMs: 1, timeoutMs: 5000, ...overrides });
+  return new OssStorage({
+    endpoint: server.endpoint,
+    bucket: server.bucket,
+    accessKeyId: server.accessKeyId,
+    accessKeySecret: server.accessKeySecret,
+    retryBaseMs: 1,
+    timeoutMs: 5000,
+    ...overrides,
+  });
 }
 
 /** The requests the server saw, as `METHOD op key range status`. */
@@ -83,7 +91,10 @@ describe('suffix ranges not honoured', () => {
     expect(Buffer.from(await source.read(object.length - 100, 100))).toEqual(object.subarray(object.length - 100));
     expect(Buffer.from(await source.read(10, 20))).toEqual(object.subarray(10, 30));
     const tailStart = object.length - 65536;
-    expect(requests().slice(0, 2)).toEqual([`GET get obj.bin bytes=-65536 206`, `GET get obj.bin bytes=${tailStart}-${object.length - 1} 206`]);
+    expect(requests().slice(0, 2)).toEqual([
+      `GET get obj.bin bytes=-65536 206`,
+      `GET get obj.bin bytes=${tailStart}-${object.length - 1} 206`,
+    ]);
     server.stats.reset();
     const again = await oss.open('obj.bin');
     expect(Buffer.from(await again.read(0, 8))).toEqual(object.subarray(0, 8));
@@ -141,16 +152,22 @@ describe('ListObjectsV2 truncated without a token', () => {
     const first = await oss.list({ prefix: 'tree/', delimiter: '/', maxKeys: 1 });
     expect(first.prefixes).toEqual(['tree/a/']);
     server.faults.listRepeatMarker(1);
-    await expect(oss.list({ prefix: 'tree/', delimiter: '/', maxKeys: 1, pageToken: first.nextPageToken as string })).rejects.toMatchObject({
-      code: 'LISTING_INCOMPLETE',
-      message: 'The listing of oss://shiplens-test/tree/ is incomplete: the server repeated the same marker.',
-    });
+    await expect(oss.list({ prefix: 'tree/', delimiter: '/', maxKeys: 1, pageToken: first.nextPageToken as string })).rejects.toMatchObject(
+      {
+        code: 'LISTING_INCOMPLETE',
+        message: 'The listing of oss://shiplens-test/tree/ is incomplete: the server repeated the same marker.',
+      },
+    );
   });
 
   it('pages folders (delimiter) with NextMarker', async () => {
     server.quirks.listV2WithoutToken = true;
     const seen: string[] = [];
-    await storageListAll(storage(), { prefix: 'tree/', delimiter: '/', maxKeys: 1 }, (page) => void seen.push(...page.prefixes, ...page.objects.map((o) => o.key)));
+    await storageListAll(
+      storage(),
+      { prefix: 'tree/', delimiter: '/', maxKeys: 1 },
+      (page) => void seen.push(...page.prefixes, ...page.objects.map((o) => o.key)),
+    );
     expect(seen).toEqual(['tree/a/', 'tree/b/', 'tree/c/']);
   });
 

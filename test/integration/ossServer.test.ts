@@ -11,14 +11,23 @@ const body = Buffer.from('0123456789abcdefghij');
 
 beforeAll(async () => {
   server = await startOssTestServer({ bucket: 'srv-bucket' });
-  client = new OSS({ endpoint: server.endpoint, bucket: server.bucket, accessKeyId: server.accessKeyId, accessKeySecret: server.accessKeySecret });
+  client = new OSS({
+    endpoint: server.endpoint,
+    bucket: server.bucket,
+    accessKeyId: server.accessKeyId,
+    accessKeySecret: server.accessKeySecret,
+  });
   server.put('r/obj.bin', body);
   for (const k of ['v1/a', 'v1/b', 'v1/c/1', 'v1/c/2', 'v1/d']) server.put(k, k);
 });
 afterAll(() => server.close());
 
 /** A raw signed request (path-style), to check what ali-oss does not send. */
-function raw(method: string, pathAndQuery: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function raw(
+  method: string,
+  pathAndQuery: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   const url = new URL(pathAndQuery, server.endpoint);
   const all: Record<string, string> = { 'x-oss-date': new Date().toUTCString(), ...headers };
   const [, bucket = '', ...rest] = decodeURIComponent(url.pathname).split('/');
@@ -50,7 +59,13 @@ describe('OSS test server', () => {
     ];
     for (const [range, status, text, contentRange] of cases) {
       const r = await raw('GET', `/srv-bucket/r/obj.bin`, { range });
-      expect([range, r.status, r.body, r.headers['content-range'], r.headers['content-length']]).toEqual([range, status, text, contentRange, String(text.length)]);
+      expect([range, r.status, r.body, r.headers['content-range'], r.headers['content-length']]).toEqual([
+        range,
+        status,
+        text,
+        contentRange,
+        String(text.length),
+      ]);
     }
     const bad = await raw('GET', '/srv-bucket/r/obj.bin', { range: 'bytes=20-25' });
     expect(bad.status).toBe(416);
@@ -78,7 +93,9 @@ describe('OSS test server', () => {
   });
 
   it('rejects unsigned, skewed, and wrong-bucket requests', async () => {
-    const unsigned = await new Promise<number>((resolve) => http.get(`${server.endpoint}/srv-bucket/r/obj.bin`, (res) => (res.resume(), resolve(res.statusCode ?? 0))));
+    const unsigned = await new Promise<number>((resolve) =>
+      http.get(`${server.endpoint}/srv-bucket/r/obj.bin`, (res) => (res.resume(), resolve(res.statusCode ?? 0))),
+    );
     expect(unsigned).toBe(403);
     const skewed = await raw('GET', '/srv-bucket/r/obj.bin', { 'x-oss-date': new Date(Date.now() - 3_600_000).toUTCString() });
     expect([skewed.status, /<Code>(\w+)<\/Code>/.exec(skewed.body)?.[1]]).toEqual([403, 'RequestTimeTooSkewed']);
@@ -88,11 +105,25 @@ describe('OSS test server', () => {
 
   it('checks STS tokens: valid, expired, and unknown', async () => {
     const sts = server.issueSts(60_000);
-    const c = new OSS({ endpoint: server.endpoint, bucket: server.bucket, accessKeyId: sts.accessKeyId, accessKeySecret: sts.accessKeySecret, stsToken: sts.securityToken, refreshSTSTokenInterval: 1e9 } as OSS.Options);
+    const c = new OSS({
+      endpoint: server.endpoint,
+      bucket: server.bucket,
+      accessKeyId: sts.accessKeyId,
+      accessKeySecret: sts.accessKeySecret,
+      stsToken: sts.securityToken,
+      refreshSTSTokenInterval: 1e9,
+    } as OSS.Options);
     expect(String((await c.get('r/obj.bin')).content)).toBe(body.toString());
     server.expireSts(sts.securityToken);
     await expect(c.get('r/obj.bin')).rejects.toMatchObject({ status: 403, code: 'SecurityTokenExpired' });
-    const forged = new OSS({ endpoint: server.endpoint, bucket: server.bucket, accessKeyId: sts.accessKeyId, accessKeySecret: sts.accessKeySecret, stsToken: 'CAISforged', refreshSTSTokenInterval: 1e9 } as OSS.Options);
+    const forged = new OSS({
+      endpoint: server.endpoint,
+      bucket: server.bucket,
+      accessKeyId: sts.accessKeyId,
+      accessKeySecret: sts.accessKeySecret,
+      stsToken: 'CAISforged',
+      refreshSTSTokenInterval: 1e9,
+    } as OSS.Options);
     await expect(forged.get('r/obj.bin')).rejects.toMatchObject({ status: 403, code: 'InvalidSecurityToken' });
   });
 });

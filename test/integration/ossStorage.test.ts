@@ -111,7 +111,13 @@ describe('OssStorage.list', () => {
     try {
       for (let i = 0; i < 10_500; i++) s.put(`logs/2024/${String(i).padStart(6, '0')}.json`, 'x');
       s.put('other/a.json', 'y');
-      const oss = new OssStorage({ endpoint: s.endpoint, bucket: s.bucket, accessKeyId: s.accessKeyId, accessKeySecret: s.accessKeySecret, retryBaseMs: 1 });
+      const oss = new OssStorage({
+        endpoint: s.endpoint,
+        bucket: s.bucket,
+        accessKeyId: s.accessKeyId,
+        accessKeySecret: s.accessKeySecret,
+        retryBaseMs: 1,
+      });
       const pages: number[] = [];
       const keys: string[] = [];
       const progress = await storageListAll(oss, { prefix: 'logs/', delimiter: '', maxKeys: 1000 }, (page) => {
@@ -132,14 +138,33 @@ describe('OssStorage.list', () => {
   });
 
   it('round-trips URL-encoded keys (spaces, +, %, &, <, unicode) and pages mixed prefixes', async () => {
-    const weird = ['enc/a b.json', 'enc/a+b.json', 'enc/100%.json', 'enc/x&y<z>.json', 'enc/日志/1.json', 'enc/😀.json', 'enc/\u0001ctl.json'];
+    const weird = [
+      'enc/a b.json',
+      'enc/a+b.json',
+      'enc/100%.json',
+      'enc/x&y<z>.json',
+      'enc/日志/1.json',
+      'enc/😀.json',
+      'enc/\u0001ctl.json',
+    ];
     for (const key of weird) server.put(key, key);
     const oss = storage();
     const all = await storageListAllObjects(oss, 'enc/');
-    expect(all.map((o) => o.key).sort()).toEqual(weird.filter((k) => k !== 'enc/日志/1.json').concat('enc/日志/1.json').sort());
+    expect(all.map((o) => o.key).sort()).toEqual(
+      weird
+        .filter((k) => k !== 'enc/日志/1.json')
+        .concat('enc/日志/1.json')
+        .sort(),
+    );
     const got: string[] = [];
-    await storageListAll(oss, { prefix: 'enc/', delimiter: '/', maxKeys: 2 }, (page) => void got.push(...page.objects.map((o) => o.key), ...page.prefixes));
-    expect(got).toEqual([...weird.filter((k) => !k.includes('日志')), 'enc/日志/'].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
+    await storageListAll(
+      oss,
+      { prefix: 'enc/', delimiter: '/', maxKeys: 2 },
+      (page) => void got.push(...page.objects.map((o) => o.key), ...page.prefixes),
+    );
+    expect(got).toEqual(
+      [...weird.filter((k) => !k.includes('日志')), 'enc/日志/'].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))),
+    );
     const bytes = await (await oss.open('enc/x&y<z>.json')).read(0, 15);
     expect(Buffer.from(bytes).toString()).toBe('enc/x&y<z>.json');
   });
@@ -148,7 +173,11 @@ describe('OssStorage.list', () => {
     for (let i = 0; i < 5; i++) server.put(`overlap/${i}`, 'x');
     server.faults.listOverlap(2);
     const keys: string[] = [];
-    await storageListAll(storage(), { prefix: 'overlap/', delimiter: '', maxKeys: 2 }, (page) => void keys.push(...page.objects.map((o) => o.key)));
+    await storageListAll(
+      storage(),
+      { prefix: 'overlap/', delimiter: '', maxKeys: 2 },
+      (page) => void keys.push(...page.objects.map((o) => o.key)),
+    );
     expect(keys).toEqual(['overlap/0', 'overlap/1', 'overlap/2', 'overlap/3', 'overlap/4']);
     // Pages served: [0,1], [1,2] (overlap), [2,3] (overlap), [4]; duplicates dropped client-side.
     expect(server.stats.byOp.listV2.requests).toBe(4);
@@ -160,7 +189,9 @@ describe('OssStorage.list', () => {
     const oss = storage();
     const first = await oss.list({ prefix: 'loop/', delimiter: '', maxKeys: 2 });
     server.faults.listRepeatToken(1);
-    expect(await codeOf(oss.list({ prefix: 'loop/', delimiter: '', maxKeys: 2, pageToken: first.nextPageToken as string }))).toBe('LISTING_INCOMPLETE');
+    expect(await codeOf(oss.list({ prefix: 'loop/', delimiter: '', maxKeys: 2, pageToken: first.nextPageToken as string }))).toBe(
+      'LISTING_INCOMPLETE',
+    );
     expect(await codeOf(oss.list({ prefix: 'loop/', delimiter: '', pageToken: 'garbage' }))).toBe('INVALID_ARGUMENT');
   });
 });
@@ -169,7 +200,12 @@ describe('OssStorage.open (ranged reads)', () => {
   it('reads exact ranges with Range headers only', async () => {
     const source = await storage().open('big/object.bin');
     expect(source.size).toBe(big.length);
-    const cases: [number, number][] = [[0, 1], [12345, 1000], [big.length - 10, 10], [1 << 20, 300_000]];
+    const cases: [number, number][] = [
+      [0, 1],
+      [12345, 1000],
+      [big.length - 10, 10],
+      [1 << 20, 300_000],
+    ];
     for (const [offset, length] of cases) {
       expect(sha256(await source.read(offset, length))).toBe(sha256(big.subarray(offset, offset + length)));
     }
@@ -262,7 +298,14 @@ describe('OssStorage retries', () => {
   it('reports NETWORK when the server is gone', async () => {
     const gone = await startOssTestServer();
     await gone.close();
-    const oss = new OssStorage({ endpoint: gone.endpoint, bucket: gone.bucket, accessKeyId: 'a', accessKeySecret: 'b', retries: 1, retryBaseMs: 1 });
+    const oss = new OssStorage({
+      endpoint: gone.endpoint,
+      bucket: gone.bucket,
+      accessKeyId: 'a',
+      accessKeySecret: 'b',
+      retries: 1,
+      retryBaseMs: 1,
+    });
     expect(await codeOf(oss.head('x'))).toBe('NETWORK');
   });
 });
@@ -271,7 +314,9 @@ describe('OssStorage.download', () => {
   it('downloads byte-exact via .part with progress', async () => {
     const dest = path.join(tmp, 'd1.bin');
     const seen: number[] = [];
-    const result = await storage().download('big/object.bin', dest, { onProgress: (done, total) => void (expect(total).toBe(big.length), seen.push(done)) });
+    const result = await storage().download('big/object.bin', dest, {
+      onProgress: (done, total) => void (expect(total).toBe(big.length), seen.push(done)),
+    });
     expect(result.bytes).toBe(big.length);
     expect(sha256(readFileSync(dest))).toBe(sha256(big));
     expect(seen.at(-1)).toBe(big.length);
@@ -343,13 +388,19 @@ describe('OssStorage.download', () => {
     writeFileSync(`${other}.part`, 'somebody else');
     await storage().download('small.txt', other);
     expect(readFileSync(`${other}.part`, 'utf8')).toBe('somebody else');
-    expect(readdirSync(tmp).filter((f) => f.startsWith('d7') || f.startsWith('d8')).sort()).toEqual(['d7-victim', 'd7.bin', 'd7.bin.part', 'd8.bin', 'd8.bin.part']);
+    expect(
+      readdirSync(tmp)
+        .filter((f) => f.startsWith('d7') || f.startsWith('d8'))
+        .sort(),
+    ).toEqual(['d7-victim', 'd7.bin', 'd7.bin.part', 'd8.bin', 'd8.bin.part']);
   });
 
   it('leaves nothing behind when cancelled', async () => {
     const dest = path.join(tmp, 'd6.bin');
     const controller = new AbortController();
-    const code = await codeOf(storage().download('big/object.bin', dest, { signal: controller.signal, onProgress: (done) => done > 0 && controller.abort() }));
+    const code = await codeOf(
+      storage().download('big/object.bin', dest, { signal: controller.signal, onProgress: (done) => done > 0 && controller.abort() }),
+    );
     expect(code).toBe('CANCELLED');
     expect(readdirSync(tmp).filter((f) => f.startsWith('d6'))).toEqual([]);
   });

@@ -42,7 +42,12 @@ beforeAll(async () => {
   await writeFile(join(root, 'bucket', 'big.json'), jsonText);
   await writeFile(join(root, 'bucket', 'big.csv'), csvText);
   // The snappy input comes from python3-snappy (an independent writer), raw block format.
-  execFileSync('/usr/bin/python3', ['-c', 'import snappy,sys; d=open(sys.argv[1],"rb").read(); open(sys.argv[2],"wb").write(snappy.compress(d))', join(root, 'bucket', 'big.json'), join(root, 'bucket', 'big.json.snappy')]);
+  execFileSync('/usr/bin/python3', [
+    '-c',
+    'import snappy,sys; d=open(sys.argv[1],"rb").read(); open(sys.argv[2],"wb").write(snappy.compress(d))',
+    join(root, 'bucket', 'big.json'),
+    join(root, 'bucket', 'big.json.snappy'),
+  ]);
   services = servicesCreate({ mode: 'browser', dataDir: join(root, 'data'), outputDir: join(root, 'out') });
   await services.connections.openLocal(join(root, 'bucket'));
   const opened = await apiDispatch(services, 'table.open', { key: 'big.csv' });
@@ -81,7 +86,10 @@ describe.runIf(process.getuid?.() === 0)('a full disk (1 MiB tmpfs; mounting nee
     expect(exported).toMatchObject({ ok: false, error: { code: 'IO', message: `The disk is full: no space left in ${full}.` } });
     expect(await readdir(full)).toEqual([]);
     const downloaded = await apiDispatch(services, 'object.download', { key: 'big.json', outDir: full });
-    expect(downloaded).toMatchObject({ ok: false, error: { code: 'IO', message: `The disk is full: no space left in ${full}.`, source: join(full, 'big.json') } });
+    expect(downloaded).toMatchObject({
+      ok: false,
+      error: { code: 'IO', message: `The disk is full: no space left in ${full}.`, source: join(full, 'big.json') },
+    });
     expect(await readdir(full)).toEqual([]);
   });
 });
@@ -114,7 +122,9 @@ describe('hostile .part files next to the target', () => {
 describe('concurrent writes to one name', () => {
   it('two export.csv calls: exactly one succeeds with the whole file, the other gets FILE_EXISTS', async () => {
     const outDir = await tempDir('concurrent');
-    const calls = await Promise.all([0, 1].map(() => apiDispatch(services, 'export.csv', { tableId: csvTableId, fileName: 'same.csv', outDir })));
+    const calls = await Promise.all(
+      [0, 1].map(() => apiDispatch(services, 'export.csv', { tableId: csvTableId, fileName: 'same.csv', outDir })),
+    );
     expect(calls.filter((c) => c.ok)).toHaveLength(1);
     expect(calls.filter((c) => !c.ok)).toMatchObject([{ error: { code: 'FILE_EXISTS', source: join(outDir, 'same.csv') } }]);
     expect(await readFile(join(outDir, 'same.csv'), 'utf8')).toBe(csvExported);
@@ -125,7 +135,9 @@ describe('concurrent writes to one name', () => {
     const dir = await tempDir('concurrent-cli');
     const runs = await Promise.all([0, 1].map(() => cliCapture(['export', join(root, 'bucket', 'big.csv'), '-o', join(dir, 'o.csv')])));
     expect(runs.map((r) => r.code).sort()).toEqual([0, 1]);
-    expect(runs.find((r) => r.code === 1)?.stderr).toBe(`shiplens: ${join(dir, 'o.csv')}: A file with that name already exists. (Choose another name or allow overwriting.)\n`);
+    expect(runs.find((r) => r.code === 1)?.stderr).toBe(
+      `shiplens: ${join(dir, 'o.csv')}: A file with that name already exists. (Choose another name or allow overwriting.)\n`,
+    );
     expect(await readFile(join(dir, 'o.csv'), 'utf8')).toBe(csvExported);
     expect(await readdir(dir)).toEqual(['o.csv']);
   });
@@ -138,7 +150,9 @@ describe('output names and folders', () => {
     await symlink(elsewhere, join(outDir, 'lnk'));
     const response = await apiDispatch(services, 'export.csv', { tableId: csvTableId, fileName: 'lnk/x.csv', outDir });
     expect(response).toMatchObject({ ok: false, error: { code: 'PATH_OUTSIDE_ROOT', source: join(outDir, 'lnk') } });
-    expect((response as { error: { message: string } }).error.message).toBe('The folder "lnk" in the output folder is a link; shiplens does not write through links.');
+    expect((response as { error: { message: string } }).error.message).toBe(
+      'The folder "lnk" in the output folder is a link; shiplens does not write through links.',
+    );
     expect(await readdir(elsewhere)).toEqual([]);
   });
 
@@ -147,14 +161,23 @@ describe('output names and folders', () => {
     const fileName = `${'é'.repeat((length - 4) >> 1)}${'a'.repeat((length - 4) & 1)}.csv`;
     expect(Buffer.byteLength(fileName)).toBe(length);
     const response = await apiDispatch(services, 'export.csv', { tableId: csvTableId, fileName, outDir });
-    expect(response).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: `The file name is ${length} bytes; at most 241 bytes fit (the temporary ".part" name adds 14).` } });
+    expect(response).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_ARGUMENT',
+        message: `The file name is ${length} bytes; at most 241 bytes fit (the temporary ".part" name adds 14).`,
+      },
+    });
     expect(await readdir(outDir)).toEqual([]);
   });
 
   it('writes a 241-byte name', async () => {
     const outDir = await tempDir('long-ok');
     const fileName = `${'a'.repeat(237)}.csv`;
-    expect(await apiDispatch(services, 'export.csv', { tableId: csvTableId, fileName, outDir })).toMatchObject({ ok: true, value: { path: join(outDir, fileName), rows: lineCount } });
+    expect(await apiDispatch(services, 'export.csv', { tableId: csvTableId, fileName, outDir })).toMatchObject({
+      ok: true,
+      value: { path: join(outDir, fileName), rows: lineCount },
+    });
     expect(await readdir(outDir)).toEqual([fileName]);
   });
 
@@ -170,8 +193,14 @@ describe('output names and folders', () => {
   });
 
   it('caps maxDecodeBytes at 4 GiB, what one buffer holds and the writer writes', async () => {
-    expect(await apiDispatch(services, 'settings.set', { maxDecodeBytes: 2 ** 32 + 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
-    expect(await apiDispatch(services, 'settings.set', { maxDecodeBytes: 2 ** 32 })).toMatchObject({ ok: true, value: { maxDecodeBytes: 2 ** 32 } });
+    expect(await apiDispatch(services, 'settings.set', { maxDecodeBytes: 2 ** 32 + 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    });
+    expect(await apiDispatch(services, 'settings.set', { maxDecodeBytes: 2 ** 32 })).toMatchObject({
+      ok: true,
+      value: { maxDecodeBytes: 2 ** 32 },
+    });
     const cli = await cliCapture(['decode', join(root, 'bucket', 'big.json.snappy'), '--max-size', '5G', '-o', '-']);
     expect(cli.code).toBe(2);
     expect(cli.stderr).toContain('at most 4G (the largest decoded buffer shiplens can hold and write)');

@@ -34,13 +34,18 @@ function counting(inner: Storage, stallKey?: string): Storage & { opens: number 
     wrapped.opens++;
     const source = await inner.open(key, signal);
     if (key !== stallKey) return source;
-    return { size: source.size, read: (_o, _l, s) => new Promise((_r, reject) => s?.addEventListener('abort', () => reject(new ShiplensError('CANCELLED', 'cancelled')))) };
+    return {
+      size: source.size,
+      read: (_o, _l, s) =>
+        new Promise((_r, reject) => s?.addEventListener('abort', () => reject(new ShiplensError('CANCELLED', 'cancelled')))),
+    };
   };
   return wrapped;
 }
 
 const jsonRule = rangeRuleFromOptions({ partitionFormat: '%Y/%m/%d/%H/%M', compression: 'snappy' });
-const window = (rule: RangeRule, from = '2026-12-04T00:00:00', to = '2026-12-05T00:00:00') => rangeSpecCreate({ prefix: 'logs', rule, fromMs: cst(from) * 1000, toMs: cst(to) * 1000 });
+const window = (rule: RangeRule, from = '2026-12-04T00:00:00', to = '2026-12-05T00:00:00') =>
+  rangeSpecCreate({ prefix: 'logs', rule, fromMs: cst(from) * 1000, toMs: cst(to) * 1000 });
 const deps = (): RangeDeps => rangeDepsCreate({ dataDir: tempDir('range-data-'), workerPath: null, maxDecodeBytes: 1 << 30 });
 
 async function rows(storage: Storage, rule: RangeRule, d: RangeDeps, sql: string, onError: 'stop' | 'skip' = 'stop') {
@@ -77,7 +82,11 @@ describe('range engine', () => {
     const storage = counting(new LocalFolderStorage(day.dir), day.tally.objects[5]);
     const controller = new AbortController();
     const plan = await rangePlan(storage, window(jsonRule));
-    const run = rangeOpen(storage, plan, d, { signal: controller.signal, concurrency: 3, onProgress: (p) => p.done === 4 && controller.abort() });
+    const run = rangeOpen(storage, plan, d, {
+      signal: controller.signal,
+      concurrency: 3,
+      onProgress: (p) => p.done === 4 && controller.abort(),
+    });
     await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
     const names = readdirSync(d.cache.dir).filter((n) => n !== 'spill');
     expect(names.filter((n) => !/^[0-9a-f]{40}-\d+\.ndjson$/.test(n))).toEqual([]);
@@ -105,10 +114,22 @@ describe('range engine', () => {
     const csvDay = dayGenerate(['--format', 'csv', '--objects', '12', '--rows', '10']);
     temp.push(csvDay.dir);
     const columns = ['__time__', '__source__', 'status', 'bytes', 'ip', 'path', 'ua', 'msg'];
-    const rule = rangeRuleFromShippingRule({ ...shippingRuleDefault(), format: 'csv', compression: 'snappy', csv: { columns, delimiter: '|', quote: '"', nullValue: '-', header: false } });
-    const r = await rows(new LocalFolderStorage(csvDay.dir), rule, deps(), "SELECT count(*), sum(bytes::BIGINT), count(*) FILTER (ua IS NULL), max(msg) FILTER (__time__ = (SELECT min(__time__) FROM logs)) FROM logs");
+    const rule = rangeRuleFromShippingRule({
+      ...shippingRuleDefault(),
+      format: 'csv',
+      compression: 'snappy',
+      csv: { columns, delimiter: '|', quote: '"', nullValue: '-', header: false },
+    });
+    const r = await rows(
+      new LocalFolderStorage(csvDay.dir),
+      rule,
+      deps(),
+      'SELECT count(*), sum(bytes::BIGINT), count(*) FILTER (ua IS NULL), max(msg) FILTER (__time__ = (SELECT min(__time__) FROM logs)) FROM logs',
+    );
     const total = csvDay.tally.total;
-    expect(r.out).toEqual([[String(total), String(csvDay.tally.bytesSum), String(Math.floor((total - 1) / 5) + 1), 'a "quoted" | piped, ünïcode 日志 line 0']]);
+    expect(r.out).toEqual([
+      [String(total), String(csvDay.tally.bytesSum), String(Math.floor((total - 1) / 5) + 1), 'a "quoted" | piped, ünïcode 日志 line 0'],
+    ]);
   });
 
   it('reads Parquet shipments written by DuckDB (typed columns, Hive partition columns)', async () => {
@@ -117,11 +138,20 @@ describe('range engine', () => {
     const c = await db.connect();
     const tasks = day.tally.objects.slice(0, 3);
     for (const key of tasks) {
-      const out = join(dir, 'logs', key.slice(5).replace(/^(\d{4})\/(\d\d)\/(\d\d)\//, 'year=$1/mon=$2/day=$3/').replace(/\.snappy$/, '.snappy.parquet'));
+      const out = join(
+        dir,
+        'logs',
+        key
+          .slice(5)
+          .replace(/^(\d{4})\/(\d\d)\/(\d\d)\//, 'year=$1/mon=$2/day=$3/')
+          .replace(/\.snappy$/, '.snappy.parquet'),
+      );
       mkdirSync(dirname(out), { recursive: true });
       const selected = day.rows.filter((row) => row.key === key);
       const values = selected.map((row) => `(${row.time}, '${row.status}', ${row.bytes})`).join(', ');
-      await c.run(`COPY (SELECT t::INTEGER AS __time__, s AS status, b::BIGINT AS bytes FROM (VALUES ${values}) v(t, s, b)) TO '${out}' (FORMAT parquet, COMPRESSION snappy)`);
+      await c.run(
+        `COPY (SELECT t::INTEGER AS __time__, s AS status, b::BIGINT AS bytes FROM (VALUES ${values}) v(t, s, b)) TO '${out}' (FORMAT parquet, COMPRESSION snappy)`,
+      );
     }
     c.closeSync();
     db.closeSync();

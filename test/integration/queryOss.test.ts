@@ -31,9 +31,21 @@ afterAll(async () => {
 
 describe('range query over OSS', () => {
   it('lists the planned prefixes, answers exactly, and reads no object the second time', async () => {
-    const storage = new OssStorage({ endpoint: server.endpoint, bucket: server.bucket, accessKeyId: server.accessKeyId, accessKeySecret: server.accessKeySecret, retryBaseMs: 1, timeoutMs: 5000 });
+    const storage = new OssStorage({
+      endpoint: server.endpoint,
+      bucket: server.bucket,
+      accessKeyId: server.accessKeyId,
+      accessKeySecret: server.accessKeySecret,
+      retryBaseMs: 1,
+      timeoutMs: 5000,
+    });
     const rule = rangeRuleFromOptions({ partitionFormat: '%Y/%m/%d/%H/%M', compression: 'snappy' });
-    const spec = rangeSpecCreate({ prefix: 'app/logs', rule, fromMs: cst('2026-12-04T01:00:00') * 1000, toMs: cst('2026-12-04T02:00:00') * 1000 });
+    const spec = rangeSpecCreate({
+      prefix: 'app/logs',
+      rule,
+      fromMs: cst('2026-12-04T01:00:00') * 1000,
+      toMs: cst('2026-12-04T02:00:00') * 1000,
+    });
     const deps = rangeDepsCreate({ dataDir, workerPath: null, maxDecodeBytes: 1 << 30 });
     const count = async (): Promise<string> => {
       const plan = await rangePlan(storage, spec);

@@ -33,7 +33,13 @@ beforeAll(async () => {
   await bucketWrite(join(root, 'bucket'));
   await rendererWrite(join(root, 'renderer'));
   const workerPath = await workerBuild();
-  const services = servicesCreate({ mode: 'browser', dataDir: join(root, 'data'), outputDir: join(root, 'out'), workerPath, workerThresholdBytes: 64 });
+  const services = servicesCreate({
+    mode: 'browser',
+    dataDir: join(root, 'data'),
+    outputDir: join(root, 'out'),
+    workerPath,
+    workerThresholdBytes: 64,
+  });
   server = await startBrowserServer({ rendererDir: join(root, 'renderer'), bucketDir: join(root, 'bucket'), services });
 });
 
@@ -47,7 +53,9 @@ describe('startBrowserServer guards', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.headers['cache-control']).toBe('no-store');
-    expect(res.headers['content-security-policy']).toBe("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+    expect(res.headers['content-security-policy']).toBe(
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    );
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.headers['x-frame-options']).toBe('DENY');
@@ -65,7 +73,12 @@ describe('startBrowserServer guards', () => {
     const none = await rawRequest(server.port, { method: 'POST', path: '/api/call/app.info', body: '{}' });
     expect(none.status).toBe(401);
     expect(JSON.parse(none.body).error.code).toBe('UNAUTHORIZED_CALLER');
-    const wrong = await rawRequest(server.port, { method: 'POST', path: '/api/call/app.info', body: '{}', headers: { 'X-Shiplens-Token': `${server.token.slice(0, -1)}x` } });
+    const wrong = await rawRequest(server.port, {
+      method: 'POST',
+      path: '/api/call/app.info',
+      body: '{}',
+      headers: { 'X-Shiplens-Token': `${server.token.slice(0, -1)}x` },
+    });
     expect(wrong.status).toBe(401);
     const events = await rawRequest(server.port, { path: '/api/events?token=nope' });
     expect(events.status).toBe(401);
@@ -75,30 +88,58 @@ describe('startBrowserServer guards', () => {
 
   it('refuses a foreign Host or Origin (403), even with the token', async () => {
     const headers = { 'X-Shiplens-Token': server.token };
-    const host = await rawRequest(server.port, { method: 'POST', path: '/api/call/app.info', body: '{}', headers: { ...headers, Host: `evil.example:${server.port}` } });
+    const host = await rawRequest(server.port, {
+      method: 'POST',
+      path: '/api/call/app.info',
+      body: '{}',
+      headers: { ...headers, Host: `evil.example:${server.port}` },
+    });
     expect(host.status).toBe(403);
     const hostPage = await rawRequest(server.port, { path: '/', headers: { Host: 'attacker.test' } });
     expect(hostPage.status).toBe(403);
-    const origin = await rawRequest(server.port, { method: 'POST', path: '/api/call/app.info', body: '{}', headers: { ...headers, Origin: 'http://evil.example' } });
+    const origin = await rawRequest(server.port, {
+      method: 'POST',
+      path: '/api/call/app.info',
+      body: '{}',
+      headers: { ...headers, Origin: 'http://evil.example' },
+    });
     expect(origin.status).toBe(403);
-    const ok = await rawRequest(server.port, { method: 'POST', path: '/api/call/app.info', body: '{}', headers: { ...headers, Origin: `http://localhost:${server.port}`, Host: `localhost:${server.port}` } });
+    const ok = await rawRequest(server.port, {
+      method: 'POST',
+      path: '/api/call/app.info',
+      body: '{}',
+      headers: { ...headers, Origin: `http://localhost:${server.port}`, Host: `localhost:${server.port}` },
+    });
     expect(ok.status).toBe(200);
     expect(JSON.parse(ok.body).value.mode).toBe('browser');
   });
 
   it('refuses static path traversal', async () => {
-    for (const path of ['/../package.json', '/%2e%2e/package.json', '/assets/..%2f..%2findex.html', '/assets/%2e%2e/%2e%2e/bucket/logs', '/..\\..\\x', '/%00', '/.hidden']) {
+    for (const path of [
+      '/../package.json',
+      '/%2e%2e/package.json',
+      '/assets/..%2f..%2findex.html',
+      '/assets/%2e%2e/%2e%2e/bucket/logs',
+      '/..\\..\\x',
+      '/%00',
+      '/.hidden',
+    ]) {
       const res = await rawRequest(server.port, { path });
       expect(res.status, path).toBe(404);
     }
   });
 
   it('listens on 127.0.0.1 only', async () => {
-    const external = Object.values(networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal);
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === 'IPv4' && !a.internal);
     if (!external) return; // no other interface on this machine: nothing else to reach
     const refused = await new Promise<boolean>((resolve) => {
       const socket = connect(server.port, external.address);
-      socket.once('connect', () => { socket.destroy(); resolve(false); });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(false);
+      });
       socket.once('error', () => resolve(true));
     });
     expect(refused).toBe(true);
@@ -124,7 +165,10 @@ describe('browser-mode API flow', () => {
     const raw = await call('table.raw', { tableId: json.value.tableId, offset: 0, length: 1000 });
     expect(raw.value).toEqual({ text: jsonLines, totalBytes: jsonLines.length });
 
-    const csv = await call('table.open', { key: 'logs/ds=20231115/06_1700000000000000000_2.csv', dialect: { columns: ['time', 'ip', 'path', 'status'] } });
+    const csv = await call('table.open', {
+      key: 'logs/ds=20231115/06_1700000000000000000_2.csv',
+      dialect: { columns: ['time', 'ip', 'path', 'status'] },
+    });
     expect(csv.value).toMatchObject({ format: 'csv', numRows: 2 });
     const csvRows = await call('table.rows', { tableId: csv.value.tableId, offset: 1, limit: 5 });
     expect(csvRows.value.rows).toEqual([['1700000001', '10.0.0.2', '/b', '500']]);
@@ -141,9 +185,15 @@ describe('browser-mode API flow', () => {
 
     const parquet = await call('table.open', { key: 'logs/p/log_061320_1700000000000000000_3.parquet' });
     expect(parquet.value).toMatchObject({ format: 'parquet', numRows: 2, hasRaw: false });
-    expect(parquet.value.columns).toEqual([{ name: 'path', type: 'string' }, { name: 'n', type: 'int64' }]);
+    expect(parquet.value.columns).toEqual([
+      { name: 'path', type: 'string' },
+      { name: 'n', type: 'int64' },
+    ]);
     const pqRows = await call('table.rows', { tableId: parquet.value.tableId, offset: 0, limit: 2 });
-    expect(pqRows.value.rows).toEqual([['/a', '9007199254740993'], ['/b', null]]);
+    expect(pqRows.value.rows).toEqual([
+      ['/a', '9007199254740993'],
+      ['/b', null],
+    ]);
     const schema = await call('parquet.schema', { key: 'logs/p/log_061320_1700000000000000000_3.parquet' });
     expect(schema.value).toMatchObject({ numRows: 2, key: 'logs/p/log_061320_1700000000000000000_3.parquet' });
     expect(schema.value.reads).toBeGreaterThanOrEqual(1);
@@ -160,7 +210,9 @@ describe('browser-mode API flow', () => {
   it('decompresses an upload to exact bytes with a derived name', async () => {
     const compressed = await readFile(join(root, 'bucket', 'logs', 'z', '13_1700000000000000000_4.snappy'));
     const up = await fetch(`http://127.0.0.1:${server.port}/api/upload?name=${encodeURIComponent('13_1700000000000000000_4.snappy')}`, {
-      method: 'POST', headers: { 'X-Shiplens-Token': server.token }, body: compressed,
+      method: 'POST',
+      headers: { 'X-Shiplens-Token': server.token },
+      body: compressed,
     });
     const { value } = (await up.json()) as { value: { uploadId: string } };
     const result = await call('decompress.file', { uploadId: value.uploadId, outDir: join(root, 'decoded') });
@@ -185,11 +237,20 @@ describe('browser-mode API flow', () => {
     expect(res.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     const reader = res.body!.getReader();
     await reader.read(); // ": connected"
-    const result = await call('export.csv', { tableId: (await call('table.open', { key: 'logs/ds=20231115/06_1700000000000000000_2.csv' })).value.tableId, fileName: 'sse.csv', jobId: 'job-sse-1' });
+    const result = await call('export.csv', {
+      tableId: (await call('table.open', { key: 'logs/ds=20231115/06_1700000000000000000_2.csv' })).value.tableId,
+      fileName: 'sse.csv',
+      jobId: 'job-sse-1',
+    });
     expect(result.ok).toBe(true);
     let text = '';
     while (!text.includes('job-sse-1')) text += new TextDecoder().decode((await reader.read()).value);
-    const event = JSON.parse(text.split('\n').find((l) => l.includes('job-sse-1'))!.slice('data: '.length));
+    const event = JSON.parse(
+      text
+        .split('\n')
+        .find((l) => l.includes('job-sse-1'))!
+        .slice('data: '.length),
+    );
     expect(event).toMatchObject({ event: 'onJobProgress', payload: { jobId: 'job-sse-1' } });
     controller.abort();
   });
@@ -198,15 +259,39 @@ describe('browser-mode API flow', () => {
     const oss = await startOssTestServer({ accessKeySecret: secret });
     try {
       oss.put('logs/a.json', jsonLines);
-      const wrong = await call('connection.openOss', { bucket: oss.bucket, endpoint: oss.endpoint, accessKeyId: oss.accessKeyId, accessKeySecret: `${secret}-wrong` });
+      const wrong = await call('connection.openOss', {
+        bucket: oss.bucket,
+        endpoint: oss.endpoint,
+        accessKeyId: oss.accessKeyId,
+        accessKeySecret: `${secret}-wrong`,
+      });
       expect(wrong.ok).toBe(true);
       const refused = await call('browse.list', { prefix: '' });
       expect(refused.error.code).toBe('AUTH_FAILED');
-      const saved = await call('profiles.save', { name: 'p1', bucket: oss.bucket, endpoint: oss.endpoint, accessKeyId: oss.accessKeyId, accessKeySecret: secret });
-      expect(saved.value).toEqual({ name: 'p1', bucket: oss.bucket, endpoint: oss.endpoint, accessKeyId: oss.accessKeyId, hasSecret: true });
+      const saved = await call('profiles.save', {
+        name: 'p1',
+        bucket: oss.bucket,
+        endpoint: oss.endpoint,
+        accessKeyId: oss.accessKeyId,
+        accessKeySecret: secret,
+      });
+      expect(saved.value).toEqual({
+        name: 'p1',
+        bucket: oss.bucket,
+        endpoint: oss.endpoint,
+        accessKeyId: oss.accessKeyId,
+        hasSecret: true,
+      });
       expect((await call('profiles.list', {})).value).toEqual([saved.value]);
-      expect((await call('connection.openOss', { bucket: oss.bucket, profileName: 'p1' })).value).toEqual({ kind: 'oss', label: `oss://${oss.bucket}`, bucket: oss.bucket, profileName: 'p1' });
-      expect((await call('browse.list', { prefix: '', delimiter: '' })).value.objects.map((o: { key: string }) => o.key)).toEqual(['logs/a.json']);
+      expect((await call('connection.openOss', { bucket: oss.bucket, profileName: 'p1' })).value).toEqual({
+        kind: 'oss',
+        label: `oss://${oss.bucket}`,
+        bucket: oss.bucket,
+        profileName: 'p1',
+      });
+      expect((await call('browse.list', { prefix: '', delimiter: '' })).value.objects.map((o: { key: string }) => o.key)).toEqual([
+        'logs/a.json',
+      ]);
       const table = await call('table.open', { key: 'logs/a.json' });
       expect(table.value).toMatchObject({ format: 'json', numRows: 2 });
       const missing = await call('connection.openOss', { bucket: oss.bucket, profileName: 'nope' });

@@ -25,8 +25,15 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function call(method: string, arg: unknown): Promise<{ status: number; body: { ok: boolean; value?: unknown; error?: { code: string; message: string } } }> {
-  const res = await fetch(`http://127.0.0.1:${server.port}/api/call/${method}`, { method: 'POST', headers: { 'X-Shiplens-Token': server.token }, body: JSON.stringify(arg) });
+async function call(
+  method: string,
+  arg: unknown,
+): Promise<{ status: number; body: { ok: boolean; value?: unknown; error?: { code: string; message: string } } }> {
+  const res = await fetch(`http://127.0.0.1:${server.port}/api/call/${method}`, {
+    method: 'POST',
+    headers: { 'X-Shiplens-Token': server.token },
+    body: JSON.stringify(arg),
+  });
   return { status: res.status, body: (await res.json()) as never };
 }
 
@@ -52,12 +59,17 @@ describe('heavy calls per client', () => {
     let peak = 0;
     const release: (() => void)[] = [];
     const page: StorageListPage = { objects: [], prefixes: ['p/'], nextPageToken: null };
-    const blocked = { kind: 'local', label: 'x', bucket: 'x', list: async () => {
-      peak = Math.max(peak, ++running);
-      await new Promise<void>((resolve) => release.push(resolve));
-      running--;
-      return page;
-    } };
+    const blocked = {
+      kind: 'local',
+      label: 'x',
+      bucket: 'x',
+      list: async () => {
+        peak = Math.max(peak, ++running);
+        await new Promise<void>((resolve) => release.push(resolve));
+        running--;
+        return page;
+      },
+    };
     server.services.connections.storage = (async () => blocked) as never;
     const lists = Array.from({ length: 12 }, () => call('browse.list', { prefix: '', delimiter: '/' }));
     while (release.length < heavyCallsMax) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -79,7 +91,10 @@ describe('launch path (no token on the opener command line)', () => {
   it('redirects once to the tokened fragment, then refuses the nonce', async () => {
     expect(server.launchUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/launch\/[A-Za-z0-9_-]{32}$/);
     expect(server.launchUrl).not.toContain(server.token);
-    const wrong = await fetch(server.launchUrl.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), { redirect: 'manual' });
+    const wrong = await fetch(
+      server.launchUrl.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+      { redirect: 'manual' },
+    );
     expect(wrong.status).toBe(410);
     const first = await fetch(server.launchUrl, { redirect: 'manual' });
     expect(first.status).toBe(302);
@@ -109,6 +124,13 @@ describe("Node's own error answers and bad URLs", () => {
   it('answers a broken percent-encoded method with 400 INVALID_ARGUMENT, not a 500 bug', async () => {
     const { status, body } = await call('%E0%A4%A', {});
     expect(status).toBe(400);
-    expect(body).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: 'The API method in the URL is not valid percent-encoding.', hint: 'Call /api/call/<method> with a plain method name such as browse.list.' } });
+    expect(body).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_ARGUMENT',
+        message: 'The API method in the URL is not valid percent-encoding.',
+        hint: 'Call /api/call/<method> with a plain method name such as browse.list.',
+      },
+    });
   });
 });

@@ -13,7 +13,9 @@ let services: ApiServices;
 function fakeServices(profiles: Record<string, ProfileWithSecret>, currentProfile?: string): ApiServices {
   const events = new EventHub();
   return {
-    connections: { info: async () => ({ kind: 'oss', label: 'oss://b', bucket: 'b', ...(currentProfile ? { profileName: currentProfile } : {}) }) },
+    connections: {
+      info: async () => ({ kind: 'oss', label: 'oss://b', bucket: 'b', ...(currentProfile ? { profileName: currentProfile } : {}) }),
+    },
     profiles: { get: async (name: string) => profiles[name] ?? null },
     platform: { ambientCredentials: async () => null },
     jobs: new JobRegistry(events as never),
@@ -31,17 +33,27 @@ function ok<T>(response: ApiResponse<T>): T {
 
 beforeAll(async () => {
   server = await startSlsTestServer();
-  services = fakeServices({
-    work: {
-      summary: { name: 'work', bucket: 'shiplens-sample', accessKeyId: server.accessKeyId, hasSecret: true, slsEndpoint: server.endpoint, slsProject: server.project },
-      accessKeySecret: server.accessKeySecret,
+  services = fakeServices(
+    {
+      work: {
+        summary: {
+          name: 'work',
+          bucket: 'shiplens-sample',
+          accessKeyId: server.accessKeyId,
+          hasSecret: true,
+          slsEndpoint: server.endpoint,
+          slsProject: server.project,
+        },
+        accessKeySecret: server.accessKeySecret,
+      },
     },
-  }, 'work');
+    'work',
+  );
 });
 afterAll(() => server.close());
 
 describe('sls.* API methods against the test server', () => {
-  it('uses the current connection\'s profile for endpoint, project and keys', async () => {
+  it("uses the current connection's profile for endpoint, project and keys", async () => {
     expect(ok(await call('sls.logstores', {}))).toEqual({ project: 'shiplens-test', logstores: ['app-log', 'nginx-log', 'empty-log'] });
     const shippers = ok(await call('sls.shippers', { logstore: 'app-log' }));
     expect(shippers.rules.map((r) => r.name)).toEqual(['oss-json', 'oss-csv', 'oss-parquet']);
@@ -50,7 +62,12 @@ describe('sls.* API methods against the test server', () => {
   it('imports a rule', async () => {
     const imported = ok(await call('sls.importRule', { logstore: 'app-log', shipper: 'oss-json' }));
     expect(imported).toMatchObject({ kind: 'shipper', project: 'shiplens-test', name: 'oss-json' });
-    expect(imported.rule).toMatchObject({ prefix: 'shiplens/json', format: 'json', compression: 'snappy', partitionFormat: '%Y/%m/%d/%H/%M' });
+    expect(imported.rule).toMatchObject({
+      prefix: 'shiplens/json',
+      format: 'json',
+      compression: 'snappy',
+      partitionFormat: '%Y/%m/%d/%H/%M',
+    });
   });
 
   it('returns tasks with statistics and advice for failed ones', async () => {
@@ -64,7 +81,13 @@ describe('sls.* API methods against the test server', () => {
     expect(list.tasks.filter((t) => t.status !== 'fail').every((t) => t.advice === undefined && t.autoRetry === undefined)).toBe(true);
     // SPEC §7: every failed task says when Log Service stops retrying it (two days after creation).
     expect(failed.every((t) => t.autoRetry?.stopsMs === t.createTime + 2 * 86_400_000)).toBe(true);
-    expect(failed.every((t) => t.autoRetry?.nextMs === null || ((t.autoRetry?.nextMs ?? 0) > Date.now() - 60_000 && (t.autoRetry?.nextMs ?? 0) <= t.createTime + 2 * 86_400_000))).toBe(true);
+    expect(
+      failed.every(
+        (t) =>
+          t.autoRetry?.nextMs === null ||
+          ((t.autoRetry?.nextMs ?? 0) > Date.now() - 60_000 && (t.autoRetry?.nextMs ?? 0) <= t.createTime + 2 * 86_400_000),
+      ),
+    ).toBe(true);
     const onlyFail = ok(await call('sls.tasks', { logstore: 'app-log', shipper: 'oss-json', to, status: 'fail' }));
     expect(onlyFail.tasks).toHaveLength(15);
   });
@@ -82,7 +105,10 @@ describe('sls.* API methods against the test server', () => {
   });
 
   it('refuses a retry without ids, and reports errors as typed responses', async () => {
-    expect(await call('sls.retry', { logstore: 'app-log', shipper: 'oss-json' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(await call('sls.retry', { logstore: 'app-log', shipper: 'oss-json' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    });
     expect(await call('sls.shippers', { logstore: 'ghost' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await call('sls.logstores', { profileName: 'nobody' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });

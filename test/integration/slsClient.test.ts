@@ -11,7 +11,13 @@ let server: SlsTestServer;
 let client: SlsClient;
 
 function connection(overrides: Partial<{ project: string; accessKeySecret: string; securityToken: string }> = {}) {
-  return { endpoint: server.endpoint, project: server.project, accessKeyId: server.accessKeyId, accessKeySecret: server.accessKeySecret, ...overrides };
+  return {
+    endpoint: server.endpoint,
+    project: server.project,
+    accessKeyId: server.accessKeyId,
+    accessKeySecret: server.accessKeySecret,
+    ...overrides,
+  };
 }
 
 beforeAll(async () => {
@@ -31,7 +37,12 @@ describe('Log Service client against the test server', () => {
   it('gets a shipper config', async () => {
     const config = await client.getShipper('app-log', 'oss-csv');
     expect(config.shipperName).toBe('oss-csv');
-    expect(config.targetConfiguration).toMatchObject({ ossBucket: 'shiplens-sample', ossPrefix: 'shiplens/csv', pathFormat: '%Y/%m/%d/%H', compressType: 'none' });
+    expect(config.targetConfiguration).toMatchObject({
+      ossBucket: 'shiplens-sample',
+      ossPrefix: 'shiplens/csv',
+      pathFormat: '%Y/%m/%d/%H',
+      compressType: 'none',
+    });
     expect(config.targetConfiguration.storage).toMatchObject({ format: 'csv' });
   });
 
@@ -52,7 +63,11 @@ describe('Log Service client against the test server', () => {
   });
 
   it('filters by status with small pages', async () => {
-    const list = await client.listShipperTasks('app-log', 'oss-json', { status: 'fail', pageSize: 4, to: (server.state.nowSec + 1) * 1000 });
+    const list = await client.listShipperTasks('app-log', 'oss-json', {
+      status: 'fail',
+      pageSize: 4,
+      to: (server.state.nowSec + 1) * 1000,
+    });
     expect(list.tasks).toHaveLength(15);
     expect(list.tasks.every((t) => t.status === 'fail')).toBe(true);
   });
@@ -65,7 +80,13 @@ describe('Log Service client against the test server', () => {
     const ids = failed.map((t) => t.id);
     const results = await client.retryShipperTasks('app-log', 'oss-csv', ids);
     expect(results).toEqual(ids.map((id) => ({ id, ok: true })));
-    expect(server.state.logstores.get('app-log')!.tasks.get('oss-csv')!.filter((t) => ids.includes(t.id)).map((t) => t.taskStatus)).toEqual(ids.map(() => 'running'));
+    expect(
+      server.state.logstores
+        .get('app-log')!
+        .tasks.get('oss-csv')!
+        .filter((t) => ids.includes(t.id))
+        .map((t) => t.taskStatus),
+    ).toEqual(ids.map(() => 'running'));
     const after = await client.listShipperTasks('app-log', 'oss-csv', { to });
     expect(after.tasks.filter((t) => ids.includes(t.id)).map((t) => t.status)).toEqual(ids.map(() => 'success'));
     expect(after.statistics.fail).toBe(0);
@@ -99,11 +120,23 @@ describe('Log Service client against the test server', () => {
 
   it('names the missing project, logstore, shipper and export job', async () => {
     const other = slsClientCreate(connection({ project: 'no-such-project' }), fast);
-    await expect(other.listLogstores()).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('project no-such-project does not exist') });
-    await expect(client.listShippers('ghost')).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('Logstore ghost does not exist in project shiplens-test') });
-    await expect(client.getShipper('app-log', 'ghost')).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('Shipping rule ghost does not exist on logstore app-log') });
+    await expect(other.listLogstores()).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('project no-such-project does not exist'),
+    });
+    await expect(client.listShippers('ghost')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('Logstore ghost does not exist in project shiplens-test'),
+    });
+    await expect(client.getShipper('app-log', 'ghost')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('Shipping rule ghost does not exist on logstore app-log'),
+    });
     await expect(client.listShipperTasks('app-log', 'ghost')).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(client.getOssExport('ghost')).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('OSS export job ghost') });
+    await expect(client.getOssExport('ghost')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('OSS export job ghost'),
+    });
   });
 
   it('retries 5xx and 429 bursts, and gives up with SERVER_ERROR / THROTTLED', async () => {

@@ -11,7 +11,10 @@ let now: number;
 
 beforeAll(async () => {
   server = await startSlsTestServer({ taskCount: 100 });
-  client = slsClientCreate({ endpoint: server.endpoint, project: server.project, accessKeyId: server.accessKeyId, accessKeySecret: server.accessKeySecret }, { sleep: () => Promise.resolve() });
+  client = slsClientCreate(
+    { endpoint: server.endpoint, project: server.project, accessKeyId: server.accessKeyId, accessKeySecret: server.accessKeySecret },
+    { sleep: () => Promise.resolve() },
+  );
   now = (server.state.nowSec + 1) * 1000;
 });
 afterAll(() => server.close());
@@ -31,7 +34,9 @@ describe('Log Service CLI commands against the test server', () => {
     const out = await slsTasksCommand(client, 'app-log', 'oss-json', { now, timeZone: 'UTC' });
     // header, 100 tasks, blank, statistics, 3 advice lines, 3 automatic-retry lines, final newline
     expect(out.text.split('\n')).toHaveLength(1 + 100 + 1 + 1 + 3 + 3 + 1);
-    expect(out.text.match(/^\S+: (Log Service retries it automatically, next at about|Log Service's automatic retries ended at) /gm)).toHaveLength(3);
+    expect(
+      out.text.match(/^\S+: (Log Service retries it automatically, next at about|Log Service's automatic retries ended at) /gm),
+    ).toHaveLength(3);
     expect(out.text).toContain('100 of 100 tasks (times in UTC); statistics: success 95, running 2, fail 3');
   });
 
@@ -48,6 +53,11 @@ describe('Log Service CLI commands against the test server', () => {
 
   it('rule import prints the ShippingRule JSON', async () => {
     const out = await slsRuleImportCommand(client, 'app-log', 'oss-parquet');
-    expect(JSON.parse(out.text)).toMatchObject({ name: 'oss-parquet', format: 'parquet', compression: 'snappy', prefix: 'shiplens/parquet' });
+    expect(JSON.parse(out.text)).toMatchObject({
+      name: 'oss-parquet',
+      format: 'parquet',
+      compression: 'snappy',
+      prefix: 'shiplens/parquet',
+    });
   });
 });

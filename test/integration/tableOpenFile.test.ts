@@ -47,20 +47,38 @@ describe('table.openFile', () => {
   });
 
   it('opens a file of the folder the decompression was given, with its CSV dialect', async () => {
-    const opened = await apiDispatch(services, 'table.openFile', { path: join(root, 'custom', 'y.csv'), outDir: join(root, 'custom'), dialect: { header: true } });
+    const opened = await apiDispatch(services, 'table.openFile', {
+      path: join(root, 'custom', 'y.csv'),
+      outDir: join(root, 'custom'),
+      dialect: { header: true },
+    });
     expect(opened).toMatchObject({ ok: true, value: { key: 'y.csv', format: 'csv', numRows: 1 } });
     const value = (opened as { value: { tableId: string; columns: { name: string }[] } }).value;
     expect(value.columns.map((c) => c.name)).toEqual(['1700000000', '10.0.0.1', '=cmd', '200']);
   });
 
   it('refuses paths outside the output folder, links out of it, and both a path and an upload', async () => {
-    for (const path of [join(root, 'secret.csv'), join(root, 'out', '..', 'secret.csv'), join(root, 'out', 'link.csv'), join(root, 'out')]) {
+    for (const path of [
+      join(root, 'secret.csv'),
+      join(root, 'out', '..', 'secret.csv'),
+      join(root, 'out', 'link.csv'),
+      join(root, 'out'),
+    ]) {
       const response = await apiDispatch(services, 'table.openFile', { path });
       expect(response).toMatchObject({ ok: false, error: { code: 'PATH_OUTSIDE_ROOT', source: path } });
     }
-    expect(await apiDispatch(services, 'table.openFile', {})).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', source: 'path' } });
-    expect(await apiDispatch(services, 'table.openFile', { path: join(root, 'out', 'x.json'), uploadId: 'abc' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: 'Give either a path or an upload id, not both.' } });
-    expect(await apiDispatch(services, 'table.openFile', { uploadId: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', source: 'uploadId' } });
+    expect(await apiDispatch(services, 'table.openFile', {})).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', source: 'path' },
+    });
+    expect(await apiDispatch(services, 'table.openFile', { path: join(root, 'out', 'x.json'), uploadId: 'abc' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: 'Give either a path or an upload id, not both.' },
+    });
+    expect(await apiDispatch(services, 'table.openFile', { uploadId: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', source: 'uploadId' },
+    });
   });
 
   it('opens an upload by its id under its own name', async () => {

@@ -12,7 +12,9 @@ beforeAll(async () => {
   workerPath = await workerBuild();
 });
 
-const lines = Array.from({ length: 25_003 }, (_, i) => (i === 7 ? 'not json' : JSON.stringify({ __time__: 1700000000 + i, __topic__: i % 2 ? 'a' : '', msg: `m${i} "q"`, n: i })));
+const lines = Array.from({ length: 25_003 }, (_, i) =>
+  i === 7 ? 'not json' : JSON.stringify({ __time__: 1700000000 + i, __topic__: i % 2 ? 'a' : '', msg: `m${i} "q"`, n: i }),
+);
 const jsonBytes = new TextEncoder().encode(`${lines.join('\n')}\n`);
 const csvBytes = new TextEncoder().encode('a,b\r\n1,"x,y"\r\n2,\r\n3,z\r\n');
 
@@ -32,7 +34,10 @@ describe('tableWorkerOpen (JSON/CSV decoded, indexed and held in a worker thread
   ])('$name: the same columns, rows, warnings and text as tableOpen inline; text is shared memory', async ({ name, bytes }) => {
     const inline = await tableOpen(byteSourceFromBytes(bytes, name), { maxDecodeBytes: 1 << 30 });
     const progress: number[] = [];
-    const table = await tableWorkerOpen(workerPath, { request: { bytes, name, maxDecodeBytes: 1 << 30 }, onProgress: (done) => progress.push(done) });
+    const table = await tableWorkerOpen(workerPath, {
+      request: { bytes, name, maxDecodeBytes: 1 << 30 },
+      onProgress: (done) => progress.push(done),
+    });
     opened.push(table);
     expect(table.reader.columns).toEqual(inline.reader.columns);
     expect(table.reader.numRows).toBe(25_002);
@@ -49,10 +54,19 @@ describe('tableWorkerOpen (JSON/CSV decoded, indexed and held in a worker thread
     const dialect = { delimiter: ',', quote: '"', header: true, nullValue: '' };
     const table = await tableWorkerOpen(workerPath, { request: { bytes: csvBytes, name: 'x.csv', maxDecodeBytes: 1 << 20, dialect } });
     opened.push(table);
-    expect(await table.reader.readRows(0, 10)).toEqual((await (await tableOpen(byteSourceFromBytes(csvBytes, 'x.csv'), { dialect })).reader.readRows(0, 10)));
+    expect(await table.reader.readRows(0, 10)).toEqual(
+      await (await tableOpen(byteSourceFromBytes(csvBytes, 'x.csv'), { dialect })).reader.readRows(0, 10),
+    );
     const corrupt = snappyCompressRaw(jsonBytes).slice(0, 5000);
-    await expect(tableWorkerOpen(workerPath, { request: { bytes: corrupt, name: 'c.snappy', maxDecodeBytes: 1 << 30 } })).rejects.toMatchObject({ code: 'TRUNCATED', source: 'c.snappy' });
-    await expect(tableWorkerOpen(workerPath, { request: { bytes: jsonBytes, name: 'big.json', maxDecodeBytes: 1 << 30 }, signal: AbortSignal.abort() })).rejects.toMatchObject({ code: 'CANCELLED' });
+    await expect(
+      tableWorkerOpen(workerPath, { request: { bytes: corrupt, name: 'c.snappy', maxDecodeBytes: 1 << 30 } }),
+    ).rejects.toMatchObject({ code: 'TRUNCATED', source: 'c.snappy' });
+    await expect(
+      tableWorkerOpen(workerPath, {
+        request: { bytes: jsonBytes, name: 'big.json', maxDecodeBytes: 1 << 30 },
+        signal: AbortSignal.abort(),
+      }),
+    ).rejects.toMatchObject({ code: 'CANCELLED' });
     await expect(table.reader.readRows(-1, 2)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
   });
 

@@ -15,28 +15,46 @@ function bundle(entry: string): Promise<string> {
   let done = bundles.get(entry);
   if (!done) {
     const outfile = join(outDir, `${bundles.size}.cjs`);
-    done = build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, packages: 'external', logLevel: 'error' }).then(() => outfile);
+    done = build({
+      entryPoints: [entry],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      outfile,
+      packages: 'external',
+      logLevel: 'error',
+    }).then(() => outfile);
     bundles.set(entry, done);
   }
   return done;
 }
 
 /** Run `entry` with `args` in a child (`--expose-gc`), kill it after `timeoutMs`, parse its last stdout line. */
-export async function childRun<T>(entry: string, args: string[], options: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<T> {
+export async function childRun<T>(
+  entry: string,
+  args: string[],
+  options: { timeoutMs?: number; env?: Record<string, string> } = {},
+): Promise<T> {
   const file = await bundle(entry);
   return new Promise<T>((resolve, reject) => {
-    execFile(process.execPath, ['--expose-gc', file, ...args], { timeout: options.timeoutMs ?? 60_000, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, ...options.env } }, (error, stdout, stderr) => {
-      if (error) {
-        reject(new Error(`child ${args.join(' ')} failed: ${error.message}\n${stderr}`));
-        return;
-      }
-      const last = stdout.trim().split('\n').pop() ?? '';
-      try {
-        resolve(JSON.parse(last) as T);
-      } catch {
-        reject(new Error(`child ${args.join(' ')} printed no JSON result:\n${stdout}\n${stderr}`));
-      }
-    });
+    execFile(
+      process.execPath,
+      ['--expose-gc', file, ...args],
+      { timeout: options.timeoutMs ?? 60_000, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, ...options.env } },
+      (error, stdout, stderr) => {
+        if (error) {
+          reject(new Error(`child ${args.join(' ')} failed: ${error.message}\n${stderr}`));
+          return;
+        }
+        const last = stdout.trim().split('\n').pop() ?? '';
+        try {
+          resolve(JSON.parse(last) as T);
+        } catch {
+          reject(new Error(`child ${args.join(' ')} printed no JSON result:\n${stdout}\n${stderr}`));
+        }
+      },
+    );
   });
 }
 

@@ -37,7 +37,12 @@ function line(i: number): string {
 beforeAll(() => {
   writeFileSync(input, Array.from({ length: sizes.lines }, (_, i) => line(i)).join(''));
   // python3-snappy writes the compressed input (an independent writer, raw block format).
-  execFileSync('/usr/bin/python3', ['-c', 'import snappy,sys; open(sys.argv[2],"wb").write(snappy.compress(open(sys.argv[1],"rb").read()))', input, `${input}.snappy`]);
+  execFileSync('/usr/bin/python3', [
+    '-c',
+    'import snappy,sys; open(sys.argv[2],"wb").write(snappy.compress(open(sys.argv[1],"rb").read()))',
+    input,
+    `${input}.snappy`,
+  ]);
 }, timeoutMs);
 
 afterAll(() => {
@@ -50,39 +55,56 @@ function freeBlocks(): number {
 }
 
 describe.runIf(mounted)(`a full disk (${soak ? 'soak' : 'short'} sizes: ${sizes.lines} lines onto ${sizes.diskMb} MiB)`, () => {
-  it.each(['decode', 'export'])(`%s fails cleanly ${sizes.rounds} times: exit 1 naming the disk, no file, no part, no block kept`, async (command) => {
-    const free = freeBlocks();
-    const started = performance.now();
-    for (let round = 0; round < sizes.rounds; round++) {
-      const args = command === 'decode' ? ['decode', `${input}.snappy`, '-o', path.join(disk, 'out.json')] : ['export', input, '-o', path.join(disk, 'out.csv')];
-      const result = await cliCapture(args);
-      expect({ code: result.code, stdout: result.stdout }).toEqual({ code: 1, stdout: '' });
-      expect(result.stderr).toMatch(new RegExp(`^shiplens: ${disk}/out\\.(json|csv): The disk is full: no space left in ${disk}\\. \\(Free some space or choose another folder\\.\\)\\n$`));
-      expect(readdirSync(disk)).toEqual([]);
-      expect(freeBlocks()).toBe(free);
-    }
-    console.log(`disk full ${command} ${JSON.stringify({ rounds: sizes.rounds, inputBytes: readFileSync(input).length, msPerRound: Math.round((performance.now() - started) / sizes.rounds), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}`);
-  }, timeoutMs);
+  it.each(['decode', 'export'])(
+    `%s fails cleanly ${sizes.rounds} times: exit 1 naming the disk, no file, no part, no block kept`,
+    async (command) => {
+      const free = freeBlocks();
+      const started = performance.now();
+      for (let round = 0; round < sizes.rounds; round++) {
+        const args =
+          command === 'decode'
+            ? ['decode', `${input}.snappy`, '-o', path.join(disk, 'out.json')]
+            : ['export', input, '-o', path.join(disk, 'out.csv')];
+        const result = await cliCapture(args);
+        expect({ code: result.code, stdout: result.stdout }).toEqual({ code: 1, stdout: '' });
+        expect(result.stderr).toMatch(
+          new RegExp(
+            `^shiplens: ${disk}/out\\.(json|csv): The disk is full: no space left in ${disk}\\. \\(Free some space or choose another folder\\.\\)\\n$`,
+          ),
+        );
+        expect(readdirSync(disk)).toEqual([]);
+        expect(freeBlocks()).toBe(free);
+      }
+      console.log(
+        `disk full ${command} ${JSON.stringify({ rounds: sizes.rounds, inputBytes: readFileSync(input).length, msPerRound: Math.round((performance.now() - started) / sizes.rounds), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}`,
+      );
+    },
+    timeoutMs,
+  );
 });
 
 describe('hostile .part files next to the target', () => {
-  it('decode and export leave planted links, their victims and foreign parts untouched', async () => {
-    const dir = mkdtempSync(path.join(work, 'hostile-'));
-    writeFileSync(path.join(dir, 'victim'), 'victim\n');
-    symlinkSync(path.join(dir, 'victim'), path.join(dir, 'x.json.part'));
-    symlinkSync(path.join(dir, 'missing'), path.join(dir, 'y.csv.part'));
-    writeFileSync(path.join(dir, 'z.csv.part'), 'foreign\n');
-    expect((await cliCapture(['decode', `${input}.snappy`, '-o', path.join(dir, 'x.json')])).code).toBe(0);
-    expect((await cliCapture(['export', input, '-o', path.join(dir, 'y.csv')])).code).toBe(0);
-    expect((await cliCapture(['export', input, '-o', path.join(dir, 'z.csv')])).code).toBe(0);
-    expect(readFileSync(path.join(dir, 'x.json')).equals(readFileSync(input))).toBe(true);
-    const csv = readFileSync(path.join(dir, 'y.csv'), 'utf8');
-    expect(csv.startsWith('n,msg\r\n0,row 0 of the disk-full soak\r\n')).toBe(true);
-    expect(csv.split('\r\n')).toHaveLength(sizes.lines + 2);
-    expect(readFileSync(path.join(dir, 'victim'), 'utf8')).toBe('victim\n');
-    expect(readlinkSync(path.join(dir, 'x.json.part'))).toBe(path.join(dir, 'victim'));
-    expect(readlinkSync(path.join(dir, 'y.csv.part'))).toBe(path.join(dir, 'missing'));
-    expect(readFileSync(path.join(dir, 'z.csv.part'), 'utf8')).toBe('foreign\n');
-    expect(readdirSync(dir).sort()).toEqual(['victim', 'x.json', 'x.json.part', 'y.csv', 'y.csv.part', 'z.csv', 'z.csv.part']);
-  }, timeoutMs);
+  it(
+    'decode and export leave planted links, their victims and foreign parts untouched',
+    async () => {
+      const dir = mkdtempSync(path.join(work, 'hostile-'));
+      writeFileSync(path.join(dir, 'victim'), 'victim\n');
+      symlinkSync(path.join(dir, 'victim'), path.join(dir, 'x.json.part'));
+      symlinkSync(path.join(dir, 'missing'), path.join(dir, 'y.csv.part'));
+      writeFileSync(path.join(dir, 'z.csv.part'), 'foreign\n');
+      expect((await cliCapture(['decode', `${input}.snappy`, '-o', path.join(dir, 'x.json')])).code).toBe(0);
+      expect((await cliCapture(['export', input, '-o', path.join(dir, 'y.csv')])).code).toBe(0);
+      expect((await cliCapture(['export', input, '-o', path.join(dir, 'z.csv')])).code).toBe(0);
+      expect(readFileSync(path.join(dir, 'x.json')).equals(readFileSync(input))).toBe(true);
+      const csv = readFileSync(path.join(dir, 'y.csv'), 'utf8');
+      expect(csv.startsWith('n,msg\r\n0,row 0 of the disk-full soak\r\n')).toBe(true);
+      expect(csv.split('\r\n')).toHaveLength(sizes.lines + 2);
+      expect(readFileSync(path.join(dir, 'victim'), 'utf8')).toBe('victim\n');
+      expect(readlinkSync(path.join(dir, 'x.json.part'))).toBe(path.join(dir, 'victim'));
+      expect(readlinkSync(path.join(dir, 'y.csv.part'))).toBe(path.join(dir, 'missing'));
+      expect(readFileSync(path.join(dir, 'z.csv.part'), 'utf8')).toBe('foreign\n');
+      expect(readdirSync(dir).sort()).toEqual(['victim', 'x.json', 'x.json.part', 'y.csv', 'y.csv.part', 'z.csv', 'z.csv.part']);
+    },
+    timeoutMs,
+  );
 });

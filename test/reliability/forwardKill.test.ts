@@ -22,7 +22,10 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'fwd-kill-'));
   bucket = join(dir, 'bucket');
   execFileSync('/usr/bin/python3', [join(repoRoot, 'test/fixtures/forward/genRange.py'), bucket, '20', '50']);
-  const logs = readFileSync(join(dir, 'expected.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const logs = readFileSync(join(dir, 'expected.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
   expected = new Map(logs.map((log) => [log.seq as string, log]));
 }, 120_000);
 
@@ -30,7 +33,29 @@ afterEach(async () => server?.stop());
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function args(host: string, checkpoint: string, extra: string[] = []): string[] {
-  return ['forward', '--to', `hec://${host}`, bucket, '--from', '2026-11-25T10:00:00+08:00', '--to-time', '2026-11-25T11:40:00+08:00', '--partition-format', '%Y/%m/%d/%H/%M', '--time-zone', '+08:00', '--hec-token-env', 'HEC_TOKEN', '--hec-mode', 'json', '--batch-events', String(batch), '--checkpoint', join(dir, checkpoint), ...extra];
+  return [
+    'forward',
+    '--to',
+    `hec://${host}`,
+    bucket,
+    '--from',
+    '2026-11-25T10:00:00+08:00',
+    '--to-time',
+    '2026-11-25T11:40:00+08:00',
+    '--partition-format',
+    '%Y/%m/%d/%H/%M',
+    '--time-zone',
+    '+08:00',
+    '--hec-token-env',
+    'HEC_TOKEN',
+    '--hec-mode',
+    'json',
+    '--batch-events',
+    String(batch),
+    '--checkpoint',
+    join(dir, checkpoint),
+    ...extra,
+  ];
 }
 
 async function until(check: () => boolean): Promise<void> {
@@ -39,11 +64,21 @@ async function until(check: () => boolean): Promise<void> {
 }
 
 /** Start the CLI, wait for `batches` accepted batches, send `signal`; resolves with the exit. */
-async function interrupted(host: string, checkpoint: string, batches: number, signal: NodeJS.Signals): Promise<{ code: number | null; signal: string | null; stderr: string }> {
-  const child = spawn(process.execPath, [cliBundle, ...args(host, checkpoint, ['--rate', '200'])], { env: { PATH: process.env.PATH, HOME: '/nonexistent-home', HEC_TOKEN: token }, stdio: ['ignore', 'ignore', 'pipe'] });
+async function interrupted(
+  host: string,
+  checkpoint: string,
+  batches: number,
+  signal: NodeJS.Signals,
+): Promise<{ code: number | null; signal: string | null; stderr: string }> {
+  const child = spawn(process.execPath, [cliBundle, ...args(host, checkpoint, ['--rate', '200'])], {
+    env: { PATH: process.env.PATH, HOME: '/nonexistent-home', HEC_TOKEN: token },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('close', (code, sig) => resolve({ code, signal: sig })));
+  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+    child.on('close', (code, sig) => resolve({ code, signal: sig })),
+  );
   await until(() => server.batches.length >= batches);
   child.kill(signal);
   return { ...(await exited), stderr };
@@ -72,7 +107,9 @@ describe('forward replay across a crash', () => {
     expect(before).toBeLessThan(expected.size);
     const resumed = await cliSpawn(args(host, 'kill.json'), { env: { HEC_TOKEN: token } });
     expect(resumed.code).toBe(0);
-    expect(resumed.stderr).toMatch(/^forward: 20 objects; read \d+, outside the window 0, sent \d+, acknowledged \d+, retried 0, dead-lettered 0\n$/);
+    expect(resumed.stderr).toMatch(
+      /^forward: 20 objects; read \d+, outside the window 0, sent \d+, acknowledged \d+, retried 0, dead-lettered 0\n$/,
+    );
     const duplicates = checkEverythingArrived();
     expect(duplicates).toBeGreaterThanOrEqual(0);
     expect(duplicates).toBeLessThanOrEqual(batch);
@@ -86,8 +123,12 @@ describe('forward replay across a crash', () => {
     const stopped = await interrupted(host, 'term.json', 5, 'SIGTERM');
     expect(stopped.code).toBe(1);
     const lines = stopped.stderr.trim().split('\n');
-    expect(lines.at(-2)).toMatch(/^forward: 20 objects; read (\d+), outside the window 0, sent \1, acknowledged \1, retried 0, dead-lettered 0$/);
-    expect(lines.at(-1)).toBe(`shiplens: ${bucket}: Stopped before the end of the range; every event sent so far is acknowledged and the checkpoint is saved. (Run the same command again to resume)`);
+    expect(lines.at(-2)).toMatch(
+      /^forward: 20 objects; read (\d+), outside the window 0, sent \1, acknowledged \1, retried 0, dead-lettered 0$/,
+    );
+    expect(lines.at(-1)).toBe(
+      `shiplens: ${bucket}: Stopped before the end of the range; every event sent so far is acknowledged and the checkpoint is saved. (Run the same command again to resume)`,
+    );
     const acknowledged = Number(/acknowledged (\d+)/.exec(lines.at(-2) ?? '')?.[1]);
     expect(server.events.length).toBe(acknowledged);
     const resumed = await cliSpawn(args(host, 'term.json'), { env: { HEC_TOKEN: token } });

@@ -16,7 +16,21 @@ const fourGbBlock = Uint8Array.from([...varint(fourGb), 0x00, 0x61, ...new Array
 /** A Parquet file: PAR1, then a footer (compact thrift) and its length, then PAR1. */
 function parquetWithFooter(footer: number[], footerLengthOverride?: number): Uint8Array {
   const length = footerLengthOverride ?? footer.length;
-  return Uint8Array.from([0x50, 0x41, 0x52, 0x31, ...footer, length & 0xff, (length >>> 8) & 0xff, (length >>> 16) & 0xff, (length >>> 24) & 0xff, 0x50, 0x41, 0x52, 0x31]);
+  return Uint8Array.from([
+    0x50,
+    0x41,
+    0x52,
+    0x31,
+    ...footer,
+    length & 0xff,
+    (length >>> 8) & 0xff,
+    (length >>> 16) & 0xff,
+    (length >>> 24) & 0xff,
+    0x50,
+    0x41,
+    0x52,
+    0x31,
+  ]);
 }
 
 function varintAt(bytes: Uint8Array, at: number): { value: number; end: number } {
@@ -54,22 +68,59 @@ function pageHeaderAbsurd(file: Uint8Array, size: number): Uint8Array {
 }
 
 const scenarios: Record<string, (arg?: string) => Promise<Record<string, unknown> | void>> = {
-  async 'snappy-raw-4gb'() { await snappyDecode(fourGbBlock, { source: 'x.snappy' }); },
+  async 'snappy-raw-4gb'() {
+    await snappyDecode(fourGbBlock, { source: 'x.snappy' });
+  },
   // Even with the limit raised past 4 GB, 70 bytes cannot expand to 4 GB: refused on arithmetic.
-  async 'snappy-raw-4gb-limit-raised'() { await snappyDecode(fourGbBlock, { source: 'x.snappy', maxOutputBytes: 8 * 1024 ** 3 }); },
+  async 'snappy-raw-4gb-limit-raised'() {
+    await snappyDecode(fourGbBlock, { source: 'x.snappy', maxOutputBytes: 8 * 1024 ** 3 });
+  },
   async 'snappy-raw-4gb-native'() {
     const native = nativeRawBlockDecoder();
     await snappyDecode(fourGbBlock, { variant: 'raw', rawDecoder: native ?? undefined, maxOutputBytes: 8 * 1024 ** 3 });
     return { native: native !== null };
   },
-  async 'snappy-java-4gb'() { await snappyDecode(Uint8Array.from([0x82, 0x53, 0x4e, 0x41, 0x50, 0x50, 0x59, 0x00, 0, 0, 0, 1, 0, 0, 0, 1, ...be32(fourGbBlock.length), ...fourGbBlock])); },
-  async 'snappy-hadoop-4gb'() { await snappyDecode(Uint8Array.from([...be32(fourGb), ...be32(fourGbBlock.length), ...fourGbBlock]), { variant: 'hadoop' }); },
-  async 'snappy-4gb-via-tableOpen'() { await tableOpen(byteSourceFromBytes(fourGbBlock, 'a_1484913043351525351_1.snappy')); },
-  async 'parquet-footer-length-4gb'() { await parquetSchemaRead(byteSourceFromBytes(parquetWithFooter([0x15, 0x02, 0x00], 0xfffffff0), 'x.parquet')); },
+  async 'snappy-java-4gb'() {
+    await snappyDecode(
+      Uint8Array.from([
+        0x82,
+        0x53,
+        0x4e,
+        0x41,
+        0x50,
+        0x50,
+        0x59,
+        0x00,
+        0,
+        0,
+        0,
+        1,
+        0,
+        0,
+        0,
+        1,
+        ...be32(fourGbBlock.length),
+        ...fourGbBlock,
+      ]),
+    );
+  },
+  async 'snappy-hadoop-4gb'() {
+    await snappyDecode(Uint8Array.from([...be32(fourGb), ...be32(fourGbBlock.length), ...fourGbBlock]), { variant: 'hadoop' });
+  },
+  async 'snappy-4gb-via-tableOpen'() {
+    await tableOpen(byteSourceFromBytes(fourGbBlock, 'a_1484913043351525351_1.snappy'));
+  },
+  async 'parquet-footer-length-4gb'() {
+    await parquetSchemaRead(byteSourceFromBytes(parquetWithFooter([0x15, 0x02, 0x00], 0xfffffff0), 'x.parquet'));
+  },
   // A footer whose schema list declares 2^31-1 elements in a few bytes.
-  async 'parquet-footer-list-2g'() { await parquetSchemaRead(byteSourceFromBytes(parquetWithFooter([0x15, 0x02, 0x19, 0xfc, ...varint(0x7fffffff), 0x00]), 'x.parquet')); },
+  async 'parquet-footer-list-2g'() {
+    await parquetSchemaRead(byteSourceFromBytes(parquetWithFooter([0x15, 0x02, 0x19, 0xfc, ...varint(0x7fffffff), 0x00]), 'x.parquet'));
+  },
   // A footer declaring a 2 GiB string.
-  async 'parquet-footer-string-2g'() { await parquetSchemaRead(byteSourceFromBytes(parquetWithFooter([0x15, 0x02, 0x18, ...varint(0x7fffffff), 0x00]), 'x.parquet')); },
+  async 'parquet-footer-string-2g'() {
+    await parquetSchemaRead(byteSourceFromBytes(parquetWithFooter([0x15, 0x02, 0x18, ...varint(0x7fffffff), 0x00]), 'x.parquet'));
+  },
   async 'parquet-page-absurd'(file) {
     const bytes = pageHeaderAbsurd(new Uint8Array(readFileSync(file as string)), 0x7ffffff0);
     const reader = await parquetTable(byteSourceFromBytes(bytes, 'x.parquet'));

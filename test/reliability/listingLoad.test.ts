@@ -17,18 +17,28 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'shiplens-listing-load-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe(`listing load through the browser server (${soak ? 'soak' : 'short'} sizes)`, () => {
-  it(`serves ${sizes.concurrency} concurrent pages of a ${sizes.keys}-key folder, each exact`, async () => {
-    const bucket = listingFolder(sizes.keys);
-    const figures = await childRun<ChildFigures>(path.join(__dirname, 'listingLoadChild.ts'), [bucket, String(sizes.keys), String(sizes.concurrency), work], { timeoutMs });
-    const { firstLast, ...shown } = figures.detail ?? {};
-    console.log(`listing load ${JSON.stringify({ ...figures, detail: shown })}`);
-    expect(figures.outcome).toBe('value');
-    const per = sizes.keys / sizes.concurrency;
-    // Page i starts at key i*per and holds min(1000, keys - i*per) keys.
-    expect(firstLast).toEqual(Array.from({ length: sizes.concurrency }, (_v, i) => {
-      const count = Math.min(1000, sizes.keys - i * per);
-      return [listingKey(i * per), listingKey(i * per + count - 1), count];
-    }));
-    if (soak) expect(figures.peakRssMb).toBeLessThanOrEqual(400);
-  }, timeoutMs);
+  it(
+    `serves ${sizes.concurrency} concurrent pages of a ${sizes.keys}-key folder, each exact`,
+    async () => {
+      const bucket = listingFolder(sizes.keys);
+      const figures = await childRun<ChildFigures>(
+        path.join(__dirname, 'listingLoadChild.ts'),
+        [bucket, String(sizes.keys), String(sizes.concurrency), work],
+        { timeoutMs },
+      );
+      const { firstLast, ...shown } = figures.detail ?? {};
+      console.log(`listing load ${JSON.stringify({ ...figures, detail: shown })}`);
+      expect(figures.outcome).toBe('value');
+      const per = sizes.keys / sizes.concurrency;
+      // Page i starts at key i*per and holds min(1000, keys - i*per) keys.
+      expect(firstLast).toEqual(
+        Array.from({ length: sizes.concurrency }, (_v, i) => {
+          const count = Math.min(1000, sizes.keys - i * per);
+          return [listingKey(i * per), listingKey(i * per + count - 1), count];
+        }),
+      );
+      if (soak) expect(figures.peakRssMb).toBeLessThanOrEqual(400);
+    },
+    timeoutMs,
+  );
 });

@@ -27,10 +27,15 @@ process.stdout.write(JSON.stringify(pages));
 
 function loadClient(url: string, token: string, bodies: string[]): Promise<unknown[]> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--input-type=module', '-e', clientScript, JSON.stringify({ url, token, bodies })], { maxBuffer: 64 << 20 }, (error, stdout) => {
-      if (error) reject(error);
-      else resolve(JSON.parse(stdout) as unknown[]);
-    });
+    execFile(
+      process.execPath,
+      ['--input-type=module', '-e', clientScript, JSON.stringify({ url, token, bodies })],
+      { maxBuffer: 64 << 20 },
+      (error, stdout) => {
+        if (error) reject(error);
+        else resolve(JSON.parse(stdout) as unknown[]);
+      },
+    );
   });
 }
 
@@ -42,7 +47,11 @@ async function main(): Promise<void> {
   const services = servicesCreate({ mode: 'browser', dataDir: join(workDir, 'data'), outputDir: join(workDir, 'out'), workerPath: null });
   const server = await startBrowserServer({ rendererDir: join(workDir, 'renderer'), bucketDir: bucket, services });
   const info = async (): Promise<void> => {
-    const res = await fetch(`http://127.0.0.1:${server.port}/api/call/app.info`, { method: 'POST', headers: { 'X-Shiplens-Token': server.token }, body: '{}' });
+    const res = await fetch(`http://127.0.0.1:${server.port}/api/call/app.info`, {
+      method: 'POST',
+      headers: { 'X-Shiplens-Token': server.token },
+      body: '{}',
+    });
     if (!((await res.json()) as { ok: boolean }).ok) throw new Error('app.info failed');
   };
   // Warm up this side's fetch (undici compiles on first use), as an open page would be.
@@ -50,7 +59,12 @@ async function main(): Promise<void> {
   // Page i starts after key i * keys / concurrency - 1 (the token the previous page would give).
   const bodies = Array.from({ length: concurrency }, (_v, i) => {
     const start = Math.floor((i * keys) / concurrency);
-    return JSON.stringify({ prefix: 'logs/', delimiter: '/', maxKeys: 1000, ...(start > 0 ? { pageToken: pageTokenEncode('local1', { k: listingKey(start - 1) }) } : {}) });
+    return JSON.stringify({
+      prefix: 'logs/',
+      delimiter: '/',
+      maxKeys: 1000,
+      ...(start > 0 ? { pageToken: pageTokenEncode('local1', { k: listingKey(start - 1) }) } : {}),
+    });
   });
   const lag = monitorEventLoopDelay({ resolution: 10 });
   await measureStep(async () => {
@@ -65,14 +79,25 @@ async function main(): Promise<void> {
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
     })();
-    const pages = await loadClient(`http://127.0.0.1:${server.port}/api/call/browse.list`, server.token, bodies).finally(() => (done = true));
+    const pages = await loadClient(`http://127.0.0.1:${server.port}/api/call/browse.list`, server.token, bodies).finally(
+      () => (done = true),
+    );
     await sampler;
     lag.disable();
     infoMs.sort((a, b) => a - b);
     const at = (q: number): number => Math.round(infoMs[Math.min(infoMs.length - 1, Math.floor(q * infoMs.length))] ?? 0);
     // loopMaxMs: the longest event-loop stall, what any light call could have waited behind;
     // load1: the machine's load average (app.info times stretch with CPU contention).
-    return { pages: pages.length, infoCalls: infoMs.length, infoP50Ms: at(0.5), infoP95Ms: at(0.95), infoMaxMs: at(1), loopMaxMs: Math.round(lag.max / 1e6), load1: Math.round(loadavg()[0] ?? 0), firstLast: pages };
+    return {
+      pages: pages.length,
+      infoCalls: infoMs.length,
+      infoP50Ms: at(0.5),
+      infoP95Ms: at(0.95),
+      infoMaxMs: at(1),
+      loopMaxMs: Math.round(lag.max / 1e6),
+      load1: Math.round(loadavg()[0] ?? 0),
+      firstLast: pages,
+    };
   });
   await server.close();
   process.exit(0);

@@ -26,35 +26,64 @@ async function run(name: string, args: string[]): Promise<ChildFigures> {
 }
 
 describe(`load through the API (${soak ? 'soak' : 'short'} sizes)`, () => {
-  it(`lists ${sizes.keys} keys in pages of 1,000`, async () => {
-    const { detail } = await run('list', [String(sizes.keys), path.join(work, 'list')]);
-    expect(detail).toEqual({ keys: sizes.keys, pages: Math.ceil(sizes.keys / 1000), last: `logs/ds=20240101/${String(sizes.keys - 1).padStart(7, '0')}_1484913043351525351_${sizes.keys - 1}.snappy` });
-  }, timeoutMs);
+  it(
+    `lists ${sizes.keys} keys in pages of 1,000`,
+    async () => {
+      const { detail } = await run('list', [String(sizes.keys), path.join(work, 'list')]);
+      expect(detail).toEqual({
+        keys: sizes.keys,
+        pages: Math.ceil(sizes.keys / 1000),
+        last: `logs/ds=20240101/${String(sizes.keys - 1).padStart(7, '0')}_1484913043351525351_${sizes.keys - 1}.snappy`,
+      });
+    },
+    timeoutMs,
+  );
 
-  it(`opens a ${sizes.rows}-row DuckDB Parquet and reads its last page`, async () => {
-    const { bucket, key } = await loadParquet(sizes.rows);
-    const { detail } = await run('parquet', [bucket, key, path.join(work, 'pq')]);
-    const last = sizes.rows - 1;
-    expect(detail).toMatchObject({ numRows: sizes.rows, lastRows: 100 });
-    expect(detail?.lastRow).toEqual([String(1484913043 + last), 'nginx', `10.0.${last % 250}.${last % 7}`, last % 10 === 0 ? 'POST' : 'GET', `/api/v1/items?id=${last}`, String(200 + (last % 4) * 100), String(last), last % 97 === 0 ? '=HYPERLINK("x")' : 'Mozilla/5.0']);
-  }, timeoutMs);
+  it(
+    `opens a ${sizes.rows}-row DuckDB Parquet and reads its last page`,
+    async () => {
+      const { bucket, key } = await loadParquet(sizes.rows);
+      const { detail } = await run('parquet', [bucket, key, path.join(work, 'pq')]);
+      const last = sizes.rows - 1;
+      expect(detail).toMatchObject({ numRows: sizes.rows, lastRows: 100 });
+      expect(detail?.lastRow).toEqual([
+        String(1484913043 + last),
+        'nginx',
+        `10.0.${last % 250}.${last % 7}`,
+        last % 10 === 0 ? 'POST' : 'GET',
+        `/api/v1/items?id=${last}`,
+        String(200 + (last % 4) * 100),
+        String(last),
+        last % 97 === 0 ? '=HYPERLINK("x")' : 'Mozilla/5.0',
+      ]);
+    },
+    timeoutMs,
+  );
 
-  it(`exports ${sizes.rows} rows to CSV with formulas guarded`, async () => {
-    const { bucket, key } = await loadParquet(sizes.rows);
-    const { detail } = await run('export', [bucket, key, path.join(work, 'csv')]);
-    expect(detail?.rows).toBe(sizes.rows);
-    const text = readFileSync(detail?.path as string, 'utf8');
-    const lines = text.split('\r\n').filter((l) => l !== '');
-    expect(lines).toHaveLength(sizes.rows + 1);
-    expect(lines[0]).toBe('__time__,__topic__,__source__,method,url,status,seq,ua');
-    expect(lines[1]).toBe('1484913043,nginx,10.0.0.0,POST,/api/v1/items?id=0,200,0,"\'=HYPERLINK(""x"")"');
-    expect(Buffer.byteLength(text)).toBe(detail?.bytes);
-  }, timeoutMs);
+  it(
+    `exports ${sizes.rows} rows to CSV with formulas guarded`,
+    async () => {
+      const { bucket, key } = await loadParquet(sizes.rows);
+      const { detail } = await run('export', [bucket, key, path.join(work, 'csv')]);
+      expect(detail?.rows).toBe(sizes.rows);
+      const text = readFileSync(detail?.path as string, 'utf8');
+      const lines = text.split('\r\n').filter((l) => l !== '');
+      expect(lines).toHaveLength(sizes.rows + 1);
+      expect(lines[0]).toBe('__time__,__topic__,__source__,method,url,status,seq,ua');
+      expect(lines[1]).toBe('1484913043,nginx,10.0.0.0,POST,/api/v1/items?id=0,200,0,"\'=HYPERLINK(""x"")"');
+      expect(Buffer.byteLength(text)).toBe(detail?.bytes);
+    },
+    timeoutMs,
+  );
 
-  it(`decodes a ${sizes.snappyMb} MB raw snappy object (python3-snappy) byte-exact`, async () => {
-    const input = loadSnappy(sizes.snappyMb);
-    const { detail } = await run('decode', [input.file, path.join(work, 'dec')]);
-    expect(detail).toMatchObject({ bytes: input.plainBytes, variant: 'raw', sha256: input.sha256 });
-    expect(existsSync(worker) ? detail?.usedWorker : true).toBe(true);
-  }, timeoutMs);
+  it(
+    `decodes a ${sizes.snappyMb} MB raw snappy object (python3-snappy) byte-exact`,
+    async () => {
+      const input = loadSnappy(sizes.snappyMb);
+      const { detail } = await run('decode', [input.file, path.join(work, 'dec')]);
+      expect(detail).toMatchObject({ bytes: input.plainBytes, variant: 'raw', sha256: input.sha256 });
+      expect(existsSync(worker) ? detail?.usedWorker : true).toBe(true);
+    },
+    timeoutMs,
+  );
 });

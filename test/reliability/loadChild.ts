@@ -18,7 +18,12 @@ async function call<T>(services: ApiServices, method: string, arg: unknown): Pro
 }
 
 function servicesFor(workDir: string): ApiServices {
-  return servicesCreate({ mode: 'browser', dataDir: join(workDir, 'data'), outputDir: join(workDir, 'out'), workerPath: process.env.SHIPLENS_WORKER ?? null });
+  return servicesCreate({
+    mode: 'browser',
+    dataDir: join(workDir, 'data'),
+    outputDir: join(workDir, 'out'),
+    workerPath: process.env.SHIPLENS_WORKER ?? null,
+  });
 }
 
 async function sha256File(path: string): Promise<string> {
@@ -34,14 +39,24 @@ const scenarios: Record<string, (args: string[]) => Promise<void>> = {
     const server = await startOssTestServer();
     for (let i = 0; i < count; i++) server.put(`logs/ds=20240101/${String(i).padStart(7, '0')}_1484913043351525351_${i}.snappy`, 'x');
     const services = servicesFor(workDir as string);
-    await call(services, 'connection.openOss', { endpoint: server.endpoint, bucket: server.bucket, accessKeyId: server.accessKeyId, accessKeySecret: server.accessKeySecret });
+    await call(services, 'connection.openOss', {
+      endpoint: server.endpoint,
+      bucket: server.bucket,
+      accessKeyId: server.accessKeyId,
+      accessKeySecret: server.accessKeySecret,
+    });
     await measureStep(async () => {
       let pageToken: string | undefined;
       let keys = 0;
       let pages = 0;
       let last = '';
       do {
-        const page = await call<{ objects: { key: string }[]; nextPageToken: string | null }>(services, 'browse.list', { prefix: 'logs/', delimiter: '', maxKeys: 1000, ...(pageToken ? { pageToken } : {}) });
+        const page = await call<{ objects: { key: string }[]; nextPageToken: string | null }>(services, 'browse.list', {
+          prefix: 'logs/',
+          delimiter: '',
+          maxKeys: 1000,
+          ...(pageToken ? { pageToken } : {}),
+        });
         keys += page.objects.length;
         pages++;
         last = page.objects.at(-1)?.key ?? last;
@@ -58,7 +73,11 @@ const scenarios: Record<string, (args: string[]) => Promise<void>> = {
     await call(services, 'connection.openLocal', { path: bucket });
     await measureStep(async () => {
       const table = await call<{ tableId: string; numRows: number }>(services, 'table.open', { key });
-      const { rows } = await call<{ rows: unknown[][] }>(services, 'table.rows', { tableId: table.tableId, offset: table.numRows - 100, limit: 100 });
+      const { rows } = await call<{ rows: unknown[][] }>(services, 'table.rows', {
+        tableId: table.tableId,
+        offset: table.numRows - 100,
+        limit: 100,
+      });
       return { numRows: table.numRows, lastRows: rows.length, lastRow: rows.at(-1) };
     });
   },
@@ -69,7 +88,11 @@ const scenarios: Record<string, (args: string[]) => Promise<void>> = {
     await call(services, 'connection.openLocal', { path: bucket });
     const table = await call<{ tableId: string; numRows: number }>(services, 'table.open', { key });
     await measureStep(async () => {
-      const result = await call<{ path: string; rows: number; bytes: number }>(services, 'export.csv', { tableId: table.tableId, fileName: 'export.csv', outDir: join(workDir as string, 'export') });
+      const result = await call<{ path: string; rows: number; bytes: number }>(services, 'export.csv', {
+        tableId: table.tableId,
+        fileName: 'export.csv',
+        outDir: join(workDir as string, 'export'),
+      });
       return { rows: result.rows, bytes: result.bytes, path: result.path };
     });
   },
@@ -78,9 +101,17 @@ const scenarios: Record<string, (args: string[]) => Promise<void>> = {
   async decode([file, workDir]) {
     const services = servicesFor(workDir as string);
     await measureStep(async () => {
-      const result = await call<{ path: string; bytes: number; variant: string }>(services, 'decompress.file', { path: file, outDir: join(workDir as string, 'decoded') });
+      const result = await call<{ path: string; bytes: number; variant: string }>(services, 'decompress.file', {
+        path: file,
+        outDir: join(workDir as string, 'decoded'),
+      });
       // Streaming hash (64 KiB reads): checks the bytes without holding them.
-      return { bytes: result.bytes, variant: result.variant, usedWorker: services.decoder.usesWorker(result.bytes), sha256: await sha256File(result.path) };
+      return {
+        bytes: result.bytes,
+        variant: result.variant,
+        usedWorker: services.decoder.usesWorker(result.bytes),
+        sha256: await sha256File(result.path),
+      };
     });
   },
 };

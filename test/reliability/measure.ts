@@ -19,7 +19,9 @@ export async function measureStep(step: () => Promise<Record<string, unknown> | 
   try {
     detail = (await step()) ?? undefined;
   } catch (error) {
-    outcome = isShiplensError(error) ? error.code : `untyped: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+    outcome = isShiplensError(error)
+      ? error.code
+      : `untyped: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
     if (isShiplensError(error)) detail = { message: error.message };
   }
   const ms = Math.round(performance.now() - started);

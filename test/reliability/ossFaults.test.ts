@@ -25,7 +25,15 @@ let tmp: string;
 const objects = new Map<string, Buffer>();
 
 function storage(target: OssTestServer, overrides: Partial<OssStorageConfig> = {}): OssStorage {
-  return new OssStorage({ endpoint: target.endpoint, bucket: target.bucket, accessKeyId: target.accessKeyId, accessKeySecret: target.accessKeySecret, retryBaseMs: 1, timeoutMs: 3000, ...overrides });
+  return new OssStorage({
+    endpoint: target.endpoint,
+    bucket: target.bucket,
+    accessKeyId: target.accessKeyId,
+    accessKeySecret: target.accessKeySecret,
+    retryBaseMs: 1,
+    timeoutMs: 3000,
+    ...overrides,
+  });
 }
 
 async function outcome(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
@@ -55,45 +63,59 @@ afterAll(async () => {
   if (soak) console.log(`ossFaults ${JSON.stringify(tally)}`);
 });
 
-type Fault = { kind: 'status'; status: 500 | 503 | 429; count: number } | { kind: 'reset' | 'truncate'; at: number; count: number } | { kind: 'latency'; ms: number };
+type Fault =
+  | { kind: 'status'; status: 500 | 503 | 429; count: number }
+  | { kind: 'reset' | 'truncate'; at: number; count: number }
+  | { kind: 'latency'; ms: number };
 const faultArb: fc.Arbitrary<Fault> = fc.oneof(
-  fc.record({ kind: fc.constant('status' as const), status: fc.constantFrom(500 as const, 503 as const, 429 as const), count: fc.integer({ min: 1, max: 7 }) }),
+  fc.record({
+    kind: fc.constant('status' as const),
+    status: fc.constantFrom(500 as const, 503 as const, 429 as const),
+    count: fc.integer({ min: 1, max: 7 }),
+  }),
   fc.record({ kind: fc.constantFrom('reset' as const, 'truncate' as const), at: fc.nat(2_600_000), count: fc.integer({ min: 1, max: 7 }) }),
   fc.record({ kind: fc.constant('latency' as const), ms: fc.integer({ min: 1, max: 40 }) }),
 );
 
 describe('OssStorage under random fault schedules', () => {
-  it('every download ends byte-exact (sha256) or with a typed error and no file at the target', async () => {
-    let run = 0;
-    await fc.assert(fc.asyncProperty(fc.constantFrom(...objects.keys()), fc.array(faultArb, { maxLength: 4 }), async (key, faults) => {
+  it(
+    'every download ends byte-exact (sha256) or with a typed error and no file at the target',
+    async () => {
+      let run = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...objects.keys()), fc.array(faultArb, { maxLength: 4 }), async (key, faults) => {
+          server.faults.clear();
+          server.faults.latencyMs = 0;
+          for (const f of faults) {
+            if (f.kind === 'status') server.faults.failNext(f.status, f.count, 'get');
+            else if (f.kind === 'latency') server.faults.latencyMs = f.ms;
+            else if (f.kind === 'reset') server.faults.resetNext(f.at, f.count, 'get');
+            else server.faults.truncateNext(f.at, f.count, 'get');
+            tally.faultsInjected += f.kind === 'latency' ? 1 : f.count;
+          }
+          const dest = path.join(tmp, `chaos-${run++}.bin`);
+          tally.downloads++;
+          const result = await outcome(storage(server, { retries: 3 }).download(key, dest));
+          if (result.code === 'OK') {
+            const written = readFileSync(dest);
+            expect(sha256(written)).toBe(sha256(objects.get(key) as Buffer));
+            tally.completed++;
+            tally.bytesVerified += written.length;
+          } else {
+            expect(['NETWORK', 'SERVER_ERROR', 'THROTTLED', 'TIMEOUT']).toContain(result.code);
+            expect(result.message.length).toBeGreaterThan(10);
+            expect(existsSync(dest)).toBe(false);
+            tally.refused++;
+          }
+        }),
+        { numRuns: soak ? 400 : 25 },
+      );
       server.faults.clear();
       server.faults.latencyMs = 0;
-      for (const f of faults) {
-        if (f.kind === 'status') server.faults.failNext(f.status, f.count, 'get');
-        else if (f.kind === 'latency') server.faults.latencyMs = f.ms;
-        else if (f.kind === 'reset') server.faults.resetNext(f.at, f.count, 'get');
-        else server.faults.truncateNext(f.at, f.count, 'get');
-        tally.faultsInjected += f.kind === 'latency' ? 1 : f.count;
-      }
-      const dest = path.join(tmp, `chaos-${run++}.bin`);
-      tally.downloads++;
-      const result = await outcome(storage(server, { retries: 3 }).download(key, dest));
-      if (result.code === 'OK') {
-        const written = readFileSync(dest);
-        expect(sha256(written)).toBe(sha256(objects.get(key) as Buffer));
-        tally.completed++;
-        tally.bytesVerified += written.length;
-      } else {
-        expect(['NETWORK', 'SERVER_ERROR', 'THROTTLED', 'TIMEOUT']).toContain(result.code);
-        expect(result.message.length).toBeGreaterThan(10);
-        expect(existsSync(dest)).toBe(false);
-        tally.refused++;
-      }
-    }), { numRuns: soak ? 400 : 25 });
-    server.faults.clear();
-    server.faults.latencyMs = 0;
-    expect(tally.completed).toBeGreaterThan(0);
-  }, soak ? 0 : 60_000);
+      expect(tally.completed).toBeGreaterThan(0);
+    },
+    soak ? 0 : 60_000,
+  );
 });
 
 describe('listings resume from their last token', () => {
@@ -136,14 +158,16 @@ describe('the server goes away or goes silent', () => {
     doomed.faults.resetNext(600_000, 1, 'get');
     const dest = path.join(tmp, 'gone.bin');
     let closed = false;
-    const result = await outcome(storage(doomed, { retries: 2 }).download('x.bin', dest, {
-      onProgress: (done) => {
-        if (!closed && done > 0) {
-          closed = true;
-          void doomed.close();
-        }
-      },
-    }));
+    const result = await outcome(
+      storage(doomed, { retries: 2 }).download('x.bin', dest, {
+        onProgress: (done) => {
+          if (!closed && done > 0) {
+            closed = true;
+            void doomed.close();
+          }
+        },
+      }),
+    );
     tally.faultsInjected += 2;
     expect(closed).toBe(true);
     expect(result.code).toBe('NETWORK');
@@ -156,9 +180,13 @@ describe('the server goes away or goes silent', () => {
     const dest = path.join(tmp, 'sts.bin');
     server.faults.resetNext(500_000, 1, 'get');
     tally.faultsInjected += 2;
-    const result = await outcome(storage(server, { ...creds, expiration: undefined }).download('obj/2500000.bin', dest, {
-      onProgress: (done) => { if (done > 0) server.expireSts(creds.securityToken); },
-    }));
+    const result = await outcome(
+      storage(server, { ...creds, expiration: undefined }).download('obj/2500000.bin', dest, {
+        onProgress: (done) => {
+          if (done > 0) server.expireSts(creds.securityToken);
+        },
+      }),
+    );
     // ossStorageRegression: a bodiless 403 of a streamed GET was ACCESS_DENIED ("lacks permission").
     expect(result.code).toBe('AUTH_FAILED');
     expect(result.message).toMatch(/SecurityTokenExpired/);
@@ -168,10 +196,19 @@ describe('the server goes away or goes silent', () => {
 
   it('a server that accepts and never answers gives TIMEOUT (list, head, open, download), never a hang', async () => {
     const sockets = new Set<net.Socket>();
-    const silent = net.createServer((socket) => { sockets.add(socket); });
+    const silent = net.createServer((socket) => {
+      sockets.add(socket);
+    });
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const endpoint = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
-    const oss = new OssStorage({ endpoint, bucket: 'shiplens-test', accessKeyId: 'id', accessKeySecret: 'secret', retries: 0, timeoutMs: 400 });
+    const oss = new OssStorage({
+      endpoint,
+      bucket: 'shiplens-test',
+      accessKeyId: 'id',
+      accessKeySecret: 'secret',
+      retries: 0,
+      timeoutMs: 400,
+    });
     const dest = path.join(tmp, 'silent.bin');
     try {
       const results = await Promise.all([

@@ -24,16 +24,22 @@ function expectedBytes(lines: number): number {
 }
 
 describe.each(sizes)('export of %i lines with different keys (child process)', (lines) => {
-  it.each(['cli', 'api'])('through the %s stays under 300 MB and writes every row', async (mode) => {
-    const result = await childRun<ChildFigures>(child, [mode, String(lines)], { timeoutMs: 300_000 });
-    console.log(`wideTable ${mode} ${lines} lines: ${JSON.stringify({ ...result, detail: { ...result.detail, stdout: undefined, stderr: undefined } })}`);
-    expect(result.outcome).toBe('value');
-    const detail = result.detail ?? {};
-    expect(detail.code).toBe(0);
-    expect(detail.bytes).toBe(expectedBytes(lines));
-    expect(String(detail.stderr)).toContain(`has ${lines} keys beyond the ${maxColumns}-column limit`);
-    if (mode === 'cli') expect(detail.stdout).toMatch(new RegExp(`: ${lines} rows, ${expectedBytes(lines)} bytes\\n$`));
-    else expect([detail.rows, detail.columns, detail.pageRows]).toEqual([lines, 1, Math.min(lines, 10_000)]);
-    expect(result.peakRssMb).toBeLessThan(300);
-  }, 320_000);
+  it.each(['cli', 'api'])(
+    'through the %s stays under 300 MB and writes every row',
+    async (mode) => {
+      const result = await childRun<ChildFigures>(child, [mode, String(lines)], { timeoutMs: 300_000 });
+      console.log(
+        `wideTable ${mode} ${lines} lines: ${JSON.stringify({ ...result, detail: { ...result.detail, stdout: undefined, stderr: undefined } })}`,
+      );
+      expect(result.outcome).toBe('value');
+      const detail = result.detail ?? {};
+      expect(detail.code).toBe(0);
+      expect(detail.bytes).toBe(expectedBytes(lines));
+      expect(String(detail.stderr)).toContain(`has ${lines} keys beyond the ${maxColumns}-column limit`);
+      if (mode === 'cli') expect(detail.stdout).toMatch(new RegExp(`: ${lines} rows, ${expectedBytes(lines)} bytes\\n$`));
+      else expect([detail.rows, detail.columns, detail.pageRows]).toEqual([lines, 1, Math.min(lines, 10_000)]);
+      expect(result.peakRssMb).toBeLessThan(300);
+    },
+    320_000,
+  );
 });

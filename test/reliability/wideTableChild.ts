@@ -40,14 +40,29 @@ async function viaCli(input: string, out: string): Promise<Record<string, unknow
 }
 
 async function viaApi(dir: string): Promise<Record<string, unknown>> {
-  const services = servicesCreate({ mode: 'browser', dataDir: join(dir, 'data'), outputDir: join(dir, 'out'), workerPath: process.env.SHIPLENS_WORKER ?? null });
+  const services = servicesCreate({
+    mode: 'browser',
+    dataDir: join(dir, 'data'),
+    outputDir: join(dir, 'out'),
+    workerPath: process.env.SHIPLENS_WORKER ?? null,
+  });
   await services.connections.openLocal(join(dir, 'bucket'));
-  const info = await call<{ tableId: string; columns: unknown[]; warnings: { message: string }[] }>(services, 'table.open', { key: 'wide.json' });
+  const info = await call<{ tableId: string; columns: unknown[]; warnings: { message: string }[] }>(services, 'table.open', {
+    key: 'wide.json',
+  });
   const started = performance.now();
   const page = await call<{ rows: unknown[][] }>(services, 'table.rows', { tableId: info.tableId, offset: 0, limit: 10_000 });
   const rowsMs = Math.round(performance.now() - started);
   const exported = await call<{ rows: number; bytes: number }>(services, 'export.csv', { tableId: info.tableId, fileName: 'wide.csv' });
-  return { code: 0, columns: info.columns.length, stderr: info.warnings[0]?.message ?? '', pageRows: page.rows.length, rowsMs, rows: exported.rows, bytes: statSync(join(dir, 'out', 'wide.csv')).size };
+  return {
+    code: 0,
+    columns: info.columns.length,
+    stderr: info.warnings[0]?.message ?? '',
+    pageRows: page.rows.length,
+    rowsMs,
+    rows: exported.rows,
+    bytes: statSync(join(dir, 'out', 'wide.csv')).size,
+  };
 }
 
 async function main(): Promise<void> {

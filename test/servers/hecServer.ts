@@ -97,7 +97,8 @@ export class HecServer {
     if (req.headers.authorization !== `Splunk ${this.token}`) return this.reply(res, 403, { text: 'Invalid token', code: 4 });
     const channel = typeof req.headers['x-splunk-request-channel'] === 'string' ? req.headers['x-splunk-request-channel'] : null;
     if (req.url === '/services/collector/ack') return this.ack(res, body, channel);
-    if (req.url !== '/services/collector/event') return this.reply(res, 404, { text: 'The requested URL was not found on this server.', code: 404 });
+    if (req.url !== '/services/collector/event')
+      return this.reply(res, 404, { text: 'The requested URL was not found on this server.', code: 404 });
     this.eventRequests++;
     const fault = this.faults.shift();
     if (fault && 'reset' in fault) return void req.socket.destroy();
@@ -118,8 +119,10 @@ export class HecServer {
     if (events.length === 0) return this.reply(res, 400, { text: 'No data', code: 5 });
     for (const [i, event] of events.entries()) {
       if (!('event' in event)) return this.reply(res, 400, { text: 'Event field is required', code: 12, 'invalid-event-number': i });
-      if (event.event === '' || event.event === null) return this.reply(res, 400, { text: 'Event field cannot be blank', code: 13, 'invalid-event-number': i });
-      if (this.allowedIndex !== null && event.index !== undefined && event.index !== this.allowedIndex) return this.reply(res, 400, { text: 'Incorrect index', code: 7, 'invalid-event-number': i });
+      if (event.event === '' || event.event === null)
+        return this.reply(res, 400, { text: 'Event field cannot be blank', code: 13, 'invalid-event-number': i });
+      if (this.allowedIndex !== null && event.index !== undefined && event.index !== this.allowedIndex)
+        return this.reply(res, 400, { text: 'Incorrect index', code: 7, 'invalid-event-number': i });
     }
     this.batches.push({ events, gzip, channel });
     if (!this.ackEnabled) return this.reply(res, 200, { text: 'Success', code: 0 });

@@ -11,13 +11,59 @@ import type { IncomingHttpHeaders } from 'node:http';
 
 /** Sub-resources that are part of the CanonicalizedResource (OSS docs list). */
 export const signedSubresources = new Set([
-  'acl', 'uploads', 'location', 'cors', 'logging', 'website', 'referer', 'lifecycle', 'delete', 'append', 'tagging',
-  'objectMeta', 'uploadId', 'partNumber', 'security-token', 'position', 'img', 'style', 'styleName', 'replication',
-  'replicationProgress', 'replicationLocation', 'cname', 'bucketInfo', 'comp', 'qos', 'live', 'status', 'vod',
-  'startTime', 'endTime', 'symlink', 'x-oss-process', 'response-content-type', 'response-content-language',
-  'response-expires', 'response-cache-control', 'response-content-disposition', 'response-content-encoding',
-  'udf', 'restore', 'callback', 'callback-var', 'continuation-token', 'versionId', 'versioning', 'versions',
-  'policy', 'stat', 'encryption', 'worm', 'inventory', 'requestPayment',
+  'acl',
+  'uploads',
+  'location',
+  'cors',
+  'logging',
+  'website',
+  'referer',
+  'lifecycle',
+  'delete',
+  'append',
+  'tagging',
+  'objectMeta',
+  'uploadId',
+  'partNumber',
+  'security-token',
+  'position',
+  'img',
+  'style',
+  'styleName',
+  'replication',
+  'replicationProgress',
+  'replicationLocation',
+  'cname',
+  'bucketInfo',
+  'comp',
+  'qos',
+  'live',
+  'status',
+  'vod',
+  'startTime',
+  'endTime',
+  'symlink',
+  'x-oss-process',
+  'response-content-type',
+  'response-content-language',
+  'response-expires',
+  'response-cache-control',
+  'response-content-disposition',
+  'response-content-encoding',
+  'udf',
+  'restore',
+  'callback',
+  'callback-var',
+  'continuation-token',
+  'versionId',
+  'versioning',
+  'versions',
+  'policy',
+  'stat',
+  'encryption',
+  'worm',
+  'inventory',
+  'requestPayment',
 ]);
 
 function headerValue(headers: IncomingHttpHeaders, name: string): string {
@@ -42,7 +88,13 @@ export function ossStringToSign(method: string, headers: IncomingHttpHeaders, bu
     .join('&');
   const resource = `/${bucket}/${key}${sub ? `?${sub}` : ''}`;
   const date = headerValue(headers, 'x-oss-date') || headerValue(headers, 'date');
-  return [method.toUpperCase(), headerValue(headers, 'content-md5'), headerValue(headers, 'content-type'), date, ossHeaders + resource].join('\n');
+  return [
+    method.toUpperCase(),
+    headerValue(headers, 'content-md5'),
+    headerValue(headers, 'content-type'),
+    date,
+    ossHeaders + resource,
+  ].join('\n');
 }
 
 /** base64 HMAC-SHA1 of the string to sign. */

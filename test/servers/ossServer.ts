@@ -169,14 +169,28 @@ export async function startOssTestServer(options: OssTestServerOptions = {}): Pr
     return sortedKeys;
   }
 
-  function send(res: ServerResponse, op: OssOp, status: number, headers: Record<string, string | number>, body?: Buffer, ctx?: RequestContext): void {
+  function send(
+    res: ServerResponse,
+    op: OssOp,
+    status: number,
+    headers: Record<string, string | number>,
+    body?: Buffer,
+    ctx?: RequestContext,
+  ): void {
     if (ctx) ctx.status = status;
     res.writeHead(status, { 'x-oss-request-id': ctx?.requestId ?? '', ...headers });
     if (body) stats.byOp[op].bytesSent += body.length;
     res.end(body);
   }
 
-  function sendError(res: ServerResponse, ctx: RequestContext, status: number, code: string, message: string, extra: Record<string, string> = {}): void {
+  function sendError(
+    res: ServerResponse,
+    ctx: RequestContext,
+    status: number,
+    code: string,
+    message: string,
+    extra: Record<string, string> = {},
+  ): void {
     const body = Buffer.from(errorXml(code, message, ctx.requestId, extra));
     // HEAD has no body: OSS puts the error XML, base64, in `x-oss-err`.
     if (ctx.method === 'HEAD') {
@@ -201,7 +215,8 @@ export async function startOssTestServer(options: OssTestServerOptions = {}): Pr
       if (entry.accessKeyId !== auth.accessKeyId) {
         return (sendError(res, ctx, 403, 'InvalidAccessKeyId', 'The OSS Access Key Id you provided does not exist in our records.'), false);
       }
-      if (Date.now() >= entry.expiresAt) return (sendError(res, ctx, 403, 'SecurityTokenExpired', 'The security token you provided has expired.'), false);
+      if (Date.now() >= entry.expiresAt)
+        return (sendError(res, ctx, 403, 'SecurityTokenExpired', 'The security token you provided has expired.'), false);
       secret = entry.accessKeySecret;
     } else if (auth.accessKeyId === accessKeyId) {
       secret = accessKeySecret;
@@ -211,7 +226,10 @@ export async function startOssTestServer(options: OssTestServerOptions = {}): Pr
     const dateText = (req.headers['x-oss-date'] as string | undefined) ?? req.headers.date ?? '';
     const date = Date.parse(dateText);
     if (!Number.isFinite(date) || Math.abs(date - Date.now()) > maxSkewMs) {
-      return (sendError(res, ctx, 403, 'RequestTimeTooSkewed', 'The difference between the request time and the current time is too large.'), false);
+      return (
+        sendError(res, ctx, 403, 'RequestTimeTooSkewed', 'The difference between the request time and the current time is too large.'),
+        false
+      );
     }
     const stringToSign = ossStringToSign(req.method ?? 'GET', req.headers, ctx.bucket, ctx.key, ctx.query);
     if (!signaturesEqual(ossSignV1(secret, stringToSign), auth.signature)) {
@@ -274,7 +292,14 @@ export async function startOssTestServer(options: OssTestServerOptions = {}): Pr
     const repeatMarker = !v2 && truncated && after !== '' && takeBurst('listV1', ['listRepeatMarker']) !== null;
     const v1NextMarker = repeatMarker ? after : truncated && delimiter !== '' ? last : null;
     const xml = listResultXml({
-      bucket: ctx.bucket, prefix, delimiter, maxKeys, encode, truncated, objects: listed, prefixes,
+      bucket: ctx.bucket,
+      prefix,
+      delimiter,
+      maxKeys,
+      encode,
+      truncated,
+      objects: listed,
+      prefixes,
       v2: v2 ? { continuationToken: token, nextToken, startAfter: q.get('start-after') } : undefined,
       v1: v2 ? undefined : { marker: after, nextMarker: v1NextMarker },
     });
@@ -308,12 +333,17 @@ export async function startOssTestServer(options: OssTestServerOptions = {}): Pr
     if (!object) return sendError(res, ctx, 404, 'NoSuchKey', 'The specified key does not exist.', { Key: ctx.key });
     const ifMatch = req.headers['if-match'];
     if (ifMatch && ifMatch.replace(/"/g, '') !== object.etag) {
-      return sendError(res, ctx, 412, 'PreconditionFailed', 'At least one of the pre-conditions you specified did not hold.', { Condition: 'If-Match' });
+      return sendError(res, ctx, 412, 'PreconditionFailed', 'At least one of the pre-conditions you specified did not hold.', {
+        Condition: 'If-Match',
+      });
     }
     const size = object.bytes.length;
     const range = rangeParse(req.headers.range, size);
     if (range === 'invalid') {
-      return sendError(res, ctx, 416, 'InvalidRange', 'The requested range cannot be satisfied.', { RangeRequested: req.headers.range ?? '', ActualObjectSize: String(size) });
+      return sendError(res, ctx, 416, 'InvalidRange', 'The requested range cannot be satisfied.', {
+        RangeRequested: req.headers.range ?? '',
+        ActualObjectSize: String(size),
+      });
     }
     const start = range?.start ?? 0;
     const end = range?.end ?? size - 1;
@@ -355,9 +385,12 @@ export async function startOssTestServer(options: OssTestServerOptions = {}): Pr
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const path = url.pathname.slice(1);
     const isIpOrLocal = /^[\d.]+$/.test(host) || host === 'localhost' || host.startsWith('[');
-    if (!quirks.pathStyleOnly && !isIpOrLocal && host.includes('.')) return { bucket: host.split('.')[0] as string, key: decodeURIComponent(path) };
+    if (!quirks.pathStyleOnly && !isIpOrLocal && host.includes('.'))
+      return { bucket: host.split('.')[0] as string, key: decodeURIComponent(path) };
     const slash = path.indexOf('/');
-    return slash < 0 ? { bucket: decodeURIComponent(path), key: '' } : { bucket: decodeURIComponent(path.slice(0, slash)), key: decodeURIComponent(path.slice(slash + 1)) };
+    return slash < 0
+      ? { bucket: decodeURIComponent(path), key: '' }
+      : { bucket: decodeURIComponent(path.slice(0, slash)), key: decodeURIComponent(path.slice(slash + 1)) };
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -370,11 +403,26 @@ export async function startOssTestServer(options: OssTestServerOptions = {}): Pr
     else if (method === 'GET') op = 'get';
     else if (method === 'HEAD') op = 'head';
     else if (method === 'PUT') op = 'put';
-    const ctx: RequestContext = { requestId: `SL${(++requestSeq).toString(16).padStart(8, '0')}`, method, op, bucket: reqBucket, key, query, status: 0 };
+    const ctx: RequestContext = {
+      requestId: `SL${(++requestSeq).toString(16).padStart(8, '0')}`,
+      method,
+      op,
+      bucket: reqBucket,
+      key,
+      query,
+      status: 0,
+    };
     stats.requests++;
     stats.byOp[op].requests++;
     const token = req.headers['x-oss-security-token'];
-    stats.log.push({ op, method, key, range: req.headers.range ?? null, status: 0, securityToken: typeof token === 'string' ? token : null });
+    stats.log.push({
+      op,
+      method,
+      key,
+      range: req.headers.range ?? null,
+      status: 0,
+      securityToken: typeof token === 'string' ? token : null,
+    });
     const logEntry = stats.log[stats.log.length - 1] as OssStats['log'][number];
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -386,7 +434,8 @@ export async function startOssTestServer(options: OssTestServerOptions = {}): Pr
         const code = burst.status === 429 ? 'TooManyRequests' : burst.status === 503 ? 'ServiceUnavailable' : 'InternalError';
         return sendError(res, ctx, burst.status ?? 500, code, `Injected ${burst.status} fault.`);
       }
-      if (reqBucket !== bucket) return sendError(res, ctx, 404, 'NoSuchBucket', 'The specified bucket does not exist.', { BucketName: reqBucket });
+      if (reqBucket !== bucket)
+        return sendError(res, ctx, 404, 'NoSuchBucket', 'The specified bucket does not exist.', { BucketName: reqBucket });
       if (op === 'listV2' || op === 'listV1') return handleList(res, ctx, op === 'listV2');
       if (op === 'get' || op === 'head') return handleGet(req, res, ctx);
       if (op === 'put') return handlePut(req, res, ctx, Buffer.concat(chunks));
@@ -426,10 +475,19 @@ export async function startOssTestServer(options: OssTestServerOptions = {}): Pr
       if (objects.delete(key)) sortedKeys = null;
     },
     issueSts(ttlMs) {
-      const entry = { accessKeyId: `STS.${randomBytes(8).toString('hex')}`, accessKeySecret: randomBytes(15).toString('base64'), expiresAt: Date.now() + ttlMs };
+      const entry = {
+        accessKeyId: `STS.${randomBytes(8).toString('hex')}`,
+        accessKeySecret: randomBytes(15).toString('base64'),
+        expiresAt: Date.now() + ttlMs,
+      };
       const securityToken = `CAIS${randomBytes(24).toString('base64url')}`;
       sts.set(securityToken, entry);
-      return { accessKeyId: entry.accessKeyId, accessKeySecret: entry.accessKeySecret, securityToken, expiration: new Date(entry.expiresAt).toISOString() };
+      return {
+        accessKeyId: entry.accessKeyId,
+        accessKeySecret: entry.accessKeySecret,
+        securityToken,
+        expiration: new Date(entry.expiresAt).toISOString(),
+      };
     },
     expireSts(securityToken) {
       const entry = sts.get(securityToken);

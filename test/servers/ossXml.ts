@@ -7,7 +7,9 @@ export function xmlEscape(text: string): string {
 
 /** OSS error XML. */
 export function errorXml(code: string, message: string, requestId: string, extra: Record<string, string> = {}): string {
-  const fields = Object.entries(extra).map(([k, v]) => `<${k}>${xmlEscape(v)}</${k}>`).join('');
+  const fields = Object.entries(extra)
+    .map(([k, v]) => `<${k}>${xmlEscape(v)}</${k}>`)
+    .join('');
   return `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${xmlEscape(message)}</Message><RequestId>${requestId}</RequestId><HostId>127.0.0.1</HostId>${fields}</Error>`;
 }
 
@@ -42,7 +44,8 @@ export function listResultXml(result: {
   ];
   if (result.v2) {
     if (result.v2.startAfter !== null) parts.push(`<StartAfter>${enc(result.v2.startAfter)}</StartAfter>`);
-    if (result.v2.continuationToken !== null) parts.push(`<ContinuationToken>${xmlEscape(result.v2.continuationToken)}</ContinuationToken>`);
+    if (result.v2.continuationToken !== null)
+      parts.push(`<ContinuationToken>${xmlEscape(result.v2.continuationToken)}</ContinuationToken>`);
     if (result.v2.nextToken !== null) parts.push(`<NextContinuationToken>${xmlEscape(result.v2.nextToken)}</NextContinuationToken>`);
     parts.push(`<KeyCount>${result.objects.length + result.prefixes.length}</KeyCount>`);
   }

@@ -40,29 +40,47 @@ export function consumerGroupStateNew(): ConsumerGroupState {
 
 /** Error with the service's status and code (slsServer turns it into its JSON answer). */
 export class SlsCgError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
 
 /** A binary answer (PullLogs). */
 export class SlsBinaryAnswer {
-  constructor(readonly body: Buffer, readonly headers: Record<string, string>) {}
+  constructor(
+    readonly body: Buffer,
+    readonly headers: Record<string, string>,
+  ) {}
 }
 
-export interface CgCtx { method: string; query: URLSearchParams; headers: Record<string, string | string[] | undefined>; body: Buffer }
+export interface CgCtx {
+  method: string;
+  query: URLSearchParams;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
 
 /** The cursor of log-group index `i`. */
 export const cgCursor = (i: number): string => Buffer.from(String(i)).toString('base64');
 
 function cursorIndex(cursor: string, length: number): number {
   const i = Number(Buffer.from(cursor, 'base64').toString('utf8'));
-  if (!Number.isInteger(i) || i < 0 || i > length || cgCursor(i) !== cursor) throw new SlsCgError(400, 'InvalidCursor', `cursor ${cursor} is invalid`);
+  if (!Number.isInteger(i) || i < 0 || i > length || cgCursor(i) !== cursor)
+    throw new SlsCgError(400, 'InvalidCursor', `cursor ${cursor} is invalid`);
   return i;
 }
 
 function deny(state: ConsumerGroupState, api: string, logstore: string): void {
-  if (state.denied.has(api)) throw new SlsCgError(401, 'Unauthorized', `denied by sts or ram, action: log:${api}, resource: acs:log:*:*:project/*/logstore/${logstore}`);
+  if (state.denied.has(api))
+    throw new SlsCgError(
+      401,
+      'Unauthorized',
+      `denied by sts or ram, action: log:${api}, resource: acs:log:*:*:project/*/logstore/${logstore}`,
+    );
 }
 
 function jsonBody(ctx: CgCtx): unknown {
@@ -112,10 +130,12 @@ function createGroup(state: ConsumerGroupState, ctx: CgCtx, logstore: string): n
   deny(state, 'CreateConsumerGroup', logstore);
   shardsOf(state, logstore);
   const body = jsonBody(ctx) as { consumerGroup?: unknown; timeout?: unknown };
-  if (typeof body.consumerGroup !== 'string' || typeof body.timeout !== 'number') throw new SlsCgError(400, 'ParameterInvalid', 'consumerGroup and timeout are required.');
+  if (typeof body.consumerGroup !== 'string' || typeof body.timeout !== 'number')
+    throw new SlsCgError(400, 'ParameterInvalid', 'consumerGroup and timeout are required.');
   const groups = state.groups.get(logstore) ?? new Map<string, Group>();
   state.groups.set(logstore, groups);
-  if (groups.has(body.consumerGroup)) throw new SlsCgError(409, 'ConsumerGroupAlreadyExist', `consumer group ${body.consumerGroup} already exists`);
+  if (groups.has(body.consumerGroup))
+    throw new SlsCgError(409, 'ConsumerGroupAlreadyExist', `consumer group ${body.consumerGroup} already exists`);
   if (groups.size >= 10) throw new SlsCgError(400, 'ConsumerGroupQuotaExceed', 'consumer group quota exceed, max 10 per logstore');
   groups.set(body.consumerGroup, { timeoutSec: body.timeout, checkpoints: new Map(), beats: new Map() });
   return null;
@@ -127,7 +147,10 @@ function heartbeat(state: ConsumerGroupState, ctx: CgCtx, logstore: string, grou
   if (!consumer || !Array.isArray(jsonBody(ctx))) throw new SlsCgError(400, 'ParameterInvalid', 'consumer and a shard array are required.');
   const now = Date.now();
   group.beats.set(consumer, now);
-  const live = [...group.beats].filter(([, at]) => now - at <= group.timeoutSec * 1000).map(([name]) => name).sort();
+  const live = [...group.beats]
+    .filter(([, at]) => now - at <= group.timeoutSec * 1000)
+    .map(([name]) => name)
+    .sort();
   const ids = [...shardsOf(state, logstore).keys()].sort((x, y) => x - y);
   return ids.filter((_, i) => live[i % live.length] === consumer);
 }
@@ -138,21 +161,31 @@ function checkpointSave(state: ConsumerGroupState, ctx: CgCtx, logstore: string,
   const shard = shardOf(state, logstore, String(body.shard));
   if (typeof body.checkpoint !== 'string') throw new SlsCgError(400, 'ParameterInvalid', 'checkpoint is required.');
   cursorIndex(body.checkpoint, shard.groups.length);
-  group.checkpoints.set(shard.id, { checkpoint: body.checkpoint, consumer: ctx.query.get('consumer') ?? '', updateTime: Math.floor(Date.now() / 1000) });
+  group.checkpoints.set(shard.id, {
+    checkpoint: body.checkpoint,
+    consumer: ctx.query.get('consumer') ?? '',
+    updateTime: Math.floor(Date.now() / 1000),
+  });
   state.checkpointLog.push({ group: name, shard: shard.id, checkpoint: body.checkpoint });
   return null;
 }
 
 function pull(state: ConsumerGroupState, ctx: CgCtx, logstore: string, shardId: string): SlsBinaryAnswer {
   deny(state, 'GetCursorOrData', logstore);
-  if (ctx.headers['accept'] !== 'application/x-protobuf' || ctx.headers['accept-encoding'] !== 'lz4') throw new SlsCgError(400, 'ParameterInvalid', 'PullLogs needs Accept: application/x-protobuf and Accept-Encoding: lz4.');
+  if (ctx.headers['accept'] !== 'application/x-protobuf' || ctx.headers['accept-encoding'] !== 'lz4')
+    throw new SlsCgError(400, 'ParameterInvalid', 'PullLogs needs Accept: application/x-protobuf and Accept-Encoding: lz4.');
   const { groups } = shardOf(state, logstore, shardId);
   const from = cursorIndex(ctx.query.get('cursor') ?? '', groups.length);
   const count = Number(ctx.query.get('count'));
   if (!Number.isInteger(count) || count < 1 || count > 1000) throw new SlsCgError(400, 'ParameterInvalid', 'count must be 1-1000.');
   const slice = groups.slice(from, from + count);
   const raw = slice.length ? logGroupListEncode(slice) : new Uint8Array(0);
-  return new SlsBinaryAnswer(lz4Block(raw), { 'x-log-cursor': cgCursor(from + slice.length), 'x-log-count': String(slice.length), 'x-log-bodyrawsize': String(raw.length), 'x-log-compresstype': 'lz4' });
+  return new SlsBinaryAnswer(lz4Block(raw), {
+    'x-log-cursor': cgCursor(from + slice.length),
+    'x-log-count': String(slice.length),
+    'x-log-bodyrawsize': String(raw.length),
+    'x-log-compresstype': 'lz4',
+  });
 }
 
 function cursorGet(state: ConsumerGroupState, ctx: CgCtx, logstore: string, shardId: string): { cursor: string } {

@@ -114,11 +114,27 @@ export const slsTaskErrors = ['Unauthorized', 'ConfigNotExist', 'InvalidOssBucke
 
 const roleArn = 'acs:ram::1234567890123456:role/aliyunlogdefaultrole';
 
-function shipperSeed(name: string, bucket: string, prefix: string, storage: Record<string, unknown>, compressType: string, pathFormat: string): WireShipper {
+function shipperSeed(
+  name: string,
+  bucket: string,
+  prefix: string,
+  storage: Record<string, unknown>,
+  compressType: string,
+  pathFormat: string,
+): WireShipper {
   return {
     shipperName: name,
     targetType: 'oss',
-    targetConfiguration: { ossBucket: bucket, ossPrefix: prefix, roleArn, bufferInterval: 300, bufferSize: 256, compressType, pathFormat, storage },
+    targetConfiguration: {
+      ossBucket: bucket,
+      ossPrefix: prefix,
+      roleArn,
+      bufferInterval: 300,
+      bufferSize: 256,
+      compressType,
+      pathFormat,
+      storage,
+    },
   };
 }
 
@@ -137,7 +153,7 @@ export function slsTasksSeed(nowSec: number, count: number, salt = ''): WireTask
     const created = nowSec - i * 300;
     const running = i < 2;
     const fail = !running && i % 40 === 7;
-    const message = fail ? slsTaskErrors[failures++ % slsTaskErrors.length] ?? '' : '';
+    const message = fail ? (slsTaskErrors[failures++ % slsTaskErrors.length] ?? '') : '';
     tasks.push({
       id: taskId(`${salt}-${created}`),
       taskStatus: running ? 'running' : fail ? 'fail' : 'success',
@@ -164,7 +180,7 @@ export function slsSampleLogstore(): SlsLogstore {
       tasks.push({
         id: taskId(`${spec.rule.name}-${slot}`),
         taskStatus: missing >= 0 ? 'fail' : 'success',
-        taskMessage: missing >= 0 ? slsTaskErrors[missing % slsTaskErrors.length] ?? '' : '',
+        taskMessage: missing >= 0 ? (slsTaskErrors[missing % slsTaskErrors.length] ?? '') : '',
         taskCreateTime: created,
         taskLastDataReceiveTime: created - spec.taskOffsetSec - 1,
         taskFinishTime: missing >= 0 ? created + 60 : created + (spec.lateSlots.includes(slot) ? 47 * 60 : 40),
@@ -178,15 +194,45 @@ export function slsSampleLogstore(): SlsLogstore {
 
 function stateSeed(project: string, nowSec: number, bucket: string, prefix: string, taskCount: number): SlsServerState {
   const app: SlsLogstore = { shippers: new Map(), tasks: new Map() };
-  app.shippers.set('oss-json', shipperSeed('oss-json', bucket, `${prefix}/json`, { format: 'json', detail: { enableTag: false } }, 'snappy', '%Y/%m/%d/%H/%M'));
-  app.shippers.set('oss-csv', shipperSeed('oss-csv', bucket, `${prefix}/csv`, {
-    format: 'csv',
-    detail: { columns: ['__time__', '__topic__', 'ip', 'status'], delimiter: ',', quote: '"', nullIdentifier: '', header: false },
-  }, 'none', '%Y/%m/%d/%H'));
-  app.shippers.set('oss-parquet', shipperSeed('oss-parquet', bucket, `${prefix}/parquet`, {
-    format: 'parquet',
-    detail: { columns: [{ name: '__time__', type: 'int32' }, { name: 'ip', type: 'string' }, { name: 'status', type: 'int64' }, { name: 'latency', type: 'double' }] },
-  }, 'snappy', 'year=%Y/month=%m/day=%d/%H%M'));
+  app.shippers.set(
+    'oss-json',
+    shipperSeed('oss-json', bucket, `${prefix}/json`, { format: 'json', detail: { enableTag: false } }, 'snappy', '%Y/%m/%d/%H/%M'),
+  );
+  app.shippers.set(
+    'oss-csv',
+    shipperSeed(
+      'oss-csv',
+      bucket,
+      `${prefix}/csv`,
+      {
+        format: 'csv',
+        detail: { columns: ['__time__', '__topic__', 'ip', 'status'], delimiter: ',', quote: '"', nullIdentifier: '', header: false },
+      },
+      'none',
+      '%Y/%m/%d/%H',
+    ),
+  );
+  app.shippers.set(
+    'oss-parquet',
+    shipperSeed(
+      'oss-parquet',
+      bucket,
+      `${prefix}/parquet`,
+      {
+        format: 'parquet',
+        detail: {
+          columns: [
+            { name: '__time__', type: 'int32' },
+            { name: 'ip', type: 'string' },
+            { name: 'status', type: 'int64' },
+            { name: 'latency', type: 'double' },
+          ],
+        },
+      },
+      'snappy',
+      'year=%Y/month=%m/day=%d/%H%M',
+    ),
+  );
   app.tasks.set('oss-json', slsTasksSeed(nowSec, taskCount, 'json'));
   app.tasks.set('oss-csv', slsTasksSeed(nowSec, 30, 'csv'));
   app.tasks.set('oss-parquet', slsTasksSeed(nowSec, 12, 'parquet'));
@@ -221,7 +267,12 @@ function stateSeed(project: string, nowSec: number, bucket: string, prefix: stri
         timeZone: '+0800',
         contentType: 'parquet',
         compressionType: 'snappy',
-        contentDetail: { columns: [{ name: 'remote_addr', type: 'string' }, { name: 'status', type: 'int64' }] },
+        contentDetail: {
+          columns: [
+            { name: 'remote_addr', type: 'string' },
+            { name: 'status', type: 'int64' },
+          ],
+        },
       },
     },
   });
@@ -240,7 +291,11 @@ function stateSeed(project: string, nowSec: number, bucket: string, prefix: stri
 }
 
 class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -255,7 +310,7 @@ interface Ctx {
 
 function headerValue(headers: http.IncomingHttpHeaders, name: string): string {
   const v = headers[name];
-  return Array.isArray(v) ? v.join(',') : v ?? '';
+  return Array.isArray(v) ? v.join(',') : (v ?? '');
 }
 
 /** Independent re-implementation of the documented string-to-sign. */
@@ -267,7 +322,13 @@ function expectedSignature(ctx: Ctx, secret: string, algorithm: 'sha1' | 'sha256
     .join('');
   const params = [...ctx.query.keys()].sort().map((k) => `${k}=${ctx.query.get(k) ?? ''}`);
   const resource = params.length ? `${ctx.path}?${params.join('&')}` : ctx.path;
-  const text = [ctx.method, headerValue(ctx.headers, 'content-md5'), headerValue(ctx.headers, 'content-type'), headerValue(ctx.headers, 'date')].join('\n') + '\n' + logHeaders + resource;
+  const text =
+    [ctx.method, headerValue(ctx.headers, 'content-md5'), headerValue(ctx.headers, 'content-type'), headerValue(ctx.headers, 'date')].join(
+      '\n',
+    ) +
+    '\n' +
+    logHeaders +
+    resource;
   return createHmac(algorithm, secret).update(text, 'utf8').digest('base64');
 }
 
@@ -275,12 +336,15 @@ function authCheck(ctx: Ctx, creds: { accessKeyId: string; accessKeySecret: stri
   const auth = headerValue(ctx.headers, 'authorization');
   const match = /^LOG ([^:]+):(.+)$/.exec(auth);
   if (!match) throw new ApiError(401, 'Unauthorized', 'Missing or malformed Authorization header.');
-  if (headerValue(ctx.headers, 'x-log-apiversion') !== '0.6.0') throw new ApiError(400, 'InvalidAPIVersion', 'x-log-apiversion must be 0.6.0.');
+  if (headerValue(ctx.headers, 'x-log-apiversion') !== '0.6.0')
+    throw new ApiError(400, 'InvalidAPIVersion', 'x-log-apiversion must be 0.6.0.');
   const date = Date.parse(headerValue(ctx.headers, 'date'));
-  if (!Number.isFinite(date) || Math.abs(date - Date.now()) > 15 * 60_000) throw new ApiError(400, 'RequestTimeExpired', 'The Date header is missing or more than 15 minutes off.');
+  if (!Number.isFinite(date) || Math.abs(date - Date.now()) > 15 * 60_000)
+    throw new ApiError(400, 'RequestTimeExpired', 'The Date header is missing or more than 15 minutes off.');
   if (ctx.body.length > 0) {
     const md5 = createHash('md5').update(ctx.body).digest('hex').toUpperCase();
-    if (headerValue(ctx.headers, 'content-md5') !== md5) throw new ApiError(400, 'InvalidContentMD5', 'Content-MD5 does not match the body.');
+    if (headerValue(ctx.headers, 'content-md5') !== md5)
+      throw new ApiError(400, 'InvalidContentMD5', 'Content-MD5 does not match the body.');
   }
   if (match[1] !== creds.accessKeyId) {
     state.stats.signatureFailures++;
@@ -351,7 +415,8 @@ async function tasksList(state: SlsServerState, ctx: Ctx, logstoreName: string, 
   }
   const from = Number(ctx.query.get('from'));
   const to = Number(ctx.query.get('to'));
-  if (!Number.isFinite(from) || !Number.isFinite(to) || !ctx.query.has('from') || !ctx.query.has('to')) throw new ApiError(400, 'ParameterInvalid', 'from and to (Unix seconds) are required.');
+  if (!Number.isFinite(from) || !Number.isFinite(to) || !ctx.query.has('from') || !ctx.query.has('to'))
+    throw new ApiError(400, 'ParameterInvalid', 'from and to (Unix seconds) are required.');
   const status = ctx.query.get('status') ?? '';
   if (status && !['success', 'running', 'fail'].includes(status)) throw new ApiError(400, 'ParameterInvalid', `Invalid status ${status}.`);
   const inRange = all.filter((t) => t.taskCreateTime >= from && t.taskCreateTime < to);
@@ -370,7 +435,8 @@ function tasksRetry(state: SlsServerState, ctx: Ctx, logstoreName: string, shipp
   } catch {
     throw new ApiError(400, 'PostBodyInvalid', 'The body must be a JSON array of task ids.');
   }
-  if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) throw new ApiError(400, 'PostBodyInvalid', 'The body must be a JSON array of task ids.');
+  if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string'))
+    throw new ApiError(400, 'PostBodyInvalid', 'The body must be a JSON array of task ids.');
   if (ids.length > 10) throw new ApiError(400, 'ParameterInvalid', 'only 10 tasks can be retried at one time');
   const tasks = logstore.tasks.get(shipperName) ?? [];
   for (const id of ids as string[]) {
@@ -382,13 +448,17 @@ function tasksRetry(state: SlsServerState, ctx: Ctx, logstoreName: string, shipp
     task.taskFinishTime = 0;
     const mode = state.retryMode;
     if (mode === 'successOnNextPoll') pendingSuccess.add(task);
-    else if (typeof mode === 'object') setTimeout(() => void taskSucceed(state, logstoreName, shipperName, task), mode.successAfterMs).unref();
+    else if (typeof mode === 'object')
+      setTimeout(() => void taskSucceed(state, logstoreName, shipperName, task), mode.successAfterMs).unref();
   }
   return null;
 }
 
 async function route(state: SlsServerState, ctx: Ctx): Promise<unknown> {
-  const parts = ctx.path.split('/').slice(1).map((p) => decodeURIComponent(p));
+  const parts = ctx.path
+    .split('/')
+    .slice(1)
+    .map((p) => decodeURIComponent(p));
   const [a, b, c, d, e] = parts;
   if (ctx.method === 'GET' && a === 'logstores' && parts.length === 1) {
     const names = [...state.logstores.keys()];
@@ -461,12 +531,21 @@ export async function startSlsTestServer(options: SlsTestServerOptions = {}): Pr
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://x');
-      const ctx: Ctx = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks) };
+      const ctx: Ctx = {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: url.searchParams,
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+      };
       void handle(ctx).then(([status, body]) => {
         if (res.destroyed) return;
         if (body instanceof SlsBinaryAnswer) return void res.writeHead(status, body.headers).end(body.body);
         const text = body === null ? '' : JSON.stringify(body);
-        res.writeHead(status, { 'content-type': 'application/json', 'x-log-requestid': createHash('md5').update(String(state.stats.requests)).digest('hex').slice(0, 24).toUpperCase() });
+        res.writeHead(status, {
+          'content-type': 'application/json',
+          'x-log-requestid': createHash('md5').update(String(state.stats.requests)).digest('hex').slice(0, 24).toUpperCase(),
+        });
         res.end(text);
       });
     });
@@ -484,7 +563,12 @@ export async function startSlsTestServer(options: SlsTestServerOptions = {}): Pr
       state.requests.push({ ...log, status: 200 });
       return [200, body];
     } catch (error) {
-      const e = error instanceof ApiError ? error : error instanceof SlsCgError ? new ApiError(error.status, error.code, error.message) : new ApiError(500, 'InternalServerError', String(error));
+      const e =
+        error instanceof ApiError
+          ? error
+          : error instanceof SlsCgError
+            ? new ApiError(error.status, error.code, error.message)
+            : new ApiError(500, 'InternalServerError', String(error));
       state.requests.push({ ...log, status: e.status, errorCode: e.code });
       return [e.status, { errorCode: e.code, errorMessage: e.message }];
     }
@@ -496,9 +580,10 @@ export async function startSlsTestServer(options: SlsTestServerOptions = {}): Pr
     project,
     ...creds,
     state,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

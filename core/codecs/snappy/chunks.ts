@@ -53,7 +53,12 @@ function totalLength(read: ChunkReader, ctx: StreamContext): number {
   for (let chunk = read(); chunk; chunk = read()) {
     total += chunk.length;
     if (total > ctx.maxOutputBytes) {
-      throw snappyError('TOO_LARGE', `The snappy stream decodes to more than the ${bytesText(ctx.maxOutputBytes)} limit.`, ctx.source, raiseLimitHint);
+      throw snappyError(
+        'TOO_LARGE',
+        `The snappy stream decodes to more than the ${bytesText(ctx.maxOutputBytes)} limit.`,
+        ctx.source,
+        raiseLimitHint,
+      );
     }
   }
   return total;

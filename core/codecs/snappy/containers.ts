@@ -29,11 +29,15 @@ export function magicAt(bytes: Uint8Array, magic: readonly number[], at = 0): bo
 
 /** Big-endian uint32 at `at` (caller checks bounds). */
 export function readUint32BE(bytes: Uint8Array, at: number): number {
-  return (bytes[at] as number) * 0x1000000 + (((bytes[at + 1] as number) << 16) | ((bytes[at + 2] as number) << 8) | (bytes[at + 3] as number));
+  return (
+    (bytes[at] as number) * 0x1000000 + (((bytes[at + 1] as number) << 16) | ((bytes[at + 2] as number) << 8) | (bytes[at + 3] as number))
+  );
 }
 
 function readUint32LE(bytes: Uint8Array, at: number): number {
-  return (bytes[at + 3] as number) * 0x1000000 + (((bytes[at + 2] as number) << 16) | ((bytes[at + 1] as number) << 8) | (bytes[at] as number));
+  return (
+    (bytes[at + 3] as number) * 0x1000000 + (((bytes[at + 2] as number) << 16) | ((bytes[at + 1] as number) << 8) | (bytes[at] as number))
+  );
 }
 
 function truncated(what: string, at: number, ctx: ReaderContext): never {
@@ -41,11 +45,16 @@ function truncated(what: string, at: number, ctx: ReaderContext): never {
 }
 
 function framingDataChunk(bytes: Uint8Array, type: number, start: number, end: number, ctx: ReaderContext): Chunk {
-  if (end - start < 4) throw snappyError('SNAPPY_BAD_LENGTH', `The framing chunk at byte ${start - 4} is too short to hold its checksum.`, ctx.source);
+  if (end - start < 4)
+    throw snappyError('SNAPPY_BAD_LENGTH', `The framing chunk at byte ${start - 4} is too short to hold its checksum.`, ctx.source);
   const crc = readUint32LE(bytes, start);
   const length = type === 0x00 ? rawChunkLength(bytes, start + 4, end, ctx) : end - start - 4;
   if (length > framingMaxChunk) {
-    throw snappyError('SNAPPY_BAD_LENGTH', `The framing chunk at byte ${start - 4} holds ${length} bytes, over the format's 65,536.`, ctx.source);
+    throw snappyError(
+      'SNAPPY_BAD_LENGTH',
+      `The framing chunk at byte ${start - 4} holds ${length} bytes, over the format's 65,536.`,
+      ctx.source,
+    );
   }
   return { kind: type === 0x00 ? 'raw' : 'stored', start: start + 4, end, length, crc };
 }
@@ -74,15 +83,23 @@ export function framingReader(bytes: Uint8Array, ctx: ReaderContext): ChunkReade
         throw snappyError('NOT_SNAPPY', `The framing stream identifier at byte ${at} is malformed.`, ctx.source);
       }
       if (type >= 0x02 && type <= 0x7f) {
-        throw snappyError('UNSUPPORTED_FORMAT', `The framing stream has a reserved, unskippable chunk of type 0x${type.toString(16)} at byte ${at}.`, ctx.source,
-          'The file is corrupt or was written by a newer snappy framing version.');
+        throw snappyError(
+          'UNSUPPORTED_FORMAT',
+          `The framing stream has a reserved, unskippable chunk of type 0x${type.toString(16)} at byte ${at}.`,
+          ctx.source,
+          'The file is corrupt or was written by a newer snappy framing version.',
+        );
       }
       // 0xff stream identifier (streams may be concatenated), 0xfe padding, 0x80-0xfd skippable.
     }
     // A stream with no data chunk at all is what a copy cut right after its header looks like:
     // never report it as a complete, empty decode (issue 12 §12).
     if (dataChunks === 0) {
-      throw snappyError('TRUNCATED', `The snappy framing stream holds no data after its stream identifier (${bytes.length} bytes): the copy was cut right after the header, or an empty input was compressed.`, ctx.source);
+      throw snappyError(
+        'TRUNCATED',
+        `The snappy framing stream holds no data after its stream identifier (${bytes.length} bytes): the copy was cut right after the header, or an empty input was compressed.`,
+        ctx.source,
+      );
     }
     return null;
   };
@@ -90,7 +107,8 @@ export function framingReader(bytes: Uint8Array, ctx: ReaderContext): ChunkReade
 
 /** Chunks of a snappy-java SnappyOutputStream: BE int32 length + raw block, repeated. */
 export function snappyJavaReader(bytes: Uint8Array, ctx: ReaderContext): ChunkReader {
-  if (!magicAt(bytes, snappyJavaMagic)) throw snappyError('NOT_SNAPPY', 'The file does not start with the snappy-java header (82 SNAPPY 00).', ctx.source);
+  if (!magicAt(bytes, snappyJavaMagic))
+    throw snappyError('NOT_SNAPPY', 'The file does not start with the snappy-java header (82 SNAPPY 00).', ctx.source);
   let pos = 0;
   return () => {
     while (pos < bytes.length) {
@@ -127,7 +145,11 @@ export function hadoopReader(bytes: Uint8Array, ctx: ReaderContext): ChunkReader
         continue;
       }
       if (pos + 4 > bytes.length) {
-        throw snappyError('TRUNCATED', `The Hadoop block at byte ${blockAt} ends ${remaining} uncompressed bytes short of its declared length.`, ctx.source);
+        throw snappyError(
+          'TRUNCATED',
+          `The Hadoop block at byte ${blockAt} ends ${remaining} uncompressed bytes short of its declared length.`,
+          ctx.source,
+        );
       }
       const start = pos + 4;
       const end = start + readUint32BE(bytes, pos);

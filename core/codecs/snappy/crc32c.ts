@@ -24,15 +24,32 @@ const tables: Uint32Array[] = (() => {
 
 /** CRC-32C of `bytes`. */
 export function crc32c(bytes: Uint8Array): number {
-  const [t0, t1, t2, t3, t4, t5, t6, t7] = tables as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
+  const [t0, t1, t2, t3, t4, t5, t6, t7] = tables as [
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+  ];
   let crc = 0xffffffff;
   let i = 0;
   const n = bytes.length;
   const end8 = n - (n % 8);
   while (i < end8) {
-    const a = crc ^ ((bytes[i] as number) | ((bytes[i + 1] as number) << 8) | ((bytes[i + 2] as number) << 16) | ((bytes[i + 3] as number) << 24));
-    crc = (t7[a & 0xff] as number) ^ (t6[(a >>> 8) & 0xff] as number) ^ (t5[(a >>> 16) & 0xff] as number) ^ (t4[a >>> 24] as number)
-      ^ (t3[bytes[i + 4] as number] as number) ^ (t2[bytes[i + 5] as number] as number) ^ (t1[bytes[i + 6] as number] as number) ^ (t0[bytes[i + 7] as number] as number);
+    const a =
+      crc ^ ((bytes[i] as number) | ((bytes[i + 1] as number) << 8) | ((bytes[i + 2] as number) << 16) | ((bytes[i + 3] as number) << 24));
+    crc =
+      (t7[a & 0xff] as number) ^
+      (t6[(a >>> 8) & 0xff] as number) ^
+      (t5[(a >>> 16) & 0xff] as number) ^
+      (t4[a >>> 24] as number) ^
+      (t3[bytes[i + 4] as number] as number) ^
+      (t2[bytes[i + 5] as number] as number) ^
+      (t1[bytes[i + 6] as number] as number) ^
+      (t0[bytes[i + 7] as number] as number);
     i += 8;
   }
   while (i < n) crc = (t0[(crc ^ (bytes[i++] as number)) & 0xff] as number) ^ (crc >>> 8);

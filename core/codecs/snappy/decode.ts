@@ -14,8 +14,9 @@ import { snappySniff } from './sniff';
 import { snappyDefaultMaxOutputBytes } from './types';
 import type { SnappyDecodeOptions, SnappyDecodeResult, SnappyVariant } from './types';
 
-const notSnappyHint = 'If it was renamed, open it as plain JSON/CSV (compression "none"), or check that the download completed; '
-  + 'a .snappy.parquet file is Parquet, not a snappy stream.';
+const notSnappyHint =
+  'If it was renamed, open it as plain JSON/CSV (compression "none"), or check that the download completed; ' +
+  'a .snappy.parquet file is Parquet, not a snappy stream.';
 
 /** The declared uncompressed length of a raw block (its varint header). */
 export function snappyRawUncompressedLength(bytes: Uint8Array): number {
@@ -27,7 +28,12 @@ export function snappyRawUncompressedLength(bytes: Uint8Array): number {
 }
 
 function notSnappy(source: string | undefined): never {
-  throw snappyError('NOT_SNAPPY', 'This is not snappy data: not a raw snappy block, nor a framing, snappy-java or Hadoop snappy stream.', source, notSnappyHint);
+  throw snappyError(
+    'NOT_SNAPPY',
+    'This is not snappy data: not a raw snappy block, nor a framing, snappy-java or Hadoop snappy stream.',
+    source,
+    notSnappyHint,
+  );
 }
 
 /**
@@ -64,12 +70,23 @@ const readers: Record<Exclude<SnappyVariant, 'raw'>, (bytes: Uint8Array, ctx: St
 
 async function decodeAs(variant: SnappyVariant, bytes: Uint8Array, options: SnappyDecodeOptions, max: number): Promise<Uint8Array> {
   if (variant === 'raw') return rawDecode(bytes, options, options.variant === undefined, max);
-  const ctx: StreamContext = { source: options.source, maxOutputBytes: max, decoder: options.rawDecoder ?? snappyjsRawDecoder, signal: options.signal, onProgress: options.onProgress };
+  const ctx: StreamContext = {
+    source: options.source,
+    maxOutputBytes: max,
+    decoder: options.rawDecoder ?? snappyjsRawDecoder,
+    signal: options.signal,
+    onProgress: options.onProgress,
+  };
   return chunksDecode(bytes, () => readers[variant](bytes, ctx), ctx);
 }
 
 /** Try each variant in order; the first one's error is reported when all fail. */
-async function decodeFirstOf(order: SnappyVariant[], bytes: Uint8Array, options: SnappyDecodeOptions, max: number): Promise<SnappyDecodeResult> {
+async function decodeFirstOf(
+  order: SnappyVariant[],
+  bytes: Uint8Array,
+  options: SnappyDecodeOptions,
+  max: number,
+): Promise<SnappyDecodeResult> {
   let firstError: unknown;
   for (const variant of order) {
     try {

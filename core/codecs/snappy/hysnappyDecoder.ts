@@ -58,7 +58,11 @@ export function hysnappyRawDecoder(): RawBlockDecoder | null {
  * group) where the native addon is bimodal (8–45 ms, kernel time); for whole 200 MB objects
  * the native addon is the fastest.
  */
-export function rawDecoderBySize(small: RawBlockDecoder | null, big: RawBlockDecoder | null, bigFromBytes = 16 * 1024 * 1024): RawBlockDecoder | null {
+export function rawDecoderBySize(
+  small: RawBlockDecoder | null,
+  big: RawBlockDecoder | null,
+  bigFromBytes = 16 * 1024 * 1024,
+): RawBlockDecoder | null {
   if (!small || !big) return small ?? big;
   return {
     name: `${small.name} < ${bigFromBytes} B ≤ ${big.name}`,

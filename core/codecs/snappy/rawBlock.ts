@@ -47,7 +47,11 @@ function overlongError(block: Uint8Array, header: RawHeader, ctx: BlockContext):
   const ended = block.length >= 5 && (block[4] as number) < 0x80;
   return ended
     ? snappyError('SNAPPY_BAD_LENGTH', impossibleText(block, header.length, ctx), ctx.source)
-    : snappyError('SNAPPY_BAD_LENGTH', `${where(ctx)} has a length header over 32 bits — the header is corrupt or this is not a raw snappy block.`, ctx.source);
+    : snappyError(
+        'SNAPPY_BAD_LENGTH',
+        `${where(ctx)} has a length header over 32 bits — the header is corrupt or this is not a raw snappy block.`,
+        ctx.source,
+      );
 }
 
 /**
@@ -62,13 +66,26 @@ export function rawDeclaredLengthCheck(block: Uint8Array, header: RawHeader, ctx
   const max = rawMaxExpansion(block.length - header.size);
   if (header.length > ctx.maxOutputBytes) {
     if (header.length > max) {
-      throw snappyError('TOO_LARGE', impossibleText(block, header.length, ctx), ctx.source,
-        `No size limit helps: ${bytesText(block.length)} of snappy data expand to at most ${bytesText(max)}. Download the object again; if it still fails, open it without snappy (compression "none").`);
+      throw snappyError(
+        'TOO_LARGE',
+        impossibleText(block, header.length, ctx),
+        ctx.source,
+        `No size limit helps: ${bytesText(block.length)} of snappy data expand to at most ${bytesText(max)}. Download the object again; if it still fails, open it without snappy (compression "none").`,
+      );
     }
-    throw snappyError('TOO_LARGE', `${where(ctx)} declares ${bytesText(header.length)} uncompressed, over the ${bytesText(ctx.maxOutputBytes)} limit.`, ctx.source, raiseLimitHint);
+    throw snappyError(
+      'TOO_LARGE',
+      `${where(ctx)} declares ${bytesText(header.length)} uncompressed, over the ${bytesText(ctx.maxOutputBytes)} limit.`,
+      ctx.source,
+      raiseLimitHint,
+    );
   }
   if (header.length > max) {
-    throw snappyError('TRUNCATED', `${where(ctx)} declares ${bytesText(header.length)} uncompressed, but its ${bytesText(block.length)} can expand to at most ${bytesText(max)}.`, ctx.source);
+    throw snappyError(
+      'TRUNCATED',
+      `${where(ctx)} declares ${bytesText(header.length)} uncompressed, but its ${bytesText(block.length)} can expand to at most ${bytesText(max)}.`,
+      ctx.source,
+    );
   }
 }
 
@@ -110,7 +127,13 @@ export function rawBlockDecode(block: Uint8Array, header: RawHeader, decoder: Ra
 }
 
 /** Decode a raw block into `out` (exactly header.length bytes long). */
-export function rawBlockDecodeInto(block: Uint8Array, header: RawHeader, decoder: RawBlockDecoder, ctx: BlockContext, out: Uint8Array): void {
+export function rawBlockDecodeInto(
+  block: Uint8Array,
+  header: RawHeader,
+  decoder: RawBlockDecoder,
+  ctx: BlockContext,
+  out: Uint8Array,
+): void {
   if (hasInto(decoder)) {
     // snappyjs neither stops at the declared length nor explains a failure: scan first.
     if (rawTagsScan(block, header.size, block.length, header.length, false) !== null) throw rawBlockFaultError(block, header, ctx);
@@ -129,7 +152,11 @@ function callDecoder(block: Uint8Array, header: RawHeader, decoder: RawBlockDeco
     throw rawBlockFaultError(block, header, ctx, `${decoder.name}: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (result.length !== header.length) {
-    throw snappyError('SNAPPY_BAD_LENGTH', `${where(ctx)} decoded to ${bytesText(result.length)}, not the ${bytesText(header.length)} it declares.`, ctx.source);
+    throw snappyError(
+      'SNAPPY_BAD_LENGTH',
+      `${where(ctx)} decoded to ${bytesText(result.length)}, not the ${bytesText(header.length)} it declares.`,
+      ctx.source,
+    );
   }
   return result;
 }

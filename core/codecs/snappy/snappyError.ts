@@ -34,7 +34,11 @@ export function outputAllocate<T>(bytes: number, source: string | undefined, all
     return allocate();
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    throw snappyError('TOO_LARGE', `Could not allocate ${bytesText(bytes)} for the decoded data.`, source,
-      'Close other large views or lower the decode size limit in settings, then try again.');
+    throw snappyError(
+      'TOO_LARGE',
+      `Could not allocate ${bytesText(bytes)} for the decoded data.`,
+      source,
+      'Close other large views or lower the decode size limit in settings, then try again.',
+    );
   }
 }

@@ -41,10 +41,14 @@ export function parquetBufferFrom(source: ByteSource, options: ParquetBufferOpti
   async function sliceUnhandled(start: number, end?: number): Promise<ArrayBuffer> {
     const stop = end === undefined ? source.size : end;
     if (!(start >= 0) || !(stop >= start) || stop > source.size) {
-      throw new ShiplensError('PARQUET_CORRUPT', `The Parquet metadata points at bytes ${start}–${stop}, outside the ${source.size}-byte file.`, {
-        source: source.name,
-        hint: 'The file is damaged or truncated; download it again.',
-      });
+      throw new ShiplensError(
+        'PARQUET_CORRUPT',
+        `The Parquet metadata points at bytes ${start}–${stop}, outside the ${source.size}-byte file.`,
+        {
+          source: source.name,
+          hint: 'The file is damaged or truncated; download it again.',
+        },
+      );
     }
     const key = `${start}:${stop}`;
     const hit = cache.get(key);
@@ -57,7 +61,9 @@ export function parquetBufferFrom(source: ByteSource, options: ParquetBufferOpti
     try {
       bytes = await source.read(start, stop - start, options.signal);
     } catch (error) {
-      throw isShiplensError(error) ? error : new ShiplensError('IO', `Reading bytes ${start}–${stop} failed: ${String(error)}`, { source: source.name, cause: error });
+      throw isShiplensError(error)
+        ? error
+        : new ShiplensError('IO', `Reading bytes ${start}–${stop} failed: ${String(error)}`, { source: source.name, cause: error });
     }
     const buffer = toArrayBuffer(bytes);
     if (buffer.byteLength <= limit / 2) {

@@ -9,7 +9,11 @@ import { parquetDictionaryDecode, parquetPageCursor, parquetPageDecode, parquetP
 import type { PageSpot, ParquetPageCursor } from './parquetPages';
 
 /** The next values of one column chunk, page after page, decompressing each page only when reached. */
-export function parquetColumnStream(chunk: { place: ParquetPlace; decoder: ColumnDecoder }, pages: PageSpot[], slice: (start: number, end: number) => Uint8Array): (count: number) => ArrayLike<unknown> {
+export function parquetColumnStream(
+  chunk: { place: ParquetPlace; decoder: ColumnDecoder },
+  pages: PageSpot[],
+  slice: (start: number, end: number) => Uint8Array,
+): (count: number) => ArrayLike<unknown> {
   const { decoder } = chunk;
   let dictionary: DecodedArray | undefined;
   let index = 0;
@@ -62,4 +66,3 @@ function arrayCursor(values: DecodedArray): ParquetPageCursor {
     },
   };
 }
-

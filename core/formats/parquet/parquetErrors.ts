@@ -21,7 +21,10 @@ export interface ParquetPlace {
 
 /** A failure of a reading step, with its place. */
 export class ParquetPlacedError extends Error {
-  constructor(readonly place: ParquetPlace, readonly original: unknown) {
+  constructor(
+    readonly place: ParquetPlace,
+    readonly original: unknown,
+  ) {
     super(original instanceof Error ? original.message : String(original));
     this.name = 'ParquetPlacedError';
   }
@@ -58,14 +61,24 @@ export async function parquetAtAsync<T>(place: ParquetPlace, run: () => Promise<
 
 // Engine messages (V8 TypeError/RangeError text) → what they mean for a Parquet file.
 const engineMeanings: [RegExp, string][] = [
-  [/outside the bounds of the DataView|out of bounds|offset is out of|beyond the end|Source is too large/i, 'its bytes end before what its header declares (truncated, or a wrong length or offset)'],
-  [/Invalid array length|Array buffer allocation failed|Invalid typed array length/i, 'it declares an impossible number of values or bytes'],
-  [/Cannot read properties of|is not a function|is not iterable|undefined is not|null is not|Cannot convert|is not defined/i, 'its structure does not follow the Parquet format (a header or level field is missing or of the wrong kind)'],
+  [
+    /outside the bounds of the DataView|out of bounds|offset is out of|beyond the end|Source is too large/i,
+    'its bytes end before what its header declares (truncated, or a wrong length or offset)',
+  ],
+  [
+    /Invalid array length|Array buffer allocation failed|Invalid typed array length/i,
+    'it declares an impossible number of values or bytes',
+  ],
+  [
+    /Cannot read properties of|is not a function|is not iterable|undefined is not|null is not|Cannot convert|is not defined/i,
+    'its structure does not follow the Parquet format (a header or level field is missing or of the wrong kind)',
+  ],
   [/Maximum call stack/i, 'its schema or levels nest too deeply'],
 ];
 
 // Messages of the page codecs (hysnappy, snappyjs, hyparquet-compressors): the data does not decompress.
-const codecMessage = /block header|premature end|eof marker|snappy|lz4|zstd|gzip|brotli|huffman|decompress|invalid (distance|length|literal|code)/i;
+const codecMessage =
+  /block header|premature end|eof marker|snappy|lz4|zstd|gzip|brotli|huffman|decompress|invalid (distance|length|literal|code)/i;
 
 /** The failure in Parquet words: hyparquet's own "parquet …" messages kept, engine text translated. */
 function meaningOf(message: string, place: ParquetPlace): string {
@@ -73,7 +86,8 @@ function meaningOf(message: string, place: ParquetPlace): string {
   const thrift = /^(?:parquet )?thrift\s+(.*)$/i.exec(message);
   if (thrift?.[1]) return `its page header is not valid Thrift (${thrift[1]})`;
   if (/^parquet unhandled type: undefined$/i.test(message)) return 'its page header is not valid Thrift (a field of unknown type)';
-  if (codecMessage.test(message)) return `its ${place.codec && place.codec !== 'UNCOMPRESSED' ? `${place.codec} ` : ''}data does not decompress (${message.replace(/^parquet /i, '')})`;
+  if (codecMessage.test(message))
+    return `its ${place.codec && place.codec !== 'UNCOMPRESSED' ? `${place.codec} ` : ''}data does not decompress (${message.replace(/^parquet /i, '')})`;
   const missing = /^parquet ([a-z_ ]+) header is undefined$/i.exec(message);
   if (missing?.[1]) return `its page header has no ${missing[1].replace(/ /g, '_')}_header`;
   const unknown = /^parquet unsupported ([a-z ]+): undefined$/i.exec(message);
@@ -88,7 +102,10 @@ function meaningOf(message: string, place: ParquetPlace): string {
 const footerMeanings: [RegExp, string][] = [
   [/outside the bounds of the DataView|out of bounds|offset is out of/i, 'it ends inside a field it declares'],
   [/Invalid array length|Invalid typed array length|Array buffer allocation failed/i, 'it declares an impossible length'],
-  [/Cannot read properties of|is not a function|is not iterable|Cannot destructure|must be an instance of|First argument to DataView|undefined is not|null is not/i, 'a required FileMetaData field is missing or of the wrong kind'],
+  [
+    /Cannot read properties of|is not a function|is not iterable|Cannot destructure|must be an instance of|First argument to DataView|undefined is not|null is not/i,
+    'a required FileMetaData field is missing or of the wrong kind',
+  ],
   [/Maximum call stack/i, 'its structures nest too deeply'],
 ];
 
@@ -114,7 +131,8 @@ function placeText(place: ParquetPlace): string {
 /** Any failure while reading rows → a ShiplensError naming the file, the place and the fault. */
 export function parquetReadError(source: ByteSource, error: unknown): ShiplensError {
   if (isShiplensError(error)) return error;
-  if (error instanceof Error && error.name === 'AbortError') return new ShiplensError('CANCELLED', 'The operation was cancelled.', { source: source.name });
+  if (error instanceof Error && error.name === 'AbortError')
+    return new ShiplensError('CANCELLED', 'The operation was cancelled.', { source: source.name });
   const place = error instanceof ParquetPlacedError ? error.place : {};
   const original = error instanceof ParquetPlacedError ? error.original : error;
   if (isShiplensError(original)) return original;
@@ -122,11 +140,15 @@ export function parquetReadError(source: ByteSource, error: unknown): ShiplensEr
   const where = placeText(place);
   const prefix = where ? `${where[0]?.toUpperCase()}${where.slice(1)}: ` : '';
   if (/unsupported|not supported/i.test(message) && !/: undefined$/.test(message)) {
-    return new ShiplensError('UNSUPPORTED_FORMAT', `This Parquet file uses a feature shiplens does not read: ${prefix}${meaningOf(message, place)}.`, {
-      source: source.name,
-      cause: original,
-      hint: 'Convert it with DuckDB or Spark, or read it there.',
-    });
+    return new ShiplensError(
+      'UNSUPPORTED_FORMAT',
+      `This Parquet file uses a feature shiplens does not read: ${prefix}${meaningOf(message, place)}.`,
+      {
+        source: source.name,
+        cause: original,
+        hint: 'Convert it with DuckDB or Spark, or read it there.',
+      },
+    );
   }
   return new ShiplensError('PARQUET_CORRUPT', `Parquet rows cannot be decoded: ${prefix}${meaningOf(message, place)}.`, {
     source: source.name,

@@ -14,7 +14,15 @@ import { parquetColumnStream } from './parquetColumnStream';
 import { parquetAt, parquetPlaced } from './parquetErrors';
 import type { ParquetPlace } from './parquetErrors';
 import { parquetDecoderElement, parquetIsDecimal, parquetRawParsers } from './parquetValues';
-import { parquetDictionaryDecode, parquetOffsetIndexParse, parquetPageDecode, parquetPageWindow, parquetPageUnpack, parquetPagesFromIndex, parquetPagesScan } from './parquetPages';
+import {
+  parquetDictionaryDecode,
+  parquetOffsetIndexParse,
+  parquetPageDecode,
+  parquetPageWindow,
+  parquetPageUnpack,
+  parquetPagesFromIndex,
+  parquetPagesScan,
+} from './parquetPages';
 import type { PageSpot, PageUnpacked } from './parquetPages';
 
 interface Chunk {
@@ -94,15 +102,22 @@ export function parquetPageReader(source: ByteSource, metadata: FileMetaData, op
     const chunks = (metadata.row_groups[group]?.columns ?? []).map((column, c): Chunk => {
       const meta = column.meta_data;
       const place = { rowGroup: group, column: meta?.path_in_schema.join('.') ?? `#${c}`, codec: meta?.codec };
-      if (!meta || column.file_path) throw parquetPlaced(place, 'parquet column chunk without metadata or in another file is not supported');
+      if (!meta || column.file_path)
+        throw parquetPlaced(place, 'parquet column chunk without metadata or in another file is not supported');
       const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
       const schemaPath = getTreePath(tree, meta.path_in_schema);
       const element = schemaPath[schemaPath.length - 1]?.element;
       if (!element?.type) throw parquetPlaced(place, 'parquet column has no physical type');
       // Values arrive raw where shiplens formats them itself (parquetValues: timestamps, DECIMAL).
       const decoder: ColumnDecoder = {
-        pathInSchema: meta.path_in_schema, element: parquetDecoderElement(element), schemaPath, type: element.type, codec: meta.codec,
-        parsers: { ...DEFAULT_PARSERS, ...parquetRawParsers }, compressors: options.compressors, utf8: !parquetIsDecimal(element),
+        pathInSchema: meta.path_in_schema,
+        element: parquetDecoderElement(element),
+        schemaPath,
+        type: element.type,
+        codec: meta.codec,
+        parsers: { ...DEFAULT_PARSERS, ...parquetRawParsers },
+        compressors: options.compressors,
+        utf8: !parquetIsDecimal(element),
       };
       const chunk: Chunk = { place, start, end: start + Number(meta.total_compressed_size), decoder };
       if (column.offset_index_offset !== undefined && column.offset_index_length) {
@@ -117,7 +132,8 @@ export function parquetPageReader(source: ByteSource, metadata: FileMetaData, op
 
   /** Bytes [start, end) from the cache or an in-flight fetch, else null. */
   function spanFind(start: number, end: number): Uint8Array | Promise<Uint8Array> | null {
-    for (const span of spans.values()) if (span.start <= start && end <= span.end) return span.bytes.subarray(start - span.start, end - span.start);
+    for (const span of spans.values())
+      if (span.start <= start && end <= span.end) return span.bytes.subarray(start - span.start, end - span.start);
     const inFlight = pending.find((p) => p.start <= start && end <= p.end);
     return inFlight ? inFlight.promise.then((bytes) => bytes.subarray(start - inFlight.start, end - inFlight.start)) : null;
   }
@@ -131,10 +147,12 @@ export function parquetPageReader(source: ByteSource, metadata: FileMetaData, op
       const entry = { ...range, promise };
       pending.push(entry);
       waits.push(promise);
-      promise.then(
-        (bytes) => spans.set(`${range.start}:${range.end}`, { ...range, bytes }, bytes.length),
-        () => undefined,
-      ).finally(() => pending.splice(pending.indexOf(entry), 1));
+      promise
+        .then(
+          (bytes) => spans.set(`${range.start}:${range.end}`, { ...range, bytes }, bytes.length),
+          () => undefined,
+        )
+        .finally(() => pending.splice(pending.indexOf(entry), 1));
     }
     await Promise.all(waits);
   }
@@ -151,11 +169,16 @@ export function parquetPageReader(source: ByteSource, metadata: FileMetaData, op
     const chunks = chunksOf(group);
     const groupRows = Number(metadata.row_groups[group]?.num_rows ?? 0);
     const indexed = chunks.filter((c) => !c.pages && c.index);
-    await fetchMissing(indexed.map((c) => c.index as Range), signal);
+    await fetchMissing(
+      indexed.map((c) => c.index as Range),
+      signal,
+    );
     for (const chunk of indexed) {
       const index = chunk.index as Range;
       const bytes = await bytesOf(index.start, index.end, signal);
-      chunk.pages = parquetAt({ ...chunk.place, page: index.start, step: 'offset index' }, () => parquetPagesFromIndex(parquetOffsetIndexParse(bytes), chunk.start, groupRows));
+      chunk.pages = parquetAt({ ...chunk.place, page: index.start, step: 'offset index' }, () =>
+        parquetPagesFromIndex(parquetOffsetIndexParse(bytes), chunk.start, groupRows),
+      );
     }
     const unknown = chunks.filter((c) => !c.pages);
     await fetchMissing(unknown, signal);
@@ -176,7 +199,9 @@ export function parquetPageReader(source: ByteSource, metadata: FileMetaData, op
     const hit = decodedPages.get(key);
     if (hit) return hit.values;
     const bytes = await bytesOf(page.offset, page.offset + page.size, signal);
-    const values = parquetAt({ ...chunk.place, page: page.offset, step: 'dictionary page' }, () => parquetDictionaryDecode(bytes, chunk.decoder));
+    const values = parquetAt({ ...chunk.place, page: page.offset, step: 'dictionary page' }, () =>
+      parquetDictionaryDecode(bytes, chunk.decoder),
+    );
     if (values) decodedPages.set(key, { values, rows: values.length }, page.size * 4 + values.length * 16);
     return values;
   }
@@ -186,7 +211,13 @@ export function parquetPageReader(source: ByteSource, metadata: FileMetaData, op
    * pages are decompressed once and kept; each read decodes just its window. Other pages are
    * decoded whole and kept.
    */
-  async function pageValues(chunk: Chunk, page: PageSpot, from: number, to: number, signal?: AbortSignal): Promise<{ values: DecodedArray; base: number }> {
+  async function pageValues(
+    chunk: Chunk,
+    page: PageSpot,
+    from: number,
+    to: number,
+    signal?: AbortSignal,
+  ): Promise<{ values: DecodedArray; base: number }> {
     const key = `p${page.offset}`;
     const hit = decodedPages.get(key);
     if (hit) return { values: hit.values, base: 0 };
@@ -243,7 +274,13 @@ export function parquetPageReader(source: ByteSource, metadata: FileMetaData, op
         const i = runs.findIndex((run) => run.start <= start && end <= run.end);
         return (bytes[i] as Uint8Array).subarray(start - (runs[i] as Range).start, end - (runs[i] as Range).start);
       };
-      const streams = chunks.map((chunk) => parquetColumnStream(chunk, parquetAt({ ...chunk.place, step: 'page headers' }, () => parquetPagesScan(slice(chunk.start, chunk.end), chunk.start)), slice));
+      const streams = chunks.map((chunk) =>
+        parquetColumnStream(
+          chunk,
+          parquetAt({ ...chunk.place, step: 'page headers' }, () => parquetPagesScan(slice(chunk.start, chunk.end), chunk.start)),
+          slice,
+        ),
+      );
       return { take: (count) => streams.map((next) => next(count)) };
     },
     groupPrefetch(group, selectStart, selectEnd) {

@@ -40,7 +40,8 @@ export function parquetPagesScan(bytes: Uint8Array, start: number): PageSpot[] {
     const at = reader.offset;
     const header = parquetHeader(reader);
     const size = reader.offset - at + header.compressed_page_size;
-    if (!(header.compressed_page_size >= 0) || at + size > bytes.length) throw new Error(`page at ${start + at} runs past its column chunk`);
+    if (!(header.compressed_page_size >= 0) || at + size > bytes.length)
+      throw new Error(`page at ${start + at} runs past its column chunk`);
     if (header.type === 'DICTIONARY_PAGE') pages.push({ offset: start + at, size, firstRow: row, rows: 0, dictionary: true });
     else if (header.type === 'DATA_PAGE' || header.type === 'DATA_PAGE_V2') {
       const rows = pageRows(header);
@@ -103,7 +104,13 @@ export function parquetPageUnpack(bytes: Uint8Array, decoder: ColumnDecoder): Pa
  * test/fuzz/parquet.fuzz.test.ts, parquetRleRegression). Runs are checked against the page's
  * value count first; `length` undefined means a 4-byte length prefix, as in hyparquet.
  */
-function hybridRead(reader: { view: DataView; offset: number }, width: number, output: Uint8Array | Int32Array, maxValues: number, length?: number): void {
+function hybridRead(
+  reader: { view: DataView; offset: number },
+  width: number,
+  output: Uint8Array | Int32Array,
+  maxValues: number,
+  length?: number,
+): void {
   hybridRunsCheck(reader.view, reader.offset, width, output.length, maxValues, length);
   readRleBitPackedHybrid(reader, width, output, length);
 }
@@ -152,10 +159,19 @@ function plainSkip(reader: { view: DataView; offset: number }, decoder: ColumnDe
 }
 
 /** Non-null values [skip, skip + count) of the page (typed outputs ignore writes past their end). */
-function windowValues(reader: { view: DataView; offset: number }, daph: DataPageHeader, decoder: ColumnDecoder, dictionary: DecodedArray | undefined, skip: number, count: number): ArrayLike<unknown> {
+function windowValues(
+  reader: { view: DataView; offset: number },
+  daph: DataPageHeader,
+  decoder: ColumnDecoder,
+  dictionary: DecodedArray | undefined,
+  skip: number,
+  count: number,
+): ArrayLike<unknown> {
   if (daph.encoding === 'PLAIN') {
     if (plainSkip(reader, decoder, skip)) return convert(readPlain(reader, decoder.type, count, decoder.element.type_length), decoder);
-    return Array.from(convert(readPlain(reader, decoder.type, skip + count, decoder.element.type_length), decoder) as ArrayLike<unknown>).slice(skip);
+    return Array.from(
+      convert(readPlain(reader, decoder.type, skip + count, decoder.element.type_length), decoder) as ArrayLike<unknown>,
+    ).slice(skip);
   }
   if (decoder.type === 'BOOLEAN') {
     const bits = new Uint8Array(skip + count);
@@ -177,7 +193,13 @@ function windowValues(reader: { view: DataView; offset: number }, daph: DataPage
  * the window's values are materialised: a 100-row page anywhere in a 120,000-row page costs
  * the decompression and a scan, not 120,000 strings.
  */
-export function parquetPageWindow(unpacked: PageUnpacked, decoder: ColumnDecoder, dictionary: DecodedArray | undefined, from: number, to: number): DecodedArray {
+export function parquetPageWindow(
+  unpacked: PageUnpacked,
+  decoder: ColumnDecoder,
+  dictionary: DecodedArray | undefined,
+  from: number,
+  to: number,
+): DecodedArray {
   const daph = unpacked.header.data_page_header as DataPageHeader;
   const end = Math.min(to, daph.num_values);
   const { page } = unpacked;

@@ -42,7 +42,11 @@ export interface ParquetFooterOptions {
 const magic = 0x31524150; // "PAR1" little-endian
 
 function corrupt(source: ByteSource, message: string, cause?: unknown): ShiplensError {
-  return new ShiplensError('PARQUET_CORRUPT', message, { source: source.name, hint: 'The file is damaged; download it again or check the writer.', cause });
+  return new ShiplensError('PARQUET_CORRUPT', message, {
+    source: source.name,
+    hint: 'The file is damaged; download it again or check the writer.',
+    cause,
+  });
 }
 
 async function notParquetOrTruncated(source: ByteSource, signal?: AbortSignal): Promise<ShiplensError> {
@@ -53,7 +57,10 @@ async function notParquetOrTruncated(source: ByteSource, signal?: AbortSignal): 
       hint: 'The object is truncated; download it again.',
     });
   }
-  return new ShiplensError('NOT_PARQUET', 'This is not a Parquet file (no PAR1 magic).', { source: source.name, hint: 'Open it as JSON or CSV, or check the object name.' });
+  return new ShiplensError('NOT_PARQUET', 'This is not a Parquet file (no PAR1 magic).', {
+    source: source.name,
+    hint: 'Open it as JSON or CSV, or check the object name.',
+  });
 }
 
 /**
@@ -66,7 +73,8 @@ async function notParquetOrTruncated(source: ByteSource, signal?: AbortSignal): 
 export async function parquetFooterRead(source: ByteSource, options: ParquetFooterOptions = {}): Promise<FileMetaData> {
   const { size } = source;
   if (size === 0) throw new ShiplensError('EMPTY_INPUT', 'The file is empty.', { source: source.name });
-  if (size < 12) throw new ShiplensError('NOT_PARQUET', `The file is ${size} bytes, too short for Parquet (at least 12).`, { source: source.name });
+  if (size < 12)
+    throw new ShiplensError('NOT_PARQUET', `The file is ${size} bytes, too short for Parquet (at least 12).`, { source: source.name });
   const first = Math.min(size, options.initialFetchBytes ?? 64 * 1024);
   const tail = await source.read(size - first, first, options.signal);
   const view = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
@@ -111,8 +119,12 @@ function chunksCheck(source: ByteSource, metadata: FileMetaData, dataEnd: number
       const length = footerInt(meta.total_compressed_size);
       if (start === null || length === null || start < 4 || start + length > dataEnd) {
         const name = Array.isArray(meta.path_in_schema) ? meta.path_in_schema.join('.') : '';
-        if (start === null || length === null) throw corrupt(source, `Row group ${g}, column ${c} (${name}) has no valid data page offset or size.`);
-        throw corrupt(source, `Row group ${g}, column ${c} (${name}) claims bytes ${start}+${length}, outside the data of the file (bytes 4 to ${dataEnd}).`);
+        if (start === null || length === null)
+          throw corrupt(source, `Row group ${g}, column ${c} (${name}) has no valid data page offset or size.`);
+        throw corrupt(
+          source,
+          `Row group ${g}, column ${c} (${name}) claims bytes ${start}+${length}, outside the data of the file (bytes 4 to ${dataEnd}).`,
+        );
       }
     });
   });
@@ -133,11 +145,21 @@ export function parquetFooterWarnings(metadata: FileMetaData): string[] {
  * which read a file whose footer says 0 rows while its row group holds 6), the metadata is
  * corrected in place and a warning is kept for parquetFooterWarnings.
  */
-export function parquetFooterCheck(source: ByteSource, metadata: FileMetaData, dataEnd = source.size - Number(metadata.metadata_length) - 8): void {
+export function parquetFooterCheck(
+  source: ByteSource,
+  metadata: FileMetaData,
+  dataEnd = source.size - Number(metadata.metadata_length) - 8,
+): void {
   let sum = 0;
   metadata.row_groups.forEach((group, g) => {
     const groupRows = footerInt(group.num_rows);
-    if (groupRows === null) throw corrupt(source, group.num_rows === undefined ? `Row group ${g} has no row count.` : `Row group ${g} declares ${String(group.num_rows)} rows, which is not a row count (0 to 2^53 - 1).`);
+    if (groupRows === null)
+      throw corrupt(
+        source,
+        group.num_rows === undefined
+          ? `Row group ${g} has no row count.`
+          : `Row group ${g} declares ${String(group.num_rows)} rows, which is not a row count (0 to 2^53 - 1).`,
+      );
     sum += groupRows;
   });
   if (!Number.isSafeInteger(sum)) throw corrupt(source, `The row groups hold ${sum} rows in all, more than 2^53 - 1.`);

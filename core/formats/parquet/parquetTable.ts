@@ -44,20 +44,29 @@ function columnTypeOf(element: SchemaElement): ColumnType {
   const logical = element.logical_type?.type;
   const converted = element.converted_type;
   if (element.num_children) return 'json';
-  if (logical === 'TIMESTAMP' || converted === 'TIMESTAMP_MILLIS' || converted === 'TIMESTAMP_MICROS' || element.type === 'INT96') return 'timestamp';
+  if (logical === 'TIMESTAMP' || converted === 'TIMESTAMP_MILLIS' || converted === 'TIMESTAMP_MICROS' || element.type === 'INT96')
+    return 'timestamp';
   if (logical === 'DATE' || converted === 'DATE') return 'date';
   if (logical === 'DECIMAL' || converted === 'DECIMAL') return 'decimal';
   if (logical === 'JSON' || converted === 'JSON') return 'json';
   switch (element.type) {
-    case 'BOOLEAN': return 'boolean';
-    case 'INT32': return 'int32';
-    case 'INT64': return 'int64';
-    case 'FLOAT': return 'float';
-    case 'DOUBLE': return 'double';
+    case 'BOOLEAN':
+      return 'boolean';
+    case 'INT32':
+      return 'int32';
+    case 'INT64':
+      return 'int64';
+    case 'FLOAT':
+      return 'float';
+    case 'DOUBLE':
+      return 'double';
     // SLS writes strings as plain BINARY (SPEC §3): shown as UTF-8 text.
-    case 'BYTE_ARRAY': return 'string';
-    case 'FIXED_LEN_BYTE_ARRAY': return 'binary';
-    default: return 'unknown';
+    case 'BYTE_ARRAY':
+      return 'string';
+    case 'FIXED_LEN_BYTE_ARRAY':
+      return 'binary';
+    default:
+      return 'unknown';
   }
 }
 
@@ -76,13 +85,21 @@ function topIndexes(schema: SchemaElement[]): number[] {
 function compressorsFor(options: ParquetTableOptions): Compressors {
   // Injected (main: WASM for pages, native for huge ones), else WASM snappy where it compiles.
   const decoder = options.rawDecoder ?? hysnappyRawDecoder() ?? undefined;
-  const snappy = decoder ? (input: Uint8Array, length: number) => decoder.uncompress(input, length) : (input: Uint8Array, length: number) => {
-    const output = new Uint8Array(length);
-    snappyUncompress(input, output);
-    return output;
-  };
+  const snappy = decoder
+    ? (input: Uint8Array, length: number) => decoder.uncompress(input, length)
+    : (input: Uint8Array, length: number) => {
+        const output = new Uint8Array(length);
+        snappyUncompress(input, output);
+        return output;
+      };
   // Log Service writes SNAPPY (SPEC §3); the others serve Parquet files users bring along.
-  const others: Compressors = { GZIP: decompressGzip, ZSTD: (input: Uint8Array) => decompressZstd(input), BROTLI: decompressBrotli, LZ4: decompressLz4, LZ4_RAW: decompressLz4Raw };
+  const others: Compressors = {
+    GZIP: decompressGzip,
+    ZSTD: (input: Uint8Array) => decompressZstd(input),
+    BROTLI: decompressBrotli,
+    LZ4: decompressLz4,
+    LZ4_RAW: decompressLz4Raw,
+  };
   return { ...others, SNAPPY: snappy, ...options.compressors };
 }
 
@@ -118,10 +135,14 @@ function parquetChunksCheck(source: ByteSource, metadata: FileMetaData): void {
       const path = chunk.meta_data?.path_in_schema;
       const name = Array.isArray(path) ? path.join('.') : '';
       if (!leaves.has(name) || seen.has(name)) {
-        throw new ShiplensError('PARQUET_CORRUPT', `Row group ${g} has a column chunk for ${JSON.stringify(name)}, which the schema does not hold once.`, {
-          source: source.name,
-          hint: 'The file is damaged; download it again or check the writer.',
-        });
+        throw new ShiplensError(
+          'PARQUET_CORRUPT',
+          `Row group ${g} has a column chunk for ${JSON.stringify(name)}, which the schema does not hold once.`,
+          {
+            source: source.name,
+            hint: 'The file is damaged; download it again or check the writer.',
+          },
+        );
       }
       seen.add(name);
     }
@@ -153,7 +174,14 @@ function nestedMetadata(metadata: FileMetaData): FileMetaData {
 }
 
 /** Rows of a nested file through hyparquet, one row group at a time (a failure names its group). */
-async function nestedRange(file: AsyncBuffer, metadata: FileMetaData, compressors: Compressors, cells: CellOf[], start: number, end: number): Promise<Cell[][]> {
+async function nestedRange(
+  file: AsyncBuffer,
+  metadata: FileMetaData,
+  compressors: Compressors,
+  cells: CellOf[],
+  start: number,
+  end: number,
+): Promise<Cell[][]> {
   const nested = nestedMetadata(metadata);
   const out: Cell[][] = [];
   let groupStart = 0;
@@ -163,7 +191,20 @@ async function nestedRange(file: AsyncBuffer, metadata: FileMetaData, compressor
     const onComplete = (r: unknown[][]): void => {
       for (const row of r) out.push(row.map((v, c) => (cells[c] ?? parquetCell)(v)));
     };
-    if (from < to) await parquetAtAsync({ rowGroup: index }, () => parquetRead({ file, metadata: nested, rowStart: from, rowEnd: to, compressors, rowFormat: 'array', parsers: parquetNestedParsers, utf8: false, onComplete }));
+    if (from < to)
+      await parquetAtAsync({ rowGroup: index }, () =>
+        parquetRead({
+          file,
+          metadata: nested,
+          rowStart: from,
+          rowEnd: to,
+          compressors,
+          rowFormat: 'array',
+          parsers: parquetNestedParsers,
+          utf8: false,
+          onComplete,
+        }),
+      );
     groupStart = groupEnd;
   }
   return out;
@@ -175,15 +216,27 @@ function groupSlices(metadata: FileMetaData, start: number, end: number): [numbe
   let groupStart = 0;
   metadata.row_groups.forEach((group, index) => {
     const groupEnd = groupStart + Number(group.num_rows);
-    if (groupEnd > start && groupStart < end) out.push([index, Math.max(start, groupStart) - groupStart, Math.min(end, groupEnd) - groupStart]);
+    if (groupEnd > start && groupStart < end)
+      out.push([index, Math.max(start, groupStart) - groupStart, Math.min(end, groupEnd) - groupStart]);
     groupStart = groupEnd;
   });
   return out;
 }
 
 /** Rows of a flat file through the page reader (only the pages holding the rows). */
-async function pagedRange(pages: ParquetPageReader, metadata: FileMetaData, cells: CellOf[], start: number, end: number, signal?: AbortSignal): Promise<Cell[][]> {
-  const parts = await Promise.all(groupSlices(metadata, start, end).map(async ([group, from, to]) => rowsFromColumns(await pages.groupRead(group, from, to, signal), to - from, cells)));
+async function pagedRange(
+  pages: ParquetPageReader,
+  metadata: FileMetaData,
+  cells: CellOf[],
+  start: number,
+  end: number,
+  signal?: AbortSignal,
+): Promise<Cell[][]> {
+  const parts = await Promise.all(
+    groupSlices(metadata, start, end).map(async ([group, from, to]) =>
+      rowsFromColumns(await pages.groupRead(group, from, to, signal), to - from, cells),
+    ),
+  );
   return parts.length === 1 ? (parts[0] as Cell[][]) : parts.flat();
 }
 
@@ -216,7 +269,9 @@ export async function parquetTable(source: ByteSource, options: ParquetTableOpti
   } catch (error) {
     throw parquetReadError(source, error);
   }
-  const pages = flat ? parquetPageReader(source, metadata, { compressors, cacheBytes: options.cacheBytes, gapBytes: options.gapBytes }) : null;
+  const pages = flat
+    ? parquetPageReader(source, metadata, { compressors, cacheBytes: options.cacheBytes, gapBytes: options.gapBytes })
+    : null;
   const file = parquetBufferFrom(source, { cacheBytes: options.cacheBytes, signal: options.signal });
 
   const readRange = async (rowStart: number, rowEnd: number, signal?: AbortSignal): Promise<Cell[][]> => {

@@ -178,15 +178,20 @@ export function parquetTopLevelRawElement(element: SchemaElement): SchemaElement
 /** The scale of a DECIMAL element (logical type first, then the legacy field). */
 function decimalScale(element: SchemaElement): number {
   const logical = element.logical_type;
-  return logical?.type === 'DECIMAL' ? logical.scale : element.scale ?? 0;
+  return logical?.type === 'DECIMAL' ? logical.scale : (element.scale ?? 0);
 }
 
 /** Any value → Cell: undefined → null, bytes → text or hex, nested → JSON text. */
 export function parquetCell(value: unknown): Cell {
   if (value === undefined || value === null) return null;
   switch (typeof value) {
-    case 'string': case 'number': case 'boolean': case 'bigint': return value;
-    default: break;
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return value;
+    default:
+      break;
   }
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
   if (value instanceof Uint8Array) return parquetBytesText(value);
@@ -203,7 +208,8 @@ export function parquetCellFor(element: SchemaElement, zone = 'UTC'): (value: un
     const format = parquetTimestampFormatter(timestamp.unit, timestamp.utc ? zone : undefined);
     return (v) => (typeof v === 'bigint' ? format(v) : parquetCell(v));
   }
-  if (element.converted_type === 'DATE' || element.logical_type?.type === 'DATE') return (v) => (typeof v === 'number' ? parquetDateText(v) : parquetCell(v));
+  if (element.converted_type === 'DATE' || element.logical_type?.type === 'DATE')
+    return (v) => (typeof v === 'number' ? parquetDateText(v) : parquetCell(v));
   if (parquetIsDecimal(element)) {
     const scale = decimalScale(element);
     return (v) => (typeof v === 'string' ? v : parquetDecimalText(v, scale));

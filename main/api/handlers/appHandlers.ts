@@ -2,7 +2,9 @@
 import type { HandlerGroup } from '../handlerTypes';
 
 /** Handlers for app info, settings, jobs and dialogs. */
-export const appHandlers: HandlerGroup<'app.info' | 'settings.get' | 'settings.set' | 'jobs.cancel' | 'dialog.openFiles' | 'dialog.openFolder'> = {
+export const appHandlers: HandlerGroup<
+  'app.info' | 'settings.get' | 'settings.set' | 'jobs.cancel' | 'dialog.openFiles' | 'dialog.openFolder'
+> = {
   'app.info': async (services) => ({
     mode: services.mode,
     version: services.version,

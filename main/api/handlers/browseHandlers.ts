@@ -16,7 +16,13 @@ export const browseHandlers: HandlerGroup<'browse.list' | 'object.inspect' | 'ob
     const storage = await services.connections.storage();
     const source = await storage.open(arg.key);
     const detected = await services.engine.formatDetect(source, { format: arg.format, compression: arg.compression });
-    const result = { key: arg.key, size: source.size, format: detected.format, compression: detected.compression, detectedBy: detected.detectedBy };
+    const result = {
+      key: arg.key,
+      size: source.size,
+      format: detected.format,
+      compression: detected.compression,
+      detectedBy: detected.detectedBy,
+    };
     return {
       ...result,
       ...(detected.snappyVariant ? { snappyVariant: detected.snappyVariant } : {}),

@@ -4,7 +4,13 @@ import type { HandlerGroup } from '../handlerTypes';
 
 /** Handlers for choosing storage and managing saved profiles. */
 export const connectionHandlers: HandlerGroup<
-  'connection.current' | 'connection.openSample' | 'connection.openLocal' | 'connection.openOss' | 'profiles.list' | 'profiles.save' | 'profiles.delete'
+  | 'connection.current'
+  | 'connection.openSample'
+  | 'connection.openLocal'
+  | 'connection.openOss'
+  | 'profiles.list'
+  | 'profiles.save'
+  | 'profiles.delete'
 > = {
   'connection.current': async (services) => services.connections.info(),
   'connection.openSample': async (services) => services.connections.openSample(),

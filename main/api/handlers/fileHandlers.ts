@@ -30,7 +30,10 @@ async function decompressFile(services: ApiServices, arg: ApiParsed<'decompress.
   const input = decompressInput(services, arg);
   const { maxDecodeBytes } = await services.settings.get();
   // Electron decodes next to the dropped file; browser mode into the output folder.
-  const outDir = arg.outDir === undefined && input.local && services.mode === 'electron' ? dirname(input.path) : await outputDirResolve(services, arg.outDir);
+  const outDir =
+    arg.outDir === undefined && input.local && services.mode === 'electron'
+      ? dirname(input.path)
+      : await outputDirResolve(services, arg.outDir);
   return services.jobs.run(arg.jobId, async (job) => {
     const source = await services.platform.fileByteSource(input.path, input.name);
     job.progress('read', 0, source.size);
@@ -60,7 +63,12 @@ export const fileHandlers: HandlerGroup<'decompress.file' | 'rules.simulate'> = 
     const rule = { ...shippingRuleDefault(), ...arg.rule } as ShippingRule;
     const objects = await services.engine.shippingSimulate(rule, arg.logs, BigInt(arg.taskTimeNs), arg.taskNumber);
     return {
-      objects: objects.map((o) => ({ key: o.key, size: o.bytes.length, rows: o.rows, base64: Buffer.from(o.bytes.buffer, o.bytes.byteOffset, o.bytes.byteLength).toString('base64') })),
+      objects: objects.map((o) => ({
+        key: o.key,
+        size: o.bytes.length,
+        rows: o.rows,
+        base64: Buffer.from(o.bytes.buffer, o.bytes.byteOffset, o.bytes.byteLength).toString('base64'),
+      })),
     };
   },
 };

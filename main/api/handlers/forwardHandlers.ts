@@ -34,7 +34,11 @@ const previewMaxBytes = 4 << 20;
 
 /** The sink address; a file sink is a name inside the output folder, not an arbitrary path. */
 async function targetOf(services: ApiServices, to: string, outDir: string | undefined): Promise<SinkTarget> {
-  if (to === '-') throw new ShiplensError('INVALID_ARGUMENT', 'The app cannot forward to stdout.', { source: 'sink.to', hint: 'Use file:<name> (written in the output folder) or Preview' });
+  if (to === '-')
+    throw new ShiplensError('INVALID_ARGUMENT', 'The app cannot forward to stdout.', {
+      source: 'sink.to',
+      hint: 'Use file:<name> (written in the output folder) or Preview',
+    });
   if (!to.startsWith('file:')) return sinkTargetParse(to, services.dataDir);
   const dir = await outputDirResolve(services, outDir);
   return { kind: 'file', path: services.platform.safeJoin(dir, to.slice('file:'.length)), display: to };
@@ -43,12 +47,40 @@ async function targetOf(services: ApiServices, to: string, outDir: string | unde
 function settingsOf(sink: SinkArg, target: SinkTarget, source: string): SinkSettings {
   // Remembered so any error text that echoes the token is scrubbed before it leaves main.
   secretRemember(sink.token);
-  if (sink.format === 'hec' && target.kind === 'syslog') throw new ShiplensError('INVALID_ARGUMENT', 'The HEC format is for file sinks; syslog takes rfc5424 or rfc3164.', { source: 'sink.format' });
+  if (sink.format === 'hec' && target.kind === 'syslog')
+    throw new ShiplensError('INVALID_ARGUMENT', 'The HEC format is for file sinks; syslog takes rfc5424 or rfc3164.', {
+      source: 'sink.format',
+    });
   return {
     target,
     fileFormat: sink.format === undefined || sink.format === 'hec' ? 'hec' : 'syslog',
-    hec: { mode: sink.hecMode, separator: sink.separator, host: sink.hostname, source: sink.source ?? source, sourcetype: sink.sourcetype, index: sink.index, expand: hecExpandDefault, token: sink.token || undefined, gzip: sink.gzip, ack: sink.ack, ackTimeoutMs: sink.timeoutSec * 1000, ackPollMs: 500 },
-    syslog: { format: sink.format === 'rfc3164' ? 'rfc3164' : 'rfc5424', facility: sink.facility, severity: sink.severity, hostname: sink.hostname ?? (hostname() || '-'), tag: sink.tag, msgid: sink.msgid, structuredData: sink.sd, message: sink.message, separator: sink.separator, nowMs: Date.now(), maxDatagramBytes: 65_000 },
+    hec: {
+      mode: sink.hecMode,
+      separator: sink.separator,
+      host: sink.hostname,
+      source: sink.source ?? source,
+      sourcetype: sink.sourcetype,
+      index: sink.index,
+      expand: hecExpandDefault,
+      token: sink.token || undefined,
+      gzip: sink.gzip,
+      ack: sink.ack,
+      ackTimeoutMs: sink.timeoutSec * 1000,
+      ackPollMs: 500,
+    },
+    syslog: {
+      format: sink.format === 'rfc3164' ? 'rfc3164' : 'rfc5424',
+      facility: sink.facility,
+      severity: sink.severity,
+      hostname: sink.hostname ?? (hostname() || '-'),
+      tag: sink.tag,
+      msgid: sink.msgid,
+      structuredData: sink.sd,
+      message: sink.message,
+      separator: sink.separator,
+      nowMs: Date.now(),
+      maxDatagramBytes: 65_000,
+    },
     ca: sink.ca,
     insecure: sink.insecure,
     timeoutMs: sink.timeoutSec * 1000,
@@ -57,9 +89,16 @@ function settingsOf(sink: SinkArg, target: SinkTarget, source: string): SinkSett
 
 /** Everything a replay needs except the sink's stdout, the stop signal and the progress. */
 async function replayOf(services: ApiServices, arg: RangeArg, dryRun: boolean): Promise<Omit<ForwardReplay, 'stdout' | 'stop'>> {
-  const rule = arg.ruleText !== undefined
-    ? rangeRuleFromShippingRule(ruleFromJsonText(arg.ruleText).rule, 'ruleText')
-    : rangeRuleFromOptions({ partitionFormat: arg.rule?.partitionFormat ?? '', storage: arg.rule?.format, compression: arg.rule?.compression, timeZone: arg.rule?.timeZone, bufferIntervalSec: arg.rule?.bufferIntervalSec });
+  const rule =
+    arg.ruleText !== undefined
+      ? rangeRuleFromShippingRule(ruleFromJsonText(arg.ruleText).rule, 'ruleText')
+      : rangeRuleFromOptions({
+          partitionFormat: arg.rule?.partitionFormat ?? '',
+          storage: arg.rule?.format,
+          compression: arg.rule?.compression,
+          timeZone: arg.rule?.timeZone,
+          bufferIntervalSec: arg.rule?.bufferIntervalSec,
+        });
   const connection = await services.connections.info();
   const source = arg.prefix ? `${connection.label}/${arg.prefix}` : connection.label;
   const target = await targetOf(services, arg.sink.to, arg.sink.outDir);
@@ -90,7 +129,11 @@ async function preview(services: ApiServices, arg: ApiParsed<'forward.preview'>)
     stdout: {
       write: async (chunk) => {
         bytes += chunk.length;
-        if (bytes > previewMaxBytes) throw new ShiplensError('TOO_LARGE', `The preview passed ${previewMaxBytes} bytes.`, { source: 'limit', hint: 'Preview fewer events' });
+        if (bytes > previewMaxBytes)
+          throw new ShiplensError('TOO_LARGE', `The preview passed ${previewMaxBytes} bytes.`, {
+            source: 'limit',
+            hint: 'Preview fewer events',
+          });
         chunks.push(Buffer.from(chunk));
       },
     },
@@ -100,7 +143,9 @@ async function preview(services: ApiServices, arg: ApiParsed<'forward.preview'>)
 }
 
 /** The counters as progress phases, at most every 250 ms and always at the end. */
-function countersReporter(progress: (phase: string, done: number, total: number | null) => void): (counters: ForwardCounters, final?: boolean) => void {
+function countersReporter(
+  progress: (phase: string, done: number, total: number | null) => void,
+): (counters: ForwardCounters, final?: boolean) => void {
   let last = 0;
   return (counters, final = false) => {
     const now = Date.now();
@@ -115,14 +160,28 @@ export const forwardHandlers: HandlerGroup<'forward.check' | 'forward.preview' |
   'forward.check': async (services, arg) => {
     const target = await targetOf(services, arg.sink.to, arg.sink.outDir);
     const discard = { write: async () => undefined };
-    return { text: await forwardSinkCheck(settingsOf(arg.sink, target, 'shiplens'), discard, AbortSignal.timeout(arg.sink.timeoutSec * 1000)) };
+    return {
+      text: await forwardSinkCheck(settingsOf(arg.sink, target, 'shiplens'), discard, AbortSignal.timeout(arg.sink.timeoutSec * 1000)),
+    };
   },
   'forward.preview': (services, arg) => preview(services, arg),
-  'forward.start': (services, arg) => services.jobs.run(arg.jobId, async (job) => {
-    const replay = await replayOf(services, arg, false);
-    const report = countersReporter((phase, done, total) => job.progress(phase, done, total));
-    const result = await forwardReplayRun({ ...replay, stdout: { write: async () => undefined }, stop: job.signal, onProgress: (c) => report(c) });
-    report(result.counters, true);
-    return { counters: result.counters, complete: result.complete, alreadyDone: result.alreadyDone, objects: result.objects, deadLetterPath: path.resolve(replay.deadLetterPath) };
-  }),
+  'forward.start': (services, arg) =>
+    services.jobs.run(arg.jobId, async (job) => {
+      const replay = await replayOf(services, arg, false);
+      const report = countersReporter((phase, done, total) => job.progress(phase, done, total));
+      const result = await forwardReplayRun({
+        ...replay,
+        stdout: { write: async () => undefined },
+        stop: job.signal,
+        onProgress: (c) => report(c),
+      });
+      report(result.counters, true);
+      return {
+        counters: result.counters,
+        complete: result.complete,
+        alreadyDone: result.alreadyDone,
+        objects: result.objects,
+        deadLetterPath: path.resolve(replay.deadLetterPath),
+      };
+    }),
 };

@@ -19,9 +19,18 @@ import type { MaxComputeJobResult } from '../maxcomputeContract';
 import type { HandlerGroup } from '../handlerTypes';
 import { outputDirResolve } from './outputDir';
 
-function jobResult(job: DataWorksJob | null, importIssues: MaxComputeJobResult['issues'], types: ApiParsed<'maxcompute.job'>['types']): MaxComputeJobResult {
+function jobResult(
+  job: DataWorksJob | null,
+  importIssues: MaxComputeJobResult['issues'],
+  types: ApiParsed<'maxcompute.job'>['types'],
+): MaxComputeJobResult {
   if (!job) return { json: null, issues: importIssues, tableSql: null, writeMode: null };
-  return { json: jobToJson(job), issues: [...importIssues, ...jobValidate(job)], tableSql: tableDdlOfJob(job, types ?? {}), writeMode: tableWriteMode(job.writer.truncate) };
+  return {
+    json: jobToJson(job),
+    issues: [...importIssues, ...jobValidate(job)],
+    tableSql: tableDdlOfJob(job, types ?? {}),
+    writeMode: tableWriteMode(job.writer.truncate),
+  };
 }
 
 function policyOf(arg: ApiParsed<'maxcompute.policy'>): PolicyResult {
@@ -33,7 +42,8 @@ function policyOf(arg: ApiParsed<'maxcompute.policy'>): PolicyResult {
 
 export const maxcomputeHandlers: HandlerGroup<'maxcompute.job' | 'maxcompute.schedule' | 'maxcompute.policy' | 'maxcompute.save'> = {
   'maxcompute.job': async (_services, arg) => {
-    if ((arg.text === undefined) === (arg.fields === undefined)) throw new ShiplensError('INVALID_ARGUMENT', 'Give either the job JSON text or the fields to generate it from.', { source: 'text' });
+    if ((arg.text === undefined) === (arg.fields === undefined))
+      throw new ShiplensError('INVALID_ARGUMENT', 'Give either the job JSON text or the fields to generate it from.', { source: 'text' });
     if (arg.text !== undefined) {
       const { job, issues } = jobFromJson(arg.text);
       return jobResult(job, issues, arg.types);
@@ -41,8 +51,18 @@ export const maxcomputeHandlers: HandlerGroup<'maxcompute.job' | 'maxcompute.sch
     return jobResult(jobGenerate(arg.fields!), [], arg.types);
   },
   'maxcompute.schedule': async (_services, arg) => {
-    const schedule = { everyMinutes: scheduleEveryParse(arg.every), startMinute: scheduleClockParse(arg.start), stopMinute: scheduleClockParse(arg.stop), zone: arg.zone };
-    return scheduleExpand(schedule, { begin: arg.begin, end: arg.end, partition: arg.partition, truncate: arg.truncate }, arg.fromMs, arg.runs);
+    const schedule = {
+      everyMinutes: scheduleEveryParse(arg.every),
+      startMinute: scheduleClockParse(arg.start),
+      stopMinute: scheduleClockParse(arg.stop),
+      zone: arg.zone,
+    };
+    return scheduleExpand(
+      schedule,
+      { begin: arg.begin, end: arg.end, partition: arg.partition, truncate: arg.truncate },
+      arg.fromMs,
+      arg.runs,
+    );
   },
   'maxcompute.policy': async (_services, arg) => {
     const result = policyOf(arg);

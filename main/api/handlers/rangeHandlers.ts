@@ -40,17 +40,33 @@ async function deps(services: ApiServices): Promise<RangeDeps> {
 }
 
 async function planOf(services: ApiServices, arg: RangeArg, signal?: AbortSignal): Promise<RangePlan> {
-  const rule = arg.ruleText !== undefined
-    ? rangeRuleFromShippingRule(ruleFromJsonText(arg.ruleText).rule, 'ruleText')
-    : rangeRuleFromOptions({ partitionFormat: arg.rule?.partitionFormat ?? '', storage: arg.rule?.format, compression: arg.rule?.compression, timeZone: arg.rule?.timeZone, bufferIntervalSec: arg.rule?.bufferIntervalSec });
+  const rule =
+    arg.ruleText !== undefined
+      ? rangeRuleFromShippingRule(ruleFromJsonText(arg.ruleText).rule, 'ruleText')
+      : rangeRuleFromOptions({
+          partitionFormat: arg.rule?.partitionFormat ?? '',
+          storage: arg.rule?.format,
+          compression: arg.rule?.compression,
+          timeZone: arg.rule?.timeZone,
+          bufferIntervalSec: arg.rule?.bufferIntervalSec,
+        });
   const storage = await services.connections.storage();
   return rangePlan(storage, rangeSpecCreate({ prefix: arg.prefix, rule, fromMs: arg.from, toMs: arg.to }), { signal });
 }
 
-async function query(services: ApiServices, arg: ApiParsed<'range.query'>, signal: AbortSignal, progress: (phase: string, done: number, total: number | null) => void): Promise<RangeQueryInfo> {
+async function query(
+  services: ApiServices,
+  arg: ApiParsed<'range.query'>,
+  signal: AbortSignal,
+  progress: (phase: string, done: number, total: number | null) => void,
+): Promise<RangeQueryInfo> {
   const plan = await planOf(services, arg, signal);
   const { rangeOpen } = await import('../../range/rangeEngine');
-  const opened = await rangeOpen(await services.connections.storage(), plan, await deps(services), { onError: arg.onError, signal, onProgress: (p) => progress('fetch', p.done, p.total) });
+  const opened = await rangeOpen(await services.connections.storage(), plan, await deps(services), {
+    onError: arg.onError,
+    signal,
+    onProgress: (p) => progress('fetch', p.done, p.total),
+  });
   const rows: RangeQueryInfo['rows'] = [];
   try {
     const result = await opened.session.query(
@@ -59,27 +75,50 @@ async function query(services: ApiServices, arg: ApiParsed<'range.query'>, signa
         for (const row of chunk) {
           if (rows.length >= arg.maxRows) break;
           // Lists and structs travel as their JSON text; long text is clipped for the view.
-          rows.push(row.map((cell) => (cell === null || typeof cell !== 'object' ? (typeof cell === 'string' ? cellClip(cell) : cell) : JSON.stringify(cell))));
+          rows.push(
+            row.map((cell) =>
+              cell === null || typeof cell !== 'object' ? (typeof cell === 'string' ? cellClip(cell) : cell) : JSON.stringify(cell),
+            ),
+          );
         }
         progress('query', rows.length, null);
       },
       signal,
     );
     const f = opened.fetched;
-    return { columns: result.columns.map((c) => ({ name: c.name, type: c.type })), rows, rowCount: result.rows, truncated: result.rows > rows.length, objects: plan.totals.objects, reads: f.reads, failed: f.failed, windowed: opened.session.windowed };
+    return {
+      columns: result.columns.map((c) => ({ name: c.name, type: c.type })),
+      rows,
+      rowCount: result.rows,
+      truncated: result.rows > rows.length,
+      objects: plan.totals.objects,
+      reads: f.reads,
+      failed: f.failed,
+      windowed: opened.session.windowed,
+    };
   } finally {
     opened.close();
   }
 }
 
-async function exportTo(services: ApiServices, arg: ApiParsed<'range.export'>, signal: AbortSignal, progress: (phase: string, done: number, total: number | null) => void): Promise<{ path: string; bytes: number; rows: number }> {
+async function exportTo(
+  services: ApiServices,
+  arg: ApiParsed<'range.export'>,
+  signal: AbortSignal,
+  progress: (phase: string, done: number, total: number | null) => void,
+): Promise<{ path: string; bytes: number; rows: number }> {
   const dir = await outputDirResolve(services, arg.outDir);
   const target = services.platform.safeJoin(dir, arg.fileName);
   const { rangeExport, rangeExportPrepare } = await import('../../range/rangeExport');
   await rangeExportPrepare(target, arg.overwrite, dir);
   const plan = await planOf(services, arg, signal);
   const { rangeOpen } = await import('../../range/rangeEngine');
-  const opened = await rangeOpen(await services.connections.storage(), plan, await deps(services), { onError: arg.onError, signal, allowedDirs: [path.dirname(target)], onProgress: (p) => progress('fetch', p.done, p.total) });
+  const opened = await rangeOpen(await services.connections.storage(), plan, await deps(services), {
+    onError: arg.onError,
+    signal,
+    allowedDirs: [path.dirname(target)],
+    onProgress: (p) => progress('fetch', p.done, p.total),
+  });
   try {
     progress('export', 0, null);
     const rows = await rangeExport(opened.session, arg.sql, target, arg.overwrite, signal);
@@ -99,7 +138,10 @@ async function emitTexts(services: ApiServices, arg: ApiParsed<'range.emit'>): P
   const [info, storage] = await Promise.all([services.connections.info(), services.connections.storage()]);
   const profile = info.profileName ? (await services.profiles.list()).find((p) => p.name === info.profileName) : undefined;
   const ruleBucket = arg.ruleText !== undefined ? ruleFromJsonText(arg.ruleText).rule.bucket : '';
-  const [{ rangeEmit }, { rangeEmitColumns }] = await Promise.all([import('../../range/rangeEmit'), import('../../range/rangeEmitColumns')]);
+  const [{ rangeEmit }, { rangeEmitColumns }] = await Promise.all([
+    import('../../range/rangeEmit'),
+    import('../../range/rangeEmitColumns'),
+  ]);
   const target = {
     bucket: info.kind === 'oss' ? info.bucket : ruleBucket || '<bucket>',
     prefix: arg.prefix.replace(/\/+$/, ''),
@@ -108,7 +150,12 @@ async function emitTexts(services: ApiServices, arg: ApiParsed<'range.emit'>): P
     columns: await rangeEmitColumns(storage, plan),
   };
   const sql = arg.sql ?? 'SELECT count(*) FROM logs';
-  const texts = { maxcompute: rangeEmit('maxcompute', plan, target, sql), spark: rangeEmit('spark', plan, target, sql), trino: rangeEmit('trino', plan, target, sql), duckdb: rangeEmit('duckdb', plan, target, sql) };
+  const texts = {
+    maxcompute: rangeEmit('maxcompute', plan, target, sql),
+    spark: rangeEmit('spark', plan, target, sql),
+    trino: rangeEmit('trino', plan, target, sql),
+    duckdb: rangeEmit('duckdb', plan, target, sql),
+  };
   return { texts, totals: plan.totals };
 }
 
@@ -117,15 +164,19 @@ export const rangeHandlers: HandlerGroup<'range.plan' | 'range.query' | 'range.e
   'range.plan': async (services, arg) => {
     const plan = await planOf(services, arg);
     return {
-      objects: plan.objects.slice(0, arg.maxObjects).map((o) => ({ key: o.key, size: o.size, taskTimeMs: o.taskTimeMs, partitionPath: o.partitionPath })),
+      objects: plan.objects
+        .slice(0, arg.maxObjects)
+        .map((o) => ({ key: o.key, size: o.size, taskTimeMs: o.taskTimeMs, partitionPath: o.partitionPath })),
       totals: plan.totals,
       prefixes: plan.listing.prefixes,
       explanation: plan.listing.explanation,
       skipped: plan.skipped,
     };
   },
-  'range.query': (services, arg) => services.jobs.run(arg.jobId, (job) => query(services, arg, job.signal, (phase, done, total) => job.progress(phase, done, total))),
-  'range.export': (services, arg) => services.jobs.run(arg.jobId, (job) => exportTo(services, arg, job.signal, (phase, done, total) => job.progress(phase, done, total))),
+  'range.query': (services, arg) =>
+    services.jobs.run(arg.jobId, (job) => query(services, arg, job.signal, (phase, done, total) => job.progress(phase, done, total))),
+  'range.export': (services, arg) =>
+    services.jobs.run(arg.jobId, (job) => exportTo(services, arg, job.signal, (phase, done, total) => job.progress(phase, done, total))),
   'range.cacheClear': async (services) => (await deps(services)).cache.clear(),
   'range.emit': (services, arg) => emitTexts(services, arg),
 };

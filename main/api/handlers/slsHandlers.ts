@@ -76,7 +76,16 @@ export const slsHandlers: HandlerGroup<SlsMethod> = {
     const from = arg.from ?? to - twoDaysMs;
     return services.jobs.run(arg.jobId, async (job) => {
       const list = await client.listShipperTasks(arg.logstore, arg.shipper, { from, to, status: arg.status, signal: job.signal });
-      return { project: client.project, logstore: arg.logstore, shipper: arg.shipper, from, to, total: list.total, statistics: list.statistics, tasks: list.tasks.map((task) => slsTaskInfo(task)) };
+      return {
+        project: client.project,
+        logstore: arg.logstore,
+        shipper: arg.shipper,
+        from,
+        to,
+        total: list.total,
+        statistics: list.statistics,
+        tasks: list.tasks.map((task) => slsTaskInfo(task)),
+      };
     });
   },
   'sls.retry': async (services, arg) => {

@@ -31,7 +31,8 @@ export async function tableFileResolve(services: ApiServices, arg: ApiParsed<'ta
     const upload = services.uploads.get(arg.uploadId);
     return { path: upload.path, name: upload.name };
   }
-  if (!arg.path) throw new ShiplensError('INVALID_ARGUMENT', 'Invalid argument "path": give a file path or an upload id.', { source: 'path' });
+  if (!arg.path)
+    throw new ShiplensError('INVALID_ARGUMENT', 'Invalid argument "path": give a file path or an upload id.', { source: 'path' });
   const root = await realOrSelf(await outputDirResolve(services, arg.outDir));
   const path = await realOrSelf(resolve(arg.path));
   const inside = relative(root, path);
@@ -50,7 +51,12 @@ export const tableFileHandlers: HandlerGroup<'table.openFile'> = {
     const file = await tableFileResolve(services, arg);
     return services.jobs.run(arg.jobId, async (job) => {
       const source = await services.platform.fileByteSource(file.path, file.name);
-      const opened = await tableFromSource(services, source, { key: file.name, format: arg.format, compression: arg.compression, dialect: arg.dialect }, job);
+      const opened = await tableFromSource(
+        services,
+        source,
+        { key: file.name, format: arg.format, compression: arg.compression, dialect: arg.dialect },
+        job,
+      );
       const tableId = services.tables.add({ key: file.name, opened });
       return tableInfoBuild(tableId, file.name, opened);
     });

@@ -23,10 +23,18 @@ async function tableOpenJob(services: ApiServices, arg: ApiParsed<'table.open'>,
 }
 
 /** Open a table from any byte source (a bucket object, or a local file by `table.openFile`). */
-export async function tableFromSource(services: ApiServices, source: ByteSource, arg: Omit<ApiParsed<'table.open'>, 'jobId'>, job: Job): Promise<OpenedTableLike> {
+export async function tableFromSource(
+  services: ApiServices,
+  source: ByteSource,
+  arg: Omit<ApiParsed<'table.open'>, 'jobId'>,
+  job: Job,
+): Promise<OpenedTableLike> {
   const detected: DetectionLike = await services.engine.formatDetect(source, { format: arg.format, compression: arg.compression });
   if (detected.format === 'unknown') {
-    throw new ShiplensError('UNSUPPORTED_FORMAT', 'This object is not JSON lines, CSV or Parquet.', { source: arg.key, hint: 'Choose the format by hand if you know it.' });
+    throw new ShiplensError('UNSUPPORTED_FORMAT', 'This object is not JSON lines, CSV or Parquet.', {
+      source: arg.key,
+      hint: 'Choose the format by hand if you know it.',
+    });
   }
   const { maxDecodeBytes, maxColumns, timeZone } = await services.settings.get();
   const onProgress = (done: number, total: number | null): void => job.progress('decode', done, total);
@@ -35,12 +43,29 @@ export async function tableFromSource(services: ApiServices, source: ByteSource,
     const bytes = await byteSourceReadAll(source, maxDecodeBytes, job.signal);
     job.progress('read', bytes.length, source.size);
     // The worker runs tableOpen with the user's own hints, as the inline path below does.
-    const request = { bytes, name: arg.key, format: arg.format, compression: arg.compression, dialect: arg.dialect, maxDecodeBytes, maxColumns };
+    const request = {
+      bytes,
+      name: arg.key,
+      format: arg.format,
+      compression: arg.compression,
+      dialect: arg.dialect,
+      maxDecodeBytes,
+      maxColumns,
+    };
     return services.decoder.tableOpen({ request, signal: job.signal, onProgress });
   }
   // Pass only the user's own hints: tableOpen re-detects, which keeps its name-vs-content
   // warnings and its plain-text fallback for un-suffixed objects that merely look like snappy.
-  return services.engine.tableOpen(source, { format: arg.format, compression: arg.compression, dialect: arg.dialect, maxDecodeBytes, maxColumns, timeZone, signal: job.signal, onProgress });
+  return services.engine.tableOpen(source, {
+    format: arg.format,
+    compression: arg.compression,
+    dialect: arg.dialect,
+    maxDecodeBytes,
+    maxColumns,
+    timeZone,
+    signal: job.signal,
+    onProgress,
+  });
 }
 
 /** The API view of an opened table. */
@@ -92,7 +117,8 @@ export const tableHandlers: HandlerGroup<'table.open' | 'table.rows' | 'table.ra
   },
   'table.raw': async (services, arg) => {
     const { opened } = services.tables.get(arg.tableId);
-    if (!opened.text) throw new ShiplensError('UNSUPPORTED_FORMAT', 'This table has no raw text view (Parquet is binary).', { source: 'tableId' });
+    if (!opened.text)
+      throw new ShiplensError('UNSUPPORTED_FORMAT', 'This table has no raw text view (Parquet is binary).', { source: 'tableId' });
     return { text: utf8Slice(opened.text, arg.offset, arg.length), totalBytes: opened.text.length };
   },
   'table.close': async (services, arg) => ({ closed: services.tables.close(arg.tableId) }),

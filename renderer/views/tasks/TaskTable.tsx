@@ -26,7 +26,16 @@ function when(ms: number, zone: string): string {
 function TaskRow({ task }: { task: SlsTaskInfo }) {
   const t = useT();
   const s = useStore(
-    useShallow((st) => ({ zone: st.settings?.timeZone ?? '+08:00', language: st.language, selected: st.tasksSelected.includes(task.id), toggle: st.taskSelectToggle, retryAsk: st.retryAskSet, rule: st.slsRule?.rule ?? null, browseOpen: st.browseOpen, viewSet: st.viewSet })),
+    useShallow((st) => ({
+      zone: st.settings?.timeZone ?? '+08:00',
+      language: st.language,
+      selected: st.tasksSelected.includes(task.id),
+      toggle: st.taskSelectToggle,
+      retryAsk: st.retryAskSet,
+      rule: st.slsRule?.rule ?? null,
+      browseOpen: st.browseOpen,
+      viewSet: st.viewSet,
+    })),
   );
   const folder = useMemo(() => {
     try {
@@ -49,11 +58,17 @@ function TaskRow({ task }: { task: SlsTaskInfo }) {
       <td className="num">{task.dataLines.toLocaleString()}</td>
       <td className="task-message">
         {task.message && <strong className={task.status === 'fail' ? 'danger' : ''}>{task.message}</strong>}
-        {task.advice && <div className="small muted" data-testid="task-advice">{task.advice[s.language]}</div>}
+        {task.advice && (
+          <div className="small muted" data-testid="task-advice">
+            {task.advice[s.language]}
+          </div>
+        )}
         {task.status === 'fail' && task.advice?.error === 'Unauthorized' && <CrossAccountLink />}
         {task.autoRetry && (
           <div className="small muted" data-testid="task-auto-retry">
-            {task.autoRetry.nextMs === null ? t('tasks.autoRetryEnded', { stops: when(task.autoRetry.stopsMs, s.zone) }) : t('tasks.autoRetryNext', { next: when(task.autoRetry.nextMs, s.zone), stops: when(task.autoRetry.stopsMs, s.zone) })}
+            {task.autoRetry.nextMs === null
+              ? t('tasks.autoRetryEnded', { stops: when(task.autoRetry.stopsMs, s.zone) })
+              : t('tasks.autoRetryNext', { next: when(task.autoRetry.nextMs, s.zone), stops: when(task.autoRetry.stopsMs, s.zone) })}
           </div>
         )}
       </td>
@@ -87,7 +102,15 @@ function TaskRow({ task }: { task: SlsTaskInfo }) {
 /** The task table (filtered by status, newest first). */
 export function TaskTable() {
   const t = useT();
-  const s = useStore(useShallow((st) => ({ list: st.taskList, filter: st.tasksFilter, selected: st.tasksSelected, selectSet: st.tasksSelectSet, zone: st.settings?.timeZone ?? '+08:00' })));
+  const s = useStore(
+    useShallow((st) => ({
+      list: st.taskList,
+      filter: st.tasksFilter,
+      selected: st.tasksSelected,
+      selectSet: st.tasksSelectSet,
+      zone: st.settings?.timeZone ?? '+08:00',
+    })),
+  );
   const shown = useMemo(() => {
     const tasks = s.list?.tasks ?? [];
     const filtered = s.filter ? tasks.filter((task) => task.status === s.filter) : tasks;
@@ -101,10 +124,17 @@ export function TaskTable() {
         <thead>
           <tr>
             <th>
-              <input type="checkbox" aria-label={t('tasks.selectAll')} checked={allSelected} onChange={() => s.selectSet(allSelected ? [] : shown.map((task) => task.id))} />
+              <input
+                type="checkbox"
+                aria-label={t('tasks.selectAll')}
+                checked={allSelected}
+                onChange={() => s.selectSet(allSelected ? [] : shown.map((task) => task.id))}
+              />
             </th>
             <th>{t('tasks.col.status')}</th>
-            <th>{t('tasks.col.created')} ({s.zone})</th>
+            <th>
+              {t('tasks.col.created')} ({s.zone})
+            </th>
             <th>{t('tasks.col.finished')}</th>
             <th>{t('tasks.col.lastReceive')}</th>
             <th>{t('tasks.col.lines')}</th>

@@ -14,7 +14,14 @@ import { slsErrorApp } from './slsErrorApp';
 
 function TargetFields() {
   const t = useT();
-  const s = useStore(useShallow((st) => ({ target: st.slsTarget, patch: st.slsTargetPatch, profiles: st.profiles, profileName: st.connection?.profileName })));
+  const s = useStore(
+    useShallow((st) => ({
+      target: st.slsTarget,
+      patch: st.slsTargetPatch,
+      profiles: st.profiles,
+      profileName: st.connection?.profileName,
+    })),
+  );
   const { target, patch } = s;
   // The current connection's profile is the natural default (same credentials, same region).
   useEffect(() => {
@@ -24,14 +31,27 @@ function TargetFields() {
   const input = (name: keyof SlsTargetDraft, label: string, placeholder = '', type = 'text') => (
     <label className="field">
       {label}
-      <input type={type} aria-label={label} placeholder={placeholder} value={target[name]} onChange={(e) => patch({ [name]: e.target.value })} autoComplete="off" data-testid={`sls-${name}`} />
+      <input
+        type={type}
+        aria-label={label}
+        placeholder={placeholder}
+        value={target[name]}
+        onChange={(e) => patch({ [name]: e.target.value })}
+        autoComplete="off"
+        data-testid={`sls-${name}`}
+      />
     </label>
   );
   return (
     <div className="grid-2">
       <label className="field">
         {t('tasks.profile')}
-        <select aria-label={t('tasks.profile')} value={target.profileName} onChange={(e) => patch({ profileName: e.target.value })} data-testid="sls-profile">
+        <select
+          aria-label={t('tasks.profile')}
+          value={target.profileName}
+          onChange={(e) => patch({ profileName: e.target.value })}
+          data-testid="sls-profile"
+        >
           <option value="">{t('tasks.noProfile')}</option>
           {s.profiles.map((p) => (
             <option key={p.name} value={p.name}>
@@ -42,7 +62,11 @@ function TargetFields() {
         </select>
       </label>
       {input('project', t('tasks.project'), profile?.slsProject ?? '')}
-      {input('endpoint', t('tasks.endpoint'), profile?.slsEndpoint ?? (profile?.region ? `${profile.region}.log.aliyuncs.com` : 'cn-hangzhou.log.aliyuncs.com'))}
+      {input(
+        'endpoint',
+        t('tasks.endpoint'),
+        profile?.slsEndpoint ?? (profile?.region ? `${profile.region}.log.aliyuncs.com` : 'cn-hangzhou.log.aliyuncs.com'),
+      )}
       {input('accessKeyId', t('connect.accessKeyId'), profile?.accessKeyId ?? '')}
       {input('accessKeySecret', t('connect.accessKeySecret'), profile?.hasSecret ? '••••••' : '', 'password')}
     </div>
@@ -52,7 +76,19 @@ function TargetFields() {
 function RulePicker() {
   const t = useT();
   const s = useStore(
-    useShallow((st) => ({ logstores: st.slsLogstores, logstore: st.slsLogstore, logstoreSet: st.slsLogstoreSet, rules: st.slsRules, shipper: st.slsShipper, shipperSet: st.slsShipperSet, pending: st.slsPending, load: st.slsLogstoresLoad, ruleImport: st.slsRuleImport, tasksLoad: st.tasksLoad, tasksPending: st.tasksPending })),
+    useShallow((st) => ({
+      logstores: st.slsLogstores,
+      logstore: st.slsLogstore,
+      logstoreSet: st.slsLogstoreSet,
+      rules: st.slsRules,
+      shipper: st.slsShipper,
+      shipperSet: st.slsShipperSet,
+      pending: st.slsPending,
+      load: st.slsLogstoresLoad,
+      ruleImport: st.slsRuleImport,
+      tasksLoad: st.tasksLoad,
+      tasksPending: st.tasksPending,
+    })),
   );
   return (
     <div className="row" style={{ alignItems: 'flex-end' }}>
@@ -61,7 +97,12 @@ function RulePicker() {
       </button>
       <label className="field" style={{ minWidth: 160 }}>
         {t('tasks.logstore')}
-        <select aria-label={t('tasks.logstore')} value={s.logstore} onChange={(e) => void s.logstoreSet(e.target.value)} data-testid="sls-logstore">
+        <select
+          aria-label={t('tasks.logstore')}
+          value={s.logstore}
+          onChange={(e) => void s.logstoreSet(e.target.value)}
+          data-testid="sls-logstore"
+        >
           <option value="" disabled>
             —
           </option>
@@ -88,7 +129,13 @@ function RulePicker() {
       <button type="button" disabled={!s.shipper || s.pending} onClick={() => void s.ruleImport()} data-testid="sls-import">
         {t('tasks.importRule')}
       </button>
-      <button type="button" className="primary" disabled={!s.shipper || s.tasksPending} onClick={() => void s.tasksLoad()} data-testid="tasks-load">
+      <button
+        type="button"
+        className="primary"
+        disabled={!s.shipper || s.tasksPending}
+        onClick={() => void s.tasksLoad()}
+        data-testid="tasks-load"
+      >
         {t('tasks.load')}
       </button>
     </div>

@@ -19,7 +19,9 @@ const twoDaysMs = 2 * 24 * 3600 * 1000;
 
 function RangeBar() {
   const t = useT();
-  const s = useStore(useShallow((st) => ({ from: st.tasksFrom, to: st.tasksTo, rangeSet: st.tasksRangeSet, zone: st.settings?.timeZone ?? '+08:00' })));
+  const s = useStore(
+    useShallow((st) => ({ from: st.tasksFrom, to: st.tasksTo, rangeSet: st.tasksRangeSet, zone: st.settings?.timeZone ?? '+08:00' })),
+  );
   const [fromText, setFromText] = useState<string | null>(null);
   const [toText, setToText] = useState<string | null>(null);
   const shown = (text: string | null, ms: number) => text ?? instantFormat(ms, s.zone).slice(0, 16);
@@ -70,7 +72,17 @@ function RangeBar() {
 
 function Toolbar() {
   const t = useT();
-  const s = useStore(useShallow((st) => ({ list: st.taskList, filter: st.tasksFilter, filterSet: st.tasksFilterSet, selected: st.tasksSelected, retryAsk: st.retryAskSet, load: st.tasksLoad, pending: st.tasksPending })));
+  const s = useStore(
+    useShallow((st) => ({
+      list: st.taskList,
+      filter: st.tasksFilter,
+      filterSet: st.tasksFilterSet,
+      selected: st.tasksSelected,
+      retryAsk: st.retryAskSet,
+      load: st.tasksLoad,
+      pending: st.tasksPending,
+    })),
+  );
   if (!s.list) return null;
   const stats = s.list.statistics;
   const filters: { value: TaskStatusFilter; label: string }[] = [
@@ -83,13 +95,24 @@ function Toolbar() {
     <div className="row">
       <div className="row small" data-testid="task-stats" aria-label={t('tasks.statistics')}>
         <strong>{t('tasks.statistics')}:</strong>
-        <span className="danger" data-stat="fail">● {t('tasks.status.fail')} {stats.fail}</span>
-        <span className="accent-text" data-stat="running">● {t('tasks.status.running')} {stats.running}</span>
-        <span className="ok" data-stat="success">● {t('tasks.status.success')} {stats.success}</span>
+        <span className="danger" data-stat="fail">
+          ● {t('tasks.status.fail')} {stats.fail}
+        </span>
+        <span className="accent-text" data-stat="running">
+          ● {t('tasks.status.running')} {stats.running}
+        </span>
+        <span className="ok" data-stat="success">
+          ● {t('tasks.status.success')} {stats.success}
+        </span>
       </div>
       <label className="row small">
         {t('tasks.filter')}
-        <select aria-label={t('tasks.filter')} value={s.filter} onChange={(e) => s.filterSet(e.target.value as TaskStatusFilter)} data-testid="tasks-filter">
+        <select
+          aria-label={t('tasks.filter')}
+          value={s.filter}
+          onChange={(e) => s.filterSet(e.target.value as TaskStatusFilter)}
+          data-testid="tasks-filter"
+        >
           {filters.map((f) => (
             <option key={f.value} value={f.value}>
               {f.label}
@@ -101,10 +124,21 @@ function Toolbar() {
       <button type="button" disabled={s.pending} onClick={() => void s.load()} data-testid="tasks-refresh">
         {t('tasks.refresh')}
       </button>
-      <button type="button" disabled={s.selected.length === 0} onClick={() => s.retryAsk({ ids: s.selected })} data-testid="tasks-retry-selected">
+      <button
+        type="button"
+        disabled={s.selected.length === 0}
+        onClick={() => s.retryAsk({ ids: s.selected })}
+        data-testid="tasks-retry-selected"
+      >
         {t('tasks.retrySelected', { n: s.selected.length })}
       </button>
-      <button type="button" className="danger" disabled={stats.fail === 0} onClick={() => s.retryAsk({ allFailed: true })} data-testid="tasks-retry-all">
+      <button
+        type="button"
+        className="danger"
+        disabled={stats.fail === 0}
+        onClick={() => s.retryAsk({ allFailed: true })}
+        data-testid="tasks-retry-all"
+      >
         {t('tasks.retryAllFailed')}
       </button>
     </div>
@@ -114,19 +148,44 @@ function Toolbar() {
 /** The Tasks view. */
 export function TasksView() {
   const t = useT();
-  const s = useStore(useShallow((st) => ({ pending: st.tasksPending, progress: st.tasksProgress, cancel: st.tasksCancel, error: st.tasksError, list: st.taskList })));
+  const s = useStore(
+    useShallow((st) => ({
+      pending: st.tasksPending,
+      progress: st.tasksProgress,
+      cancel: st.tasksCancel,
+      error: st.tasksError,
+      list: st.taskList,
+    })),
+  );
   return (
     <div className="tasks stack">
       <TaskTargetPanel />
       <section className="panel stack" aria-label={t('tasks.title')} aria-busy={s.pending}>
         <h2>
           {t('tasks.title')}
-          {s.list && <span className="muted small mono"> · {s.list.project}/{s.list.logstore}/{s.list.shipper}</span>}
+          {s.list && (
+            <span className="muted small mono">
+              {' '}
+              · {s.list.project}/{s.list.logstore}/{s.list.shipper}
+            </span>
+          )}
         </h2>
         <RangeBar />
-        {s.pending && <ProgressBar done={s.progress?.done ?? null} total={s.progress?.total ?? null} unit="rows" label={t('tasks.loading')} onCancel={s.cancel} />}
+        {s.pending && (
+          <ProgressBar
+            done={s.progress?.done ?? null}
+            total={s.progress?.total ?? null}
+            unit="rows"
+            label={t('tasks.loading')}
+            onCancel={s.cancel}
+          />
+        )}
         {s.error && <ErrorBox error={slsErrorApp(s.error, t)} />}
-        {!s.list && !s.pending && !s.error && <p className="muted small" data-testid="tasks-empty">{t('tasks.start')}</p>}
+        {!s.list && !s.pending && !s.error && (
+          <p className="muted small" data-testid="tasks-empty">
+            {t('tasks.start')}
+          </p>
+        )}
         <Toolbar />
         <TaskTable />
       </section>

@@ -24,7 +24,9 @@ describe('electronBinaryFind', () => {
     expect(electronBinaryFind({}, await fakeProject(false, false))).toEqual({ reason: 'its binary is not installed' });
   });
   it('reports a missing package', async () => {
-    expect(electronBinaryFind({}, await mkdtemp(join(tmpdir(), 'shiplens-empty-')))).toEqual({ reason: 'the electron package is not installed' });
+    expect(electronBinaryFind({}, await mkdtemp(join(tmpdir(), 'shiplens-empty-')))).toEqual({
+      reason: 'the electron package is not installed',
+    });
   });
 });
 

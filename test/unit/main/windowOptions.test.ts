@@ -20,8 +20,12 @@ describe('windowOptionsBuild', () => {
 
 describe('responseHeadersWithCsp', () => {
   it('replaces any CSP with the strict one', () => {
-    const headers = responseHeadersWithCsp({ 'content-security-policy': ["default-src *"], 'X-Other': 'a' });
-    expect(headers).toEqual({ 'X-Other': ['a'], 'Content-Security-Policy': [contentSecurityPolicy], 'X-Content-Type-Options': ['nosniff'] });
+    const headers = responseHeadersWithCsp({ 'content-security-policy': ['default-src *'], 'X-Other': 'a' });
+    expect(headers).toEqual({
+      'X-Other': ['a'],
+      'Content-Security-Policy': [contentSecurityPolicy],
+      'X-Content-Type-Options': ['nosniff'],
+    });
     expect(contentSecurityPolicy).toContain("script-src 'self' 'wasm-unsafe-eval';");
     expect(contentSecurityPolicy).toContain("object-src 'none'");
     expect(contentSecurityPolicy).toContain("frame-ancestors 'none'");

@@ -7,7 +7,10 @@ import type { Probe } from '../../../scripts/provision.mjs';
 const all = requirements.map((r) => r.pkg);
 
 /** A machine where `installed` packages are present; `exec` "installs" what apt-get is asked for. */
-function machine(installed: string[], options: { isRoot: boolean; isDebian?: boolean; hasAptGet?: boolean; aptFails?: boolean; aptInstallsNothing?: boolean }) {
+function machine(
+  installed: string[],
+  options: { isRoot: boolean; isDebian?: boolean; hasAptGet?: boolean; aptFails?: boolean; aptInstallsNothing?: boolean },
+) {
   const present = new Set(installed);
   const ran: string[] = [];
   const logs: string[] = [];
@@ -36,7 +39,10 @@ describe('provisionPlan', () => {
   it('installs with apt-get update first when root on Debian', () => {
     expect(provisionPlan({ missing: ['chromium', 'rsyslog'], isRoot: true, isDebian: true, hasAptGet: true })).toEqual({
       action: 'install',
-      commands: [['apt-get', 'update', '-qq'], ['apt-get', 'install', '-y', '-qq', 'chromium', 'rsyslog']],
+      commands: [
+        ['apt-get', 'update', '-qq'],
+        ['apt-get', 'install', '-y', '-qq', 'chromium', 'rsyslog'],
+      ],
     });
   });
 
@@ -54,7 +60,17 @@ describe('provisionPlan', () => {
 
 describe('provisionRun', () => {
   it('lists every package the tests need, syslog ones included', () => {
-    expect(all).toEqual(['chromium', 'python3-snappy', 'libsnappy-dev', 'libsnappy-java', 'default-jdk-headless', 'rsyslog', 'rsyslog-gnutls', 'gnutls-bin', 'python3-lz4']);
+    expect(all).toEqual([
+      'chromium',
+      'python3-snappy',
+      'libsnappy-dev',
+      'libsnappy-java',
+      'default-jdk-headless',
+      'rsyslog',
+      'rsyslog-gnutls',
+      'gnutls-bin',
+      'python3-lz4',
+    ]);
   });
 
   it('runs nothing and passes when all are installed', () => {
@@ -63,15 +79,23 @@ describe('provisionRun', () => {
 
   it('as root on a fresh Debian: apt-get update, then one install of exactly the missing ones, then passes', () => {
     const r = machine(['chromium', 'libsnappy-dev'], { isRoot: true });
-    expect(r.ran).toEqual(['apt-get update -qq', 'apt-get install -y -qq python3-snappy libsnappy-java default-jdk-headless rsyslog rsyslog-gnutls gnutls-bin python3-lz4']);
+    expect(r.ran).toEqual([
+      'apt-get update -qq',
+      'apt-get install -y -qq python3-snappy libsnappy-java default-jdk-headless rsyslog rsyslog-gnutls gnutls-bin python3-lz4',
+    ]);
     expect(r.code).toBe(0);
   });
 
   it('not root: prints the command, exits 1, installs nothing', () => {
-    const r = machine(all.filter((p) => p !== 'rsyslog-gnutls'), { isRoot: false });
+    const r = machine(
+      all.filter((p) => p !== 'rsyslog-gnutls'),
+      { isRoot: false },
+    );
     expect(r.code).toBe(1);
     expect(r.ran).toEqual([]);
-    expect(r.logs.join('\n')).toBe('npm test needs system packages that are missing:\n  rsyslog-gnutls: syslog over TLS\nRun:\n  sudo apt-get update && sudo apt-get install -y rsyslog-gnutls\nthen npm test again.');
+    expect(r.logs.join('\n')).toBe(
+      'npm test needs system packages that are missing:\n  rsyslog-gnutls: syslog over TLS\nRun:\n  sudo apt-get update && sudo apt-get install -y rsyslog-gnutls\nthen npm test again.',
+    );
   });
 
   it('fails when apt-get fails or the packages are still missing afterwards', () => {

@@ -51,7 +51,11 @@ describe('cachedByteSource', () => {
     const { counted, cached } = setup();
     await cached.read(1500, 10); // block 1
     await cached.read(500, 3000); // blocks 0..3: 0 then 2..3 missing
-    expect(counted.log).toEqual([[1000, 1000], [0, 1000], [2000, 2000]]);
+    expect(counted.log).toEqual([
+      [1000, 1000],
+      [0, 1000],
+      [2000, 2000],
+    ]);
   });
 
   it('reads a short last block at the end of the source', async () => {
@@ -132,7 +136,9 @@ describe('cachedByteSource', () => {
       read(offset, length, signal) {
         signals.push(signal);
         if (!signal) return inner.read(offset, length);
-        return new Promise((_, reject) => signal.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }))));
+        return new Promise((_, reject) =>
+          signal.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }))),
+        );
       },
     };
     const cached = cachedByteSource(source, { blockSize: 1000, maxBlocks: 4 });

@@ -10,7 +10,10 @@ describe('countingByteSource', () => {
     await counted.read(0, 10);
     await counted.read(100, 5);
     expect([counted.reads, counted.bytes]).toEqual([2, 15]);
-    expect(counted.log).toEqual([[0, 10], [100, 5]]);
+    expect(counted.log).toEqual([
+      [0, 10],
+      [100, 5],
+    ]);
     counted.reset();
     expect([counted.reads, counted.bytes, counted.log.length]).toEqual([0, 0, 0]);
   });

@@ -6,14 +6,24 @@ function tableOf(names: string[], rows: Cell[][], batch = 2): TableReader {
   return {
     columns: names.map((name) => ({ name, type: 'string' })),
     numRows: rows.length,
-    async readRows(offset, limit) { return rows.slice(offset, offset + limit); },
-    async *rowBatches() { for (let i = 0; i < rows.length; i += batch) yield rows.slice(i, i + batch); },
+    async readRows(offset, limit) {
+      return rows.slice(offset, offset + limit);
+    },
+    async *rowBatches() {
+      for (let i = 0; i < rows.length; i += batch) yield rows.slice(i, i + batch);
+    },
   };
 }
 
 async function exportText(reader: TableReader, options: Parameters<typeof csvExport>[2] = {}) {
   const chunks: string[] = [];
-  const result = await csvExport(reader, (c) => { chunks.push(c); }, options);
+  const result = await csvExport(
+    reader,
+    (c) => {
+      chunks.push(c);
+    },
+    options,
+  );
   return { text: chunks.join(''), chunks, ...result };
 }
 
@@ -29,25 +39,46 @@ describe('csvExport', () => {
   it('writes RFC 4180 CSV with the formula guard on by default', async () => {
     const { text, rows: count, bytes } = await exportText(tableOf(['a', 'b', 'c', 'd'], rows));
     expect(text).toBe(
-      'a,b,c,d\r\n'
-      + `"'=1+1",9223372036854775807,,\r\n`
-      + `"'-2",-1,-2.5,true\r\n`
-      + '"a,b","say ""hi""","line\nbreak"," pad "\r\n'
-      + `"'@x","'+y","'\tz","'\rw"\r\n`
-      + `"'=multi\nline",中文,false,0\r\n`,
+      'a,b,c,d\r\n' +
+        `"'=1+1",9223372036854775807,,\r\n` +
+        `"'-2",-1,-2.5,true\r\n` +
+        '"a,b","say ""hi""","line\nbreak"," pad "\r\n' +
+        `"'@x","'+y","'\tz","'\rw"\r\n` +
+        `"'=multi\nline",中文,false,0\r\n`,
     );
     expect(count).toBe(5);
     expect(bytes).toBe(new TextEncoder().encode(text).length);
   });
 
   it('never guards DECIMAL digits (Parquet decimals are exact text): -0.001 stays a number, text "-2" does not', async () => {
-    const reader = { ...tableOf(['d', 's'], [['-0.001', '-2'], ['1.50', '=x']]), columns: [{ name: 'd', type: 'decimal' as const }, { name: 's', type: 'string' as const }] };
+    const reader = {
+      ...tableOf(
+        ['d', 's'],
+        [
+          ['-0.001', '-2'],
+          ['1.50', '=x'],
+        ],
+      ),
+      columns: [
+        { name: 'd', type: 'decimal' as const },
+        { name: 's', type: 'string' as const },
+      ],
+    };
     expect((await exportText(reader)).text).toBe(`d,s\r\n-0.001,"'-2"\r\n1.50,"'=x"\r\n`);
     expect((await exportText(reader, { columns: ['s', 'd'] })).text).toBe(`s,d\r\n"'-2",-0.001\r\n"'=x",1.50\r\n`);
   });
 
   it('leaves formulas alone when the guard is off, and writes a BOM on request', async () => {
-    const { text } = await exportText(tableOf(['a', 'b'], [['=1+1', '@x'], ['-2', '+y']]), { formulaGuard: false, bom: true });
+    const { text } = await exportText(
+      tableOf(
+        ['a', 'b'],
+        [
+          ['=1+1', '@x'],
+          ['-2', '+y'],
+        ],
+      ),
+      { formulaGuard: false, bom: true },
+    );
     expect(text).toBe('\uFEFFa,b\r\n=1+1,@x\r\n-2,+y\r\n');
   });
 

@@ -11,7 +11,9 @@ function readerOf(width: number, batches: number, batchRows: number, each?: () =
   return {
     columns: Array.from({ length: width }, (_v, i) => ({ name: `c${i}`, type: 'string' })),
     numRows: batches * batchRows,
-    async readRows() { return []; },
+    async readRows() {
+      return [];
+    },
     async *rowBatches() {
       for (let b = 0; b < batches; b++) {
         each?.();
@@ -21,7 +23,31 @@ function readerOf(width: number, batches: number, batchRows: number, each?: () =
   };
 }
 
-const tricky: Cell[] = ['', ' a', 'b ', 'x,y', 'q"q', 'l\nm', 'c\rr', '\uFEFFbom', '=1', '-1', '+', '@', '\tt', '中文', '😀', null, 0, -2.5, 1e21, true, false, 12345678901234567890n, -1n];
+const tricky: Cell[] = [
+  '',
+  ' a',
+  'b ',
+  'x,y',
+  'q"q',
+  'l\nm',
+  'c\rr',
+  '\uFEFFbom',
+  '=1',
+  '-1',
+  '+',
+  '@',
+  '\tt',
+  '中文',
+  '😀',
+  null,
+  0,
+  -2.5,
+  1e21,
+  true,
+  false,
+  12345678901234567890n,
+  -1n,
+];
 
 describe('csvRowsText', () => {
   it.each([
@@ -46,7 +72,9 @@ describe('csvRowsText', () => {
 describe('csvExport bounds', () => {
   it('writes a wide table in chunks of about 100,000 cells', async () => {
     const chunks: string[] = [];
-    const result = await csvExport(readerOf(2001, 1, 100), (c) => { chunks.push(c); });
+    const result = await csvExport(readerOf(2001, 1, 100), (c) => {
+      chunks.push(c);
+    });
     // header, then 100 rows as 49 + 49 + 2 (floor(100,000 / 2,001) = 49 rows per chunk)
     expect(chunks.map((c) => c.split('\r\n').length - 1)).toEqual([1, 49, 49, 2]);
     expect(result.rows).toBe(100);
@@ -58,9 +86,17 @@ describe('csvExport bounds', () => {
     setTimeout(() => controller.abort(), 0);
     // Each batch costs 5 ms of synchronous work: 400 batches never leave the microtask queue
     // unless the exporter yields to the event loop.
-    const busy = () => { const until = Date.now() + 5; while (Date.now() < until); };
+    const busy = () => {
+      const until = Date.now() + 5;
+      while (Date.now() < until);
+    };
     let rows = 0;
-    const run = csvExport(readerOf(3, 400, 10, busy), () => undefined, { signal: controller.signal, onProgress: (r) => { rows = r; } });
+    const run = csvExport(readerOf(3, 400, 10, busy), () => undefined, {
+      signal: controller.signal,
+      onProgress: (r) => {
+        rows = r;
+      },
+    });
     await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(rows).toBeLessThan(4000);
   });

@@ -4,21 +4,35 @@ import { csvExport } from '../../../../core/export/csvExport';
 import { csvRowsText } from '../../../../core/export/csvRows';
 import type { Cell, TableReader } from '../../../../core/formats/table';
 
-const rows: Cell[][] = [['a', null, ''], [null, '=x', null], [null, null, null]];
+const rows: Cell[][] = [
+  ['a', null, ''],
+  [null, '=x', null],
+  [null, null, null],
+];
 
 function readerOf(cells: Cell[][]): TableReader {
   return {
-    columns: [{ name: 'x', type: 'string' }, { name: 'y', type: 'string' }, { name: 'z', type: 'string' }],
+    columns: [
+      { name: 'x', type: 'string' },
+      { name: 'y', type: 'string' },
+      { name: 'z', type: 'string' },
+    ],
     numRows: cells.length,
-    async readRows(offset, limit) { return cells.slice(offset, offset + limit); },
-    async *rowBatches() { yield cells; },
+    async readRows(offset, limit) {
+      return cells.slice(offset, offset + limit);
+    },
+    async *rowBatches() {
+      yield cells;
+    },
   };
 }
 
 describe('csv null marker', () => {
   it('writes the marker for null and nothing for "", quoting it like text but never formula-guarding it', () => {
     const guard = /^[=+\-@\t\r]/;
-    expect(csvRowsText(rows, null, { delimiter: ',', formulaGuard: guard, nullText: 'NULL' })).toBe('a,NULL,\r\nNULL,"\'=x",NULL\r\nNULL,NULL,NULL\r\n');
+    expect(csvRowsText(rows, null, { delimiter: ',', formulaGuard: guard, nullText: 'NULL' })).toBe(
+      'a,NULL,\r\nNULL,"\'=x",NULL\r\nNULL,NULL,NULL\r\n',
+    );
     expect(csvRowsText(rows, [1, 0], { delimiter: ';', formulaGuard: guard, nullText: '-' })).toBe('-;a\r\n"\'=x";-\r\n-;-\r\n');
     expect(csvRowsText([[null, 'b']], null, { delimiter: ',', formulaGuard: null, nullText: 'a,b' })).toBe('"a,b",b\r\n');
     // Without a marker null and '' both stay empty fields (papaparse's output, unchanged).
@@ -27,7 +41,13 @@ describe('csv null marker', () => {
 
   it('reaches csvExport', async () => {
     const chunks: string[] = [];
-    const result = await csvExport(readerOf(rows), (c) => { chunks.push(c); }, { nullText: '\\N', formulaGuard: false });
+    const result = await csvExport(
+      readerOf(rows),
+      (c) => {
+        chunks.push(c);
+      },
+      { nullText: '\\N', formulaGuard: false },
+    );
     expect(chunks.join('')).toBe('x,y,z\r\na,\\N,\r\n\\N,=x,\\N\r\n\\N,\\N,\\N\r\n');
     expect(result).toEqual({ rows: 3, bytes: 34 });
   });

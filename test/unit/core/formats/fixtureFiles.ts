@@ -16,12 +16,19 @@ export const snappyDir = join(fixtures, 'generated', 'snappy');
 /** Written by genParquetEdge.mjs (Parquet from other writers, issue 14). */
 export const parquetEdgeDir = join(fixtures, 'generated', 'parquetEdge');
 
-const doneMarker = { genParquetEdge: join(parquetEdgeDir, '.done'), genParquet: join(parquetDir, '.done'), genText: join(textDir, '.done'), genSnappy: join(snappyDir, 'manifest.json') };
+const doneMarker = {
+  genParquetEdge: join(parquetEdgeDir, '.done'),
+  genParquet: join(parquetDir, '.done'),
+  genText: join(textDir, '.done'),
+  genSnappy: join(snappyDir, 'manifest.json'),
+};
 
 /** Run a generator (it skips work when its outputs are up to date). */
 export function fixturesEnsure(generator: 'genParquet' | 'genParquetEdge' | 'genText' | 'genSnappy'): void {
   if (!existsSync(doneMarker[generator])) {
-    execFileSync(process.execPath, ['-e', `import(${JSON.stringify(join(fixtures, `${generator}.mjs`))}).then((m) => m.generate())`], { stdio: 'inherit' });
+    execFileSync(process.execPath, ['-e', `import(${JSON.stringify(join(fixtures, `${generator}.mjs`))}).then((m) => m.generate())`], {
+      stdio: 'inherit',
+    });
   }
 }
 
@@ -83,10 +90,12 @@ export interface ParquetExpected {
  */
 export function parquetExpectedCells(expected: ParquetExpected): (string | number | boolean | bigint | null)[][] {
   const types = expected.schema.map((c) => c.type);
-  return expected.rows.map((row, r) => row.map((v, i) => {
-    if (v === null) return v;
-    if (types[i] === 'INT64') return BigInt(v as string);
-    if (types[i] === 'FLOAT') return Number(expected.text[r]?.[i]);
-    return v;
-  }));
+  return expected.rows.map((row, r) =>
+    row.map((v, i) => {
+      if (v === null) return v;
+      if (types[i] === 'INT64') return BigInt(v as string);
+      if (types[i] === 'FLOAT') return Number(expected.text[r]?.[i]);
+      return v;
+    }),
+  );
 }

@@ -4,12 +4,17 @@ import type { Cell } from '../../../../core/formats/table';
 
 function numbered(count: number) {
   const calls: Array<[number, number]> = [];
-  const reader = indexedTableReader([{ name: 'n', type: 'int32' }], count, (first, end) => {
-    calls.push([first, end]);
-    const rows: Cell[][] = [];
-    for (let i = first; i < end; i++) rows.push([i]);
-    return rows;
-  }, 'n.json');
+  const reader = indexedTableReader(
+    [{ name: 'n', type: 'int32' }],
+    count,
+    (first, end) => {
+      calls.push([first, end]);
+      const rows: Cell[][] = [];
+      for (let i = first; i < end; i++) rows.push([i]);
+      return rows;
+    },
+    'n.json',
+  );
   return { reader, calls };
 }
 
@@ -41,6 +46,10 @@ describe('indexedTableReader', () => {
     let rows = 0;
     for await (const batch of reader.rowBatches()) rows += batch.length;
     expect(rows).toBe(12_001);
-    expect(calls).toEqual([[0, 5000], [5000, 10_000], [10_000, 12_001]]);
+    expect(calls).toEqual([
+      [0, 5000],
+      [5000, 10_000],
+      [10_000, 12_001],
+    ]);
   });
 });

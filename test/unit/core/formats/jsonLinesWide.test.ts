@@ -21,7 +21,10 @@ async function allRows(text: string, options: Parameters<typeof jsonLinesTable>[
 
 describe('jsonLinesTable column limit', () => {
   it('gives the recurring keys columns beyond maxColumns, the rest as JSON in one "other keys" column, and says how many', async () => {
-    const { names, rows, warnings, reader } = await allRows('{"a":1,"b":"x"}\n{"c":2,"a":3}\n{"d":{"e":[1]},"c":null}\n', { maxColumns: 2, source: 'w.json' });
+    const { names, rows, warnings, reader } = await allRows('{"a":1,"b":"x"}\n{"c":2,"a":3}\n{"d":{"e":[1]},"c":null}\n', {
+      maxColumns: 2,
+      source: 'w.json',
+    });
     expect(names).toEqual(['a', 'c', '(other keys)']);
     expect(reader.columns[2]).toEqual({ name: '(other keys)', type: 'json' });
     expect(rows).toEqual([
@@ -29,7 +32,12 @@ describe('jsonLinesTable column limit', () => {
       ['3', '2', null],
       [null, null, '{"d":{"e":[1]}}'],
     ]);
-    expect(warnings).toEqual([{ message: 'w.json has 2 keys beyond the 2-column limit; they are kept as JSON in the "(other keys)" column (the column limit is a setting).' }]);
+    expect(warnings).toEqual([
+      {
+        message:
+          'w.json has 2 keys beyond the 2-column limit; they are kept as JSON in the "(other keys)" column (the column limit is a setting).',
+      },
+    ]);
   });
 
   it('has no "other keys" column and no warning when every key fits', async () => {
@@ -41,7 +49,11 @@ describe('jsonLinesTable column limit', () => {
   it('always gives the reserved fields a column and picks an "other keys" name no key uses', async () => {
     const { names, rows } = await allRows('{"(other keys)":"v","x":1}\n{"__time__":5,"y":2}\n{"(other keys)":"w"}\n', { maxColumns: 2 });
     expect(names).toEqual(['__time__', '(other keys)', '(other keys) 2']);
-    expect(rows).toEqual([[null, 'v', '{"x":1}'], [5n, null, '{"y":2}'], [null, 'w', null]]);
+    expect(rows).toEqual([
+      [null, 'v', '{"x":1}'],
+      [5n, null, '{"y":2}'],
+      [null, 'w', null],
+    ]);
   });
 
   it('reads 50,000 lines of different keys as one sparse "other keys" column, not 2,000 empty ones', async () => {
@@ -49,7 +61,9 @@ describe('jsonLinesTable column limit', () => {
     expect(names).toEqual(['(other keys)']);
     expect(rows[0]).toEqual(['{"key_0":1}']);
     expect(rows[49_999]).toEqual(['{"key_49999":1}']);
-    expect(warnings[0]?.message).toBe('This object has 50000 keys beyond the 2000-column limit; they are kept as JSON in the "(other keys)" column (the column limit is a setting).');
+    expect(warnings[0]?.message).toBe(
+      'This object has 50000 keys beyond the 2000-column limit; they are kept as JSON in the "(other keys)" column (the column limit is a setting).',
+    );
   });
 
   it('reads 2,500 keys that recur as 2,001 columns in batches of about 100,000 cells', async () => {
@@ -83,12 +97,21 @@ describe('jsonLinesTable __proto__ key', () => {
   it('shows null in rows without the key and the value in rows with it', async () => {
     const { names, rows } = await allRows('{"a":"1"}\n{"__proto__":"p","a":"2"}\n{"__proto__":{"x":1}}\n{"a":"3"}\n');
     expect(names).toEqual(['a', '__proto__']);
-    expect(rows).toEqual([['1', null], ['2', 'p'], [null, '{"x":1}'], ['3', null]]);
+    expect(rows).toEqual([
+      ['1', null],
+      ['2', 'p'],
+      [null, '{"x":1}'],
+      ['3', null],
+    ]);
   });
 
   it('keeps a __proto__ key beyond the limit in the "other keys" JSON', async () => {
     const { rows } = await allRows('{"a":"1"}\n{"__proto__":"p"}\n{"a":"2"}\n', { maxColumns: 1 });
-    expect(rows).toEqual([['1', null], [null, '{"__proto__":"p"}'], ['2', null]]);
+    expect(rows).toEqual([
+      ['1', null],
+      [null, '{"__proto__":"p"}'],
+      ['2', null],
+    ]);
   });
 });
 

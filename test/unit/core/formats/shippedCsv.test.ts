@@ -31,7 +31,10 @@ describe('shippedCsvTable', () => {
   it('honours delimiter and quote, doubling as escape, with delimiters and line breaks inside fields', async () => {
     const text = "1|'a|b'|'it''s'\n2|'x\r\ny'|''\n";
     const { reader } = shippedCsvTable(text, dialect({ delimiter: '|', quote: "'" }));
-    expect(await reader.readRows(0, 5)).toEqual([['1', 'a|b', "it's"], ['2', 'x\r\ny', '']]);
+    expect(await reader.readRows(0, 5)).toEqual([
+      ['1', 'a|b', "it's"],
+      ['2', 'x\r\ny', ''],
+    ]);
   });
 
   it('keeps empty cells as "" with the empty invalid-key value, null only for a non-empty one', async () => {
@@ -42,7 +45,11 @@ describe('shippedCsvTable', () => {
   it('pads short rows with null, adds columns for wide rows, and warns about both', async () => {
     const { reader, warnings } = shippedCsvTable('\uFEFFa,b\nc\nd,e,f\n', dialect({ columns: ['x', 'y'] }));
     expect(reader.columns.map((c) => c.name)).toEqual(['x', 'y', 'column3']);
-    expect(await reader.readRows(0, 3)).toEqual([['a', 'b', null], ['c', null, null], ['d', 'e', 'f']]);
+    expect(await reader.readRows(0, 3)).toEqual([
+      ['a', 'b', null],
+      ['c', null, null],
+      ['d', 'e', 'f'],
+    ]);
     expect(warnings).toEqual([
       { line: 1, message: 'Row 1 has 2 fields, expected 3.' },
       { line: 2, message: 'Row 2 has 1 fields, expected 3.' },

@@ -8,9 +8,19 @@ const dialect = (over: Partial<typeof csvDialectDefault> = {}) => ({ ...csvDiale
 describe('shippedCsvTable column limit', () => {
   it('keeps fields beyond maxColumns as a JSON object keyed by their column names', async () => {
     const { reader, warnings } = shippedCsvTable('a,b,c,d\n1\n', csvDialectDefault, { maxColumns: 2, source: 'w.csv' });
-    expect(reader.columns).toEqual([{ name: 'column1', type: 'string' }, { name: 'column2', type: 'string' }, { name: '(other columns)', type: 'json' }]);
-    expect(await reader.readRows(0, 5)).toEqual([['a', 'b', '{"column3":"c","column4":"d"}'], ['1', null, null]]);
-    expect(warnings[0]).toEqual({ message: 'w.csv has rows of 4 fields, over the 2-column limit; the fields beyond it are kept as JSON in the "(other columns)" column (the column limit is a setting).' });
+    expect(reader.columns).toEqual([
+      { name: 'column1', type: 'string' },
+      { name: 'column2', type: 'string' },
+      { name: '(other columns)', type: 'json' },
+    ]);
+    expect(await reader.readRows(0, 5)).toEqual([
+      ['a', 'b', '{"column3":"c","column4":"d"}'],
+      ['1', null, null],
+    ]);
+    expect(warnings[0]).toEqual({
+      message:
+        'w.csv has rows of 4 fields, over the 2-column limit; the fields beyond it are kept as JSON in the "(other columns)" column (the column limit is a setting).',
+    });
     expect(warnings.slice(1)).toEqual([{ line: 2, message: 'Row 2 has 1 fields, expected 4.' }]);
   });
 

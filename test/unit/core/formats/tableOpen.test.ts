@@ -3,7 +3,17 @@ import { byteSourceFromBytes } from '../../../../core/bytes/byteSource';
 import { jsonLinesTable } from '../../../../core/formats/jsonLines';
 import { tableOpen } from '../../../../core/formats/tableOpen';
 import type { ParquetExpected } from './fixtureFiles';
-import { fixtureBytes, fixtureJson, fixtureSource, fixturesEnsure, parquetDir, parquetNames, snappyDir, textDir, textNames } from './fixtureFiles';
+import {
+  fixtureBytes,
+  fixtureJson,
+  fixtureSource,
+  fixturesEnsure,
+  parquetDir,
+  parquetNames,
+  snappyDir,
+  textDir,
+  textNames,
+} from './fixtureFiles';
 
 beforeAll(() => {
   fixturesEnsure('genParquet');
@@ -24,7 +34,9 @@ describe('tableOpen', () => {
 
   it.each([textNames.csv, textNames.csvSnappy])('opens shipped CSV %s with the dialect', async (name) => {
     const expected = fixtureJson<{ columns: string[]; rows: string[][] }>(textDir, `${textNames.csv}.expected.json`);
-    const opened = await tableOpen(fixtureSource(textDir, name), { dialect: { delimiter: ',', quote: '"', header: false, columns: expected.columns, nullValue: '-' } });
+    const opened = await tableOpen(fixtureSource(textDir, name), {
+      dialect: { delimiter: ',', quote: '"', header: false, columns: expected.columns, nullValue: '-' },
+    });
     expect(opened.format).toBe('csv');
     expect(opened.compression).toBe(name === textNames.csvSnappy ? 'snappy' : 'none');
     expect(await opened.reader.readRows(0, 200)).toEqual(expected.rows.map((r) => r.map((v) => (v === '-' ? null : v))));
@@ -50,8 +62,12 @@ describe('tableOpen', () => {
   });
 
   it('refuses decoded text over maxDecodeBytes with TOO_LARGE, before decoding', async () => {
-    await expect(tableOpen(fixtureSource(textDir, textNames.jsonSnappy), { maxDecodeBytes: 10_000 })).rejects.toMatchObject({ code: 'TOO_LARGE' });
-    await expect(tableOpen(fixtureSource(textDir, textNames.json), { maxDecodeBytes: 10_000 })).rejects.toMatchObject({ code: 'TOO_LARGE' });
+    await expect(tableOpen(fixtureSource(textDir, textNames.jsonSnappy), { maxDecodeBytes: 10_000 })).rejects.toMatchObject({
+      code: 'TOO_LARGE',
+    });
+    await expect(tableOpen(fixtureSource(textDir, textNames.json), { maxDecodeBytes: 10_000 })).rejects.toMatchObject({
+      code: 'TOO_LARGE',
+    });
   });
 
   it('gives typed errors for corrupt input', async () => {
@@ -61,7 +77,9 @@ describe('tableOpen', () => {
     await expect(tableOpen(fixtureSource(parquetDir, parquetNames.badMagic))).rejects.toMatchObject({ code: 'NOT_PARQUET' });
     await expect(tableOpen(fixtureSource(parquetDir, parquetNames.truncated))).rejects.toMatchObject({ code: 'TRUNCATED' });
     await expect(tableOpen(byteSourceFromBytes(new TextEncoder().encode('a,b\n\xff'), 'x.csv'))).resolves.toBeDefined();
-    await expect(tableOpen(byteSourceFromBytes(new Uint8Array([0x61, 0x2c, 0xff, 0x0a]), 'x.csv'))).rejects.toMatchObject({ code: 'UTF8_INVALID' });
+    await expect(tableOpen(byteSourceFromBytes(new Uint8Array([0x61, 0x2c, 0xff, 0x0a]), 'x.csv'))).rejects.toMatchObject({
+      code: 'UTF8_INVALID',
+    });
   });
 });
 
@@ -104,12 +122,16 @@ describe('tableOpen when a tiny text looks like snappy', () => {
   it('falls back to plain text with a warning', async () => {
     const opened = await tableOpen(byteSourceFromBytes(new TextEncoder().encode('-,-,-\n'), 'download'));
     expect(opened).toMatchObject({ format: 'csv', compression: 'none', detectedBy: 'content' });
-    expect(opened.warnings).toEqual([{ message: 'The first bytes looked like snappy, but the object does not decode as snappy; read as plain text.' }]);
+    expect(opened.warnings).toEqual([
+      { message: 'The first bytes looked like snappy, but the object does not decode as snappy; read as plain text.' },
+    ]);
     expect(await opened.reader.readRows(0, 5)).toEqual([['-', '-', '-']]);
   });
 
   it('still fails a real `.snappy` object that does not decode', async () => {
-    await expect(tableOpen(byteSourceFromBytes(new TextEncoder().encode('-,-,-\n'), 'x.snappy'))).rejects.toMatchObject({ source: 'x.snappy' });
+    await expect(tableOpen(byteSourceFromBytes(new TextEncoder().encode('-,-,-\n'), 'x.snappy'))).rejects.toMatchObject({
+      source: 'x.snappy',
+    });
   });
 });
 
@@ -121,7 +143,8 @@ describe('tableOpen on a raw block whose header declares more than it can hold',
     await expect(tableOpen(byteSourceFromBytes(over32, 'huge.snappy'))).rejects.toMatchObject({
       code: 'SNAPPY_BAD_LENGTH',
       source: 'huge.snappy',
-      message: 'The snappy block declares 4,294,967,296 bytes uncompressed but is only 7 bytes — the header is corrupt or this is not a raw snappy block.',
+      message:
+        'The snappy block declares 4,294,967,296 bytes uncompressed but is only 7 bytes — the header is corrupt or this is not a raw snappy block.',
     });
   });
 
@@ -129,18 +152,23 @@ describe('tableOpen on a raw block whose header declares more than it can hold',
     const error = await tableOpen(byteSourceFromBytes(uint32Max, 'huge.snappy.csv')).catch((e: unknown) => e);
     expect(error).toMatchObject({
       code: 'TOO_LARGE',
-      message: 'The snappy block declares 4,294,967,295 bytes uncompressed but is only 7 bytes — the header is corrupt or this is not a raw snappy block.',
+      message:
+        'The snappy block declares 4,294,967,295 bytes uncompressed but is only 7 bytes — the header is corrupt or this is not a raw snappy block.',
     });
     expect((error as { hint: string }).hint).toMatch(/^No size limit helps: 7 bytes of snappy data expand to at most 42 bytes\./);
   });
 
   it('gives the same error with a compression hint on an un-suffixed name', async () => {
-    await expect(tableOpen(byteSourceFromBytes(over32, 'download'), { compression: 'snappy' })).rejects.toMatchObject({ code: 'SNAPPY_BAD_LENGTH' });
+    await expect(tableOpen(byteSourceFromBytes(over32, 'download'), { compression: 'snappy' })).rejects.toMatchObject({
+      code: 'SNAPPY_BAD_LENGTH',
+    });
   });
 
   it('tells how to raise the limit, not which tool to use, when a valid block is over it', async () => {
     const error = await tableOpen(fixtureSource(snappyDir, 'logs-small.raw.snappy'), { maxDecodeBytes: 1000 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'TOO_LARGE' });
-    expect((error as { hint: string }).hint).toBe('Raise the decode size limit (Settings in the app, --max-size on the command line) and open it again.');
+    expect((error as { hint: string }).hint).toBe(
+      'Raise the decode size limit (Settings in the app, --max-size on the command line) and open it again.',
+    );
   });
 });

@@ -16,7 +16,13 @@ describe('forwardSizing', () => {
 
   it('exactly 10 MiB/s needs one consumer; nothing still needs one; negative input is zero', () => {
     expect(forwardSizing(10 * 1024 * 1024 * 86_400, 1)).toMatchObject({ consumersNeeded: 1, enough: true });
-    expect(forwardSizing(0, 0)).toEqual({ rawBytesPerSec: 0, consumersNeeded: 1, capacityBytesPerSec: 0, bandwidthBitsPerSec: 0, enough: true });
+    expect(forwardSizing(0, 0)).toEqual({
+      rawBytesPerSec: 0,
+      consumersNeeded: 1,
+      capacityBytesPerSec: 0,
+      bandwidthBitsPerSec: 0,
+      enough: true,
+    });
     expect(forwardSizing(-5, -1).capacityBytesPerSec).toBe(0);
   });
 });

@@ -13,8 +13,21 @@ describe('the document example job', () => {
   it('parses without a problem and validates clean', () => {
     const { job, issues } = jobFromJson(documentText);
     expect(issues).toEqual([]);
-    expect(job?.reader).toEqual({ datasource: 'loghub_lzz', logstore: 'logstore-ut2', beginDateTime: '${startTime}', endDateTime: '${endTime}', batchSize: 256, column: ['key1', 'key2', 'key3'] });
-    expect(job?.writer).toEqual({ datasource: 'odps_first', table: 'ok', truncate: true, partition: 'pt=${bdp.system.bizdate}', column: ['key1', 'key2', 'key3'] });
+    expect(job?.reader).toEqual({
+      datasource: 'loghub_lzz',
+      logstore: 'logstore-ut2',
+      beginDateTime: '${startTime}',
+      endDateTime: '${endTime}',
+      batchSize: 256,
+      column: ['key1', 'key2', 'key3'],
+    });
+    expect(job?.writer).toEqual({
+      datasource: 'odps_first',
+      table: 'ok',
+      truncate: true,
+      partition: 'pt=${bdp.system.bizdate}',
+      column: ['key1', 'key2', 'key3'],
+    });
     expect(job?.speed).toEqual({ mbps: 8, concurrent: 7 });
     expect(job?.extra).toEqual({ '$.configuration.reader.parameter': { splitPk: '' } });
     expect(jobValidate(job!)).toEqual([]);
@@ -30,7 +43,12 @@ describe('the document example job', () => {
 });
 
 describe('jobGenerate', () => {
-  const job = jobGenerate({ datasource: 'sls_source', logstore: 'app-log', table: 'app_log', columns: ['__time__', '__topic__', 'ip', '__tag__:__client_ip__', '2x'] });
+  const job = jobGenerate({
+    datasource: 'sls_source',
+    logstore: 'app-log',
+    table: 'app_log',
+    columns: ['__time__', '__topic__', 'ip', '__tag__:__client_ip__', '2x'],
+  });
 
   it('is a job of the documented shape with the document defaults', () => {
     const value: unknown = JSON.parse(jobToJson(job));
@@ -88,7 +106,9 @@ describe('jobValidate messages', () => {
     expect(check((j) => void (j.reader.datasource = '1loghub-x'))).toEqual([
       '$.configuration.reader.parameter.datasource: Data source name "1loghub-x" is invalid: use letters, digits and "_", starting with a letter or "_".',
     ]);
-    expect(check((j) => void (j.writer.datasource = `_${'a'.repeat(60)}`))).toEqual(['$.configuration.writer.parameter.datasource: Data source name is 61 characters; at most 60 are allowed.']);
+    expect(check((j) => void (j.writer.datasource = `_${'a'.repeat(60)}`))).toEqual([
+      '$.configuration.writer.parameter.datasource: Data source name is 61 characters; at most 60 are allowed.',
+    ]);
     expect(check((j) => void (j.writer.datasource = `_${'a'.repeat(59)}`))).toEqual([]);
   });
 
@@ -100,26 +120,42 @@ describe('jobValidate messages', () => {
     expect(check((j) => Object.assign(j.reader, { beginDateTime: '20170120195000', endDateTime: '20170120194500' }))).toEqual([
       '$.configuration.reader.parameter.endDateTime: The window [20170120195000, 20170120194500) is empty: beginDateTime must be before endDateTime (left-closed, right-open).',
     ]);
-    expect(check((j) => Object.assign(j.reader, { beginDateTime: '$[yyyymmddhh24miss-5/24/60]', endDateTime: '$[yyyymmddhh24miss-5/24/60]' }))).toHaveLength(1);
-    expect(check((j) => Object.assign(j.reader, { beginDateTime: '$[yyyymmddhh24miss-10/24/60]', endDateTime: '$[yyyymmddhh24miss-5/24/60]' }))).toEqual([]);
-    expect(check((j) => Object.assign(j.reader, { beginDateTime: '$[yyyymmddhh24miss-10/24/60]', endDateTime: '${yyyymmddhh24miss-5/24/60}' }))).toEqual([
+    expect(
+      check((j) => Object.assign(j.reader, { beginDateTime: '$[yyyymmddhh24miss-5/24/60]', endDateTime: '$[yyyymmddhh24miss-5/24/60]' })),
+    ).toHaveLength(1);
+    expect(
+      check((j) => Object.assign(j.reader, { beginDateTime: '$[yyyymmddhh24miss-10/24/60]', endDateTime: '$[yyyymmddhh24miss-5/24/60]' })),
+    ).toEqual([]);
+    expect(
+      check((j) => Object.assign(j.reader, { beginDateTime: '$[yyyymmddhh24miss-10/24/60]', endDateTime: '${yyyymmddhh24miss-5/24/60}' })),
+    ).toEqual([
       '$.configuration.reader.parameter.endDateTime: warning: DataWorks computes ${…} from the business date (the day before the run); shiplens reads "${yyyymmddhh24miss-5/24/60}" as the Log Service document does, relative to the run time — $[…] says that unambiguously.',
     ]);
   });
 
   it('checks column mapping and constants', () => {
-    expect(check((j) => void j.writer.column.pop())).toEqual(['$.configuration.writer.parameter.column: The reader has 3 columns and the writer 2; they map one to one.']);
+    expect(check((j) => void j.writer.column.pop())).toEqual([
+      '$.configuration.writer.parameter.column: The reader has 3 columns and the writer 2; they map one to one.',
+    ]);
     expect(check((j) => void (j.reader.column[1] = '2017 batch'))).toEqual([
       `$.configuration.reader.parameter.column[1]: "2017 batch" is not a log field name; a constant must be in single quotes, e.g. '2017 batch'.`,
     ]);
     expect(check((j) => void (j.reader.column[1] = "'2017 batch'"))).toEqual([]);
-    expect(check((j) => void (j.reader.column[2] = "'open"))).toEqual([`$.configuration.reader.parameter.column[2]: Constant 'open is missing a single quote; write it as '…'.`]);
-    expect(check((j) => void (j.writer.column[2] = 'KEY1'))).toEqual(['$.configuration.writer.parameter.column[2]: Column "KEY1" appears twice.']);
+    expect(check((j) => void (j.reader.column[2] = "'open"))).toEqual([
+      `$.configuration.reader.parameter.column[2]: Constant 'open is missing a single quote; write it as '…'.`,
+    ]);
+    expect(check((j) => void (j.writer.column[2] = 'KEY1'))).toEqual([
+      '$.configuration.writer.parameter.column[2]: Column "KEY1" appears twice.',
+    ]);
   });
 
   it('checks the partition and warns about truncate without one', () => {
-    expect(check((j) => void (j.writer.partition = 'pt'))).toEqual(['$.configuration.writer.parameter.partition: Partition "pt" is not name=value[,name=value…] (e.g. pt=${bdp.system.bizdate}).']);
+    expect(check((j) => void (j.writer.partition = 'pt'))).toEqual([
+      '$.configuration.writer.parameter.partition: Partition "pt" is not name=value[,name=value…] (e.g. pt=${bdp.system.bizdate}).',
+    ]);
     expect(check((j) => void (j.writer.partition = 'pt=${bdp.system.bizdate},hh=$[hh24]'))).toEqual([]);
-    expect(jobValidate({ ...base, writer: { ...base.writer, partition: '' } }).map((i) => [i.severity, i.code])).toEqual([['warning', 'PARTITION']]);
+    expect(jobValidate({ ...base, writer: { ...base.writer, partition: '' } }).map((i) => [i.severity, i.code])).toEqual([
+      ['warning', 'PARTITION'],
+    ]);
   });
 });

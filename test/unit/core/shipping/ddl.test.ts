@@ -3,9 +3,36 @@ import { ddlGenerate } from '../../../../core/shipping/ddl';
 import { shippingRuleDefault } from '../../../../core/shipping/rule';
 import type { ShippingRule } from '../../../../core/shipping/rule';
 
-const base: ShippingRule = { ...shippingRuleDefault(), name: 'log-ship', bucket: 'test-bucket', prefix: 'log_ship_oss_example', roleArn: 'acs:ram::13234:role/logrole' };
-const parquetHive: ShippingRule = { ...base, partitionFormat: 'year=%Y/mon=%m/day=%d/log_%H%M%s', format: 'parquet', compression: 'snappy', parquet: { columns: [{ name: '__time__', type: 'int32' }, { name: 'ip', type: 'string' }, { name: 'seq', type: 'double' }, { name: 'status', type: 'int64' }, { name: 'ua', type: 'boolean' }, { name: 'f', type: 'float' }] } };
-const csvDated: ShippingRule = { ...base, partitionFormat: '%Y/%m/%d/%H/%M', format: 'csv', compression: 'none', csv: { columns: ['__time__', 'ip'], delimiter: '\t', quote: "'", nullValue: '', header: true } };
+const base: ShippingRule = {
+  ...shippingRuleDefault(),
+  name: 'log-ship',
+  bucket: 'test-bucket',
+  prefix: 'log_ship_oss_example',
+  roleArn: 'acs:ram::13234:role/logrole',
+};
+const parquetHive: ShippingRule = {
+  ...base,
+  partitionFormat: 'year=%Y/mon=%m/day=%d/log_%H%M%s',
+  format: 'parquet',
+  compression: 'snappy',
+  parquet: {
+    columns: [
+      { name: '__time__', type: 'int32' },
+      { name: 'ip', type: 'string' },
+      { name: 'seq', type: 'double' },
+      { name: 'status', type: 'int64' },
+      { name: 'ua', type: 'boolean' },
+      { name: 'f', type: 'float' },
+    ],
+  },
+};
+const csvDated: ShippingRule = {
+  ...base,
+  partitionFormat: '%Y/%m/%d/%H/%M',
+  format: 'csv',
+  compression: 'none',
+  csv: { columns: ['__time__', 'ip'], delimiter: '\t', quote: "'", nullValue: '', header: true },
+};
 const cst = (iso: string) => Date.parse(`${iso}+08:00`);
 
 describe('ddlGenerate (hive)', () => {
@@ -13,17 +40,24 @@ describe('ddlGenerate (hive)', () => {
     const r = ddlGenerate(parquetHive, 'hive');
     expect(r.partitionColumns).toEqual(['year', 'mon', 'day']);
     expect(r.readable).toBe(true);
-    expect(r.sql).toBe([
-      '-- shiplens: Hive table over rule "log-ship" (parquet, snappy), partition format year=%Y/mon=%m/day=%d/log_%H%M%s',
-      'CREATE EXTERNAL TABLE IF NOT EXISTS `log_ship` (',
-      '  `__time__` INT,', '  `ip` STRING,', '  `seq` DOUBLE,', '  `status` BIGINT,', '  `ua` BOOLEAN,', '  `f` FLOAT',
-      ')',
-      'PARTITIONED BY (`year` STRING, `mon` STRING, `day` STRING)',
-      'STORED AS PARQUET',
-      "LOCATION 'oss://test-bucket/log_ship_oss_example/';",
-      'MSCK REPAIR TABLE `log_ship`;',
-      '',
-    ].join('\n'));
+    expect(r.sql).toBe(
+      [
+        '-- shiplens: Hive table over rule "log-ship" (parquet, snappy), partition format year=%Y/mon=%m/day=%d/log_%H%M%s',
+        'CREATE EXTERNAL TABLE IF NOT EXISTS `log_ship` (',
+        '  `__time__` INT,',
+        '  `ip` STRING,',
+        '  `seq` DOUBLE,',
+        '  `status` BIGINT,',
+        '  `ua` BOOLEAN,',
+        '  `f` FLOAT',
+        ')',
+        'PARTITIONED BY (`year` STRING, `mon` STRING, `day` STRING)',
+        'STORED AS PARQUET',
+        "LOCATION 'oss://test-bucket/log_ship_oss_example/';",
+        'MSCK REPAIR TABLE `log_ship`;',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('adds one partition per hour directory with its LOCATION for a dated layout', () => {
@@ -49,12 +83,16 @@ describe('ddlGenerate (hive)', () => {
 
   it('shows a template instead of partitions when no range is given', () => {
     const r = ddlGenerate(csvDated, 'hive', { table: 't' });
-    expect(r.sql).toContain("-- ALTER TABLE `t` ADD IF NOT EXISTS PARTITION (`dt`='%Y%m%d%H') LOCATION 'oss://test-bucket/log_ship_oss_example/%Y/%m/%d/%H/';");
+    expect(r.sql).toContain(
+      "-- ALTER TABLE `t` ADD IF NOT EXISTS PARTITION (`dt`='%Y%m%d%H') LOCATION 'oss://test-bucket/log_ship_oss_example/%Y/%m/%d/%H/';",
+    );
   });
 
   it('uses the JSON SerDe with reserved fields for JSON', () => {
     const r = ddlGenerate({ ...base, partitionFormat: 'ds=%Y%m%d/%H' }, 'hive');
-    expect(r.sql).toContain("(\n  `__time__` BIGINT,\n  `__topic__` STRING,\n  `__source__` STRING\n)\nPARTITIONED BY (`ds` STRING)\nROW FORMAT SERDE 'org.apache.hive.hcatalog.data.JsonSerDe'\nSTORED AS TEXTFILE\nLOCATION 'oss://test-bucket/log_ship_oss_example/';");
+    expect(r.sql).toContain(
+      "(\n  `__time__` BIGINT,\n  `__topic__` STRING,\n  `__source__` STRING\n)\nPARTITIONED BY (`ds` STRING)\nROW FORMAT SERDE 'org.apache.hive.hcatalog.data.JsonSerDe'\nSTORED AS TEXTFILE\nLOCATION 'oss://test-bucket/log_ship_oss_example/';",
+    );
   });
 
   it.each(['hive', 'spark'] as const)('refuses whole-file raw snappy JSON/CSV for %s with an explanation', (engine) => {
@@ -76,13 +114,19 @@ describe('ddlGenerate (hive)', () => {
   });
 
   it('warns about a flat layout and partition/data column clashes', () => {
-    expect(ddlGenerate({ ...base, partitionFormat: '%Y%m%d%H' }, 'hive').warnings).toEqual(['The partition format has no directory levels: every object is in one folder and queries cannot prune by time.']);
+    expect(ddlGenerate({ ...base, partitionFormat: '%Y%m%d%H' }, 'hive').warnings).toEqual([
+      'The partition format has no directory levels: every object is in one folder and queries cannot prune by time.',
+    ]);
     const clash = ddlGenerate({ ...parquetHive, parquet: { columns: [{ name: 'Year', type: 'string' }] } }, 'hive');
-    expect(clash.warnings).toEqual(['Partition column(s) year also exist as data columns; rename the data column or the partition directory.']);
+    expect(clash.warnings).toEqual([
+      'Partition column(s) year also exist as data columns; rename the data column or the partition directory.',
+    ]);
   });
 
   it('refuses too many partitions with a typed error', () => {
-    expect(() => ddlGenerate(csvDated, 'hive', { fromMs: 0, toMs: 86_400_000 * 30, maxPartitions: 24 })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(() => ddlGenerate(csvDated, 'hive', { fromMs: 0, toMs: 86_400_000 * 30, maxPartitions: 24 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+    );
   });
 });
 
@@ -90,37 +134,53 @@ describe('ddlGenerate (spark)', () => {
   it('writes a datasource table with partition columns in the schema', () => {
     const r = ddlGenerate(parquetHive, 'spark');
     expect(r.sql).toContain('SET spark.sql.parquet.binaryAsString=true;\nCREATE TABLE IF NOT EXISTS `log_ship` (');
-    expect(r.sql).toContain("  `f` FLOAT,\n  `year` STRING,\n  `mon` STRING,\n  `day` STRING\n)\nUSING parquet\nPARTITIONED BY (`year`, `mon`, `day`)\nLOCATION 'oss://test-bucket/log_ship_oss_example/';\nMSCK REPAIR TABLE `log_ship`;");
+    expect(r.sql).toContain(
+      "  `f` FLOAT,\n  `year` STRING,\n  `mon` STRING,\n  `day` STRING\n)\nUSING parquet\nPARTITIONED BY (`year`, `mon`, `day`)\nLOCATION 'oss://test-bucket/log_ship_oss_example/';\nMSCK REPAIR TABLE `log_ship`;",
+    );
   });
 
   it('passes the CSV dialect as options', () => {
     const r = ddlGenerate(csvDated, 'spark');
-    expect(r.sql).toContain("USING csv\nOPTIONS (sep '\\t', quote '\\'', escape '\\'', header 'true', nullValue '', multiLine 'true')\nPARTITIONED BY (`dt`)");
+    expect(r.sql).toContain(
+      "USING csv\nOPTIONS (sep '\\t', quote '\\'', escape '\\'', header 'true', nullValue '', multiLine 'true')\nPARTITIONED BY (`dt`)",
+    );
   });
 });
 
 describe('ddlGenerate (maxcompute)', () => {
   it('writes an OSS external table with the endpoint in LOCATION and the ODPS role', () => {
     const r = ddlGenerate(parquetHive, 'maxcompute', { endpoint: 'https://oss-cn-hangzhou-internal.aliyuncs.com' });
-    expect(r.sql).toContain("PARTITIONED BY (`year` STRING, `mon` STRING, `day` STRING)\nROW FORMAT SERDE 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe'\nWITH SERDEPROPERTIES ('odps.properties.rolearn'='acs:ram::13234:role/aliyunodpsdefaultrole')\nSTORED AS PARQUET\nLOCATION 'oss://oss-cn-hangzhou-internal.aliyuncs.com/test-bucket/log_ship_oss_example/';\nMSCK REPAIR TABLE `log_ship` ADD PARTITIONS;");
+    expect(r.sql).toContain(
+      "PARTITIONED BY (`year` STRING, `mon` STRING, `day` STRING)\nROW FORMAT SERDE 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe'\nWITH SERDEPROPERTIES ('odps.properties.rolearn'='acs:ram::13234:role/aliyunodpsdefaultrole')\nSTORED AS PARQUET\nLOCATION 'oss://oss-cn-hangzhou-internal.aliyuncs.com/test-bucket/log_ship_oss_example/';\nMSCK REPAIR TABLE `log_ship` ADD PARTITIONS;",
+    );
     expect(r.warnings).toEqual([]);
   });
 
   it('takes the endpoint from an imported export job, else warns about the placeholder', () => {
-    expect(ddlGenerate({ ...parquetHive, extra: { '/sink/endpoint': 'oss-cn-beijing-internal.aliyuncs.com' } }, 'maxcompute').sql).toContain("LOCATION 'oss://oss-cn-beijing-internal.aliyuncs.com/test-bucket/");
-    expect(ddlGenerate(parquetHive, 'maxcompute').warnings).toEqual(['Replace <oss-internal-endpoint> with the OSS internal endpoint of the region (e.g. oss-cn-hangzhou-internal.aliyuncs.com).']);
+    expect(
+      ddlGenerate({ ...parquetHive, extra: { '/sink/endpoint': 'oss-cn-beijing-internal.aliyuncs.com' } }, 'maxcompute').sql,
+    ).toContain("LOCATION 'oss://oss-cn-beijing-internal.aliyuncs.com/test-bucket/");
+    expect(ddlGenerate(parquetHive, 'maxcompute').warnings).toEqual([
+      'Replace <oss-internal-endpoint> with the OSS internal endpoint of the region (e.g. oss-cn-hangzhou-internal.aliyuncs.com).',
+    ]);
   });
 
   it('reads raw snappy JSON and CSV through SnappyRawCodec (SPEC §9)', () => {
     const json = ddlGenerate({ ...base, partitionFormat: 'ds=%Y%m%d/%H', compression: 'snappy' }, 'maxcompute', { endpoint: 'e' });
     expect(json.readable).toBe(true);
-    expect(json.sql).toContain("ROW FORMAT SERDE 'org.apache.hive.hcatalog.data.JsonSerDe'\nWITH SERDEPROPERTIES ('odps.properties.rolearn'='acs:ram::13234:role/aliyunodpsdefaultrole')\nSTORED AS TEXTFILE\nLOCATION 'oss://e/test-bucket/log_ship_oss_example/'\nTBLPROPERTIES ('io.compression.codecs'='com.aliyun.odps.io.compress.SnappyRawCodec');\nMSCK REPAIR TABLE `log_ship` ADD PARTITIONS;");
-    expect(ddlGenerate({ ...csvDated, compression: 'snappy' }, 'maxcompute', { endpoint: 'e' }).sql).toContain("STORED AS TEXTFILE\nLOCATION 'oss://e/test-bucket/log_ship_oss_example/'\nTBLPROPERTIES ('io.compression.codecs'='com.aliyun.odps.io.compress.SnappyRawCodec');");
+    expect(json.sql).toContain(
+      "ROW FORMAT SERDE 'org.apache.hive.hcatalog.data.JsonSerDe'\nWITH SERDEPROPERTIES ('odps.properties.rolearn'='acs:ram::13234:role/aliyunodpsdefaultrole')\nSTORED AS TEXTFILE\nLOCATION 'oss://e/test-bucket/log_ship_oss_example/'\nTBLPROPERTIES ('io.compression.codecs'='com.aliyun.odps.io.compress.SnappyRawCodec');\nMSCK REPAIR TABLE `log_ship` ADD PARTITIONS;",
+    );
+    expect(ddlGenerate({ ...csvDated, compression: 'snappy' }, 'maxcompute', { endpoint: 'e' }).sql).toContain(
+      "STORED AS TEXTFILE\nLOCATION 'oss://e/test-bucket/log_ship_oss_example/'\nTBLPROPERTIES ('io.compression.codecs'='com.aliyun.odps.io.compress.SnappyRawCodec');",
+    );
     expect(ddlGenerate(parquetHive, 'maxcompute').sql).not.toContain('SnappyRawCodec');
   });
 
   it('uses OpenCSVSerde properties and the header option for CSV', () => {
     const r = ddlGenerate(csvDated, 'maxcompute', { endpoint: 'e', odpsRoleArn: 'acs:ram::1:role/r' });
-    expect(r.sql).toContain("WITH SERDEPROPERTIES ('separatorChar'='\\t', 'quoteChar'='\\'', 'escapeChar'='\\\\', 'odps.properties.rolearn'='acs:ram::1:role/r', 'odps.text.option.header.lines.count'='1')\nSTORED AS TEXTFILE");
+    expect(r.sql).toContain(
+      "WITH SERDEPROPERTIES ('separatorChar'='\\t', 'quoteChar'='\\'', 'escapeChar'='\\\\', 'odps.properties.rolearn'='acs:ram::1:role/r', 'odps.text.option.header.lines.count'='1')\nSTORED AS TEXTFILE",
+    );
   });
 });

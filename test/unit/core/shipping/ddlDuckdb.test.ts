@@ -18,7 +18,14 @@ const rule: ShippingRule = {
   partitionFormat: 'year=%Y/mon=%m/day=%d/log_%H%M%s',
   format: 'parquet',
   compression: 'snappy',
-  parquet: { columns: [{ name: '__time__', type: 'int32' }, { name: 'ip', type: 'string' }, { name: 'status', type: 'int64' }, { name: 'seq', type: 'double' }] },
+  parquet: {
+    columns: [
+      { name: '__time__', type: 'int32' },
+      { name: 'ip', type: 'string' },
+      { name: 'status', type: 'int64' },
+      { name: 'seq', type: 'double' },
+    ],
+  },
 };
 const duckType: Record<string, string> = { int32: 'INTEGER', string: 'VARCHAR', int64: 'BIGINT', double: 'DOUBLE' };
 // Three tasks over two days (CST): 2017-01-20 19:50:43, 2017-01-20 23:59:10, 2017-01-21 00:04:10.
@@ -31,7 +38,10 @@ const keys: string[] = [];
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'shiplens-ddl-'));
   con = await (await DuckDBInstance.create(':memory:')).connect();
-  const select = rule.parquet!.columns.map((c, i) => `CAST(${[1484913043, "'10.0.0.1'", 200, 1.5][i]} + 0 * range AS ${duckType[c.type]}) AS "${c.name}"`).join(', ').replace("CAST('10.0.0.1' + 0 * range AS VARCHAR)", "CAST('10.0.0.1' AS VARCHAR)");
+  const select = rule
+    .parquet!.columns.map((c, i) => `CAST(${[1484913043, "'10.0.0.1'", 200, 1.5][i]} + 0 * range AS ${duckType[c.type]}) AS "${c.name}"`)
+    .join(', ')
+    .replace("CAST('10.0.0.1' + 0 * range AS VARCHAR)", "CAST('10.0.0.1' AS VARCHAR)");
   for (const [n, ns] of tasks.entries()) {
     const key = objectKeyBuild(rule, ns, 2850000 + n);
     keys.push(key);
@@ -52,8 +62,15 @@ describe('ddlGenerate against DuckDB hive_partitioning', () => {
       'log_ship_oss_example/year=2017/mon=01/day=20/log_235910_1484927950000000001_2850001.snappy.parquet',
       'log_ship_oss_example/year=2017/mon=01/day=21/log_000410_1484928250000000002_2850002.snappy.parquet',
     ]);
-    expect(keys.map((k) => { const p = objectKeyParse(k); return p.ok && p.value.hiveColumns; })).toEqual([
-      { year: '2017', mon: '01', day: '20' }, { year: '2017', mon: '01', day: '20' }, { year: '2017', mon: '01', day: '21' },
+    expect(
+      keys.map((k) => {
+        const p = objectKeyParse(k);
+        return p.ok && p.value.hiveColumns;
+      }),
+    ).toEqual([
+      { year: '2017', mon: '01', day: '20' },
+      { year: '2017', mon: '01', day: '20' },
+      { year: '2017', mon: '01', day: '21' },
     ]);
   });
 
@@ -72,8 +89,13 @@ describe('ddlGenerate against DuckDB hive_partitioning', () => {
 
   it('reads the rows per partition as the DDL location implies', async () => {
     const glob = join(root, rule.prefix, '**', '*.parquet');
-    const reader = await con.runAndReadAll(`SELECT CAST(year AS VARCHAR) || '-' || lpad(CAST(mon AS VARCHAR), 2, '0') || '-' || lpad(CAST(day AS VARCHAR), 2, '0') AS d, count(*) AS n FROM read_parquet('${glob}', hive_partitioning = true, hive_types_autocast = false) GROUP BY ALL ORDER BY d`);
-    expect(reader.getRowObjectsJS()).toEqual([{ d: '2017-01-20', n: 3n }, { d: '2017-01-21', n: 3n }]);
+    const reader = await con.runAndReadAll(
+      `SELECT CAST(year AS VARCHAR) || '-' || lpad(CAST(mon AS VARCHAR), 2, '0') || '-' || lpad(CAST(day AS VARCHAR), 2, '0') AS d, count(*) AS n FROM read_parquet('${glob}', hive_partitioning = true, hive_types_autocast = false) GROUP BY ALL ORDER BY d`,
+    );
+    expect(reader.getRowObjectsJS()).toEqual([
+      { d: '2017-01-20', n: 3n },
+      { d: '2017-01-21', n: 3n },
+    ]);
     expect(ddlGenerate(rule, 'hive').sql).toContain(`LOCATION 'oss://test-bucket/${rule.prefix}/'`);
   });
 });

@@ -9,11 +9,15 @@ const t0 = Date.UTC(2026, 10, 23, 0, 0, 43);
 
 function task(slot: number, offsetMs = 0, lateByMs?: number): GapInput {
   const taskTimeMs = t0 + slot * I + offsetMs;
-  return lateByMs === undefined ? { key: `k${slot}_${offsetMs}`, taskTimeMs } : { key: `k${slot}_${offsetMs}`, taskTimeMs, lastModifiedMs: taskTimeMs + lateByMs };
+  return lateByMs === undefined
+    ? { key: `k${slot}_${offsetMs}`, taskTimeMs }
+    : { key: `k${slot}_${offsetMs}`, taskTimeMs, lastModifiedMs: taskTimeMs + lateByMs };
 }
 
 function statuses(objects: GapInput[], options = {}): string {
-  return gapsCompute(objects, 300, options).slots.map((s) => s.status[0]).join('');
+  return gapsCompute(objects, 300, options)
+    .slots.map((s) => s.status[0])
+    .join('');
 }
 
 describe('gapsCompute', () => {
@@ -24,7 +28,11 @@ describe('gapsCompute', () => {
     expect(r.anchorMs % I).toBe(t0 % I);
     expect(r.slots[3]).toEqual({ start: t0 + 3 * I - I / 2, end: t0 + 3 * I + I / 2, expectedMs: t0 + 3 * I, status: 'missing', keys: [] });
     expect(r.counts).toEqual({ present: 5, missing: 1, late: 0 });
-    expect(r.runs.map((x) => [x.status, x.slots])).toEqual([['present', 3], ['missing', 1], ['present', 2]]);
+    expect(r.runs.map((x) => [x.status, x.slots])).toEqual([
+      ['present', 3],
+      ['missing', 1],
+      ['present', 2],
+    ]);
   });
 
   it('tolerates task times up to interval/2 off', () => {
@@ -47,7 +55,11 @@ describe('gapsCompute', () => {
 
   it('does not judge lateness by modified times that cannot belong to the task (a copied folder)', () => {
     // 2017 tasks with 2026 file times: nothing is late, and the timeline says how many were not judged.
-    const copied = [0, 1, 2, 3].map((k) => ({ key: `c${k}`, taskTimeMs: Date.UTC(2017, 0, 20, 11) + k * I, lastModifiedMs: Date.UTC(2026, 10, 1) }));
+    const copied = [0, 1, 2, 3].map((k) => ({
+      key: `c${k}`,
+      taskTimeMs: Date.UTC(2017, 0, 20, 11) + k * I,
+      lastModifiedMs: Date.UTC(2026, 10, 1),
+    }));
     const r = gapsCompute(copied, 300);
     expect(r.counts).toEqual({ present: 4, missing: 0, late: 0 });
     expect(r.arrivalsNotJudged).toBe(4);
@@ -89,11 +101,20 @@ describe('gapsCompute', () => {
   });
 
   it('returns no slots for no objects and no range', () => {
-    expect(gapsCompute([], 300)).toEqual({ intervalMs: I, anchorMs: 0, slots: [], runs: [], counts: { present: 0, missing: 0, late: 0 }, arrivalsNotJudged: 0 });
+    expect(gapsCompute([], 300)).toEqual({
+      intervalMs: I,
+      anchorMs: 0,
+      slots: [],
+      runs: [],
+      counts: { present: 0, missing: 0, late: 0 },
+      arrivalsNotJudged: 0,
+    });
   });
 
   it('refuses too many slots and a bad interval', () => {
-    expect(() => gapsCompute([], 300, { fromMs: 0, toMs: 10 * 365 * 86_400_000 })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(() => gapsCompute([], 300, { fromMs: 0, toMs: 10 * 365 * 86_400_000 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+    );
     expect(() => gapsCompute([], 0)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
   });
 });

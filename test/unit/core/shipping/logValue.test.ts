@@ -50,16 +50,21 @@ describe('logValueGet', () => {
     expect(logValueGet(log, key)).toBe(expected);
   });
 
-  it('lists the log\'s own keys with values, reserved keys left out', () => {
+  it("lists the log's own keys with values, reserved keys left out", () => {
     expect(logFieldKeys({ __topic__: 't', a: '1', nil: null, __time__: 1, b: undefined, c: '' })).toEqual(['a', 'c']);
   });
 });
 
 describe('logTimeSeconds', () => {
-  it.each([[1, 1], ['1484913043', 1484913043]])('accepts %j', (input, expected) => {
+  it.each([
+    [1, 1],
+    ['1484913043', 1484913043],
+  ])('accepts %j', (input, expected) => {
     expect(logTimeSeconds({ __time__: input }, 0)).toBe(expected);
   });
   it.each([[1.5], [-1], ['12a'], [undefined], [Number.NaN]])('rejects %j with INVALID_ARGUMENT', (input) => {
-    expect(() => logTimeSeconds({ __time__: input }, 3)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', source: 'logs[3].__time__' }));
+    expect(() => logTimeSeconds({ __time__: input }, 3)).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT', source: 'logs[3].__time__' }),
+    );
   });
 });

@@ -6,7 +6,14 @@ import type { ShippingRule } from '../../../../core/shipping/rule';
 import { specRows, specTaskNumber, specTaskTimeMs, specTaskTimeNs } from './specExamples';
 
 function ruleOf(row: (typeof specRows)[number]): ShippingRule {
-  return { ...shippingRuleDefault(), bucket: 'test-bucket', prefix: row.prefix, partitionFormat: row.partitionFormat, format: row.format, compression: row.compression };
+  return {
+    ...shippingRuleDefault(),
+    bucket: 'test-bucket',
+    prefix: row.prefix,
+    partitionFormat: row.partitionFormat,
+    format: row.format,
+    compression: row.compression,
+  };
 }
 
 describe('objectSuffix', () => {
@@ -74,7 +81,13 @@ describe('objectKeyParse', () => {
 
   it('reads a custom export-job suffix made of format words, with a warning', () => {
     const r = objectKeyParse('p/2017/01/20/19/50_1484913043351525351_1.json');
-    expect(r.ok && r.value).toMatchObject({ format: 'json', compression: 'none', suffix: '.json', prefix: 'p', warnings: ['the suffix ".json" is not one of SPEC §2\'s; read as json/none'] });
+    expect(r.ok && r.value).toMatchObject({
+      format: 'json',
+      compression: 'none',
+      suffix: '.json',
+      prefix: 'p',
+      warnings: ['the suffix ".json" is not one of SPEC §2\'s; read as json/none'],
+    });
     expect(objectKeyParse('p/2017/01/20/19/50_1484913043351525351_1.parquet.snappy').ok && true).toBe(true);
   });
 
@@ -86,7 +99,10 @@ describe('objectKeyParse', () => {
   it('uses a known prefix without a partition format, and refuses keys outside it', () => {
     const key = 'logs/2017/v2/2017/01/20/19/50_1484913043351525351_1';
     expect(objectKeyParse(key).ok && objectKeyParse(key)).toMatchObject({ value: { prefix: 'logs/2017/v2' } });
-    expect(objectKeyParse(key, { prefix: 'logs' })).toMatchObject({ ok: true, value: { prefix: 'logs/2017/v2', partitionPath: '2017/01/20/19/50' } });
+    expect(objectKeyParse(key, { prefix: 'logs' })).toMatchObject({
+      ok: true,
+      value: { prefix: 'logs/2017/v2', partitionPath: '2017/01/20/19/50' },
+    });
     expect(objectKeyParse(key, { prefix: 'other/' })).toEqual({ ok: false, reason: 'the key is not under the rule\'s prefix "other/"' });
   });
 
@@ -109,47 +125,91 @@ describe('objectKeyParse', () => {
     ['a/b/', 'the key is a folder'],
     ['a/b/file.txt', 'the key does not end with `_<19-digit task time>_<task number>[suffix]` (SPEC §1)'],
     ['a/2017_148491304335152535_1', 'the key does not end with `_<19-digit task time>_<task number>[suffix]` (SPEC §1)'],
-    ['a/2017_1484913043351525351_1.gz', 'unknown suffix ".gz": Log Service writes none, .snappy, .csv, .snappy.csv, .parquet or .snappy.parquet (SPEC §2)'],
+    [
+      'a/2017_1484913043351525351_1.gz',
+      'unknown suffix ".gz": Log Service writes none, .snappy, .csv, .snappy.csv, .parquet or .snappy.parquet (SPEC §2)',
+    ],
     ['a/2017_1484913043351525351_1.', 'the key does not end with `_<19-digit task time>_<task number>[suffix]` (SPEC §1)'],
   ])('refuses %j with a reason', (key, reason) => {
     expect(objectKeyParse(key)).toEqual({ ok: false, reason });
   });
 
   it('never throws on odd input', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 80 }), (key) => {
-      const r = objectKeyParse(key);
-      expect(typeof r.ok).toBe('boolean');
-      const r2 = objectKeyParse(key, { prefix: 'a', partitionFormat: '%Y/%q', timeZone: 'Nowhere/X' });
-      expect(typeof r2.ok).toBe('boolean');
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), (key) => {
+        const r = objectKeyParse(key);
+        expect(typeof r.ok).toBe('boolean');
+        const r2 = objectKeyParse(key, { prefix: 'a', partitionFormat: '%Y/%q', timeZone: 'Nowhere/X' });
+        expect(typeof r2.ok).toBe('boolean');
+      }),
+      { numRuns: 300 },
+    );
     expect(objectKeyParse('x_1484913043351525351_1', { partitionFormat: '%Y', timeZone: 'Nowhere/X' }).ok).toBe(false);
   });
 });
 
 const zoneArb = fc.constantFrom('+08:00', 'Z', '-05:30', 'Asia/Shanghai', 'Europe/London');
-const formatArb = fc.constantFrom('%Y/%m/%d/%H/%M', 'year=%Y/mon=%m/day=%d/log_%H%M%s', 'ds=%Y%m%d/%H', '%Y%m%d/', '%Y%m%d%H', 'dt=%Y-%m-%d/hour=%H/%M%s', '%Y_%m_%d/good/bad');
+const formatArb = fc.constantFrom(
+  '%Y/%m/%d/%H/%M',
+  'year=%Y/mon=%m/day=%d/log_%H%M%s',
+  'ds=%Y%m%d/%H',
+  '%Y%m%d/',
+  '%Y%m%d%H',
+  'dt=%Y-%m-%d/hour=%H/%M%s',
+  '%Y_%m_%d/good/bad',
+);
 const prefixArb = fc.constantFrom('', 'p', 'a/b', 'log_ship_oss_example', 'x-1/y');
-const fmtArb = fc.constantFrom(['json', 'none'], ['json', 'snappy'], ['csv', 'none'], ['csv', 'snappy'], ['parquet', 'none'], ['parquet', 'snappy']) as fc.Arbitrary<[ShippingRule['format'], ShippingRule['compression']]>;
+const fmtArb = fc.constantFrom(
+  ['json', 'none'],
+  ['json', 'snappy'],
+  ['csv', 'none'],
+  ['csv', 'snappy'],
+  ['parquet', 'none'],
+  ['parquet', 'snappy'],
+) as fc.Arbitrary<[ShippingRule['format'], ShippingRule['compression']]>;
 const nsArb = fc.bigInt({ min: 1_000_000_000_000_000_000n, max: 4_000_000_000_000_000_000n });
 
 describe('objectKeyBuild → objectKeyParse (property)', () => {
   it('recovers every field with the rule', () => {
-    fc.assert(fc.property(formatArb, prefixArb, zoneArb, fmtArb, nsArb, fc.nat(99_999_999), (partitionFormat, prefix, timeZone, [format, compression], ns, n) => {
-      const rule: ShippingRule = { ...shippingRuleDefault(), prefix, partitionFormat, timeZone, format, compression };
-      const key = objectKeyBuild(rule, ns, n);
-      const r = objectKeyParse(key, rule);
-      expect(r.ok).toBe(true);
-      if (!r.ok) return;
-      expect(r.value).toMatchObject({ prefix, taskTimeNs: ns, taskNumber: n, format, compression, warnings: [] });
-      expect(r.value.partitionPath + '_').toBe(key.slice(prefix ? prefix.length + 1 : 0, key.length - r.value.suffix.length - `${ns}_${n}`.length));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        formatArb,
+        prefixArb,
+        zoneArb,
+        fmtArb,
+        nsArb,
+        fc.nat(99_999_999),
+        (partitionFormat, prefix, timeZone, [format, compression], ns, n) => {
+          const rule: ShippingRule = { ...shippingRuleDefault(), prefix, partitionFormat, timeZone, format, compression };
+          const key = objectKeyBuild(rule, ns, n);
+          const r = objectKeyParse(key, rule);
+          expect(r.ok).toBe(true);
+          if (!r.ok) return;
+          expect(r.value).toMatchObject({ prefix, taskTimeNs: ns, taskNumber: n, format, compression, warnings: [] });
+          expect(r.value.partitionPath + '_').toBe(
+            key.slice(prefix ? prefix.length + 1 : 0, key.length - r.value.suffix.length - `${ns}_${n}`.length),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('recovers time, number, format and (for +08:00 and dated levels) the prefix without the rule', () => {
-    fc.assert(fc.property(fc.constantFrom('%Y/%m/%d/%H/%M', 'year=%Y/mon=%m/day=%d/log_%H%M%s', 'ds=%Y%m%d/%H', '%Y%m%d%H'), fc.constantFrom('p', 'a/b', 'log_ship_oss_example'), fmtArb, nsArb, fc.nat(1000), (partitionFormat, prefix, [format, compression], ns, n) => {
-      const rule: ShippingRule = { ...shippingRuleDefault(), prefix, partitionFormat, format, compression };
-      const r = objectKeyParse(objectKeyBuild(rule, ns, n));
-      expect(r.ok && r.value).toMatchObject({ prefix, taskTimeNs: ns, taskNumber: n, format, compression });
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom('%Y/%m/%d/%H/%M', 'year=%Y/mon=%m/day=%d/log_%H%M%s', 'ds=%Y%m%d/%H', '%Y%m%d%H'),
+        fc.constantFrom('p', 'a/b', 'log_ship_oss_example'),
+        fmtArb,
+        nsArb,
+        fc.nat(1000),
+        (partitionFormat, prefix, [format, compression], ns, n) => {
+          const rule: ShippingRule = { ...shippingRuleDefault(), prefix, partitionFormat, format, compression };
+          const r = objectKeyParse(objectKeyBuild(rule, ns, n));
+          expect(r.ok && r.value).toMatchObject({ prefix, taskTimeNs: ns, taskNumber: n, format, compression });
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

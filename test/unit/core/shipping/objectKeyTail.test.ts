@@ -31,7 +31,13 @@ describe('objectKeyParseTail', () => {
 describe('objectKeyParse inference (zone pre-check keeps results exact)', () => {
   it('reads a digit stem that is not the task time as a literal, with no zone', () => {
     const r = objectKeyParse('many/000123_1484913043351525351_123.snappy');
-    expect(r.ok && r.value).toMatchObject({ prefix: 'many', partitionPath: '000123', partitionFormat: '000123', timeZone: null, taskNumber: 123 });
+    expect(r.ok && r.value).toMatchObject({
+      prefix: 'many',
+      partitionPath: '000123',
+      partitionFormat: '000123',
+      timeZone: null,
+      taskNumber: 123,
+    });
   });
 
   it('recovers the zone and format of keys rendered in any half-hour offset', () => {
@@ -44,7 +50,9 @@ describe('objectKeyParse inference (zone pre-check keeps results exact)', () => 
         // Fields can coincide (minute = second, a neighbour zone): the inference need only explain the path.
         expect(r.value.prefix).toBe('logs');
         expect(r.value.timeZone).not.toBeNull();
-        expect(partitionFormatRender(r.value.partitionFormat as string, r.value.taskTimeMs, r.value.timeZone as string)).toBe(r.value.partitionPath);
+        expect(partitionFormatRender(r.value.partitionFormat as string, r.value.taskTimeMs, r.value.timeZone as string)).toBe(
+          r.value.partitionPath,
+        );
         if (r.value.partitionFormat === '%Y/%m/%d/%H/%M') expect(r.value.timeZone).toBe(timeZoneNormalize(zone));
       }),
       { numRuns: 200, seed: 8 },

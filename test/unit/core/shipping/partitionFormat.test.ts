@@ -109,10 +109,24 @@ describe('partitionFormatTokenize', () => {
   });
 });
 
-const zoneArb = fc.constantFrom('+08:00', 'Z', 'UTC', '-05:30', '+05:45', '+14:00', '-12:00', 'Asia/Shanghai', 'Europe/Berlin', 'America/Los_Angeles', 'Australia/Adelaide');
+const zoneArb = fc.constantFrom(
+  '+08:00',
+  'Z',
+  'UTC',
+  '-05:30',
+  '+05:45',
+  '+14:00',
+  '-12:00',
+  'Asia/Shanghai',
+  'Europe/Berlin',
+  'America/Los_Angeles',
+  'Australia/Adelaide',
+);
 const literalArb = fc.constantFrom('', 'log_', 'x-', '.', 'ds=', 'a%%b');
 const directiveArb = fc.constantFrom('%Y', '%m', '%d', '%H', '%M', '%s');
-const levelArb = fc.tuple(literalArb, fc.array(directiveArb, { minLength: 1, maxLength: 3 }), literalArb).map(([a, ds, b]) => a + ds.join('_') + b);
+const levelArb = fc
+  .tuple(literalArb, fc.array(directiveArb, { minLength: 1, maxLength: 3 }), literalArb)
+  .map(([a, ds, b]) => a + ds.join('_') + b);
 const formatArb = fc.array(levelArb, { minLength: 1, maxLength: 4 }).map((levels) => levels.join('/'));
 const instantArb = fc.integer({ min: Date.UTC(2001, 0, 1), max: Date.UTC(2099, 11, 31) });
 

@@ -6,7 +6,11 @@ import { shippingRuleDefault } from '../../../../core/shipping/rule';
 describe('ruleFromJsonText', () => {
   it('reads a partial shiplens rule, filling defaults and normalising the zone', () => {
     const r = ruleFromJsonText(JSON.stringify({ name: 'a-b-c', bucket: 'bkt', timeZone: '+0530', bufferIntervalSec: 600, comment: 'x' }));
-    expect(r).toEqual({ rule: { ...shippingRuleDefault(), name: 'a-b-c', bucket: 'bkt', timeZone: '+05:30', bufferIntervalSec: 600 }, source: 'shiplens', ignored: ['comment'] });
+    expect(r).toEqual({
+      rule: { ...shippingRuleDefault(), name: 'a-b-c', bucket: 'bkt', timeZone: '+05:30', bufferIntervalSec: 600 },
+      source: 'shiplens',
+      ignored: ['comment'],
+    });
   });
 
   it('reads Log Service JSON of both kinds', () => {
@@ -21,6 +25,8 @@ describe('ruleFromJsonText', () => {
     ['{"bufferSizeMb": "big"}', '$.bufferSizeMb: expected a number'],
     ['{"csv": []}', '$.csv: expected an object'],
   ])('refuses %s with the JSON path', (text, message) => {
-    expect(() => ruleFromJsonText(text)).toThrow(expect.objectContaining({ code: 'RULE_JSON_INVALID', message: expect.stringContaining(message) }));
+    expect(() => ruleFromJsonText(text)).toThrow(
+      expect.objectContaining({ code: 'RULE_JSON_INVALID', message: expect.stringContaining(message) }),
+    );
   });
 });

@@ -5,7 +5,14 @@ import { shippingRuleDefault } from '../../../../core/shipping/rule';
 import type { ShippingRule } from '../../../../core/shipping/rule';
 
 function validRule(patch: Partial<ShippingRule> = {}): ShippingRule {
-  return { ...shippingRuleDefault(), name: 'oss-shipper', bucket: 'test-bucket', prefix: 'test-table', roleArn: 'acs:ram::13234:role/logrole', ...patch };
+  return {
+    ...shippingRuleDefault(),
+    name: 'oss-shipper',
+    bucket: 'test-bucket',
+    prefix: 'test-table',
+    roleArn: 'acs:ram::13234:role/logrole',
+    ...patch,
+  };
 }
 
 const csv = { columns: ['__time__', 'ip'], delimiter: ',', quote: '"', nullValue: '', header: false };
@@ -18,7 +25,19 @@ describe('ruleValidate', () => {
   it('accepts a valid rule of each format', () => {
     expect(ruleValidate(validRule())).toEqual([]);
     expect(ruleValidate(validRule({ format: 'csv', compression: 'snappy', csv }))).toEqual([]);
-    expect(ruleValidate(validRule({ format: 'parquet', parquet: { columns: [{ name: 'a', type: 'int64' }, { name: 'b', type: 'double' }] } }))).toEqual([]);
+    expect(
+      ruleValidate(
+        validRule({
+          format: 'parquet',
+          parquet: {
+            columns: [
+              { name: 'a', type: 'int64' },
+              { name: 'b', type: 'double' },
+            ],
+          },
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it.each([
@@ -40,8 +59,14 @@ describe('ruleValidate', () => {
     [{ prefix: 'a//b' }, ['error:prefix:PREFIX_CHARS']],
     [{ prefix: '' }, []],
     [{ partitionFormat: '' }, ['error:partitionFormat:PARTITION_REQUIRED']],
-    [{ partitionFormat: '%Y/%Q/%q' }, ['error:partitionFormat:PARTITION_UNKNOWN_DIRECTIVE', 'error:partitionFormat:PARTITION_UNKNOWN_DIRECTIVE']],
-    [{ partitionFormat: '%Y/%j/%q' }, ['error:partitionFormat:PARTITION_UNKNOWN_DIRECTIVE', 'warning:partitionFormat:PARTITION_NONSTANDARD_DIRECTIVE']],
+    [
+      { partitionFormat: '%Y/%Q/%q' },
+      ['error:partitionFormat:PARTITION_UNKNOWN_DIRECTIVE', 'error:partitionFormat:PARTITION_UNKNOWN_DIRECTIVE'],
+    ],
+    [
+      { partitionFormat: '%Y/%j/%q' },
+      ['error:partitionFormat:PARTITION_UNKNOWN_DIRECTIVE', 'warning:partitionFormat:PARTITION_NONSTANDARD_DIRECTIVE'],
+    ],
     [{ partitionFormat: '%Y%m%d/' }, ['warning:partitionFormat:PARTITION_SLASH_EDGE']],
     [{ partitionFormat: '/%Y' }, ['warning:partitionFormat:PARTITION_SLASH_EDGE']],
     [{ partitionFormat: 'static' }, ['warning:partitionFormat:PARTITION_NO_TIME']],
@@ -66,7 +91,10 @@ describe('ruleValidate', () => {
     [{ compression: 'gzip' as never }, ['error:compression:COMPRESSION_UNKNOWN']],
     [{ format: 'csv' }, ['error:csv:CSV_MISSING']],
     [{ format: 'csv', csv: { ...csv, columns: [] } }, ['error:csv.columns:COLUMNS_EMPTY']],
-    [{ format: 'csv', csv: { ...csv, columns: ['a', '', 'a'] } }, ['error:csv.columns[1]:COLUMN_NAME_EMPTY', 'error:csv.columns[2]:COLUMN_DUPLICATE']],
+    [
+      { format: 'csv', csv: { ...csv, columns: ['a', '', 'a'] } },
+      ['error:csv.columns[1]:COLUMN_NAME_EMPTY', 'error:csv.columns[2]:COLUMN_DUPLICATE'],
+    ],
     [{ format: 'csv', csv: { ...csv, delimiter: '||' } }, ['error:csv.delimiter:DELIMITER_ONE_CHAR']],
     [{ format: 'csv', csv: { ...csv, delimiter: '' } }, ['error:csv.delimiter:DELIMITER_ONE_CHAR']],
     [{ format: 'csv', csv: { ...csv, delimiter: '\t' } }, []],
@@ -74,26 +102,46 @@ describe('ruleValidate', () => {
     [{ format: 'csv', csv: { ...csv, quote: ',' } }, ['error:csv.quote:QUOTE_IS_DELIMITER']],
     [{ format: 'parquet' }, ['error:parquet:PARQUET_MISSING']],
     [{ format: 'parquet', parquet: { columns: [] } }, ['error:parquet.columns:COLUMNS_EMPTY']],
-    [{ format: 'parquet', parquet: { columns: [{ name: 'a', type: 'int' as never }, { name: 'a', type: 'string' }] } }, ['error:parquet.columns[1]:COLUMN_DUPLICATE', 'error:parquet.columns[0].type:PARQUET_TYPE']],
+    [
+      {
+        format: 'parquet',
+        parquet: {
+          columns: [
+            { name: 'a', type: 'int' as never },
+            { name: 'a', type: 'string' },
+          ],
+        },
+      },
+      ['error:parquet.columns[1]:COLUMN_DUPLICATE', 'error:parquet.columns[0].type:PARQUET_TYPE'],
+    ],
   ] as [Partial<ShippingRule>, string[]][])('reports %j as %j', (patch, expected) => {
     expect(codes(validRule(patch))).toEqual(expected);
   });
 
   it('names the unknown directive in both languages', () => {
     const [issue] = ruleValidate(validRule({ partitionFormat: '%Y/%q' }));
-    expect(issue?.message.en).toBe('Unknown directive %q in the partition format; use %Y %m %d %H %M %s (or a strptime directive such as %S %y %j %b %a %I %p %F %T).');
-    expect(issue?.message['zh-CN']).toBe('分区格式中有未知的格式符 %q；可用 %Y %m %d %H %M %s（或 %S %y %j %b %a %I %p %F %T 等 strptime 格式符）。');
+    expect(issue?.message.en).toBe(
+      'Unknown directive %q in the partition format; use %Y %m %d %H %M %s (or a strptime directive such as %S %y %j %b %a %I %p %F %T).',
+    );
+    expect(issue?.message['zh-CN']).toBe(
+      '分区格式中有未知的格式符 %q；可用 %Y %m %d %H %M %s（或 %S %y %j %b %a %I %p %F %T 等 strptime 格式符）。',
+    );
   });
 
   it('warns that an undocumented strptime directive may render differently in Log Service', () => {
     const [issue] = ruleValidate(validRule({ partitionFormat: '%Y/%j' }));
     expect(issue?.severity).toBe('warning');
-    expect(issue?.message.en).toBe('%j is rendered as strptime does; Log Service documents only %Y %m %d %H %M %s, so check one shipped path before relying on it.');
+    expect(issue?.message.en).toBe(
+      '%j is rendered as strptime does; Log Service documents only %Y %m %d %H %M %s, so check one shipped path before relying on it.',
+    );
   });
 
   it('fills parameters in messages', () => {
     const [issue] = ruleValidate(validRule({ bufferIntervalSec: 60 }));
-    expect(issue?.message).toEqual({ en: 'The shipping time must be a whole number of seconds from 300 to 900 (got 60).', 'zh-CN': '投递时间须为 300–900 之间的整数秒（当前为 60）。' });
+    expect(issue?.message).toEqual({
+      en: 'The shipping time must be a whole number of seconds from 300 to 900 (got 60).',
+      'zh-CN': '投递时间须为 300–900 之间的整数秒（当前为 60）。',
+    });
   });
 
   it('has an English and a Chinese message for every code', () => {
@@ -104,8 +152,22 @@ describe('ruleValidate', () => {
   });
 
   it('does not throw on data that is not a rule', () => {
-    expect(ruleValidate(null as never).map((i) => i.code)).toEqual(['NAME_REQUIRED', 'BUCKET_REQUIRED', 'PARTITION_REQUIRED', 'TIME_ZONE_INVALID', 'ROLE_ARN_REQUIRED', 'SIZE_RANGE', 'INTERVAL_RANGE', 'FORMAT_UNKNOWN', 'COMPRESSION_UNKNOWN']);
-    expect(ruleValidate({ format: 'parquet', parquet: { columns: [null, 3] } } as never).filter((i) => i.field.startsWith('parquet')).map((i) => i.code)).toEqual(['COLUMN_NAME_EMPTY', 'COLUMN_NAME_EMPTY', 'PARQUET_TYPE', 'PARQUET_TYPE']);
+    expect(ruleValidate(null as never).map((i) => i.code)).toEqual([
+      'NAME_REQUIRED',
+      'BUCKET_REQUIRED',
+      'PARTITION_REQUIRED',
+      'TIME_ZONE_INVALID',
+      'ROLE_ARN_REQUIRED',
+      'SIZE_RANGE',
+      'INTERVAL_RANGE',
+      'FORMAT_UNKNOWN',
+      'COMPRESSION_UNKNOWN',
+    ]);
+    expect(
+      ruleValidate({ format: 'parquet', parquet: { columns: [null, 3] } } as never)
+        .filter((i) => i.field.startsWith('parquet'))
+        .map((i) => i.code),
+    ).toEqual(['COLUMN_NAME_EMPTY', 'COLUMN_NAME_EMPTY', 'PARQUET_TYPE', 'PARQUET_TYPE']);
   });
 });
 

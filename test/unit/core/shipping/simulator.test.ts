@@ -13,7 +13,11 @@ function rule(over: Partial<ShippingRule>): ShippingRule {
   return { ...shippingRuleDefault(), name: 'r1', bucket: 'test-bucket', prefix: 'log_ship_oss_example', ...over };
 }
 
-interface WriteCall { columns: ParquetColumn[]; rows: unknown[][]; codec: string }
+interface WriteCall {
+  columns: ParquetColumn[];
+  rows: unknown[][];
+  codec: string;
+}
 
 function fakeDeps(over: Partial<ShippingSimulateDeps> = {}): ShippingSimulateDeps & { writes: WriteCall[] } {
   const writes: WriteCall[] = [];
@@ -34,7 +38,13 @@ const logs = [
 describe('shippingSimulate keys', () => {
   it.each([
     ['test-table', '%Y/%m/%d/%H/%M', 'json', 'none', 'test-table/2017/01/20/19/50_1484913043351525351_2850008'],
-    ['log_ship_oss_example', 'year=%Y/mon=%m/day=%d/log_%H%M%s', 'parquet', 'none', 'log_ship_oss_example/year=2017/mon=01/day=20/log_195043_1484913043351525351_2850008.parquet'],
+    [
+      'log_ship_oss_example',
+      'year=%Y/mon=%m/day=%d/log_%H%M%s',
+      'parquet',
+      'none',
+      'log_ship_oss_example/year=2017/mon=01/day=20/log_195043_1484913043351525351_2850008.parquet',
+    ],
     ['log_ship_oss_example', 'ds=%Y%m%d/%H', 'json', 'snappy', 'log_ship_oss_example/ds=20170120/19_1484913043351525351_2850008.snappy'],
     ['log_ship_oss_example', '%Y%m%d/', 'json', 'none', 'log_ship_oss_example/20170120/_1484913043351525351_2850008'],
     ['log_ship_oss_example', '%Y%m%d%H', 'json', 'none', 'log_ship_oss_example/2017012019_1484913043351525351_2850008'],
@@ -57,7 +67,7 @@ describe('shippingSimulate JSON', () => {
     expect(object?.rows).toBe(2);
     expect(text(object!.bytes)).toBe(
       '{"__time__":1484913040,"__topic__":"nginx","__source__":"10.0.0.1","status":"200","path":"/a,b"}\n' +
-      '{"__time__":1484913041,"__topic__":"","__source__":"10.0.0.2","status":"404","ua":"say \\"hi\\"\\nbye"}\n',
+        '{"__time__":1484913041,"__topic__":"","__source__":"10.0.0.2","status":"404","ua":"say \\"hi\\"\\nbye"}\n',
     );
   });
 
@@ -70,12 +80,16 @@ describe('shippingSimulate JSON', () => {
   it('compresses the whole file with the injected raw compressor for json + snappy', async () => {
     const [object] = await shippingSimulate(rule({ compression: 'snappy' }), logs.slice(0, 1), taskNs, 0, fakeDeps());
     expect(object!.bytes[0]).toBe(0xee);
-    expect(text(object!.bytes.subarray(1))).toBe('{"__time__":1484913040,"__topic__":"nginx","__source__":"10.0.0.1","status":"200","path":"/a,b"}\n');
+    expect(text(object!.bytes.subarray(1))).toBe(
+      '{"__time__":1484913040,"__topic__":"nginx","__source__":"10.0.0.1","status":"200","path":"/a,b"}\n',
+    );
   });
 
   it('rejects a log without a numeric __time__ with INVALID_ARGUMENT naming it', async () => {
-    await expect(shippingSimulate(rule({}), [{ __time__: 1 }, { __time__: 'soon' }], taskNs, 0, fakeDeps()))
-      .rejects.toMatchObject({ code: 'INVALID_ARGUMENT', source: 'logs[1].__time__' });
+    await expect(shippingSimulate(rule({}), [{ __time__: 1 }, { __time__: 'soon' }], taskNs, 0, fakeDeps())).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      source: 'logs[1].__time__',
+    });
   });
 });
 
@@ -90,12 +104,27 @@ describe('shippingSimulate CSV', () => {
 
   it('writes a header and honours another delimiter and quote', async () => {
     const dialect = { columns: ['path', 'a|b', '__source__'], delimiter: '|', quote: "'", nullValue: '', header: true };
-    const [object] = await shippingSimulate(rule({ format: 'csv', csv: dialect }), [{ __time__: 1, path: "it's,ok" }, { __time__: 2, path: 'x\ry' }], taskNs, 0, fakeDeps());
+    const [object] = await shippingSimulate(
+      rule({ format: 'csv', csv: dialect }),
+      [
+        { __time__: 1, path: "it's,ok" },
+        { __time__: 2, path: 'x\ry' },
+      ],
+      taskNs,
+      0,
+      fakeDeps(),
+    );
     expect(text(object!.bytes)).toBe("path|'a|b'|__source__\n'it''s,ok'||\n'x\ry'||\n");
   });
 
   it('quotes an invalid-key value that holds the delimiter', async () => {
-    const [object] = await shippingSimulate(rule({ format: 'csv', csv: { ...csv, columns: ['x'], nullValue: 'n,a' } }), [{ __time__: 1 }], taskNs, 0, fakeDeps());
+    const [object] = await shippingSimulate(
+      rule({ format: 'csv', csv: { ...csv, columns: ['x'], nullValue: 'n,a' } }),
+      [{ __time__: 1 }],
+      taskNs,
+      0,
+      fakeDeps(),
+    );
     expect(text(object!.bytes)).toBe('"n,a"\n');
   });
 
@@ -105,8 +134,10 @@ describe('shippingSimulate CSV', () => {
     [{ quote: ',' }, 'csv.quote'],
     [{ columns: [] }, 'csv.columns'],
   ])('rejects a dialect %j with RULE_INVALID', async (over, source) => {
-    await expect(shippingSimulate(rule({ format: 'csv', csv: { ...csv, ...over } }), logs, taskNs, 0, fakeDeps()))
-      .rejects.toMatchObject({ code: 'RULE_INVALID', source });
+    await expect(shippingSimulate(rule({ format: 'csv', csv: { ...csv, ...over } }), logs, taskNs, 0, fakeDeps())).rejects.toMatchObject({
+      code: 'RULE_INVALID',
+      source,
+    });
   });
 });
 
@@ -127,7 +158,13 @@ describe('shippingSimulate Parquet', () => {
       { __time__: 8, status: '9223372036854775808', ok: 'yes', lat: '1e39', seq: ' 2' },
       { __time__: 9, status: '-12', path: '', ok: 'false', lat: '-2.5', seq: 'NaN' },
     ];
-    const objects = await shippingSimulate(rule({ format: 'parquet', compression: 'snappy', parquet: { columns } }), input, taskNs, 3, deps);
+    const objects = await shippingSimulate(
+      rule({ format: 'parquet', compression: 'snappy', parquet: { columns } }),
+      input,
+      taskNs,
+      3,
+      deps,
+    );
     expect(objects.map((o) => [o.key.split('/').pop(), o.rows])).toEqual([['50_1484913043351525351_3.snappy.parquet', 3]]);
     expect(deps.writes).toHaveLength(1);
     expect(deps.writes[0]!.codec).toBe('SNAPPY');
@@ -147,12 +184,17 @@ describe('shippingSimulate Parquet', () => {
   });
 
   it('rejects duplicate or unknown columns with RULE_INVALID', async () => {
-    const dup = [{ name: 'a', type: 'string' }, { name: 'a', type: 'int32' }] as ParquetColumn[];
-    await expect(shippingSimulate(rule({ format: 'parquet', parquet: { columns: dup } }), logs, taskNs, 0, fakeDeps()))
-      .rejects.toMatchObject({ code: 'RULE_INVALID', source: 'parquet.columns[1].name' });
+    const dup = [
+      { name: 'a', type: 'string' },
+      { name: 'a', type: 'int32' },
+    ] as ParquetColumn[];
+    await expect(
+      shippingSimulate(rule({ format: 'parquet', parquet: { columns: dup } }), logs, taskNs, 0, fakeDeps()),
+    ).rejects.toMatchObject({ code: 'RULE_INVALID', source: 'parquet.columns[1].name' });
     const bad = [{ name: 'a', type: 'int8' }] as unknown as ParquetColumn[];
-    await expect(shippingSimulate(rule({ format: 'parquet', parquet: { columns: bad } }), logs, taskNs, 0, fakeDeps()))
-      .rejects.toMatchObject({ code: 'RULE_INVALID', source: 'parquet.columns[0].type' });
+    await expect(
+      shippingSimulate(rule({ format: 'parquet', parquet: { columns: bad } }), logs, taskNs, 0, fakeDeps()),
+    ).rejects.toMatchObject({ code: 'RULE_INVALID', source: 'parquet.columns[0].type' });
   });
 
   it('estimates a row by its plain-encoded values', () => {
@@ -165,7 +207,11 @@ describe('shippingSimulate cutting', () => {
   // Each JSON line: {"__time__":10N,"__topic__":"","__source__":"","v":"xxxxxxxxxx"}\n = 65 bytes; two fit exactly in 130.
   it('cuts by uncompressed size; cut objects take successive task numbers', async () => {
     const objects = await shippingSimulate(rule({}), many, taskNs, 41, fakeDeps({ maxObjectBytes: 130 }));
-    expect(objects.map((o) => [o.key.split('_').pop(), o.rows, o.bytes.length])).toEqual([['41', 2, 130], ['42', 2, 130], ['43', 1, 65]]);
+    expect(objects.map((o) => [o.key.split('_').pop(), o.rows, o.bytes.length])).toEqual([
+      ['41', 2, 130],
+      ['42', 2, 130],
+      ['43', 1, 65],
+    ]);
     expect(objects.every((o) => o.bytes.length <= 130)).toBe(true);
   });
 

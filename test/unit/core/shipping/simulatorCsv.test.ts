@@ -20,35 +20,50 @@ describe('csvFieldEncode', () => {
 });
 
 describe('csvLogLine read back by shippedCsvTable', () => {
-  const dialects = [[',', '"'], [';', "'"], ['\t', '"'], ['|', '`']] as const;
+  const dialects = [
+    [',', '"'],
+    [';', "'"],
+    ['\t', '"'],
+    ['|', '`'],
+  ] as const;
   const value = fc.option(fc.stringMatching(/^[ab,;|\t"'`\n\r é中]{0,6}$/), { nil: undefined });
 
   it('returns every field exactly, for any content and dialect', async () => {
-    await fc.assert(fc.asyncProperty(fc.constantFrom(...dialects), fc.array(fc.tuple(value, value, value), { minLength: 1, maxLength: 8 }), async ([delimiter, quote], rows) => {
-      const options = { columns: ['__time__', 'x', 'y', 'z'], delimiter, quote, nullValue: 'NULL', header: true };
-      const logs = rows.map(([x, y, z], i) => ({ __time__: i, x, y, z }));
-      const text = `${options.columns.join(delimiter)}\n${logs.map((log, i) => `${csvLogLine(log, options, i)}\n`).join('')}`;
-      const { reader, warnings } = shippedCsvTable(text, options);
-      expect(warnings).toEqual([]);
-      expect(await reader.readRows(0, 100)).toEqual(rows.map(([x, y, z], i) => [String(i), x ?? null, y ?? null, z ?? null]));
-    }), { numRuns: 200 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...dialects),
+        fc.array(fc.tuple(value, value, value), { minLength: 1, maxLength: 8 }),
+        async ([delimiter, quote], rows) => {
+          const options = { columns: ['__time__', 'x', 'y', 'z'], delimiter, quote, nullValue: 'NULL', header: true };
+          const logs = rows.map(([x, y, z], i) => ({ __time__: i, x, y, z }));
+          const text = `${options.columns.join(delimiter)}\n${logs.map((log, i) => `${csvLogLine(log, options, i)}\n`).join('')}`;
+          const { reader, warnings } = shippedCsvTable(text, options);
+          expect(warnings).toEqual([]);
+          expect(await reader.readRows(0, 100)).toEqual(rows.map(([x, y, z], i) => [String(i), x ?? null, y ?? null, z ?? null]));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 
 describe('jsonLogLine', () => {
   it('parses back to the reserved fields then the log keys, values as strings', () => {
-    fc.assert(fc.property(fc.dictionary(fc.string({ maxLength: 6 }), fc.oneof(fc.string(), fc.integer())), fc.nat(), (fields, time) => {
-      const line = jsonLogLine({ ...fields, __time__: time }, 0);
-      expect(line).not.toContain('\n');
-      const parsed = JSON.parse(line) as Record<string, unknown>;
-      expect(parsed.__time__).toBe(time);
-      expect(typeof parsed.__topic__).toBe('string');
-      expect(typeof parsed.__source__).toBe('string');
-      for (const [key, v] of Object.entries(fields)) {
-        if (key === '__time__') continue;
-        expect(parsed[key]).toBe(String(v));
-      }
-      expect(line.startsWith('{"__time__":')).toBe(true);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ maxLength: 6 }), fc.oneof(fc.string(), fc.integer())), fc.nat(), (fields, time) => {
+        const line = jsonLogLine({ ...fields, __time__: time }, 0);
+        expect(line).not.toContain('\n');
+        const parsed = JSON.parse(line) as Record<string, unknown>;
+        expect(parsed.__time__).toBe(time);
+        expect(typeof parsed.__topic__).toBe('string');
+        expect(typeof parsed.__source__).toBe('string');
+        for (const [key, v] of Object.entries(fields)) {
+          if (key === '__time__') continue;
+          expect(parsed[key]).toBe(String(v));
+        }
+        expect(line.startsWith('{"__time__":')).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

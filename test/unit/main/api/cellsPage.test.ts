@@ -16,7 +16,11 @@ function tableOf(width: number, count: number, cell: (row: number, col: number) 
 
 describe('rowsPage', () => {
   it('answers 10,000 rows of 2,001 columns with 49 rows (about 100,000 cells)', async () => {
-    const page = await rowsPage(tableOf(2001, 50_000, (r, c) => (c === 0 ? String(r) : null)), 100, 10_000);
+    const page = await rowsPage(
+      tableOf(2001, 50_000, (r, c) => (c === 0 ? String(r) : null)),
+      100,
+      10_000,
+    );
     expect(page).toHaveLength(49);
     expect(page[0]?.[0]).toBe('100');
     expect(page[48]?.[0]).toBe('148');
@@ -31,10 +35,20 @@ describe('rowsPage', () => {
 
   it('ends a page early once its text passes the page bound, but always sends one row', async () => {
     const long = 'x'.repeat(1 << 20);
-    const page = await rowsPage(tableOf(1, 40, () => long), 0, 40);
+    const page = await rowsPage(
+      tableOf(1, 40, () => long),
+      0,
+      40,
+    );
     expect(page).toHaveLength(rowsPageChars / (1 << 20));
     const huge = 'y'.repeat((1 << 20) + 5);
-    expect(await rowsPage(tableOf(20, 2, () => huge), 0, 2)).toHaveLength(1);
+    expect(
+      await rowsPage(
+        tableOf(20, 2, () => huge),
+        0,
+        2,
+      ),
+    ).toHaveLength(1);
   });
 });
 

@@ -76,7 +76,14 @@ describe('apiDispatch', () => {
   });
 
   it('never throws and never reaches a service on fuzzed junk', async () => {
-    const junk = fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true });
+    const junk = fc.anything({
+      withBigInt: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withTypedArray: true,
+      withNullPrototype: true,
+    });
     const method = fc.oneof(fc.constantFrom(...apiMethods), fc.string(), fc.anything());
     await fc.assert(
       fc.asyncProperty(method, junk, async (m, arg) => {

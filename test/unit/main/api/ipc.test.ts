@@ -11,7 +11,11 @@ const frame = (url: string, parent: unknown = null) => ({ url, parent });
 describe('ipcSenderTrusted', () => {
   it.each([
     ['our window, main frame, our file', { sender: { id: 7 }, senderFrame: frame(index) }, true],
-    ['our renderer asset URL', { sender: { id: 7 }, senderFrame: frame('file:///opt/shiplens/resources/app.asar/out/renderer/index.html#/table') }, true],
+    [
+      'our renderer asset URL',
+      { sender: { id: 7 }, senderFrame: frame('file:///opt/shiplens/resources/app.asar/out/renderer/index.html#/table') },
+      true,
+    ],
     ['another webContents', { sender: { id: 8 }, senderFrame: frame(index) }, false],
     ['a subframe', { sender: { id: 7 }, senderFrame: frame(index, {}) }, false],
     ['no frame (destroyed)', { sender: { id: 7 }, senderFrame: null }, false],
@@ -29,8 +33,22 @@ describe('ipcSenderTrusted', () => {
 
 describe('ipcInvokeHandle', () => {
   it('refuses an untrusted sender before touching any service', async () => {
-    const services = new Proxy({}, { get: () => { throw new Error('service reached'); } });
-    const response = await ipcInvokeHandle(services as never, { sender: { id: 9 }, senderFrame: frame(index) }, 7, index, 'settings.get', {});
+    const services = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('service reached');
+        },
+      },
+    );
+    const response = await ipcInvokeHandle(
+      services as never,
+      { sender: { id: 9 }, senderFrame: frame(index) },
+      7,
+      index,
+      'settings.get',
+      {},
+    );
     expect(response).toEqual({ ok: false, error: { code: 'UNAUTHORIZED_CALLER', message: 'This caller may not use the shiplens API.' } });
   });
 });

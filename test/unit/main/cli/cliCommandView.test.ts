@@ -33,7 +33,9 @@ describe('cliCommandsOnly', () => {
 
   it('builds everything for help, no command, a typo or a command no group registers', () => {
     const all = names();
-    expect(all).toEqual(expect.arrayContaining(['info', 'decode', 'schema', 'head', 'export', 'key', 'path', 'plan', 'rule', 'ls', 'get', 'serve', 'tasks']));
+    expect(all).toEqual(
+      expect.arrayContaining(['info', 'decode', 'schema', 'head', 'export', 'key', 'path', 'plan', 'rule', 'ls', 'get', 'serve', 'tasks']),
+    );
     expect(names(['--help'])).toEqual(all);
     expect(names([])).toEqual(all);
     expect(names(['decod', 'x'])).toEqual(all);

@@ -6,15 +6,23 @@ import { ruleParse } from '../../../../main/cli/cliRule';
 describe('cliErrorReport', () => {
   it('renders a ShiplensError as one line: shiplens: <source>: <message> (<hint>)', () => {
     const error = new ShiplensError('TRUNCATED', 'The block ends early.', { source: 'a.snappy', hint: 'Download it again.' });
-    expect(cliErrorReport(error, { debug: false })).toEqual({ exitCode: 1, text: 'shiplens: a.snappy: The block ends early. (Download it again.)\n' });
+    expect(cliErrorReport(error, { debug: false })).toEqual({
+      exitCode: 1,
+      text: 'shiplens: a.snappy: The block ends early. (Download it again.)\n',
+    });
   });
 
   it('names the command input when the error has no source, and flattens line breaks', () => {
-    expect(cliErrorLine(new Error('bad\n  things'), 'x.csv')).toBe('shiplens: x.csv: bad things (This is a bug in shiplens; please report it with the file that caused it.)\n');
+    expect(cliErrorLine(new Error('bad\n  things'), 'x.csv')).toBe(
+      'shiplens: x.csv: bad things (This is a bug in shiplens; please report it with the file that caused it.)\n',
+    );
   });
 
   it('usage errors exit 2, a closed pipe exits 0 silently, --debug adds the stack', () => {
-    expect(cliErrorReport(new CliUsageError('give --id'), { debug: false })).toEqual({ exitCode: 2, text: 'shiplens: give --id (see shiplens --help)\n' });
+    expect(cliErrorReport(new CliUsageError('give --id'), { debug: false })).toEqual({
+      exitCode: 2,
+      text: 'shiplens: give --id (see shiplens --help)\n',
+    });
     expect(cliErrorReport(new CliPipeClosed(), { debug: false })).toEqual({ exitCode: 0, text: '' });
     const debug = cliErrorReport(new ShiplensError('IO', 'x', { source: 's' }), { debug: true });
     expect(debug.text.split('\n').length).toBeGreaterThan(2);
@@ -23,8 +31,18 @@ describe('cliErrorReport', () => {
 
 describe('ruleParse', () => {
   it('tells shiplens rules from Log Service JSON and checks field types', () => {
-    expect(ruleParse('{"name":"abc","bucket":"b","format":"csv"}', 'r.json')).toMatchObject({ name: 'abc', format: 'csv', partitionFormat: '%Y/%m/%d/%H/%M', bufferIntervalSec: 300 });
-    expect(ruleParse('{"shipperName":"abc","targetConfiguration":{"ossBucket":"b","ossPrefix":"p","pathFormat":"%Y","storage":{"format":"json"}}}', 'r.json')).toMatchObject({ name: 'abc', bucket: 'b', prefix: 'p', partitionFormat: '%Y', format: 'json' });
+    expect(ruleParse('{"name":"abc","bucket":"b","format":"csv"}', 'r.json')).toMatchObject({
+      name: 'abc',
+      format: 'csv',
+      partitionFormat: '%Y/%m/%d/%H/%M',
+      bufferIntervalSec: 300,
+    });
+    expect(
+      ruleParse(
+        '{"shipperName":"abc","targetConfiguration":{"ossBucket":"b","ossPrefix":"p","pathFormat":"%Y","storage":{"format":"json"}}}',
+        'r.json',
+      ),
+    ).toMatchObject({ name: 'abc', bucket: 'b', prefix: 'p', partitionFormat: '%Y', format: 'json' });
     expect(() => ruleParse('{"name":1}', 'r.json')).toThrow(expect.objectContaining({ code: 'RULE_JSON_INVALID', source: 'r.json' }));
     expect(() => ruleParse('{"format":"xml"}', 'r.json')).toThrow(expect.objectContaining({ code: 'RULE_JSON_INVALID' }));
     expect(() => ruleParse('[1]', 'r.json')).toThrow(expect.objectContaining({ code: 'RULE_JSON_INVALID' }));

@@ -36,7 +36,10 @@ describe('cliProgress', () => {
   });
 
   it('stays silent for small inputs and when stderr is not a TTY', async () => {
-    for (const [tty, size] of [[true, progressThresholdBytes], [false, progressThresholdBytes * 4]] as const) {
+    for (const [tty, size] of [
+      [true, progressThresholdBytes],
+      [false, progressThresholdBytes * 4],
+    ] as const) {
       const clock = { t: 1000 };
       const { io: cli, err } = io(tty, clock);
       const p = cliProgress(cli, 'x', size);
@@ -59,7 +62,12 @@ describe('cliStreamWriter', () => {
 
 describe('textTable and sizeText', () => {
   it('aligns columns by characters and leaves the last unpadded', () => {
-    expect(textTable([['A', 'B', 'C'], ['中文', 'x', 'y']])).toBe('A   B  C\n中文  x  y\n');
+    expect(
+      textTable([
+        ['A', 'B', 'C'],
+        ['中文', 'x', 'y'],
+      ]),
+    ).toBe('A   B  C\n中文  x  y\n');
   });
   it('shows exact bytes beside rounded units', () => {
     expect(sizeText(1023)).toBe('1023 B');

@@ -28,7 +28,9 @@ describe('nativeRawBlockDecoder', () => {
     const block = snappyCompressRaw(new TextEncoder().encode('abcabcabcabcabcabcabcabc'.repeat(10)));
     const bad = block.slice();
     bad[bad.length - 2] = 0xff; // last copy's offset points before the start
-    await expect(snappyDecode(bad, { rawDecoder: nativeRawBlockDecoder()!, variant: 'raw' })).rejects.toMatchObject({ code: 'SNAPPY_BAD_OFFSET' });
+    await expect(snappyDecode(bad, { rawDecoder: nativeRawBlockDecoder()!, variant: 'raw' })).rejects.toMatchObject({
+      code: 'SNAPPY_BAD_OFFSET',
+    });
   });
 });
 
@@ -48,7 +50,8 @@ describe('nativeRawBlockDecoderFrom', () => {
     expect(() => nativeRawBlockDecoderFrom(fake('abc'), false)!.uncompress(new Uint8Array(1), 3)).toThrow(/a string/);
     // Through snappyDecode, a decoder that lies about the length becomes a typed error.
     const liar = nativeRawBlockDecoderFrom(fake(new Uint8Array(2)), false)!;
-    await expect(snappyDecode(Uint8Array.from([0x03, 0x08, 0x61, 0x62, 0x63]), { rawDecoder: liar, variant: 'raw' }))
-      .rejects.toMatchObject({ code: 'SNAPPY_BAD_LENGTH' });
+    await expect(snappyDecode(Uint8Array.from([0x03, 0x08, 0x61, 0x62, 0x63]), { rawDecoder: liar, variant: 'raw' })).rejects.toMatchObject(
+      { code: 'SNAPPY_BAD_LENGTH' },
+    );
   });
 });

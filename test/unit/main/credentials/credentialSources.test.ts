@@ -2,7 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { credentialsFromAliyunCli, credentialsFromEnv, credentialsFromOssutil, credentialsResolve } from '../../../../main/credentials/credentialSources';
+import {
+  credentialsFromAliyunCli,
+  credentialsFromEnv,
+  credentialsFromOssutil,
+  credentialsResolve,
+} from '../../../../main/credentials/credentialSources';
 
 const homes: string[] = [];
 function home(files: Record<string, string>): string {
@@ -27,10 +32,18 @@ const aliyunConfig = JSON.stringify({
 
 describe('credentialsFromEnv', () => {
   it('prefers ALIBABA_CLOUD_* and falls back to OSS_*', () => {
-    expect(credentialsFromEnv({ ALIBABA_CLOUD_ACCESS_KEY_ID: 'A', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'B', ALIBABA_CLOUD_SECURITY_TOKEN: 'C', OSS_ACCESS_KEY_ID: 'X', OSS_ACCESS_KEY_SECRET: 'Y' }))
-      .toEqual({ source: 'env ALIBABA_CLOUD_*', accessKeyId: 'A', accessKeySecret: 'B', securityToken: 'C' });
-    expect(credentialsFromEnv({ ALIBABA_CLOUD_ACCESS_KEY_ID: 'A', OSS_ACCESS_KEY_ID: 'X', OSS_ACCESS_KEY_SECRET: 'Y', OSS_SESSION_TOKEN: 'Z' }))
-      .toEqual({ source: 'env OSS_*', accessKeyId: 'X', accessKeySecret: 'Y', securityToken: 'Z' });
+    expect(
+      credentialsFromEnv({
+        ALIBABA_CLOUD_ACCESS_KEY_ID: 'A',
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'B',
+        ALIBABA_CLOUD_SECURITY_TOKEN: 'C',
+        OSS_ACCESS_KEY_ID: 'X',
+        OSS_ACCESS_KEY_SECRET: 'Y',
+      }),
+    ).toEqual({ source: 'env ALIBABA_CLOUD_*', accessKeyId: 'A', accessKeySecret: 'B', securityToken: 'C' });
+    expect(
+      credentialsFromEnv({ ALIBABA_CLOUD_ACCESS_KEY_ID: 'A', OSS_ACCESS_KEY_ID: 'X', OSS_ACCESS_KEY_SECRET: 'Y', OSS_SESSION_TOKEN: 'Z' }),
+    ).toEqual({ source: 'env OSS_*', accessKeyId: 'X', accessKeySecret: 'Y', securityToken: 'Z' });
     expect(credentialsFromEnv({})).toBeNull();
   });
 });
@@ -38,8 +51,19 @@ describe('credentialsFromEnv', () => {
 describe('credentialsFromAliyunCli', () => {
   it('reads the current profile (StsToken), a named AK profile, and skips unsupported modes', async () => {
     const dir = home({ '.aliyun/config.json': aliyunConfig });
-    expect(await credentialsFromAliyunCli(dir)).toEqual({ source: 'aliyun CLI profile "sts"', accessKeyId: 'STS.2', accessKeySecret: 'S2', securityToken: 'T2', region: 'cn-shanghai' });
-    expect(await credentialsFromAliyunCli(dir, 'default')).toEqual({ source: 'aliyun CLI profile "default"', accessKeyId: 'AK1', accessKeySecret: 'S1', region: 'cn-hangzhou' });
+    expect(await credentialsFromAliyunCli(dir)).toEqual({
+      source: 'aliyun CLI profile "sts"',
+      accessKeyId: 'STS.2',
+      accessKeySecret: 'S2',
+      securityToken: 'T2',
+      region: 'cn-shanghai',
+    });
+    expect(await credentialsFromAliyunCli(dir, 'default')).toEqual({
+      source: 'aliyun CLI profile "default"',
+      accessKeyId: 'AK1',
+      accessKeySecret: 'S1',
+      region: 'cn-hangzhou',
+    });
     expect(await credentialsFromAliyunCli(dir, 'role')).toBeNull();
     expect(await credentialsFromAliyunCli(home({}))).toBeNull();
     expect(await credentialsFromAliyunCli(home({ '.aliyun/config.json': '{not json' }))).toBeNull();
@@ -48,10 +72,27 @@ describe('credentialsFromAliyunCli', () => {
 
 describe('credentialsFromOssutil', () => {
   it('reads ossutil 1 [Credentials] and ossutil 2 [default]/[profile x]', async () => {
-    const v1 = home({ '.ossutilconfig': '[Credentials]\nlanguage=EN\nendpoint=oss-cn-beijing.aliyuncs.com\naccessKeyID=OK1\naccessKeySecret=OS1\nstsToken=OT1\n' });
-    expect(await credentialsFromOssutil(v1)).toEqual({ source: 'ossutil config [Credentials]', accessKeyId: 'OK1', accessKeySecret: 'OS1', securityToken: 'OT1', endpoint: 'oss-cn-beijing.aliyuncs.com' });
-    const v2 = home({ '.ossutilconfig': '# comment\n[default]\naccessKeyID = D1\naccessKeySecret = DS1\nregion = cn-hangzhou\n\n[profile dev]\naccessKeyID=P1\naccessKeySecret=PS1\n' });
-    expect(await credentialsFromOssutil(v2)).toEqual({ source: 'ossutil config [default]', accessKeyId: 'D1', accessKeySecret: 'DS1', region: 'cn-hangzhou' });
+    const v1 = home({
+      '.ossutilconfig':
+        '[Credentials]\nlanguage=EN\nendpoint=oss-cn-beijing.aliyuncs.com\naccessKeyID=OK1\naccessKeySecret=OS1\nstsToken=OT1\n',
+    });
+    expect(await credentialsFromOssutil(v1)).toEqual({
+      source: 'ossutil config [Credentials]',
+      accessKeyId: 'OK1',
+      accessKeySecret: 'OS1',
+      securityToken: 'OT1',
+      endpoint: 'oss-cn-beijing.aliyuncs.com',
+    });
+    const v2 = home({
+      '.ossutilconfig':
+        '# comment\n[default]\naccessKeyID = D1\naccessKeySecret = DS1\nregion = cn-hangzhou\n\n[profile dev]\naccessKeyID=P1\naccessKeySecret=PS1\n',
+    });
+    expect(await credentialsFromOssutil(v2)).toEqual({
+      source: 'ossutil config [default]',
+      accessKeyId: 'D1',
+      accessKeySecret: 'DS1',
+      region: 'cn-hangzhou',
+    });
     expect((await credentialsFromOssutil(v2, 'dev'))?.accessKeyId).toBe('P1');
   });
 });
@@ -59,7 +100,9 @@ describe('credentialsFromOssutil', () => {
 describe('credentialsResolve', () => {
   it('takes env first, then the aliyun CLI, then ossutil', async () => {
     const both = home({ '.aliyun/config.json': aliyunConfig, '.ossutilconfig': '[Credentials]\naccessKeyID=OK\naccessKeySecret=OS\n' });
-    expect((await credentialsResolve({ env: { OSS_ACCESS_KEY_ID: 'E', OSS_ACCESS_KEY_SECRET: 'ES' }, homeDir: both }))?.source).toBe('env OSS_*');
+    expect((await credentialsResolve({ env: { OSS_ACCESS_KEY_ID: 'E', OSS_ACCESS_KEY_SECRET: 'ES' }, homeDir: both }))?.source).toBe(
+      'env OSS_*',
+    );
     expect((await credentialsResolve({ env: {}, homeDir: both }))?.source).toBe('aliyun CLI profile "sts"');
     const onlyOssutil = home({ '.ossutilconfig': '[Credentials]\naccessKeyID=OK\naccessKeySecret=OS\n' });
     expect((await credentialsResolve({ env: {}, homeDir: onlyOssutil }))?.source).toBe('ossutil config [Credentials]');

@@ -32,8 +32,23 @@ describe('ProfileStore with safeStorage', () => {
   it('saves sealed secrets, never plain, and returns summaries without them', async () => {
     const dir = dataDir();
     const store = new ProfileStore(dir, safeStorageSecretBox(fakeSafeStorage(), 'linux'));
-    const summary = await store.save({ name: 'prod', region: 'cn-hangzhou', bucket: 'logs-bucket', accessKeyId: 'LTAIabc', accessKeySecret: SECRET, securityToken: TOKEN, slsProject: 'p1' });
-    expect(summary).toEqual({ name: 'prod', region: 'cn-hangzhou', bucket: 'logs-bucket', accessKeyId: 'LTAIabc', slsProject: 'p1', hasSecret: true });
+    const summary = await store.save({
+      name: 'prod',
+      region: 'cn-hangzhou',
+      bucket: 'logs-bucket',
+      accessKeyId: 'LTAIabc',
+      accessKeySecret: SECRET,
+      securityToken: TOKEN,
+      slsProject: 'p1',
+    });
+    expect(summary).toEqual({
+      name: 'prod',
+      region: 'cn-hangzhou',
+      bucket: 'logs-bucket',
+      accessKeyId: 'LTAIabc',
+      slsProject: 'p1',
+      hasSecret: true,
+    });
     const file = readFileSync(path.join(dir, 'profiles.json'), 'utf8');
     expect(file).not.toContain(SECRET);
     expect(file).not.toContain(TOKEN);
@@ -59,11 +74,21 @@ describe('ProfileStore with safeStorage', () => {
   it('keeps the bucket addressing choice (path-style true/false; absent = automatic)', async () => {
     const dir = dataDir();
     const store = new ProfileStore(dir, memorySecretBox());
-    expect(await store.save({ name: 'gw', bucket: 'bkt', endpoint: 'https://gw.example', pathStyle: true })).toEqual({ name: 'gw', bucket: 'bkt', endpoint: 'https://gw.example', pathStyle: true, hasSecret: false });
+    expect(await store.save({ name: 'gw', bucket: 'bkt', endpoint: 'https://gw.example', pathStyle: true })).toEqual({
+      name: 'gw',
+      bucket: 'bkt',
+      endpoint: 'https://gw.example',
+      pathStyle: true,
+      hasSecret: false,
+    });
     await store.save({ name: 'oss', bucket: 'bkt', endpoint: 'http://10.0.0.5', pathStyle: false });
     await store.save({ name: 'plain', bucket: 'bkt' });
     const again = new ProfileStore(dir, memorySecretBox());
-    expect((await again.list()).map((p) => [p.name, p.pathStyle])).toEqual([['gw', true], ['oss', false], ['plain', undefined]]);
+    expect((await again.list()).map((p) => [p.name, p.pathStyle])).toEqual([
+      ['gw', true],
+      ['oss', false],
+      ['plain', undefined],
+    ]);
   });
 });
 
@@ -75,7 +100,9 @@ describe('safeStorage refusal', () => {
     expect(safeStorageRefusal(fakeSafeStorage('basic_text'), 'darwin')).toBeNull();
     expect(safeStorageRefusal(fakeSafeStorage('kwallet5'), 'linux')).toBeNull();
     expect(safeStorageRefusal(fakeSafeStorage('gnome_libsecret', false), 'win32')).toMatch(/not available/);
-    expect(() => safeStorageSecretBox(fakeSafeStorage('basic_text'), 'linux').encrypt('x')).toThrowError(expect.objectContaining({ code: 'CREDENTIALS_UNAVAILABLE' }) as Error);
+    expect(() => safeStorageSecretBox(fakeSafeStorage('basic_text'), 'linux').encrypt('x')).toThrowError(
+      expect.objectContaining({ code: 'CREDENTIALS_UNAVAILABLE' }) as Error,
+    );
   });
 
   it('falls back to session-only secrets: nothing secret on disk, gone next launch', async () => {
@@ -88,7 +115,9 @@ describe('safeStorage refusal', () => {
     expect(readFileSync(path.join(dir, 'profiles.json'), 'utf8')).not.toContain('ENC:');
     // The memory box (browser mode, CLI) behaves the same way.
     const session = new ProfileStore(dir, memorySecretBox());
-    expect((await session.save({ name: 's', bucket: 'bkt', accessKeyId: 'K', accessKeySecret: SECRET, securityToken: 'CAIStok' })).hasSecret).toBe(true);
+    expect(
+      (await session.save({ name: 's', bucket: 'bkt', accessKeyId: 'K', accessKeySecret: SECRET, securityToken: 'CAIStok' })).hasSecret,
+    ).toBe(true);
     expect((await session.get('s')).credentials).toEqual({ accessKeyId: 'K', accessKeySecret: SECRET, securityToken: 'CAIStok' });
     expect(readFileSync(path.join(dir, 'profiles.json'), 'utf8')).not.toContain(SECRET);
     expect(readFileSync(path.join(dir, 'profiles.json'), 'utf8')).not.toContain('mem:');

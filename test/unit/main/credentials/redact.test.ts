@@ -31,7 +31,11 @@ describe('redact', () => {
 describe('redactFields', () => {
   it('masks secret-named fields only', () => {
     expect(redactFields({ accessKeyId: 'LTAI', accessKeySecret: 'S', securityToken: 'T', bucket: 'b', empty: '' })).toEqual({
-      accessKeyId: 'LTAI', accessKeySecret: '***', securityToken: '***', bucket: 'b', empty: '',
+      accessKeyId: 'LTAI',
+      accessKeySecret: '***',
+      securityToken: '***',
+      bucket: 'b',
+      empty: '',
     });
   });
 });

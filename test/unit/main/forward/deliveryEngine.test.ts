@@ -8,7 +8,10 @@ import type { ForwardItem, ForwardPosition, ForwardSink } from '../../../../main
 const encoder = new TextEncoder();
 
 function items(n: number, key = 'k1'): ForwardItem[] {
-  return Array.from({ length: n }, (_, i) => ({ record: { seq: String(i), big: i === 999 ? 'x'.repeat(50) : 'y' }, position: { key, line: i + 1 } }));
+  return Array.from({ length: n }, (_, i) => ({
+    record: { seq: String(i), big: i === 999 ? 'x'.repeat(50) : 'y' },
+    position: { key, line: i + 1 },
+  }));
 }
 
 async function* fromList(list: ForwardItem[]): AsyncGenerator<ForwardItem> {
@@ -16,7 +19,10 @@ async function* fromList(list: ForwardItem[]): AsyncGenerator<ForwardItem> {
 }
 
 /** A sink that records batches and fails per a script (one entry per send call). */
-function scriptedSink(script: (ShiplensError | null)[] = [], refuse: (r: ForwardRecord) => boolean = () => false): ForwardSink & { batches: string[][] } {
+function scriptedSink(
+  script: (ShiplensError | null)[] = [],
+  refuse: (r: ForwardRecord) => boolean = () => false,
+): ForwardSink & { batches: string[][] } {
   const batches: string[][] = [];
   return {
     label: 'test-sink',
@@ -65,15 +71,26 @@ describe('deliveryRun', () => {
     const sink = scriptedSink();
     await deliveryRun(fromList(items(12)), sink, harness({ batchEvents: 100, batchBytes: 10 }).options);
     // '0'..'9' are 1 byte each, '10' and '11' 2 bytes: 10 bytes, then 4.
-    expect(sink.batches).toEqual([['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], ['10', '11']]);
+    expect(sink.batches).toEqual([
+      ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+      ['10', '11'],
+    ]);
   });
 
   it('retries a batch on SERVER_ERROR / THROTTLED / NETWORK and counts the retries', async () => {
-    const sink = scriptedSink([new ShiplensError('SERVER_ERROR', '503'), new ShiplensError('THROTTLED', '429'), null, new ShiplensError('NETWORK', 'reset')]);
+    const sink = scriptedSink([
+      new ShiplensError('SERVER_ERROR', '503'),
+      new ShiplensError('THROTTLED', '429'),
+      null,
+      new ShiplensError('NETWORK', 'reset'),
+    ]);
     const retries: string[] = [];
     const h = harness({ onRetry: (e, attempt) => void retries.push(`${e.code}#${attempt}`) });
     const result = await deliveryRun(fromList(items(5)), sink, h.options);
-    expect(sink.batches).toEqual([['0', '1', '2'], ['3', '4']]);
+    expect(sink.batches).toEqual([
+      ['0', '1', '2'],
+      ['3', '4'],
+    ]);
     expect(retries).toEqual(['SERVER_ERROR#1', 'THROTTLED#2', 'NETWORK#1']);
     expect(result.counters).toMatchObject({ sent: 13, acknowledged: 5, retried: 8 });
     expect(h.checkpoints.map((p) => p.line)).toEqual([3, 5]);
@@ -82,14 +99,19 @@ describe('deliveryRun', () => {
   it('stops on a 4xx-like error without moving the checkpoint past the unacknowledged batch', async () => {
     const sink = scriptedSink([null, new ShiplensError('AUTH_FAILED', 'HEC answered 403: Invalid token (code 4)')]);
     const h = harness();
-    await expect(deliveryRun(fromList(items(9)), sink, h.options)).rejects.toMatchObject({ code: 'AUTH_FAILED', message: 'HEC answered 403: Invalid token (code 4)' });
+    await expect(deliveryRun(fromList(items(9)), sink, h.options)).rejects.toMatchObject({
+      code: 'AUTH_FAILED',
+      message: 'HEC answered 403: Invalid token (code 4)',
+    });
     expect(h.checkpoints.map((p) => p.line)).toEqual([3]);
   });
 
   it('gives up after the last attempt, naming how many were made', async () => {
     const busy = () => new ShiplensError('SERVER_ERROR', 'HEC answered 503: Server is busy (code 9)');
     const h = harness();
-    await expect(deliveryRun(fromList(items(2)), scriptedSink([busy(), busy(), busy()]), h.options)).rejects.toThrow('HEC answered 503: Server is busy (code 9) — gave up after 3 attempts.');
+    await expect(deliveryRun(fromList(items(2)), scriptedSink([busy(), busy(), busy()]), h.options)).rejects.toThrow(
+      'HEC answered 503: Server is busy (code 9) — gave up after 3 attempts.',
+    );
     expect(h.checkpoints).toEqual([]);
   });
 
@@ -98,13 +120,19 @@ describe('deliveryRun', () => {
     const h = harness();
     const result = await deliveryRun(fromList(items(6)), sink, h.options);
     expect(sink.batches).toEqual([['0', '1', '2'], ['3']]);
-    expect(h.dead).toEqual([{ line: 5, reason: 'seq 4 is too large' }, { line: 6, reason: 'seq 5 is too large' }]);
+    expect(h.dead).toEqual([
+      { line: 5, reason: 'seq 4 is too large' },
+      { line: 6, reason: 'seq 5 is too large' },
+    ]);
     expect(h.checkpoints.map((p) => p.line)).toEqual([3, 6]);
     expect(result.counters).toMatchObject({ read: 6, acknowledged: 4, deadLettered: 2 });
   });
 
   it('dead-letters events the sink refuses one by one', async () => {
-    const sink: ForwardSink = { ...scriptedSink(), send: async (payloads) => ({ refused: payloads.length === 3 ? [{ index: 1, reason: 'HEC refused the event' }] : [] }) };
+    const sink: ForwardSink = {
+      ...scriptedSink(),
+      send: async (payloads) => ({ refused: payloads.length === 3 ? [{ index: 1, reason: 'HEC refused the event' }] : [] }),
+    };
     const h = harness();
     const result = await deliveryRun(fromList(items(4)), sink, h.options);
     expect(h.dead).toEqual([{ line: 2, reason: 'HEC refused the event' }]);
@@ -129,7 +157,6 @@ describe('deliveryRun', () => {
     expect(h.checkpoints.map((p) => p.line)).toEqual([3, 4]);
   });
 
-
   it('pulls no further than one batch ahead while the sink is slow (back-pressure, not buffering)', async () => {
     let pulled = 0;
     async function* source(): AsyncGenerator<ForwardItem> {
@@ -140,11 +167,14 @@ describe('deliveryRun', () => {
     }
     const gates: (() => void)[] = [];
     const pulledAtSend: number[] = [];
-    const slow: ForwardSink = { ...scriptedSink(), send: async () => {
-      pulledAtSend.push(pulled);
-      await new Promise<void>((resolve) => gates.push(resolve));
-      return { refused: [] };
-    } };
+    const slow: ForwardSink = {
+      ...scriptedSink(),
+      send: async () => {
+        pulledAtSend.push(pulled);
+        await new Promise<void>((resolve) => gates.push(resolve));
+        return { refused: [] };
+      },
+    };
     const run = deliveryRun(source(), slow, harness({ batchEvents: 10 }).options);
     for (let released = 0; released < 100; released++) {
       while (gates.length === 0) await new Promise((r) => setImmediate(r));

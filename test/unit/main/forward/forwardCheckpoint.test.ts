@@ -13,7 +13,15 @@ function temp(): string {
   return d;
 }
 
-const cp: ForwardCheckpoint = { version: 1, range: 'r', sink: 's', position: { key: 'a/b_1_2.snappy', line: 40 }, done: false, acknowledged: 40, deadLettered: 0 };
+const cp: ForwardCheckpoint = {
+  version: 1,
+  range: 'r',
+  sink: 's',
+  position: { key: 'a/b_1_2.snappy', line: 40 },
+  done: false,
+  acknowledged: 40,
+  deadLettered: 0,
+};
 
 describe('forward checkpoint', () => {
   it('round-trips through the safe writer and leaves no temp file', async () => {
@@ -31,7 +39,11 @@ describe('forward checkpoint', () => {
     await forwardCheckpointWrite(path, cp);
     await expect(forwardCheckpointRead(path, 'other', 's')).rejects.toThrow('The checkpoint belongs to another replay (r → s).');
     writeFileSync(path, '{"version":1,');
-    await expect(forwardCheckpointRead(path, 'r', 's')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: 'The checkpoint file is not valid: not JSON.', source: path });
+    await expect(forwardCheckpointRead(path, 'r', 's')).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: 'The checkpoint file is not valid: not JSON.',
+      source: path,
+    });
     writeFileSync(path, JSON.stringify({ ...cp, position: { key: 'k', line: -1 } }));
     await expect(forwardCheckpointRead(path, 'r', 's')).rejects.toThrow('The checkpoint file is not valid: bad position.');
   });

@@ -23,13 +23,30 @@ describe('jsonObjectLines', () => {
     const got = await lines(new TextEncoder().encode('{"a":"1"}\n{broken\n[1,2]\n'));
     expect(got).toEqual([
       { line: 1, record: { a: '1' }, text: '{"a":"1"}' },
-      { line: 2, refusal: `Line 2 is not valid JSON (${(() => { try { JSON.parse('{broken'); } catch (e) { return (e as Error).message; } return ''; })()}).`, text: '{broken' },
+      {
+        line: 2,
+        refusal: `Line 2 is not valid JSON (${(() => {
+          try {
+            JSON.parse('{broken');
+          } catch (e) {
+            return (e as Error).message;
+          }
+          return '';
+        })()}).`,
+        text: '{broken',
+      },
       { line: 3, refusal: 'Line 3 is not a JSON object.', text: '[1,2]' },
     ]);
   });
 
   it('decodes a raw snappy object written by python3-snappy', async () => {
-    const compressed = execFileSync('/usr/bin/python3', ['-c', 'import snappy,sys; sys.stdout.buffer.write(snappy.compress(b\'{"__time__":5,"k":"v"}\\n{"k":"w"}\\n\'))']);
-    expect(await lines(new Uint8Array(compressed), 'snappy')).toEqual([{ line: 1, record: { __time__: 5, k: 'v' }, text: '{"__time__":5,"k":"v"}' }, { line: 2, record: { k: 'w' }, text: '{"k":"w"}' }]);
+    const compressed = execFileSync('/usr/bin/python3', [
+      '-c',
+      'import snappy,sys; sys.stdout.buffer.write(snappy.compress(b\'{"__time__":5,"k":"v"}\\n{"k":"w"}\\n\'))',
+    ]);
+    expect(await lines(new Uint8Array(compressed), 'snappy')).toEqual([
+      { line: 1, record: { __time__: 5, k: 'v' }, text: '{"__time__":5,"k":"v"}' },
+      { line: 2, record: { k: 'w' }, text: '{"k":"w"}' },
+    ]);
   });
 });

@@ -15,13 +15,27 @@ import { startSlsTestServer } from '../../../servers/slsServer';
 import type { SlsTestServer } from '../../../servers/slsServer';
 
 const shard0: SeededLogGroup[] = [
-  { receiveSec: 1000, Topic: 'web', Source: '10.0.0.1', LogTags: [{ Key: '__hostname__', Value: 'web-1' }], Logs: [
-    { Time: 1700000000, Contents: [{ Key: 'status', Value: '200' }, { Key: 'path', Value: '/a' }] },
-    { Time: 1700000001, Time_ns: 500000000, Contents: [{ Key: 'status', Value: '404' }] },
-  ] },
+  {
+    receiveSec: 1000,
+    Topic: 'web',
+    Source: '10.0.0.1',
+    LogTags: [{ Key: '__hostname__', Value: 'web-1' }],
+    Logs: [
+      {
+        Time: 1700000000,
+        Contents: [
+          { Key: 'status', Value: '200' },
+          { Key: 'path', Value: '/a' },
+        ],
+      },
+      { Time: 1700000001, Time_ns: 500000000, Contents: [{ Key: 'status', Value: '404' }] },
+    ],
+  },
   { receiveSec: 2000, Logs: [{ Time: 1700000002, Contents: [{ Key: 'msg', Value: 'x' }] }] },
 ];
-const shard1: SeededLogGroup[] = [{ receiveSec: 1500, Source: '10.0.0.2', Logs: [{ Time: 1700000003, Contents: [{ Key: 'k', Value: 'v' }] }] }];
+const shard1: SeededLogGroup[] = [
+  { receiveSec: 1500, Source: '10.0.0.2', Logs: [{ Time: 1700000003, Contents: [{ Key: 'k', Value: 'v' }] }] },
+];
 
 // The syslog lines these logs must become (facility user, severity info, tags as SD, MSG key=value joined by ||).
 const lines = {
@@ -36,7 +50,13 @@ let dir: string;
 
 beforeEach(async () => {
   server = await startSlsTestServer({ taskCount: 0 });
-  server.state.consumerGroups.shards.set('app-log', new Map([[0, shard0], [1, shard1]]));
+  server.state.consumerGroups.shards.set(
+    'app-log',
+    new Map([
+      [0, shard0],
+      [1, shard1],
+    ]),
+  );
   dir = await mkdtemp(join(tmpdir(), 'shiplens-cg-'));
 });
 
@@ -50,7 +70,19 @@ function settings(out: string): SinkSettings {
     target: sinkTargetParse(`file:${out}`, dir),
     fileFormat: 'syslog',
     hec: { mode: 'json', separator: '||', source: 'p/l', expand: {}, gzip: false, ack: false, ackTimeoutMs: 1000, ackPollMs: 10 },
-    syslog: { format: 'rfc5424', facility: 'user', severity: 'info', hostname: 'h', tag: '-', msgid: '-', structuredData: 'tags', message: 'kv', separator: '||', nowMs: 0, maxDatagramBytes: 1400 },
+    syslog: {
+      format: 'rfc5424',
+      facility: 'user',
+      severity: 'info',
+      hostname: 'h',
+      tag: '-',
+      msgid: '-',
+      structuredData: 'tags',
+      message: 'kv',
+      separator: '||',
+      nowMs: 0,
+      maxDatagramBytes: 1400,
+    },
     insecure: false,
     timeoutMs: 5000,
   };
@@ -59,13 +91,30 @@ function settings(out: string): SinkSettings {
 function run(out: string, extra: Partial<LogstoreForward> = {}): ReturnType<typeof logstoreForwardRun> {
   return logstoreForwardRun({
     conn: { endpoint: server.endpoint, project: server.project, accessKeyId: server.accessKeyId, accessKeySecret: server.accessKeySecret },
-    logstore: 'app-log', group: 'siem', consumer: 'c1', cursor: 'begin', sink: settings(out), deadLetterPath: join(dir, 'dead.jsonl'),
-    batchEvents: 100, batchBytes: 1 << 20, pullCount: 1, rate: {}, retry: { attempts: 2, baseMs: 1, maxMs: 1 }, policy: { maxAttempts: 1 },
-    idleMs: 0, untilCaughtUp: true, stdout: { write: async () => undefined }, stop: new AbortController().signal, ...extra,
+    logstore: 'app-log',
+    group: 'siem',
+    consumer: 'c1',
+    cursor: 'begin',
+    sink: settings(out),
+    deadLetterPath: join(dir, 'dead.jsonl'),
+    batchEvents: 100,
+    batchBytes: 1 << 20,
+    pullCount: 1,
+    rate: {},
+    retry: { attempts: 2, baseMs: 1, maxMs: 1 },
+    policy: { maxAttempts: 1 },
+    idleMs: 0,
+    untilCaughtUp: true,
+    stdout: { write: async () => undefined },
+    stop: new AbortController().signal,
+    ...extra,
   });
 }
 
-const checkpoints = (): [number, string][] => [...(server.state.consumerGroups.groups.get('app-log')?.get('siem')?.checkpoints ?? new Map<number, { checkpoint: string }>())].map(([s, c]) => [s, c.checkpoint]);
+const checkpoints = (): [number, string][] =>
+  [...(server.state.consumerGroups.groups.get('app-log')?.get('siem')?.checkpoints ?? new Map<number, { checkpoint: string }>())].map(
+    ([s, c]) => [s, c.checkpoint],
+  );
 
 describe('live forwarding by consumer group', () => {
   it('pulls every shard into the syslog file sink and checkpoints each pull to the server', async () => {
@@ -88,10 +137,15 @@ describe('live forwarding by consumer group', () => {
     let sends = 0;
     const failing = (s: SinkSettings, w: Parameters<typeof forwardSinkCreate>[1]): ForwardSink => {
       const real = forwardSinkCreate(s, w);
-      return { label: real.label, encode: (r, j) => real.encode(r, j), close: () => real.close(), send: async (p, signal) => {
-        if (++sends === 2) throw new ShiplensError('INVALID_ARGUMENT', 'receiver refused the batch');
-        return real.send(p, signal);
-      } };
+      return {
+        label: real.label,
+        encode: (r, j) => real.encode(r, j),
+        close: () => real.close(),
+        send: async (p, signal) => {
+          if (++sends === 2) throw new ShiplensError('INVALID_ARGUMENT', 'receiver refused the batch');
+          return real.send(p, signal);
+        },
+      };
     };
     const out = join(dir, 'out.log');
     await expect(run(out, { sinkFactory: failing })).rejects.toThrow('receiver refused the batch');
@@ -102,19 +156,27 @@ describe('live forwarding by consumer group', () => {
     const again = await run(out);
     expect(again.created).toBe(false);
     expect(await readFile(out, 'utf8')).toBe([lines.s0a, lines.s0b, lines.s0c, lines.s1a, ''].join('\n'));
-    expect(checkpoints()).toEqual([[0, cgCursor(2)], [1, cgCursor(1)]]);
+    expect(checkpoints()).toEqual([
+      [0, cgCursor(2)],
+      [1, cgCursor(1)],
+    ]);
   });
 
   it('keeps heartbeating while the sink holds a batch (a slow sink does not lose the shards)', async () => {
     const beats = (): number => server.state.requests.filter((r) => r.query.type === 'heartbeat').length;
     const slow = (s: SinkSettings, w: Parameters<typeof forwardSinkCreate>[1]): ForwardSink => {
       const real = forwardSinkCreate(s, w);
-      return { label: real.label, encode: (r, j) => real.encode(r, j), close: () => real.close(), send: async (p, signal) => {
-        // Acknowledge only after two more heartbeats reached the server during this send.
-        const target = beats() + 2;
-        while (beats() < target) await new Promise((r) => setTimeout(r, 5));
-        return real.send(p, signal);
-      } };
+      return {
+        label: real.label,
+        encode: (r, j) => real.encode(r, j),
+        close: () => real.close(),
+        send: async (p, signal) => {
+          // Acknowledge only after two more heartbeats reached the server during this send.
+          const target = beats() + 2;
+          while (beats() < target) await new Promise((r) => setTimeout(r, 5));
+          return real.send(p, signal);
+        },
+      };
     };
     const result = await run(join(dir, 'slow.log'), { sinkFactory: slow, heartbeatMs: 10 });
     expect(result.counters.acknowledged).toBe(4);
@@ -143,7 +205,9 @@ describe('live forwarding by consumer group', () => {
     server.state.consumerGroups.denied.add('ConsumerGroupUpdateCheckPoint');
     const error = await run(join(dir, 'o.log')).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'ACCESS_DENIED' });
-    expect((error as Error).message).toMatch(/denied by sts or ram, action: log:ConsumerGroupUpdateCheckPoint.* — this step needs log:ConsumerGroupUpdateCheckPoint\.$/);
+    expect((error as Error).message).toMatch(
+      /denied by sts or ram, action: log:ConsumerGroupUpdateCheckPoint.* — this step needs log:ConsumerGroupUpdateCheckPoint\.$/,
+    );
     expect(checkpoints()).toEqual([]);
   });
 });

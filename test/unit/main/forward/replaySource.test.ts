@@ -16,7 +16,9 @@ beforeAll(() => {
   keys.forEach((key, i) => {
     mkdirSync(join(root, key, '..'), { recursive: true });
     // Plain JSON lines (no compression): three logs each, the first of the second object outside the window.
-    const lines = [0, 1, 2].map((j) => JSON.stringify({ __time__: i === 1 && j === 0 ? 1795573500 : 1795572000 + i * 300 + j, seq: `${i}-${j}` }));
+    const lines = [0, 1, 2].map((j) =>
+      JSON.stringify({ __time__: i === 1 && j === 0 ? 1795573500 : 1795572000 + i * 300 + j, seq: `${i}-${j}` }),
+    );
     writeFileSync(join(root, key), `${lines.join('\n')}\n`);
   });
 });
@@ -24,14 +26,27 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 function plan(): ReplayOptions['plan'] {
   const objects = keys.map((key) => ({ key, format: 'json', compression: 'none' })) as unknown as RangePlan['objects'];
-  const rule = { partitionFormat: '%Y/%m/%d/%H/%M', format: 'json', compression: 'none', timeZone: '+08:00', bufferIntervalSec: 300 } as const;
+  const rule = {
+    partitionFormat: '%Y/%m/%d/%H/%M',
+    format: 'json',
+    compression: 'none',
+    timeZone: '+08:00',
+    bufferIntervalSec: 300,
+  } as const;
   return { objects, spec: { prefix: '', rule, fromMs: 1795572000_000, toMs: 1795572900_000 } };
 }
 
 async function all(options: Partial<ReplayOptions>): Promise<{ items: ForwardItem[]; skipped: number }> {
   let skipped = 0;
   const items: ForwardItem[] = [];
-  for await (const chunk of replayItems({ storage: new LocalFolderStorage(root), plan: plan(), resume: null, onSkip: () => skipped++, ...options })) items.push(...chunk);
+  for await (const chunk of replayItems({
+    storage: new LocalFolderStorage(root),
+    plan: plan(),
+    resume: null,
+    onSkip: () => skipped++,
+    ...options,
+  }))
+    items.push(...chunk);
   return { items, skipped };
 }
 
@@ -39,7 +54,11 @@ describe('replayItems', () => {
   it('reads the objects in order with key + line positions, and skips logs outside the window', async () => {
     const { items, skipped } = await all({});
     expect(items.map((i) => [i.position.key.slice(14, 16), i.position.line, i.record.seq])).toEqual([
-      ['05', 1, '0-0'], ['05', 2, '0-1'], ['05', 3, '0-2'], ['10', 2, '1-1'], ['10', 3, '1-2'],
+      ['05', 1, '0-0'],
+      ['05', 2, '0-1'],
+      ['05', 3, '0-2'],
+      ['10', 2, '1-1'],
+      ['10', 3, '1-2'],
     ]);
     expect(skipped).toBe(1);
     expect(items[0]?.record).toEqual({ __time__: 1795572000, seq: '0-0' });
@@ -54,6 +73,9 @@ describe('replayItems', () => {
   });
 
   it('refuses a checkpoint naming an object the range no longer has', async () => {
-    await expect(all({ resume: { key: 'gone/00_1_1', line: 1 } })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: 'The checkpoint names gone/00_1_1, which is not an object of this range.' });
+    await expect(all({ resume: { key: 'gone/00_1_1', line: 1 } })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: 'The checkpoint names gone/00_1_1, which is not an object of this range.',
+    });
   });
 });

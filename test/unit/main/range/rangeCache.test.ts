@@ -29,11 +29,13 @@ describe('RangeCache', () => {
     for (let i = 0; i < 200; i++) await seed.put(stem(`old${i}`), 'ndjson', new Uint8Array(1));
     const cache = new RangeCache(dir, 1e9);
     const keys = Array.from({ length: 12 }, (_v, i) => `new${i}`);
-    await Promise.all(keys.map(async (k, i) => {
-      await new Promise((resolve) => setTimeout(resolve, i % 4));
-      expect(await cache.get(stem(k))).toBeNull();
-      await cache.put(stem(k), 'ndjson', new Uint8Array(5));
-    }));
+    await Promise.all(
+      keys.map(async (k, i) => {
+        await new Promise((resolve) => setTimeout(resolve, i % 4));
+        expect(await cache.get(stem(k))).toBeNull();
+        await cache.put(stem(k), 'ndjson', new Uint8Array(5));
+      }),
+    );
     for (const k of keys) expect(await cache.get(stem(k))).not.toBeNull();
     expect(await cache.usage()).toMatchObject({ entries: 212, bytes: 260 });
   });

@@ -39,15 +39,27 @@ describe('rangePlan', () => {
       `logs/2026/12/04/11/14_${ns('2026-12-04T03:14:00Z')}_0.snappy:15`,
     ]);
     expect(plan.totals).toEqual({ objects: 5, bytes: 65, partitions: 4 });
-    expect(plan.objects[0]).toMatchObject({ partitionPath: '2026/12/04/10/00', taskTimeNs: ns('2026-12-04T02:00:00Z'), format: 'json', compression: 'snappy', hiveColumns: {} });
-    expect(plan.skipped.map((s) => s.key).sort()).toEqual([`logs/2026/12/04/10/10_${ns('2026-12-04T02:10:00Z')}_0.csv`, 'logs/2026/12/04/10/README']);
+    expect(plan.objects[0]).toMatchObject({
+      partitionPath: '2026/12/04/10/00',
+      taskTimeNs: ns('2026-12-04T02:00:00Z'),
+      format: 'json',
+      compression: 'snappy',
+      hiveColumns: {},
+    });
+    expect(plan.skipped.map((s) => s.key).sort()).toEqual([
+      `logs/2026/12/04/10/10_${ns('2026-12-04T02:10:00Z')}_0.csv`,
+      'logs/2026/12/04/10/README',
+    ]);
     expect(plan.listing.prefixes).toEqual(['logs/2026/12/04/10/', 'logs/2026/12/04/11/']);
   });
 
   it('gives Hive columns of a name=value format', async () => {
     put(`hive/ds=20261204/hr=10/m05_${ns('2026-12-04T02:05:00Z')}_0.snappy`, 5);
     const hiveRule = rangeRuleFromOptions({ partitionFormat: 'ds=%Y%m%d/hr=%H/m%M', timeZone: '+08:00' });
-    const plan = await rangePlan(new LocalFolderStorage(root), rangeSpecCreate({ prefix: 'hive', rule: hiveRule, fromMs: spec.fromMs, toMs: spec.toMs }));
+    const plan = await rangePlan(
+      new LocalFolderStorage(root),
+      rangeSpecCreate({ prefix: 'hive', rule: hiveRule, fromMs: spec.fromMs, toMs: spec.toMs }),
+    );
     expect(plan.objects.map((o) => o.hiveColumns)).toEqual([{ ds: '20261204', hr: '10' }]);
   });
 

@@ -11,7 +11,11 @@ describe('range values', () => {
   });
 
   it('prints exact columns unquoted and escapes text cells', () => {
-    const columns = [{ name: 'n', type: 'BIGINT', exact: true }, { name: 's', type: 'VARCHAR', exact: false }, { name: 'd', type: 'DECIMAL(4,2)', exact: true }];
+    const columns = [
+      { name: 'n', type: 'BIGINT', exact: true },
+      { name: 's', type: 'VARCHAR', exact: false },
+      { name: 'd', type: 'DECIMAL(4,2)', exact: true },
+    ];
     expect(rangeRowJson(columns, ['-9223372036854775808', '12', '1.50'])).toBe('{"n":-9223372036854775808,"s":"12","d":1.50}\n');
     expect(rangeRowJson(columns, [null, null, null])).toBe('{"n":null,"s":null,"d":null}\n');
     expect(rangeCellText('a\tb\nc\\')).toBe('a\\tb\\nc\\\\');
@@ -19,7 +23,14 @@ describe('range values', () => {
   });
 
   it('maps rule zones to ICU zones DuckDB knows (Etc/GMT signs inverted)', () => {
-    expect(['+08:00', '-03:00', '+00:00', '+05:30', 'Asia/Shanghai', '+05:17'].map(rangeDuckTimeZone)).toEqual(['Etc/GMT-8', 'Etc/GMT+3', 'UTC', 'Asia/Kolkata', 'Asia/Shanghai', null]);
+    expect(['+08:00', '-03:00', '+00:00', '+05:30', 'Asia/Shanghai', '+05:17'].map(rangeDuckTimeZone)).toEqual([
+      'Etc/GMT-8',
+      'Etc/GMT+3',
+      'UTC',
+      'Asia/Kolkata',
+      'Asia/Shanghai',
+      null,
+    ]);
     expect([sqlString("it's"), sqlIdent('a"b')]).toEqual(["'it''s'", '"a""b"']);
   });
 });

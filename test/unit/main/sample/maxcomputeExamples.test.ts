@@ -12,7 +12,11 @@ describe('docs/maxcompute examples', () => {
   const examples = maxcomputeExamples();
 
   it('are what scripts/docsExamples.mjs generates now (run it after changing core/maxcompute)', () => {
-    expect(readdirSync(docsDir).filter((f) => f !== 'README.md').sort()).toEqual(examples.map((e) => e.file).sort());
+    expect(
+      readdirSync(docsDir)
+        .filter((f) => f !== 'README.md')
+        .sort(),
+    ).toEqual(examples.map((e) => e.file).sort());
     for (const { file, text } of examples) expect(readFileSync(join(docsDir, file), 'utf8'), file).toBe(text);
   });
 

@@ -12,11 +12,13 @@ describe('CallGate', () => {
     const gate = new CallGate(2);
     const started: number[] = [];
     const releases = Array.from({ length: 5 }, () => deferred());
-    const runs = releases.map((d, i) => gate.run(async () => {
-      started.push(i);
-      await d.promise;
-      return i;
-    }));
+    const runs = releases.map((d, i) =>
+      gate.run(async () => {
+        started.push(i);
+        await d.promise;
+        return i;
+      }),
+    );
     await Promise.resolve();
     expect(started).toEqual([0, 1]);
     expect(gate.load).toEqual({ running: 2, waiting: 3 });

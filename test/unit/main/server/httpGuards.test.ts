@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, hostAllowed, originAllowed, serverTokenCreate, serverTokenMatches } from '../../../../main/server/httpGuards';
+import {
+  contentSecurityPolicy,
+  hostAllowed,
+  originAllowed,
+  serverTokenCreate,
+  serverTokenMatches,
+} from '../../../../main/server/httpGuards';
 
 describe('serverTokenMatches', () => {
   const token = serverTokenCreate();
@@ -19,14 +25,25 @@ describe('serverTokenMatches', () => {
 
 describe('hostAllowed / originAllowed', () => {
   it.each([
-    ['127.0.0.1:8080', true], ['localhost:8080', true], ['127.0.0.1:8081', false], ['evil.com:8080', false],
-    ['127.0.0.1', false], ['[::1]:8080', false], [undefined, false], ['127.0.0.1:8080.evil.com', false],
+    ['127.0.0.1:8080', true],
+    ['localhost:8080', true],
+    ['127.0.0.1:8081', false],
+    ['evil.com:8080', false],
+    ['127.0.0.1', false],
+    ['[::1]:8080', false],
+    [undefined, false],
+    ['127.0.0.1:8080.evil.com', false],
   ])('host %s → %s', (host, ok) => {
     expect(hostAllowed(host, 8080)).toBe(ok);
   });
   it.each([
-    [undefined, true], ['http://127.0.0.1:8080', true], ['http://localhost:8080', true], ['null', false],
-    ['http://evil.com', false], ['https://127.0.0.1:8080', false], ['http://127.0.0.1:8080.evil.com', false],
+    [undefined, true],
+    ['http://127.0.0.1:8080', true],
+    ['http://localhost:8080', true],
+    ['null', false],
+    ['http://evil.com', false],
+    ['https://127.0.0.1:8080', false],
+    ['http://127.0.0.1:8080.evil.com', false],
   ])('origin %s → %s', (origin, ok) => {
     expect(originAllowed(origin, 8080)).toBe(ok);
   });
@@ -34,6 +51,8 @@ describe('hostAllowed / originAllowed', () => {
 
 describe('contentSecurityPolicy', () => {
   it('is the strict policy', () => {
-    expect(contentSecurityPolicy).toBe("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+    expect(contentSecurityPolicy).toBe(
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    );
   });
 });

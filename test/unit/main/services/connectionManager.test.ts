@@ -57,20 +57,43 @@ describe('ConnectionManager', () => {
     expect(attempts).toBe(2);
   });
 
-  it('opens OSS with the profile\'s bucket addressing unless the call overrides it', async () => {
+  it("opens OSS with the profile's bucket addressing unless the call overrides it", async () => {
     const opened: unknown[] = [];
     const platform = {
       ossStorageOpen: async (config: unknown) => (opened.push(config), fakeStorage('b')),
       ambientCredentials: async () => null,
     } as unknown as PlatformDeps;
-    const summary = { name: 'minio', bucket: 'logs', endpoint: 'http://gw.example:9000', accessKeyId: 'AK', hasSecret: true, pathStyle: true };
+    const summary = {
+      name: 'minio',
+      bucket: 'logs',
+      endpoint: 'http://gw.example:9000',
+      accessKeyId: 'AK',
+      hasSecret: true,
+      pathStyle: true,
+    };
     const profiles = { get: async () => ({ summary, accessKeySecret: 'SK' }) } as unknown as ProfileStoreLike;
     const manager = new ConnectionManager(platform, profiles, '/data');
     await manager.openOss({ profileName: 'minio', bucket: 'logs' });
     await manager.openOss({ profileName: 'minio', bucket: 'logs', pathStyle: false });
     expect(opened).toEqual([
-      { bucket: 'logs', region: undefined, endpoint: 'http://gw.example:9000', accessKeyId: 'AK', accessKeySecret: 'SK', securityToken: undefined, pathStyle: true },
-      { bucket: 'logs', region: undefined, endpoint: 'http://gw.example:9000', accessKeyId: 'AK', accessKeySecret: 'SK', securityToken: undefined, pathStyle: false },
+      {
+        bucket: 'logs',
+        region: undefined,
+        endpoint: 'http://gw.example:9000',
+        accessKeyId: 'AK',
+        accessKeySecret: 'SK',
+        securityToken: undefined,
+        pathStyle: true,
+      },
+      {
+        bucket: 'logs',
+        region: undefined,
+        endpoint: 'http://gw.example:9000',
+        accessKeyId: 'AK',
+        accessKeySecret: 'SK',
+        securityToken: undefined,
+        pathStyle: false,
+      },
     ]);
   });
 });

@@ -41,6 +41,8 @@ describe('DecodeRunner in a worker', () => {
 
   it('reports a corrupt block as the typed error from the worker', async () => {
     const input = ownedCopy(snappy.compressSync(plain)).subarray(0, 500);
-    await expect(new DecodeRunner(inline, workerPath, 1).decode(input, { maxOutputBytes: 1 << 24 })).rejects.toMatchObject({ code: 'TRUNCATED' });
+    await expect(new DecodeRunner(inline, workerPath, 1).decode(input, { maxOutputBytes: 1 << 24 })).rejects.toMatchObject({
+      code: 'TRUNCATED',
+    });
   });
 });

@@ -9,10 +9,14 @@ describe('JobRegistry', () => {
     const seen: ApiEvents['onJobProgress'][] = [];
     events.subscribe((_e, p) => seen.push(p));
     const jobs = new JobRegistry(events);
-    const running = jobs.run('job-1', (job) => new Promise((_resolve, reject) => {
-      job.progress('decode', 0, 10);
-      job.signal.addEventListener('abort', () => reject(job.signal.reason));
-    }));
+    const running = jobs.run(
+      'job-1',
+      (job) =>
+        new Promise((_resolve, reject) => {
+          job.progress('decode', 0, 10);
+          job.signal.addEventListener('abort', () => reject(job.signal.reason));
+        }),
+    );
     expect(jobs.ids()).toEqual(['job-1']);
     await expect(jobs.run('job-1', async () => 1)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
     expect(jobs.cancel('job-1')).toBe(true);

@@ -38,13 +38,19 @@ describe('outputWriteAll', () => {
   it('writes a buffer over one slice in slices of at most 64 MiB (one 2 GiB+ write throws ERR_OUT_OF_RANGE)', async () => {
     const data = new Uint8Array(writeSliceBytes * 2 + 5);
     const lengths: number[] = [];
-    const handle = { write: async (b: Uint8Array, o: number, l: number) => (lengths.push(l), { bytesWritten: l, buffer: b }) } as unknown as Parameters<typeof outputWriteAll>[0];
+    const handle = {
+      write: async (b: Uint8Array, o: number, l: number) => (lengths.push(l), { bytesWritten: l, buffer: b }),
+    } as unknown as Parameters<typeof outputWriteAll>[0];
     await outputWriteAll(handle, data, '/x');
     expect(lengths).toEqual([writeSliceBytes, writeSliceBytes, 5]);
   });
 
   it('fails instead of looping when the file system accepts nothing', async () => {
-    await expect(outputWriteAll(shortHandle(0).handle, new Uint8Array(4), '/out/x')).rejects.toMatchObject({ code: 'IO', message: 'The file system accepted no more bytes.', source: '/out/x' });
+    await expect(outputWriteAll(shortHandle(0).handle, new Uint8Array(4), '/out/x')).rejects.toMatchObject({
+      code: 'IO',
+      message: 'The file system accepted no more bytes.',
+      source: '/out/x',
+    });
   });
 });
 
@@ -79,10 +85,12 @@ describe('outputWrite', () => {
 
   it('passes a producer ShiplensError through unchanged and removes the part', async () => {
     const error = new ShiplensError('JSON_LINE_INVALID', 'Line 3 is not JSON.', { source: 'in.json' });
-    await expect(outputWrite(join(dir, 'p.csv'), { overwrite: false }, async (sink) => {
-      await sink.write('partial');
-      throw error;
-    })).rejects.toBe(error);
+    await expect(
+      outputWrite(join(dir, 'p.csv'), { overwrite: false }, async (sink) => {
+        await sink.write('partial');
+        throw error;
+      }),
+    ).rejects.toBe(error);
     expect(await readdir(dir)).toEqual([]);
   });
 
@@ -111,10 +119,14 @@ describe('outputWrite', () => {
 
   it('of ten concurrent writes to one name exactly one wins, the rest get FILE_EXISTS', async () => {
     const target = join(dir, 'same.txt');
-    const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => outputFileWrite(target, { overwrite: false }, `writer ${i}\n`.repeat(1000))));
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => outputFileWrite(target, { overwrite: false }, `writer ${i}\n`.repeat(1000))),
+    );
     const won = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
     expect(won).toHaveLength(1);
-    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(Array(9).fill('FILE_EXISTS'));
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(
+      Array(9).fill('FILE_EXISTS'),
+    );
     expect(await readFile(target, 'utf8')).toBe(`writer ${won[0]}\n`.repeat(1000));
     expect(await readdir(dir)).toEqual(['same.txt']);
   });
@@ -122,8 +134,13 @@ describe('outputWrite', () => {
   it('refuses a folder link below the root but follows links in the root itself', async () => {
     const elsewhere = await mkdtemp(join(tmpdir(), 'shiplens-elsewhere-'));
     await symlink(elsewhere, join(dir, 'lnk'));
-    await expect(outputFileWrite(join(dir, 'lnk', 'x.csv'), { overwrite: false, root: dir }, 'x')).rejects.toMatchObject({ code: 'PATH_OUTSIDE_ROOT', source: join(dir, 'lnk') });
-    await expect(outputFileWrite(join(dir, 'lnk', 'sub', 'x.csv'), { overwrite: false, root: dir }, 'x')).rejects.toMatchObject({ code: 'PATH_OUTSIDE_ROOT' });
+    await expect(outputFileWrite(join(dir, 'lnk', 'x.csv'), { overwrite: false, root: dir }, 'x')).rejects.toMatchObject({
+      code: 'PATH_OUTSIDE_ROOT',
+      source: join(dir, 'lnk'),
+    });
+    await expect(outputFileWrite(join(dir, 'lnk', 'sub', 'x.csv'), { overwrite: false, root: dir }, 'x')).rejects.toMatchObject({
+      code: 'PATH_OUTSIDE_ROOT',
+    });
     expect(await readdir(elsewhere)).toEqual([]);
     await outputFileWrite(join(dir, 'lnk', 'y.csv'), { overwrite: false, root: join(dir, 'lnk') }, 'y');
     expect(await readdir(elsewhere)).toEqual(['y.csv']);
@@ -134,7 +151,10 @@ describe('outputWrite', () => {
   it('catches a folder swapped for a link after the check (the part resolves elsewhere)', async () => {
     const elsewhere = await mkdtemp(join(tmpdir(), 'shiplens-swapped-'));
     await symlink(elsewhere, join(dir, 'sub'));
-    await expect(outputFolderVerify(join(dir, 'sub', 'x.csv'), dir, join(dir, 'sub', 'x.csv.0.part'))).rejects.toMatchObject({ code: 'PATH_OUTSIDE_ROOT', source: join(dir, 'sub') });
+    await expect(outputFolderVerify(join(dir, 'sub', 'x.csv'), dir, join(dir, 'sub', 'x.csv.0.part'))).rejects.toMatchObject({
+      code: 'PATH_OUTSIDE_ROOT',
+      source: join(dir, 'sub'),
+    });
     await mkdir(join(dir, 'real'));
     await expect(outputFolderVerify(join(dir, 'real', 'x.csv'), dir, join(dir, 'real', 'x.csv.0.part'))).resolves.toBeUndefined();
   });
@@ -149,8 +169,13 @@ describe('outputWrite', () => {
   });
 
   it('refuses bidi controls in the name and in folders below the root', async () => {
-    await expect(outputFileWrite(join(dir, 'report\u202ecsv.exe'), { overwrite: false }, 'x')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
-    await expect(outputFileWrite(join(dir, 'a\u2067b', 'x.csv'), { overwrite: false, root: dir }, 'x')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', source: join(dir, 'a\u2067b') });
+    await expect(outputFileWrite(join(dir, 'report\u202ecsv.exe'), { overwrite: false }, 'x')).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
+    await expect(outputFileWrite(join(dir, 'a\u2067b', 'x.csv'), { overwrite: false, root: dir }, 'x')).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      source: join(dir, 'a\u2067b'),
+    });
     expect(await readdir(dir)).toEqual([]);
   });
 });

@@ -29,28 +29,34 @@ describe('UploadRegistry.store', () => {
     const registry = new UploadRegistry(2500);
     await registry.store('first', body(1, 10));
     const kept = readdirSync((registry as unknown as { dir: string }).dir);
-    await expect(registry.store('big', body(3, 1000))).rejects.toMatchObject({ code: 'TOO_LARGE', message: 'The upload is over the 2500-byte limit.' });
+    await expect(registry.store('big', body(3, 1000))).rejects.toMatchObject({
+      code: 'TOO_LARGE',
+      message: 'The upload is over the 2500-byte limit.',
+    });
     expect(readdirSync((registry as unknown as { dir: string }).dir)).toEqual(kept);
     await registry.clear();
   });
 
-  it.runIf(process.getuid?.() === 0)('reports a full disk as such and keeps nothing (1 MiB tmpfs as TMPDIR; mounting needs root)', async () => {
-    const disk = join(work, 'disk');
-    mkdirSync(disk);
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', disk]);
-    const saved = process.env.TMPDIR;
-    try {
-      process.env.TMPDIR = disk;
-      const registry = new UploadRegistry(8 << 20);
-      const error = await registry.store('big', body(32, 64 * 1024)).catch((e: unknown) => e);
-      expect(error).toMatchObject({ code: 'IO', hint: 'Free some space or choose another folder.' });
-      expect((error as Error).message).toMatch(new RegExp(`^The disk is full: no space left in ${disk}/shiplens-uploads-\\w+\\.$`));
-      const [folder] = readdirSync(disk);
-      expect(readdirSync(join(disk, folder as string))).toEqual([]);
-      await registry.clear();
-    } finally {
-      process.env.TMPDIR = saved;
-      execFileSync('umount', [disk]);
-    }
-  });
+  it.runIf(process.getuid?.() === 0)(
+    'reports a full disk as such and keeps nothing (1 MiB tmpfs as TMPDIR; mounting needs root)',
+    async () => {
+      const disk = join(work, 'disk');
+      mkdirSync(disk);
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', disk]);
+      const saved = process.env.TMPDIR;
+      try {
+        process.env.TMPDIR = disk;
+        const registry = new UploadRegistry(8 << 20);
+        const error = await registry.store('big', body(32, 64 * 1024)).catch((e: unknown) => e);
+        expect(error).toMatchObject({ code: 'IO', hint: 'Free some space or choose another folder.' });
+        expect((error as Error).message).toMatch(new RegExp(`^The disk is full: no space left in ${disk}/shiplens-uploads-\\w+\\.$`));
+        const [folder] = readdirSync(disk);
+        expect(readdirSync(join(disk, folder as string))).toEqual([]);
+        await registry.clear();
+      } finally {
+        process.env.TMPDIR = saved;
+        execFileSync('umount', [disk]);
+      }
+    },
+  );
 });

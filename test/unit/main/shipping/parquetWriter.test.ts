@@ -15,9 +15,21 @@ describe('parquetWriteLite', () => {
   ];
 
   it('keeps int64 beyond 2^53 exact and writes odd column names as data', async () => {
-    const bytes = await parquetWriteLite(columns, [[9007199254740993n, 'a', 1.5], [-(2n ** 63n) + 1n, null, null], [null, '', -0.25]], { codec: 'SNAPPY' });
+    const bytes = await parquetWriteLite(
+      columns,
+      [
+        [9007199254740993n, 'a', 1.5],
+        [-(2n ** 63n) + 1n, null, null],
+        [null, '', -0.25],
+      ],
+      { codec: 'SNAPPY' },
+    );
     const rows = await parquetReadObjects({ file: arrayBuffer(bytes) });
-    expect(rows.map((r) => [r.n, r['constructor'], r['列']])).toEqual([[9007199254740993n, 'a', 1.5], [-(2n ** 63n) + 1n, null, null], [null, '', -0.25]]);
+    expect(rows.map((r) => [r.n, r['constructor'], r['列']])).toEqual([
+      [9007199254740993n, 'a', 1.5],
+      [-(2n ** 63n) + 1n, null, null],
+      [null, '', -0.25],
+    ]);
     expect(Object.keys(rows[0]!)).toEqual(['n', 'constructor', '列']);
   });
 
@@ -37,10 +49,12 @@ describe('parquetWriteLite', () => {
   });
 
   it('refuses a column named __proto__ with RULE_INVALID', async () => {
-    await expect(parquetWriteLite([{ name: '__proto__', type: 'string' }], [], { codec: 'SNAPPY' })).rejects.toMatchObject({ code: 'RULE_INVALID' });
+    await expect(parquetWriteLite([{ name: '__proto__', type: 'string' }], [], { codec: 'SNAPPY' })).rejects.toMatchObject({
+      code: 'RULE_INVALID',
+    });
   });
 
-  it('leaves the library\'s own int64 conversion alone for non-bigint input', async () => {
+  it("leaves the library's own int64 conversion alone for non-bigint input", async () => {
     const types = (await import('parquetjs-lite/lib/types.js')).default;
     await parquetWriteLite(columns, [[1n, 'x', 1]], { codec: 'UNCOMPRESSED' });
     expect(types.PARQUET_LOGICAL_TYPES.INT64!.toPrimitive('42')).toBe(42);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { slsCanonicalResource, slsEndpointFromRegion, slsEndpointResolve, slsPath, slsSignedHeaders } from '../../../../main/sls/signedRequest';
+import {
+  slsCanonicalResource,
+  slsEndpointFromRegion,
+  slsEndpointResolve,
+  slsPath,
+  slsSignedHeaders,
+} from '../../../../main/sls/signedRequest';
 import { slsErrorFromResponse, slsErrorRetryable } from '../../../../main/sls/slsErrors';
 
 // Expected signatures computed independently with /usr/bin/python3 following
@@ -10,7 +16,15 @@ const conn = { endpoint: 'cn-hangzhou.log.aliyuncs.com', project: 'ali-test-proj
 describe('slsSignedHeaders', () => {
   it('signs a GET with a query exactly as the Python SDK does', () => {
     const query = { from: '1448748198', to: '1448948198', status: 'fail', offset: '0', size: '500' };
-    const h = slsSignedHeaders(conn, 'GET', '/logstores/app-log/shipper/oss-json/tasks', query, null, date, 'ali-test-project.cn-hangzhou.log.aliyuncs.com');
+    const h = slsSignedHeaders(
+      conn,
+      'GET',
+      '/logstores/app-log/shipper/oss-json/tasks',
+      query,
+      null,
+      date,
+      'ali-test-project.cn-hangzhou.log.aliyuncs.com',
+    );
     expect(h.authorization).toBe('LOG akid:vvup+TPboj1ldsnOmch+o2cMDq0=');
     expect(h['x-log-apiversion']).toBe('0.6.0');
     expect(h['x-log-signaturemethod']).toBe('hmac-sha1');
@@ -35,8 +49,18 @@ describe('slsSignedHeaders', () => {
 
 describe('endpoints and paths', () => {
   it('puts the project into Host and keeps loopback TCP targets literal', () => {
-    expect(slsEndpointResolve('cn-hangzhou.log.aliyuncs.com', 'proj')).toEqual({ protocol: 'https:', hostHeader: 'proj.cn-hangzhou.log.aliyuncs.com', connectHost: 'proj.cn-hangzhou.log.aliyuncs.com', port: 443 });
-    expect(slsEndpointResolve('http://127.0.0.1:8123', 'proj')).toEqual({ protocol: 'http:', hostHeader: 'proj.127.0.0.1:8123', connectHost: '127.0.0.1', port: 8123 });
+    expect(slsEndpointResolve('cn-hangzhou.log.aliyuncs.com', 'proj')).toEqual({
+      protocol: 'https:',
+      hostHeader: 'proj.cn-hangzhou.log.aliyuncs.com',
+      connectHost: 'proj.cn-hangzhou.log.aliyuncs.com',
+      port: 443,
+    });
+    expect(slsEndpointResolve('http://127.0.0.1:8123', 'proj')).toEqual({
+      protocol: 'http:',
+      hostHeader: 'proj.127.0.0.1:8123',
+      connectHost: '127.0.0.1',
+      port: 8123,
+    });
     expect(slsEndpointFromRegion('cn-shanghai')).toBe('cn-shanghai.log.aliyuncs.com');
   });
 
@@ -57,8 +81,13 @@ describe('slsErrorFromResponse', () => {
   it('maps credential failures to AUTH_FAILED and RAM denials to ACCESS_DENIED', () => {
     expect(slsErrorFromResponse(401, { errorCode: 'SignatureNotMatch', errorMessage: 'x' }, ctx).code).toBe('AUTH_FAILED');
     expect(slsErrorFromResponse(401, { errorCode: 'InvalidAccessKeyId', errorMessage: 'x' }, ctx).code).toBe('AUTH_FAILED');
-    expect(slsErrorFromResponse(401, { errorCode: 'Unauthorized', errorMessage: 'The security token you provided is invalid' }, ctx).code).toBe('AUTH_FAILED');
-    expect(slsErrorFromResponse(401, { errorCode: 'Unauthorized', errorMessage: 'denied by sts or ram, action: log:RetryShipperTask' }, ctx).code).toBe('ACCESS_DENIED');
+    expect(
+      slsErrorFromResponse(401, { errorCode: 'Unauthorized', errorMessage: 'The security token you provided is invalid' }, ctx).code,
+    ).toBe('AUTH_FAILED');
+    expect(
+      slsErrorFromResponse(401, { errorCode: 'Unauthorized', errorMessage: 'denied by sts or ram, action: log:RetryShipperTask' }, ctx)
+        .code,
+    ).toBe('ACCESS_DENIED');
   });
   it('names what is missing', () => {
     const e = slsErrorFromResponse(400, { errorCode: 'ShipperNotExist', errorMessage: 'x' }, ctx);

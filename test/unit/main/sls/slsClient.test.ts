@@ -3,16 +3,50 @@ import { ossExportNormalise, shipperTaskNormalise } from '../../../../main/sls/s
 
 describe('wire normalisation', () => {
   it('turns a wire task into epoch-ms fields', () => {
-    expect(shipperTaskNormalise({ id: 'abc', taskStatus: 'fail', taskMessage: 'InvalidOssBucket', taskCreateTime: 1448925013, taskLastDataReceiveTime: '1448915013', taskFinishTime: 1448926013, taskDataLines: 2 })).toEqual({
-      id: 'abc', status: 'fail', message: 'InvalidOssBucket', createTime: 1448925013000, lastDataReceiveTime: 1448915013000, finishTime: 1448926013000, dataLines: 2,
+    expect(
+      shipperTaskNormalise({
+        id: 'abc',
+        taskStatus: 'fail',
+        taskMessage: 'InvalidOssBucket',
+        taskCreateTime: 1448925013,
+        taskLastDataReceiveTime: '1448915013',
+        taskFinishTime: 1448926013,
+        taskDataLines: 2,
+      }),
+    ).toEqual({
+      id: 'abc',
+      status: 'fail',
+      message: 'InvalidOssBucket',
+      createTime: 1448925013000,
+      lastDataReceiveTime: 1448915013000,
+      finishTime: 1448926013000,
+      dataLines: 2,
     });
   });
   it('fills gaps with zeros and reads "failed" as fail', () => {
-    expect(shipperTaskNormalise({ id: 'x', taskStatus: 'Failed' })).toEqual({ id: 'x', status: 'fail', message: '', createTime: 0, lastDataReceiveTime: 0, finishTime: 0, dataLines: 0 });
+    expect(shipperTaskNormalise({ id: 'x', taskStatus: 'Failed' })).toEqual({
+      id: 'x',
+      status: 'fail',
+      message: '',
+      createTime: 0,
+      lastDataReceiveTime: 0,
+      finishTime: 0,
+      dataLines: 0,
+    });
     expect(shipperTaskNormalise(null).id).toBe('');
   });
   it('keeps an export job sink and converts its times', () => {
-    const job = ossExportNormalise({ name: 'e', status: 'RUNNING', createTime: 10, configuration: { logstore: 'l', sink: { bucket: 'b', timeZone: '+0800' } } });
-    expect(job).toMatchObject({ name: 'e', status: 'RUNNING', createTime: 10_000, configuration: { logstore: 'l', roleArn: '', sink: { bucket: 'b', timeZone: '+0800' } } });
+    const job = ossExportNormalise({
+      name: 'e',
+      status: 'RUNNING',
+      createTime: 10,
+      configuration: { logstore: 'l', sink: { bucket: 'b', timeZone: '+0800' } },
+    });
+    expect(job).toMatchObject({
+      name: 'e',
+      status: 'RUNNING',
+      createTime: 10_000,
+      configuration: { logstore: 'l', roleArn: '', sink: { bucket: 'b', timeZone: '+0800' } },
+    });
   });
 });

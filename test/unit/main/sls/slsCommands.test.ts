@@ -21,8 +21,27 @@ describe('slsTimeParse', () => {
 
 describe('slsTasksRender', () => {
   it('prints times in the zone, statistics, and advice once per error', () => {
-    const task = { id: 'a1', status: 'fail' as const, message: 'Unauthorized', createTime: now, lastDataReceiveTime: now - 5000, finishTime: now + 40_000, dataLines: 0 };
-    const text = slsTasksRender({ tasks: [task, { ...task, id: 'a2', createTime: now - 3 * 86_400_000 }, { ...task, id: 'r', status: 'running', message: '', finishTime: 0 }], total: 3, statistics: { running: 1, success: 0, fail: 2 } }, { timeZone: '+08:00', now: now + 20 * 60_000 });
+    const task = {
+      id: 'a1',
+      status: 'fail' as const,
+      message: 'Unauthorized',
+      createTime: now,
+      lastDataReceiveTime: now - 5000,
+      finishTime: now + 40_000,
+      dataLines: 0,
+    };
+    const text = slsTasksRender(
+      {
+        tasks: [
+          task,
+          { ...task, id: 'a2', createTime: now - 3 * 86_400_000 },
+          { ...task, id: 'r', status: 'running', message: '', finishTime: 0 },
+        ],
+        total: 3,
+        statistics: { running: 1, success: 0, fail: 2 },
+      },
+      { timeZone: '+08:00', now: now + 20 * 60_000 },
+    );
     const lines = text.split('\n');
     expect(lines[0]).toBe('ID  STATUS   CREATED              FINISHED             LAST RECEIVED        LINES  MESSAGE');
     expect(lines[1]).toBe('a1  fail     2026-11-25 16:00:00  2026-11-25 16:00:40  2026-11-25 15:59:55  0      Unauthorized');
@@ -45,10 +64,33 @@ describe('slsTarget', () => {
     expect(() => slsAddressParse('a/b/c/d')).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
   });
   it('takes options over the profile over ambient, and a region endpoint', async () => {
-    const profile = { name: 'p', region: 'oss-cn-shanghai', slsProject: 'from-profile', accessKeyId: 'AK1', accessKeySecret: 'S1', securityToken: 'T1' };
-    expect(await slsConnectionResolve({}, profile, async () => null)).toEqual({ endpoint: 'cn-shanghai.log.aliyuncs.com', project: 'from-profile', accessKeyId: 'AK1', accessKeySecret: 'S1', securityToken: 'T1' });
-    expect(await slsConnectionResolve({ project: 'other', endpoint: 'http://127.0.0.1:9', accessKeyId: 'AK2', accessKeySecret: 'S2' }, profile, async () => null)).toEqual({ endpoint: 'http://127.0.0.1:9', project: 'other', accessKeyId: 'AK2', accessKeySecret: 'S2' });
-    expect(await slsConnectionResolve({ project: 'x', region: 'cn-beijing' }, null, async () => ({ accessKeyId: 'E', accessKeySecret: 'ES' }))).toEqual({ endpoint: 'cn-beijing.log.aliyuncs.com', project: 'x', accessKeyId: 'E', accessKeySecret: 'ES' });
-    await expect(slsConnectionResolve({ project: 'x' }, null, async () => ({ accessKeyId: 'E', accessKeySecret: 'ES' }))).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', source: 'endpoint' });
+    const profile = {
+      name: 'p',
+      region: 'oss-cn-shanghai',
+      slsProject: 'from-profile',
+      accessKeyId: 'AK1',
+      accessKeySecret: 'S1',
+      securityToken: 'T1',
+    };
+    expect(await slsConnectionResolve({}, profile, async () => null)).toEqual({
+      endpoint: 'cn-shanghai.log.aliyuncs.com',
+      project: 'from-profile',
+      accessKeyId: 'AK1',
+      accessKeySecret: 'S1',
+      securityToken: 'T1',
+    });
+    expect(
+      await slsConnectionResolve(
+        { project: 'other', endpoint: 'http://127.0.0.1:9', accessKeyId: 'AK2', accessKeySecret: 'S2' },
+        profile,
+        async () => null,
+      ),
+    ).toEqual({ endpoint: 'http://127.0.0.1:9', project: 'other', accessKeyId: 'AK2', accessKeySecret: 'S2' });
+    expect(
+      await slsConnectionResolve({ project: 'x', region: 'cn-beijing' }, null, async () => ({ accessKeyId: 'E', accessKeySecret: 'ES' })),
+    ).toEqual({ endpoint: 'cn-beijing.log.aliyuncs.com', project: 'x', accessKeyId: 'E', accessKeySecret: 'ES' });
+    await expect(
+      slsConnectionResolve({ project: 'x' }, null, async () => ({ accessKeyId: 'E', accessKeySecret: 'ES' })),
+    ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', source: 'endpoint' });
   });
 });

@@ -57,7 +57,7 @@ describe('local listing from folder snapshots', () => {
     expect(reads()).toEqual(['logs']);
   });
 
-  it('walks 50 concurrent identical pages once (11 files stat\'ed: the page and one to know there is more) with its own arrays per caller', async () => {
+  it("walks 50 concurrent identical pages once (11 files stat'ed: the page and one to know there is more) with its own arrays per caller", async () => {
     const storage = new LocalFolderStorage(flatFolder('identical', 100));
     const stat = vi.spyOn(fsp, 'stat');
     const pages = await Promise.all(Array.from({ length: 50 }, () => storage.list({ prefix: 'logs/', delimiter: '', maxKeys: 10 })));
@@ -76,7 +76,11 @@ describe('local listing from folder snapshots', () => {
     unlinkSync(path.join(root, 'logs', '00002.json'));
     writeFileSync(path.join(root, 'logs', '00000.json'), 'grown');
     const page = await storage.list({ prefix: 'logs/', delimiter: '/' });
-    expect(page.objects.map((o) => [o.key, o.size])).toEqual([['logs/00000.json', 5], ['logs/00001-new.json', 3], ['logs/00001.json', 1]]);
+    expect(page.objects.map((o) => [o.key, o.size])).toEqual([
+      ['logs/00000.json', 5],
+      ['logs/00001-new.json', 3],
+      ['logs/00001.json', 1],
+    ]);
   });
 
   it('re-reads a folder after the TTL even when its mtime did not change', async () => {
@@ -105,7 +109,23 @@ describe('local listing from folder snapshots', () => {
 
   it('pages like an independent byte-order reference at every page size, prefix and delimiter', async () => {
     const root = path.join(base, 'mixed');
-    const names = ['a', 'a-b', 'a.x', 'a/1', 'a/1/2', 'a/1-z', 'a/b/c/d', 'a0', 'b/\u65e5', 'b/\ud83d\ude00', 'b/\uffee', 'b/\ue000', 'b/c', 'ba/x', 'z'];
+    const names = [
+      'a',
+      'a-b',
+      'a.x',
+      'a/1',
+      'a/1/2',
+      'a/1-z',
+      'a/b/c/d',
+      'a0',
+      'b/\u65e5',
+      'b/\ud83d\ude00',
+      'b/\uffee',
+      'b/\ue000',
+      'b/c',
+      'ba/x',
+      'z',
+    ];
     const keys = names.map((n) => `${n}.log`);
     for (const key of keys) {
       mkdirSync(path.dirname(path.join(root, key)), { recursive: true });
@@ -115,7 +135,14 @@ describe('local listing from folder snapshots', () => {
     const byBytes = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
     for (const prefix of ['', 'a', 'a/', 'a/1', 'b/', 'a/1-', 'b/c', 'q']) {
       const under = keys.filter((k) => k.startsWith(prefix)).sort(byBytes);
-      const folded = [...new Set(under.map((k) => { const cut = k.indexOf('/', prefix.length); return cut < 0 ? k : k.slice(0, cut + 1); }))].sort(byBytes);
+      const folded = [
+        ...new Set(
+          under.map((k) => {
+            const cut = k.indexOf('/', prefix.length);
+            return cut < 0 ? k : k.slice(0, cut + 1);
+          }),
+        ),
+      ].sort(byBytes);
       for (const maxKeys of [1, 2, 3, 5, 1000]) {
         expect(await pageAll(storage, prefix, '', maxKeys), `${prefix} ${maxKeys}`).toEqual(under);
         expect(await pageAll(storage, prefix, '/', maxKeys), `${prefix}/ ${maxKeys}`).toEqual(folded);

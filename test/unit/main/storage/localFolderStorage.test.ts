@@ -52,14 +52,22 @@ describe('LocalFolderStorage.list', () => {
     const s = new LocalFolderStorage(root);
     const page = await s.list({ prefix: '', delimiter: '' });
     expect(page.objects.map((o) => o.key)).toEqual([
-      'a-b.json', 'a.json', 'a/1.json', 'a/2/x.json', 'b/\u65e5\u5fd7.json', 'b/\uffee.json', 'b/\ud83d\ude00.json', 'big.bin', 'inside-link.json',
+      'a-b.json',
+      'a.json',
+      'a/1.json',
+      'a/2/x.json',
+      'b/\u65e5\u5fd7.json',
+      'b/\uffee.json',
+      'b/\ud83d\ude00.json',
+      'big.bin',
+      'inside-link.json',
     ]);
   });
 
   it('filters by a partial name prefix and pages with opaque tokens', async () => {
     const s = new LocalFolderStorage(root);
     expect((await s.list({ prefix: 'a', delimiter: '/' })).objects.map((o) => o.key)).toEqual(['a-b.json', 'a.json']);
-    expect((await s.list({ prefix: 'a/', delimiter: '/' }))).toMatchObject({ prefixes: ['a/2/'] });
+    expect(await s.list({ prefix: 'a/', delimiter: '/' })).toMatchObject({ prefixes: ['a/2/'] });
     const keys: string[] = [];
     const progress = await storageListAll(s, { prefix: '', delimiter: '', maxKeys: 2 }, (page) => {
       expect(page.objects.length).toBeLessThanOrEqual(2);
@@ -119,7 +127,9 @@ describe('LocalFolderStorage.download', () => {
     const s = new LocalFolderStorage(root);
     const dest = path.join(out, 'big.bin');
     let last = 0;
-    expect(await s.download('big.bin', dest, { onProgress: (done, total) => void ((last = done), expect(total).toBe(100_000)) })).toEqual({ bytes: 100_000 });
+    expect(await s.download('big.bin', dest, { onProgress: (done, total) => void ((last = done), expect(total).toBe(100_000)) })).toEqual({
+      bytes: 100_000,
+    });
     expect(last).toBe(100_000);
     const hash = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
     expect(hash(readFileSync(dest))).toBe(hash(readFileSync(path.join(root, 'big.bin'))));
@@ -137,7 +147,9 @@ describe('LocalFolderStorage.download', () => {
     expect(readFileSync(path.join(out, 'empty.json')).length).toBe(0);
     const controller = new AbortController();
     controller.abort();
-    await expect(s.download('big.bin', path.join(out, 'cancel.bin'), { signal: controller.signal })).rejects.toMatchObject({ code: 'CANCELLED' });
+    await expect(s.download('big.bin', path.join(out, 'cancel.bin'), { signal: controller.signal })).rejects.toMatchObject({
+      code: 'CANCELLED',
+    });
     expect(readdirSync(out).filter((f) => f.startsWith('cancel'))).toEqual([]);
   });
 
@@ -159,6 +171,10 @@ describe('LocalFolderStorage.download', () => {
     await s.download('a.json', dest);
     expect(readFileSync(`${dest}.part`, 'utf8')).toBe('not ours');
     expect(readFileSync(dest, 'utf8')).toBe('A');
-    expect(readdirSync(out).filter((f) => f.startsWith('kept')).sort()).toEqual(['kept.json', 'kept.json.part']);
+    expect(
+      readdirSync(out)
+        .filter((f) => f.startsWith('kept'))
+        .sort(),
+    ).toEqual(['kept.json', 'kept.json.part']);
   });
 });

@@ -28,7 +28,10 @@ describe('ossErrorMap', () => {
   });
 
   it('names the bucket and region for a missing bucket, and never copies the raw message', () => {
-    const error = ossErrorMap(Object.assign(new Error('raw xml: x-oss-security-token:CAISsecret'), { status: 404, code: 'NoSuchBucket' }), ctx);
+    const error = ossErrorMap(
+      Object.assign(new Error('raw xml: x-oss-security-token:CAISsecret'), { status: 404, code: 'NoSuchBucket' }),
+      ctx,
+    );
     expect(error.hint).toContain('logs-bkt');
     expect(error.hint).toContain('oss-cn-shanghai');
     expect(JSON.stringify(error.toInfo())).not.toContain('CAISsecret');
@@ -50,12 +53,24 @@ describe('ossClientOptions', () => {
   it('builds region, internal, accelerate and custom endpoints', () => {
     expect(ossRegionNormalize('cn-hangzhou')).toBe('oss-cn-hangzhou');
     expect(ossRegionNormalize('oss-cn-hangzhou')).toBe('oss-cn-hangzhou');
-    expect(ossClientOptions({ bucket: 'b', region: 'cn-beijing', internal: true, timeoutMs: 1000 }, creds)).toMatchObject({ region: 'oss-cn-beijing', internal: true, secure: true });
+    expect(ossClientOptions({ bucket: 'b', region: 'cn-beijing', internal: true, timeoutMs: 1000 }, creds)).toMatchObject({
+      region: 'oss-cn-beijing',
+      internal: true,
+      secure: true,
+    });
     expect(ossWhere({ bucket: 'b', region: 'cn-beijing', internal: true, timeoutMs: 1 })).toBe('oss-cn-beijing-internal.aliyuncs.com');
-    expect(ossClientOptions({ bucket: 'b', accelerate: true, timeoutMs: 1 }, creds)).toMatchObject({ endpoint: 'https://oss-accelerate.aliyuncs.com' });
-    expect(ossClientOptions({ bucket: 'b', endpoint: 'http://127.0.0.1:9000', timeoutMs: 1 }, creds)).toMatchObject({ endpoint: 'http://127.0.0.1:9000', secure: false });
+    expect(ossClientOptions({ bucket: 'b', accelerate: true, timeoutMs: 1 }, creds)).toMatchObject({
+      endpoint: 'https://oss-accelerate.aliyuncs.com',
+    });
+    expect(ossClientOptions({ bucket: 'b', endpoint: 'http://127.0.0.1:9000', timeoutMs: 1 }, creds)).toMatchObject({
+      endpoint: 'http://127.0.0.1:9000',
+      secure: false,
+    });
     expect(ossClientOptions({ bucket: 'b', endpoint: 'oss.example.com', timeoutMs: 1 }, creds)).toMatchObject({ secure: true });
-    expect(ossClientOptions({ bucket: 'b', region: 'cn-beijing', timeoutMs: 1 }, { ...creds, securityToken: 'tok' })).toMatchObject({ stsToken: 'tok', retryMax: 0 });
+    expect(ossClientOptions({ bucket: 'b', region: 'cn-beijing', timeoutMs: 1 }, { ...creds, securityToken: 'tok' })).toMatchObject({
+      stsToken: 'tok',
+      retryMax: 0,
+    });
   });
 });
 

@@ -25,10 +25,20 @@ afterAll(async () => {
 describe('OssStorage regressions', () => {
   it('ossStorageRegression: an expired, unrefreshable token mid-download is AUTH_FAILED (SecurityTokenExpired), not ACCESS_DENIED', async () => {
     const creds = server.issueSts(3_600_000);
-    const oss = new OssStorage({ endpoint: server.endpoint, bucket: server.bucket, ...creds, expiration: undefined, retryBaseMs: 1, timeoutMs: 5000 });
+    const oss = new OssStorage({
+      endpoint: server.endpoint,
+      bucket: server.bucket,
+      ...creds,
+      expiration: undefined,
+      retryBaseMs: 1,
+      timeoutMs: 5000,
+    });
     server.faults.resetNext(400_000, 1, 'get');
     const dest = path.join(tmp, 'x.bin');
-    const error = await oss.download('big.bin', dest, { onProgress: () => server.expireSts(creds.securityToken) }).then(() => null, (e: unknown) => e as { code: string; message: string; hint?: string });
+    const error = await oss.download('big.bin', dest, { onProgress: () => server.expireSts(creds.securityToken) }).then(
+      () => null,
+      (e: unknown) => e as { code: string; message: string; hint?: string },
+    );
     expect(error?.code).toBe('AUTH_FAILED');
     expect(error?.message).toContain('SecurityTokenExpired');
     expect(error?.hint).toMatch(/get a new STS token/);
@@ -36,11 +46,20 @@ describe('OssStorage regressions', () => {
   });
 
   it('ossStorageRegression: a key with a ".." segment is INVALID_ARGUMENT, not AUTH_FAILED (the SDK resolves dot segments)', async () => {
-    const oss = new OssStorage({ endpoint: server.endpoint, bucket: server.bucket, accessKeyId: server.accessKeyId, accessKeySecret: server.accessKeySecret, retries: 0 });
+    const oss = new OssStorage({
+      endpoint: server.endpoint,
+      bucket: server.bucket,
+      accessKeyId: server.accessKeyId,
+      accessKeySecret: server.accessKeySecret,
+      retries: 0,
+    });
     server.put('../../escape.txt', 'x');
     server.stats.reset();
     for (const key of ['../../escape.txt', 'a/./b.txt', 'a/..']) {
-      const error = await oss.head(key).then(() => null, (e: unknown) => e as { code: string; message: string });
+      const error = await oss.head(key).then(
+        () => null,
+        (e: unknown) => e as { code: string; message: string },
+      );
       expect(error?.code).toBe('INVALID_ARGUMENT');
       expect(error?.message).toMatch(/path segment/);
     }
@@ -58,6 +77,8 @@ describe('OssStorage regressions', () => {
       expect(error?.code).toBe('INVALID_ARGUMENT');
       expect(error?.hint).toMatch(/lowercase letters, digits and hyphens/);
     }
-    expect(new OssStorage({ endpoint: server.endpoint, bucket: 'shiplens-test-1', accessKeyId: 'id', accessKeySecret: 'secret' }).bucket).toBe('shiplens-test-1');
+    expect(
+      new OssStorage({ endpoint: server.endpoint, bucket: 'shiplens-test-1', accessKeyId: 'id', accessKeySecret: 'secret' }).bucket,
+    ).toBe('shiplens-test-1');
   });
 });

@@ -15,37 +15,55 @@ describe('retryWithBackoff', () => {
   it('retries transient errors and returns the first success', async () => {
     const delays: number[] = [];
     let calls = 0;
-    const value = await retryWithBackoff(async () => {
-      calls++;
-      if (calls < 3) throw new ShiplensError(calls === 1 ? 'SERVER_ERROR' : 'THROTTLED', 'x');
-      return 'ok';
-    }, { retries: 5, baseMs: 10, random: () => 0.5, sleep: async (ms) => void delays.push(ms), onRetry: () => undefined });
+    const value = await retryWithBackoff(
+      async () => {
+        calls++;
+        if (calls < 3) throw new ShiplensError(calls === 1 ? 'SERVER_ERROR' : 'THROTTLED', 'x');
+        return 'ok';
+      },
+      { retries: 5, baseMs: 10, random: () => 0.5, sleep: async (ms) => void delays.push(ms), onRetry: () => undefined },
+    );
     expect([value, calls, delays]).toEqual(['ok', 3, [5, 10]]);
   });
 
   it.each(['NOT_FOUND', 'ACCESS_DENIED', 'AUTH_FAILED', 'INVALID_ARGUMENT'] as const)('does not retry %s', async (code) => {
     let calls = 0;
-    await expect(retryWithBackoff(async () => {
-      calls++;
-      throw new ShiplensError(code, 'x');
-    }, { retries: 5, sleep: noSleep })).rejects.toMatchObject({ code });
+    await expect(
+      retryWithBackoff(
+        async () => {
+          calls++;
+          throw new ShiplensError(code, 'x');
+        },
+        { retries: 5, sleep: noSleep },
+      ),
+    ).rejects.toMatchObject({ code });
     expect(calls).toBe(1);
   });
 
   it('gives up after the budget with the last error', async () => {
     let calls = 0;
-    await expect(retryWithBackoff(async () => {
-      calls++;
-      throw new ShiplensError('NETWORK', `n${calls}`);
-    }, { retries: 2, sleep: noSleep })).rejects.toMatchObject({ code: 'NETWORK', message: 'n3' });
+    await expect(
+      retryWithBackoff(
+        async () => {
+          calls++;
+          throw new ShiplensError('NETWORK', `n${calls}`);
+        },
+        { retries: 2, sleep: noSleep },
+      ),
+    ).rejects.toMatchObject({ code: 'NETWORK', message: 'n3' });
   });
 
   it('stops with CANCELLED when the signal aborts', async () => {
     const controller = new AbortController();
-    await expect(retryWithBackoff(async () => {
-      controller.abort();
-      throw new ShiplensError('NETWORK', 'x');
-    }, { retries: 5, signal: controller.signal, sleep: noSleep })).rejects.toMatchObject({ code: 'CANCELLED' });
+    await expect(
+      retryWithBackoff(
+        async () => {
+          controller.abort();
+          throw new ShiplensError('NETWORK', 'x');
+        },
+        { retries: 5, signal: controller.signal, sleep: noSleep },
+      ),
+    ).rejects.toMatchObject({ code: 'CANCELLED' });
   });
 
   it('treats marked errors as transient whatever their code', () => {

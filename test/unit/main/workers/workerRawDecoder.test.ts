@@ -42,7 +42,9 @@ describe('workerRawDecoder', () => {
     block[block.length - 2] = 0xff;
     const headerSize = block.findIndex((b) => b < 0x80) + 1;
     expect(workerRawDecoder(native).uncompressInto(block.subarray(0, 20), headerSize, new Uint8Array(5_000))).toBe(false);
-    await expect(snappyDecode(block.subarray(0, block.length - 40), { variant: 'raw', rawDecoder: workerRawDecoder(native, 1024) })).rejects.toMatchObject({ code: 'TRUNCATED' });
+    await expect(
+      snappyDecode(block.subarray(0, block.length - 40), { variant: 'raw', rawDecoder: workerRawDecoder(native, 1024) }),
+    ).rejects.toMatchObject({ code: 'TRUNCATED' });
   });
 
   it('uses snappyjs alone when the native addon is missing', async () => {

@@ -13,10 +13,24 @@ describe('ruleFieldLabelKey', () => {
   });
 
   it('has a label for every field the validator can name', () => {
-    const broken = { ...shippingRuleDefault(), name: 'B', bucket: 'B', prefix: 'a//b', partitionFormat: '%q', roleArn: 'x', timeZone: 'bogus', bufferSizeMb: 1, bufferIntervalSec: 1 };
+    const broken = {
+      ...shippingRuleDefault(),
+      name: 'B',
+      bucket: 'B',
+      prefix: 'a//b',
+      partitionFormat: '%q',
+      roleArn: 'x',
+      timeZone: 'bogus',
+      bufferSizeMb: 1,
+      bufferIntervalSec: 1,
+    };
     const fields = [
       ...ruleValidate(broken),
-      ...ruleValidate({ ...broken, format: 'csv', csv: { columns: ['', 'a', 'a'], delimiter: '::', quote: '', nullValue: '\n', header: false } }),
+      ...ruleValidate({
+        ...broken,
+        format: 'csv',
+        csv: { columns: ['', 'a', 'a'], delimiter: '::', quote: '', nullValue: '\n', header: false },
+      }),
       ...ruleValidate({ ...broken, format: 'parquet', parquet: { columns: [{ name: 'a', type: 'int8' as never }] } }),
     ].map((i) => i.field);
     expect(fields.filter((f) => ruleFieldLabelKey(f) === null)).toEqual([]);

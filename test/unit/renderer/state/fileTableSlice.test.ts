@@ -24,10 +24,16 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 function storeMake() {
-  return createStore<ShiplensState>()((set, get, api) => ({ ...createTableSlice(set, get, api), ...createFileTableSlice(set, get, api), viewSet: vi.fn() }) as unknown as ShiplensState);
+  return createStore<ShiplensState>()(
+    (set, get, api) =>
+      ({ ...createTableSlice(set, get, api), ...createFileTableSlice(set, get, api), viewSet: vi.fn() }) as unknown as ShiplensState,
+  );
 }
 
-const opens = () => calls.filter((c) => c.method === 'table.open' || c.method === 'table.openFile').map((c) => ({ method: c.method, path: c.arg.path ?? c.arg.key, header: (c.arg.dialect as { header?: boolean } | undefined)?.header }));
+const opens = () =>
+  calls
+    .filter((c) => c.method === 'table.open' || c.method === 'table.openFile')
+    .map((c) => ({ method: c.method, path: c.arg.path ?? c.arg.key, header: (c.arg.dialect as { header?: boolean } | undefined)?.header }));
 
 describe('file tables: a local file opens without the connection, and Reopen goes back to it', () => {
   it('reopens a decompressed file with the chosen dialect through table.openFile, then a bucket object through table.open', async () => {

@@ -29,7 +29,10 @@ describe('recent locations', () => {
   it('reads nothing from storage that is not a list of locations', () => {
     localStorage.setItem('shiplens.recent', '{"kind":"local"}');
     expect(recentList()).toEqual([]);
-    localStorage.setItem('shiplens.recent', '[{"kind":"ftp","label":"x","prefix":""},{"kind":"local","label":"/ok","bucket":"ok","prefix":"p/"}]');
+    localStorage.setItem(
+      'shiplens.recent',
+      '[{"kind":"ftp","label":"x","prefix":""},{"kind":"local","label":"/ok","bucket":"ok","prefix":"p/"}]',
+    );
     expect(recentList()).toEqual([{ kind: 'local', label: '/ok', bucket: 'ok', prefix: 'p/' }]);
     localStorage.setItem('shiplens.recent', 'not json');
     expect(recentList()).toEqual([]);

@@ -20,10 +20,13 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 function storeMake() {
-  return createStore<ShiplensState>()((set, get, api) => ({ ...createTableSlice(set, get, api), viewSet: vi.fn() }) as unknown as ShiplensState);
+  return createStore<ShiplensState>()(
+    (set, get, api) => ({ ...createTableSlice(set, get, api), viewSet: vi.fn() }) as unknown as ShiplensState,
+  );
 }
 
-const openDialects = () => calls.filter((c) => c.method === 'table.open').map((c) => (c.arg.dialect as { header: boolean } | undefined)?.header);
+const openDialects = () =>
+  calls.filter((c) => c.method === 'table.open').map((c) => (c.arg.dialect as { header: boolean } | undefined)?.header);
 
 describe('table slice: the CSV dialect belongs to one file', () => {
   it('reopens the same file with the chosen header setting, and the next file with the default', async () => {

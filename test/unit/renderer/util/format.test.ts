@@ -20,7 +20,12 @@ describe('instantParse', () => {
 
 describe('zoneOffsetMinutes', () => {
   it('parses offsets and rejects names', () => {
-    expect([zoneOffsetMinutes('+08:00'), zoneOffsetMinutes('-05:30'), zoneOffsetMinutes('UTC'), zoneOffsetMinutes('Asia/Shanghai')]).toEqual([480, -330, 0, null]);
+    expect([
+      zoneOffsetMinutes('+08:00'),
+      zoneOffsetMinutes('-05:30'),
+      zoneOffsetMinutes('UTC'),
+      zoneOffsetMinutes('Asia/Shanghai'),
+    ]).toEqual([480, -330, 0, null]);
   });
 });
 

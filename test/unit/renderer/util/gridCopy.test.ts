@@ -3,7 +3,10 @@ import type { JsonCell } from '../../../../main/api/contract';
 import { cellCopyText, rowsJson, rowsTsv, tsvField } from '../../../../renderer/util/gridCopy';
 
 const names = ['a', 'b', 'c'];
-const rows: JsonCell[][] = [['1', null, ''], ['x\ty', 'say "hi"', 'two\nlines']];
+const rows: JsonCell[][] = [
+  ['1', null, ''],
+  ['x\ty', 'say "hi"', 'two\nlines'],
+];
 
 describe('grid copy', () => {
   it('writes TSV with Excel quoting, null and "" as empty fields', () => {

@@ -16,14 +16,35 @@ describe('compareCells', () => {
 
 describe('cellNumber', () => {
   it('reads plain decimals only', () => {
-    expect(['12', '-0.5', '1e3', '007', '0x10', ' 1', '', 'Infinity', '1.', true, null, 4].map((c) => cellNumber(c as JsonCell))).toEqual([12, -0.5, 1000, null, null, null, null, null, null, null, null, 4]);
+    expect(['12', '-0.5', '1e3', '007', '0x10', ' 1', '', 'Infinity', '1.', true, null, 4].map((c) => cellNumber(c as JsonCell))).toEqual([
+      12,
+      -0.5,
+      1000,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      4,
+    ]);
   });
 });
 
 describe('rowFilterParse', () => {
   const columns = ['status', 'size', 'msg'];
-  const rows: JsonCell[][] = [['200', '37273', 'ok'], ['404', '1805', 'Not Found'], ['500', null, ''], ['503', '204020', 'slow 500']];
-  const keep = (text: string) => { const f = rowFilterParse(text, columns); return f ? rows.filter(f).map((r) => r[0]) : 'none'; };
+  const rows: JsonCell[][] = [
+    ['200', '37273', 'ok'],
+    ['404', '1805', 'Not Found'],
+    ['500', null, ''],
+    ['503', '204020', 'slow 500'],
+  ];
+  const keep = (text: string) => {
+    const f = rowFilterParse(text, columns);
+    return f ? rows.filter(f).map((r) => r[0]) : 'none';
+  };
 
   it('compares by value in a named column or any column', () => {
     expect(keep('status>=500')).toEqual(['500', '503']);

@@ -3,15 +3,38 @@ import { jsonInString, rowTree } from '../../../../renderer/util/jsonTree';
 
 describe('rowTree', () => {
   it('groups __tag__: fields, opens JSON inside strings, keeps null and ""', () => {
-    const tree = rowTree(['__time__', '__tag__:__hostname__', '__tag__:__pack_id__', 'body', 'empty', 'none'], ['1484913043', 'web-1', 'A-0', '{"user":{"id":7,"roles":["a","b"]},"ok":true}', '', null]);
+    const tree = rowTree(
+      ['__time__', '__tag__:__hostname__', '__tag__:__pack_id__', 'body', 'empty', 'none'],
+      ['1484913043', 'web-1', 'A-0', '{"user":{"id":7,"roles":["a","b"]},"ok":true}', '', null],
+    );
     expect(tree).toEqual([
       { name: '__time__', value: '1484913043', parsed: false },
-      { name: '__tag__', children: [{ name: '__hostname__', value: 'web-1', parsed: false }, { name: '__pack_id__', value: 'A-0', parsed: false }] },
+      {
+        name: '__tag__',
+        children: [
+          { name: '__hostname__', value: 'web-1', parsed: false },
+          { name: '__pack_id__', value: 'A-0', parsed: false },
+        ],
+      },
       {
         name: 'body',
         parsed: true,
         children: [
-          { name: 'user', parsed: false, children: [{ name: 'id', value: 7, parsed: false }, { name: 'roles', parsed: false, children: [{ name: '0', value: 'a', parsed: false }, { name: '1', value: 'b', parsed: false }] }] },
+          {
+            name: 'user',
+            parsed: false,
+            children: [
+              { name: 'id', value: 7, parsed: false },
+              {
+                name: 'roles',
+                parsed: false,
+                children: [
+                  { name: '0', value: 'a', parsed: false },
+                  { name: '1', value: 'b', parsed: false },
+                ],
+              },
+            ],
+          },
           { name: 'ok', value: true, parsed: false },
         ],
       },

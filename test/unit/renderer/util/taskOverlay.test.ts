@@ -6,7 +6,16 @@ import type { ShippingRule } from '../../../../core/shipping/rule';
 import { gapsWithTasks, ruleCovers, slotTaskMarks, taskFolder, tasksInFolder } from '../../../../renderer/util/taskOverlay';
 import { rulePrefixFolder, slsTargetArg } from '../../../../renderer/state/tasksSlice';
 
-const rule: ShippingRule = { ...shippingRuleDefault(), bucket: 'b', prefix: 'nginx-access-json', partitionFormat: '%Y/%m/%d/%H/%M', format: 'json', compression: 'none', timeZone: '+08:00', bufferIntervalSec: 300 };
+const rule: ShippingRule = {
+  ...shippingRuleDefault(),
+  bucket: 'b',
+  prefix: 'nginx-access-json',
+  partitionFormat: '%Y/%m/%d/%H/%M',
+  format: 'json',
+  compression: 'none',
+  timeZone: '+08:00',
+  bufferIntervalSec: 300,
+};
 // 2026-11-23 08:00:43 +08:00, then one task every 300 s.
 const base = Date.UTC(2026, 10, 23, 0, 0, 43);
 
@@ -22,7 +31,9 @@ function object(i: number): { key: string; lastModified: string } {
 describe('taskFolder / tasksInFolder', () => {
   it('puts a task in the folder its object key would be listed in (SPEC §1 key layout)', () => {
     expect(taskFolder(rule, base + 20 * 60_000)).toBe('nginx-access-json/2026/11/23/08/');
-    expect(taskFolder({ prefix: '/p/', partitionFormat: 'year=%Y/mon=%m/day=%d/log_%H%M%s', timeZone: '+08:00' }, base)).toBe('p/year=2026/mon=11/day=23/');
+    expect(taskFolder({ prefix: '/p/', partitionFormat: 'year=%Y/mon=%m/day=%d/log_%H%M%s', timeZone: '+08:00' }, base)).toBe(
+      'p/year=2026/mon=11/day=23/',
+    );
     expect(taskFolder({ prefix: '', partitionFormat: '%Y%m%d', timeZone: 'UTC' }, base)).toBe('');
     const tasks = [task(0, 'success'), task(11, 'success'), task(12, 'fail')];
     expect(tasksInFolder(rule, tasks, 'nginx-access-json/2026/11/23/08/').map((t) => t.id)).toEqual(['t0', 't11']);
@@ -42,11 +53,30 @@ describe('slotTaskMarks', () => {
   it('marks a failed task beside a missing slot, a running task, and a success with no object', () => {
     // Objects for slots 0..11 except 3 (failed), 5 (running) and 8 (success, object gone).
     const objects = [0, 1, 2, 4, 6, 7, 9, 10, 11].map(object);
-    const tasks = [0, 1, 2, 4, 6, 7, 9, 10, 11].map((i) => task(i, 'success')).concat([task(3, 'fail', 'Unauthorized'), task(5, 'running'), task(8, 'success')]);
+    const tasks = [0, 1, 2, 4, 6, 7, 9, 10, 11]
+      .map((i) => task(i, 'success'))
+      .concat([task(3, 'fail', 'Unauthorized'), task(5, 'running'), task(8, 'success')]);
     const gaps = gapsWithTasks(objects, tasks, 300, rule);
-    expect(gaps?.slots.map((s) => s.status)).toEqual(['present', 'present', 'present', 'missing', 'present', 'missing', 'present', 'present', 'missing', 'present', 'present', 'present']);
+    expect(gaps?.slots.map((s) => s.status)).toEqual([
+      'present',
+      'present',
+      'present',
+      'missing',
+      'present',
+      'missing',
+      'present',
+      'present',
+      'missing',
+      'present',
+      'present',
+      'present',
+    ]);
     const marks = slotTaskMarks(gaps?.slots ?? [], tasks);
-    expect([...marks.values()].map((m) => [m.kind, m.task.id])).toEqual([['fail', 't3'], ['running', 't5'], ['anomaly', 't8']]);
+    expect([...marks.values()].map((m) => [m.kind, m.task.id])).toEqual([
+      ['fail', 't3'],
+      ['running', 't5'],
+      ['anomaly', 't8'],
+    ]);
   });
 
   it('gives a failed task at the folder edge its own slot', () => {
@@ -54,7 +84,9 @@ describe('slotTaskMarks', () => {
     const gaps = gapsWithTasks(objects, [task(0, 'fail', 'ConfigNotExist')], 300, rule);
     expect(gaps?.slots.length).toBe(4);
     expect(gaps?.slots[0]?.status).toBe('missing');
-    expect([...slotTaskMarks(gaps?.slots ?? [], [task(0, 'fail', 'ConfigNotExist')]).values()].map((m) => m.task.message)).toEqual(['ConfigNotExist']);
+    expect([...slotTaskMarks(gaps?.slots ?? [], [task(0, 'fail', 'ConfigNotExist')]).values()].map((m) => m.task.message)).toEqual([
+      'ConfigNotExist',
+    ]);
   });
 
   it('does not mark a failed task whose slot has its object (retried since)', () => {
@@ -72,6 +104,9 @@ describe('slotTaskMarks', () => {
 
 describe('slsTargetArg', () => {
   it('drops empty fields so the profile supplies them', () => {
-    expect(slsTargetArg({ profileName: 'p', endpoint: ' ', project: 'proj ', accessKeyId: '', accessKeySecret: '' })).toEqual({ profileName: 'p', project: 'proj' });
+    expect(slsTargetArg({ profileName: 'p', endpoint: ' ', project: 'proj ', accessKeyId: '', accessKeySecret: '' })).toEqual({
+      profileName: 'p',
+      project: 'proj',
+    });
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { timeChartMaxBars, timeChartPick, timeChartRects } from '../../../../renderer/util/timeChart';
 
-const cols = [{ name: 'hour', type: 'TIMESTAMP WITH TIME ZONE' }, { name: 'n', type: 'BIGINT' }];
+const cols = [
+  { name: 'hour', type: 'TIMESTAMP WITH TIME ZONE' },
+  { name: 'n', type: 'BIGINT' },
+];
 
 describe('timeChartPick', () => {
   it('draws one time and one number column, ordered by instant across offsets, BIGINT digits as numbers', () => {
@@ -26,17 +29,52 @@ describe('timeChartPick', () => {
   });
 
   it('takes the columns in either order, DATE and DOUBLE / DECIMAL too', () => {
-    expect(timeChartPick([{ name: 'avg', type: 'DOUBLE' }, { name: 'day', type: 'DATE' }], [[1.5, '2026-11-24'], [0.5, '2026-11-23']])?.bars).toEqual([
+    expect(
+      timeChartPick(
+        [
+          { name: 'avg', type: 'DOUBLE' },
+          { name: 'day', type: 'DATE' },
+        ],
+        [
+          [1.5, '2026-11-24'],
+          [0.5, '2026-11-23'],
+        ],
+      )?.bars,
+    ).toEqual([
       { label: '2026-11-23', value: 0.5 },
       { label: '2026-11-24', value: 1.5 },
     ]);
-    expect(timeChartPick([{ name: 't', type: 'TIMESTAMP' }, { name: 's', type: 'DECIMAL(18,3)' }], [['2026-11-24 10:00:00', '2.250']])?.max).toBe(2.25);
+    expect(
+      timeChartPick(
+        [
+          { name: 't', type: 'TIMESTAMP' },
+          { name: 's', type: 'DECIMAL(18,3)' },
+        ],
+        [['2026-11-24 10:00:00', '2.250']],
+      )?.max,
+    ).toBe(2.25);
   });
 
   it('leaves other shapes to the table', () => {
     expect(timeChartPick([...cols, { name: 'status', type: 'VARCHAR' }], [['2026-11-24 10:00:00+08:00', '1', '200']])).toBeNull();
-    expect(timeChartPick([{ name: 'status', type: 'VARCHAR' }, { name: 'n', type: 'BIGINT' }], [['200', '1']])).toBeNull();
-    expect(timeChartPick([{ name: 'a', type: 'TIMESTAMP' }, { name: 'b', type: 'TIMESTAMP' }], [['2026-11-24 10:00:00', '2026-11-24 10:00:00']])).toBeNull();
+    expect(
+      timeChartPick(
+        [
+          { name: 'status', type: 'VARCHAR' },
+          { name: 'n', type: 'BIGINT' },
+        ],
+        [['200', '1']],
+      ),
+    ).toBeNull();
+    expect(
+      timeChartPick(
+        [
+          { name: 'a', type: 'TIMESTAMP' },
+          { name: 'b', type: 'TIMESTAMP' },
+        ],
+        [['2026-11-24 10:00:00', '2026-11-24 10:00:00']],
+      ),
+    ).toBeNull();
     expect(timeChartPick(cols, [])).toBeNull();
     expect(timeChartPick(cols, [[null, '1']])).toBeNull();
     const many = Array.from({ length: timeChartMaxBars + 1 }, (_, i) => [new Date(i * 60_000).toISOString(), i]);
@@ -47,7 +85,12 @@ describe('timeChartPick', () => {
 
 describe('timeChartRects', () => {
   it('scales bars to the largest value in equal slots; negatives and an all-zero result draw nothing', () => {
-    const chart = timeChartPick(cols, [['2026-11-24 10:00:00+08:00', 10], ['2026-11-24 11:00:00+08:00', 5], ['2026-11-24 12:00:00+08:00', -2], ['2026-11-24 13:00:00+08:00', 0]]);
+    const chart = timeChartPick(cols, [
+      ['2026-11-24 10:00:00+08:00', 10],
+      ['2026-11-24 11:00:00+08:00', 5],
+      ['2026-11-24 12:00:00+08:00', -2],
+      ['2026-11-24 13:00:00+08:00', 0],
+    ]);
     expect(chart && timeChartRects(chart, 400, 100)).toEqual([
       { x: 10, y: 0, w: 80, h: 100 },
       { x: 110, y: 50, w: 80, h: 50 },

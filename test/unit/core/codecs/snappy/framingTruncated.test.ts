@@ -7,7 +7,8 @@ import { fixtureBytes, snappyFixturesLoad } from './snappyFixtures';
 
 await snappyFixturesLoad();
 
-const message = (bytes: number): string => `The snappy framing stream holds no data after its stream identifier (${bytes} bytes): the copy was cut right after the header, or an empty input was compressed.`;
+const message = (bytes: number): string =>
+  `The snappy framing stream holds no data after its stream identifier (${bytes} bytes): the copy was cut right after the header, or an empty input was compressed.`;
 
 describe('framing stream with no data chunk', () => {
   it('is TRUNCATED when a python3-snappy stream is cut right after its header', async () => {

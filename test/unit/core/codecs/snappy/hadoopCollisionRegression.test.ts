@@ -13,9 +13,10 @@ const fixturesRoot = join(__dirname, '../../../../fixtures');
 
 /** python3-snappy: `compress` writes one raw block, `hadoop` a Hadoop block stream. */
 function python(kind: 'compress' | 'hadoop', plain: Uint8Array): Uint8Array {
-  const script = kind === 'compress'
-    ? 'import sys, snappy; sys.stdout.buffer.write(snappy.compress(sys.stdin.buffer.read()))'
-    : 'import io, sys, snappy.hadoop_snappy as h; o = io.BytesIO(); h.stream_compress(io.BytesIO(sys.stdin.buffer.read()), o); sys.stdout.buffer.write(o.getvalue())';
+  const script =
+    kind === 'compress'
+      ? 'import sys, snappy; sys.stdout.buffer.write(snappy.compress(sys.stdin.buffer.read()))'
+      : 'import io, sys, snappy.hadoop_snappy as h; o = io.BytesIO(); h.stream_compress(io.BytesIO(sys.stdin.buffer.read()), o); sys.stdout.buffer.write(o.getvalue())';
   const out = execFileSync('/usr/bin/python3', ['-c', script], { input: plain, maxBuffer: 64 * 1024 * 1024 });
   return new Uint8Array(out.buffer, out.byteOffset, out.length);
 }
@@ -29,7 +30,9 @@ function python(kind: 'compress' | 'hadoop', plain: Uint8Array): Uint8Array {
 function csvRows(t0: number, n: number): Uint8Array {
   const rows: string[] = [];
   for (let i = 0; i < n; i++) {
-    rows.push(`${t0 + i * 7},10.0.${i % 8}.${(i * 37) % 250},GET,/api/v1/items?id=${(i * 7919) % 100000},200,0.${String((i * 131) % 1000).padStart(3, '0')}`);
+    rows.push(
+      `${t0 + i * 7},10.0.${i % 8}.${(i * 37) % 250},GET,/api/v1/items?id=${(i * 7919) % 100000},200,0.${String((i * 131) % 1000).padStart(3, '0')}`,
+    );
   }
   return new TextEncoder().encode(rows.join('\n') + '\n');
 }
@@ -95,9 +98,17 @@ describe('raw blocks whose head reads as a Hadoop header', () => {
     const result = await snappyDecode(csvSmallBlock, { presentedAsSnappy: true });
     expect(result).toEqual({ variant: 'raw', output: csvSmall });
     const columns = ['__time__', 'ip', 'method', 'url', 'status', 'latency'];
-    const opened = await tableOpen(byteSourceFromBytes(csvSmallBlock, 'a/b/1566940365_x_0.snappy.csv'), { dialect: { delimiter: ',', quote: '"', header: false, columns, nullValue: '' } });
+    const opened = await tableOpen(byteSourceFromBytes(csvSmallBlock, 'a/b/1566940365_x_0.snappy.csv'), {
+      dialect: { delimiter: ',', quote: '"', header: false, columns, nullValue: '' },
+    });
     expect(opened.compression).toBe('snappy');
-    expect(await opened.reader.readRows(0, 10)).toEqual(new TextDecoder().decode(csvSmall).trimEnd().split('\n').map((l) => l.split(',')));
+    expect(await opened.reader.readRows(0, 10)).toEqual(
+      new TextDecoder()
+        .decode(csvSmall)
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.split(',')),
+    );
   });
 
   it('53-byte shipped CSV: the head alone still reads as Hadoop, the whole block is checked and decoded as raw', async () => {
@@ -109,12 +120,18 @@ describe('raw blocks whose head reads as a Hadoop header', () => {
     expect(await snappyDecode(csvTinyBlock)).toEqual({ variant: 'raw', output: csvTiny });
     expect(await snappyDecode(csvTinyBlock, { presentedAsSnappy: true })).toEqual({ variant: 'raw', output: csvTiny });
     const columns = ['__time__', 'ip', 'method', 'url', 'status', 'latency'];
-    const opened = await tableOpen(byteSourceFromBytes(csvTinyBlock, 'a/b/1700000014_x_0.snappy.csv'), { dialect: { delimiter: ',', quote: '"', header: false, columns, nullValue: '' } });
+    const opened = await tableOpen(byteSourceFromBytes(csvTinyBlock, 'a/b/1700000014_x_0.snappy.csv'), {
+      dialect: { delimiter: ',', quote: '"', header: false, columns, nullValue: '' },
+    });
     expect(opened.snappyVariant).toBe('raw');
     expect(await opened.reader.readRows(0, 10)).toEqual([new TextDecoder().decode(csvTiny).trimEnd().split(',')]);
   });
 
-  it.each([['JSON lines', json], ['168-byte CSV', csvSmall], ['53-byte CSV', csvTiny]])('the same %s as a real Hadoop stream still decodes as Hadoop', async (_name, plain) => {
+  it.each([
+    ['JSON lines', json],
+    ['168-byte CSV', csvSmall],
+    ['53-byte CSV', csvTiny],
+  ])('the same %s as a real Hadoop stream still decodes as Hadoop', async (_name, plain) => {
     const stream = python('hadoop', plain);
     expect(snappySniff(stream.subarray(0, 64))).toBe('hadoop');
     const result = await snappyDecode(stream, { presentedAsSnappy: true });

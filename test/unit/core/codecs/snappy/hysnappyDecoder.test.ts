@@ -32,7 +32,9 @@ describe('hysnappyRawDecoder (WebAssembly)', () => {
     const plain = new Uint8Array(70 * 1024 * 1024).map((_v, i) => (i * 7) % 251);
     const block = snappyCompressRaw(plain);
     expect(Buffer.from((wasm as NonNullable<typeof wasm>).uncompress(block, plain.length)).equals(Buffer.from(plain))).toBe(true);
-    expect([...(wasm as NonNullable<typeof wasm>).uncompress(Uint8Array.from([0x03, 0x08, 0x61, 0x62, 0x63]), 3)]).toEqual([0x61, 0x62, 0x63]);
+    expect([...(wasm as NonNullable<typeof wasm>).uncompress(Uint8Array.from([0x03, 0x08, 0x61, 0x62, 0x63]), 3)]).toEqual([
+      0x61, 0x62, 0x63,
+    ]);
   });
 
   it.each([
@@ -46,7 +48,9 @@ describe('hysnappyRawDecoder (WebAssembly)', () => {
   });
 
   it('refuses a block whose header disagrees with the expected length before decoding', () => {
-    expect(() => (wasm as NonNullable<typeof wasm>).uncompress(Uint8Array.from([0x03, 0x08, 0x61, 0x62, 0x63]), 4)).toThrow(/declares 3 bytes, expected 4/);
+    expect(() => (wasm as NonNullable<typeof wasm>).uncompress(Uint8Array.from([0x03, 0x08, 0x61, 0x62, 0x63]), 4)).toThrow(
+      /declares 3 bytes, expected 4/,
+    );
   });
 
   it('rawDecoderBySize routes by output size and falls back to whichever exists', () => {

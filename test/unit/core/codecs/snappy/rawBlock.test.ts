@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { crc32c, crc32cMasked, snappyCompressRaw, snappyDecode, snappyRawUncompressedLength, snappySniff } from '../../../../../core/codecs/snappy';
+import {
+  crc32c,
+  crc32cMasked,
+  snappyCompressRaw,
+  snappyDecode,
+  snappyRawUncompressedLength,
+  snappySniff,
+} from '../../../../../core/codecs/snappy';
 import type { ShiplensError } from '../../../../../core/errors';
 import { fixtureBytes, snappyFixturesLoad } from './snappyFixtures';
 
@@ -22,7 +29,11 @@ describe('snappyDecode on hand-made raw blocks', () => {
     { name: 'a literal then an overlapping copy-1', input: [0x06, 0x00, 0x61, 0x05, 0x01], expected: [0x61, 0x61, 0x61, 0x61, 0x61, 0x61] },
     { name: 'a copy-2', input: [0x06, 0x04, 0x61, 0x62, 0x0e, 0x02, 0x00], expected: [0x61, 0x62, 0x61, 0x62, 0x61, 0x62] },
     { name: 'a copy-4', input: [0x05, 0x04, 0x61, 0x62, 0x0b, 0x02, 0x00, 0x00, 0x00], expected: [0x61, 0x62, 0x61, 0x62, 0x61] },
-    { name: 'a 61-byte literal (1-byte length)', input: [61, 0xf0, 60, ...Array<number>(61).fill(0x7a)], expected: Array<number>(61).fill(0x7a) },
+    {
+      name: 'a 61-byte literal (1-byte length)',
+      input: [61, 0xf0, 60, ...Array<number>(61).fill(0x7a)],
+      expected: Array<number>(61).fill(0x7a),
+    },
   ])('decodes $name', async ({ input, expected }) => {
     const { output } = await snappyDecode(Uint8Array.from(input), { variant: 'raw' });
     expect([...output]).toEqual(expected);
@@ -56,7 +67,10 @@ describe('snappyDecode on hand-made raw blocks', () => {
     block[pos + 1] = 0x60;
     block[pos + 2] = 0xea;
     for (const variant of [undefined, 'raw'] as const) {
-      await expect(snappyDecode(block, { variant, source: 'a.snappy' })).rejects.toMatchObject({ code: 'SNAPPY_BAD_OFFSET', source: 'a.snappy' });
+      await expect(snappyDecode(block, { variant, source: 'a.snappy' })).rejects.toMatchObject({
+        code: 'SNAPPY_BAD_OFFSET',
+        source: 'a.snappy',
+      });
     }
   });
 });
@@ -90,7 +104,11 @@ describe('snappySniff', () => {
   it.each([
     { name: 'nothing', input: [], expected: null },
     { name: 'the framing identifier', input: [0xff, 0x06, 0x00, 0x00, 0x73, 0x4e, 0x61, 0x50, 0x70, 0x59], expected: 'framing' },
-    { name: 'the snappy-java magic', input: [0x82, 0x53, 0x4e, 0x41, 0x50, 0x50, 0x59, 0x00, 0, 0, 0, 1, 0, 0, 0, 1], expected: 'snappy-java' },
+    {
+      name: 'the snappy-java magic',
+      input: [0x82, 0x53, 0x4e, 0x41, 0x50, 0x50, 0x59, 0x00, 0, 0, 0, 1, 0, 0, 0, 1],
+      expected: 'snappy-java',
+    },
     { name: 'a Hadoop block', input: [0, 0, 0, 3, 0, 0, 0, 5, 0x03, 0x08, 0x61, 0x62, 0x63], expected: 'hadoop' },
     { name: 'a raw block', input: [0x03, 0x08, 0x61, 0x62, 0x63], expected: 'raw' },
     { name: 'an empty raw block', input: [0x00], expected: 'raw' },

@@ -70,7 +70,11 @@ describe('snappyDecode on corrupt input', () => {
     { name: 'a truncated framing stream', bytes: framing.subarray(0, 100_000), code: 'TRUNCATED' },
     { name: 'a truncated snappy-java stream', bytes: fixtureBytes('logs-large.java.snappy').subarray(0, 100_000), code: 'TRUNCATED' },
     { name: 'a truncated Hadoop stream', bytes: fixtureBytes('logs-large.hadoop.snappy').subarray(0, 100_000), code: 'TRUNCATED' },
-    { name: 'a Hadoop stream missing its last sub-block', bytes: fixtureBytes('logs-large.hadoop-multi.snappy').subarray(0, 25_000), code: 'TRUNCATED' },
+    {
+      name: 'a Hadoop stream missing its last sub-block',
+      bytes: fixtureBytes('logs-large.hadoop-multi.snappy').subarray(0, 25_000),
+      code: 'TRUNCATED',
+    },
     { name: 'a snappy-java header only', bytes: fixtureBytes('tiny.java.snappy').subarray(0, 12), code: 'TRUNCATED' },
   ] as const)('reports $code for $name', async ({ bytes, code, ...rest }) => {
     const error = await decodeError(bytes, { source: 'x.snappy', variant: 'variant' in rest ? rest.variant : undefined });
@@ -84,7 +88,9 @@ describe('snappyDecode on corrupt input', () => {
     const block = redeclare(raw, 4_000_000_000);
     const error = await decodeError(block, { rawDecoder: spy, variant: 'raw' });
     expect(error.code).toBe('TOO_LARGE');
-    expect(error.message).toBe(`The snappy block declares 4,000,000,000 bytes uncompressed but is only ${block.length.toLocaleString('en-US')} bytes — the header is corrupt or this is not a raw snappy block.`);
+    expect(error.message).toBe(
+      `The snappy block declares 4,000,000,000 bytes uncompressed but is only ${block.length.toLocaleString('en-US')} bytes — the header is corrupt or this is not a raw snappy block.`,
+    );
     expect(error.hint).toMatch(/^No size limit helps: /);
     expect(spy.calls).toEqual([]);
   });
@@ -169,7 +175,11 @@ describe('snappyDecode progress and cancel', () => {
 
   it('stops with CANCELLED when the signal aborts between chunks', async () => {
     const controller = new AbortController();
-    const error = await decodeError(large, { signal: controller.signal, source: 'big.snappy', onProgress: (done) => done > 0 && controller.abort() });
+    const error = await decodeError(large, {
+      signal: controller.signal,
+      source: 'big.snappy',
+      onProgress: (done) => done > 0 && controller.abort(),
+    });
     expect(error.code).toBe('CANCELLED');
     expect(error.source).toBe('big.snappy');
   });
@@ -186,9 +196,24 @@ describe('snappyDecode of a header no container fits', () => {
   const tail = ' — the header is corrupt or this is not a raw snappy block.';
 
   it.each([
-    { name: '2^32 declared in 7 bytes', bytes: over32, code: 'SNAPPY_BAD_LENGTH', message: `The snappy block declares 4,294,967,296 bytes uncompressed but is only 7 bytes${tail}` },
-    { name: '2^32 - 1 declared in 7 bytes', bytes: uint32Max, code: 'TOO_LARGE', message: `The snappy block declares 4,294,967,295 bytes uncompressed but is only 7 bytes${tail}` },
-    { name: 'a varint that runs past 5 bytes', bytes: runOn, code: 'SNAPPY_BAD_LENGTH', message: `The snappy block has a length header over 32 bits${tail}` },
+    {
+      name: '2^32 declared in 7 bytes',
+      bytes: over32,
+      code: 'SNAPPY_BAD_LENGTH',
+      message: `The snappy block declares 4,294,967,296 bytes uncompressed but is only 7 bytes${tail}`,
+    },
+    {
+      name: '2^32 - 1 declared in 7 bytes',
+      bytes: uint32Max,
+      code: 'TOO_LARGE',
+      message: `The snappy block declares 4,294,967,295 bytes uncompressed but is only 7 bytes${tail}`,
+    },
+    {
+      name: 'a varint that runs past 5 bytes',
+      bytes: runOn,
+      code: 'SNAPPY_BAD_LENGTH',
+      message: `The snappy block has a length header over 32 bits${tail}`,
+    },
   ])('names the problem for $name when presented as snappy', async ({ bytes, code, message }) => {
     const error = await decodeError(bytes, { source: 'huge.snappy', presentedAsSnappy: true });
     expect(error).toMatchObject({ code, message, source: 'huge.snappy' });

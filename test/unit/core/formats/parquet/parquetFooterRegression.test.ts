@@ -119,7 +119,11 @@ describe('Parquet footer counts and ranges are checked at open (parquetFooterReg
     });
     const outcome = await failure(() => parquetTable(source, { metadata: past }));
     expect(outcome).toMatchObject({ code: 'PARQUET_CORRUPT', source: name });
-    expect(outcome.message).toMatch(new RegExp(`^Row group 1, column 2 \\(flag\\) claims bytes \\d+\\+${dataEnd}, outside the data of the file \\(bytes 4 to ${dataEnd}\\)\\.$`));
+    expect(outcome.message).toMatch(
+      new RegExp(
+        `^Row group 1, column 2 \\(flag\\) claims bytes \\d+\\+${dataEnd}, outside the data of the file \\(bytes 4 to ${dataEnd}\\)\\.$`,
+      ),
+    );
     const before = metadataWith((m) => {
       const meta = m.row_groups[0]?.columns[0]?.meta_data;
       if (meta) {

@@ -3,7 +3,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parquetFooterRead, parquetTable } from '../../../../../core/formats/parquet';
 import type { Cell } from '../../../../../core/formats/table';
 import type { ParquetExpected } from '../fixtureFiles';
-import { countingSource, parquetExpectedCells, fixtureBytes, fixtureJson, fixtureSource, fixturesEnsure, parquetDir, parquetNames } from '../fixtureFiles';
+import {
+  countingSource,
+  parquetExpectedCells,
+  fixtureBytes,
+  fixtureJson,
+  fixtureSource,
+  fixturesEnsure,
+  parquetDir,
+  parquetNames,
+} from '../fixtureFiles';
 
 beforeAll(() => fixturesEnsure('genParquet'));
 
@@ -12,11 +21,19 @@ function expectedRows(name: string): Cell[][] {
 }
 
 describe('parquetTable page-level reads (arrow-rs file: 2 KiB pages, offset indexes)', () => {
-  it('reads exactly DuckDB\'s rows at page starts, mid-page, across pages and row groups', async () => {
+  it("reads exactly DuckDB's rows at page starts, mid-page, across pages and row groups", async () => {
     const expected = expectedRows(parquetNames.multiPage);
     const reader = await parquetTable(fixtureSource(parquetDir, parquetNames.multiPage));
     expect(reader.numRows).toBe(50_000);
-    for (const [offset, limit] of [[0, 100], [1, 7], [2040, 20], [5000, 100], [19_950, 100], [39_999, 3], [49_990, 100]] as const) {
+    for (const [offset, limit] of [
+      [0, 100],
+      [1, 7],
+      [2040, 20],
+      [5000, 100],
+      [19_950, 100],
+      [39_999, 3],
+      [49_990, 100],
+    ] as const) {
       expect(await reader.readRows(offset, limit), `rows ${offset}+${limit}`).toEqual(expected.slice(offset, offset + limit));
     }
     const all: Cell[][] = [];
@@ -25,7 +42,14 @@ describe('parquetTable page-level reads (arrow-rs file: 2 KiB pages, offset inde
   });
 
   it('rowBatches streams windows across page and row-group edges with the exact rows (any batch size)', async () => {
-    for (const name of [parquetNames.multiPage, parquetNames.typesSnappy, parquetNames.typesPlain, parquetNames.multiGroup, parquetNames.typesZstd, parquetNames.typesGzip]) {
+    for (const name of [
+      parquetNames.multiPage,
+      parquetNames.typesSnappy,
+      parquetNames.typesPlain,
+      parquetNames.multiGroup,
+      parquetNames.typesZstd,
+      parquetNames.typesGzip,
+    ]) {
       const expected = expectedRows(name);
       for (const batchRows of [1, 333, 4096]) {
         const reader = await parquetTable(fixtureSource(parquetDir, name), { batchRows });
@@ -66,9 +90,17 @@ describe('parquetTable page-level reads (arrow-rs file: 2 KiB pages, offset inde
     let pageBytes = 0;
     for (const chunk of metadata.row_groups[0]?.columns ?? []) {
       const at = Number(chunk.offset_index_offset);
-      const pages = readOffsetIndex({ view: new DataView(bytes.buffer, bytes.byteOffset + at, chunk.offset_index_length), offset: 0 }).page_locations;
+      const pages = readOffsetIndex({
+        view: new DataView(bytes.buffer, bytes.byteOffset + at, chunk.offset_index_length),
+        offset: 0,
+      }).page_locations;
       // A page that starts at row 0 was fetched by the first read and is still cached.
-      const holding = pages.filter((p, i) => Number(p.first_row_index) > 0 && Number(p.first_row_index) < deeper + 10 && Number(pages[i + 1]?.first_row_index ?? Infinity) > deeper);
+      const holding = pages.filter(
+        (p, i) =>
+          Number(p.first_row_index) > 0 &&
+          Number(p.first_row_index) < deeper + 10 &&
+          Number(pages[i + 1]?.first_row_index ?? Infinity) > deeper,
+      );
       pageBytes += holding.reduce((sum, p) => sum + p.compressed_page_size, 0);
     }
     expect(await reader.readRows(deeper, 10)).toEqual(expectedRows(parquetNames.multiPage).slice(deeper, deeper + 10));
@@ -77,7 +109,7 @@ describe('parquetTable page-level reads (arrow-rs file: 2 KiB pages, offset inde
 });
 
 describe('parquetTable page-level reads (DuckDB file: one data page per column chunk)', () => {
-  it('first 100 rows cost one read of group 0\'s column chunks; later rows in the group cost none', async () => {
+  it("first 100 rows cost one read of group 0's column chunks; later rows in the group cost none", async () => {
     const metadata = await parquetFooterRead(fixtureSource(parquetDir, parquetNames.multiGroup));
     const group = metadata.row_groups[0];
     const groupBytes = (group?.columns ?? []).reduce((sum, c) => sum + Number(c.meta_data?.total_compressed_size), 0);

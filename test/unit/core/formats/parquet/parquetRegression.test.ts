@@ -9,9 +9,16 @@ import { fixtureBytes, fixturesEnsure, parquetDir, parquetNames } from '../fixtu
 fixturesEnsure('genParquet');
 
 let leaked: unknown[] = [];
-const onLeak = (reason: unknown): void => { leaked.push(reason); };
-beforeEach(() => { leaked = []; process.on('unhandledRejection', onLeak); });
-afterEach(() => { process.off('unhandledRejection', onLeak); });
+const onLeak = (reason: unknown): void => {
+  leaked.push(reason);
+};
+beforeEach(() => {
+  leaked = [];
+  process.on('unhandledRejection', onLeak);
+});
+afterEach(() => {
+  process.off('unhandledRejection', onLeak);
+});
 
 async function settle(): Promise<void> {
   for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve, 5));

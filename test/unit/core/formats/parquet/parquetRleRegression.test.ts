@@ -18,7 +18,10 @@ describe('Parquet RLE regressions (fuzz findings)', () => {
     const reader = await parquetTable(byteSourceFromBytes(bytes, 'rle.parquet'));
     let verdict = 'value';
     let reads = 0;
-    for (const [offset, limit] of [[0, 50], [3, 3]] as const) {
+    for (const [offset, limit] of [
+      [0, 50],
+      [3, 3],
+    ] as const) {
       try {
         await reader.readRows(offset, limit);
         reads++;

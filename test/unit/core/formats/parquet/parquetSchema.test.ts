@@ -7,7 +7,14 @@ import { countingSource, fixtureJson, fixtureSource, fixturesEnsure, parquetDir,
 beforeAll(() => fixturesEnsure('genParquet'));
 
 describe('parquetSchemaRead', () => {
-  it.each([parquetNames.typesSnappy, parquetNames.typesPlain, parquetNames.typesZstd, parquetNames.typesGzip, parquetNames.multiGroup, parquetNames.empty])('matches what DuckDB says of %s', async (name) => {
+  it.each([
+    parquetNames.typesSnappy,
+    parquetNames.typesPlain,
+    parquetNames.typesZstd,
+    parquetNames.typesGzip,
+    parquetNames.multiGroup,
+    parquetNames.empty,
+  ])('matches what DuckDB says of %s', async (name) => {
     const expected = fixtureJson<ParquetExpected>(parquetDir, `${name}.json`);
     const schema = await parquetSchemaRead(fixtureSource(parquetDir, name));
     expect(schema.numRows).toBe(Number(expected.file.num_rows));
@@ -15,13 +22,16 @@ describe('parquetSchemaRead', () => {
     expect(schema.createdBy).toBe(expected.file.created_by);
     expect(schema.codecs).toEqual(expected.rowGroups.length ? [...new Set(expected.rowGroups.map((g) => g.compression))] : []);
     expect(schema.keyValueMetadata).toEqual(expected.keyValueMetadata);
-    expect(schema.columns).toEqual(expected.schema.map((c) => {
-      const column: Record<string, string> = { name: c.name, path: c.name, physicalType: c.type, repetition: c.repetition_type };
-      if (c.converted_type) column.logicalType = c.converted_type;
-      if (c.type === 'BYTE_ARRAY' && !c.converted_type && !c.logical_type) column.shownAs = 'UTF-8 text; values that are not UTF-8 as 0x hex';
-      if (expected.rowGroups.length) column.codec = expected.rowGroups[0]!.compression;
-      return column;
-    }));
+    expect(schema.columns).toEqual(
+      expected.schema.map((c) => {
+        const column: Record<string, string> = { name: c.name, path: c.name, physicalType: c.type, repetition: c.repetition_type };
+        if (c.converted_type) column.logicalType = c.converted_type;
+        if (c.type === 'BYTE_ARRAY' && !c.converted_type && !c.logical_type)
+          column.shownAs = 'UTF-8 text; values that are not UTF-8 as 0x hex';
+        if (expected.rowGroups.length) column.codec = expected.rowGroups[0]!.compression;
+        return column;
+      }),
+    );
   });
 
   it('describes the SPEC §3 types of the snappy fixture', async () => {

@@ -2,7 +2,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parquetTable } from '../../../../../core/formats/parquet';
 import type { Cell } from '../../../../../core/formats/table';
 import type { ParquetExpected } from '../fixtureFiles';
-import { countingSource, parquetExpectedCells, fixtureJson, fixtureSource, fixturesEnsure, parquetDir, parquetNames } from '../fixtureFiles';
+import {
+  countingSource,
+  parquetExpectedCells,
+  fixtureJson,
+  fixtureSource,
+  fixturesEnsure,
+  parquetDir,
+  parquetNames,
+} from '../fixtureFiles';
 
 beforeAll(() => fixturesEnsure('genParquet'));
 
@@ -12,13 +20,16 @@ function expectedRows(expected: ParquetExpected): Cell[][] {
 }
 
 describe('parquetTable', () => {
-  it.each([parquetNames.typesSnappy, parquetNames.typesPlain, parquetNames.typesZstd, parquetNames.typesGzip, parquetNames.empty])('reads exactly the rows DuckDB reads from %s', async (name) => {
-    const expected = fixtureJson<ParquetExpected>(parquetDir, `${name}.json`);
-    const reader = await parquetTable(fixtureSource(parquetDir, name));
-    expect(reader.columns.map((c) => c.name)).toEqual(expected.columns);
-    expect(reader.numRows).toBe(expected.rows.length);
-    expect(await reader.readRows(0, 100)).toEqual(expectedRows(expected));
-  });
+  it.each([parquetNames.typesSnappy, parquetNames.typesPlain, parquetNames.typesZstd, parquetNames.typesGzip, parquetNames.empty])(
+    'reads exactly the rows DuckDB reads from %s',
+    async (name) => {
+      const expected = fixtureJson<ParquetExpected>(parquetDir, `${name}.json`);
+      const reader = await parquetTable(fixtureSource(parquetDir, name));
+      expect(reader.columns.map((c) => c.name)).toEqual(expected.columns);
+      expect(reader.numRows).toBe(expected.rows.length);
+      expect(await reader.readRows(0, 100)).toEqual(expectedRows(expected));
+    },
+  );
 
   it('types SPEC §3 columns and keeps INT64 exact, null distinct from empty', async () => {
     const reader = await parquetTable(fixtureSource(parquetDir, parquetNames.typesSnappy));
@@ -55,7 +66,15 @@ describe('parquetTable', () => {
   it('uses an injected raw snappy decoder for SNAPPY chunks', async () => {
     let calls = 0;
     const { snappyUncompress } = await import('hyparquet');
-    const rawDecoder = { name: 'spy', uncompress(block: Uint8Array, length: number) { calls++; const out = new Uint8Array(length); snappyUncompress(block, out); return out; } };
+    const rawDecoder = {
+      name: 'spy',
+      uncompress(block: Uint8Array, length: number) {
+        calls++;
+        const out = new Uint8Array(length);
+        snappyUncompress(block, out);
+        return out;
+      },
+    };
     const reader = await parquetTable(fixtureSource(parquetDir, parquetNames.typesSnappy), { rawDecoder });
     expect(await reader.readRows(0, 1)).toHaveLength(1);
     expect(calls).toBeGreaterThan(0);

@@ -41,12 +41,14 @@ function expectation(name: string): EdgeExpected {
 
 /** DuckDB's text → the cell shiplens gives (numbers as numbers, FLOAT as the number DuckDB prints). */
 function cells(rows: (string | null)[][], kinds: Kind[]): Cell[][] {
-  return rows.map((row) => row.map((text, i) => {
-    if (text === null) return null;
-    const kind = kinds[i];
-    if (kind === 'int' || kind === 'float') return Number(text);
-    return kind === 'bigint' ? BigInt(text) : text;
-  }));
+  return rows.map((row) =>
+    row.map((text, i) => {
+      if (text === null) return null;
+      const kind = kinds[i];
+      if (kind === 'int' || kind === 'float') return Number(text);
+      return kind === 'bigint' ? BigInt(text) : text;
+    }),
+  );
 }
 
 async function allRows(name: string, options: Parameters<typeof parquetTable>[1] = {}): Promise<{ paged: Cell[][]; batched: Cell[][] }> {
@@ -58,33 +60,80 @@ async function allRows(name: string, options: Parameters<typeof parquetTable>[1]
 }
 
 describe('Parquet from other writers reads as DuckDB reads it', () => {
-  it.each([names.flat, names.flatV2, names.flatLz4Raw])('%s: timestamps µs/ns/ms exact, UTC-adjusted with +00, DATE, FLOAT 117.9, DECIMAL text, non-UTF-8 BLOB as 0x hex', async (name) => {
-    const { kinds, expected } = expectation(name);
-    const want = cells(expected ?? [], kinds);
-    expect(want[0]).toEqual([1, '2024-01-02 03:04:05.123456', '2024-01-02 03:04:05.123456789', '2024-01-02 03:04:05.123', '2024-01-02 03:04:05.123456+00', '2024-01-02', 117.9, '123.456', '12345678901234567890.1234567890', '1.50', '0xff00c3']);
-    const { paged, batched } = await allRows(name);
-    expect(paged).toEqual(want);
-    expect(batched).toEqual(want);
-    const reader = await parquetTable(fixtureSource(parquetEdgeDir, name));
-    expect(reader.columns.map((c) => c.type)).toEqual(['int32', 'timestamp', 'timestamp', 'timestamp', 'timestamp', 'date', 'float', 'decimal', 'decimal', 'decimal', 'string']);
-    expect(await reader.readRows(3, 2)).toEqual(want.slice(3, 5));
-  });
+  it.each([names.flat, names.flatV2, names.flatLz4Raw])(
+    '%s: timestamps µs/ns/ms exact, UTC-adjusted with +00, DATE, FLOAT 117.9, DECIMAL text, non-UTF-8 BLOB as 0x hex',
+    async (name) => {
+      const { kinds, expected } = expectation(name);
+      const want = cells(expected ?? [], kinds);
+      expect(want[0]).toEqual([
+        1,
+        '2024-01-02 03:04:05.123456',
+        '2024-01-02 03:04:05.123456789',
+        '2024-01-02 03:04:05.123',
+        '2024-01-02 03:04:05.123456+00',
+        '2024-01-02',
+        117.9,
+        '123.456',
+        '12345678901234567890.1234567890',
+        '1.50',
+        '0xff00c3',
+      ]);
+      const { paged, batched } = await allRows(name);
+      expect(paged).toEqual(want);
+      expect(batched).toEqual(want);
+      const reader = await parquetTable(fixtureSource(parquetEdgeDir, name));
+      expect(reader.columns.map((c) => c.type)).toEqual([
+        'int32',
+        'timestamp',
+        'timestamp',
+        'timestamp',
+        'timestamp',
+        'date',
+        'float',
+        'decimal',
+        'decimal',
+        'decimal',
+        'string',
+      ]);
+      expect(await reader.readRows(3, 2)).toEqual(want.slice(3, 5));
+    },
+  );
 
-  it.each(['Asia/Shanghai', 'Asia/Kolkata', 'America/New_York'])('UTC-adjusted timestamps in %s with the zone shown, as DuckDB with SET TimeZone', async (zone) => {
-    const { kinds, zones } = expectation(names.flat);
-    const want = cells(zones?.[zone] ?? [], kinds);
-    expect(want[0]?.[4]).toBe({ 'Asia/Shanghai': '2024-01-02 11:04:05.123456+08', 'Asia/Kolkata': '2024-01-02 08:34:05.123456+05:30', 'America/New_York': '2024-01-01 22:04:05.123456-05' }[zone]);
-    const { paged, batched } = await allRows(names.flat, { timeZone: zone });
-    expect(paged).toEqual(want);
-    expect(batched).toEqual(want);
-  });
+  it.each(['Asia/Shanghai', 'Asia/Kolkata', 'America/New_York'])(
+    'UTC-adjusted timestamps in %s with the zone shown, as DuckDB with SET TimeZone',
+    async (zone) => {
+      const { kinds, zones } = expectation(names.flat);
+      const want = cells(zones?.[zone] ?? [], kinds);
+      expect(want[0]?.[4]).toBe(
+        {
+          'Asia/Shanghai': '2024-01-02 11:04:05.123456+08',
+          'Asia/Kolkata': '2024-01-02 08:34:05.123456+05:30',
+          'America/New_York': '2024-01-01 22:04:05.123456-05',
+        }[zone],
+      );
+      const { paged, batched } = await allRows(names.flat, { timeZone: zone });
+      expect(paged).toEqual(want);
+      expect(batched).toEqual(want);
+    },
+  );
 
   it('lists and structs are JSON with integers unquoted and FLOAT at float32 digits (DuckDB to_json), top-level DECIMAL and TIMESTAMP exact', async () => {
     const { kinds, expected } = expectation(names.nested);
     const want = cells(expected ?? [], kinds);
-    expect(want[0]).toEqual([1, '[1,2,3]', '{"a":1,"b":9007199254740993}', '[[1,-2],[],null]', '123.456', '2024-01-02 03:04:05.123456', '[117.9, 0.1, NULL]', '{"k":9007199254740993,"z":-1}', '2024-01-02 03:04:05.123456+00']);
+    expect(want[0]).toEqual([
+      1,
+      '[1,2,3]',
+      '{"a":1,"b":9007199254740993}',
+      '[[1,-2],[],null]',
+      '123.456',
+      '2024-01-02 03:04:05.123456',
+      '[117.9, 0.1, NULL]',
+      '{"k":9007199254740993,"z":-1}',
+      '2024-01-02 03:04:05.123456+00',
+    ]);
     // The FLOAT list: DuckDB's list text (`[117.9, 0.1, NULL]`) and shiplens' JSON hold the same numbers.
-    const floats = (rows: Cell[][]): unknown[] => rows.map((row) => (row[6] === null ? null : JSON.parse(String(row[6]).replace(/NULL/g, 'null')) as unknown));
+    const floats = (rows: Cell[][]): unknown[] =>
+      rows.map((row) => (row[6] === null ? null : (JSON.parse(String(row[6]).replace(/NULL/g, 'null')) as unknown)));
     const { paged, batched } = await allRows(names.nested);
     expect(paged.map((row) => row.slice(0, 6))).toEqual(want.map((row) => row.slice(0, 6)));
     expect(floats(paged)).toEqual(floats(want));
@@ -103,7 +152,10 @@ describe('Parquet from other writers reads as DuckDB reads it', () => {
     const opened = await tableOpen(fixtureSource(parquetEdgeDir, names.flat), { timeZone: 'Asia/Kolkata' });
     expect(await opened.reader.readRows(0, 10)).toEqual(cells(zones?.['Asia/Kolkata'] ?? [], kinds));
     const zero = await tableOpen(fixtureSource(parquetEdgeDir, names.footerZeroRows));
-    expect([zero.reader.numRows, zero.warnings]).toEqual([6, [{ message: 'The Parquet footer declares 0 rows, but its row group holds 6; read 6 rows.' }]]);
+    expect([zero.reader.numRows, zero.warnings]).toEqual([
+      6,
+      [{ message: 'The Parquet footer declares 0 rows, but its row group holds 6; read 6 rows.' }],
+    ]);
   });
 
   it('a footer saying 0 rows while its row group holds 6: the 6 rows, with a warning (DuckDB reads them too)', async () => {
@@ -140,13 +192,16 @@ describe('Parquet from other writers reads as DuckDB reads it', () => {
     expect(batched).toEqual(paged);
   });
 
-  it.each([names.dictOffsetZero, names.dictNoOffset, names.dictSingleValue])('dictionary edge case %s reads as DuckDB reads it', async (name) => {
-    const { kinds, expected, written } = expectation(name);
-    expect(expected?.map((row) => row[0])).toEqual(written);
-    const { paged, batched } = await allRows(name);
-    expect(paged).toEqual(cells(expected ?? [], kinds));
-    expect(batched).toEqual(paged);
-  });
+  it.each([names.dictOffsetZero, names.dictNoOffset, names.dictSingleValue])(
+    'dictionary edge case %s reads as DuckDB reads it',
+    async (name) => {
+      const { kinds, expected, written } = expectation(name);
+      expect(expected?.map((row) => row[0])).toEqual(written);
+      const { paged, batched } = await allRows(name);
+      expect(paged).toEqual(cells(expected ?? [], kinds));
+      expect(batched).toEqual(paged);
+    },
+  );
 
   it('dictionary pages falling back to PLAIN within one column chunk (arrow-rs) read as DuckDB reads them', async () => {
     const bytes = fixtureBytes(parquetEdgeDir, names.dictFallback);

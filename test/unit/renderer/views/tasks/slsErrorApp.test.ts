@@ -17,13 +17,23 @@ async function mainError(options: Parameters<typeof slsConnectionResolve>[0]) {
 }
 
 describe('slsErrorApp', () => {
-  it('replaces the CLI hints for a missing project and endpoint with the app\'s words', async () => {
+  it("replaces the CLI hints for a missing project and endpoint with the app's words", async () => {
     const project = await mainError({});
     expect(project.hint).toContain('Pass <project>/<logstore>/<shipper>');
-    expect(slsErrorApp(project, t)).toEqual({ code: 'INVALID_ARGUMENT', source: 'project', message: t('tasks.noProject'), hint: t('tasks.noProjectHint') });
+    expect(slsErrorApp(project, t)).toEqual({
+      code: 'INVALID_ARGUMENT',
+      source: 'project',
+      message: t('tasks.noProject'),
+      hint: t('tasks.noProjectHint'),
+    });
     const endpoint = await mainError({ project: 'p' });
     expect(endpoint.hint).toContain('--endpoint');
-    expect(slsErrorApp(endpoint, t)).toEqual({ code: 'INVALID_ARGUMENT', source: 'endpoint', message: t('tasks.noEndpoint'), hint: t('tasks.noEndpointHint') });
+    expect(slsErrorApp(endpoint, t)).toEqual({
+      code: 'INVALID_ARGUMENT',
+      source: 'endpoint',
+      message: t('tasks.noEndpoint'),
+      hint: t('tasks.noEndpointHint'),
+    });
   });
 
   it('leaves other errors as main sent them', () => {
