@@ -9,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { ipcRegister } from './api/ipc';
 import { safeStorageSecretBox } from './credentials/safeStorageBox';
 import { dataDirResolve, workerPathDefault } from './services/dataDir';
-import type { ApiServices, DialogProvider } from './services/types';
+import type { DialogProvider } from './services/platformTypes';
+import type { ApiServices } from './services/types';
 import { servicesClose, servicesCreate } from './services/wiring';
 import { navigationAllowed, responseHeadersWithCsp, windowOptionsBuild } from './windowOptions';
 

@@ -25,50 +25,7 @@ import { cliGlobals } from './cliOptions';
 import { ruleRead } from './cliRule';
 import { cliLocationParse, cliStorageOpen } from './cliSources';
 import { cliTimeMs, cliZoneCheck } from './cliTime';
-
-/** The flags of `shiplens forward`. */
-export interface ForwardFlags {
-  to: string;
-  from?: string;
-  toTime?: string;
-  rule?: string;
-  partitionFormat?: string;
-  timeZone?: string;
-  storage: 'json' | 'csv' | 'parquet';
-  fromLogstore?: string;
-  consumerGroup?: string;
-  cursor?: string;
-  hecTokenEnv?: string;
-  hecMode: 'json' | 'raw';
-  hecAck?: boolean;
-  gzip?: boolean;
-  sourcetype?: string;
-  index?: string;
-  source?: string;
-  format?: 'rfc5424' | 'rfc3164' | 'hec';
-  facility: string;
-  severity: string;
-  separator: string;
-  tag: string;
-  msgid: string;
-  hostname?: string;
-  sd: 'none' | 'tags';
-  message: 'kv' | 'json';
-  ca?: string;
-  insecure?: boolean;
-  checkpoint?: string;
-  deadLetter?: string;
-  dryRun?: boolean;
-  limit?: number;
-  check?: boolean;
-  batchEvents: number;
-  batchBytes: number;
-  rate?: number;
-  rateMb?: number;
-  timeout: number;
-  udpMaxBytes: number;
-  untilCaughtUp?: boolean;
-}
+import type { ForwardFlags } from './forwardFlags';
 
 async function ruleOf(flags: ForwardFlags, ctx: CliContext): Promise<RangeRule> {
   if (flags.rule && flags.partitionFormat) throw new CliUsageError('--rule and --partition-format exclude each other');

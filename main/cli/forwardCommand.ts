@@ -7,7 +7,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import type { Command } from 'commander';
 import type { CliContext } from './cliOptions';
 import { intOption, sizeOption } from './cliOptions';
-import type { ForwardFlags } from './forwardAction';
+import type { ForwardFlags } from './forwardFlags';
 
 function positive(value: string): number {
   const n = Number(value);

@@ -17,7 +17,7 @@ import { CliUsageError } from './cliErrors';
 import type { CliContext } from './cliOptions';
 import { cliGlobals } from './cliOptions';
 import { cliTimeMs } from './cliTime';
-import type { ForwardFlags } from './forwardAction';
+import type { ForwardFlags } from './forwardFlags';
 
 function cursorOf(text: string | undefined, ctx: CliContext): string {
   if (text === undefined || text === 'begin' || text === 'end') return text ?? 'begin';

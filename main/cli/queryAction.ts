@@ -18,7 +18,7 @@ import { CliUsageError } from './cliErrors';
 import type { CliContext } from './cliOptions';
 import { cliGlobals } from './cliOptions';
 import { queryRangeResolve } from './queryRange';
-import type { QueryFlags } from './queryCommand';
+import type { QueryFlags } from './queryFlags';
 import { queryEmit } from './queryEmit';
 
 /** Beyond these a plan is announced as big before anything is read (issue 15 point 4). */

@@ -13,7 +13,7 @@ import type { CliContext } from './cliOptions';
 import { ruleRead } from './cliRule';
 import type { CliConnectionOptions } from './cliSources';
 import { cliLocationParse } from './cliSources';
-import type { QueryFlags } from './queryCommand';
+import type { QueryFlags } from './queryFlags';
 
 /** Print the hand-off text for `engine`. */
 export async function queryEmit(

@@ -11,7 +11,7 @@ import { ruleRead } from './cliRule';
 import { cliLocationParse, cliStorageOpen } from './cliSources';
 import type { CliConnectionOptions } from './cliSources';
 import { cliTimeMs, cliZoneCheck } from './cliTime';
-import type { QueryFlags } from './queryCommand';
+import type { QueryFlags } from './queryFlags';
 
 async function ruleOf(flags: QueryFlags, ctx: CliContext): Promise<RangeRule> {
   const zone = flags.timeZone === undefined ? undefined : cliZoneCheck(flags.timeZone);

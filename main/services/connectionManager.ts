@@ -6,11 +6,12 @@ import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ShiplensError } from '../../core/errors';
 import type { ApiParsed, ConnectionInfo } from '../api/contract';
-import type { PlatformDeps, ProfileStoreLike, StorageLike } from './types';
+import type { Storage } from '../storage/storage';
+import type { PlatformDeps, ProfileStoreLike } from './platformTypes';
 
 interface Current {
   info: ConnectionInfo;
-  storage: StorageLike;
+  storage: Storage;
 }
 
 /** Owns the one open Storage. */
@@ -31,7 +32,7 @@ export class ConnectionManager {
   }
 
   /** The storage in use (sample bucket by default). */
-  async storage(): Promise<StorageLike> {
+  async storage(): Promise<Storage> {
     return (await this.ensure()).storage;
   }
 

@@ -8,7 +8,8 @@ import { ShiplensError, errorCodes, throwIfCancelled } from '../../core/errors';
 import type { ErrorCode, ErrorInfo } from '../../core/errors';
 import { tableWorkerOpen } from '../workers/tableWorkerClient';
 import type { TableWorkerOpenOptions } from '../workers/tableWorkerClient';
-import type { EngineDeps, OpenedTableLike, SnappyVariantName } from './types';
+import type { SnappyVariant } from '../../core/codecs/snappy/types';
+import type { Engine, OpenedTableLike } from '../engine/engineTypes';
 
 /** Options of one decode. */
 export interface DecodeOptions {
@@ -27,7 +28,7 @@ export interface DecodeOptions {
 /** Messages the decode worker posts back. */
 export type DecodeWorkerMessage =
   | { type: 'progress'; done: number; total: number | null }
-  | { type: 'done'; variant: SnappyVariantName; output: Uint8Array }
+  | { type: 'done'; variant: SnappyVariant; output: Uint8Array }
   | { type: 'error'; error: ErrorInfo };
 
 /** Input the decode worker receives. */
@@ -43,7 +44,7 @@ export const workerThresholdBytes = 8 * 1024 * 1024;
 /** Decodes snappy bytes, choosing inline or worker by size. */
 export class DecodeRunner {
   constructor(
-    private readonly engine: Pick<EngineDeps, 'snappyDecode'>,
+    private readonly engine: Pick<Engine, 'snappyDecode'>,
     private readonly workerPath: string | null,
     private readonly thresholdBytes = workerThresholdBytes,
   ) {}
@@ -59,7 +60,7 @@ export class DecodeRunner {
   }
 
   /** Decode any snappy container to bytes. */
-  async decode(bytes: Uint8Array, options: DecodeOptions): Promise<{ variant: SnappyVariantName; output: Uint8Array }> {
+  async decode(bytes: Uint8Array, options: DecodeOptions): Promise<{ variant: SnappyVariant; output: Uint8Array }> {
     throwIfCancelled(options.signal);
     if (!this.usesWorker(bytes.length)) {
       return this.engine.snappyDecode(bytes, options);
@@ -67,7 +68,7 @@ export class DecodeRunner {
     return this.decodeInWorker(bytes, options);
   }
 
-  private decodeInWorker(bytes: Uint8Array, options: DecodeOptions): Promise<{ variant: SnappyVariantName; output: Uint8Array }> {
+  private decodeInWorker(bytes: Uint8Array, options: DecodeOptions): Promise<{ variant: SnappyVariant; output: Uint8Array }> {
     const worker = new Worker(this.workerPath as string);
     return new Promise((resolve, reject) => {
       let settled = false;

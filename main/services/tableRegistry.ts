@@ -1,7 +1,7 @@
 /** Opened tables by id, bounded (least recently used ones are closed first). */
 import { randomBytes } from 'node:crypto';
 import { ShiplensError } from '../../core/errors';
-import type { OpenedTableLike } from './types';
+import type { OpenedTableLike } from '../engine/engineTypes';
 
 /** One registered table: the opened reader plus what the API reports about it. */
 export interface TableEntry {

@@ -1,22 +1,14 @@
 /**
- * Builds the real ApiServices: storage, formats, codecs and simulator modules bound to
- * the platform pieces (native snappy, parquetjs-lite writer, fs), plus the app services.
+ * Builds the real ApiServices: the engine (main/engine), the Node storage and credentials
+ * adapters, plus the app services.
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { snappyCompressRaw, snappyDecode } from '../../core/codecs/snappy';
-import { csvExport } from '../../core/export/csvExport';
-import { formatDetect } from '../../core/formats/formatDetect';
-import { parquetSchemaRead } from '../../core/formats/parquet';
-import { tableOpen } from '../../core/formats/tableOpen';
 import { isShiplensError } from '../../core/errors';
-import { shippingSimulate } from '../../core/shipping/simulator';
 import type { ApiEvents } from '../api/contract';
-import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
-import { hysnappyRawDecoder, rawDecoderBySize } from '../../core/codecs/snappy/hysnappyDecoder';
+import { engineCreate } from '../engine';
 import { fileByteSource } from '../fileByteSource';
 import { safeJoin } from '../safePath';
-import { parquetWriteLite } from '../shipping/parquetWriter';
 import { LocalFolderStorage } from '../storage/localFolderStorage';
 import { OssStorage } from '../storage/ossStorage';
 import { credentialsResolve } from '../credentials/credentialSources';
@@ -31,7 +23,8 @@ import { EventHub } from './eventHub';
 import { JobRegistry } from './jobRegistry';
 import { SettingsStore } from './settingsStore';
 import { TableRegistry } from './tableRegistry';
-import type { ApiServices, DialogProvider, EngineDeps, PlatformDeps, ProfileStoreLike } from './types';
+import type { DialogProvider, PlatformDeps, ProfileStoreLike } from './platformTypes';
+import type { ApiServices } from './types';
 import { UploadRegistry } from './uploadRegistry';
 
 /** Options of `servicesCreate`. */
@@ -51,21 +44,6 @@ export interface ServicesOptions {
   platform?: Partial<PlatformDeps>;
   /** Largest browser-mode upload (default 1 GiB). */
   uploadLimitBytes?: number;
-}
-
-/** The engine with native snappy and the parquetjs-lite writer bound. */
-export function engineCreate(): EngineDeps {
-  // Pages and small objects on WASM snappy (steady), big objects on the native addon (fastest).
-  const rawDecoder = () => rawDecoderBySize(hysnappyRawDecoder(), nativeRawBlockDecoder()) ?? undefined;
-  return {
-    tableOpen: (source, options) => tableOpen(source, { ...options, rawDecoder: rawDecoder() }),
-    formatDetect: (source, hints) => formatDetect(source, hints),
-    parquetSchemaRead: (source) => parquetSchemaRead(source),
-    csvExport: (reader, write, options) => csvExport(reader, write, options),
-    snappyDecode: (bytes, options) => snappyDecode(bytes, { ...options, rawDecoder: rawDecoder() }),
-    shippingSimulate: (rule, logs, taskTimeNs, taskNumber) =>
-      shippingSimulate(rule, logs as never, taskTimeNs, taskNumber, { parquetWrite: parquetWriteLite, compressRaw: snappyCompressRaw }),
-  };
 }
 
 /** Node adapters for storage, files and credentials. */

@@ -7,7 +7,7 @@ import { ShiplensError, throwIfCancelled } from '../../core/errors';
 import { tableBatchRows } from '../../core/formats/table';
 import type { Cell, TableReader } from '../../core/formats/table';
 import { errorFromInfo } from '../services/decodeRunner';
-import type { OpenedTableLike } from '../services/types';
+import type { OpenedTableLike } from '../engine/engineTypes';
 import type { TableWorkerMessage, TableWorkerOpen, TableWorkerRows } from './tableWorkerHost';
 
 /** Options of `tableWorkerOpen`. */

@@ -3,7 +3,8 @@ import { apiDispatch } from '../../main/api/dispatch';
 import type { ApiResponse, ApiResults } from '../../main/api/contract';
 import { EventHub } from '../../main/services/eventHub';
 import { JobRegistry } from '../../main/services/jobRegistry';
-import type { ApiServices, ProfileWithSecret } from '../../main/services/types';
+import type { ProfileWithSecret } from '../../main/services/platformTypes';
+import type { ApiServices } from '../../main/services/types';
 import { startSlsTestServer } from '../servers/slsServer';
 import type { SlsTestServer } from '../servers/slsServer';
 

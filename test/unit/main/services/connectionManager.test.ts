@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ConnectionManager } from '../../../../main/services/connectionManager';
-import type { PlatformDeps, ProfileStoreLike, StorageLike } from '../../../../main/services/types';
+import type { PlatformDeps, ProfileStoreLike } from '../../../../main/services/platformTypes';
+import type { Storage } from '../../../../main/storage/storage';
 
-function fakeStorage(bucket: string): StorageLike {
+function fakeStorage(bucket: string): Storage {
   const fail = () => Promise.reject(new Error('not used'));
   return { kind: 'local', label: bucket, bucket, list: fail, head: fail, open: fail, download: fail };
 }
@@ -36,7 +37,7 @@ describe('ConnectionManager', () => {
     expect(ensured).toEqual(['/data/sample-bucket']);
     expect(info).toEqual({ kind: 'sample', label: 'Sample bucket', bucket: 'sample-bucket' });
     expect(again).toEqual(info);
-    expect((storage as StorageLike).bucket).toBe('sample-bucket');
+    expect((storage as Storage).bucket).toBe('sample-bucket');
     await manager.info();
     expect(ensured).toHaveLength(1);
   });

@@ -1,0 +1,43 @@
+/** The flags of `shiplens forward` (their own module: the action and the live source both read them). */
+export interface ForwardFlags {
+  to: string;
+  from?: string;
+  toTime?: string;
+  rule?: string;
+  partitionFormat?: string;
+  timeZone?: string;
+  storage: 'json' | 'csv' | 'parquet';
+  fromLogstore?: string;
+  consumerGroup?: string;
+  cursor?: string;
+  hecTokenEnv?: string;
+  hecMode: 'json' | 'raw';
+  hecAck?: boolean;
+  gzip?: boolean;
+  sourcetype?: string;
+  index?: string;
+  source?: string;
+  format?: 'rfc5424' | 'rfc3164' | 'hec';
+  facility: string;
+  severity: string;
+  separator: string;
+  tag: string;
+  msgid: string;
+  hostname?: string;
+  sd: 'none' | 'tags';
+  message: 'kv' | 'json';
+  ca?: string;
+  insecure?: boolean;
+  checkpoint?: string;
+  deadLetter?: string;
+  dryRun?: boolean;
+  limit?: number;
+  check?: boolean;
+  batchEvents: number;
+  batchBytes: number;
+  rate?: number;
+  rateMb?: number;
+  timeout: number;
+  udpMaxBytes: number;
+  untilCaughtUp?: boolean;
+}

@@ -1,0 +1,61 @@
+/**
+ * main/engine — README
+ *
+ * The engine is shiplens's operations created once, with the platform pieces bound: core's
+ * format detection, Parquet schema, table reader, CSV export, snappy decode and shipping
+ * simulator, given the raw-block decoder (`engineRawDecoder`: WASM hysnappy for pages and
+ * small objects, the native addon for big ones), the parquetjs-lite writer and snappy
+ * compression. Rules are read by the one parser in core/shipping/ruleInput.ts.
+ *
+ * Who calls it: the API handlers (main/api/handlers/*, through `services.engine`, built by
+ * main/services/wiring.ts) and the CLI actions (main/cli/*Actions.ts, through `cliEngine()`).
+ * Both faces therefore decode, open, export and simulate with the same code and the same
+ * decoder choice; the CLI only parses arguments and formats output. Heavy readers (Parquet,
+ * the simulator's writer) load on first use, so `shiplens decode` does not pay for them.
+ * Files are written by main/services/outputWriter.ts, listing and download by the one Storage
+ * interface (main/storage/storage.ts).
+ */
+import type { RawBlockDecoder } from '../../core/codecs/snappy';
+import { snappyDecode } from '../../core/codecs/snappy';
+import { hysnappyRawDecoder, rawDecoderBySize } from '../../core/codecs/snappy/hysnappyDecoder';
+import { formatDetect } from '../../core/formats/formatDetect';
+import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
+import type { Engine } from './engineTypes';
+
+export type { CsvExportOptions, DetectionLike, Engine, OpenedTableLike, SnappyDecodeOptions, TableOpenOptions } from './engineTypes';
+
+/** The one raw-block decoder choice: pages and small objects on WASM snappy (steady), big objects on the native addon (fastest). */
+export function engineRawDecoder(): RawBlockDecoder | undefined {
+  return rawDecoderBySize(hysnappyRawDecoder(), nativeRawBlockDecoder()) ?? undefined;
+}
+
+/** The engine with the raw-block decoder, the parquetjs-lite writer and snappy compression bound. */
+export function engineCreate(): Engine {
+  return {
+    tableOpen: async (source, options) =>
+      (await import('../../core/formats/tableOpen')).tableOpen(source, { ...options, rawDecoder: engineRawDecoder() }),
+    formatDetect: (source, hints, signal) => formatDetect(source, hints, signal),
+    parquetSchemaRead: async (source, signal) => (await import('../../core/formats/parquet')).parquetSchemaRead(source, { signal }),
+    csvExport: async (reader, write, options) => (await import('../../core/export/csvExport')).csvExport(reader, write, options),
+    snappyDecode: (bytes, options) => snappyDecode(bytes, { ...options, rawDecoder: engineRawDecoder() }),
+    shippingSimulate: async (rule, logs, taskTimeNs, taskNumber) => {
+      const [{ shippingSimulate }, { parquetWriteLite }, { snappyCompressRaw }] = await Promise.all([
+        import('../../core/shipping/simulator'),
+        import('../shipping/parquetWriter'),
+        import('../../core/codecs/snappy'),
+      ]);
+      return shippingSimulate(rule, logs as never, taskTimeNs, taskNumber, {
+        parquetWrite: parquetWriteLite,
+        compressRaw: snappyCompressRaw,
+      });
+    },
+  };
+}
+
+let shared: Engine | undefined;
+
+/** The process's one engine (the CLI's; the app builds its own in wiring.ts for its services). */
+export function engineShared(): Engine {
+  shared ??= engineCreate();
+  return shared;
+}
