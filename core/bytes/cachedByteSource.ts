@@ -6,7 +6,9 @@
  * fetched in one read, blocks stay in an LRU, and concurrent reads of the same block or range
  * share one fetch. Large reads bypass the cache so a full decode does not flush it.
  */
-import { ShiplensError, toShiplensError } from '../errors';
+import type { ShiplensError } from '../errors';
+import { toShiplensError } from '../errors';
+import { abortRace, cancelledError } from './abort';
 import { byteRangeCheck } from './byteSource';
 import type { ByteSource } from './byteSource';
 
@@ -19,21 +21,7 @@ export interface CachedByteSourceOptions {
 }
 
 function cancelled(name: string | undefined): ShiplensError {
-  return new ShiplensError('CANCELLED', 'The read was cancelled.', { source: name });
-}
-
-/** Settle with `promise`, or reject CANCELLED as soon as `signal` aborts (the fetch may go on for others). */
-function raceSignal<T>(promise: Promise<T>, signal: AbortSignal | undefined, name: string | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(cancelled(name));
-  return new Promise((resolve, reject) => {
-    const onAbort = () => reject(cancelled(name));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => (signal.removeEventListener('abort', onAbort), resolve(value)),
-      (error: unknown) => (signal.removeEventListener('abort', onAbort), reject(error)),
-    );
-  });
+  return cancelledError('The read was cancelled.', name);
 }
 
 interface CacheState {
@@ -118,7 +106,7 @@ async function directRead(state: CacheState, offset: number, length: number, sig
   const shared = state.pendingRanges.get(key);
   if (shared) {
     try {
-      return await raceSignal(shared, signal, state.source.name);
+      return await abortRace(shared, signal, () => cancelled(state.source.name));
     } catch (error) {
       // The first reader cancelled the shared fetch; this one did not, so read again.
       if (toShiplensError(error).code !== 'CANCELLED' || signal?.aborted) throw error;
@@ -145,7 +133,7 @@ export function cachedByteSource(source: ByteSource, options: CachedByteSourceOp
       if (signal?.aborted) throw cancelled(source.name);
       if (length === 0) return new Uint8Array(0);
       if (length > bypassBytes) return directRead(state, offset, length, signal);
-      return raceSignal(blocksRead(state, offset, length), signal, source.name);
+      return abortRace(blocksRead(state, offset, length), signal, () => cancelled(source.name));
     },
   };
 }

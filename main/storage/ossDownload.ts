@@ -10,7 +10,7 @@ import { ShiplensError, isShiplensError } from '../../core/errors';
 import { outputWriteAll } from '../services/outputWriter';
 import { destCheck, partCommit, partDiscard, partOpen, partPathOf, partResumableBytes, partStateDiscard, partStateWrite } from './partFile';
 import { contentRangeParse } from './ossRange';
-import type { OssStorage } from './ossStorage';
+import type { OssRequest } from './ossRequest';
 import { backoffDelay, errorIsTransient, sleepCancellable, transientMark } from './retry';
 import type { StorageDownloadOptions } from './storage';
 
@@ -19,7 +19,7 @@ const maxResumes = 1000;
 
 /** Download `key` to `destPath` through `<destPath>.part`. */
 export async function ossDownload(
-  storage: OssStorage,
+  request: OssRequest,
   key: string,
   destPath: string,
   options: StorageDownloadOptions,
@@ -27,9 +27,9 @@ export async function ossDownload(
   const overwrite = options.overwrite === true;
   const { signal } = options;
   await destCheck(destPath, overwrite);
-  const head = await storage.headRaw(key, signal);
+  const head = await request.head(key, signal);
   const stablePart = partPathOf(destPath);
-  let state = head.etag === null ? null : { source: `oss://${storage.bucket}/${key}`, etag: head.etag, size: head.size };
+  let state = head.etag === null ? null : { source: request.sourceOf(key), etag: head.etag, size: head.size };
   let done = state ? await partResumableBytes(stablePart, state) : 0;
   const { path: part, handle } = await partOpen(destPath, { resume: done > 0, stable: state !== null, ownedSource: state?.source });
   // Someone else's `<dest>.part` is left alone: this download uses a unique part, not resumable.
@@ -41,7 +41,7 @@ export async function ossDownload(
       const before = done;
       try {
         done += await streamRange(
-          storage,
+          request,
           key,
           head.etag,
           done,
@@ -55,8 +55,8 @@ export async function ossDownload(
         if (signal?.aborted || !errorIsTransient(error) || resumes >= maxResumes) throw error;
         // A broken transfer that moved forward resets the failure count; a stuck one does not.
         failures = done > before ? 0 : failures + 1;
-        if (failures > storage.retries) throw error;
-        await sleepCancellable(backoffDelay(failures, storage.retryBaseMs, 5000, storage.random), signal);
+        if (failures > request.retries) throw error;
+        await sleepCancellable(backoffDelay(failures, request.retryBaseMs, 5000, request.random), signal);
       }
     }
     options.onProgress?.(done, head.size);
@@ -66,7 +66,7 @@ export async function ossDownload(
     return { bytes: head.size };
   } catch (error) {
     await handle.close().catch(() => undefined);
-    const source = `oss://${storage.bucket}/${key}`;
+    const source = request.sourceOf(key);
     if (!signal?.aborted && errorIsTransient(error) && state && done > 0 && isShiplensError(error)) {
       throw new ShiplensError(error.code, error.message, {
         source,
@@ -82,7 +82,7 @@ export async function ossDownload(
 
 /** GET `bytes=from-(size-1)` (If-Match the ETag) and check the answer is exactly that range. */
 async function rangeStreamOpen(
-  storage: OssStorage,
+  request: OssRequest,
   key: string,
   etag: string | null,
   from: number,
@@ -91,7 +91,7 @@ async function rangeStreamOpen(
 ): Promise<Readable> {
   const headers: Record<string, string> = { Range: `bytes=${from}-${size - 1}` };
   if (etag) headers['If-Match'] = etag;
-  const result = await storage.run(key, signal, (client) => client.getStream(key, { headers, timeout: storage.endpointConfig.timeoutMs }));
+  const result = await request.run(key, signal, (client) => client.getStream(key, { headers, timeout: request.endpointConfig.timeoutMs }));
   const stream = result.stream as Readable;
   const range = contentRangeParse((result.res.headers as Record<string, string | undefined>)['content-range']);
   if (result.res.status !== 206 || !range || range.start !== from || range.total !== size) {
@@ -100,7 +100,7 @@ async function rangeStreamOpen(
       'SERVER_ERROR',
       `Asked for bytes ${from}- of ${size}, the server answered ${result.res.status} with a different range.`,
       {
-        source: `oss://${storage.bucket}/${key}`,
+        source: request.sourceOf(key),
         hint: 'The object changed or the endpoint ignores Range; try again.',
       },
     );
@@ -127,7 +127,7 @@ function idleWatchdog(stream: Readable, idleMs: number, source: string): { arm: 
  * On failure the thrown error carries `received` (bytes written before it broke).
  */
 async function streamRange(
-  storage: OssStorage,
+  request: OssRequest,
   key: string,
   etag: string | null,
   from: number,
@@ -136,10 +136,10 @@ async function streamRange(
   progress: (done: number) => void,
   signal: AbortSignal | undefined,
 ): Promise<number> {
-  const source = `oss://${storage.bucket}/${key}`;
-  const stream = await rangeStreamOpen(storage, key, etag, from, size, signal);
+  const source = request.sourceOf(key);
+  const stream = await rangeStreamOpen(request, key, etag, from, size, signal);
   let received = 0;
-  const { arm, disarm } = idleWatchdog(stream, storage.endpointConfig.timeoutMs, source);
+  const { arm, disarm } = idleWatchdog(stream, request.endpointConfig.timeoutMs, source);
   const onAbort = (): void => void stream.destroy(new ShiplensError('CANCELLED', 'The download was cancelled.', { source }));
   signal?.addEventListener('abort', onAbort, { once: true });
   try {

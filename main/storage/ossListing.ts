@@ -12,7 +12,8 @@ import { ShiplensError } from '../../core/errors';
 import type { ObjectEntry } from '../api/contract';
 import { keyCompare, maxKeysClamp, pageTokenDecode, pageTokenEncode } from './listing';
 import { ossQuirksOf } from './ossQuirks';
-import type { OssStorage } from './ossStorage';
+import type { OssRequest } from './ossRequest';
+import { ossDateIso } from './ossRequest';
 import type { StorageListOptions, StorageListPage } from './storage';
 
 const tokenKind = 'oss1';
@@ -29,19 +30,19 @@ interface RawPage {
 /** Where the previous page stopped: `t` (v2 token) or `m` (v1 marker), and `k` (last key returned). */
 type Position = Record<string, string> | undefined;
 
-async function requestPage(storage: OssStorage, options: StorageListOptions, position: Position, v1: boolean): Promise<RawPage> {
+async function requestPage(request: OssRequest, options: StorageListOptions, position: Position, v1: boolean): Promise<RawPage> {
   const query: Record<string, string> = {
     prefix: options.prefix,
     'max-keys': String(maxKeysClamp(options.maxKeys)),
     'encoding-type': 'url',
   };
   if (options.delimiter) query.delimiter = options.delimiter;
-  const timeout = { timeout: storage.endpointConfig.timeoutMs };
+  const timeout = request.timeout;
   if (v1) {
     // After a v2 page, the last key returned is where v1 goes on (marker = "after this key").
     const marker = position?.m ?? position?.k;
     if (marker) query.marker = marker;
-    const r = await storage.run(undefined, options.signal, (client) => client.list(query as unknown as OSS.ListObjectsQuery, timeout));
+    const r = await request.run(undefined, options.signal, (client) => client.list(query as unknown as OSS.ListObjectsQuery, timeout));
     return {
       objects: r.objects ?? [],
       prefixes: r.prefixes ?? [],
@@ -50,7 +51,7 @@ async function requestPage(storage: OssStorage, options: StorageListOptions, pos
     };
   }
   if (position?.t) query['continuation-token'] = position.t;
-  const r = await storage.run(undefined, options.signal, (client) => client.listV2(query as OSS.ListV2ObjectsQuery, timeout));
+  const r = await request.run(undefined, options.signal, (client) => client.listV2(query as OSS.ListV2ObjectsQuery, timeout));
   return {
     objects: r.objects ?? [],
     prefixes: r.prefixes ?? [],
@@ -60,20 +61,20 @@ async function requestPage(storage: OssStorage, options: StorageListOptions, pos
 }
 
 /** One page of `options.prefix`. */
-export async function ossList(storage: OssStorage, options: StorageListOptions): Promise<StorageListPage> {
+export async function ossList(request: OssRequest, options: StorageListOptions): Promise<StorageListPage> {
   const position: Position = options.pageToken ? pageTokenDecode(tokenKind, options.pageToken) : undefined;
-  const quirks = ossQuirksOf(storage.where);
+  const quirks = ossQuirksOf(request.where);
   let v1 = quirks.listV1 === true || position?.m !== undefined;
-  let raw = await requestPage(storage, options, position, v1);
+  let raw = await requestPage(request, options, position, v1);
   if (!v1 && raw.truncated && !raw.next) {
     // Truncated without a token: this server pages only by markers. Ask again with v1.
     quirks.listV1 = v1 = true;
-    raw = await requestPage(storage, options, position, true);
+    raw = await requestPage(request, options, position, true);
   }
   const after = position?.k;
   const advancing = (key: string): boolean => after === undefined || keyCompare(key, after) > 0;
   const objects: ObjectEntry[] = raw.objects
-    .map((o) => ({ key: urlDecode(o.name), size: Number(o.size), lastModified: isoDate(o.lastModified) }))
+    .map((o) => ({ key: urlDecode(o.name), size: Number(o.size), lastModified: ossDateIso(o.lastModified) }))
     .filter((o) => advancing(o.key));
   const prefixes = raw.prefixes.map(urlDecode).filter(advancing);
   if (!raw.truncated) return { objects, prefixes, nextPageToken: null };
@@ -89,8 +90,8 @@ export async function ossList(storage: OssStorage, options: StorageListOptions):
         ? 'a page did not advance past the keys already listed'
         : null;
   if (why) {
-    throw new ShiplensError('LISTING_INCOMPLETE', `The listing of oss://${storage.bucket}/${options.prefix} is incomplete: ${why}.`, {
-      source: `oss://${storage.bucket}/${options.prefix}`,
+    throw new ShiplensError('LISTING_INCOMPLETE', `The listing of oss://${request.bucket}/${options.prefix} is incomplete: ${why}.`, {
+      source: `oss://${request.bucket}/${options.prefix}`,
       hint: 'Try the listing again; if it persists the endpoint or a proxy is answering inconsistently.',
     });
   }
@@ -104,9 +105,4 @@ function urlDecode(text: string): string {
   } catch {
     return text;
   }
-}
-
-function isoDate(value: string | undefined): string {
-  const ms = value ? Date.parse(value) : NaN;
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : new Date(0).toISOString();
 }

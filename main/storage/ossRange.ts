@@ -10,7 +10,8 @@ import type { ByteSource } from '../../core/bytes/byteSource';
 import { byteRangeCheck } from '../../core/bytes/byteSource';
 import { ShiplensError } from '../../core/errors';
 import { ossQuirksOf } from './ossQuirks';
-import type { OssHead, OssStorage } from './ossStorage';
+import type { OssHead, OssRequest } from './ossRequest';
+import { ossDateIso } from './ossRequest';
 import { transientMark } from './retry';
 
 /** Parse `bytes a-b/total`; null when absent or malformed. */
@@ -22,7 +23,7 @@ export function contentRangeParse(header: string | undefined): { start: number; 
 
 /** One checked ranged GET. */
 export async function ossRangeRead(
-  storage: OssStorage,
+  request: OssRequest,
   key: string,
   start: number,
   length: number,
@@ -32,13 +33,13 @@ export async function ossRangeRead(
 ): Promise<Uint8Array> {
   if (length === 0) return new Uint8Array(0);
   const end = start + length - 1;
-  const source = `oss://${storage.bucket}/${key}`;
-  return storage.run(key, signal, async (client) => {
+  const source = request.sourceOf(key);
+  return request.run(key, signal, async (client) => {
     const headers: Record<string, string> = { Range: `bytes=${start}-${end}` };
     if (etag) headers['If-Match'] = etag;
     let result;
     try {
-      result = await client.get(key, { headers, timeout: storage.endpointConfig.timeoutMs });
+      result = await client.get(key, { headers, timeout: request.endpointConfig.timeoutMs });
     } catch (error) {
       if ((error as { status?: number }).status === 412) {
         throw new ShiplensError('IO', 'The object changed on the server while it was being read.', { source, hint: 'Reopen the object.' });
@@ -79,14 +80,14 @@ export async function ossRangeRead(
 }
 
 /** A ByteSource reading `head.key` by ranges. */
-export function ossRangeSource(storage: OssStorage, head: OssHead): ByteSource {
-  const name = `oss://${storage.bucket}/${head.key}`;
+export function ossRangeSource(request: OssRequest, head: OssHead): ByteSource {
+  const name = `oss://${request.bucket}/${head.key}`;
   return {
     size: head.size,
     name,
     async read(offset, length, signal) {
       byteRangeCheck(head.size, offset, length, name);
-      return ossRangeRead(storage, head.key, offset, length, head.etag, head.size, signal);
+      return ossRangeRead(request, head.key, offset, length, head.etag, head.size, signal);
     },
   };
 }
@@ -113,25 +114,25 @@ type SuffixAnswer = { tail: OssTail; honoured: boolean } | { empty: true } | { r
  * with HEAD + absolute ranges from then on (a whole body is used when ≤ 16 MiB, else its
  * stream is dropped at that point: memory stays bounded whatever the object's size).
  */
-export async function ossTailRead(storage: OssStorage, key: string, tailBytes: number, signal?: AbortSignal): Promise<OssTail | null> {
-  const quirks = ossQuirksOf(storage.where);
+export async function ossTailRead(request: OssRequest, key: string, tailBytes: number, signal?: AbortSignal): Promise<OssTail | null> {
+  const quirks = ossQuirksOf(request.where);
   if (!quirks.noSuffixRanges) {
-    const answer = await suffixGet(storage, key, tailBytes, signal);
+    const answer = await suffixGet(request, key, tailBytes, signal);
     if ('empty' in answer) return null;
     if ('tail' in answer) {
       if (!answer.honoured) quirks.noSuffixRanges = true;
       return answer.tail;
     }
     quirks.noSuffixRanges = true;
-    return absoluteTail(storage, answer.refused, tailBytes, signal);
+    return absoluteTail(request, answer.refused, tailBytes, signal);
   }
-  return absoluteTail(storage, await storage.headRaw(key, signal), tailBytes, signal);
+  return absoluteTail(request, await request.head(key, signal), tailBytes, signal);
 }
 
 /** The last `tailBytes` of an object known by HEAD (or a refused suffix answer), by an absolute range. */
-async function absoluteTail(storage: OssStorage, head: OssHead, tailBytes: number, signal?: AbortSignal): Promise<OssTail> {
+async function absoluteTail(request: OssRequest, head: OssHead, tailBytes: number, signal?: AbortSignal): Promise<OssTail> {
   const length = Math.min(tailBytes, head.size);
-  return { head, bytes: await ossRangeRead(storage, head.key, head.size - length, length, head.etag, head.size, signal) };
+  return { head, bytes: await ossRangeRead(request, head.key, head.size - length, length, head.etag, head.size, signal) };
 }
 
 /**
@@ -171,32 +172,32 @@ async function bodyUpTo(stream: Readable, cap: number, source: string, idleMs: n
   return new Uint8Array(Buffer.concat(chunks, total));
 }
 
-async function suffixGet(storage: OssStorage, key: string, tailBytes: number, signal?: AbortSignal): Promise<SuffixAnswer> {
-  const source = `oss://${storage.bucket}/${key}`;
-  return storage.run(key, signal, async (client): Promise<SuffixAnswer> => {
+async function suffixGet(request: OssRequest, key: string, tailBytes: number, signal?: AbortSignal): Promise<SuffixAnswer> {
+  const source = request.sourceOf(key);
+  return request.run(key, signal, async (client): Promise<SuffixAnswer> => {
     let result;
     try {
-      result = await client.getStream(key, { headers: { Range: `bytes=-${tailBytes}` }, timeout: storage.endpointConfig.timeoutMs });
+      result = await client.getStream(key, { headers: { Range: `bytes=-${tailBytes}` }, timeout: request.endpointConfig.timeoutMs });
     } catch (error) {
       if ((error as { status?: number }).status === 416) return { empty: true };
       throw error;
     }
     const headers = result.res.headers as Record<string, string | undefined>;
-    const meta = { key, lastModified: isoDateOf(headers['last-modified']), etag: headers.etag ?? null };
+    const meta = { key, lastModified: ossDateIso(headers['last-modified']), etag: headers.etag ?? null };
     const status = result.res.status;
     // The whole object (200) is kept when small; a 206 is at most the tail (or a head as long).
     const bytes = await bodyUpTo(
       result.stream as Readable,
       status === 200 ? wholeBodyMax : 2 * tailBytes + 1,
       source,
-      storage.endpointConfig.timeoutMs,
+      request.endpointConfig.timeoutMs,
     );
     if (status === 200) {
       const length = Number(headers['content-length']);
       if (bytes) return { tail: { head: { ...meta, size: bytes.length }, bytes }, honoured: false };
       // Too big to keep: its size from Content-Length, then HEAD-free absolute ranges.
       if (Number.isSafeInteger(length) && length >= 0) return { refused: { ...meta, size: length } };
-      return { refused: await storage.headRaw(key, signal) };
+      return { refused: await request.head(key, signal) };
     }
     if (!bytes)
       throw transientMark(
@@ -219,11 +220,6 @@ async function suffixGet(storage: OssStorage, key: string, tailBytes: number, si
     if (range.end !== range.total - 1) return { refused: head };
     return { tail: { head, bytes }, honoured: true };
   });
-}
-
-function isoDateOf(value: string | undefined): string {
-  const ms = value ? Date.parse(value) : NaN;
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : new Date(0).toISOString();
 }
 
 /**

@@ -88,7 +88,7 @@ describe('shiplens on OSS-compatible servers', () => {
     const io = { env, homeDir: '/nonexistent-home' } as Parameters<typeof cliOssStorage>[2];
     const forced = await cliOssStorage('logs', { endpoint: 'https://oss.gateway.example', pathStyle: true }, io);
     const plain = await cliOssStorage('logs', { endpoint: 'https://oss.gateway.example' }, io);
-    expect([ossPathStyle(forced.endpointConfig), ossPathStyle(plain.endpointConfig)]).toEqual([true, false]);
+    expect([ossPathStyle(forced.request.endpointConfig), ossPathStyle(plain.request.endpointConfig)]).toEqual([true, false]);
     const usage = await cliCapture(['--help']);
     expect(usage.stdout).toContain('--path-style');
   });
