@@ -1,11 +1,16 @@
 #!/usr/bin/env node
 'use strict';
-// Thin launcher: the CLI is built to out/main/cli.cjs by `npm run build`.
+// Thin launcher: the CLI is built to out/main/cli.cjs by `npm run build`. `key`, `path` and
+// `--version` need no engine: they run from the small out/main/cliQuick.cjs (same program, same
+// output; main/cli/cliQuickProgram.ts) so that V8 does not parse the whole CLI to answer them.
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
-const cli = join(__dirname, '..', 'out', 'main', 'cli.cjs');
+const out = join(__dirname, '..', 'out', 'main');
+const cli = join(out, 'cli.cjs');
 if (!existsSync(cli)) {
   process.stderr.write('shiplens: not built yet (run `npm run build` in the shiplens folder)\n');
   process.exit(2);
 }
-require(cli);
+const args = process.argv.slice(2);
+const quick = args[0] === 'key' || args[0] === 'path' || (args.length > 0 && args.every((a) => a === '--version' || a === '-V'));
+require(quick && existsSync(join(out, 'cliQuick.cjs')) ? join(out, 'cliQuick.cjs') : cli);

@@ -8,7 +8,9 @@ const root = new URL('..', import.meta.url).pathname;
 const only = process.argv[2];
 
 async function buildMain() {
-  const entries = ['electron', 'cli', 'start'].map((name) => join(root, 'main', `${name}.ts`)).filter((file) => existsSync(file));
+  const entries = ['electron', 'cli', 'cliQuick', 'start']
+    .map((name) => join(root, 'main', `${name}.ts`))
+    .filter((file) => existsSync(file));
   const workerDir = join(root, 'main', 'workers');
   const workers = existsSync(workerDir)
     ? readdirSync(workerDir)

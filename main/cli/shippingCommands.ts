@@ -1,7 +1,8 @@
 /**
  * `shiplens key | path | plan` — the shipping engine on the command line: what a key says,
  * which partition (or full key) a task time gives, which prefixes hold a log-time range.
- * (`shiplens rule …` lives in ruleCommands.ts.) Only option wiring lives here; the actions
+ * (`shiplens rule …` lives in ruleCommands.ts, registered right after this group by cliProgram.ts
+ * and kept out of the quick bundle.) Only option wiring lives here; the actions
  * (shippingActions.ts) load when one of these commands runs.
  */
 import { Option } from 'commander';
@@ -9,12 +10,11 @@ import type { Command } from 'commander';
 import { defaultTimeZone } from '../../core/shipping/timeZone';
 import type { CliContext } from './cliOptions';
 import { intOption } from './cliOptions';
-import { ruleCommandsRegister } from './ruleCommands';
 import type { KeyFlags, PathFlags, PlanFlags } from './shippingActions';
 
 const actions = () => import('./shippingActions');
 
-/** Register key, path, plan and the rule group. */
+/** Register key, path and plan. */
 export function shippingCommandsRegister(program: Command, ctx: CliContext): void {
   program
     .command('key <key>')
@@ -48,5 +48,4 @@ export function shippingCommandsRegister(program: Command, ctx: CliContext): voi
     .option('--slack <minutes>', 'extra lag after --to (default 10)', intOption(0))
     .option('--json', 'print JSON')
     .action(async (flags: PlanFlags) => (await actions()).planAction(flags, ctx));
-  ruleCommandsRegister(program, ctx);
 }

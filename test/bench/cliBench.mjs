@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const inputs = join(root, 'test', 'bench', 'inputs');
-const cli = process.env.CLI_BENCH_BUNDLE ?? join(root, 'out', 'main', 'cli.cjs');
+// As users run it: bin/shiplens.cjs picks the quick bundle for key/path/--version, the full one otherwise.
+const cli = process.env.CLI_BENCH_BUNDLE ?? join(root, 'bin', 'shiplens.cjs');
+const bundle = join(root, 'out', 'main', 'cli.cjs');
 const python = '/usr/bin/python3';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -71,7 +73,7 @@ function decodeInputEnsure() {
 
 /** Run the cases; returns { startup: {case: {cpuMs, ratio}}, nodeCpuMs, decode: {...} } or { skipped }. */
 export async function run({ runs = 9 } = {}) {
-  if (!existsSync(cli)) return { skipped: 'out/main/cli.cjs missing: run `npm run build`' };
+  if (!existsSync(bundle)) return { skipped: 'out/main/cli.cjs missing: run `npm run build`' };
   const temp = mkdtempSync(join(tmpdir(), 'shiplens-clibench-'));
   try {
     const probe = cpuProbe(temp);

@@ -27,6 +27,33 @@ describe('bin/shiplens.cjs', () => {
     );
   });
 
+  it('key, path and --version answer from the quick bundle with the exact bytes and exit codes of the full bundle', async () => {
+    const bin = join(repoRoot, 'bin', 'shiplens.cjs');
+    const key = 'shiplens/json/2017/01/20/19/50_1484913043351525351_2850008.snappy';
+    const lines = [
+      ['--version'],
+      ['-V'],
+      ['key', key],
+      ['key', key, '--json'],
+      ['key', '--help'],
+      ['key'],
+      ['key', key, '--nope'],
+      ['key', 'not/a/shipped/key.txt'],
+      ['path', '--format', '%Y/%m/%d/%H/%M', '--time', '2017-01-20T19:50:43+08:00'],
+      ['path', '--format', '%Y/%m/%d/%H/%M', '--time', '2017-01-20T19:50:43', '--tz', 'Mars/Olympus'],
+      ['path', '--format', '%Q', '--time', '2017-01-20T19:50:43+08:00'],
+      ['path', '--format', '%Y', '--storage', 'xml'],
+    ];
+    const outcomes = new Set<number>();
+    for (const args of lines) {
+      const quick = await cliSpawn([bin, ...args], { raw: true });
+      const full = await cliSpawn(args);
+      expect(quick, args.join(' ')).toEqual(full);
+      outcomes.add(full.code);
+    }
+    expect([...outcomes].sort()).toEqual([0, 1, 2]);
+  }, 120_000);
+
   it('bad input: exit 1 with exactly one line on stderr, no stack', async () => {
     const r = await cliSpawn(['schema', join(fixtureDir, 'parquet', 'footerPastEnd_1484913043351525351_2.snappy.parquet')]);
     expect(r.code).toBe(1);
