@@ -73,6 +73,8 @@ const profileSchema = z.object({
   /** Write-only: never returned by any call. */
   accessKeySecret: z.string().max(1024).optional(),
   securityToken: z.string().max(8192).optional(),
+  /** Write-only Splunk HEC token for forward sinks ('' removes it). */
+  hecToken: z.string().max(4096).optional(),
   defaultRule: z.string().max(100_000).optional(),
   slsEndpoint: z.string().max(512).optional(),
   slsProject: z.string().max(128).optional(),

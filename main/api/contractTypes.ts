@@ -48,6 +48,8 @@ export interface ProfileSummary {
   bucket: string;
   accessKeyId?: string;
   hasSecret: boolean;
+  /** True when a Splunk HEC token is saved (sealed) for forward sinks; absent when none. */
+  hasHecToken?: boolean;
   defaultRule?: string;
   slsEndpoint?: string;
   slsProject?: string;

@@ -4,8 +4,9 @@
  *
  * The source is a range of the current connection (as range.*: prefix + rule + [from, to));
  * the sink is the CLI's `--to` address with the same options. A `file:` sink names a file in
- * the output folder (never a path elsewhere). The HEC token travels with each call and is
- * never stored, echoed in a result or logged.
+ * the output folder (never a path elsewhere). The HEC token travels with the call or comes
+ * from a saved profile (sealed there like its AccessKey secret); it is never echoed in a
+ * result or logged. `forward.live` is the live source: a Logstore read by consumer group.
  */
 import { z } from 'zod';
 import { rangeShape } from './rangeContract';
@@ -23,6 +24,8 @@ export const forwardSinkInput = z
     /** hec://, hecs://, syslog+udp://, syslog+tcp://, syslog+tls://host:port, or file:<name in the output folder>. */
     to: z.string().min(1).max(1024),
     token: z.string().max(4096).optional(),
+    /** Without `token`: the saved profile whose HEC token is used (default: the current connection's). */
+    tokenProfile: z.string().max(128).optional(),
     format: z.enum(['rfc5424', 'rfc3164', 'hec']).optional(),
     facility: name.default('user'),
     severity: name.default('info'),
@@ -56,25 +59,43 @@ const forwardShape = {
   sink: forwardSinkInput,
 };
 
+// How fast and in what batches events go (replay and live alike).
+const deliveryShape = {
+  batchEvents: z.number().int().min(1).max(100_000).default(500),
+  batchBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .max(64 << 20)
+    .default(1 << 20),
+  rateEventsPerSec: z.number().positive().max(1e9).optional(),
+  rateMBPerSec: z.number().positive().max(1e6).optional(),
+  jobId,
+};
+
+/** The live source: a Logstore read by consumer group, as whom and where as the sls.* calls (a saved profile + overrides). */
+const liveSource = {
+  profileName: z.string().max(128).optional(),
+  endpoint: z.string().max(512).optional(),
+  region: z.string().max(64).optional(),
+  project: z.string().min(3).max(63).optional(),
+  accessKeyId: z.string().max(256).optional(),
+  /** Write-only, as in sls.* calls. */
+  accessKeySecret: z.string().max(1024).optional(),
+  securityToken: z.string().max(8192).optional(),
+  logstore: z.string().min(1).max(128),
+  consumerGroup: z.string().regex(/^[A-Za-z0-9_-]{2,128}$/),
+  /** Where a shard without a group checkpoint starts: the beginning, the end, or a time (epoch ms). */
+  cursor: z.union([z.enum(['begin', 'end']), z.number().int().min(0).max(8.64e15)]).default('begin'),
+};
+
 /** Inputs of the forward.* methods. */
 export const forwardInputs = {
   'forward.check': z.object({ sink: forwardSinkInput }).strict(),
   'forward.preview': z.object({ ...forwardShape, limit: z.number().int().min(1).max(1000).default(10) }).strict(),
-  'forward.start': z
-    .object({
-      ...forwardShape,
-      batchEvents: z.number().int().min(1).max(100_000).default(500),
-      batchBytes: z
-        .number()
-        .int()
-        .min(1024)
-        .max(64 << 20)
-        .default(1 << 20),
-      rateEventsPerSec: z.number().positive().max(1e9).optional(),
-      rateMBPerSec: z.number().positive().max(1e6).optional(),
-      jobId,
-    })
-    .strict(),
+  'forward.start': z.object({ ...forwardShape, ...deliveryShape }).strict(),
+  /** Runs until jobs.cancel (the pull in flight is finished and checkpointed in the group). */
+  'forward.live': z.object({ ...liveSource, sink: forwardSinkInput, ...deliveryShape }).strict(),
 } as const;
 
 /** Running totals of a forward job (also sent as onJobProgress phases of the same names). */
@@ -86,4 +107,6 @@ export interface ForwardResults {
   /** The first events exactly as the sink would get them (`text` is those bytes as UTF-8). */
   'forward.preview': { text: string; events: number; bytes: number };
   'forward.start': { counters: ForwardCountersInfo; complete: boolean; alreadyDone: boolean; objects: number; deadLetterPath: string };
+  /** `created`: the group was new; `shards`: those this consumer held last. */
+  'forward.live': { counters: ForwardCountersInfo; project: string; created: boolean; shards: number[]; deadLetterPath: string };
 }

@@ -3,16 +3,15 @@
  * run the replay, show progress and the counters on stderr. Loaded on demand by forwardCommand.
  */
 import { readFile } from 'node:fs/promises';
-import { hostname } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ShiplensError } from '../../core/errors';
-import { hecExpandDefault } from '../../core/forward/hecFormat';
 import { forwardCheckpointDefaultPath } from '../forward/forwardCheckpoint';
 import { forwardReplayRun, forwardSinkCheck } from '../forward/forwardRun';
 import type { ForwardReplayResult } from '../forward/forwardRun';
 import type { SinkSettings } from '../forward/forwardSinks';
 import type { ForwardCounters } from '../forward/forwardTypes';
+import { sinkSettingsBuild } from '../forward/sinkSettings';
 import { sinkTargetParse } from '../forward/sinkTarget';
 import type { SinkTarget } from '../forward/sinkTarget';
 import { rangeRuleFromOptions, rangeRuleFromShippingRule, rangeSpecCreate } from '../range/rangeSpec';
@@ -59,40 +58,17 @@ async function caOf(flags: ForwardFlags, ctx: CliContext): Promise<string | unde
 async function sinkSettings(flags: ForwardFlags, target: SinkTarget, source: string, ctx: CliContext): Promise<SinkSettings> {
   if (flags.format === 'hec' && target.kind === 'syslog')
     throw new CliUsageError('--format hec is for file: and - sinks; syslog takes rfc5424 or rfc3164');
-  return {
-    target,
-    fileFormat: flags.format === undefined || flags.format === 'hec' ? 'hec' : 'syslog',
-    hec: {
-      mode: flags.hecMode,
-      separator: flags.separator,
-      host: flags.hostname,
-      source: flags.source ?? source,
-      sourcetype: flags.sourcetype,
-      index: flags.index,
-      expand: hecExpandDefault,
-      token: tokenOf(flags, target, ctx),
-      gzip: flags.gzip === true,
-      ack: flags.hecAck === true,
-      ackTimeoutMs: flags.timeout * 1000,
-      ackPollMs: 500,
-    },
-    syslog: {
-      format: flags.format === 'rfc3164' ? 'rfc3164' : 'rfc5424',
-      facility: flags.facility,
-      severity: flags.severity,
-      hostname: flags.hostname ?? (hostname() || '-'),
-      tag: flags.tag,
-      msgid: flags.msgid,
-      structuredData: flags.sd,
-      message: flags.message,
-      separator: flags.separator,
-      nowMs: ctx.io.now(),
-      maxDatagramBytes: flags.udpMaxBytes,
-    },
+  const options = {
+    ...flags,
+    gzip: flags.gzip === true,
+    ack: flags.hecAck === true,
+    token: await tokenOf(flags, target, ctx),
     ca: await caOf(flags, ctx),
     insecure: flags.insecure === true,
-    timeoutMs: flags.timeout * 1000,
+    timeoutSec: flags.timeout,
+    udpMaxBytes: flags.udpMaxBytes,
   };
+  return sinkSettingsBuild(options, target, source, ctx.io.now());
 }
 
 /** The counters line printed last (and as progress on a terminal). */

@@ -4,12 +4,11 @@
  * logstoreForwardRun until SIGINT / SIGTERM (the pull in flight is finished and checkpointed)
  * or, with --until-caught-up, until every shard is caught up.
  */
-import { hostname } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ShiplensError } from '../../core/errors';
 import { credentialsResolve } from '../credentials/credentialSources';
-import { logstoreCursorCheck, logstoreForwardRun } from '../forward/logstoreRun';
+import { logstoreConsumerName, logstoreCursorCheck, logstoreDeadLetterDefaultPath, logstoreForwardRun } from '../forward/logstoreRun';
 import type { SinkSettings } from '../forward/forwardSinks';
 import { slsAddressParse, slsConnectionResolve } from '../sls/slsTarget';
 import { dataDirResolve } from '../services/dataDir';
@@ -57,16 +56,12 @@ export async function forwardLogstoreAction(
   );
   const deadLetterPath = flags.deadLetter
     ? path.resolve(ctx.io.cwd, flags.deadLetter)
-    : path.join(
-        dataDirResolve(ctx.io.env, ctx.io.homeDir),
-        'forward',
-        `${parsed.project}.${parsed.logstore}.${flags.consumerGroup}.dead-letter.jsonl`,
-      );
+    : logstoreDeadLetterDefaultPath(dataDirResolve(ctx.io.env, ctx.io.homeDir), parsed.project, parsed.logstore, flags.consumerGroup);
   const result = await logstoreForwardRun({
     conn,
     logstore: parsed.logstore,
     group: flags.consumerGroup,
-    consumer: `${hostname() || 'shiplens'}-${process.pid}`,
+    consumer: logstoreConsumerName(),
     cursor,
     sink: await sinkOf(address),
     deadLetterPath,

@@ -2,8 +2,9 @@
  * Connection profiles (name, region/endpoint, bucket, AccessKey or STS, default rule, SLS
  * project) stored as JSON in the data folder.
  *
- * Secrets go through a SecretBox: sealed into the file when the box can persist, else kept in
- * a session Map and never written. Summaries returned to callers never carry a secret.
+ * Secrets (the AccessKey secret, an STS token, a Splunk HEC token) go through a SecretBox:
+ * sealed into the file when the box can persist, else kept in a session Map and never written.
+ * Summaries returned to callers never carry a secret.
  */
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
@@ -14,7 +15,12 @@ import type { SecretBox } from './secretBox';
 import { memorySecretBox } from './secretBox';
 
 /** What `save` accepts: the summary's fields plus the write-only secrets. */
-export type ProfileInput = Omit<ProfileSummary, 'hasSecret'> & { accessKeySecret?: string; securityToken?: string };
+export type ProfileInput = Omit<ProfileSummary, 'hasSecret' | 'hasHecToken'> & {
+  accessKeySecret?: string;
+  securityToken?: string;
+  /** The Splunk HEC token forward sinks use; omitted keeps the saved one, '' removes it. */
+  hecToken?: string;
+};
 
 /** Credentials of a profile, for building an OssStorage (never sent to the renderer). */
 export interface ProfileCredentials {
@@ -23,10 +29,13 @@ export interface ProfileCredentials {
   securityToken?: string;
 }
 
-interface StoredProfile extends Omit<ProfileInput, 'accessKeySecret' | 'securityToken'> {
+interface StoredProfile extends Omit<ProfileInput, 'accessKeySecret' | 'securityToken' | 'hecToken'> {
   sealedSecret?: string;
   sealedToken?: string;
+  sealedHecToken?: string;
 }
+
+type Sealed = Pick<StoredProfile, 'sealedSecret' | 'sealedToken' | 'sealedHecToken'>;
 
 interface ProfileFile {
   version: 1;
@@ -50,7 +59,7 @@ const publicFields = [
 export class ProfileStore {
   private readonly file: string;
   /** Sealed secrets of this session when the box cannot persist: name → sealed values. */
-  private readonly session = new Map<string, { sealedSecret?: string; sealedToken?: string }>();
+  private readonly session = new Map<string, Sealed>();
   /** Seals session secrets when `box` cannot persist (e.g. Linux basic_text). */
   private readonly sessionBox = memorySecretBox();
 
@@ -99,8 +108,12 @@ export class ProfileStore {
   private summary(stored: StoredProfile): ProfileSummary {
     const out: Record<string, unknown> = {};
     for (const field of publicFields) if (stored[field] !== undefined) out[field] = stored[field];
-    const sealed = this.box.isAvailable() ? stored.sealedSecret : this.session.get(stored.name)?.sealedSecret;
-    return { ...(out as Omit<ProfileSummary, 'hasSecret'>), hasSecret: sealed !== undefined };
+    const sealed = this.box.isAvailable() ? stored : this.session.get(stored.name);
+    return {
+      ...(out as Omit<ProfileSummary, 'hasSecret' | 'hasHecToken'>),
+      hasSecret: sealed?.sealedSecret !== undefined,
+      ...(sealed?.sealedHecToken !== undefined ? { hasHecToken: true } : {}),
+    };
   }
 
   async list(): Promise<ProfileSummary[]> {
@@ -113,7 +126,7 @@ export class ProfileStore {
       throw new ShiplensError('INVALID_ARGUMENT', 'A profile needs a name of 1 to 128 characters.');
     const data = await this.read();
     const old = data.profiles.find((p) => p.name === input.name);
-    const { accessKeySecret, securityToken, ...rest } = input;
+    const { accessKeySecret, securityToken, hecToken, ...rest } = input;
     const stored: StoredProfile = Object.fromEntries(
       Object.entries(rest).filter(([, v]) => v !== undefined && v !== ''),
     ) as unknown as StoredProfile;
@@ -125,11 +138,14 @@ export class ProfileStore {
       : sameKey && !accessKeySecret
         ? oldSealed?.sealedToken
         : undefined;
+    // The HEC token belongs to the Splunk side, not the AccessKey: it stays until replaced or cleared.
+    const sealedHecToken = hecToken ? this.sealer().encrypt(hecToken) : hecToken === '' ? undefined : oldSealed?.sealedHecToken;
     if (this.box.isAvailable()) {
       if (sealedSecret) stored.sealedSecret = sealedSecret;
       if (sealedToken) stored.sealedToken = sealedToken;
+      if (sealedHecToken) stored.sealedHecToken = sealedHecToken;
     } else {
-      this.session.set(input.name, { sealedSecret, sealedToken });
+      this.session.set(input.name, { sealedSecret, sealedToken, sealedHecToken });
     }
     data.profiles = [...data.profiles.filter((p) => p.name !== input.name), stored].sort((a, b) => a.name.localeCompare(b.name));
     await this.write(data);
@@ -143,6 +159,15 @@ export class ProfileStore {
     if (kept.length === data.profiles.length) return false;
     await this.write({ version: 1, profiles: kept });
     return true;
+  }
+
+  /** The profile's Splunk HEC token, decrypted (null when it has none). */
+  async hecToken(name: string): Promise<string | null> {
+    const stored = (await this.read()).profiles.find((p) => p.name === name);
+    if (!stored)
+      throw new ShiplensError('NOT_FOUND', `No profile named "${name}".`, { hint: 'Create the profile first, or check its name.' });
+    const sealed = this.box.isAvailable() ? stored.sealedHecToken : this.session.get(name)?.sealedHecToken;
+    return sealed === undefined ? null : this.sealer().decrypt(sealed);
   }
 
   /** The profile and its decrypted credentials (null credentials when it has no secret). */

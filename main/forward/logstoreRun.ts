@@ -5,6 +5,8 @@
  * and save the checkpoint to the server only once the sink acknowledged every event of the pull
  * (refused ones are in the dead-letter file by then). A stop finishes the pull in flight.
  */
+import { hostname } from 'node:os';
+import path from 'node:path';
 import { ShiplensError } from '../../core/errors';
 import type { SlsConnection, SlsRequestPolicy } from '../sls/signedRequest';
 import { DeadLetterFile } from './deadLetterFile';
@@ -152,6 +154,16 @@ export async function logstoreForwardRun(run: LogstoreForward): Promise<Logstore
     await deadLetter.close();
   }
   return { counters: total, created, shards: [...cursors.keys()].sort((a, b) => a - b) };
+}
+
+/** Where a group's refused events go unless told otherwise: `<data folder>/forward/<project>.<logstore>.<group>.dead-letter.jsonl`. */
+export function logstoreDeadLetterDefaultPath(dataDir: string, project: string, logstore: string, group: string): string {
+  return path.join(dataDir, 'forward', `${project}.${logstore}.${group}.dead-letter.jsonl`);
+}
+
+/** This process's consumer name in a group (unique per host and process, as the group requires). */
+export function logstoreConsumerName(): string {
+  return `${hostname() || 'shiplens'}-${process.pid}`;
 }
 
 /** A `--cursor` value: begin, end, or a time already turned into Unix seconds by the caller. */

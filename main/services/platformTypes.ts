@@ -27,9 +27,11 @@ export interface ProfileWithSecret {
 /** The profile store (encrypted in Electron, session memory elsewhere). */
 export interface ProfileStoreLike {
   list(): Promise<ProfileSummary[]>;
-  save(profile: ProfileSummary & { accessKeySecret?: string; securityToken?: string }): Promise<ProfileSummary>;
+  save(profile: ProfileSummary & { accessKeySecret?: string; securityToken?: string; hecToken?: string }): Promise<ProfileSummary>;
   delete(name: string): Promise<boolean>;
   get(name: string): Promise<ProfileWithSecret | null>;
+  /** The profile's Splunk HEC token (null when it has none); throws NOT_FOUND for an unknown profile. */
+  hecToken(name: string): Promise<string | null>;
 }
 
 /** Node/platform adapters (storage, files, credentials, sample data). */

@@ -67,7 +67,8 @@ export function platformCreate(): PlatformDeps {
 export function profileStoreAdapt(store: ProfileStore): ProfileStoreLike {
   return {
     list: () => store.list(),
-    save: ({ hasSecret: _hasSecret, ...input }) => store.save(input),
+    save: ({ hasSecret: _hasSecret, hasHecToken: _hasHecToken, ...input }) => store.save(input),
+    hecToken: (name) => store.hecToken(name),
     delete: (name) => store.delete(name),
     get: async (name) => {
       try {

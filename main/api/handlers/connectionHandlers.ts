@@ -24,8 +24,9 @@ export const connectionHandlers: HandlerGroup<
   'profiles.save': async (services, arg) => {
     secretRemember(arg.accessKeySecret);
     secretRemember(arg.securityToken);
-    const { accessKeySecret, securityToken, ...rest } = arg;
-    return services.profiles.save({ ...rest, hasSecret: Boolean(accessKeySecret), accessKeySecret, securityToken });
+    secretRemember(arg.hecToken);
+    const { accessKeySecret, securityToken, hecToken, ...rest } = arg;
+    return services.profiles.save({ ...rest, hasSecret: Boolean(accessKeySecret), accessKeySecret, securityToken, hecToken });
   },
   'profiles.delete': async (services, arg) => ({ deleted: await services.profiles.delete(arg.name) }),
 };

@@ -3,6 +3,7 @@ import { ShiplensError } from '../../../core/errors';
 import { slsRuleImport, slsRulesList } from '../../sls/rulesFromProject';
 import { slsClientCreate } from '../../sls/slsClient';
 import type { SlsClient } from '../../sls/slsClient';
+import type { SlsConnection } from '../../sls/signedRequest';
 import { slsConnectionResolve } from '../../sls/slsTarget';
 import type { SlsProfileSource, SlsTargetOptions } from '../../sls/slsTarget';
 import { taskAdviceFor } from '../../sls/taskAdvice';
@@ -36,13 +37,17 @@ async function profileFor(services: ApiServices, arg: SlsArg): Promise<SlsProfil
   return { ...stored.summary, accessKeySecret: stored.accessKeySecret, securityToken: stored.securityToken };
 }
 
-/** A client for the call's project: argument overrides, else the (current) profile, else ambient. */
-export async function slsClientFor(services: ApiServices, arg: SlsArg): Promise<SlsClient> {
+/** The call's Log Service connection: argument overrides, else the (current) profile, else ambient. */
+export async function slsConnectionFor(services: ApiServices, arg: SlsArg): Promise<SlsConnection> {
   secretRemember(arg.accessKeySecret);
   secretRemember(arg.securityToken);
   const profile = await profileFor(services, arg);
-  const connection = await slsConnectionResolve(arg, profile, () => services.platform.ambientCredentials());
-  return slsClientCreate(connection);
+  return slsConnectionResolve(arg, profile, () => services.platform.ambientCredentials());
+}
+
+/** A client for the call's project (see slsConnectionFor). */
+export async function slsClientFor(services: ApiServices, arg: SlsArg): Promise<SlsClient> {
+  return slsClientCreate(await slsConnectionFor(services, arg));
 }
 
 /** A task as the API returns it, with SPEC §7 advice for known error messages. */

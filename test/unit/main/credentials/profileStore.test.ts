@@ -71,6 +71,41 @@ describe('ProfileStore with safeStorage', () => {
     await expect(store.get('a')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('seals a HEC token like the secret, keeps it on a save without one, removes it on an empty one', async () => {
+    const dir = dataDir();
+    const HEC = 'f00dfeed-hec-token-9999';
+    const store = new ProfileStore(dir, safeStorageSecretBox(fakeSafeStorage(), 'linux'));
+    expect(await store.save({ name: 'h', bucket: 'bkt', accessKeyId: 'K1', accessKeySecret: SECRET, hecToken: HEC })).toMatchObject({
+      hasSecret: true,
+      hasHecToken: true,
+    });
+    expect(readFileSync(path.join(dir, 'profiles.json'), 'utf8')).not.toContain(HEC);
+    expect(JSON.stringify(await store.list())).not.toContain(HEC);
+    // Next launch; a new AccessKey id drops the AccessKey secret but not the Splunk token.
+    const again = new ProfileStore(dir, safeStorageSecretBox(fakeSafeStorage(), 'linux'));
+    expect(await again.hecToken('h')).toBe(HEC);
+    expect(await again.save({ name: 'h', bucket: 'bkt', accessKeyId: 'K2' })).toEqual({
+      name: 'h',
+      bucket: 'bkt',
+      accessKeyId: 'K2',
+      hasSecret: false,
+      hasHecToken: true,
+    });
+    expect(await again.hecToken('h')).toBe(HEC);
+    expect((await again.save({ name: 'h', bucket: 'bkt', hecToken: '' })).hasHecToken).toBeUndefined();
+    expect(await again.hecToken('h')).toBeNull();
+    await expect(again.hecToken('nobody')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('keeps a HEC token for the session only without a keyring', async () => {
+    const dir = dataDir();
+    const store = new ProfileStore(dir, memorySecretBox());
+    await store.save({ name: 'm', bucket: 'bkt', hecToken: 'session-only-hec-token' });
+    expect(readFileSync(path.join(dir, 'profiles.json'), 'utf8')).not.toContain('hec');
+    expect(await store.hecToken('m')).toBe('session-only-hec-token');
+    expect(await new ProfileStore(dir, memorySecretBox()).hecToken('m')).toBeNull();
+  });
+
   it('keeps the bucket addressing choice (path-style true/false; absent = automatic)', async () => {
     const dir = dataDir();
     const store = new ProfileStore(dir, memorySecretBox());
