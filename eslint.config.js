@@ -113,7 +113,6 @@ export default tseslint.config(
       'core/formats/parquet/parquetTable.ts',
       'main/cli/forwardLogstore.ts',
       'main/storage/ossErrors.ts',
-      'main/workers/tableWorkerClient.ts',
       'renderer/app/Header.tsx',
       'renderer/components/DataTable.tsx',
       'renderer/components/DialectControls.tsx',

@@ -4,10 +4,11 @@
  */
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { ShiplensError, errorCodes, throwIfCancelled } from '../../core/errors';
-import type { ErrorCode, ErrorInfo } from '../../core/errors';
+import { ShiplensError, throwIfCancelled } from '../../core/errors';
 import { tableWorkerOpen } from '../workers/tableWorkerClient';
 import type { TableWorkerOpenOptions } from '../workers/tableWorkerClient';
+import { errorFromInfo } from '../workers/workerProtocol';
+import type { DecodeWorkerMessage, DecodeWorkerRequest } from '../workers/workerProtocol';
 import type { SnappyVariant } from '../../core/codecs/snappy/types';
 import type { Engine, OpenedTableLike } from '../engine/engineTypes';
 
@@ -23,19 +24,6 @@ export interface DecodeOptions {
    * holds its input once.
    */
   transferInput?: boolean;
-}
-
-/** Messages the decode worker posts back. */
-export type DecodeWorkerMessage =
-  | { type: 'progress'; done: number; total: number | null }
-  | { type: 'done'; variant: SnappyVariant; output: Uint8Array }
-  | { type: 'error'; error: ErrorInfo };
-
-/** Input the decode worker receives. */
-export interface DecodeWorkerRequest {
-  bytes: Uint8Array;
-  maxOutputBytes: number;
-  source?: string;
 }
 
 /** Default size above which decoding moves to a worker thread. */
@@ -106,10 +94,4 @@ export class DecodeRunner {
 function inputTransferable(bytes: Uint8Array, transfer: boolean): Uint8Array {
   const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
   return transfer && whole ? bytes : bytes.slice();
-}
-
-/** Rebuild a ShiplensError from its serialised info (codes outside the list become INTERNAL). */
-export function errorFromInfo(info: ErrorInfo): ShiplensError {
-  const code: ErrorCode = (errorCodes as readonly string[]).includes(info.code) ? info.code : 'INTERNAL';
-  return new ShiplensError(code, info.message, { hint: info.hint, source: info.source });
 }

@@ -9,9 +9,8 @@ import { parentPort } from 'node:worker_threads';
 import { toShiplensError } from '../../core/errors';
 import { snappyDecode } from '../../core/codecs/snappy';
 import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
-import type { DecodeWorkerMessage, DecodeWorkerRequest } from '../services/decodeRunner';
 import { tableWorkerServe } from './tableWorkerHost';
-import type { TableWorkerOpen } from './tableWorkerHost';
+import type { DecodeWorkerMessage, DecodeWorkerRequest, TableWorkerOpen } from './workerProtocol';
 import { workerRawDecoder } from './workerRawDecoder';
 
 const port = parentPort;

@@ -6,9 +6,9 @@ import { Worker } from 'node:worker_threads';
 import { ShiplensError, throwIfCancelled } from '../../core/errors';
 import { tableBatchRows } from '../../core/formats/table';
 import type { Cell, TableReader } from '../../core/formats/table';
-import { errorFromInfo } from '../services/decodeRunner';
 import type { OpenedTableLike } from '../engine/engineTypes';
-import type { TableWorkerMessage, TableWorkerOpen, TableWorkerRows } from './tableWorkerHost';
+import { errorFromInfo } from './workerProtocol';
+import type { TableWorkerMessage, TableWorkerOpen, TableWorkerRows } from './workerProtocol';
 
 /** Options of `tableWorkerOpen`. */
 export interface TableWorkerOpenOptions {
@@ -26,14 +26,32 @@ function workerGone(source: string): ShiplensError {
   return new ShiplensError('CANCELLED', 'The table was closed.', { source, hint: 'Open the object again.' });
 }
 
-/** A reader that asks `worker` for rows; `fail` rejects every pending read. */
-function readerProxy(
-  worker: Worker,
-  opened: Extract<TableWorkerMessage, { type: 'opened' }>,
-  pending: Map<number, Pending>,
-  state: { closed: boolean },
-  source: string,
-): TableReader {
+/** One worker holding one table: its pending row requests and whether it was closed. */
+interface Session {
+  worker: Worker;
+  source: string;
+  pending: Map<number, Pending>;
+  state: { closed: boolean };
+  /** End the worker and reject every pending read with `error`. */
+  close(error?: unknown): void;
+}
+
+function sessionCreate(worker: Worker, source: string): Session {
+  const pending = new Map<number, Pending>();
+  const state = { closed: false };
+  const close = (error: unknown = workerGone(source)): void => {
+    if (state.closed) return;
+    state.closed = true;
+    void worker.terminate();
+    for (const p of pending.values()) p.reject(error);
+    pending.clear();
+  };
+  return { worker, source, pending, state, close };
+}
+
+/** A reader that asks the session's worker for rows; `close` rejects every pending read. */
+function readerProxy(session: Session, opened: Extract<TableWorkerMessage, { type: 'opened' }>): TableReader {
+  const { worker, pending, state, source } = session;
   let nextId = 1;
   const readRows = (offset: number, limit: number, signal?: AbortSignal): Promise<Cell[][]> => {
     throwIfCancelled(signal);
@@ -62,75 +80,84 @@ function readerProxy(
   };
 }
 
+/** The opened table of an `opened` message: a reader proxy, the shared text, `close` ending the worker. */
+function tableOf(session: Session, message: Extract<TableWorkerMessage, { type: 'opened' }>): OpenedTableLike & { close(): void } {
+  const { format, compression, snappyVariant, text, warnings } = message;
+  const table = { reader: readerProxy(session, message), format, compression, text, warnings, close: () => session.close() };
+  return snappyVariant ? { ...table, snappyVariant: snappyVariant as OpenedTableLike['snappyVariant'] } : table;
+}
+
+/** How the open's promise settles, as messages arrive. */
+interface OpenOutcome {
+  progress?: (done: number, total: number | null) => void;
+  opened(table: OpenedTableLike & { close(): void }): void;
+  failed(error: ShiplensError): void;
+}
+
+/** Route one worker message: progress, the open's outcome, or the answer to a row request. */
+function messageRoute(session: Session, message: TableWorkerMessage, outcome: OpenOutcome): void {
+  const { pending } = session;
+  switch (message.type) {
+    case 'progress':
+      outcome.progress?.(message.done, message.total);
+      break;
+    case 'opened':
+      outcome.opened(tableOf(session, message));
+      break;
+    case 'error':
+      outcome.failed(errorFromInfo(message.error));
+      break;
+    case 'rows':
+      pending.get(message.id)?.resolve(message.rows);
+      pending.delete(message.id);
+      break;
+    case 'rowsError':
+      pending.get(message.id)?.reject(errorFromInfo(message.error));
+      pending.delete(message.id);
+      break;
+  }
+}
+
 /** Open a JSON-lines/CSV object (snappy or not) in a worker thread at `workerPath`. */
 export function tableWorkerOpen(workerPath: string, options: TableWorkerOpenOptions): Promise<OpenedTableLike & { close(): void }> {
   const source = options.request.name;
   const worker = new Worker(workerPath);
   worker.unref(); // an open table must not keep the process alive
-  const pending = new Map<number, Pending>();
-  const state = { closed: false };
-  const close = (error: unknown = workerGone(source)): void => {
-    if (state.closed) return;
-    state.closed = true;
-    void worker.terminate();
-    for (const p of pending.values()) p.reject(error);
-    pending.clear();
-  };
+  const session = sessionCreate(worker, source);
   return new Promise((resolve, reject) => {
     let opened = false;
     const onAbort = (): void => {
       if (opened) return;
-      close();
+      session.close();
       reject(new ShiplensError('CANCELLED', 'The operation was cancelled.', { source }));
     };
     if (options.signal?.aborted) return onAbort();
     options.signal?.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (message: TableWorkerMessage) => {
-      switch (message.type) {
-        case 'progress':
-          options.onProgress?.(message.done, message.total);
-          break;
-        case 'opened': {
-          opened = true;
-          options.signal?.removeEventListener('abort', onAbort);
-          const { format, compression, snappyVariant, text, warnings } = message;
-          const table = {
-            reader: readerProxy(worker, message, pending, state, source),
-            format,
-            compression,
-            text,
-            warnings,
-            close: () => close(),
-          };
-          resolve(snappyVariant ? { ...table, snappyVariant: snappyVariant as OpenedTableLike['snappyVariant'] } : table);
-          break;
-        }
-        case 'error':
-          options.signal?.removeEventListener('abort', onAbort);
-          close();
-          reject(errorFromInfo(message.error));
-          break;
-        case 'rows':
-          pending.get(message.id)?.resolve(message.rows);
-          pending.delete(message.id);
-          break;
-        case 'rowsError':
-          pending.get(message.id)?.reject(errorFromInfo(message.error));
-          pending.delete(message.id);
-          break;
-      }
-    });
+    const outcome: OpenOutcome = {
+      progress: options.onProgress,
+      opened(table) {
+        opened = true;
+        options.signal?.removeEventListener('abort', onAbort);
+        resolve(table);
+      },
+      failed(error) {
+        options.signal?.removeEventListener('abort', onAbort);
+        session.close();
+        reject(error);
+      },
+    };
+    worker.on('message', (message: TableWorkerMessage) => messageRoute(session, message, outcome));
     const died = (why: string): void => {
       const error = new ShiplensError('INTERNAL', `The table worker stopped: ${why}.`, { source, hint: 'Open the object again.' });
       if (!opened) reject(error);
-      close(error);
+      session.close(error);
     };
     worker.on('error', (error) => died(error.message.split('\n')[0] ?? 'error'));
     worker.on('exit', (code) => {
-      if (!state.closed) died(`exit code ${code}`);
+      if (!session.state.closed) died(`exit code ${code}`);
     });
     void transferableCopy(options.request.bytes).then((bytes) => {
-      if (!state.closed)
+      if (!session.state.closed)
         worker.postMessage({ kind: 'table', ...options.request, bytes } satisfies TableWorkerOpen, [bytes.buffer as ArrayBuffer]);
     });
   });

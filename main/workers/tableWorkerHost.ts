@@ -12,48 +12,10 @@ import { snappyjsRawDecoder } from '../../core/codecs/snappy';
 import { hysnappyRawDecoder } from '../../core/codecs/snappy/hysnappyDecoder';
 import type { RawBlockDecoder } from '../../core/codecs/snappy';
 import { toShiplensError } from '../../core/errors';
-import type { ErrorInfo } from '../../core/errors';
 import { tableOpen } from '../../core/formats/tableOpen';
-import type { Cell, TableColumn, TableReader, TableWarning } from '../../core/formats/table';
-import type { CsvDialect } from '../api/contract';
+import type { TableReader } from '../../core/formats/table';
 import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
-
-/** Open request (first message): the object's bytes and the user's own hints. */
-export interface TableWorkerOpen {
-  kind: 'table';
-  bytes: Uint8Array;
-  name: string;
-  format?: 'json' | 'csv' | 'parquet';
-  compression?: 'none' | 'snappy';
-  dialect?: CsvDialect;
-  maxDecodeBytes: number;
-  maxColumns?: number;
-}
-
-/** Later requests: a page of rows. */
-export interface TableWorkerRows {
-  kind: 'rows';
-  id: number;
-  offset: number;
-  limit: number;
-}
-
-/** What the table worker posts back. */
-export type TableWorkerMessage =
-  | { type: 'progress'; done: number; total: number | null }
-  | {
-      type: 'opened';
-      columns: TableColumn[];
-      numRows: number | null;
-      format: 'json' | 'csv' | 'parquet';
-      compression: 'none' | 'snappy';
-      snappyVariant?: string;
-      text: Uint8Array | null;
-      warnings: TableWarning[];
-    }
-  | { type: 'error'; error: ErrorInfo }
-  | { type: 'rows'; id: number; rows: Cell[][] }
-  | { type: 'rowsError'; id: number; error: ErrorInfo };
+import type { TableWorkerMessage, TableWorkerOpen, TableWorkerRows } from './workerProtocol';
 
 function sharedCopy(bytes: Uint8Array): Uint8Array {
   const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));

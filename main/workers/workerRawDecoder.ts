@@ -2,7 +2,7 @@
  * The raw block decoder of the decode worker: every block lands in an output the worker
  * allocated itself, so the output's ArrayBuffer can be transferred to the parent, not cloned.
  */
-import type { IntoRawBlockDecoder } from '../../core/codecs/snappy/rawBlock';
+import type { IntoRawBlockDecoder } from '../../core/codecs/snappy/types';
 import { snappyjsRawDecoder } from '../../core/codecs/snappy/snappyjsDecoder';
 import type { RawBlockDecoder } from '../../core/codecs/snappy';
 

@@ -6,17 +6,10 @@ import type { ShiplensError } from '../../errors';
 import { bytesText, outputAllocate, raiseLimitHint, snappyError } from './snappyError';
 import { rawHeaderRead, rawMaxExpansion, rawTagsScan } from './rawScan';
 import type { RawHeader } from './rawScan';
-import { snappyjsRawDecoder } from './snappyjsDecoder';
-import type { RawBlockDecoder } from './types';
-
-/** A RawBlockDecoder that can also decode into a caller's buffer and needs a pre-scan. */
-export interface IntoRawBlockDecoder extends RawBlockDecoder {
-  /** Decode the tags after the header into `out`; false when the block is corrupt. */
-  uncompressInto(block: Uint8Array, headerSize: number, out: Uint8Array): boolean;
-}
+import type { IntoRawBlockDecoder, RawBlockDecoder } from './types';
 
 function hasInto(decoder: RawBlockDecoder): decoder is IntoRawBlockDecoder {
-  return typeof (decoder as Partial<IntoRawBlockDecoder>).uncompressInto === 'function';
+  return typeof decoder.uncompressInto === 'function';
 }
 
 /** Where a block sits, for messages: the file and, inside a stream, the chunk's offset. */
@@ -113,9 +106,10 @@ export function rawBlockFaultError(block: Uint8Array, header: RawHeader, ctx: Bl
 
 /** Decode a whole raw block after rawHeaderCheck; the result has exactly the declared length. */
 export function rawBlockDecode(block: Uint8Array, header: RawHeader, decoder: RawBlockDecoder, ctx: BlockContext): Uint8Array {
-  if (decoder === snappyjsRawDecoder) {
-    const out = outputAllocate(header.length, ctx.source, () => snappyjsRawDecoder.uncompressWhole(block, header.size, header.length));
-    if (!out) throw rawBlockFaultError(block, header, ctx, 'snappyjs failed');
+  if (decoder.uncompressWhole) {
+    const whole = decoder.uncompressWhole.bind(decoder);
+    const out = outputAllocate(header.length, ctx.source, () => whole(block, header.size, header.length));
+    if (!out) throw rawBlockFaultError(block, header, ctx, `${decoder.name} failed`);
     return out;
   }
   if (hasInto(decoder)) {

@@ -2,9 +2,9 @@
  * The pure-JS raw block decoder: snappyjs (runs in Node, workers and the browser).
  */
 import { SnappyDecompressor } from 'snappyjs/snappy_decompressor';
-import type { IntoRawBlockDecoder } from './rawBlock';
 import { rawHeaderRead, rawTagsScan } from './rawScan';
 import { snappyError } from './snappyError';
+import type { IntoRawBlockDecoder } from './types';
 
 /** Decode into our own buffer so the length is checked and allocated by us, not by snappyjs. */
 function uncompressInto(block: Uint8Array, headerSize: number, out: Uint8Array): boolean {
@@ -41,8 +41,8 @@ function uncompressWhole(block: Uint8Array, headerSize: number, length: number):
   return out.subarray(0, length);
 }
 
-/** snappyjs as a RawBlockDecoder (the default of snappyDecode). */
-export const snappyjsRawDecoder: IntoRawBlockDecoder & { uncompressWhole: typeof uncompressWhole } = {
+/** snappyjs as a RawBlockDecoder (the default of snappyDecode), with both optional capabilities. */
+export const snappyjsRawDecoder: IntoRawBlockDecoder & Required<Pick<IntoRawBlockDecoder, 'uncompressWhole'>> = {
   name: 'snappyjs',
   uncompressInto,
   uncompressWhole,
