@@ -6,14 +6,14 @@ import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../state/store';
 import { useT } from '../i18n';
 import { Header } from './Header';
-import { ConnectView } from '../views/ConnectView';
-import { BrowseView } from '../views/BrowseView';
-import { InspectView } from '../views/InspectView';
-import { DecompressView } from '../views/DecompressView';
-import { RuleEditorView } from '../views/RuleEditorView';
+import { ConnectView } from '../views/connect/ConnectView';
+import { BrowseView } from '../views/browse/BrowseView';
+import { InspectView } from '../views/inspect/InspectView';
+import { DecompressView } from '../views/decompress/DecompressView';
+import { RuleEditorView } from '../views/rules/RuleEditorView';
 import { TasksView } from '../views/tasks/TasksView';
-import { QueryView } from '../views/QueryView';
-import { ForwardView } from '../views/ForwardView';
+import { QueryView } from '../views/query/QueryView';
+import { ForwardView } from '../views/forward/ForwardView';
 
 function useDocumentTitle(): void {
   const { connection, prefix, language, view, openKey } = useStore(

@@ -5,7 +5,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../i18n';
 import type { MessageKey } from '../i18n';
 import { useStore } from '../state/store';
-import type { ViewName } from '../state/settingsSlice';
+import type { ViewName } from '../state/navSlice';
+import { timeZoneDefault, timeZoneOf } from '../state/settingsSlice';
 
 const sections: { view: ViewName; label: MessageKey }[] = [
   { view: 'connect', label: 'nav.connect' },
@@ -18,7 +19,7 @@ const sections: { view: ViewName; label: MessageKey }[] = [
   { view: 'forward', label: 'nav.forward' },
 ];
 
-const zones = ['+08:00', 'UTC', '+09:00', '+05:30', '+01:00', '-05:00', '-08:00'];
+const zones = [timeZoneDefault, 'UTC', '+09:00', '+05:30', '+01:00', '-05:00', '-08:00'];
 
 /** Application header. */
 export function Header() {
@@ -34,7 +35,7 @@ export function Header() {
       settingsSave: s.settingsSave,
     })),
   );
-  const zone = settings?.timeZone ?? '+08:00';
+  const zone = timeZoneOf({ settings });
   return (
     <header className="app-header">
       <div className="brand">

@@ -6,7 +6,7 @@
  */
 import { useStore } from '../state/store';
 import type { ShiplensState } from '../state/store';
-import { recentRecord } from '../state/recentLocations';
+import { recentRecord } from '../views/connect/recentLocations';
 import { routeFormat, routeOf, routeParse } from './routes';
 import type { Route } from './routes';
 

@@ -4,7 +4,7 @@
  *
  * The token (`#token=…`) is taken and cleared by httpTransport before any route is written.
  */
-import type { ViewName } from '../state/settingsSlice';
+import type { ViewName } from '../state/navSlice';
 
 /** Where the app is: a view, and for Browse the folder. */
 export interface Route {

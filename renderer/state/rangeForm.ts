@@ -3,6 +3,7 @@
  * in a zone — shared by the Query and Forward views, and the API argument it becomes.
  */
 import type { ApiInput } from '../../main/api/contract';
+import { timeZoneDefault } from './settingsSlice';
 
 /** A range as typed: wall times `2026-11-24T10:00` in `timeZone`. */
 export interface RangeForm {
@@ -22,7 +23,7 @@ export const rangeFormDefault: RangeForm = {
   partitionFormat: '%Y/%m/%d/%H/%M',
   format: 'json',
   compression: 'none',
-  timeZone: '+08:00',
+  timeZone: timeZoneDefault,
   ruleText: '',
   from: '2026-11-24T10:00',
   to: '2026-11-24T11:00',

@@ -1,13 +1,11 @@
 /**
- * Settings and UI chrome: language, time zone, output folder, which view is shown.
+ * Settings: language, time zone, output folder (the view shown is the navigation slice's).
  */
 import type { StateCreator } from 'zustand';
 import type { AppInfo, Settings } from '../../main/api/contract';
 import type { ErrorInfo } from '../../core/errors';
 import { apiCall } from '../api/client';
-import type { ShiplensState } from './types';
 
-export type ViewName = 'connect' | 'browse' | 'inspect' | 'decompress' | 'rules' | 'tasks' | 'query' | 'forward';
 export type Language = 'en' | 'zh-CN';
 
 const languageStorageKey = 'shiplens.language';
@@ -22,26 +20,30 @@ function languageInitial(): Language {
   return typeof navigator !== 'undefined' && navigator.language.startsWith('zh') ? 'zh-CN' : 'en';
 }
 
+/** The time zone times are shown in until the settings say otherwise (the Log Service's home, China Standard Time). */
+export const timeZoneDefault = '+08:00';
+
+/** The time zone every view shows times in: the one selector for it. */
+export function timeZoneOf(state: Pick<SettingsSlice, 'settings'>): string {
+  return state.settings?.timeZone ?? timeZoneDefault;
+}
+
 export interface SettingsSlice {
   appInfo: AppInfo | null;
   settings: Settings | null;
   language: Language;
-  view: ViewName;
   settingsError: ErrorInfo | null;
-  viewSet(view: ViewName): void;
   appLoad(): Promise<void>;
   languageSet(language: Language): Promise<void>;
   settingsSave(patch: Partial<Pick<Settings, 'outputDir' | 'timeZone'>>): Promise<void>;
 }
 
 /** The settings/UI slice. */
-export const createSettingsSlice: StateCreator<ShiplensState, [], [], SettingsSlice> = (set) => ({
+export const createSettingsSlice: StateCreator<SettingsSlice, [], [], SettingsSlice> = (set) => ({
   appInfo: null,
   settings: null,
   language: languageInitial(),
-  view: 'connect',
   settingsError: null,
-  viewSet: (view) => set({ view }),
   appLoad: async () => {
     const [info, settings] = await Promise.all([apiCall('app.info', {}), apiCall('settings.get', {})]);
     if (info.ok) set({ appInfo: info.value });

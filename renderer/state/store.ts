@@ -1,24 +1,50 @@
 /**
  * The one bound store: every slice spread together (zustand slices pattern, STYLE.md §5).
+ * Each slice declares its own state and the few other slices it calls; this module alone
+ * composes them, so no slice imports the whole shape (and no import cycle runs through it).
  */
 import { create } from 'zustand';
-import { createBrowseSlice } from './browseSlice';
-import { createConnectionSlice } from './connectionSlice';
-import { createDecompressSlice } from './decompressSlice';
-import { createFileTableSlice } from './fileTableSlice';
-import { createMaxComputeSlice } from './maxcomputeSlice';
-import { createQuerySlice } from './querySlice';
-import { createForwardSlice } from './forwardSlice';
-import { createRuleEditorSlice } from './ruleEditorSlice';
+import { createBrowseSlice } from '../views/browse/browseSlice';
+import type { BrowseSlice } from '../views/browse/browseSlice';
+import { createConnectionSlice } from '../views/connect/connectionSlice';
+import type { ConnectionSlice } from '../views/connect/connectionSlice';
+import { createDecompressSlice } from '../views/decompress/decompressSlice';
+import type { DecompressSlice } from '../views/decompress/decompressSlice';
+import { createForwardSlice } from '../views/forward/forwardSlice';
+import type { ForwardSlice } from '../views/forward/forwardSlice';
+import { createFileTableSlice } from '../views/inspect/fileTableSlice';
+import { createTableSlice } from '../views/inspect/tableSlice';
+import type { FileTableSlice, TableSlice } from '../views/inspect/tableState';
+import { createQuerySlice } from '../views/query/querySlice';
+import type { QuerySlice } from '../views/query/querySlice';
+import { createMaxComputeSlice } from '../views/rules/maxcomputeSlice';
+import type { MaxComputeSlice } from '../views/rules/maxcomputeSlice';
+import { createRuleEditorSlice } from '../views/rules/ruleEditorSlice';
+import type { RuleEditorSlice } from '../views/rules/ruleEditorSlice';
+import { createTasksSlice } from '../views/tasks/tasksSlice';
+import type { TasksSlice } from '../views/tasks/tasksSlice';
+import { createNavSlice } from './navSlice';
+import type { NavSlice } from './navSlice';
 import { createSettingsSlice } from './settingsSlice';
-import { createTableSlice } from './tableSlice';
-import { createTasksSlice } from './tasksSlice';
-import type { ShiplensState } from './types';
+import type { SettingsSlice } from './settingsSlice';
 
-export type { ShiplensState } from './types';
+/** Everything the UI holds: ids, page tokens, flags and small pages, never whole objects. */
+export type ShiplensState = NavSlice &
+  SettingsSlice &
+  ConnectionSlice &
+  BrowseSlice &
+  TableSlice &
+  FileTableSlice &
+  DecompressSlice &
+  RuleEditorSlice &
+  TasksSlice &
+  MaxComputeSlice &
+  QuerySlice &
+  ForwardSlice;
 
 /** The application store; components select one field or use `useShallow`. */
 export const useStore = create<ShiplensState>()((...a) => ({
+  ...createNavSlice(...a),
   ...createSettingsSlice(...a),
   ...createConnectionSlice(...a),
   ...createBrowseSlice(...a),

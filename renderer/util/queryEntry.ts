@@ -5,7 +5,7 @@
  */
 import { partitionFormatParse } from '../../core/shipping/partitionFormat';
 import type { ShippingRule } from '../../core/shipping/rule';
-import type { QueryForm } from '../state/querySlice';
+import type { QueryForm } from '../views/query/querySlice';
 import { queryTimeMs } from '../state/rangeForm';
 import { instantFormat } from './format';
 

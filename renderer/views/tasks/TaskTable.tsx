@@ -11,6 +11,7 @@ import { useStore } from '../../state/store';
 import { instantFormat } from '../../util/format';
 import { taskFolder } from '../../util/taskOverlay';
 import { CrossAccountLink } from './CrossAccountLink';
+import { timeZoneOf } from '../../state/settingsSlice';
 
 const statusClass: Record<SlsTaskInfo['status'], string> = { success: 'done', running: 'running', fail: 'error' };
 
@@ -27,7 +28,7 @@ function TaskRow({ task }: { task: SlsTaskInfo }) {
   const t = useT();
   const s = useStore(
     useShallow((st) => ({
-      zone: st.settings?.timeZone ?? '+08:00',
+      zone: timeZoneOf(st),
       language: st.language,
       selected: st.tasksSelected.includes(task.id),
       toggle: st.taskSelectToggle,
@@ -108,7 +109,7 @@ export function TaskTable() {
       filter: st.tasksFilter,
       selected: st.tasksSelected,
       selectSet: st.tasksSelectSet,
-      zone: st.settings?.timeZone ?? '+08:00',
+      zone: timeZoneOf(st),
     })),
   );
   const shown = useMemo(() => {

@@ -8,8 +8,8 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useT } from '../../i18n';
 import { useStore } from '../../state/store';
-import type { SlsTargetDraft } from '../../state/tasksSlice';
-import { rulePrefixFolder } from '../../state/tasksSlice';
+import type { SlsTargetDraft } from './tasksSlice';
+import { rulePrefixFolder } from './tasksSlice';
 import { slsErrorApp } from './slsErrorApp';
 
 function TargetFields() {

@@ -8,20 +8,19 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useT } from '../../i18n';
 import { useStore } from '../../state/store';
-import type { TaskStatusFilter } from '../../state/tasksSlice';
+import type { TaskStatusFilter } from './tasksSlice';
 import { instantFormat, instantParse } from '../../util/format';
 import { RetryDialog } from './RetryDialog';
 import { TaskTable } from './TaskTable';
 import { TaskTargetPanel } from './TaskTargetPanel';
 import { slsErrorApp } from './slsErrorApp';
+import { timeZoneOf } from '../../state/settingsSlice';
 
 const twoDaysMs = 2 * 24 * 3600 * 1000;
 
 function RangeBar() {
   const t = useT();
-  const s = useStore(
-    useShallow((st) => ({ from: st.tasksFrom, to: st.tasksTo, rangeSet: st.tasksRangeSet, zone: st.settings?.timeZone ?? '+08:00' })),
-  );
+  const s = useStore(useShallow((st) => ({ from: st.tasksFrom, to: st.tasksTo, rangeSet: st.tasksRangeSet, zone: timeZoneOf(st) })));
   const [fromText, setFromText] = useState<string | null>(null);
   const [toText, setToText] = useState<string | null>(null);
   const shown = (text: string | null, ms: number) => text ?? instantFormat(ms, s.zone).slice(0, 16);

@@ -1,0 +1,163 @@
+/**
+ * Inspect: the open object's schema (Parquet), rows, raw text (JSON/CSV), progress and errors.
+ */
+import { useCallback, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { DataTable } from './DataTable';
+import { DialectControls } from '../../components/DialectControls';
+import { ErrorBox } from '../../components/ErrorBox';
+import { ProgressBar, phaseText } from '../../components/ProgressBar';
+import { SchemaPanel } from '../../components/SchemaPanel';
+import { useT } from '../../i18n';
+import type { Translate } from '../../i18n';
+import { tableRowCap } from './tableSlice';
+import { useStore } from '../../state/store';
+import { ExportDialog } from './ExportDialog';
+
+/**
+ * The compression as a user means it: a Parquet file is not compressed as a whole, its column
+ * chunks are (SNAPPY, ZSTD …), so those codecs are named instead of "none".
+ */
+export function compressionText(
+  inspection: { format: string; compression: string; snappyVariant?: string | null },
+  codecs: readonly string[] | undefined,
+  t: Translate,
+): string {
+  const compressed = (codecs ?? []).filter((c) => c !== 'UNCOMPRESSED');
+  if (inspection.format === 'parquet' && codecs)
+    return compressed.length > 0 ? t('inspect.columnCodecs', { codecs: compressed.join(', ') }) : t('inspect.columnsUncompressed');
+  return inspection.compression + (inspection.snappyVariant ? ` (${inspection.snappyVariant})` : '');
+}
+
+function InspectHeader({ onExport }: { onExport: () => void }) {
+  const t = useT();
+  const s = useStore(
+    useShallow((st) => ({
+      key: st.openKey,
+      inspection: st.inspection,
+      table: st.table,
+      rows: st.rows.length,
+      rawVisible: st.rawVisible,
+      rawToggle: st.rawToggle,
+      codecs: st.schema?.codecs,
+    })),
+  );
+  return (
+    <div className="row inspect-head">
+      <div style={{ minWidth: 0, flex: '1 1 240px' }}>
+        <div className="mono" style={{ wordBreak: 'break-all', fontWeight: 600 }} data-testid="inspect-key">
+          {s.key}
+        </div>
+        {s.inspection && (
+          <div className="muted small">
+            {t('inspect.detected', {
+              format: s.inspection.format,
+              compression: compressionText(s.inspection, s.codecs, t),
+              by: s.inspection.detectedBy,
+            })}
+            {s.table &&
+              ` · ${t('inspect.loadedRows', { loaded: s.rows.toLocaleString(), total: s.table.numRows === null ? '?' : s.table.numRows.toLocaleString() })}`}
+          </div>
+        )}
+      </div>
+      {s.table?.hasRaw && (
+        <button type="button" aria-pressed={s.rawVisible} onClick={() => void s.rawToggle()} data-testid="raw-toggle">
+          {s.rawVisible ? t('inspect.table') : t('inspect.raw')}
+        </button>
+      )}
+      {s.table && (
+        <button type="button" className="primary" onClick={onExport} data-testid="export-open">
+          {t('inspect.export')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** The Inspect view. */
+export function InspectView() {
+  const t = useT();
+  const s = useStore(
+    useShallow((st) => ({
+      key: st.openKey,
+      inspection: st.inspection,
+      table: st.table,
+      schema: st.schema,
+      rows: st.rows,
+      pending: st.tablePending,
+      error: st.tableError,
+      progress: st.tableProgress,
+      cancel: st.tableCancel,
+      more: st.tableMore,
+      dialect: st.dialect,
+      tableOpen: st.tableOpen,
+      rawVisible: st.rawVisible,
+      rawText: st.rawText,
+    })),
+  );
+  const [exporting, setExporting] = useState(false);
+  const [schemaOpen, setSchemaOpen] = useState(true);
+  const more = s.more;
+  const onNeedMore = useCallback(() => void more(), [more]);
+  if (!s.key) return <div className="panel muted">{t('inspect.none')}</div>;
+  const csv = s.inspection?.format === 'csv' || s.table?.format === 'csv';
+  return (
+    <div className="inspect">
+      <InspectHeader onExport={() => setExporting(true)} />
+      {s.pending && (
+        <ProgressBar
+          done={s.progress?.done ?? null}
+          total={s.progress?.total ?? null}
+          label={phaseText(t, s.progress?.phase) ?? t('common.loading')}
+          onCancel={s.cancel}
+        />
+      )}
+      {s.error && <ErrorBox error={s.error} />}
+      {csv && s.key && (
+        <DialectControls key={s.key} dialect={s.dialect} onApply={(dialect) => s.key && void s.tableOpen(s.key, { dialect })} />
+      )}
+      {s.table && s.table.warnings.length > 0 && (
+        <details className="small warn">
+          <summary>{t(s.table.warnings.length === 1 ? 'inspect.warningOne' : 'inspect.warnings', { n: s.table.warnings.length })}</summary>
+          <ul>
+            {s.table.warnings.slice(0, 50).map((w, i) => (
+              <li key={i}>
+                {w.line !== undefined ? t('inspect.warningLine', { n: w.line }) : ''}
+                {w.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {s.schema && (
+        <button
+          type="button"
+          className="link small side-toggle"
+          aria-expanded={schemaOpen}
+          onClick={() => setSchemaOpen(!schemaOpen)}
+          data-testid="schema-toggle"
+        >
+          {schemaOpen ? t('inspect.schemaHide') : t('inspect.schemaShow')}
+        </button>
+      )}
+      <div className={s.schema && schemaOpen ? 'inspect-body' : 'inspect-body wide'}>
+        {s.schema && schemaOpen && <SchemaPanel schema={s.schema} />}
+        {s.rawVisible ? (
+          <pre className="raw-text" data-testid="raw-text">
+            {s.rawText ?? t('common.loading')}
+          </pre>
+        ) : (
+          s.table && (
+            <div className="stack" style={{ minHeight: 0 }}>
+              <DataTable key={s.table.tableId} table={s.table} rows={s.rows} onNeedMore={onNeedMore} />
+              {s.rows.length >= tableRowCap && (
+                <div className="muted small">{t('inspect.rowCap', { n: tableRowCap.toLocaleString() })}</div>
+              )}
+            </div>
+          )
+        )}
+      </div>
+      {exporting && s.table && <ExportDialog table={s.table} onClose={() => setExporting(false)} />}
+    </div>
+  );
+}

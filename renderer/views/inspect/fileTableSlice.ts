@@ -1,0 +1,53 @@
+/**
+ * A local file as the open table (a decompressed output, a dropped file) through
+ * `table.openFile`: the connection and the folder being browsed stay as they were.
+ */
+import type { StateCreator } from 'zustand';
+import { apiCall, apiJobId, apiPathForFile, apiUpload } from '../../api/client';
+import { dialectDefault } from './tableState';
+import type { FileTableSlice, TableSlice } from './tableState';
+import type { NavSlice } from '../../state/navSlice';
+import { tableOpenedTake, tableOpeningStart } from './tableOpening';
+
+/** The file-table slice. */
+export const createFileTableSlice: StateCreator<FileTableSlice & TableSlice & NavSlice, [], [], FileTableSlice> = (set, get) => ({
+  fileTableOpen: async (file, chosen) => {
+    const same = get().fileOpened?.label === file.label && get().openKey === file.label;
+    const dialect = chosen ?? (same ? get().dialect : dialectDefault);
+    const jobId = tableOpeningStart(get, set, file.label, dialect, file);
+    const where = file.uploadId ? { uploadId: file.uploadId } : { path: file.path, ...(file.outDir ? { outDir: file.outDir } : {}) };
+    // Only a dialect the user chose is sent: JSON and Parquet files have none.
+    await tableOpenedTake(get, set, jobId, await apiCall('table.openFile', { ...where, jobId, ...(chosen ? { dialect: chosen } : {}) }));
+  },
+  fileDropOpen: async (file) => {
+    const path = apiPathForFile(file);
+    if (path) {
+      // Electron: the dropped file's own folder is where it is read from.
+      const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+      await get().fileTableOpen({ label: path, path, outDir: path.slice(0, Math.max(cut, 1)) });
+      return;
+    }
+    const jobId = apiJobId('table');
+    set({
+      fileOpened: null,
+      openKey: file.name,
+      inspection: null,
+      table: null,
+      schema: null,
+      rows: [],
+      rowsDone: false,
+      tablePending: true,
+      tableError: null,
+      tableJobId: jobId,
+      tableProgress: null,
+    });
+    get().viewSet('inspect');
+    const upload = await apiUpload(file);
+    if (get().tableJobId !== jobId) return;
+    if (!upload.ok) {
+      set({ tablePending: false, tableError: upload.error });
+      return;
+    }
+    await get().fileTableOpen({ label: file.name, uploadId: upload.value.uploadId });
+  },
+});

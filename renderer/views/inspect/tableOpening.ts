@@ -1,0 +1,52 @@
+/**
+ * The steps every table open shares, whether the table is a bucket object (`table.open`) or a
+ * local file (`table.openFile`): close the previous one and clear its state, then take the
+ * opened table only if its job is still the current one.
+ */
+import type { ApiResponse, CsvDialect, TableInfo } from '../../../main/api/contract';
+import { apiCall, apiJobId } from '../../api/client';
+import type { NavSlice } from '../../state/navSlice';
+import type { FileRef, TableSlice } from './tableState';
+
+type TableState = TableSlice & NavSlice;
+type Get = () => TableState;
+type Set = (partial: Partial<TableState>) => void;
+
+/** Close the open table and show `label` as opening; returns the new job id. */
+export function tableOpeningStart(get: Get, set: Set, label: string, dialect: CsvDialect, fileOpened: FileRef | null): string {
+  const previous = get().table;
+  if (previous) void apiCall('table.close', { tableId: previous.tableId });
+  const jobId = apiJobId('table');
+  set({
+    openKey: label,
+    inspection: null,
+    table: null,
+    schema: null,
+    rows: [],
+    rowsDone: false,
+    tablePending: true,
+    tableError: null,
+    tableJobId: jobId,
+    tableProgress: null,
+    rawVisible: false,
+    rawText: null,
+    dialect,
+    fileOpened,
+  });
+  get().viewSet('inspect');
+  return jobId;
+}
+
+/** Take an opened table (or its error) when `jobId` is still current, else close it; then load rows. */
+export async function tableOpenedTake(get: Get, set: Set, jobId: string, opened: ApiResponse<TableInfo>): Promise<void> {
+  if (get().tableJobId !== jobId) {
+    if (opened.ok) void apiCall('table.close', { tableId: opened.value.tableId });
+    return;
+  }
+  if (!opened.ok) {
+    set({ tablePending: false, tableError: opened.error });
+    return;
+  }
+  set({ table: opened.value, tablePending: false, tableError: null });
+  await get().tableMore();
+}

@@ -1,0 +1,48 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createStore } from 'zustand/vanilla';
+import type { ApiMethod } from '../../../../../main/api/contract';
+import { bridgeStub } from '../../state/bridgeStub';
+import type { BridgeCall } from '../../state/bridgeStub';
+import { createTableSlice } from '../../../../../renderer/views/inspect/tableSlice';
+import type { ShiplensState } from '../../../../../renderer/state/store';
+
+let calls: BridgeCall[] = [];
+
+beforeEach(() => {
+  const answers: Partial<Record<ApiMethod, unknown>> = {
+    'object.inspect': { key: 'x', size: 10, format: 'csv', compression: 'none', detectedBy: 'suffix' },
+    'table.open': { tableId: 't1', key: 'x', columns: [], numRows: 0, format: 'csv', compression: 'none', warnings: [], hasRaw: true },
+    'table.rows': { rows: [] },
+    'table.close': {},
+  };
+  calls = bridgeStub(answers);
+});
+afterEach(() => vi.unstubAllGlobals());
+
+function storeMake() {
+  return createStore<ShiplensState>()(
+    (set, get, api) => ({ ...createTableSlice(set, get, api), viewSet: vi.fn() }) as unknown as ShiplensState,
+  );
+}
+
+const openDialects = () =>
+  calls.filter((c) => c.method === 'table.open').map((c) => (c.arg.dialect as { header: boolean } | undefined)?.header);
+
+describe('table slice: the CSV dialect belongs to one file', () => {
+  it('reopens the same file with the chosen header setting, and the next file with the default', async () => {
+    const store = storeMake();
+    await store.getState().tableOpen('a.csv');
+    await store.getState().tableOpen('a.csv', { dialect: { delimiter: ',', quote: '"', header: true, nullValue: '' } });
+    await store.getState().tableOpen('a.csv');
+    await store.getState().tableOpen('b.csv');
+    expect(openDialects()).toEqual([false, true, true, false]);
+  });
+});
+
+describe('table slice: opening moves to Inspect through the navigation slice', () => {
+  it('asks for the inspect view once per open', async () => {
+    const store = storeMake();
+    await store.getState().tableOpen('a.csv');
+    expect(store.getState().viewSet).toHaveBeenCalledWith('inspect');
+  });
+});
