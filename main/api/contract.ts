@@ -32,6 +32,8 @@ import { rangeInputs } from './rangeContract';
 import { forwardInputs } from './forwardContract';
 import type { ForwardResults } from './forwardContract';
 import type { RangeResults } from './rangeContract';
+import { tableQueryInputs } from './tableQueryContract';
+import type { TableQueryResults } from './tableQueryContract';
 
 const key = z.string().min(1).max(1024);
 const jobId = z
@@ -264,6 +266,7 @@ export const apiInputs = {
   ...maxcomputeInputs,
   ...rangeInputs,
   ...forwardInputs,
+  ...tableQueryInputs,
 } as const;
 
 /** Every method name of the API. */
@@ -280,7 +283,7 @@ export type ApiParsed<M extends ApiMethod> = z.output<(typeof apiInputs)[M]>;
 export type CsvDialect = z.output<typeof csvDialectSchema>;
 
 /** Method name → result type. */
-export interface ApiResults extends MaxComputeResults, RangeResults, ForwardResults {
+export interface ApiResults extends MaxComputeResults, RangeResults, ForwardResults, TableQueryResults {
   'app.info': AppInfo;
   'settings.get': Settings;
   'settings.set': Settings;

@@ -18,6 +18,7 @@ import { rangeHandlers } from './handlers/rangeHandlers';
 import { slsHandlers } from './handlers/slsHandlers';
 import { tableHandlers } from './handlers/tableHandlers';
 import { tableFileHandlers } from './handlers/tableFileHandlers';
+import { tableQueryHandlers } from './handlers/tableQueryHandlers';
 import { secretsRedact } from '../services/secrets';
 import type { ApiServices } from '../services/types';
 
@@ -32,6 +33,7 @@ const handlers = {
   ...maxcomputeHandlers,
   ...rangeHandlers,
   ...forwardHandlers,
+  ...tableQueryHandlers,
 };
 
 /** True when `method` names a method of the contract (own keys only: no `__proto__` tricks). */

@@ -7,6 +7,16 @@ import type { OpenedTableLike } from '../engine/engineTypes';
 export interface TableEntry {
   key: string;
   opened: OpenedTableLike;
+  /** The whole-object sort/filter engine, made by the first table.query; closed with the table. */
+  query?: Promise<{ close(): void }>;
+}
+
+function entryClose(entry: TableEntry): void {
+  entry.opened.close?.();
+  entry.query?.then(
+    (q) => q.close(),
+    () => undefined,
+  );
 }
 
 /** An LRU map of tableId → opened table. */
@@ -41,13 +51,13 @@ export class TableRegistry {
   /** Drop a table; false when it was not open. */
   close(tableId: string): boolean {
     const entry = this.tables.get(tableId);
-    entry?.opened.close?.();
+    if (entry) entryClose(entry);
     return this.tables.delete(tableId);
   }
 
   /** Drop every table (connection change, shutdown). */
   clear(): void {
-    for (const entry of this.tables.values()) entry.opened.close?.();
+    for (const entry of this.tables.values()) entryClose(entry);
     this.tables.clear();
   }
 

@@ -1,0 +1,59 @@
+/**
+ * table.query (issue 18): a page of an opened table's rows under the grid's sort and filter,
+ * over the whole object (DuckDB), not only the rows the grid has loaded. Spread into
+ * `apiInputs` and `ApiResults` by contract.ts.
+ */
+import { z } from 'zod';
+import type { JsonCell } from './contractTypes';
+
+const jobId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/)
+  .optional();
+
+/** The grid's sort: one column by name (numbers by value, then text, null last). */
+export const tableSortSchema = z.object({ column: z.string().min(1).max(256), desc: z.boolean().default(false) }).strict();
+
+/** The grid's view of a table: its sort and its filter text (`status>=500`, `null`, or text to find). */
+export const tableViewShape = {
+  tableId: z.string().max(64),
+  sort: tableSortSchema.optional(),
+  filter: z.string().max(1024).optional(),
+};
+
+/** Inputs of table.query. */
+export const tableQueryInputs = {
+  'table.query': z
+    .object({
+      ...tableViewShape,
+      /** Rows [rowStart, rowEnd) of the sorted, filtered table (0-based, end excluded). */
+      rowStart: z.number().int().min(0),
+      rowEnd: z.number().int().min(0),
+      /** "Go to row N": a file row (0-based) whose position in this order is wanted. */
+      locate: z.number().int().min(0).optional(),
+      /** The first call copies the table into the engine: a job with progress (`index`, rows) and cancel. */
+      jobId,
+    })
+    .strict()
+    .refine((v) => v.rowEnd >= v.rowStart && v.rowEnd - v.rowStart <= 10_000, {
+      message: 'rowEnd must be at least rowStart and at most 10,000 rows after it',
+      path: ['rowEnd'],
+    }),
+} as const;
+
+/** A page of the sorted, filtered table. */
+export interface TableQueryInfo {
+  rows: JsonCell[][];
+  /** Each row's position in the file (0-based), for the row number and "go to row". */
+  rowIndexes: number[];
+  /** Rows the filter keeps (all rows without a filter). */
+  numRows: number;
+  totalRows: number;
+  /** Position of `locate` in this order; null when the filter leaves that row out. */
+  located?: number | null;
+}
+
+/** Results of table.query. */
+export interface TableQueryResults {
+  'table.query': TableQueryInfo;
+}
