@@ -10,6 +10,9 @@ import { ShiplensError } from '../../core/errors';
 import { rangeDepsCreate, rangeOpen } from '../range/rangeEngine';
 import { rangeExport, rangeExportPrepare } from '../range/rangeExport';
 import type { RangeOpened } from '../range/rangeEngine';
+import type { RangeFetchProgress, RangeFetchResult } from '../range/rangeFetch';
+import { rangeQuery } from '../range/rangeRun';
+import type { RangeRowsHandler, RangeRunResult } from '../range/rangeRun';
 import { rangePlan } from '../range/rangePlan';
 import type { RangePlan } from '../range/rangePlan';
 import { rangeCellText, rangeRowJson } from '../range/rangeValues';
@@ -65,39 +68,37 @@ async function toFile(opened: RangeOpened, sql: string, output: string, ctx: Cli
   await ctx.io.stderr.write(`${output}: ${rows} rows\n`);
 }
 
+/** Rows to stdout as they come (a LIMIT without ORDER BY answers from the first objects). */
 async function toStdout(
-  opened: RangeOpened,
-  sql: string,
+  run: (onRows: RangeRowsHandler) => Promise<RangeRunResult>,
   flags: QueryFlags,
   ctx: CliContext,
   progress: ReturnType<typeof progressWriter>,
-): Promise<void> {
+): Promise<RangeRunResult> {
   let header = !flags.json;
   let total = 0;
-  const result = await opened.session.query(
-    sql,
-    async (rows, columns) => {
-      const lines: string[] = [];
-      if (header) lines.push(`${columns.map((c) => c.name).join('\t')}\n`);
-      header = false;
-      for (const row of rows) lines.push(flags.json ? rangeRowJson(columns, row) : `${row.map(rangeCellText).join('\t')}\n`);
-      await ctx.io.stdout.write(lines.join(''));
-      total += rows.length;
-      progress.line(`rows: ${total}`);
-    },
-    ctx.signal,
-  );
+  const result = await run(async (rows, columns) => {
+    const lines: string[] = [];
+    if (header) lines.push(`${columns.map((c) => c.name).join('\t')}\n`);
+    header = false;
+    for (const row of rows) lines.push(flags.json ? rangeRowJson(columns, row) : `${row.map(rangeCellText).join('\t')}\n`);
+    await ctx.io.stdout.write(lines.join(''));
+    total += rows.length;
+    progress.line(`rows: ${total}`);
+  });
   if (header && !flags.json) await ctx.io.stdout.write(`${result.columns.map((c) => c.name).join('\t')}\n`);
+  return result;
 }
 
-async function report(plan: RangePlan, opened: RangeOpened, ctx: CliContext): Promise<void> {
-  for (const f of opened.fetched.failed) await ctx.io.stderr.write(`shiplens: ${f.key}: skipped: ${f.error.message}\n`);
-  if (!opened.session.windowed)
+async function report(plan: RangePlan, f: RangeFetchResult, windowed: boolean, ctx: CliContext): Promise<void> {
+  for (const failed of f.failed) await ctx.io.stderr.write(`shiplens: ${failed.key}: skipped: ${failed.error.message}\n`);
+  if (!windowed)
     await ctx.io.stderr.write('shiplens: warning: the rows have no __time__ field; the time window selected objects by task time only\n');
   if (ctx.io.stderrIsTTY) {
-    const f = opened.fetched;
+    const unread = plan.totals.objects - f.files.length - f.failed.length;
+    const cached = f.files.length - f.reads;
     await ctx.io.stderr.write(
-      `${plan.totals.objects} objects (${f.reads} read, ${plan.totals.objects - f.reads - f.failed.length} cached, ${f.failed.length} skipped), ${f.bytesRead} bytes read\n`,
+      `${plan.totals.objects} objects (${f.reads} read, ${cached} cached, ${f.failed.length} skipped${unread > 0 ? `, ${unread} not needed` : ''}), ${f.bytesRead} bytes read\n`,
     );
   }
 }
@@ -137,19 +138,28 @@ export async function queryAction(location: string, flags: QueryFlags, command: 
     workerPath: workerPathDefault(),
     maxDecodeBytes: snappyDefaultMaxOutputBytes,
   });
-  const opened = await rangeOpen(storage, plan, deps, {
+  const options = {
     onError: flags.onError,
     signal: ctx.signal,
-    onProgress: (p) => progress.line(`objects ${p.done}/${p.total}, ${p.bytesRead} bytes read, ${p.bytesReady} bytes decoded`),
+    onProgress: (p: RangeFetchProgress) =>
+      progress.line(`objects ${p.done}/${p.total}, ${p.bytesRead} bytes read, ${p.bytesReady} bytes decoded`),
     allowedDirs: flags.output === undefined ? [] : [path.dirname(path.resolve(ctx.io.cwd, flags.output))],
-  });
+  };
+  const sql = flags.sql as string;
   try {
-    await report(plan, opened, ctx);
-    const sql = flags.sql as string;
-    if (flags.output !== undefined) await toFile(opened, sql, flags.output, ctx);
-    else await toStdout(opened, sql, flags, ctx, progress);
+    if (flags.output === undefined) {
+      const result = await toStdout((onRows) => rangeQuery(storage, plan, deps, sql, onRows, options), flags, ctx, progress);
+      await report(plan, result.fetched, result.windowed, ctx);
+      return;
+    }
+    const opened = await rangeOpen(storage, plan, deps, options);
+    try {
+      await report(plan, opened.fetched, opened.session.windowed, ctx);
+      await toFile(opened, sql, flags.output, ctx);
+    } finally {
+      opened.close();
+    }
   } finally {
     await progress.end();
-    opened.close();
   }
 }

@@ -41,6 +41,13 @@ export interface RangeFetchOptions {
   onError?: 'stop' | 'skip';
   signal?: AbortSignal;
   onProgress?: (progress: RangeFetchProgress) => void;
+  /** Each object as it settles, by plan index: its file, or null when it failed and was skipped. */
+  onReady?: (index: number, file: RangeFile | null) => void;
+  /**
+   * Stop early without an error (a query that has its rows): objects in flight are abandoned
+   * (their part files removed), what is done is returned.
+   */
+  until?: AbortSignal;
 }
 
 /** One object ready to query: its cache entry. */
@@ -112,27 +119,34 @@ export async function rangeFetch(
   const failed: RangeFetchResult['failed'] = [];
   const state = { next: 0, done: 0, reads: 0, bytesRead: 0, bytesReady: 0 };
   const inner = new AbortController();
-  const signal = options.signal ? AbortSignal.any([options.signal, inner.signal]) : inner.signal;
+  const signal = AbortSignal.any([options.signal, options.until, inner.signal].filter((s): s is AbortSignal => s !== undefined));
+  const stopped = (): boolean => options.until?.aborted === true && options.signal?.aborted !== true;
   const worker = async (): Promise<void> => {
     while (state.next < objects.length) {
+      if (stopped()) return;
       throwIfCancelled(signal);
       const index = state.next++;
       const object = objects[index] as RangeObject;
       try {
         const { file, read } = await fetchOne(storage, object, { ...options, signal });
-        slots[index] = { object, file, fromCache: !read };
+        const ready: RangeFile = { object, file, fromCache: !read };
+        slots[index] = ready;
         state.bytesReady += entryBytes(file);
         if (read) {
           state.reads++;
           state.bytesRead += object.size;
         }
+        options.onReady?.(index, ready);
       } catch (error) {
+        // An object abandoned by the stop: its error is the stop's.
+        if (stopped()) return;
         const typed = keyed(error, object.key);
         if (typed.code === 'CANCELLED' || options.onError !== 'skip') {
           inner.abort(typed);
           throw typed;
         }
         failed.push({ key: object.key, error: typed.toInfo() });
+        options.onReady?.(index, null);
       }
       state.done++;
       options.onProgress?.({

@@ -62,6 +62,9 @@ export class RangeSession {
   /** False when the rows have no `__time__` field: the window could not be applied to them. */
   windowed = true;
 
+  /** Columns the JSON reader was given (described from a sample of the files). */
+  private described: { name: string; type: string }[] | null = null;
+
   /** Open DuckDB and create `logs` over the files (at least one). */
   static async open(files: readonly RangeFile[], spec: RangeSpec, options: RangeSessionOptions): Promise<RangeSession> {
     if (files.length === 0)
@@ -75,24 +78,54 @@ export class RangeSession {
       temp_directory: options.tempDir,
     });
     const connection = await instance.connect();
-    const keyOfFile = new Map(files.map((f) => [f.file, f.object.key]));
-    const session = new RangeSession(instance, connection, spec, keyOfFile);
+    const session = new RangeSession(instance, connection, spec, new Map());
     try {
       // ICU loads with the first connection: the zone cannot go in the instance's config.
       await session.run(`SET TimeZone = ${sqlString(zone ?? 'UTC')}`);
-      await session.run(rangeObjectsSql(files));
-      const described = await session.describe(rangeReaderSql(spec.rule.format === 'json' ? rangeSampleFiles(files) : files, spec));
-      const reader = rangeReaderSql(files, spec, spec.rule.format === 'json' ? described : undefined);
-      const rawColumns = described.map((c) => c.name);
-      const logs = rangeLogsSql(reader, rawColumns, files, spec);
-      await session.run(logs.sql);
-      session.windowed = logs.windowed;
+      await session.attach(files);
       await session.lock([...new Set([...files.map((f) => path.dirname(f.file)), options.tempDir, ...(options.allowedDirs ?? [])])]);
       return session;
     } catch (error) {
       session.close();
       throw error;
     }
+  }
+
+  /**
+   * (Re)create `logs` over `files` (in the folders the session was opened with). With
+   * `sameColumns`, JSON objects are read with the columns described at the first attach, so
+   * every object streamed one at a time has the same columns (CSV has the rule's; Parquet the
+   * shipping rule's, described per object).
+   */
+  async attach(files: readonly RangeFile[], sameColumns = false): Promise<void> {
+    const spec = this.spec;
+    for (const f of files) this.keyOfFile.set(f.file, f.object.key);
+    await this.run(rangeObjectsSql(files));
+    if (!sameColumns || this.described === null || spec.rule.format !== 'json')
+      this.described = await this.describe(rangeReaderSql(spec.rule.format === 'json' ? rangeSampleFiles(files) : files, spec));
+    const reader = rangeReaderSql(files, spec, spec.rule.format === 'json' ? this.described : undefined);
+    const logs = rangeLogsSql(
+      reader,
+      this.described.map((c) => c.name),
+      files,
+      spec,
+    );
+    await this.run(logs.sql);
+    this.windowed = logs.windowed;
+  }
+
+  /** The SQL's parse tree (DuckDB's `json_serialize_sql`): `{ error, statements }`. */
+  async parse(sql: string): Promise<unknown> {
+    const result = await this.connection.runAndReadAll(`SELECT json_serialize_sql(${sqlString(sql)})`);
+    return JSON.parse(String(result.getRowsJson()[0]?.[0] ?? '{}')) as unknown;
+  }
+
+  /** Names of DuckDB's scalar functions (operators included), lower case. */
+  async scalarFunctions(): Promise<Set<string>> {
+    const result = await this.connection.runAndReadAll(
+      "SELECT DISTINCT lower(function_name) FROM duckdb_functions() WHERE function_type = 'scalar'",
+    );
+    return new Set((result.getRowsJson() as string[][]).map((row) => row[0] as string));
   }
 
   /** Only `dirs` stay reachable: no other file, no extension install, no ATTACH; the settings are locked. */

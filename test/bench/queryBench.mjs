@@ -80,7 +80,7 @@ function shiplens(dataDir, sql, extra = []) {
 async function limitLatency() {
   const file = join(root, 'test', 'bench', 'inputs', 'shiplens-queryBench.cjs');
   const contents =
-    "export { rangePlan } from './main/range/rangePlan'; export { rangeRuleFromOptions, rangeSpecCreate } from './main/range/rangeSpec'; export { rangeDepsCreate, rangeOpen } from './main/range/rangeEngine'; export { LocalFolderStorage } from './main/storage/localFolderStorage';";
+    "export { rangePlan } from './main/range/rangePlan'; export { rangeRuleFromOptions, rangeSpecCreate } from './main/range/rangeSpec'; export { rangeDepsCreate } from './main/range/rangeEngine'; export { rangeQuery } from './main/range/rangeRun'; export { LocalFolderStorage } from './main/storage/localFolderStorage';";
   await build({
     stdin: { contents, resolveDir: root, loader: 'ts' },
     bundle: true,
@@ -104,17 +104,24 @@ async function limitLatency() {
     });
     const plan = await lib.rangePlan(storage, spec);
     let first = 0;
-    const opened = await lib.rangeOpen(storage, plan, lib.rangeDepsCreate({ dataDir, workerPath: null, maxDecodeBytes: 1 << 30 }), {
-      onProgress: (p) => {
-        if (p.done === 1) first = performance.now();
-      },
-    });
     let rowsAt = 0;
-    await opened.session.query('SELECT * FROM logs LIMIT 100', async () => {
-      rowsAt ||= performance.now();
-    });
-    opened.close();
-    return { afterFirstMs: Math.round(rowsAt - first) };
+    const deps = lib.rangeDepsCreate({ dataDir, workerPath: null, maxDecodeBytes: 1 << 30 });
+    const result = await lib.rangeQuery(
+      storage,
+      plan,
+      deps,
+      'SELECT * FROM logs LIMIT 100',
+      async () => {
+        rowsAt ||= performance.now();
+      },
+      {
+        onProgress: (p) => {
+          if (p.done === 1) first = performance.now();
+        },
+      },
+    );
+    if (result.rows !== 100) throw new Error(`LIMIT 100 gave ${result.rows} rows`);
+    return { afterFirstMs: Math.round(rowsAt - first), objectsRead: result.fetched.reads };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

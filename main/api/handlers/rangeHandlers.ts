@@ -61,44 +61,39 @@ async function query(
   progress: (phase: string, done: number, total: number | null) => void,
 ): Promise<RangeQueryInfo> {
   const plan = await planOf(services, arg, signal);
-  const { rangeOpen } = await import('../../range/rangeEngine');
-  const opened = await rangeOpen(await services.connections.storage(), plan, await deps(services), {
-    onError: arg.onError,
-    signal,
-    onProgress: (p) => progress('fetch', p.done, p.total),
-  });
+  const { rangeQuery } = await import('../../range/rangeRun');
   const rows: RangeQueryInfo['rows'] = [];
-  try {
-    const result = await opened.session.query(
-      arg.sql,
-      async (chunk) => {
-        for (const row of chunk) {
-          if (rows.length >= arg.maxRows) break;
-          // Lists and structs travel as their JSON text; long text is clipped for the view.
-          rows.push(
-            row.map((cell) =>
-              cell === null || typeof cell !== 'object' ? (typeof cell === 'string' ? cellClip(cell) : cell) : JSON.stringify(cell),
-            ),
-          );
-        }
-        progress('query', rows.length, null);
-      },
-      signal,
-    );
-    const f = opened.fetched;
-    return {
-      columns: result.columns.map((c) => ({ name: c.name, type: c.type })),
-      rows,
-      rowCount: result.rows,
-      truncated: result.rows > rows.length,
-      objects: plan.totals.objects,
-      reads: f.reads,
-      failed: f.failed,
-      windowed: opened.session.windowed,
-    };
-  } finally {
-    opened.close();
-  }
+  // A LIMIT without ORDER BY answers from the first objects (rangeRun.ts); the rest waits for the range.
+  const result = await rangeQuery(
+    await services.connections.storage(),
+    plan,
+    await deps(services),
+    arg.sql,
+    async (chunk) => {
+      for (const row of chunk) {
+        if (rows.length >= arg.maxRows) break;
+        // Lists and structs travel as their JSON text; long text is clipped for the view.
+        rows.push(
+          row.map((cell) =>
+            cell === null || typeof cell !== 'object' ? (typeof cell === 'string' ? cellClip(cell) : cell) : JSON.stringify(cell),
+          ),
+        );
+      }
+      progress('query', rows.length, null);
+    },
+    { onError: arg.onError, signal, onProgress: (p) => progress('fetch', p.done, p.total) },
+  );
+  const f = result.fetched;
+  return {
+    columns: result.columns.map((c) => ({ name: c.name, type: c.type })),
+    rows,
+    rowCount: result.rows,
+    truncated: result.rows > rows.length,
+    objects: plan.totals.objects,
+    reads: f.reads,
+    failed: f.failed,
+    windowed: result.windowed,
+  };
 }
 
 async function exportTo(
