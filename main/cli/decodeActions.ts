@@ -9,14 +9,12 @@ import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import type { ByteSource } from '../../core/bytes/byteSource';
 import { byteSourceReadAll } from '../../core/bytes/byteSource';
-import { snappyDecode } from '../../core/codecs/snappy';
 import { ShiplensError } from '../../core/errors';
-import { formatDetect } from '../../core/formats/formatDetect';
-import type { FormatDetection } from '../../core/formats/formatDetect';
 import { formatFromName } from '../../core/formats/formatFromName';
 import type { ParquetSchema } from '../../core/formats/parquet';
-import { contentFormatSniff, decompressOutputName } from '../api/handlers/decompressName';
-import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
+import { engineShared } from '../engine';
+import type { DetectionLike } from '../engine';
+import { contentFormatSniff, decompressOutputName } from '../engine/decodedName';
 import { outputFileWrite } from '../services/outputWriter';
 import { defaultMaxBytes, dialectResolve, hintsOf, sourceFor } from './cliInputs';
 import type { DialectFlags, FormatFlags } from './cliInputs';
@@ -33,7 +31,7 @@ const variantNames: Record<string, string> = {
   hadoop: 'Hadoop block stream',
 };
 
-function infoJson(source: ByteSource, det: FormatDetection, schema: ParquetSchema | null): Record<string, unknown> {
+function infoJson(source: ByteSource, det: DetectionLike, schema: ParquetSchema | null): Record<string, unknown> {
   const value: Record<string, unknown> = {
     source: source.name,
     size: source.size,
@@ -55,7 +53,7 @@ function infoJson(source: ByteSource, det: FormatDetection, schema: ParquetSchem
   return value;
 }
 
-function infoText(source: ByteSource, det: FormatDetection, schema: ParquetSchema | null): string {
+function infoText(source: ByteSource, det: DetectionLike, schema: ParquetSchema | null): string {
   const lines = [`object:       ${source.name}`, `size:         ${sizeText(source.size)}`, `format:       ${det.format}`];
   const variant = det.snappyVariant ? ` (${variantNames[det.snappyVariant] ?? det.snappyVariant})` : '';
   lines.push(`compression:  ${det.compression}${variant}`);
@@ -80,9 +78,9 @@ function infoText(source: ByteSource, det: FormatDetection, schema: ParquetSchem
 
 export async function infoAction(src: string, flags: FormatFlags & { json?: boolean }, command: Command, ctx: CliContext): Promise<void> {
   const source = await sourceFor(src, command, ctx);
-  const det = await formatDetect(source, hintsOf(flags), ctx.signal);
-  const schema =
-    det.format === 'parquet' ? await (await import('../../core/formats/parquet')).parquetSchemaRead(source, { signal: ctx.signal }) : null;
+  const engine = engineShared();
+  const det = await engine.formatDetect(source, hintsOf(flags), ctx.signal);
+  const schema = det.format === 'parquet' ? await engine.parquetSchemaRead(source, ctx.signal) : null;
   await ctx.io.stdout.write(flags.json ? `${JSON.stringify(infoJson(source, det, schema), null, 2)}\n` : infoText(source, det, schema));
 }
 
@@ -91,8 +89,9 @@ export async function decodedBytes(
   source: ByteSource,
   flags: FormatFlags,
   ctx: CliContext,
-): Promise<{ output: Uint8Array; det: FormatDetection; variant?: string }> {
-  const det = await formatDetect(source, hintsOf(flags), ctx.signal);
+): Promise<{ output: Uint8Array; det: DetectionLike; variant?: string }> {
+  const engine = engineShared();
+  const det = await engine.formatDetect(source, hintsOf(flags), ctx.signal);
   if (det.format === 'parquet') {
     throw new ShiplensError('UNSUPPORTED_FORMAT', 'Parquet compresses inside the file, so there is no snappy stream to decode.', {
       source: source.name,
@@ -104,10 +103,8 @@ export async function decodedBytes(
   const progress = cliProgress(ctx.io, `decoding ${source.name}`, source.size);
   const input = await byteSourceReadAll(source, limit, ctx.signal);
   if (det.compression === 'none') return { output: input, det };
-  const rawDecoder = nativeRawBlockDecoder() ?? undefined;
-  const decoded = await snappyDecode(input, {
+  const decoded = await engine.snappyDecode(input, {
     maxOutputBytes: limit,
-    rawDecoder,
     presentedAsSnappy: det.detectedBy !== 'content',
     signal: ctx.signal,
     source: source.name,
@@ -162,16 +159,13 @@ export async function schemaAction(
   ctx: CliContext,
 ): Promise<void> {
   const source = await sourceFor(src, command, ctx);
-  // The readers load only for schema/info: `decode` of many files does not pay for them.
-  const [{ parquetSchemaRead }, { tableOpen }] = await Promise.all([
-    import('../../core/formats/parquet'),
-    import('../../core/formats/tableOpen'),
-  ]);
+  // The engine loads its readers only for schema/info: `decode` of many files does not pay for them.
+  const engine = engineShared();
   const named = flags.format ?? formatFromName(source.name ?? src).format;
   // Parquet by name or flag: straight to the footer (≤ 2 range reads; no sniffing reads).
-  const format = named === 'parquet' ? 'parquet' : (await formatDetect(source, hintsOf(flags), ctx.signal)).format;
+  const format = named === 'parquet' ? 'parquet' : (await engine.formatDetect(source, hintsOf(flags), ctx.signal)).format;
   if (format === 'parquet') {
-    const schema = await parquetSchemaRead(source, { signal: ctx.signal });
+    const schema = await engine.parquetSchemaRead(source, ctx.signal);
     await ctx.io.stdout.write(
       flags.json
         ? `${JSON.stringify({ source: source.name, format: 'parquet', ...schema }, null, 2)}\n`
@@ -179,11 +173,10 @@ export async function schemaAction(
     );
     return;
   }
-  const opened = await tableOpen(source, {
+  const opened = await engine.tableOpen(source, {
     ...hintsOf(flags),
     dialect: await dialectResolve(flags, ctx),
     maxDecodeBytes: flags.maxSize,
-    rawDecoder: nativeRawBlockDecoder() ?? undefined,
     signal: ctx.signal,
   });
   const { columns, numRows } = opened.reader;

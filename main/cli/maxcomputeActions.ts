@@ -5,7 +5,6 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ShiplensError } from '../../core/errors';
-import { tableOpen } from '../../core/formats/tableOpen';
 import { jobGenerate, jobToJson } from '../../core/maxcompute/job';
 import { jobFromJson } from '../../core/maxcompute/jobImport';
 import type { JobIssue } from '../../core/maxcompute/jobIssue';
@@ -19,7 +18,7 @@ import { scheduleClockParse, scheduleEveryParse, scheduleExpand, scheduleRunLine
 import { scheduleTimeFields } from '../../core/maxcompute/scheduleExpr';
 import { tableColumnsOfJob, tableDdl, tablePartitionColumns, tableWriteMode } from '../../core/maxcompute/table';
 import { timeZoneToEpochMs } from '../../core/shipping/timeZone';
-import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
+import { engineShared } from '../engine';
 import { fsErrorToShiplens } from '../fileByteSource';
 import { CliUsageError } from './cliErrors';
 import { sourceFor } from './cliInputs';
@@ -84,10 +83,7 @@ async function fieldsOf(
     return jobFieldsOfRule(await ruleRead(path.resolve(ctx.io.cwd, flags.rule), flags.rule));
   }
   if (!command) throw new CliUsageError('--object needs a command context');
-  const opened = await tableOpen(await sourceFor(flags.object as string, command, ctx), {
-    rawDecoder: nativeRawBlockDecoder() ?? undefined,
-    signal: ctx.signal,
-  });
+  const opened = await engineShared().tableOpen(await sourceFor(flags.object as string, command, ctx), { signal: ctx.signal });
   return jobFieldsOfTable(opened.reader.columns);
 }
 

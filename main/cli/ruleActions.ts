@@ -6,20 +6,18 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { snappyCompressRaw } from '../../core/codecs/snappy';
 import { ShiplensError } from '../../core/errors';
 import { ddlGenerate } from '../../core/shipping/ddl';
 import type { DdlEngine } from '../../core/shipping/ddl';
 import type { ShippingRule } from '../../core/shipping/rule';
 import { ruleValidate } from '../../core/shipping/ruleValidate';
-import { shippingSimulate } from '../../core/shipping/simulator';
 import type { ShippingLog } from '../../core/shipping/simulator';
 import type { SlsJsonKind } from '../../core/shipping/slsJson';
 import { ruleFromSlsJson, ruleToSlsJson } from '../../core/shipping/slsJson';
 import { fsErrorToShiplens } from '../fileByteSource';
 import { safeJoin } from '../safePath';
 import { outputFileWrite } from '../services/outputWriter';
-import { parquetWriteLite } from '../shipping/parquetWriter';
+import { engineShared } from '../engine';
 import { CliUsageError } from './cliErrors';
 import type { CliContext } from './cliOptions';
 import { textTable } from './cliOutput';
@@ -125,10 +123,7 @@ export async function simulateAction(file: string, flags: SimulateFlags, ctx: Cl
   const logs = logsParse(logsText, flags.logs);
   const ns = cliTimeNs(flags.taskTime, rule.timeZone, ctx.io.now());
   ctx.source = file;
-  const objects = await shippingSimulate(rule, logs, ns, flags.taskNumber, {
-    parquetWrite: parquetWriteLite,
-    compressRaw: snappyCompressRaw,
-  });
+  const objects = await engineShared().shippingSimulate(rule, logs, ns, flags.taskNumber);
   const dir = path.resolve(ctx.io.cwd, flags.output);
   for (const object of objects) {
     const target = safeJoin(dir, object.key);

@@ -3,34 +3,31 @@
  * any shipped object, as a table, JSON lines or CSV, with the shipped-CSV dialect flags.
  */
 import type { Command } from 'commander';
-import { csvExport } from '../../core/export/csvExport';
-import { tableOpen } from '../../core/formats/tableOpen';
-import type { OpenedTable } from '../../core/formats/tableOpen';
-import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
+import { engineShared } from '../engine';
+import type { OpenedTableLike } from '../engine';
 import { outputWrite } from '../services/outputWriter';
+import { textBlocks } from '../services/textBlocks';
 import { CliUsageError } from './cliErrors';
 import { dialectResolve, hintsOf, sourceFor } from './cliInputs';
 import type { DialectFlags, FormatFlags } from './cliInputs';
 import type { CliContext } from './cliOptions';
 import { cliProgress } from './cliOutput';
-import type { CliWriter } from './cliOutput';
 import { rowJsonLine, rowsTable } from './cliRender';
 import { cliLocationParse } from './cliSources';
 import { cliZoneCheck } from './cliTime';
 
 export type TableFlags = FormatFlags & DialectFlags & { maxColumns: number; timeZone?: string };
 
-async function open(src: string, flags: TableFlags, command: Command, ctx: CliContext): Promise<OpenedTable> {
+async function open(src: string, flags: TableFlags, command: Command, ctx: CliContext): Promise<OpenedTableLike> {
   const dialect = await dialectResolve(flags, ctx);
   const source = await sourceFor(src, command, ctx);
   const progress = cliProgress(ctx.io, `reading ${source.name}`, source.size);
-  const opened = await tableOpen(source, {
+  const opened = await engineShared().tableOpen(source, {
     ...hintsOf(flags),
     dialect,
     maxDecodeBytes: flags.maxSize,
     maxColumns: flags.maxColumns,
     timeZone: flags.timeZone === undefined ? undefined : cliZoneCheck(flags.timeZone),
-    rawDecoder: nativeRawBlockDecoder() ?? undefined,
     signal: ctx.signal,
     onProgress: (done, total) => progress.update(done, total),
   });
@@ -56,27 +53,6 @@ export async function headAction(
   for (const row of rows) await ctx.io.stdout.write(rowJsonLine(reader.columns, row));
 }
 
-/** Buffer small CSV chunks into ~256 KiB writes to stdout (files buffer in the output writer). */
-function stdoutBuffered(out: CliWriter): { write(text: string): Promise<void>; flush(): Promise<void> } {
-  let pending: string[] = [];
-  let size = 0;
-  const flush = async (): Promise<void> => {
-    if (pending.length === 0) return;
-    const text = pending.join('');
-    pending = [];
-    size = 0;
-    await out.write(text);
-  };
-  return {
-    flush,
-    async write(text) {
-      pending.push(text);
-      size += text.length;
-      if (size >= 256 * 1024) await flush();
-    },
-  };
-}
-
 export interface ExportFlags extends TableFlags {
   output: string;
   columns?: string[];
@@ -100,14 +76,15 @@ export async function exportAction(src: string, flags: ExportFlags, command: Com
     onProgress: (rows: number) => progress.update(rows, reader.numRows),
   };
   if (!target) {
-    const out = stdoutBuffered(ctx.io.stdout);
-    await csvExport(reader, (chunk) => out.write(chunk), options);
+    // ~256 KiB writes to stdout (files buffer in the output writer).
+    const out = textBlocks((text) => ctx.io.stdout.write(text), 256 * 1024);
+    await engineShared().csvExport(reader, (chunk) => out.write(chunk), options);
     await out.flush();
     return;
   }
   // Bytes are counted by the writer, from what reached the file (not the exporter's estimate).
   const { value, bytes } = await outputWrite(target.path, { overwrite: flags.force === true }, (sink) =>
-    csvExport(reader, (chunk) => sink.write(chunk), options),
+    engineShared().csvExport(reader, (chunk) => sink.write(chunk), options),
   );
   const result = { rows: value.rows, bytes };
   await progress.done();

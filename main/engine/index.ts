@@ -8,7 +8,7 @@
  * compression. Rules are read by the one parser in core/shipping/ruleInput.ts.
  *
  * Who calls it: the API handlers (main/api/handlers/*, through `services.engine`, built by
- * main/services/wiring.ts) and the CLI actions (main/cli/*Actions.ts, through `cliEngine()`).
+ * main/services/wiring.ts) and the CLI actions (main/cli/*Actions.ts, through `engineShared()`).
  * Both faces therefore decode, open, export and simulate with the same code and the same
  * decoder choice; the CLI only parses arguments and formats output. Heavy readers (Parquet,
  * the simulator's writer) load on first use, so `shiplens decode` does not pay for them.

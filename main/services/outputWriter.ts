@@ -18,6 +18,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ShiplensError, isShiplensError, toShiplensError } from '../../core/errors';
 import { outputFolderPrepare, outputFolderVerify, outputNameCheck } from './outputName';
+import { textBlocks } from './textBlocks';
 
 /** Largest single write(): well under the 2 GiB a FileHandle.write accepts. */
 export const writeSliceBytes = 64 << 20;
@@ -136,34 +137,21 @@ export interface OutputSink {
 }
 
 function sinkCreate(handle: FileHandle, target: string): OutputSink & { flush(): Promise<void> } {
-  let pending: string[] = [];
-  let pendingChars = 0;
   let bytes = 0;
   const put = async (chunk: Uint8Array): Promise<void> => {
     await outputWriteAll(handle, chunk, target);
     bytes += chunk.length;
   };
-  const flush = async (): Promise<void> => {
-    if (pending.length === 0) return;
-    const text = pending.join('');
-    pending = [];
-    pendingChars = 0;
-    await put(Buffer.from(text, 'utf8'));
-  };
+  const text = textBlocks((block) => put(Buffer.from(block, 'utf8')), textBlockChars);
   return {
     get bytes() {
       return bytes;
     },
-    flush,
+    flush: text.flush,
     async write(chunk) {
-      if (typeof chunk !== 'string') {
-        await flush();
-        await put(chunk);
-        return;
-      }
-      pending.push(chunk);
-      pendingChars += chunk.length;
-      if (pendingChars >= textBlockChars) await flush();
+      if (typeof chunk === 'string') return text.write(chunk);
+      await text.flush();
+      await put(chunk);
     },
   };
 }

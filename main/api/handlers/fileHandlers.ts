@@ -2,13 +2,12 @@
 import { basename, dirname, resolve } from 'node:path';
 import { byteSourceReadAll } from '../../../core/bytes/byteSource';
 import { ShiplensError } from '../../../core/errors';
-import { shippingRuleDefault } from '../../../core/shipping/rule';
-import type { ShippingRule } from '../../../core/shipping/rule';
+import { ruleFromJsonValue } from '../../../core/shipping/ruleInput';
 import { outputFileWrite } from '../../services/outputWriter';
 import type { ApiServices } from '../../services/types';
 import type { ApiParsed, DecompressResult } from '../contract';
 import type { HandlerGroup } from '../handlerTypes';
-import { contentFormatSniff, decompressOutputName } from './decompressName';
+import { contentFormatSniff, decompressOutputName } from '../../engine/decodedName';
 import { outputDirResolve } from './outputDir';
 
 function decompressInput(services: ApiServices, arg: ApiParsed<'decompress.file'>): { path: string; name: string; local: boolean } {
@@ -60,7 +59,8 @@ async function decompressFile(services: ApiServices, arg: ApiParsed<'decompress.
 export const fileHandlers: HandlerGroup<'decompress.file' | 'rules.simulate'> = {
   'decompress.file': decompressFile,
   'rules.simulate': async (services, arg) => {
-    const rule = { ...shippingRuleDefault(), ...arg.rule } as ShippingRule;
+    // The one rule parser checks the fields (the contract only knows an object came).
+    const { rule } = ruleFromJsonValue(arg.rule);
     const objects = await services.engine.shippingSimulate(rule, arg.logs, BigInt(arg.taskTimeNs), arg.taskNumber);
     return {
       objects: objects.map((o) => ({

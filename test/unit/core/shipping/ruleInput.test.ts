@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ruleFromJsonText } from '../../../../core/shipping/ruleInput';
+import { ruleFromJsonText, ruleFromJsonValue } from '../../../../core/shipping/ruleInput';
 import { ruleToSlsJson } from '../../../../core/shipping/slsJson';
 import { shippingRuleDefault } from '../../../../core/shipping/rule';
 
@@ -24,9 +24,25 @@ describe('ruleFromJsonText', () => {
     ['nope', '$: not valid JSON'],
     ['{"bufferSizeMb": "big"}', '$.bufferSizeMb: expected a number'],
     ['{"csv": []}', '$.csv: expected an object'],
+    ['{"format": "xml"}', '$.format: expected json, csv, parquet'],
+    ['{"compression": "gzip"}', '$.compression: expected none, snappy'],
+    ['[1]', '$: expected a JSON object'],
+    ['{"shipperName": "s"}', 'not a Log Service OSS shipping configuration'],
   ])('refuses %s with the JSON path', (text, message) => {
     expect(() => ruleFromJsonText(text)).toThrow(
       expect.objectContaining({ code: 'RULE_JSON_INVALID', message: expect.stringContaining(message) }),
+    );
+  });
+
+  it('reads parsed JSON the same way (rules.simulate hands an object)', () => {
+    expect(ruleFromJsonValue({ name: 'a-b-c', format: 'csv', timeZone: 'UTC+8' }).rule).toEqual({
+      ...shippingRuleDefault(),
+      name: 'a-b-c',
+      format: 'csv',
+      timeZone: '+08:00',
+    });
+    expect(() => ruleFromJsonValue({ bufferIntervalSec: '300' })).toThrow(
+      expect.objectContaining({ code: 'RULE_JSON_INVALID', source: '$.bufferIntervalSec' }),
     );
   });
 });

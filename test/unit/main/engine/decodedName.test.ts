@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentFormatSniff, decompressOutputName } from '../../../../../main/api/handlers/decompressName';
+import { contentFormatSniff, decompressOutputName } from '../../../../main/engine/decodedName';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
