@@ -2,7 +2,7 @@
  * One column chunk read forward page by page (export): each page is decompressed only when
  * reached, and only one window of its values exists at a time.
  */
-import type { ColumnDecoder, DecodedArray } from 'hyparquet/src/types.js';
+import type { ColumnDecoder, DecodedArray } from './hyparquetInternals';
 import { parquetAt, parquetPlaced } from './parquetErrors';
 import type { ParquetPlace } from './parquetErrors';
 import { parquetDictionaryDecode, parquetPageCursor, parquetPageDecode, parquetPageUnpack } from './parquetPages';

@@ -5,9 +5,8 @@
  */
 import { parquetSchema } from 'hyparquet';
 import type { Compressors, FileMetaData } from 'hyparquet';
-import { DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
-import { getTreePath } from 'hyparquet/src/schema.js';
-import type { ColumnDecoder, DecodedArray } from 'hyparquet/src/types.js';
+import { DEFAULT_PARSERS, getTreePath } from './hyparquetInternals';
+import type { ColumnDecoder, DecodedArray } from './hyparquetInternals';
 import type { ByteSource } from '../../bytes/byteSource';
 import { budgetCacheCreate } from './parquetCache';
 import { parquetColumnStream } from './parquetColumnStream';

@@ -5,13 +5,16 @@
  */
 import { readOffsetIndex } from 'hyparquet';
 import type { OffsetIndex } from 'hyparquet';
-import { parquetHeader, readPage } from 'hyparquet/src/column.js';
-import { convert } from 'hyparquet/src/convert.js';
-import { decompressPage } from 'hyparquet/src/datapage.js';
-import { readRleBitPackedHybrid } from 'hyparquet/src/encoding.js';
-import { readPlain } from 'hyparquet/src/plain.js';
-import { getMaxDefinitionLevel } from 'hyparquet/src/schema.js';
-import type { ColumnDecoder, DataPageHeader, DecodedArray, PageHeader } from 'hyparquet/src/types.js';
+import {
+  convert,
+  decompressPage,
+  getMaxDefinitionLevel,
+  parquetHeader,
+  readPage,
+  readPlain,
+  readRleBitPackedHybrid,
+} from './hyparquetInternals';
+import type { ColumnDecoder, DataPageHeader, DecodedArray, PageHeader } from './hyparquetInternals';
 
 /** One page of a column chunk: where its header starts, header+data size, rows it holds. */
 export interface PageSpot {

@@ -1,7 +1,7 @@
 // Issue 14: Parquet written by others, read side by side with DuckDB. Every expectation is
 // DuckDB's text of the value (genParquetEdge.mjs) or, where DuckDB cannot say (INT96 past
 // microseconds, Hadoop LZ4), what the byte writer wrote.
-import { parquetHeader } from 'hyparquet/src/column.js';
+import { parquetHeader } from '../../../../../core/formats/parquet/hyparquetInternals';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parquetSchemaRead, parquetTable } from '../../../../../core/formats/parquet';
 import { tableOpen } from '../../../../../core/formats/tableOpen';
