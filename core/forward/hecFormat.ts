@@ -47,20 +47,19 @@ function expanded(record: ForwardRecord, fields: readonly string[] | undefined):
 export function hecEventText(record: ForwardRecord, options: HecFormatOptions, json?: string): string {
   const topic = typeof record.__topic__ === 'string' ? record.__topic__ : '';
   const expand = options.expand[topic];
-  if (options.mode === 'json' && json !== undefined && !expand?.length) return `{${head(record, options).join(',')},"event":${json}}`;
+  if (options.mode === 'json' && json !== undefined && !expand?.length) return `{${head(record, options)},"event":${json}}`;
   const event = options.mode === 'raw' ? forwardKeyValueText(record, options.separator) : expanded(record, expand);
-  return `{${head(record, options).join(',')},"event":${JSON.stringify(event)}}`;
+  return `{${head(record, options)},"event":${JSON.stringify(event)}}`;
 }
 
-function head(record: ForwardRecord, options: HecFormatOptions): string[] {
+function head(record: ForwardRecord, options: HecFormatOptions): string {
   const time = forwardRecordTime(record);
   const host = options.host ?? (typeof record.__source__ === 'string' && record.__source__ !== '' ? record.__source__ : undefined);
   // Written by hand so `time` keeps every digit of the fraction (a double would round it).
-  return [
-    time ? `"time":${recordTimeSecondsText(time)}` : null,
-    host !== undefined ? `"host":${JSON.stringify(host)}` : null,
-    `"source":${JSON.stringify(options.source)}`,
-    options.sourcetype !== undefined ? `"sourcetype":${JSON.stringify(options.sourcetype)}` : null,
-    options.index !== undefined ? `"index":${JSON.stringify(options.index)}` : null,
-  ].filter((part) => part !== null);
+  let out = time ? `"time":${recordTimeSecondsText(time)},` : '';
+  if (host !== undefined) out += `"host":${JSON.stringify(host)},`;
+  out += `"source":${JSON.stringify(options.source)}`;
+  if (options.sourcetype !== undefined) out += `,"sourcetype":${JSON.stringify(options.sourcetype)}`;
+  if (options.index !== undefined) out += `,"index":${JSON.stringify(options.index)}`;
+  return out;
 }

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { rangeShape } from './rangeContract';
+import { forwardBatchEventsDefault } from '../forward/forwardTypes';
 import type { ForwardCounters } from '../forward/forwardTypes';
 
 const jobId = z
@@ -61,7 +62,7 @@ const forwardShape = {
 
 // How fast and in what batches events go (replay and live alike).
 const deliveryShape = {
-  batchEvents: z.number().int().min(1).max(100_000).default(500),
+  batchEvents: z.number().int().min(1).max(100_000).default(forwardBatchEventsDefault),
   batchBytes: z
     .number()
     .int()

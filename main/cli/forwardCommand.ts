@@ -5,6 +5,7 @@
  */
 import { InvalidArgumentError, Option } from 'commander';
 import type { Command } from 'commander';
+import { forwardBatchEventsDefault } from '../forward/forwardTypes';
 import type { CliContext } from './cliOptions';
 import { intOption, sizeOption } from './cliOptions';
 import type { ForwardFlags } from './forwardFlags';
@@ -56,7 +57,7 @@ export function forwardCommandRegister(program: Command, ctx: CliContext): void 
     .option('--dry-run', 'write what would be sent to stdout; no checkpoint')
     .option('--limit <n>', 'with --dry-run: only the first n events (a preview)', intOption(1))
     .option('--check', 'only check that the sink is reachable and accepts the token / certificate')
-    .option('--batch-events <n>', 'events per batch', intOption(1), 500)
+    .option('--batch-events <n>', 'events per batch', intOption(1), forwardBatchEventsDefault)
     .option('--batch-bytes <size>', 'bytes per batch', sizeOption, 1024 * 1024)
     .option('--rate <events/s>', 'at most this many events per second', positive)
     .option('--rate-mb <MB/s>', 'at most this many MB per second', positive)

@@ -27,13 +27,14 @@ export interface SinkSettings {
   timeoutMs: number;
 }
 
-const encoder = new TextEncoder();
+// Buffer.from, not TextEncoder: short strings come from a pooled slab (the per-event hot path).
+const encode = (text: string): Uint8Array => Buffer.from(text, 'utf8');
 
 function encoderFor(settings: SinkSettings): (record: ForwardRecord, json?: string) => Uint8Array {
   const { target } = settings;
   if (target.kind === 'hec' || (target.kind !== 'syslog' && settings.fileFormat === 'hec'))
-    return (r, json) => encoder.encode(hecEventText(r, settings.hec, json));
-  const message = (r: ForwardRecord): Uint8Array => encoder.encode(syslogMessageText(r, settings.syslog));
+    return (r, json) => encode(hecEventText(r, settings.hec, json));
+  const message = (r: ForwardRecord): Uint8Array => encode(syslogMessageText(r, settings.syslog));
   return target.kind === 'syslog' && target.transport !== 'udp' ? (r) => syslogOctetFrame(message(r)) : message;
 }
 

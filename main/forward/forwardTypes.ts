@@ -59,5 +59,12 @@ export function forwardCountersNew(): ForwardCounters {
   return { read: 0, skipped: 0, sent: 0, acknowledged: 0, retried: 0, deadLettered: 0, bytes: 0 };
 }
 
+/**
+ * Events per batch unless told otherwise (the 1 MiB byte cap still cuts first for long
+ * events). Every batch costs a sink round trip, an fsync or an HTTP request, and a checkpoint
+ * write: 2,000 (not 500) took a file-sink replay from ~2.6 to ~1.95 CPU s per 200,000 events.
+ */
+export const forwardBatchEventsDefault = 2000;
+
 /** Codes after which the same batch is sent again (back-off + jitter). */
 export const retryableCodes: ReadonlySet<string> = new Set(['NETWORK', 'TIMEOUT', 'SERVER_ERROR', 'THROTTLED']);

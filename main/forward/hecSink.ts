@@ -69,7 +69,8 @@ class HecSink implements ForwardSink {
   }
 
   encode(record: Parameters<ForwardSink['encode']>[0], json?: string): Uint8Array {
-    return encoder.encode(hecEventText(record, this.options.format, json));
+    // Buffer.from, not TextEncoder: short strings come from a pooled slab (the per-event hot path).
+    return Buffer.from(hecEventText(record, this.options.format, json), 'utf8');
   }
 
   async send(payloads: readonly Uint8Array[], signal: AbortSignal): Promise<{ refused: SinkRefusal[] }> {

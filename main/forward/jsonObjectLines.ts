@@ -64,15 +64,25 @@ export async function jsonObjectLines(source: ByteSource, options: JsonObjectOpt
   }
 }
 
+/** Only whitespace (what String.prototype.trim removes in a log line: space, tab, CR, FF, VT, NBSP, BOM). */
+function blank(body: string): boolean {
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 11 && c !== 12 && c !== 0xa0 && c !== 0xfeff) return body.trim() === '';
+  }
+  return true;
+}
+
 function* linesOf(text: string): Generator<JsonLine> {
   let line = 0;
   for (let start = 0; start < text.length;) {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
-    const body = text.slice(start, end).replace(/\r$/, '');
+    // CRLF and blank lines found by character codes: no regex and no trimmed copy per line.
+    const body = text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
     start = end + 1;
     line++;
-    if (body.trim() === '') continue;
+    if (blank(body)) continue;
     let value: unknown;
     try {
       value = JSON.parse(body);

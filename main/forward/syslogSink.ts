@@ -52,7 +52,7 @@ class StreamSyslogSink implements ForwardSink {
   }
 
   encode(record: ForwardRecord): Uint8Array {
-    return syslogOctetFrame(encoder.encode(syslogMessageText(record, this.options.format)));
+    return syslogOctetFrame(Buffer.from(syslogMessageText(record, this.options.format), 'utf8'));
   }
 
   private connect(): Promise<net.Socket> {

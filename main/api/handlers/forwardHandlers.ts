@@ -11,6 +11,7 @@ import { ruleFromJsonText } from '../../../core/shipping/ruleInput';
 import { forwardCheckpointDefaultPath } from '../../forward/forwardCheckpoint';
 import { forwardReplayRun, forwardSinkCheck } from '../../forward/forwardRun';
 import type { ForwardReplay } from '../../forward/forwardRun';
+import { forwardBatchEventsDefault } from '../../forward/forwardTypes';
 import { rangeRuleFromOptions, rangeRuleFromShippingRule, rangeSpecCreate } from '../../range/rangeSpec';
 import type { ApiServices } from '../../services/types';
 import type { ApiParsed } from '../contract';
@@ -50,7 +51,7 @@ async function replayOf(services: ApiServices, arg: RangeArg, dryRun: boolean): 
     deadLetterPath: checkpointPath.replace(/\.checkpoint\.json$/, '.dead-letter.jsonl'),
     dryRun,
     limit: 'limit' in arg ? arg.limit : undefined,
-    batchEvents: start?.batchEvents ?? 500,
+    batchEvents: start?.batchEvents ?? forwardBatchEventsDefault,
     batchBytes: start?.batchBytes ?? 1 << 20,
     rate: forwardRateOf(start ?? {}),
   };
