@@ -18,6 +18,7 @@ import { rangeHandlers } from './handlers/rangeHandlers';
 import { slsHandlers } from './handlers/slsHandlers';
 import { tableHandlers } from './handlers/tableHandlers';
 import { tableFileHandlers } from './handlers/tableFileHandlers';
+import { tableExportHandlers } from './handlers/tableExportHandlers';
 import { tableQueryHandlers } from './handlers/tableQueryHandlers';
 import { secretsRedact } from '../services/secrets';
 import type { ApiServices } from '../services/types';
@@ -34,6 +35,7 @@ const handlers = {
   ...rangeHandlers,
   ...forwardHandlers,
   ...tableQueryHandlers,
+  ...tableExportHandlers,
 };
 
 /** True when `method` names a method of the contract (own keys only: no `__proto__` tricks). */

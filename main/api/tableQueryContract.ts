@@ -1,6 +1,6 @@
 /**
- * table.query (issue 18): a page of an opened table's rows under the grid's sort and filter,
- * over the whole object (DuckDB), not only the rows the grid has loaded. Spread into
+ * table.query and table.export (issue 18): a page of an opened table's rows under the grid's sort and filter,
+ * over the whole object (DuckDB), not only the rows the grid has loaded, and the file of that view. Spread into
  * `apiInputs` and `ApiResults` by contract.ts.
  */
 import { z } from 'zod';
@@ -39,6 +39,29 @@ export const tableQueryInputs = {
       message: 'rowEnd must be at least rowStart and at most 10,000 rows after it',
       path: ['rowEnd'],
     }),
+  /**
+   * A table to a new file: .csv, .jsonl or .parquet (by the name's extension). With a sort or a
+   * filter, the rows of that view in its order (over the whole object); without, every row.
+   */
+  'table.export': z
+    .object({
+      ...tableViewShape,
+      fileName: z.string().min(1).max(255),
+      outDir: z.string().min(1).max(4096).optional(),
+      columns: z.array(z.string().max(256)).max(10_000).optional(),
+      /** CSV only: delimiter, BOM, formula guard and the text written for null cells. */
+      delimiter: z.string().length(1).default(','),
+      bom: z.boolean().default(false),
+      formulaGuard: z.boolean().default(true),
+      nullText: z
+        .string()
+        .max(64)
+        .regex(/^[^\r\n]*$/)
+        .default(''),
+      overwrite: z.boolean().default(false),
+      jobId,
+    })
+    .strict(),
 } as const;
 
 /** A page of the sorted, filtered table. */
@@ -53,7 +76,8 @@ export interface TableQueryInfo {
   located?: number | null;
 }
 
-/** Results of table.query. */
+/** Results of table.query and table.export. */
 export interface TableQueryResults {
   'table.query': TableQueryInfo;
+  'table.export': { path: string; bytes: number; rows: number };
 }

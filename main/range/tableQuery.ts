@@ -9,23 +9,27 @@
  * booleans come back as such). DuckDB holds at most `memoryLimit` in memory and spills the
  * rest to `tempDir`. One sorted/filtered order is kept (`pos` → `__row`) until the next one.
  */
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 import type { DuckDBConnection, DuckDBType } from '@duckdb/node-api';
-import { BIGINT, DOUBLE, DuckDBDataChunk, DuckDBInstance, VARCHAR } from '@duckdb/node-api';
+import { BIGINT, DOUBLE, DuckDBDataChunk, DuckDBInstance, JsonDuckDBValueConverter, VARCHAR } from '@duckdb/node-api';
 import { ShiplensError, throwIfCancelled } from '../../core/errors';
-import type { Cell, TableReader } from '../../core/formats/table';
+import type { Cell, TableColumn, TableReader } from '../../core/formats/table';
 import { sqlString } from './rangeView';
-import { tableQueryColumn, tableQueryOrderSql, tableQueryWhereSql } from './tableQuerySql';
+import { chunkRows, kindOf, rowBack, textOf } from './tableQueryCells';
+import { tableQueryColumn, tableQueryKindsSql, tableQueryOrderSql, tableQueryTypedSql, tableQueryWhereSql } from './tableQuerySql';
 import type { TableQuerySort, TableQuerySql } from './tableQuerySql';
 
-/** A cell as a page gives it (the API's JsonCell). */
-export type TableQueryCell = string | number | boolean | null;
-
-/** What one page asks for: rows [rowStart, rowEnd) of the table sorted and filtered. */
-export interface TableQueryRequest {
+/** The grid's sort and filter. */
+export interface TableQueryView {
   sort?: TableQuerySort;
   filter?: string;
+}
+
+/** What one page asks for: rows [rowStart, rowEnd) of the table sorted and filtered. */
+export interface TableQueryRequest extends TableQueryView {
   rowStart: number;
   rowEnd: number;
   /** A file row (0-based) whose position in this order is wanted ("go to row N"). */
@@ -34,7 +38,7 @@ export interface TableQueryRequest {
 
 /** One page: rows with their file positions, the matching and total counts. */
 export interface TableQueryPage {
-  rows: TableQueryCell[][];
+  rows: Cell[][];
   rowIndexes: number[];
   /** Rows matching the filter (all rows without one). */
   numRows: number;
@@ -51,31 +55,22 @@ export interface TableQueryOptions {
   onProgress?: (rows: number) => void;
 }
 
-/** Rows of one DuckDB data chunk (its vector size). */
-const chunkRows = 2048;
-
-const kindOf = (cell: Cell): string => (typeof cell === 'number' ? 'n' : typeof cell === 'boolean' ? 'b' : 's');
-const textOf = (cell: Cell): string | null => (cell === null ? null : typeof cell === 'string' ? cell : String(cell));
-
-function cellBack(text: string | null, kind: string | undefined): TableQueryCell {
-  if (text === null) return null;
-  if (kind === 'n') return Number(text);
-  if (kind === 'b') return text === 'true';
-  return text;
-}
-
 /** The DuckDB copy of one table, answering sorted and filtered pages. */
 export class TableQuery {
   private view: { key: string; numRows: number } | null = null;
+  /** Column names, in the table's order. */
+  readonly columns: readonly string[];
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
     private readonly tempDir: string,
-    readonly columns: readonly string[],
+    private readonly tableColumns: TableColumn[],
     readonly totalRows: number,
-  ) {}
+  ) {
+    this.columns = tableColumns.map((c) => c.name);
+  }
 
   /** Copy every row of `reader` into DuckDB (cancelable; progress in rows). */
   static async create(reader: TableReader, options: TableQueryOptions): Promise<TableQuery> {
@@ -95,7 +90,7 @@ export class TableQuery {
       await connection.run(`SET allowed_directories = [${sqlString(options.tempDir)}]`);
       await connection.run('SET enable_external_access = false');
       await connection.run('SET lock_configuration = true');
-      return new TableQuery(instance, connection, options.tempDir, columns, totalRows);
+      return new TableQuery(instance, connection, options.tempDir, reader.columns, totalRows);
     } catch (error) {
       connection.closeSync();
       instance.closeSync();
@@ -138,29 +133,34 @@ export class TableQuery {
     return next;
   }
 
+  private failed(error: unknown): ShiplensError {
+    return new ShiplensError('INVALID_ARGUMENT', 'The sort or filter could not run over the whole object.', {
+      hint: 'Check the filter text; clear it to see every row.',
+      cause: error,
+    });
+  }
+
   private async run(sql: string, params: (string | number)[], signal?: AbortSignal) {
     const types = params.map((p) => (typeof p === 'number' ? DOUBLE : VARCHAR));
     try {
       return await this.connection.runAndReadAll(sql, params, types);
     } catch (error) {
       throwIfCancelled(signal);
-      throw new ShiplensError('INVALID_ARGUMENT', 'The sort or filter could not run over the whole object.', {
-        hint: 'Check the filter text; clear it to see every row.',
-        cause: error,
-      });
+      throw this.failed(error);
     }
   }
 
   /** Build (or keep) the order for a sort + filter; returns how many rows it holds. */
-  private async order(request: TableQueryRequest, signal?: AbortSignal): Promise<number> {
+  private async order(request: TableQueryView, signal?: AbortSignal): Promise<number> {
     const where = tableQueryWhereSql(this.columns, request.filter);
     const orderBy = tableQueryOrderSql(this.columns, request.sort);
     const key = JSON.stringify([orderBy, where]);
     if (this.view?.key === key) return this.view.numRows;
     this.view = null;
     const filter: TableQuerySql = where ?? { sql: 'true', params: [] };
+    // Stored in `pos` order, so a page's range of positions reads few blocks.
     await this.run(
-      `CREATE OR REPLACE TABLE v AS SELECT (row_number() OVER (ORDER BY ${orderBy}) - 1) AS pos, __row FROM t WHERE ${filter.sql}`,
+      `CREATE OR REPLACE TABLE v AS SELECT (row_number() OVER (ORDER BY ${orderBy}) - 1) AS pos, __row FROM t WHERE ${filter.sql} ORDER BY pos`,
       filter.params,
       signal,
     );
@@ -170,35 +170,104 @@ export class TableQuery {
     return numRows;
   }
 
-  /** Rows [rowStart, rowEnd) in the order; a plain read when there is neither sort nor filter. */
-  page(request: TableQueryRequest, signal?: AbortSignal): Promise<TableQueryPage> {
+  /** Run `work` alone on the connection, with `signal` interrupting DuckDB. */
+  private alone<T>(signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
     return this.serial(async () => {
       throwIfCancelled(signal);
       const onAbort = (): void => this.connection.interrupt();
       signal?.addEventListener('abort', onAbort, { once: true });
       try {
-        const plain = !request.sort && !(request.filter ?? '').trim();
-        const numRows = plain ? this.totalRows : await this.order(request, signal);
-        const from = plain ? 't' : 'v JOIN t USING (__row)';
-        const position = plain ? '__row' : 'pos';
-        const cells = this.columns.map((_, i) => `t.${tableQueryColumn(i)}`).join(', ');
-        const result = await this.run(
-          `SELECT t.__row, t.__kinds${cells ? `, ${cells}` : ''} FROM ${from} WHERE ${position} >= $1 AND ${position} < $2 ORDER BY ${position}`,
-          [request.rowStart, request.rowEnd],
-          signal,
-        );
-        const raw = result.getRowsJson() as (string | null)[][];
-        const page: TableQueryPage = {
-          rowIndexes: raw.map((r) => Number(r[0])),
-          rows: raw.map((r) => r.slice(2).map((text, c) => cellBack(text, r[1]?.[c]))),
-          numRows,
-          totalRows: this.totalRows,
-        };
-        if (request.locate !== undefined) page.located = await this.locate(plain, request.locate, signal);
-        return page;
+        return await work();
       } finally {
         signal?.removeEventListener('abort', onAbort);
       }
+    });
+  }
+
+  /** The order's rows and count: a plain read of `t` when there is neither sort nor filter. */
+  private async source(
+    view: TableQueryView,
+    signal?: AbortSignal,
+  ): Promise<{ from: string; position: string; numRows: number; plain: boolean }> {
+    const plain = !view.sort && !(view.filter ?? '').trim();
+    if (plain) return { from: 't', position: '__row', numRows: this.totalRows, plain };
+    return { from: 'v JOIN t USING (__row)', position: 'pos', numRows: await this.order(view, signal), plain };
+  }
+
+  private selectSql(from: string, position: string, where: string): string {
+    const cells = this.columns.map((_, i) => `, t.${tableQueryColumn(i)}`).join('');
+    return `SELECT t.__row, t.__kinds${cells} FROM ${from}${where} ORDER BY ${position}`;
+  }
+
+  private async rowsAt(from: string, position: string, rowStart: number, rowEnd: number, signal?: AbortSignal) {
+    const sql = this.selectSql(from, position, ` WHERE ${position} >= $1 AND ${position} < $2`);
+    const raw = (await this.run(sql, [rowStart, rowEnd], signal)).getRowsJson() as (string | null)[][];
+    return { rowIndexes: raw.map((r) => Number(r[0])), rows: raw.map(rowBack) };
+  }
+
+  /** Every row of the order in chunks, from one streamed query (one sort, not one join per page). */
+  private async *stream(from: string, position: string, signal?: AbortSignal): AsyncIterable<Cell[][]> {
+    try {
+      const result = await this.connection.stream(this.selectSql(from, position, ''));
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (!chunk || chunk.rowCount === 0) return;
+        yield (chunk.convertRows(JsonDuckDBValueConverter) as (string | null)[][]).map(rowBack);
+        throwIfCancelled(signal);
+      }
+    } catch (error) {
+      throwIfCancelled(signal);
+      throw error instanceof ShiplensError ? error : this.failed(error);
+    }
+  }
+
+  /** Rows [rowStart, rowEnd) in the order of the view. */
+  page(request: TableQueryRequest, signal?: AbortSignal): Promise<TableQueryPage> {
+    return this.alone(signal, async () => {
+      const { from, position, numRows, plain } = await this.source(request, signal);
+      const page: TableQueryPage = {
+        ...(await this.rowsAt(from, position, request.rowStart, request.rowEnd, signal)),
+        numRows,
+        totalRows: this.totalRows,
+      };
+      if (request.locate !== undefined) page.located = await this.locate(plain, request.locate, signal);
+      return page;
+    });
+  }
+
+  /**
+   * Hand `use` a reader of the view's rows (every row, in the view's order, read in pages);
+   * nothing else runs on the engine meanwhile (an export).
+   */
+  withRows<T>(view: TableQueryView, use: (reader: TableReader) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    return this.alone(signal, async () => {
+      const { from, position, numRows } = await this.source(view, signal);
+      return use({
+        columns: this.tableColumns,
+        numRows,
+        readRows: async (offset, limit) => (await this.rowsAt(from, position, offset, offset + limit, signal)).rows,
+        rowBatches: () => this.stream(from, position, signal),
+      });
+    });
+  }
+
+  /**
+   * Write the view's rows (columns by index) as a Parquet file in the engine's own folder (the
+   * only one it may write to); the caller moves it out through the output writer and removes it.
+   */
+  parquet(view: TableQueryView, columns: readonly number[], signal?: AbortSignal): Promise<{ file: string; rows: number }> {
+    const file = path.join(this.tempDir, `export-${randomBytes(6).toString('hex')}.parquet`);
+    return this.alone(signal, async () => {
+      const { from, position } = await this.source(view, signal);
+      const seen = await this.run(`SELECT ${columns.map((i) => tableQueryKindsSql(i)).join(', ') || 'NULL'} FROM t`, [], signal);
+      const kinds = (seen.getRowsJson()[0] ?? []) as (string | null)[];
+      const select = columns.map((i, k) => tableQueryTypedSql(i, this.columns[i] ?? '', kinds[k] ?? null)).join(', ');
+      const copied = await this.run(
+        `COPY (SELECT ${select} FROM ${from} ORDER BY ${position}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd)`,
+        [],
+        signal,
+      );
+      return { file, rows: copied.rowsChanged };
     });
   }
 

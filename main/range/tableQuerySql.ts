@@ -8,6 +8,7 @@
  * search sees them); a cell's number is what `cellNumber` would make of that text.
  */
 import { ShiplensError } from '../../core/errors';
+import { sqlIdent } from './rangeView';
 
 /** The SQL name of the table's column `index`. */
 export function tableQueryColumn(index: number): string {
@@ -85,4 +86,22 @@ export function tableQueryWhereSql(columns: readonly string[], filter: string | 
   }
   if (needle === 'null') return { sql: any((c) => `${c} IS NULL`), params: [] };
   return { sql: any((c) => `contains(lower(${c}), $1)`), params: [needle.toLowerCase()] };
+}
+
+/** The kinds (`n` number, `b` boolean, `i` bigint, `s` string) column `index`'s cells have, as one text. */
+export function tableQueryKindsSql(index: number): string {
+  const c = tableQueryColumn(index);
+  return `string_agg(DISTINCT CASE WHEN ${c} IS NOT NULL THEN substr(__kinds, ${index + 1}, 1) END, '')`;
+}
+
+const typeOfKind: Record<string, string> = { n: 'DOUBLE', b: 'BOOLEAN', i: 'BIGINT' };
+
+/**
+ * Column `index` named `name`, typed for Parquet: a column whose every cell was a number,
+ * boolean or bigint in the table gets that type; any other column stays text, as read.
+ */
+export function tableQueryTypedSql(index: number, name: string, kinds: string | null): string {
+  const c = `t.${tableQueryColumn(index)}`;
+  const type = kinds !== null && kinds.length === 1 ? typeOfKind[kinds] : undefined;
+  return `${type ? `CAST(${c} AS ${type})` : c} AS ${sqlIdent(name)}`;
 }

@@ -6,10 +6,11 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { tableBatchRows } from '../../../core/formats/table';
+import type { Cell } from '../../../core/formats/table';
 import type { TableQuery } from '../../range/tableQuery';
 import type { TableEntry } from '../../services/tableRegistry';
 import type { ApiServices } from '../../services/types';
-import { cellClip, rowsPageCells, rowsPageChars } from '../cells';
+import { cellClip, cellToJson, rowsPageCells, rowsPageChars } from '../cells';
 import type { JsonCell } from '../contract';
 import type { HandlerGroup } from '../handlerTypes';
 import type { Job } from '../../services/jobRegistry';
@@ -43,14 +44,14 @@ export function tableQueryEngine(services: ApiServices, entry: TableEntry, job: 
 }
 
 /** The page as the view takes it: long text clipped, at most rowsPageChars of text (at least one row). */
-function pageForView(rows: JsonCell[][]): JsonCell[][] {
+function pageForView(rows: Cell[][]): JsonCell[][] {
   const out: JsonCell[][] = [];
   let chars = 0;
   for (const row of rows) {
     if (out.length > 0 && chars >= rowsPageChars) break;
     out.push(
       row.map((cell) => {
-        if (typeof cell !== 'string') return cell;
+        if (typeof cell !== 'string') return cellToJson(cell);
         const text = cellClip(cell);
         chars += text.length;
         return text;
