@@ -122,7 +122,6 @@ export default tseslint.config(
     files: [
       'core/formats/parquet/parquetPageReader.ts',
       'core/formats/parquet/parquetTable.ts',
-      'main/cli/forwardLogstore.ts',
       'main/storage/ossErrors.ts',
       'renderer/app/Header.tsx',
       'renderer/views/inspect/DataTable.tsx',
