@@ -27,10 +27,17 @@ describe('bin/shiplens.cjs', () => {
     );
   });
 
-  it('key, path and --version answer from the quick bundle with the exact bytes and exit codes of the full bundle', async () => {
+  it('key, path, decode and --version answer from the quick bundle with the exact bytes and exit codes of the full bundle', async () => {
     const bin = join(repoRoot, 'bin', 'shiplens.cjs');
     const key = 'shiplens/json/2017/01/20/19/50_1484913043351525351_2850008.snappy';
+    const raw = join(fixtureDir, 'snappy', 'logs-large.raw.snappy');
+    const written = join(mkdtempSync(join(tmpdir(), 'shiplens-quick-')), 'out.json');
     const lines = [
+      ['decode', raw, '-o', '-'],
+      ['decode', raw, '-o', written, '--force'],
+      ['decode', parquetSnappy, '-o', '-'],
+      ['decode', join(fixtureDir, 'missing.snappy')],
+      ['decode', '--help'],
       ['--version'],
       ['-V'],
       ['key', key],
