@@ -5,16 +5,17 @@
  * - An entry is named `<sha256 of storage + key + size + modified time>-<bytes>.<ext>`: a
  *   changed object gets a new name, and the byte count in the name catches a file truncated
  *   by a crash (it is dropped and fetched again).
- * - Entries are written to a `.part` file and renamed, so a cancel or a failure never leaves
- *   a partial entry under an entry's name.
+ * - Entries are written by the output writer (main/services/outputWriter.ts) to an exclusively
+ *   created `.part` file and renamed, so a cancel or a failure never leaves a partial entry
+ *   under an entry's name; leftover parts (a killed process) are removed on load.
  * - Least recently used entries go first once the total exceeds the budget (setting, default
  *   4 GiB); entries the running query uses are pinned.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, rm, stat, unlink, utimes } from 'node:fs/promises';
 import path from 'node:path';
-import { ShiplensError } from '../../core/errors';
-import { fsErrorToShiplens } from '../services/outputWriter';
+import { throwIfCancelled } from '../../core/errors';
+import { fsErrorToShiplens, outputCommit, outputPartOpen, outputWriteAll } from '../services/outputWriter';
 
 /** Default size budget of the range cache. */
 export const rangeCacheBudgetDefault = 4 * 1024 ** 3;
@@ -105,19 +106,27 @@ export class RangeCache {
     return file;
   }
 
-  /** Store bytes as an entry through a part file + rename; returns its path (pinned). */
+  /**
+   * Store bytes as an entry through the output writer: an exclusively created part file, then
+   * a rename onto the entry's name (a concurrent put of the same object writes the same bytes).
+   * Returns its path (pinned). A cancel or a failure removes the part: no partial entry.
+   */
   async put(stem: string, ext: 'ndjson' | 'csv' | 'parquet', bytes: Uint8Array, signal?: AbortSignal): Promise<string> {
     const entries = await this.load();
     const name = `${stem}-${bytes.length}.${ext}`;
     const file = path.join(this.dir, name);
-    const part = `${file}.${randomBytes(4).toString('hex')}.part`;
+    const part = await outputPartOpen(file);
+    let closed = false;
     try {
-      await writeFile(part, bytes, { flag: 'wx', signal });
-      await rename(part, file);
+      await outputWriteAll(part.handle, bytes, file);
+      closed = true;
+      await part.handle.close();
+      throwIfCancelled(signal);
+      await outputCommit(part.path, file, true);
     } catch (error) {
-      await unlink(part).catch(() => undefined);
-      if ((error as Error).name === 'AbortError') throw new ShiplensError('CANCELLED', 'The operation was cancelled.');
-      throw fsErrorToShiplens(error, part);
+      if (!closed) await part.handle.close().catch(() => undefined);
+      await unlink(part.path).catch(() => undefined);
+      throw fsErrorToShiplens(error, file);
     }
     entries.set(stem, { name, bytes: bytes.length, usedMs: Date.now() });
     this.pinned.add(stem);
