@@ -71,6 +71,25 @@ export class RangeSession {
       throw new ShiplensError('NOT_FOUND', 'No objects in the range: nothing to query.', {
         hint: 'Check the location, the partition format and the time window (shiplens query … --dry-run).',
       });
+    const session = await RangeSession.create(
+      spec,
+      options,
+      files.map((f) => path.dirname(f.file)),
+    );
+    try {
+      await session.attach(files);
+      return session;
+    } catch (error) {
+      session.close();
+      throw error;
+    }
+  }
+
+  /**
+   * Open DuckDB without `logs` yet (attach it once objects are ready): the files' folders
+   * (`fileDirs`), the spill folder and `allowedDirs` are the only ones reachable.
+   */
+  static async create(spec: RangeSpec, options: RangeSessionOptions, fileDirs: readonly string[]): Promise<RangeSession> {
     const zone = rangeDuckTimeZone(spec.rule.timeZone);
     const instance = await DuckDBInstance.create(':memory:', {
       threads: String(options.threads ?? 2),
@@ -82,8 +101,7 @@ export class RangeSession {
     try {
       // ICU loads with the first connection: the zone cannot go in the instance's config.
       await session.run(`SET TimeZone = ${sqlString(zone ?? 'UTC')}`);
-      await session.attach(files);
-      await session.lock([...new Set([...files.map((f) => path.dirname(f.file)), options.tempDir, ...(options.allowedDirs ?? [])])]);
+      await session.lock([...new Set([...fileDirs, options.tempDir, ...(options.allowedDirs ?? [])])]);
       return session;
     } catch (error) {
       session.close();

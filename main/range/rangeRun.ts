@@ -93,6 +93,22 @@ async function earlyRun(
   onRows: RangeRowsHandler,
   options: RangeOpenOptions,
 ): Promise<RangeRunResult | null> {
+  // DuckDB opens and judges the SQL before the fetch starts: once the first object is decoded,
+  // only its view and the query remain.
+  const session = await RangeSession.create(plan.spec, { tempDir: path.join(deps.cache.dir, 'spill'), allowedDirs: options.allowedDirs }, [
+    path.normalize(deps.cache.dir),
+  ]);
+  let limit: number | null;
+  try {
+    limit = rangeEarlyLimit(await session.parse(sql), await session.scalarFunctions());
+  } catch (error) {
+    session.close();
+    throw error;
+  }
+  if (limit === null) {
+    session.close();
+    return null;
+  }
   const stop = new AbortController();
   const queue = new ReadyQueue();
   const fetching = rangeFetch(storage, plan, {
@@ -107,24 +123,18 @@ async function earlyRun(
     () => queue.end(null),
     (error: unknown) => queue.end(error ?? new Error('fetch failed')),
   );
-  let session: RangeSession | null = null;
   try {
     let index = 0;
     let first: RangeFile | null = null;
     while (first === null && index < plan.objects.length) first = await queue.at(index++);
     if (first === null) return null; // every object failed and was skipped: the whole path reports it
-    session = await RangeSession.open([first], plan.spec, {
-      tempDir: path.join(deps.cache.dir, 'spill'),
-      allowedDirs: options.allowedDirs,
-    });
-    const limit = rangeEarlyLimit(await session.parse(sql), await session.scalarFunctions());
-    if (limit === null) return null;
+    await session.attach([first]);
     return await earlyRows(session, first, index, limit, queue, plan, sql, onRows, options.signal, async () => {
       stop.abort();
       return fetching;
     });
   } finally {
-    session?.close();
+    session.close();
     if (!stop.signal.aborted) stop.abort();
     await fetching.catch(() => undefined);
     deps.cache.release();

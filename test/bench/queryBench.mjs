@@ -189,4 +189,4 @@ export async function run_({ rounds = 3 } = {}) {
   return result;
 }
 
-export { run_ as run };
+export { run_ as run, limitLatency };
