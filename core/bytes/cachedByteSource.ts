@@ -9,6 +9,8 @@
 import type { ShiplensError } from '../errors';
 import { toShiplensError } from '../errors';
 import { abortRace, cancelledError } from './abort';
+import { lruCacheCreate } from './lruCache';
+import type { LruCache } from './lruCache';
 import { byteRangeCheck } from './byteSource';
 import type { ByteSource } from './byteSource';
 
@@ -27,23 +29,10 @@ function cancelled(name: string | undefined): ShiplensError {
 interface CacheState {
   source: ByteSource;
   blockSize: number;
-  maxBlocks: number;
-  /** Insertion order = recency (oldest first). */
-  blocks: Map<number, Uint8Array>;
+  /** The LRU of blocks by index. */
+  blocks: LruCache<number, Uint8Array>;
   pendingBlocks: Map<number, Promise<Uint8Array>>;
   pendingRanges: Map<string, Promise<Uint8Array>>;
-}
-
-function blockRemember(state: CacheState, index: number, block: Uint8Array): void {
-  state.blocks.delete(index);
-  state.blocks.set(index, block);
-  while (state.blocks.size > state.maxBlocks) state.blocks.delete(state.blocks.keys().next().value as number);
-}
-
-function blockCached(state: CacheState, index: number): Uint8Array | undefined {
-  const block = state.blocks.get(index);
-  if (block) blockRemember(state, index, block);
-  return block;
 }
 
 /** Fetch blocks [first, last] in one read and hand each waiter its block. */
@@ -55,7 +44,7 @@ function runFetch(state: CacheState, first: number, last: number): void {
     const from = (index - first) * blockSize;
     const block = run.then((bytes) => {
       const part = bytes.subarray(from, Math.min(bytes.length, from + blockSize));
-      blockRemember(state, index, part);
+      state.blocks.set(index, part);
       return part;
     });
     block.catch(() => undefined).finally(() => state.pendingBlocks.delete(index));
@@ -76,7 +65,7 @@ function blocksGet(state: CacheState, first: number, last: number): Promise<Uint
   }
   const out: Promise<Uint8Array>[] = [];
   for (let index = first; index <= last; index++) {
-    const block = blockCached(state, index);
+    const block = state.blocks.get(index);
     out.push(block ? Promise.resolve(block) : (state.pendingBlocks.get(index) as Promise<Uint8Array>));
   }
   return out;
@@ -122,7 +111,13 @@ async function directRead(state: CacheState, offset: number, length: number, sig
 export function cachedByteSource(source: ByteSource, options: CachedByteSourceOptions = {}): ByteSource {
   const blockSize = options.blockSize ?? 64 * 1024;
   const maxBlocks = Math.max(1, options.maxBlocks ?? 64);
-  const state: CacheState = { source, blockSize, maxBlocks, blocks: new Map(), pendingBlocks: new Map(), pendingRanges: new Map() };
+  const state: CacheState = {
+    source,
+    blockSize,
+    blocks: lruCacheCreate({ maxCost: maxBlocks }),
+    pendingBlocks: new Map(),
+    pendingRanges: new Map(),
+  };
   // Reads over half the cache would only evict what other readers need.
   const bypassBytes = Math.max(blockSize, (maxBlocks * blockSize) / 2);
   return {

@@ -1,6 +1,8 @@
 /** Opened tables by id, bounded (least recently used ones are closed first). */
 import { randomBytes } from 'node:crypto';
 import { ShiplensError } from '../../core/errors';
+import { lruCacheCreate } from '../../core/bytes/lruCache';
+import type { LruCache } from '../../core/bytes/lruCache';
 import type { OpenedTableLike } from '../engine/engineTypes';
 
 /** One registered table: the opened reader plus what the API reports about it. */
@@ -21,19 +23,16 @@ function entryClose(entry: TableEntry): void {
 
 /** An LRU map of tableId → opened table. */
 export class TableRegistry {
-  private readonly tables = new Map<string, TableEntry>();
+  private readonly tables: LruCache<string, TableEntry>;
 
-  constructor(private readonly maxTables = 8) {}
+  constructor(maxTables = 8) {
+    this.tables = lruCacheCreate<string, TableEntry>({ maxCost: maxTables, onEvict: (_id, entry) => entryClose(entry) });
+  }
 
   /** Register a table and return its new id (evicts the least recently used beyond the bound). */
   add(entry: TableEntry): string {
     const id = randomBytes(12).toString('base64url');
     this.tables.set(id, entry);
-    while (this.tables.size > this.maxTables) {
-      const oldest = this.tables.keys().next().value;
-      if (oldest === undefined) break;
-      this.close(oldest);
-    }
     return id;
   }
 
@@ -43,14 +42,12 @@ export class TableRegistry {
     if (!entry) {
       throw new ShiplensError('NOT_FOUND', 'That table is no longer open.', { source: 'tableId', hint: 'Open the object again.' });
     }
-    this.tables.delete(tableId);
-    this.tables.set(tableId, entry);
     return entry;
   }
 
   /** Drop a table; false when it was not open. */
   close(tableId: string): boolean {
-    const entry = this.tables.get(tableId);
+    const entry = this.tables.peek(tableId);
     if (entry) entryClose(entry);
     return this.tables.delete(tableId);
   }

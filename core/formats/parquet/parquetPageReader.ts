@@ -8,7 +8,7 @@ import type { Compressors, FileMetaData } from 'hyparquet';
 import { DEFAULT_PARSERS, getTreePath } from './hyparquetInternals';
 import type { ColumnDecoder, DecodedArray } from './hyparquetInternals';
 import type { ByteSource } from '../../bytes/byteSource';
-import { budgetCacheCreate } from './parquetCache';
+import { lruCacheCreate } from '../../bytes/lruCache';
 import { parquetColumnStream } from './parquetColumnStream';
 import { parquetAt, parquetPlaced } from './parquetErrors';
 import type { ParquetPlace } from './parquetErrors';
@@ -88,9 +88,9 @@ function coalesce(ranges: Range[], gap: number): Range[] {
 export function parquetPageReader(source: ByteSource, metadata: FileMetaData, options: ParquetPageReaderOptions): ParquetPageReader {
   const budget = options.cacheBytes ?? 64 * 1024 * 1024;
   const gap = options.gapBytes ?? 256 * 1024;
-  const spans = budgetCacheCreate<Range & { bytes: Uint8Array }>(budget / 2);
-  const decodedPages = budgetCacheCreate<Decoded>(budget / 2);
-  const unpackedPages = budgetCacheCreate<PageUnpacked | null>(budget / 4);
+  const spans = lruCacheCreate<string, Range & { bytes: Uint8Array }>({ maxCost: budget / 2 });
+  const decodedPages = lruCacheCreate<string, Decoded>({ maxCost: budget / 2 });
+  const unpackedPages = lruCacheCreate<string, PageUnpacked | null>({ maxCost: budget / 4 });
   const pending: (Range & { promise: Promise<Uint8Array> })[] = [];
   const tree = parquetSchema(metadata);
   const groups: (Chunk[] | undefined)[] = [];
