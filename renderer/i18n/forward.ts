@@ -38,6 +38,20 @@ export const forwardEn = {
   'forward.sizingResult':
     'Average {rate} MB/s of raw logs: {consumers} consumer(s) at ≈10 MB/s each; the shards given handle {capacity} MB/s. Network at 5:1 compression: {mbit} Mbit/s.',
   'forward.sizingShort': 'Too few shards for this volume: split shards.',
+  'forward.sourceKind': 'Source kind (range: shipped objects; live: a Logstore by consumer group)',
+  'forward.liveProfile': 'Log Service profile (empty: the current connection’s)',
+  'forward.liveProject': 'Project (empty: the profile’s)',
+  'forward.liveLogstore': 'Logstore',
+  'forward.consumerGroup': 'Consumer group',
+  'forward.cursor': 'Start of a shard without a checkpoint',
+  'forward.liveNote':
+    'Runs until Stop; the checkpoint is saved in the consumer group only after the sink acknowledged each pull (one consumer per shard, ≈10 MB/s each).',
+  'forward.liveStopped': 'Stopped; every acknowledged event is checkpointed in the consumer group (project {project}, shards {shards}).',
+  'forward.tokenProfile': 'Or the HEC token saved in profile (empty: the current connection’s)',
+  'forward.hecMode': 'HEC event (json: the log object; raw: key=value text)',
+  'forward.gzip': 'gzip request bodies',
+  'forward.ack': 'Wait for indexer acknowledgement',
+  'forward.ca': 'CA certificate file (PEM)',
 } as const;
 
 export const forwardZh: Record<keyof typeof forwardEn, string> = {
@@ -75,4 +89,17 @@ export const forwardZh: Record<keyof typeof forwardEn, string> = {
   'forward.sizingResult':
     '平均原始日志 {rate} MB/s：需要 {consumers} 个消费者（每个约 10 MB/s）；所给 Shard 可处理 {capacity} MB/s。按 5:1 压缩的网络带宽：{mbit} Mbit/s。',
   'forward.sizingShort': 'Shard 不足以处理此数据量：请分裂 Shard。',
+  'forward.sourceKind': '来源类型（range：已投递的对象；live：按消费组读取 Logstore）',
+  'forward.liveProfile': '日志服务配置（留空：当前连接的配置）',
+  'forward.liveProject': 'Project（留空：配置中的）',
+  'forward.liveLogstore': 'Logstore',
+  'forward.consumerGroup': '消费组',
+  'forward.cursor': '无检查点的 Shard 从何处开始',
+  'forward.liveNote': '持续运行直到停止；仅在目标确认每次拉取后才在消费组中保存检查点（每个 Shard 一个消费者，每个约 10 MB/s）。',
+  'forward.liveStopped': '已停止；所有已确认的事件均已在消费组中保存检查点（project {project}，Shard {shards}）。',
+  'forward.tokenProfile': '或使用配置中保存的 HEC 令牌（留空：当前连接的配置）',
+  'forward.hecMode': 'HEC 事件（json：日志对象；raw：key=value 文本）',
+  'forward.gzip': '使用 gzip 压缩请求体',
+  'forward.ack': '等待索引器确认',
+  'forward.ca': 'CA 证书文件（PEM）',
 };

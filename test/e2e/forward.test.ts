@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../renderer/i18n/en';
+import { HecServer } from '../servers/hecServer';
 import type { Harness } from './harness';
 import { harnessStart, shot } from './harness';
 
@@ -77,5 +78,41 @@ describe('forward view', () => {
     expect(await page.getByTestId('forward-counters').textContent()).toContain(`acknowledged ${logs.length} · retried 0 · dead-lettered 0`);
     expect(readFileSync(join(h.outDir, 'forwarded.log'), 'utf8')).toBe(logs.map((log) => `${rfc5424(log)}\n`).join(''));
     await shot(page, 'forward-view');
+  });
+
+  it('sends HEC raw events gzipped with indexer acknowledgement, as the form sets them', async () => {
+    const token = 'e2e-hec-token-0000-1111';
+    const hec = new HecServer(token, true);
+    const host = await hec.start();
+    try {
+      const page = await h.page();
+      await page.getByRole('button', { name: en['nav.forward'] }).click();
+      await page.getByTestId('forward-from').fill('2026-11-24T10:00');
+      await page.getByTestId('forward-to').fill('2026-11-24T10:05');
+      await page.getByTestId('forward-sinkTo').fill(`hec://${host}`);
+      await page.getByTestId('forward-token').fill(token);
+      await page.getByTestId('forward-hecMode').selectOption('raw');
+      await page.getByTestId('forward-separator').fill('|');
+      await page.getByTestId('forward-gzip').check();
+      await page.getByTestId('forward-ack').check();
+      await page.getByTestId('forward-start').click();
+      await page.getByTestId('forward-done').waitFor();
+      const logs = logsInWindow(
+        join(h.bucketDir, 'nginx-access-json'),
+        Date.parse('2026-11-24T10:00:00+08:00') / 1000,
+        Date.parse('2026-11-24T10:05:00+08:00') / 1000,
+      );
+      expect(hec.batches.length).toBeGreaterThan(0);
+      expect(hec.batches.every((b) => b.gzip && b.channel !== null)).toBe(true);
+      expect(hec.events.map((e) => e.event)).toEqual(
+        logs.map((log) =>
+          Object.entries(log)
+            .map(([k, v]) => `${k}=${String(v)}`)
+            .join('|'),
+        ),
+      );
+    } finally {
+      await hec.stop();
+    }
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Forward (issue 16): replay a log-time range of the connected bucket into a SIEM — the
- * source range and rule, the sink and its options, "Test connection", a preview of the first
+ * Forward (issue 16): replay a log-time range of the connected bucket, or forward a Logstore
+ * live by consumer group, into a SIEM — the source, the sink and its options, "Test connection", a preview of the first
  * events exactly as they will be sent, Start / Stop with live counters, and the document's
  * sizing figures.
  */
@@ -10,51 +10,23 @@ import { forwardSizing } from '../../../core/forward/forwardSizing';
 import { apiOn } from '../../api/client';
 import { ErrorBox } from '../../components/ErrorBox';
 import { useT } from '../../i18n';
-import type { MessageKey } from '../../i18n';
 import { useStore } from '../../state/store';
-import type { ForwardForm } from './forwardSlice';
+import { SinkForm } from './ForwardSinkForm';
+import { Choice, Field } from './forwardFields';
 
-type TextKey = { [K in keyof ForwardForm]: ForwardForm[K] extends string ? K : never }[keyof ForwardForm];
-
-function Field({ label, name, type = 'text', wide = false }: { label: MessageKey; name: TextKey; type?: string; wide?: boolean }) {
+function LiveForm() {
   const t = useT();
-  const { form, set } = useStore(useShallow((s) => ({ form: s.forwardForm, set: s.forwardFormSet })));
   return (
-    <label className={wide ? 'field wide' : 'field'}>
-      <span>{t(label)}</span>
-      <input
-        type={type}
-        value={form[name]}
-        autoComplete="off"
-        onChange={(e) => set({ [name]: e.target.value })}
-        data-testid={`forward-${name}`}
-      />
-    </label>
-  );
-}
-
-function Choice<K extends 'format' | 'compression' | 'syslogFormat'>({
-  label,
-  name,
-  options,
-}: {
-  label: MessageKey;
-  name: K;
-  options: ForwardForm[K][];
-}) {
-  const t = useT();
-  const { form, set } = useStore(useShallow((s) => ({ form: s.forwardForm, set: s.forwardFormSet })));
-  return (
-    <label className="field">
-      <span>{t(label)}</span>
-      <select value={form[name]} onChange={(e) => set({ [name]: e.target.value } as Partial<ForwardForm>)} data-testid={`forward-${name}`}>
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {o}
-          </option>
-        ))}
-      </select>
-    </label>
+    <fieldset className="query-form">
+      <legend>{t('forward.source')}</legend>
+      <Choice label="forward.sourceKind" name="sourceKind" options={['range', 'live']} />
+      <Field label="forward.liveProfile" name="liveProfile" />
+      <Field label="forward.liveProject" name="liveProject" />
+      <Field label="forward.liveLogstore" name="liveLogstore" />
+      <Field label="forward.consumerGroup" name="consumerGroup" />
+      <Choice label="forward.cursor" name="cursor" options={['begin', 'end']} />
+      <p className="muted">{t('forward.liveNote')}</p>
+    </fieldset>
   );
 }
 
@@ -69,6 +41,7 @@ function SourceForm() {
         {t('forward.source')}
         {connection ? ` — ${connection.label}/${form.prefix}` : ''}
       </legend>
+      <Choice label="forward.sourceKind" name="sourceKind" options={['range', 'live']} />
       <Field label="query.prefix" name="prefix" />
       <Field label="query.partitionFormat" name="partitionFormat" />
       <Choice label="query.format" name="format" options={['json', 'csv', 'parquet']} />
@@ -92,47 +65,6 @@ function SourceForm() {
       <button type="button" onClick={() => set({ ruleText: JSON.stringify(rule, null, 2) })}>
         {t('forward.useRuleEditor')}
       </button>
-    </fieldset>
-  );
-}
-
-function SinkForm() {
-  const t = useT();
-  const form = useStore((s) => s.forwardForm);
-  const set = useStore((s) => s.forwardFormSet);
-  const isHec = /^hecs?:/.test(form.sinkTo);
-  return (
-    <fieldset className="query-form">
-      <legend>{t('forward.sink')}</legend>
-      <Field label="forward.sinkTo" name="sinkTo" wide />
-      {isHec ? (
-        <>
-          <Field label="forward.token" name="token" type="password" />
-          <Field label="forward.index" name="index" />
-          <Field label="forward.sourcetype" name="sourcetype" />
-        </>
-      ) : (
-        <>
-          <Choice label="forward.syslogFormat" name="syslogFormat" options={['rfc5424', 'rfc3164']} />
-          <Field label="forward.facility" name="facility" />
-          <Field label="forward.severity" name="severity" />
-          <Field label="forward.separator" name="separator" />
-          <Field label="forward.tag" name="tag" />
-        </>
-      )}
-      <Field label="forward.hostname" name="hostname" />
-      {form.sinkTo.startsWith('file:') && <Field label="query.exportDir" name="outDir" />}
-      <label className="field">
-        <span>{t('forward.previewLimit')}</span>
-        <input
-          type="number"
-          min={1}
-          max={1000}
-          value={form.previewLimit}
-          onChange={(e) => set({ previewLimit: Math.max(1, Math.min(1000, Number(e.target.value) || 1)) })}
-          data-testid="forward-previewLimit"
-        />
-      </label>
     </fieldset>
   );
 }
@@ -184,7 +116,13 @@ function Sizing() {
 function Outcome() {
   const t = useT();
   const s = useStore(
-    useShallow((st) => ({ counters: st.forwardCounters, done: st.forwardDone, check: st.forwardCheckText, preview: st.forwardPreview })),
+    useShallow((st) => ({
+      counters: st.forwardCounters,
+      done: st.forwardDone,
+      live: st.forwardLiveDone,
+      check: st.forwardCheckText,
+      preview: st.forwardPreview,
+    })),
   );
   return (
     <>
@@ -211,6 +149,12 @@ function Outcome() {
               : t('forward.stopped')}
         </p>
       )}
+      {s.live && (
+        <p data-testid="forward-live-done">
+          {t('forward.liveStopped', { project: s.live.project, shards: s.live.shards.join(', ') || '-' })}
+        </p>
+      )}
+      {s.live && s.live.counters.deadLettered > 0 && <p className="warning">{t('forward.deadLetter', { path: s.live.deadLetterPath })}</p>}
       {s.done && s.done.counters.deadLettered > 0 && <p className="warning">{t('forward.deadLetter', { path: s.done.deadLetterPath })}</p>}
     </>
   );
@@ -228,6 +172,7 @@ export function ForwardView() {
       start: st.forwardStart,
       stop: st.forwardStop,
       progressSet: st.forwardProgressSet,
+      live: st.forwardForm.sourceKind === 'live',
     })),
   );
   const { progressSet } = s;
@@ -236,13 +181,13 @@ export function ForwardView() {
   return (
     <div className="view forward-view" data-testid="forward-view">
       <p className="muted">{t('forward.intro')}</p>
-      <SourceForm />
+      {s.live ? <LiveForm /> : <SourceForm />}
       <SinkForm />
       <div className="toolbar">
         <button type="button" onClick={() => void s.check()} disabled={busy} data-testid="forward-check">
           {t('forward.check')}
         </button>
-        <button type="button" onClick={() => void s.preview()} disabled={busy} data-testid="forward-preview-run">
+        <button type="button" onClick={() => void s.preview()} disabled={busy || s.live} data-testid="forward-preview-run">
           {t('forward.preview')}
         </button>
         <button type="button" className="primary" onClick={() => void s.start()} disabled={busy} data-testid="forward-start">

@@ -1,7 +1,8 @@
 /**
- * The Forward view's state (issue 16): source range, sink and its options, the HEC token
- * (kept in memory only, sent with each call, never saved), the check / preview answers and a
- * running replay's live counters (the job's progress phases are the counter names).
+ * The Forward view's state (issue 16): the source (a range of the bucket, or live from a
+ * Logstore by consumer group), the sink and its options, the HEC token (typed here and kept in
+ * memory only, or the one sealed in a saved profile), the check / preview answers and a
+ * running replay's or live run's counters (the job's progress phases are the counter names).
  */
 import type { StateCreator } from 'zustand';
 import type { ApiInput } from '../../../main/api/contract';
@@ -14,9 +15,26 @@ import type { Progress } from '../../state/progress';
 
 /** The form as typed (times as `YYYY-MM-DDTHH:MM` in the partition's zone). */
 export interface ForwardForm extends RangeForm {
+  /** `range`: replay shipped objects; `live`: a Logstore by consumer group. */
+  sourceKind: 'range' | 'live';
+  /** Live: the saved profile to reach Log Service as (empty: the current connection's). */
+  liveProfile: string;
+  liveProject: string;
+  liveLogstore: string;
+  consumerGroup: string;
+  /** Live: where a shard without a group checkpoint starts. */
+  cursor: 'begin' | 'end';
   /** Sink address: hec://, hecs://, syslog+udp|tcp|tls://host:port or file:<name>. */
   sinkTo: string;
   token: string;
+  /** Without a token: take the one saved in this profile (empty: the current connection's). */
+  tokenProfile: string;
+  hecMode: 'json' | 'raw';
+  gzip: boolean;
+  ack: boolean;
+  /** PEM text of the CA file picked for hecs:// and syslog+tls://, and the file's name. */
+  caPem: string;
+  caName: string;
   syslogFormat: 'rfc5424' | 'rfc3164';
   facility: string;
   severity: string;
@@ -38,6 +56,7 @@ export interface ForwardSlice {
   forwardJobId: string | null;
   forwardCounters: ForwardCountersInfo | null;
   forwardDone: ForwardResults['forward.start'] | null;
+  forwardLiveDone: ForwardResults['forward.live'] | null;
   forwardFormSet(patch: Partial<ForwardForm>): void;
   forwardCheck(): Promise<void>;
   forwardPreviewRun(): Promise<void>;
@@ -54,6 +73,11 @@ function sinkArg(form: ForwardForm): ApiInput<'forward.check'>['sink'] {
   return {
     to: form.sinkTo.trim(),
     token: isHec ? opt(form.token) : undefined,
+    tokenProfile: isHec && !opt(form.token) ? opt(form.tokenProfile) : undefined,
+    hecMode: form.hecMode,
+    gzip: isHec && form.gzip,
+    ack: isHec && form.ack,
+    ca: /^(hecs|syslog\+tls):/.test(form.sinkTo) && form.caPem !== '' ? form.caPem : undefined,
     // A file sink writes syslog lines (the form's format); HEC sinks ignore it.
     format: isHec ? undefined : form.syslogFormat,
     facility: form.facility,
@@ -71,10 +95,35 @@ function forwardArg(form: ForwardForm): Omit<ApiInput<'forward.preview'>, 'limit
   return { ...rangeArg(form), sink: sinkArg(form) };
 }
 
+function liveArg(form: ForwardForm, jobId: string): ApiInput<'forward.live'> {
+  const opt = (value: string): string | undefined => (value.trim() === '' ? undefined : value.trim());
+  return {
+    profileName: opt(form.liveProfile),
+    project: opt(form.liveProject),
+    logstore: form.liveLogstore.trim(),
+    consumerGroup: form.consumerGroup.trim(),
+    cursor: form.cursor,
+    sink: sinkArg(form),
+    jobId,
+  };
+}
+
 const formDefault: ForwardForm = {
   ...rangeFormDefault,
+  sourceKind: 'range',
+  liveProfile: '',
+  liveProject: '',
+  liveLogstore: '',
+  consumerGroup: 'shiplens-siem',
+  cursor: 'begin',
   sinkTo: 'syslog+tcp://127.0.0.1:514',
   token: '',
+  tokenProfile: '',
+  hecMode: 'json',
+  gzip: false,
+  ack: false,
+  caPem: '',
+  caName: '',
   syslogFormat: 'rfc5424',
   facility: 'user',
   severity: 'info',
@@ -96,6 +145,7 @@ export const createForwardSlice: StateCreator<ForwardSlice, [], [], ForwardSlice
   forwardJobId: null,
   forwardCounters: null,
   forwardDone: null,
+  forwardLiveDone: null,
   forwardFormSet: (patch) => set((state) => ({ forwardForm: { ...state.forwardForm, ...patch } })),
   forwardCheck: async () => {
     set({ forwardError: null, forwardCheckText: null });
@@ -110,8 +160,20 @@ export const createForwardSlice: StateCreator<ForwardSlice, [], [], ForwardSlice
   },
   forwardStart: async () => {
     const jobId = apiJobId('forward');
-    set({ forwardJobId: jobId, forwardCounters: countersZero, forwardDone: null, forwardError: null });
-    const response = await apiCall('forward.start', { ...forwardArg(get().forwardForm), jobId });
+    set({ forwardJobId: jobId, forwardCounters: countersZero, forwardDone: null, forwardLiveDone: null, forwardError: null });
+    const form = get().forwardForm;
+    if (form.sourceKind === 'live') {
+      // Runs until Stop: the pull in flight is finished and checkpointed in the consumer group.
+      const live = await apiCall('forward.live', liveArg(form, jobId));
+      if (get().forwardJobId !== jobId) return;
+      set(
+        live.ok
+          ? { forwardLiveDone: live.value, forwardCounters: live.value.counters, forwardJobId: null }
+          : { forwardError: live.error, forwardJobId: null },
+      );
+      return;
+    }
+    const response = await apiCall('forward.start', { ...forwardArg(form), jobId });
     if (get().forwardJobId !== jobId) return;
     set(
       response.ok
