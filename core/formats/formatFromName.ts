@@ -1,6 +1,7 @@
 /**
  * Storage format and compression from an object name (SPEC §2 suffix table).
  */
+import { shippedSuffixes } from '../shipping/objectKey';
 import type { Compression, StorageFormat } from '../shipping/rule';
 
 /** What an object name's suffix says. */
@@ -11,14 +12,9 @@ export interface NameFormat {
   suffix: string;
 }
 
-// Longest suffix first: `.snappy.csv` must win over `.csv`.
-const suffixTable: readonly { suffix: string; format: StorageFormat; compression: Compression }[] = [
-  { suffix: '.snappy.parquet', format: 'parquet', compression: 'snappy' },
-  { suffix: '.snappy.csv', format: 'csv', compression: 'snappy' },
-  { suffix: '.parquet', format: 'parquet', compression: 'none' },
-  { suffix: '.csv', format: 'csv', compression: 'none' },
-  { suffix: '.snappy', format: 'json', compression: 'snappy' },
-];
+// The one suffix table (objectKey.ts), longest first: `.snappy.csv` must win over `.csv`;
+// the empty suffix (JSON without compression) is the fallback below, not a match.
+const suffixTable = shippedSuffixes.filter((entry) => entry.suffix !== '');
 
 /**
  * Format and compression that Log Service's suffix says (SPEC §2).
