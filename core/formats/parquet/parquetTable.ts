@@ -259,7 +259,7 @@ export async function parquetTable(source: ByteSource, options: ParquetTableOpti
   const trees = parquetSchema(metadata).children;
   const cells = top.map(({ element }, i) => {
     const tree = trees[i];
-    return element.num_children && tree ? parquetNestedCellFor(tree) : parquetCellFor(element, options.timeZone);
+    return element.num_children && tree ? parquetNestedCellFor(tree, options.timeZone) : parquetCellFor(element, options.timeZone);
   });
   for (const message of parquetFooterWarnings(metadata)) options.warnings?.push({ message });
   const numRows = Number(metadata.num_rows);

@@ -6,7 +6,8 @@
  */
 import type { ParquetParsers, SchemaElement, SchemaTree } from 'hyparquet';
 import type { Cell } from '../table';
-import { parquetDateText, parquetTimestampFormatter, parquetTimestampText } from './parquetTimestamps';
+import { ParquetNestedTimestamp, parquetNestedTimestampsIn } from './parquetNestedTimestamps';
+import { parquetDateText, parquetTimestampFormatter } from './parquetTimestamps';
 import type { TimestampUnit } from './parquetTimestamps';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -112,15 +113,12 @@ export const parquetRawParsers: Partial<ParquetParsers> = {
   jsonFromBytes: (bytes: Uint8Array | undefined) => bytes && parquetBytesText(bytes),
 };
 
-const utcMillis = parquetTimestampFormatter('MILLIS');
-const utcMicros = parquetTimestampFormatter('MICROS');
-
-/** Parsers for nested files (values assembled by hyparquet): final text in UTC, no zone. */
+/** Parsers for nested files (values assembled by hyparquet): timestamps wait for their leaf (parquetNestedTimestamps.ts). */
 export const parquetNestedParsers: Partial<ParquetParsers> = {
   ...parquetRawParsers,
-  timestampFromMilliseconds: (millis: bigint | number) => utcMillis(BigInt(millis)),
-  timestampFromMicroseconds: (micros: bigint | number) => utcMicros(BigInt(micros)),
-  timestampFromNanoseconds: (nanos: bigint | number) => parquetTimestampText(BigInt(nanos)),
+  timestampFromMilliseconds: (millis: bigint | number) => new ParquetNestedTimestamp(BigInt(millis), 'MILLIS'),
+  timestampFromMicroseconds: (micros: bigint | number) => new ParquetNestedTimestamp(BigInt(micros), 'MICROS'),
+  timestampFromNanoseconds: (nanos: bigint | number) => new ParquetNestedTimestamp(BigInt(nanos), 'NANOS'),
   dateFromDays: (days: number) => parquetDateText(days),
 };
 
@@ -130,6 +128,7 @@ export function parquetJsonText(value: unknown): string {
   if (typeof value === 'bigint') return value.toString();
   if (value instanceof Uint8Array) return JSON.stringify(parquetBytesText(value));
   if (value instanceof Date) return JSON.stringify(Number.isNaN(value.getTime()) ? null : value.toISOString());
+  if (value instanceof ParquetNestedTimestamp) return JSON.stringify(value.toText());
   if (Array.isArray(value) || ArrayBuffer.isView(value)) return `[${Array.from(value as ArrayLike<unknown>, parquetJsonText).join(',')}]`;
   if (typeof value === 'object') {
     const fields = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${JSON.stringify(k)}:${parquetJsonText(v)}`);
@@ -194,6 +193,7 @@ export function parquetCell(value: unknown): Cell {
       break;
   }
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  if (value instanceof ParquetNestedTimestamp) return value.toText();
   if (value instanceof Uint8Array) return parquetBytesText(value);
   return parquetJsonText(value);
 }
@@ -229,7 +229,13 @@ function leafTypes(tree: SchemaTree, out = new Set<string>()): Set<string> {
 function floatsShortened(value: unknown, keepInts: boolean): unknown {
   if (typeof value === 'number') return keepInts && Number.isInteger(value) && Math.abs(value) <= 2 ** 31 ? value : parquetFloat32(value);
   if (Array.isArray(value)) return value.map((v) => floatsShortened(v, keepInts));
-  if (value && typeof value === 'object' && !(value instanceof Uint8Array) && !ArrayBuffer.isView(value)) {
+  if (
+    value &&
+    typeof value === 'object' &&
+    !(value instanceof Uint8Array) &&
+    !ArrayBuffer.isView(value) &&
+    !(value instanceof ParquetNestedTimestamp)
+  ) {
     return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, floatsShortened(v, keepInts)]));
   }
   return value;
@@ -241,9 +247,10 @@ function floatsShortened(value: unknown, keepInts: boolean): unknown {
  * from; with INT32 leaves too, int32-range integers are left as they are, which for a float
  * changes nothing up to 2^24).
  */
-export function parquetNestedCellFor(tree: SchemaTree): (value: unknown) => Cell {
+export function parquetNestedCellFor(tree: SchemaTree, zone = 'UTC'): (value: unknown) => Cell {
   const types = leafTypes(tree);
-  if (!types.has('FLOAT') || types.has('DOUBLE')) return parquetCell;
+  const timestamps = parquetNestedTimestampsIn(tree, zone, (node) => timestampOf(node.element)) ?? ((v: unknown) => v);
+  if (!types.has('FLOAT') || types.has('DOUBLE')) return (v) => parquetCell(timestamps(v));
   const keepInts = types.has('INT32');
-  return (v) => parquetCell(floatsShortened(v, keepInts));
+  return (v) => parquetCell(floatsShortened(timestamps(v), keepInts));
 }

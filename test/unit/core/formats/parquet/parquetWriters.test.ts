@@ -25,6 +25,7 @@ const names = {
   flatV2: 'flatV2.snappy.parquet',
   flatLz4Raw: 'flatLz4Raw.parquet',
   nested: 'nested.snappy.parquet',
+  nestedZoned: 'nestedZoned.snappy.parquet',
   footerZeroRows: 'footerZeroRows.snappy.parquet',
   int96: 'int96.parquet',
   hadoopLz4: 'hadoopLz4.parquet',
@@ -145,6 +146,20 @@ describe('Parquet from other writers reads as DuckDB reads it', () => {
     expect(shanghai.paged.map((row) => row[8])).toEqual(zones?.['Asia/Shanghai']?.map((row) => row[8]));
     expect(shanghai.paged[0]?.[8]).toBe('2024-01-02 11:04:05.123456+08');
     expect(batched).toEqual(paged);
+  });
+
+  it('timestamps inside structs, lists and maps: UTC-adjusted ones in the zone, local ones as stored, as DuckDB', async () => {
+    const { kinds, expected, zones } = expectation(names.nestedZoned);
+    const utc = await allRows(names.nestedZoned);
+    expect(utc.paged).toEqual(cells(expected ?? [], kinds));
+    expect(utc.batched).toEqual(utc.paged);
+    for (const zone of ['Asia/Shanghai', 'Asia/Kolkata', 'America/New_York']) {
+      const { paged, batched } = await allRows(names.nestedZoned, { timeZone: zone });
+      expect(paged, zone).toEqual(cells(zones?.[zone] ?? [], kinds));
+      expect(batched).toEqual(paged);
+    }
+    const kolkata = await allRows(names.nestedZoned, { timeZone: 'Asia/Kolkata' });
+    expect(kolkata.paged[0]?.[1]).toBe('{"t":"2024-01-02 08:34:05.123456+05:30","l":"2024-01-02 03:04:05.123456"}');
   });
 
   it('tableOpen passes the zone and reports the footer warning (the path the API and CLI take)', async () => {
