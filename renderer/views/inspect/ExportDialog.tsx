@@ -1,6 +1,7 @@
 /**
- * Export the open table as CSV: all rows streamed by main, not only the loaded page (the
- * grid's filter and sort are over loaded rows, so the dialog says the file has every row).
+ * Export the open table as CSV, JSON lines or Parquet (table.export): all rows streamed by
+ * main, not only the loaded page (the grid's filter and sort are over loaded rows, so the
+ * dialog says the file has every row).
  */
 import { useEffect, useState } from 'react';
 import type { ApiEvents, TableInfo } from '../../../main/api/contract';
@@ -14,12 +15,22 @@ import { useStore } from '../../state/store';
 import { keyBaseName } from '../../util/keyInfo';
 import { DelimiterSelect } from '../../components/DelimiterSelect';
 
-/** `a/b/log_1_2.snappy.parquet` → `log_1_2.csv`. */
-export function exportFileName(key: string): string {
+/** Export targets; main picks the writer by the file name's extension. */
+export const exportFormats = ['csv', 'jsonl', 'parquet'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+/** `a/b/log_1_2.snappy.parquet` → `log_1_2.csv` (or `.jsonl`, `.parquet`). */
+export function exportFileName(key: string, format: ExportFormat = 'csv'): string {
   const base = keyBaseName(key)
-    .replace(/(\.snappy)?(\.csv|\.parquet)?$/, '')
+    .replace(/(\.snappy)?(\.csv|\.parquet|\.json|\.jsonl)?$/, '')
     .replace(/\.snappy$/, '');
-  return `${base || 'export'}.csv`;
+  return `${base || 'export'}.${format}`;
+}
+
+/** The file name with its extension set to the format's (`x.csv` → `x.parquet`). */
+export function exportNameFor(name: string, format: ExportFormat): string {
+  const stem = name.trim().replace(/\.(csv|jsonl|parquet)$/i, '');
+  return `${stem || 'export'}.${format}`;
 }
 
 /** The export dialog. */
@@ -31,6 +42,7 @@ export function ExportDialog({ table, onClose }: { table: TableInfo; onClose: ()
   const [bom, setBom] = useState(false);
   const [formulaGuard, setFormulaGuard] = useState(true);
   const [nullText, setNullText] = useState('');
+  const [format, setFormat] = useState<ExportFormat>('csv');
   const [fileName, setFileName] = useState(() => exportFileName(table.key));
   const [outDir, setOutDir] = useState(outputDir);
   const [jobId, setJobId] = useState<string | null>(null);
@@ -49,7 +61,7 @@ export function ExportDialog({ table, onClose }: { table: TableInfo; onClose: ()
     setDone(null);
     setProgress(null);
     const picked = table.columns.map((c) => c.name).filter((n) => columns.has(n));
-    const response = await apiCall('export.csv', {
+    const response = await apiCall('table.export', {
       tableId: table.tableId,
       fileName,
       columns: picked,
@@ -94,6 +106,25 @@ export function ExportDialog({ table, onClose }: { table: TableInfo; onClose: ()
             </label>
           ))}
         </div>
+        <label className="field">
+          {t('export.format')}
+          <select
+            aria-label={t('export.format')}
+            value={format}
+            data-testid="export-format"
+            onChange={(e) => {
+              const next = e.target.value as ExportFormat;
+              setFormat(next);
+              setFileName((name) => exportNameFor(name, next));
+            }}
+          >
+            {exportFormats.map((f) => (
+              <option key={f} value={f}>
+                {t(`export.format.${f}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         <div className="grid-2">
           <label className="field">
             {t('export.fileName')}
@@ -105,12 +136,14 @@ export function ExportDialog({ table, onClose }: { table: TableInfo; onClose: ()
               data-testid="export-file-name"
             />
           </label>
-          <label className="field">
-            {t('export.delimiter')}
-            <DelimiterSelect label={t('export.delimiter')} value={delimiter} onChange={setDelimiter} />
-          </label>
+          {format === 'csv' && (
+            <label className="field">
+              {t('export.delimiter')}
+              <DelimiterSelect label={t('export.delimiter')} value={delimiter} onChange={setDelimiter} />
+            </label>
+          )}
         </div>
-        <label className="field">
+        <label className="field" hidden={format !== 'csv'}>
           {t('export.nullMarker')}
           <input
             aria-label={t('export.nullMarker')}
@@ -132,10 +165,10 @@ export function ExportDialog({ table, onClose }: { table: TableInfo; onClose: ()
             data-testid="export-out-dir"
           />
         </label>
-        <label className="check">
+        <label className="check" hidden={format !== 'csv'}>
           <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} /> {t('export.bom')}
         </label>
-        <label className="check">
+        <label className="check" hidden={format !== 'csv'}>
           <input type="checkbox" checked={formulaGuard} onChange={(e) => setFormulaGuard(e.target.checked)} /> {t('export.formulaGuard')}
         </label>
         <p className="muted small" data-testid="export-rows-note">
