@@ -231,4 +231,27 @@ describe('export with a null marker', () => {
     expect(readFileSync(join(h.outDir, 'grid-null.csv'), 'utf8')).toBe(expected);
     expect(expected.split('\r\n')[2]?.split(',').slice(0, 6)).toEqual(['1764000060', 'web-1', '1648', 'plain 1', 'NULL', 'm1']);
   });
+
+  it('writes Parquet and JSON lines when chosen, the file name following the format', async () => {
+    const page = await h.page();
+    await openGridFile(page);
+    await page.getByTestId('export-open').click();
+    await page.getByTestId('export-out-dir').fill(h.outDir);
+    await page.getByTestId('export-file-name').fill('grid-all.csv');
+    await page.getByTestId('export-format').selectOption('parquet');
+    expect(await page.getByTestId('export-file-name').inputValue()).toBe('grid-all.parquet');
+    await page.getByTestId('export-start').click();
+    await page.getByTestId('export-done').waitFor();
+    const parquet = readFileSync(join(h.outDir, 'grid-all.parquet'));
+    expect([parquet.subarray(0, 4).toString(), parquet.subarray(-4).toString()]).toEqual(['PAR1', 'PAR1']);
+    await page.getByTestId('export-format').selectOption('jsonl');
+    await page.getByTestId('export-start').click();
+    await page.getByTestId('export-done').waitFor();
+    const written = readFileSync(join(h.outDir, 'grid-all.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as unknown);
+    expect(written).toHaveLength(lines.length);
+    expect(written[1]).toMatchObject({ __time__: 1764000060, size: '1648', ref: null, msg: 'm1' });
+  });
 });
