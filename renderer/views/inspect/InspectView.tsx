@@ -3,14 +3,15 @@
  */
 import { useCallback, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { DataTable } from './DataTable';
+import { DataTable } from './grid/DataTable';
+import { tableFrameGet } from './tableFrame';
 import { DialectControls } from '../../components/DialectControls';
 import { ErrorBox } from '../../components/ErrorBox';
 import { ProgressBar, phaseText } from '../../components/ProgressBar';
 import { SchemaPanel } from '../../components/SchemaPanel';
 import { useT } from '../../i18n';
 import type { Translate } from '../../i18n';
-import { tableRowCap } from './tableSlice';
+import { tableRowCap } from './tableState';
 import { useStore } from '../../state/store';
 import { ExportDialog } from './ExportDialog';
 
@@ -36,7 +37,7 @@ function InspectHeader({ onExport }: { onExport: () => void }) {
       key: st.openKey,
       inspection: st.inspection,
       table: st.table,
-      rows: st.rows.length,
+      rows: st.rowsLoaded,
       rawVisible: st.rawVisible,
       rawToggle: st.rawToggle,
       codecs: st.schema?.codecs,
@@ -83,7 +84,7 @@ export function InspectView() {
       inspection: st.inspection,
       table: st.table,
       schema: st.schema,
-      rows: st.rows,
+      rowsLoaded: st.rowsLoaded,
       pending: st.tablePending,
       error: st.tableError,
       progress: st.tableProgress,
@@ -101,6 +102,7 @@ export function InspectView() {
   const onNeedMore = useCallback(() => void more(), [more]);
   if (!s.key) return <div className="panel muted">{t('inspect.none')}</div>;
   const csv = s.inspection?.format === 'csv' || s.table?.format === 'csv';
+  const frame = s.table ? tableFrameGet(s.table.tableId) : undefined;
   return (
     <div className="inspect">
       <InspectHeader onExport={() => setExporting(true)} />
@@ -149,10 +151,8 @@ export function InspectView() {
         ) : (
           s.table && (
             <div className="stack" style={{ minHeight: 0 }}>
-              <DataTable key={s.table.tableId} table={s.table} rows={s.rows} onNeedMore={onNeedMore} />
-              {s.rows.length >= tableRowCap && (
-                <div className="muted small">{t('inspect.rowCap', { n: tableRowCap.toLocaleString() })}</div>
-              )}
+              {frame && <DataTable key={s.table.tableId} table={s.table} frame={frame} loaded={s.rowsLoaded} onNeedMore={onNeedMore} />}
+              {s.rowsLoaded >= tableRowCap && <div className="muted small">{t('inspect.rowCap', { n: tableRowCap.toLocaleString() })}</div>}
             </div>
           )
         )}

@@ -34,7 +34,7 @@ export const createFileTableSlice: StateCreator<FileTableSlice & TableSlice & Na
       inspection: null,
       table: null,
       schema: null,
-      rows: [],
+      rowsLoaded: 0,
       rowsDone: false,
       tablePending: true,
       tableError: null,

@@ -6,7 +6,9 @@
 import type { ApiResponse, CsvDialect, TableInfo } from '../../../main/api/contract';
 import { apiCall, apiJobId } from '../../api/client';
 import type { NavSlice } from '../../state/navSlice';
+import { tablePageSize, tableRowCap } from './tableState';
 import type { FileRef, TableSlice } from './tableState';
+import { tableFrameCreate, tableFrameDrop, tableFrameOf } from './tableFrame';
 
 type TableState = TableSlice & NavSlice;
 type Get = () => TableState;
@@ -15,14 +17,17 @@ type Set = (partial: Partial<TableState>) => void;
 /** Close the open table and show `label` as opening; returns the new job id. */
 export function tableOpeningStart(get: Get, set: Set, label: string, dialect: CsvDialect, fileOpened: FileRef | null): string {
   const previous = get().table;
-  if (previous) void apiCall('table.close', { tableId: previous.tableId });
+  if (previous) {
+    void apiCall('table.close', { tableId: previous.tableId });
+    tableFrameDrop(previous.tableId);
+  }
   const jobId = apiJobId('table');
   set({
     openKey: label,
     inspection: null,
     table: null,
     schema: null,
-    rows: [],
+    rowsLoaded: 0,
     rowsDone: false,
     tablePending: true,
     tableError: null,
@@ -47,6 +52,15 @@ export async function tableOpenedTake(get: Get, set: Set, jobId: string, opened:
     set({ tablePending: false, tableError: opened.error });
     return;
   }
-  set({ table: opened.value, tablePending: false, tableError: null });
+  const table = opened.value;
+  tableFrameOf(table, () =>
+    tableFrameCreate(
+      table,
+      (offset, limit) => apiCall('table.rows', { tableId: table.tableId, offset, limit }),
+      tablePageSize,
+      tableRowCap,
+    ),
+  );
+  set({ table, tablePending: false, tableError: null });
   await get().tableMore();
 }

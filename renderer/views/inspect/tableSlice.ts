@@ -1,17 +1,13 @@
 /**
- * The open object: its table (id + columns), loaded row pages, schema, raw text, progress.
+ * The open object: its table (id + columns), how many rows its frame holds, schema, raw text, progress.
  */
 import type { StateCreator } from 'zustand';
 import { apiCall, apiCancel } from '../../api/client';
 import { tableOpenedTake, tableOpeningStart } from './tableOpening';
 import type { NavSlice } from '../../state/navSlice';
-import { dialectDefault } from './tableState';
+import { dialectDefault, tablePageSize } from './tableState';
+import { FrameError, tableFrameDrop, tableFrameGet } from './tableFrame';
 import type { FileTableSlice, TableSlice } from './tableState';
-
-/** Rows fetched per `table.rows` call; more pages load as the user scrolls. */
-export const tablePageSize = 500;
-/** Rows kept in the renderer at most; beyond it the view says so (export reads everything). */
-export const tableRowCap = 50_000;
 
 /** The table slice. */
 export const createTableSlice: StateCreator<TableSlice & FileTableSlice & NavSlice, [], [], TableSlice> = (set, get) => ({
@@ -19,7 +15,7 @@ export const createTableSlice: StateCreator<TableSlice & FileTableSlice & NavSli
   inspection: null,
   table: null,
   schema: null,
-  rows: [],
+  rowsLoaded: 0,
   rowsDone: false,
   rowsPending: false,
   tablePending: false,
@@ -50,21 +46,18 @@ export const createTableSlice: StateCreator<TableSlice & FileTableSlice & NavSli
     await tableOpenedTake(get, set, jobId, await apiCall('table.open', { key, jobId, ...(csv ? { dialect } : {}) }));
   },
   tableMore: async () => {
-    const { table, rows, rowsPending, rowsDone } = get();
-    if (!table || rowsPending || rowsDone || rows.length >= tableRowCap) return;
+    const { table, rowsPending, rowsDone } = get();
+    const frame = table && tableFrameGet(table.tableId);
+    if (!table || !frame || rowsPending || rowsDone) return;
     set({ rowsPending: true });
-    const response = await apiCall('table.rows', { tableId: table.tableId, offset: rows.length, limit: tablePageSize });
+    const loaded = frame.loaded();
+    const error = await frame.fetch({ rowStart: loaded, rowEnd: loaded + tablePageSize }).then(
+      () => null,
+      (e: unknown) => (e instanceof FrameError ? e.info : { code: 'INTERNAL' as const, message: String(e) }),
+    );
     if (get().table?.tableId !== table.tableId) return;
-    if (!response.ok) {
-      set({ rowsPending: false, tableError: response.error });
-      return;
-    }
-    const page = response.value.rows;
-    const all = rows.concat(page);
-    // Pages of wide tables or long cells are shorter than asked (bounded by cells): only the
-    // row count, or an empty page, says the end.
-    const done = page.length === 0 || (table.numRows !== null ? all.length >= table.numRows : page.length < tablePageSize);
-    set({ rows: all, rowsPending: false, rowsDone: done });
+    if (error) set({ rowsPending: false, tableError: error });
+    else set({ rowsLoaded: frame.loaded(), rowsPending: false, rowsDone: frame.done() });
   },
   tableCancel: () => {
     const jobId = get().tableJobId;
@@ -73,13 +66,16 @@ export const createTableSlice: StateCreator<TableSlice & FileTableSlice & NavSli
   },
   tableClose: () => {
     const table = get().table;
-    if (table) void apiCall('table.close', { tableId: table.tableId });
+    if (table) {
+      void apiCall('table.close', { tableId: table.tableId });
+      tableFrameDrop(table.tableId);
+    }
     set({
       openKey: null,
       inspection: null,
       table: null,
       schema: null,
-      rows: [],
+      rowsLoaded: 0,
       rowsDone: false,
       tableError: null,
       tableJobId: null,

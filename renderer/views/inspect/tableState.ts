@@ -2,7 +2,7 @@
  * The open table's state, declared apart from the two slices that fill it (a bucket object
  * through `table.open`, a local file through `table.openFile`) so each imports it, not the other.
  */
-import type { CsvDialect, JsonCell, ObjectInspection, ParquetSchemaInfo, TableInfo } from '../../../main/api/contract';
+import type { CsvDialect, ObjectInspection, ParquetSchemaInfo, TableInfo } from '../../../main/api/contract';
 import type { ErrorInfo } from '../../../core/errors';
 import type { Progress } from '../../state/progress';
 
@@ -19,7 +19,8 @@ export interface TableSlice {
   inspection: ObjectInspection | null;
   table: TableInfo | null;
   schema: ParquetSchemaInfo | null;
-  rows: JsonCell[][];
+  /** Rows fetched into the table's frame (`tableFrameGet(table.tableId)`); the rows stay there. */
+  rowsLoaded: number;
   rowsDone: boolean;
   rowsPending: boolean;
   tablePending: boolean;
@@ -45,5 +46,10 @@ export interface FileTableSlice {
   /** A dropped or picked File: uploaded (browser) or by its path (Electron), then opened. */
   fileDropOpen(file: File): Promise<void>;
 }
+
+/** Rows fetched per `table.rows` call; more pages load as the user scrolls. */
+export const tablePageSize = 500;
+/** Rows kept in the renderer at most; beyond it the view says so (export reads everything). */
+export const tableRowCap = 50_000;
 
 export const dialectDefault: CsvDialect = { delimiter: ',', quote: '"', header: false, nullValue: '' };

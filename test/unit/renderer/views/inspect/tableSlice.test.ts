@@ -4,17 +4,20 @@ import type { ApiMethod } from '../../../../../main/api/contract';
 import { bridgeStub } from '../../state/bridgeStub';
 import type { BridgeCall } from '../../state/bridgeStub';
 import { createTableSlice } from '../../../../../renderer/views/inspect/tableSlice';
+import { tableFrameGet } from '../../../../../renderer/views/inspect/tableFrame';
 import type { ShiplensState } from '../../../../../renderer/state/store';
 
 let calls: BridgeCall[] = [];
+// One object: the client keeps the first bridge it sees, so a test changes answers in place.
+const answers: Partial<Record<ApiMethod, unknown>> = {};
 
 beforeEach(() => {
-  const answers: Partial<Record<ApiMethod, unknown>> = {
+  Object.assign(answers, {
     'object.inspect': { key: 'x', size: 10, format: 'csv', compression: 'none', detectedBy: 'suffix' },
     'table.open': { tableId: 't1', key: 'x', columns: [], numRows: 0, format: 'csv', compression: 'none', warnings: [], hasRaw: true },
     'table.rows': { rows: [] },
     'table.close': {},
-  };
+  });
   calls = bridgeStub(answers);
 });
 afterEach(() => vi.unstubAllGlobals());
@@ -44,5 +47,22 @@ describe('table slice: opening moves to Inspect through the navigation slice', (
     const store = storeMake();
     await store.getState().tableOpen('a.csv');
     expect(store.getState().viewSet).toHaveBeenCalledWith('inspect');
+  });
+});
+
+describe('table slice: rows live in the frame, the slice counts them', () => {
+  it('loads the first page into the frame on open and drops the frame on close', async () => {
+    Object.assign(answers, {
+      'table.open': { tableId: 't2', key: 'x', columns: [], numRows: 2, format: 'csv', compression: 'none', warnings: [], hasRaw: true },
+      'table.rows': { rows: [['a'], ['b']] },
+    });
+    const store = storeMake();
+    await store.getState().tableOpen('x.csv');
+    expect(store.getState()).toMatchObject({ rowsLoaded: 2, rowsDone: true, rowsPending: false });
+    expect('rows' in store.getState()).toBe(false);
+    expect(tableFrameGet('t2')?.rowsLoaded()).toEqual([['a'], ['b']]);
+    store.getState().tableClose();
+    expect(tableFrameGet('t2')).toBeUndefined();
+    expect(store.getState().rowsLoaded).toBe(0);
   });
 });

@@ -1,0 +1,41 @@
+/** What Copy puts on the clipboard: the active cell, its row, its column or the selected block. */
+import type { CopyFormat, CopyWhat } from '../../../components/GridToolbar';
+import { cellCopyText, rowsJson, rowsTsv } from '../../../util/gridCopy';
+import { blockOf } from './gridTypes';
+import type { GridEntry, Pos } from './gridTypes';
+
+export interface CopySource {
+  view: readonly GridEntry[];
+  visible: readonly number[];
+  names: readonly string[];
+  active: Pos;
+  anchor: Pos | null;
+}
+
+/** The text for one copy; the selection without an anchor is the active cell. */
+export function gridCopyText(what: CopyWhat, format: CopyFormat, s: CopySource): string {
+  const entry = s.view[s.active.row];
+  const col = s.visible[s.active.col] ?? 0;
+  if (what === 'cell') return format === 'tsv' ? cellCopyText(entry?.row[col]) : JSON.stringify(entry?.row[col] ?? null);
+  if (what === 'row') {
+    const rows = entry ? [entry.row] : [];
+    return format === 'tsv' ? rowsTsv(rows, s.visible) : rowsJson(rows, s.visible, s.names);
+  }
+  if (what === 'column') {
+    return format === 'tsv'
+      ? rowsTsv(
+          s.view.map((e) => e.row),
+          [col],
+          s.names,
+        )
+      : JSON.stringify(
+          s.view.map((e) => e.row[col] ?? null),
+          null,
+          2,
+        );
+  }
+  const block = blockOf(s.anchor ?? s.active, s.active);
+  const rows = s.view.slice(block.r0, block.r1 + 1).map((e) => e.row);
+  const cols = s.visible.slice(block.c0, block.c1 + 1);
+  return format === 'tsv' ? rowsTsv(rows, cols) : rowsJson(rows, cols, s.names);
+}
