@@ -99,7 +99,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/main/**', '!**/main/api/contract', '!**/main/api/contractTypes'],
+              group: ['**/main/**', '!**/main/api/contract'],
               message: 'The renderer may only `import type` from main/api/contract.',
               allowTypeImports: true,
             },

@@ -6,7 +6,7 @@
  * marker is not data — `-` or `\N` must stay as typed, never become `'-`.
  */
 import Papa from 'papaparse';
-import type { Cell } from '../formats/table';
+import type { Cell } from '../model/cells';
 
 /** How fields are written. */
 export interface CsvRowsConfig {

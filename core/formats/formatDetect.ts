@@ -4,25 +4,14 @@
 import type { ByteSource } from '../bytes/byteSource';
 import { snappyRawUncompressedLength, snappySniff } from '../codecs/snappy';
 import type { SnappyVariant } from '../codecs/snappy';
-import type { Compression, StorageFormat } from '../shipping/rule';
+import type { Compression, StorageFormat } from '../model/rule';
+import type { FormatDetection } from '../model/detection';
 import { formatFromName } from './formatFromName';
 
 /** What the caller already knows (flags, the user's choice); each wins over the name. */
 export interface FormatHints {
   format?: StorageFormat;
   compression?: Compression;
-}
-
-/** Format and compression of an object and how they were decided. */
-export interface FormatDetection {
-  format: StorageFormat;
-  compression: Compression;
-  snappyVariant?: SnappyVariant;
-  /** Declared uncompressed size, where the container states it (raw snappy block). */
-  uncompressedSize?: number;
-  detectedBy: 'suffix' | 'content' | 'hint';
-  /** Set when the content contradicts the name, e.g. `x.parquet` that holds JSON lines. */
-  note?: string;
 }
 
 const headBytes = 64;

@@ -2,7 +2,7 @@
  * Storage format and compression from an object name (SPEC §2 suffix table).
  */
 import { shippedSuffixes } from '../shipping/objectKey';
-import type { Compression, StorageFormat } from '../shipping/rule';
+import type { Compression, StorageFormat } from '../model/rule';
 
 /** What an object name's suffix says. */
 export interface NameFormat {

@@ -6,7 +6,8 @@
  */
 import { ShiplensError, throwIfCancelled } from '../errors';
 import { tableBatchRows } from './table';
-import type { Cell, TableColumn, TableReader } from './table';
+import type { Cell, TableColumn } from '../model/cells';
+import type { TableReader } from './table';
 
 /**
  * A paged TableReader over `count` indexed rows.

@@ -6,7 +6,7 @@
  * other: `object['__proto__']` on a row without it is Object.prototype, shown as `{}` (issue 12).
  * Keys beyond the column limit go into one "other keys" column as the JSON of those keys.
  */
-import type { Cell, TableColumn } from './table';
+import type { Cell, TableColumn } from '../model/cells';
 
 // Log Service always writes these reserved fields (SPEC §3); they lead the column list.
 export const jsonReservedFields = ['__time__', '__topic__', '__source__'];

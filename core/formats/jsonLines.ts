@@ -9,7 +9,8 @@ import { throwIfCancelled } from '../errors';
 import { indexedTableReader } from './indexedTable';
 import { jsonDepthExceeds, jsonReservedFields, jsonRowCells, jsonRowShape } from './jsonLineRow';
 import { tableDefaultMaxColumns } from './table';
-import type { Cell, TableReader, TableWarning } from './table';
+import type { Cell, TableWarning } from '../model/cells';
+import type { TableReader } from './table';
 
 /** Limits and context for `jsonLinesTable`. */
 export interface JsonLinesOptions {

@@ -9,24 +9,10 @@ import Papa from 'papaparse';
 import { ShiplensError, throwIfCancelled } from '../errors';
 import { indexedTableReader } from './indexedTable';
 import { tableDefaultMaxColumns } from './table';
-import type { Cell, TableColumn, TableReader, TableWarning } from './table';
-
-/** The shipped-CSV dialect; same shape as `CsvDialect` in main/api/contract.ts. */
-export interface CsvDialect {
-  /** One character. */
-  delimiter: string;
-  /** One character; also the escape (a quote inside a field is doubled: SPEC §3). */
-  quote: string;
-  /** First row holds column names (Log Service default: off). */
-  header: boolean;
-  /** Names for a header-less file (the rule's column list). */
-  columns?: string[];
-  /** The rule's invalid-key value, written when a key is missing. */
-  nullValue: string;
-}
-
-/** Log Service defaults (SPEC §3: `,` `"`, empty invalid-key value, no header). */
-export const csvDialectDefault: CsvDialect = { delimiter: ',', quote: '"', header: false, nullValue: '' };
+import type { Cell, TableColumn, TableWarning } from '../model/cells';
+import type { TableReader } from './table';
+import { csvDialectDefault } from '../model/csvDialect';
+import type { CsvDialect } from '../model/csvDialect';
 
 /** Context and warning limit for `shippedCsvTable`. */
 export interface ShippedCsvOptions {

@@ -4,21 +4,7 @@
  * JSON lines, shipped CSV and Parquet all become columns + rows of cells, read in pages
  * (hightable's DataFrame shape), so the table view and CSV export work the same on all.
  */
-
-/** Logical column types shown to the user (the SPEC §3 Parquet types plus what readers meet). */
-export type ColumnType =
-  'string' | 'boolean' | 'int32' | 'int64' | 'float' | 'double' | 'binary' | 'timestamp' | 'date' | 'decimal' | 'json' | 'unknown';
-
-export interface TableColumn {
-  name: string;
-  type: ColumnType;
-}
-
-/**
- * One cell. `null` is a missing value and is distinct from the empty string.
- * INT64 is a bigint so no precision is lost; BINARY is shown as UTF-8 text.
- */
-export type Cell = string | number | boolean | bigint | null;
+import type { Cell, TableColumn } from '../model/cells';
 
 /** A row-addressable table, read page by page. */
 export interface TableReader {
@@ -29,13 +15,6 @@ export interface TableReader {
   readRows(offset: number, limit: number, signal?: AbortSignal): Promise<Cell[][]>;
   /** All rows in batches, in order, with bounded memory (for export). */
   rowBatches(signal?: AbortSignal): AsyncIterable<Cell[][]>;
-}
-
-/** A problem found while reading (a bad line, a short row): reported, the rest still read. */
-export interface TableWarning {
-  /** 1-based line (JSON lines) or row (CSV) it is about, when it is about one. */
-  line?: number;
-  message: string;
 }
 
 /**

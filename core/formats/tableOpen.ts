@@ -6,14 +6,16 @@ import { byteSourceReadAll } from '../bytes/byteSource';
 import { snappyDecode, snappyDefaultMaxOutputBytes } from '../codecs/snappy';
 import type { RawBlockDecoder, SnappyVariant } from '../codecs/snappy';
 import { ShiplensError, isShiplensError, throwIfCancelled, toShiplensError } from '../errors';
-import type { Compression, StorageFormat } from '../shipping/rule';
+import type { Compression, StorageFormat } from '../model/rule';
 import { formatDetect, looksLikeJson } from './formatDetect';
-import type { FormatDetection } from './formatDetect';
+import type { FormatDetection } from '../model/detection';
 import { jsonLinesTable } from './jsonLines';
 import { parquetTable } from './parquet';
-import { csvDialectDefault, shippedCsvTable } from './shippedCsv';
-import type { CsvDialect } from './shippedCsv';
-import type { TableReader, TableWarning } from './table';
+import { csvDialectDefault } from '../model/csvDialect';
+import type { CsvDialect } from '../model/csvDialect';
+import { shippedCsvTable } from './shippedCsv';
+import type { TableWarning } from '../model/cells';
+import type { TableReader } from './table';
 
 /** Hints, dialect, limits and platform pieces for `tableOpen`. */
 export interface TableOpenOptions {
@@ -44,6 +46,8 @@ export interface OpenedTable {
   /** Decoded bytes for the raw view of JSON/CSV; null for Parquet. */
   text: Uint8Array | null;
   warnings: TableWarning[];
+  /** Frees what the table holds outside this object (a worker thread); called by the table registry. */
+  close?: () => void;
 }
 
 // Decoder verdicts that mean "these bytes are not snappy at all" rather than a real failure.

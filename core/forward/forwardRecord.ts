@@ -2,7 +2,7 @@
  * One log as the SIEM forwarder sees it: the shipped row turned into key → value, plus its
  * log time read from `__time__` (and `__time_ns_part__` when the source has it).
  */
-import type { Cell, TableColumn } from '../formats/table';
+import type { Cell, TableColumn } from '../model/cells';
 
 /** A log's fields, in column order; missing (null) cells are left out. */
 export type ForwardRecord = Record<string, string | number | boolean>;

@@ -2,9 +2,9 @@
  * Where a job's fields come from: a shipping rule's column list, a shipped object's columns,
  * or names typed by the user — each with the Parquet types known for them.
  */
-import type { ColumnType } from '../formats/table';
-import type { ParquetColumnType, ShippingRule } from '../shipping/rule';
-import { parquetColumnTypes } from '../shipping/rule';
+import type { ColumnType } from '../model/cells';
+import { parquetColumnTypes } from '../model/rule';
+import type { ParquetColumnType, ShippingRule } from '../model/rule';
 
 /** Log fields and the Parquet types known for some of them. */
 export interface JobFieldSource {

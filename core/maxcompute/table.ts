@@ -3,7 +3,7 @@
  * columns, partitioned by the writer's partition columns (`pt` by default), and what the
  * write mode (truncate) does.
  */
-import type { ParquetColumnType } from '../shipping/rule';
+import type { ParquetColumnType } from '../model/rule';
 import type { DataWorksJob } from './job';
 
 /** MaxCompute types for the Parquet column types Log Service writes (SPEC §3). */

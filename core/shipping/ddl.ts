@@ -10,7 +10,7 @@
  */
 import { ddlFileNamesHidden, ddlLayoutOf, ddlOssRoot, ddlPartitions } from './ddlLayout';
 import type { DdlLayout, DdlPartition } from './ddlLayout';
-import type { ParquetColumnType, ShippingRule } from './rule';
+import type { ParquetColumnType, ShippingRule } from '../model/rule';
 
 /** Engines the DDL generator writes for. */
 export type DdlEngine = 'hive' | 'spark' | 'maxcompute';

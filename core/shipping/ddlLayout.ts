@@ -6,7 +6,7 @@
 import { ShiplensError } from '../errors';
 import { partitionFormatDirectives, partitionFormatRender } from './partitionFormat';
 import type { Directive } from './partitionFormat';
-import type { ShippingRule } from './rule';
+import type { ShippingRule } from '../model/rule';
 
 /** How the partition directories map to table partitions: Hive `k=v`, one dated column, or none. */
 export type DdlLayout =

@@ -14,7 +14,7 @@
  */
 import { ShiplensError } from '../errors';
 import { objectKeyParse } from './objectKey';
-import type { ShippingRule } from './rule';
+import type { ShippingRule } from '../model/rule';
 
 /** One shipped object as the gap timeline sees it. */
 export interface GapInput {

@@ -4,7 +4,7 @@
  * typed Parquet cells (SPEC §3).
  */
 import { ShiplensError } from '../errors';
-import type { ParquetColumnType } from './rule';
+import type { ParquetColumnType } from '../model/rule';
 
 /**
  * One sample log: `__time__` (Unix seconds), optional `__topic__` / `__source__`, other keys.

@@ -9,7 +9,7 @@ import { ShiplensError } from '../errors';
 import { partitionFormatParse, partitionFormatRender } from './partitionFormat';
 import { objectKeyInferPartition } from './objectKeyInfer';
 import { timeZoneFields } from './timeZone';
-import type { Compression, ShippingRule, StorageFormat } from './rule';
+import type { Compression, ShippingRule, StorageFormat } from '../model/rule';
 
 /** Every part of a shipped object key (SPEC §1/§2). */
 export interface ParsedObjectKey extends ObjectKeyTail {

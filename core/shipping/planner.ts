@@ -12,7 +12,7 @@ import { directiveOrder, partitionFormatTokenize, partitionTokensRender } from '
 import type { Directive, FormatToken } from './partitionFormat';
 import { timeZoneFields, timeZoneIsValid, timeZoneToEpochMs } from './timeZone';
 import type { ZonedFields } from './timeZone';
-import type { ShippingRule } from './rule';
+import type { ShippingRule } from '../model/rule';
 
 /** Lag and prefix limits of `planLogTimeRange`. */
 export interface PlanOptions {

@@ -6,7 +6,7 @@
  */
 import { ShiplensError } from '../errors';
 import { shippingRuleDefault } from './rule';
-import type { ShippingRule } from './rule';
+import type { ShippingRule } from '../model/rule';
 import { ruleFromSlsJson } from './slsJson';
 import { isObject } from './slsJsonFields';
 import type { JsonObject } from './slsJsonFields';

@@ -9,8 +9,8 @@ import { partitionFormatDirectives, partitionFormatTokenize } from './partitionF
 import { ruleMessageFormat, ruleMessages } from './ruleMessages';
 import type { RuleIssueCode } from './ruleMessages';
 import { timeZoneIsValid } from './timeZone';
-import { parquetColumnTypes } from './rule';
-import type { ShippingRule } from './rule';
+import { parquetColumnTypes } from '../model/rule';
+import type { ShippingRule } from '../model/rule';
 
 /** One problem with a rule field, with its message parameters. */
 export interface RuleIssue {

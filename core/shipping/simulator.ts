@@ -8,8 +8,8 @@
  * compressor are injected (main/shipping/parquetWriter.ts, core/codecs/snappy).
  */
 import { ShiplensError } from '../errors';
-import { parquetColumnTypes } from './rule';
-import type { CsvOptions, ParquetColumn, ShippingRule } from './rule';
+import { parquetColumnTypes } from '../model/rule';
+import type { CsvOptions, ParquetColumn, ShippingRule } from '../model/rule';
 import { logTimeSeconds, logValueConvert, logValueGet } from './logValue';
 import type { ParquetValue, ShippingLog } from './logValue';
 import { objectKeyBuild } from './objectKey';

@@ -1,7 +1,7 @@
 /**
  * CSV and JSON lines exactly as the simulator writes them (SPEC §3).
  */
-import type { CsvOptions } from './rule';
+import type { CsvOptions } from '../model/rule';
 import { logFieldKeys, logReservedKeys, logTimeSeconds, logValueGet } from './logValue';
 import type { ShippingLog } from './logValue';
 

@@ -16,7 +16,7 @@
 import { FieldReader, extrasOf, isObject, keepUnknown, slsJsonError } from './slsJsonFields';
 import type { JsonObject } from './slsJsonFields';
 import { defaultTimeZone, timeZoneFixedOffsetMinutes, timeZoneNormalize } from './timeZone';
-import type { Compression, CsvOptions, ParquetColumn, ShippingRule, StorageFormat } from './rule';
+import type { Compression, CsvOptions, ParquetColumn, ShippingRule, StorageFormat } from '../model/rule';
 
 /** The two Log Service JSON shapes a rule can come from. */
 export type SlsJsonKind = 'shipper' | 'ossExport';

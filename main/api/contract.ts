@@ -7,25 +7,27 @@
  */
 import { z } from 'zod';
 import type { ErrorInfo } from '../../core/errors';
+import type { JsonCell, ListPage, ObjectInspection, ParquetSchemaInfo, TableInfo, CsvDialect } from '../../core/model';
 import type {
+  ApiEvents,
   AppInfo,
   ConnectionInfo,
   DecompressResult,
   FileResult,
-  JsonCell,
-  ListPage,
-  ObjectInspection,
-  ParquetSchemaInfo,
+  OssConnection,
   ProfileSummary,
   Settings,
+  ShipperTaskStatus,
   SimulatedObject,
   SlsRetryResult,
   SlsRuleImported,
   SlsRuleInfo,
   SlsTaskList,
-  TableInfo,
-} from './contractTypes';
-export type * from './contractTypes';
+} from '../model';
+import { settingsSchema } from '../model/settings';
+// The renderer's one door to main (it may `import type` only from here): the shapes travel with the contract.
+export type * from '../../core/model';
+export type * from '../model';
 import { maxcomputeInputs } from './maxcomputeContract';
 import type { MaxComputeResults } from './maxcomputeContract';
 import { rangeInputs } from './rangeContract';
@@ -52,7 +54,7 @@ export const csvDialectSchema = z.object({
   header: z.boolean().default(false),
   columns: z.array(z.string().max(256)).max(10_000).optional(),
   nullValue: z.string().max(256).default(''),
-});
+}) satisfies z.ZodType<CsvDialect>;
 
 const ossConnection = z.object({
   profileName: z.string().max(128).optional(),
@@ -64,7 +66,7 @@ const ossConnection = z.object({
   securityToken: z.string().max(8192).optional(),
   /** Bucket in the path (OSS-compatible servers); default: path-style for IP/localhost endpoints. */
   pathStyle: z.boolean().optional(),
-});
+}) satisfies z.ZodType<OssConnection>;
 
 const profileSchema = z.object({
   name: z.string().min(1).max(128),
@@ -96,7 +98,7 @@ const slsTarget = {
   securityToken: z.string().max(8192).optional(),
 };
 const slsName = z.string().min(1).max(128);
-const slsTaskStatus = z.enum(['success', 'running', 'fail']);
+const slsTaskStatus = z.enum(['success', 'running', 'fail']) satisfies z.ZodType<ShipperTaskStatus>;
 /** Epoch milliseconds. */
 const epochMs = z.number().int().min(0).max(8.64e15);
 
@@ -104,28 +106,7 @@ const epochMs = z.number().int().min(0).max(8.64e15);
 export const apiInputs = {
   'app.info': empty,
   'settings.get': empty,
-  'settings.set': z
-    .object({
-      outputDir: localPath.optional(),
-      language: z.enum(['en', 'zh-CN']).optional(),
-      timeZone: z.string().max(64).optional(),
-      // At most 4 GiB: the largest buffer Node 20 holds (the writer writes it in 64 MiB slices).
-      maxDecodeBytes: z
-        .number()
-        .int()
-        .min(1 << 20)
-        .max(2 ** 32)
-        .optional(),
-      lateGraceMinutes: z.number().int().min(0).max(2880).optional(),
-      maxColumns: z.number().int().min(1).max(100_000).optional(),
-      rangeCacheBytes: z
-        .number()
-        .int()
-        .min(64 << 20)
-        .max(2 ** 42)
-        .optional(),
-    })
-    .strict(),
+  'settings.set': settingsSchema.strict(),
 
   'connection.current': empty,
   'connection.openSample': empty,
@@ -279,9 +260,6 @@ export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>;
 /** What the handler receives after validation. */
 export type ApiParsed<M extends ApiMethod> = z.output<(typeof apiInputs)[M]>;
 
-/** The shipped-CSV dialect after defaults. */
-export type CsvDialect = z.output<typeof csvDialectSchema>;
-
 /** Method name → result type. */
 export interface ApiResults extends MaxComputeResults, RangeResults, ForwardResults, TableQueryResults {
   'app.info': AppInfo;
@@ -322,10 +300,6 @@ export type ApiResult<M extends ApiMethod> = ApiResults[M];
 /** Every call resolves to one of these (Tad's Result); handlers never throw across. */
 export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
-/** Main → renderer pushes, named `onX` (VS Code convention). */
-export interface ApiEvents {
-  onJobProgress: { jobId: string; phase: string; done: number; total: number | null };
-}
 /** Names of main → renderer events. */
 export type ApiEventName = keyof ApiEvents;
 /** The event names, for the bridge's allow-list. */

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { JobIssue } from '../../core/maxcompute/jobIssue';
 import type { ScheduleReport } from '../../core/maxcompute/schedule';
-import { parquetColumnTypes } from '../../core/shipping/rule';
+import { parquetColumnTypes } from '../../core/model/rule';
 
 const name = z.string().max(256);
 const names = z.array(name).max(10_000);

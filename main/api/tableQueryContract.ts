@@ -4,7 +4,7 @@
  * `apiInputs` and `ApiResults` by contract.ts.
  */
 import { z } from 'zod';
-import type { JsonCell } from './contractTypes';
+import type { JsonCell } from '../../core/model';
 
 const jobId = z
   .string()

@@ -6,7 +6,7 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { snappyDefaultMaxOutputBytes } from '../../core/codecs/snappy/types';
-import type { Compression, StorageFormat } from '../../core/shipping/rule';
+import type { Compression, StorageFormat } from '../../core/model/rule';
 import { charOption, decodeSizeOption, listOption } from './cliOptions';
 
 /** `--format` / `--compression` flags of every decode command. */

@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import type { ByteSource } from '../../core/bytes/byteSource';
 import type { FormatHints } from '../../core/formats/formatDetect';
-import type { CsvDialect } from '../../core/formats/shippedCsv';
+import type { CsvDialect } from '../../core/model/csvDialect';
 import type { CliContext } from './cliOptions';
 import type { DialectFlags, FormatFlags } from './cliFlags';
 import { cliGlobals } from './cliOptions';

@@ -2,7 +2,7 @@
  * Text and JSON renderings of what the decode commands print: cells, rows, schemas.
  */
 import type { ParquetSchema } from '../../core/formats/parquet';
-import type { Cell, TableColumn } from '../../core/formats/table';
+import type { Cell, TableColumn } from '../../core/model/cells';
 import { textTable } from './cliOutput';
 
 const maxCellChars = 60;

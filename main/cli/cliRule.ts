@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { ShiplensError, isShiplensError } from '../../core/errors';
-import type { ShippingRule } from '../../core/shipping/rule';
+import type { ShippingRule } from '../../core/model/rule';
 import { ruleFromJsonText } from '../../core/shipping/ruleInput';
 import { fsErrorToShiplens } from '../fileByteSource';
 

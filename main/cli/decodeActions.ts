@@ -13,7 +13,7 @@ import { ShiplensError } from '../../core/errors';
 import { formatFromName } from '../../core/formats/formatFromName';
 import type { ParquetSchema } from '../../core/formats/parquet';
 import { engineShared } from '../engine';
-import type { DetectionLike } from '../engine';
+import type { FormatDetection } from '../../core/model';
 import { contentFormatSniff, decompressOutputName } from '../engine/decodedName';
 import { outputFileWrite } from '../services/outputWriter';
 import { defaultMaxBytes, dialectResolve, hintsOf, sourceFor } from './cliInputs';
@@ -31,7 +31,7 @@ const variantNames: Record<string, string> = {
   hadoop: 'Hadoop block stream',
 };
 
-function infoJson(source: ByteSource, det: DetectionLike, schema: ParquetSchema | null): Record<string, unknown> {
+function infoJson(source: ByteSource, det: FormatDetection, schema: ParquetSchema | null): Record<string, unknown> {
   const value: Record<string, unknown> = {
     source: source.name,
     size: source.size,
@@ -53,7 +53,7 @@ function infoJson(source: ByteSource, det: DetectionLike, schema: ParquetSchema 
   return value;
 }
 
-function infoText(source: ByteSource, det: DetectionLike, schema: ParquetSchema | null): string {
+function infoText(source: ByteSource, det: FormatDetection, schema: ParquetSchema | null): string {
   const lines = [`object:       ${source.name}`, `size:         ${sizeText(source.size)}`, `format:       ${det.format}`];
   const variant = det.snappyVariant ? ` (${variantNames[det.snappyVariant] ?? det.snappyVariant})` : '';
   lines.push(`compression:  ${det.compression}${variant}`);
@@ -89,7 +89,7 @@ export async function decodedBytes(
   source: ByteSource,
   flags: FormatFlags,
   ctx: CliContext,
-): Promise<{ output: Uint8Array; det: DetectionLike; variant?: string }> {
+): Promise<{ output: Uint8Array; det: FormatDetection; variant?: string }> {
   const engine = engineShared();
   const det = await engine.formatDetect(source, hintsOf(flags), ctx.signal);
   if (det.format === 'parquet') {

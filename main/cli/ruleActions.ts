@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { ShiplensError } from '../../core/errors';
 import { ddlGenerate } from '../../core/shipping/ddl';
 import type { DdlEngine } from '../../core/shipping/ddl';
-import type { ShippingRule } from '../../core/shipping/rule';
+import type { ShippingRule } from '../../core/model/rule';
 import { ruleValidate } from '../../core/shipping/ruleValidate';
 import type { ShippingLog } from '../../core/shipping/simulator';
 import type { SlsJsonKind } from '../../core/shipping/slsJson';

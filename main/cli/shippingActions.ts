@@ -10,7 +10,7 @@ import type { ObjectKeyParseResult, ParsedObjectKey } from '../../core/shipping/
 import { partitionFormatCheck, partitionFormatRender } from '../../core/shipping/partitionFormat';
 import { planLogTimeRange } from '../../core/shipping/planner';
 import { shippingRuleDefault } from '../../core/shipping/rule';
-import type { Compression, ShippingRule, StorageFormat } from '../../core/shipping/rule';
+import type { Compression, ShippingRule, StorageFormat } from '../../core/model/rule';
 import { defaultTimeZone, timeZoneFields, timeZoneOffsetMs } from '../../core/shipping/timeZone';
 import { CliUsageError } from './cliErrors';
 import type { CliContext } from './cliOptions';

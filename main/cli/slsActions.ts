@@ -10,7 +10,7 @@ import { slsClientCreate } from '../sls/slsClient';
 import type { SlsClient } from '../sls/slsClient';
 import { slsRetryCommand, slsRuleImportCommand, slsTasksCommand } from '../sls/slsCommands';
 import { slsAddressParse, slsConnectionResolve } from '../sls/slsTarget';
-import type { ShipperTaskStatus } from '../sls/slsTypes';
+import type { ShipperTaskStatus } from '../model/sls';
 import { CliUsageError } from './cliErrors';
 import type { CliContext } from './cliOptions';
 import { cliGlobals } from './cliOptions';

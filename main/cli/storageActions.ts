@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ShiplensError } from '../../core/errors';
-import type { ObjectEntry } from '../api/contract';
+import type { ObjectEntry } from '../../core/model';
 import { safeJoin } from '../safePath';
 import { outputFolderPrepare, outputNameCheck } from '../services/outputName';
 import { storageListAll } from '../storage/listing';

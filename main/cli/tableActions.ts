@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { engineShared } from '../engine';
-import type { OpenedTableLike } from '../engine';
+import type { OpenedTable } from '../../core/formats/tableOpen';
 import { outputWrite } from '../services/outputWriter';
 import { textBlocks } from '../services/textBlocks';
 import { CliUsageError } from './cliErrors';
@@ -18,7 +18,7 @@ import { cliZoneCheck } from './cliTime';
 
 export type TableFlags = FormatFlags & DialectFlags & { maxColumns: number; timeZone?: string };
 
-async function open(src: string, flags: TableFlags, command: Command, ctx: CliContext): Promise<OpenedTableLike> {
+async function open(src: string, flags: TableFlags, command: Command, ctx: CliContext): Promise<OpenedTable> {
   const dialect = await dialectResolve(flags, ctx);
   const source = await sourceFor(src, command, ctx);
   const progress = cliProgress(ctx.io, `reading ${source.name}`, source.size);

@@ -9,7 +9,7 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { ShiplensError } from '../../core/errors';
-import type { ProfileSummary } from '../api/contract';
+import type { ProfileSummary } from '../model';
 import { outputFileWrite } from '../services/outputWriter';
 import type { SecretBox } from './secretBox';
 import { memorySecretBox } from './secretBox';

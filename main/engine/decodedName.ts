@@ -9,7 +9,7 @@
  * So a shipped JSON+snappy object `19_1484913043351525351_2850008.snappy` becomes
  * `19_1484913043351525351_2850008.json`.
  */
-import type { DecompressResult } from '../api/contract';
+import type { DecompressResult } from '../model';
 
 type ContentFormat = DecompressResult['contentFormat'];
 

@@ -7,31 +7,9 @@ import type { ByteSource } from '../../core/bytes/byteSource';
 import type { SnappyVariant } from '../../core/codecs/snappy/types';
 import type { ParquetSchema } from '../../core/formats/parquet/parquetSchema';
 import type { TableReader } from '../../core/formats/table';
-import type { Compression, ShippingRule, StorageFormat } from '../../core/shipping/rule';
-import type { CsvDialect } from '../api/contract';
-
-/** What `tableOpen` returns. */
-export interface OpenedTableLike {
-  reader: TableReader;
-  format: StorageFormat;
-  compression: Compression;
-  snappyVariant?: SnappyVariant;
-  text: Uint8Array | null;
-  warnings: { line?: number; message: string }[];
-  /** Frees what the table holds outside this object (a worker thread); called by the registry. */
-  close?: () => void;
-}
-
-/** What `formatDetect` returns. */
-export interface DetectionLike {
-  format: StorageFormat | 'unknown';
-  compression: Compression;
-  snappyVariant?: SnappyVariant;
-  uncompressedSize?: number;
-  detectedBy: 'suffix' | 'content' | 'hint';
-  /** Set when the content contradicts the name. */
-  note?: string;
-}
+import type { OpenedTable } from '../../core/formats/tableOpen';
+import type { CsvDialect, FormatDetection } from '../../core/model';
+import type { Compression, ShippingRule, StorageFormat } from '../../core/model/rule';
 
 /** Options of the engine's `tableOpen`. */
 export interface TableOpenOptions {
@@ -70,12 +48,12 @@ export interface SnappyDecodeOptions {
 
 /** Core engine functions (formats, export, codecs, simulator) with platform pieces bound. */
 export interface Engine {
-  tableOpen(source: ByteSource, options: TableOpenOptions): Promise<OpenedTableLike>;
+  tableOpen(source: ByteSource, options: TableOpenOptions): Promise<OpenedTable>;
   formatDetect(
     source: ByteSource,
     hints?: { format?: StorageFormat; compression?: Compression },
     signal?: AbortSignal,
-  ): Promise<DetectionLike>;
+  ): Promise<FormatDetection>;
   parquetSchemaRead(source: ByteSource, signal?: AbortSignal): Promise<ParquetSchema>;
   csvExport(
     reader: TableReader,

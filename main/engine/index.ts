@@ -22,7 +22,7 @@ import { formatDetect } from '../../core/formats/formatDetect';
 import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
 import type { Engine } from './engineTypes';
 
-export type { CsvExportOptions, DetectionLike, Engine, OpenedTableLike, SnappyDecodeOptions, TableOpenOptions } from './engineTypes';
+export type { CsvExportOptions, Engine, SnappyDecodeOptions, TableOpenOptions } from './engineTypes';
 
 /** The one raw-block decoder choice: pages and small objects on WASM snappy (steady), big objects on the native addon (fastest). */
 export function engineRawDecoder(): RawBlockDecoder | undefined {

@@ -10,7 +10,7 @@ import { snappyDecode, snappyDefaultMaxOutputBytes } from '../../core/codecs/sna
 import type { RawBlockDecoder } from '../../core/codecs/snappy';
 import { toShiplensError } from '../../core/errors';
 import type { ForwardRecord } from '../../core/forward/forwardRecord';
-import type { Compression } from '../../core/shipping/rule';
+import type { Compression } from '../../core/model/rule';
 
 /** One line of a JSON object: its record, or why it is not one. */
 export type JsonLine = { line: number; record: ForwardRecord; text: string } | { line: number; refusal: string; text: string };

@@ -17,7 +17,7 @@
 import { ddlGenerate } from '../../core/shipping/ddl';
 import { ddlLayoutOf, ddlOssRoot } from '../../core/shipping/ddlLayout';
 import { partitionFormatRender } from '../../core/shipping/partitionFormat';
-import type { ParquetColumnType } from '../../core/shipping/rule';
+import type { ParquetColumnType } from '../../core/model/rule';
 import type { RangePlan, RangeObject } from './rangePlan';
 import { rangeShippingRule } from './rangeSpec';
 import { rangeTimeText } from './rangeValues';

@@ -15,7 +15,7 @@ import { throwIfCancelled } from '../../core/errors';
 import { objectKeyParse } from '../../core/shipping/objectKey';
 import { planIncludesTask, planLogTimeRange } from '../../core/shipping/planner';
 import type { ListingPlan } from '../../core/shipping/planner';
-import type { Compression, StorageFormat } from '../../core/shipping/rule';
+import type { Compression, StorageFormat } from '../../core/model/rule';
 import { keyCompare, storageListAll } from '../storage/listing';
 import type { Storage } from '../storage/storage';
 import { rangeShippingRule } from './rangeSpec';

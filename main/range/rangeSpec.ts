@@ -18,7 +18,7 @@
 import { ShiplensError } from '../../core/errors';
 import { partitionFormatCheck } from '../../core/shipping/partitionFormat';
 import { shippingRuleDefault } from '../../core/shipping/rule';
-import type { Compression, CsvOptions, ParquetColumn, ShippingRule, StorageFormat } from '../../core/shipping/rule';
+import type { Compression, CsvOptions, ParquetColumn, ShippingRule, StorageFormat } from '../../core/model/rule';
 import { timeZoneNormalize } from '../../core/shipping/timeZone';
 
 /** How the objects of a range were shipped. */

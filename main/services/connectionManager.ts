@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ShiplensError } from '../../core/errors';
-import type { ApiParsed, ConnectionInfo } from '../api/contract';
+import type { ConnectionInfo, OssConnection } from '../model';
 import type { Storage } from '../storage/storage';
 import type { PlatformDeps, ProfileStoreLike } from './platformTypes';
 
@@ -47,7 +47,7 @@ export class ConnectionManager {
   }
 
   /** Switch to an OSS bucket. */
-  async openOss(arg: ApiParsed<'connection.openOss'>): Promise<ConnectionInfo> {
+  async openOss(arg: OssConnection): Promise<ConnectionInfo> {
     return this.replace(this.ossOpen(arg));
   }
 
@@ -92,7 +92,7 @@ export class ConnectionManager {
     return { storage, info: { kind: 'local', label: dir, bucket: storage.bucket } };
   }
 
-  private async ossOpen(arg: ApiParsed<'connection.openOss'>): Promise<Current> {
+  private async ossOpen(arg: OssConnection): Promise<Current> {
     const profile = arg.profileName ? await this.profiles.get(arg.profileName) : null;
     if (arg.profileName && !profile) {
       throw new ShiplensError('NOT_FOUND', `No saved profile named "${arg.profileName}".`, { source: 'profileName' });

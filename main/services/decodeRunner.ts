@@ -10,7 +10,8 @@ import type { TableWorkerOpenOptions } from '../workers/tableWorkerClient';
 import { errorFromInfo } from '../workers/workerProtocol';
 import type { DecodeWorkerMessage, DecodeWorkerRequest } from '../workers/workerProtocol';
 import type { SnappyVariant } from '../../core/codecs/snappy/types';
-import type { Engine, OpenedTableLike } from '../engine/engineTypes';
+import type { OpenedTable } from '../../core/formats/tableOpen';
+import type { Engine } from '../engine/engineTypes';
 
 /** Options of one decode. */
 export interface DecodeOptions {
@@ -43,7 +44,7 @@ export class DecodeRunner {
   }
 
   /** Open a large JSON-lines/CSV object's bytes as a table held by a worker (usesWorker first). */
-  tableOpen(options: TableWorkerOpenOptions): Promise<OpenedTableLike> {
+  tableOpen(options: TableWorkerOpenOptions): Promise<OpenedTable> {
     return tableWorkerOpen(this.workerPath as string, options);
   }
 

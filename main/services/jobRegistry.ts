@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { ShiplensError } from '../../core/errors';
-import type { ApiEvents } from '../api/contract';
+import type { ApiEvents } from '../model';
 import type { EventHub } from './eventHub';
 
 /** A running job as a handler sees it. */

@@ -3,7 +3,7 @@
  * the real Node adapters come from wiring.ts, tests inject fakes.
  */
 import type { ByteSource } from '../../core/bytes/byteSource';
-import type { ProfileSummary } from '../api/contract';
+import type { ProfileSummary } from '../model';
 import type { Storage } from '../storage/storage';
 
 /** OSS connection settings after credentials are resolved (never returned to callers). */

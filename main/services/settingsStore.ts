@@ -6,7 +6,7 @@ import { snappyDefaultMaxOutputBytes } from '../../core/codecs/snappy';
 import { ShiplensError } from '../../core/errors';
 import { tableDefaultMaxColumns } from '../../core/formats/table';
 import { defaultLateGraceMs } from '../../core/shipping/gaps';
-import type { Settings } from '../api/contract';
+import type { Settings } from '../model';
 import { outputFileWrite } from './outputWriter';
 
 const storedSchema = z.object({

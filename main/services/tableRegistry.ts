@@ -3,12 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { ShiplensError } from '../../core/errors';
 import { lruCacheCreate } from '../../core/bytes/lruCache';
 import type { LruCache } from '../../core/bytes/lruCache';
-import type { OpenedTableLike } from '../engine/engineTypes';
+import type { OpenedTable } from '../../core/formats/tableOpen';
 
 /** One registered table: the opened reader plus what the API reports about it. */
 export interface TableEntry {
   key: string;
-  opened: OpenedTableLike;
+  opened: OpenedTable;
   /** The whole-object sort/filter engine, made by the first table.query; closed with the table. */
   query?: Promise<{ close(): void }>;
 }

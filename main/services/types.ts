@@ -6,9 +6,8 @@
  * module only gathers: the services it names import their own types from main/engine and
  * platformTypes.ts, never from here.
  */
-import type { ApiEvents } from '../api/contract';
+import type { ApiEvents } from '../model';
 import type { Engine } from '../engine/engineTypes';
-import type { Storage } from '../storage/storage';
 import type { ConnectionManager } from './connectionManager';
 import type { EventHub } from './eventHub';
 import type { JobRegistry } from './jobRegistry';
@@ -17,12 +16,6 @@ import type { SettingsStore } from './settingsStore';
 import type { TableRegistry } from './tableRegistry';
 import type { UploadRegistry } from './uploadRegistry';
 import type { DecodeRunner } from './decodeRunner';
-
-/** One page of a listing (the storage layer's own type). */
-export type { StorageListPage } from '../storage/storage';
-
-/** The storage surface handlers use: the one Storage interface (DESIGN rule 3). */
-export type StorageLike = Storage;
 
 /** Everything a handler may use. */
 export interface ApiServices {

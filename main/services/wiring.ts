@@ -5,7 +5,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { isShiplensError } from '../../core/errors';
-import type { ApiEvents } from '../api/contract';
+import type { ApiEvents } from '../model';
 import { engineCreate } from '../engine';
 import { fileByteSource } from '../fileByteSource';
 import { safeJoin } from '../safePath';

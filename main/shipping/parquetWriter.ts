@@ -8,7 +8,7 @@
  */
 import parquetjs from 'parquetjs-lite';
 import parquetTypes from 'parquetjs-lite/lib/types.js';
-import type { ParquetColumn, ParquetColumnType } from '../../core/shipping/rule';
+import type { ParquetColumn, ParquetColumnType } from '../../core/model/rule';
 import type { ParquetValue, ParquetWriteFn, ParquetWriteOptions } from '../../core/shipping/simulator';
 import { ShiplensError } from '../../core/errors';
 import { bytesConcat } from '../../core/bytes/bytesConcat';

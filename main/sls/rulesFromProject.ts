@@ -6,9 +6,9 @@
  */
 import { ShiplensError, toShiplensError } from '../../core/errors';
 import { ruleFromSlsJson } from '../../core/shipping/slsJson';
-import type { SlsRuleImported, SlsRuleInfo } from '../api/contract';
+import type { SlsRuleImported, SlsRuleInfo } from '../model';
 import type { SlsClient } from './slsClient';
-import type { OssExport, ShipperConfig } from './slsTypes';
+import type { OssExport, ShipperConfig } from '../model/sls';
 
 /** What the rules list shows per rule (the contract's shape). */
 export type SlsRuleSummary = SlsRuleInfo;

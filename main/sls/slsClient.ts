@@ -12,12 +12,12 @@ import type { SlsConnection, SlsRequest, SlsRequestPolicy } from './signedReques
 import type {
   OssExport,
   ShipperConfig,
-  ShipperRetryResult,
+  SlsRetryResult,
   ShipperTask,
   ShipperTaskList,
   ShipperTaskQuery,
   ShipperTaskStatus,
-} from './slsTypes';
+} from '../model/sls';
 
 const twoDaysMs = 2 * 24 * 3600 * 1000;
 /** The service refuses more than 10 ids per retry request. */
@@ -32,7 +32,7 @@ export interface SlsClient {
   listShippers(logstore: string, signal?: AbortSignal): Promise<string[]>;
   getShipper(logstore: string, shipper: string, signal?: AbortSignal): Promise<ShipperConfig>;
   listShipperTasks(logstore: string, shipper: string, query?: ShipperTaskQuery): Promise<ShipperTaskList>;
-  retryShipperTasks(logstore: string, shipper: string, ids: string[], signal?: AbortSignal): Promise<ShipperRetryResult[]>;
+  retryShipperTasks(logstore: string, shipper: string, ids: string[], signal?: AbortSignal): Promise<SlsRetryResult[]>;
   listOssExports(options?: { logstore?: string; signal?: AbortSignal }): Promise<OssExport[]>;
   getOssExport(name: string, signal?: AbortSignal): Promise<OssExport>;
 }
@@ -147,9 +147,9 @@ async function tasksList(call: Call, logstore: string, shipper: string, query: S
   return { tasks, statistics, total };
 }
 
-async function retryAll(call: Call, logstore: string, shipper: string, ids: string[], signal?: AbortSignal): Promise<ShipperRetryResult[]> {
+async function retryAll(call: Call, logstore: string, shipper: string, ids: string[], signal?: AbortSignal): Promise<SlsRetryResult[]> {
   const unique = [...new Set(ids)];
-  const results: ShipperRetryResult[] = [];
+  const results: SlsRetryResult[] = [];
   for (let i = 0; i < unique.length; i += retryBatch) {
     const batch = unique.slice(i, i + retryBatch);
     try {

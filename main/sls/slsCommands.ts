@@ -9,7 +9,7 @@ import { ShiplensError } from '../../core/errors';
 import { defaultTimeZone, timeZoneFields } from '../../core/shipping/timeZone';
 import { slsRuleImport } from './rulesFromProject';
 import type { SlsClient } from './slsClient';
-import type { ShipperRetryResult, ShipperTask, ShipperTaskList, ShipperTaskStatus } from './slsTypes';
+import type { SlsRetryResult, ShipperTask, ShipperTaskList, ShipperTaskStatus } from '../model/sls';
 import { taskAdviceFor } from './taskAdvice';
 import { taskAutoRetry } from '../../core/shipping/taskRetry';
 
@@ -158,7 +158,7 @@ export async function slsRetryCommand(
   logstore: string,
   shipper: string,
   options: { ids?: string[]; allFailed?: boolean; json?: boolean; signal?: AbortSignal; now?: number },
-): Promise<SlsCommandOutput & { results: ShipperRetryResult[] }> {
+): Promise<SlsCommandOutput & { results: SlsRetryResult[] }> {
   const ids = new Set(options.ids ?? []);
   if (options.allFailed) {
     const to = options.now ?? Date.now();

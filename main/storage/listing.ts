@@ -5,9 +5,10 @@
  * characters past U+FFFF; we compare bytes so both storages page the same way.
  */
 import { ShiplensError, throwIfCancelled } from '../../core/errors';
-import type { ObjectEntry } from '../api/contract';
+import type { ObjectEntry } from '../../core/model';
 import { listMaxKeysDefault } from './storage';
-import type { Storage, StorageListPage } from './storage';
+import type { ListPage } from '../../core/model';
+import type { Storage } from './storage';
 
 /** Compare two keys in UTF-8 byte order (OSS listing order). */
 export function keyCompare(a: string, b: string): number {
@@ -67,7 +68,7 @@ export interface ListAllProgress {
 export async function storageListAll(
   storage: Storage,
   options: { prefix: string; delimiter: '/' | ''; maxKeys?: number; signal?: AbortSignal; maxPages?: number },
-  onPage: (page: StorageListPage, progress: ListAllProgress) => void | Promise<void>,
+  onPage: (page: ListPage, progress: ListAllProgress) => void | Promise<void>,
 ): Promise<ListAllProgress> {
   const seen = new Set<string>();
   const progress: ListAllProgress = { pages: 0, objects: 0, prefixes: 0 };

@@ -9,7 +9,7 @@ import { createReadStream, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { ByteSource } from '../../core/bytes/byteSource';
 import { ShiplensError, throwIfCancelled } from '../../core/errors';
-import type { ObjectEntry } from '../api/contract';
+import type { ObjectEntry } from '../../core/model';
 import { fileByteSource, fsErrorToShiplens } from '../fileByteSource';
 import { isInside, keySegmentsCheck } from '../safePath';
 import { maxKeysClamp, pageTokenDecode, pageTokenEncode } from './listing';
@@ -18,7 +18,8 @@ import type { DirSnapshotCacheOptions } from './localDirSnapshot';
 import { walkSorted } from './localWalk';
 import { outputWriteAll } from '../services/outputWriter';
 import { destCheck, partCommit, partDiscard, partOpen } from './partFile';
-import type { Storage, StorageDownloadOptions, StorageListOptions, StorageListPage } from './storage';
+import type { ListPage } from '../../core/model';
+import type { Storage, StorageDownloadOptions, StorageListOptions } from './storage';
 
 const tokenKind = 'local1';
 
@@ -30,7 +31,7 @@ export class LocalFolderStorage implements Storage {
   private readonly rootDir: string;
   private realRootPromise: Promise<string> | undefined;
   private snapshots: DirSnapshotCache | undefined;
-  private readonly listsInFlight = new Map<string, Promise<StorageListPage>>();
+  private readonly listsInFlight = new Map<string, Promise<ListPage>>();
   private readonly snapshotOptions: DirSnapshotCacheOptions;
 
   constructor(rootDir: string, snapshotOptions: DirSnapshotCacheOptions = {}) {
@@ -72,7 +73,7 @@ export class LocalFolderStorage implements Storage {
    * One page. Identical pages asked for at the same time are walked once and shared (a
    * runaway page refreshing the same listing costs one walk, not one per request).
    */
-  async list(options: StorageListOptions): Promise<StorageListPage> {
+  async list(options: StorageListOptions): Promise<ListPage> {
     throwIfCancelled(options.signal);
     const maxKeys = maxKeysClamp(options.maxKeys);
     const id = JSON.stringify([options.prefix, options.delimiter, options.pageToken ?? '', maxKeys]);
@@ -89,7 +90,7 @@ export class LocalFolderStorage implements Storage {
     return { objects: [...page.objects], prefixes: [...page.prefixes], nextPageToken: page.nextPageToken };
   }
 
-  private async listPage(prefix: string, delimited: boolean, pageToken: string | undefined, maxKeys: number): Promise<StorageListPage> {
+  private async listPage(prefix: string, delimited: boolean, pageToken: string | undefined, maxKeys: number): Promise<ListPage> {
     const after = pageToken ? pageTokenDecode(tokenKind, pageToken).k : undefined;
     const root = await this.realRoot();
     this.snapshots ??= new DirSnapshotCache(root, this.snapshotOptions);

@@ -9,12 +9,13 @@
  */
 import type OSS from 'ali-oss';
 import { ShiplensError } from '../../core/errors';
-import type { ObjectEntry } from '../api/contract';
+import type { ObjectEntry } from '../../core/model';
 import { keyCompare, maxKeysClamp, pageTokenDecode, pageTokenEncode } from './listing';
 import { ossQuirksOf } from './ossQuirks';
 import type { OssRequest } from './ossRequest';
 import { ossDateIso } from './ossRequest';
-import type { StorageListOptions, StorageListPage } from './storage';
+import type { ListPage } from '../../core/model';
+import type { StorageListOptions } from './storage';
 
 const tokenKind = 'oss1';
 
@@ -61,7 +62,7 @@ async function requestPage(request: OssRequest, options: StorageListOptions, pos
 }
 
 /** One page of `options.prefix`. */
-export async function ossList(request: OssRequest, options: StorageListOptions): Promise<StorageListPage> {
+export async function ossList(request: OssRequest, options: StorageListOptions): Promise<ListPage> {
   const position: Position = options.pageToken ? pageTokenDecode(tokenKind, options.pageToken) : undefined;
   const quirks = ossQuirksOf(request.where);
   let v1 = quirks.listV1 === true || position?.m !== undefined;

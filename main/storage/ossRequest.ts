@@ -9,7 +9,7 @@
 import type OSS from 'ali-oss';
 import { abortRace } from '../../core/bytes/abort';
 import { ShiplensError, throwIfCancelled } from '../../core/errors';
-import type { ObjectEntry } from '../api/contract';
+import type { ObjectEntry } from '../../core/model';
 import type { OssEndpointConfig } from './ossClient';
 import { ossClientFor, ossWhere } from './ossClient';
 import type { OssCredentials } from './ossCredentials';

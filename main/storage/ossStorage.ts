@@ -8,13 +8,14 @@
  */
 import type { ByteSource } from '../../core/bytes/byteSource';
 import { cachedByteSource } from '../../core/bytes/cachedByteSource';
-import type { ObjectEntry } from '../api/contract';
+import type { ObjectEntry } from '../../core/model';
 import { ossDownload } from './ossDownload';
 import { ossList } from './ossListing';
 import { ossRangeSource, ossTailRead, tailByteSource } from './ossRange';
 import type { OssStorageConfig } from './ossRequest';
 import { OssRequest, ossKeyLengthCheck } from './ossRequest';
-import type { Storage, StorageDownloadOptions, StorageListOptions, StorageListPage } from './storage';
+import type { ListPage } from '../../core/model';
+import type { Storage, StorageDownloadOptions, StorageListOptions } from './storage';
 
 export type { OssStorageConfig } from './ossRequest';
 
@@ -35,7 +36,7 @@ export class OssStorage implements Storage {
     this.label = `oss://${config.bucket}`;
   }
 
-  async list(options: StorageListOptions): Promise<StorageListPage> {
+  async list(options: StorageListOptions): Promise<ListPage> {
     return ossList(this.request, options);
   }
 

@@ -4,15 +4,8 @@
  * Everything above storage (API handlers, CLI, table readers) speaks only this interface, so it
  * runs unchanged on the embedded sample folder and on a real bucket.
  */
-import type { ObjectEntry } from '../api/contract';
+import type { ListPage, ObjectEntry } from '../../core/model';
 import type { ByteSource } from '../../core/bytes/byteSource';
-
-/** One page of a listing: objects and common prefixes, in key order. */
-export interface StorageListPage {
-  objects: ObjectEntry[];
-  prefixes: string[];
-  nextPageToken: string | null;
-}
 
 /** Options of `Storage.list`. */
 export interface StorageListOptions {
@@ -35,7 +28,7 @@ export interface Storage {
   readonly kind: 'local' | 'oss';
   readonly label: string;
   readonly bucket: string;
-  list(options: StorageListOptions): Promise<StorageListPage>;
+  list(options: StorageListOptions): Promise<ListPage>;
   head(key: string, signal?: AbortSignal): Promise<ObjectEntry>;
   /** A ByteSource over the object, read by ranges. */
   open(key: string, signal?: AbortSignal): Promise<ByteSource>;

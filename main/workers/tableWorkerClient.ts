@@ -5,8 +5,9 @@
 import { Worker } from 'node:worker_threads';
 import { ShiplensError, throwIfCancelled } from '../../core/errors';
 import { tableBatchRows } from '../../core/formats/table';
-import type { Cell, TableReader } from '../../core/formats/table';
-import type { OpenedTableLike } from '../engine/engineTypes';
+import type { Cell } from '../../core/model/cells';
+import type { TableReader } from '../../core/formats/table';
+import type { OpenedTable } from '../../core/formats/tableOpen';
 import { errorFromInfo } from './workerProtocol';
 import type { TableWorkerMessage, TableWorkerOpen, TableWorkerRows } from './workerProtocol';
 
@@ -81,16 +82,16 @@ function readerProxy(session: Session, opened: Extract<TableWorkerMessage, { typ
 }
 
 /** The opened table of an `opened` message: a reader proxy, the shared text, `close` ending the worker. */
-function tableOf(session: Session, message: Extract<TableWorkerMessage, { type: 'opened' }>): OpenedTableLike & { close(): void } {
-  const { format, compression, snappyVariant, text, warnings } = message;
-  const table = { reader: readerProxy(session, message), format, compression, text, warnings, close: () => session.close() };
-  return snappyVariant ? { ...table, snappyVariant: snappyVariant as OpenedTableLike['snappyVariant'] } : table;
+function tableOf(session: Session, message: Extract<TableWorkerMessage, { type: 'opened' }>): OpenedTable & { close(): void } {
+  const { format, compression, snappyVariant, detectedBy, text, warnings } = message;
+  const table = { reader: readerProxy(session, message), format, compression, detectedBy, text, warnings, close: () => session.close() };
+  return snappyVariant ? { ...table, snappyVariant } : table;
 }
 
 /** How the open's promise settles, as messages arrive. */
 interface OpenOutcome {
   progress?: (done: number, total: number | null) => void;
-  opened(table: OpenedTableLike & { close(): void }): void;
+  opened(table: OpenedTable & { close(): void }): void;
   failed(error: ShiplensError): void;
 }
 
@@ -119,7 +120,7 @@ function messageRoute(session: Session, message: TableWorkerMessage, outcome: Op
 }
 
 /** Open a JSON-lines/CSV object (snappy or not) in a worker thread at `workerPath`. */
-export function tableWorkerOpen(workerPath: string, options: TableWorkerOpenOptions): Promise<OpenedTableLike & { close(): void }> {
+export function tableWorkerOpen(workerPath: string, options: TableWorkerOpenOptions): Promise<OpenedTable & { close(): void }> {
   const source = options.request.name;
   const worker = new Worker(workerPath);
   worker.unref(); // an open table must not keep the process alive

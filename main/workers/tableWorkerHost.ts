@@ -50,6 +50,7 @@ async function openTable(request: TableWorkerOpen, port: MessagePort): Promise<T
       numRows: reader.numRows,
       format: opened.format,
       compression: opened.compression,
+      detectedBy: opened.detectedBy,
       text,
       warnings: opened.warnings,
       ...(opened.snappyVariant ? { snappyVariant: opened.snappyVariant } : {}),

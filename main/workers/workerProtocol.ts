@@ -7,8 +7,8 @@
 import type { SnappyVariant } from '../../core/codecs/snappy/types';
 import { ShiplensError, errorCodes } from '../../core/errors';
 import type { ErrorCode, ErrorInfo } from '../../core/errors';
-import type { Cell, TableColumn, TableWarning } from '../../core/formats/table';
-import type { CsvDialect } from '../api/contract';
+import type { OpenedTable } from '../../core/formats/tableOpen';
+import type { Cell, Compression, CsvDialect, StorageFormat, TableColumn } from '../../core/model';
 
 /** First message of a decode: the snappy object (transferred) and the output limit. */
 export interface DecodeWorkerRequest {
@@ -28,8 +28,8 @@ export interface TableWorkerOpen {
   kind: 'table';
   bytes: Uint8Array;
   name: string;
-  format?: 'json' | 'csv' | 'parquet';
-  compression?: 'none' | 'snappy';
+  format?: StorageFormat;
+  compression?: Compression;
   dialect?: CsvDialect;
   maxDecodeBytes: number;
   maxColumns?: number;
@@ -46,16 +46,11 @@ export interface TableWorkerRows {
 /** What the table worker posts back. */
 export type TableWorkerMessage =
   | { type: 'progress'; done: number; total: number | null }
-  | {
+  | ({
       type: 'opened';
       columns: TableColumn[];
       numRows: number | null;
-      format: 'json' | 'csv' | 'parquet';
-      compression: 'none' | 'snappy';
-      snappyVariant?: string;
-      text: Uint8Array | null;
-      warnings: TableWarning[];
-    }
+    } & Pick<OpenedTable, 'format' | 'compression' | 'snappyVariant' | 'detectedBy' | 'text' | 'warnings'>)
   | { type: 'error'; error: ErrorInfo }
   | { type: 'rows'; id: number; rows: Cell[][] }
   | { type: 'rowsError'; id: number; error: ErrorInfo };

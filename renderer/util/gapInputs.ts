@@ -4,7 +4,7 @@
  */
 import { gapsInputFromListing } from '../../core/shipping/gaps';
 import type { GapInput } from '../../core/shipping/gaps';
-import type { ShippingRule } from '../../core/shipping/rule';
+import type { ShippingRule } from '../../core/model/rule';
 import { keyTail } from './keyInfo';
 
 type Entry = { key: string; lastModified?: string };

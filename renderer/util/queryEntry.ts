@@ -4,7 +4,7 @@
  * and the window as typed in the rule's zone).
  */
 import { partitionFormatParse } from '../../core/shipping/partitionFormat';
-import type { ShippingRule } from '../../core/shipping/rule';
+import type { ShippingRule } from '../../core/model/rule';
 import type { QueryForm } from '../views/query/querySlice';
 import { queryTimeMs } from '../state/rangeForm';
 import { instantFormat } from './format';

@@ -6,7 +6,7 @@ import type { SlsTaskInfo } from '../../main/api/contract';
 import { gapsCompute, gapsInputFromListing } from '../../core/shipping/gaps';
 import type { GapInput, GapSlot, GapsResult } from '../../core/shipping/gaps';
 import { partitionFormatRender } from '../../core/shipping/partitionFormat';
-import type { ShippingRule } from '../../core/shipping/rule';
+import type { ShippingRule } from '../../core/model/rule';
 
 type RulePlace = Pick<ShippingRule, 'prefix' | 'partitionFormat' | 'timeZone'>;
 

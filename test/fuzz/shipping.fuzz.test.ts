@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { objectKeyParse } from '../../core/shipping/objectKey';
 import { partitionFormatParse, partitionFormatRender } from '../../core/shipping/partitionFormat';
-import type { ShippingRule } from '../../core/shipping/rule';
+import type { ShippingRule } from '../../core/model/rule';
 import { ruleValidate } from '../../core/shipping/ruleValidate';
 import { ruleFromSlsJson, ruleToSlsJson } from '../../core/shipping/slsJson';
 import { sampleRuleSpecs } from '../../main/sample/sampleRules';

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { byteSourceFromBytes } from '../../core/bytes/byteSource';
 import { jsonLinesTable } from '../../core/formats/jsonLines';
 import { shippedCsvTable } from '../../core/formats/shippedCsv';
-import type { CsvDialect } from '../../core/formats/shippedCsv';
+import type { CsvDialect } from '../../core/model/csvDialect';
 import { tableOpen } from '../../core/formats/tableOpen';
 import type { TableReader } from '../../core/formats/table';
 import { fixtureBytes, fixturesEnsure, textDir, textNames } from '../unit/core/formats/fixtureFiles';

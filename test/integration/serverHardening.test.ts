@@ -8,7 +8,7 @@ import { heavyCallsMax } from '../../main/server/callGate';
 import { startBrowserServer } from '../../main/server/browserServer';
 import type { BrowserServer } from '../../main/server/browserServer';
 import { securityHeaders } from '../../main/server/httpGuards';
-import type { StorageListPage } from '../../main/storage/storage';
+import type { ListPage } from '../../core/model';
 import { servicesCreate } from '../../main/services/wiring';
 import { rendererWrite, tempDir } from './serverHelpers';
 
@@ -58,7 +58,7 @@ describe('heavy calls per client', () => {
     let running = 0;
     let peak = 0;
     const release: (() => void)[] = [];
-    const page: StorageListPage = { objects: [], prefixes: ['p/'], nextPageToken: null };
+    const page: ListPage = { objects: [], prefixes: ['p/'], nextPageToken: null };
     const blocked = {
       kind: 'local',
       label: 'x',

@@ -13,7 +13,7 @@ import { tableOpen } from '../../core/formats/tableOpen';
 import { shippingSimulate } from '../../core/shipping/simulator';
 import type { ShippingSimulateDeps } from '../../core/shipping/simulator';
 import { shippingRuleDefault } from '../../core/shipping/rule';
-import type { ParquetColumn, ShippingRule } from '../../core/shipping/rule';
+import type { ParquetColumn, ShippingRule } from '../../core/model/rule';
 import { parquetWriteLite, parquetWriterMetadataKey } from '../../main/shipping/parquetWriter';
 
 const snappyjs = createRequire(import.meta.url)('snappyjs') as { compress(input: Uint8Array): Uint8Array };

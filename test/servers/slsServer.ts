@@ -14,7 +14,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ruleToSlsJson } from '../../core/shipping/slsJson';
-import type { OssExport, ShipperTaskStatus } from '../../main/sls/slsTypes';
+import type { OssExport, ShipperTaskStatus } from '../../main/model/sls';
 import { SlsBinaryAnswer, SlsCgError, consumerGroupRoute, consumerGroupStateNew } from './slsConsumerGroups';
 import type { ConsumerGroupState } from './slsConsumerGroups';
 import { sampleIntervalSec, sampleRuleSpecs, sampleSlotCount, sampleStartSec } from '../../main/sample/sampleRules';

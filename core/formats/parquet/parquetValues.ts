@@ -5,7 +5,7 @@
  * `0x` hex, nested values as JSON with integers unquoted.
  */
 import type { ParquetParsers, SchemaElement, SchemaTree } from 'hyparquet';
-import type { Cell } from '../table';
+import type { Cell } from '../../model/cells';
 import { ParquetNestedTimestamp, parquetNestedTimestampsIn } from './parquetNestedTimestamps';
 import { parquetDateText, parquetTimestampFormatter } from './parquetTimestamps';
 import type { TimestampUnit } from './parquetTimestamps';

@@ -8,10 +8,10 @@ import { slsConnectionResolve } from '../../sls/slsTarget';
 import type { SlsProfileSource, SlsTargetOptions } from '../../sls/slsTarget';
 import { taskAdviceFor } from '../../sls/taskAdvice';
 import { taskAutoRetry } from '../../../core/shipping/taskRetry';
-import type { ShipperTask } from '../../sls/slsTypes';
+import type { ShipperTask } from '../../model/sls';
 import { secretRemember } from '../../services/secrets';
 import type { ApiServices } from '../../services/types';
-import type { SlsTaskInfo } from '../contract';
+import type { SlsTaskInfo } from '../../model';
 import type { HandlerGroup } from '../handlerTypes';
 
 type SlsMethod = 'sls.logstores' | 'sls.shippers' | 'sls.importRule' | 'sls.tasks' | 'sls.retry';

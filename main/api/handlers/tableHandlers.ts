@@ -4,10 +4,11 @@ import type { ByteSource } from '../../../core/bytes/byteSource';
 import { ShiplensError } from '../../../core/errors';
 import { outputWrite } from '../../services/outputWriter';
 import type { Job } from '../../services/jobRegistry';
-import type { DetectionLike, OpenedTableLike } from '../../engine/engineTypes';
+import type { OpenedTable } from '../../../core/formats/tableOpen';
 import type { ApiServices } from '../../services/types';
 import { rowsPage, utf8Slice } from '../cells';
-import type { ApiParsed, TableInfo } from '../contract';
+import type { TableInfo } from '../../../core/model';
+import type { ApiParsed } from '../contract';
 import type { HandlerGroup } from '../handlerTypes';
 import { outputDirResolve } from './outputDir';
 
@@ -18,7 +19,7 @@ const maxWarnings = 1000;
  * and held by a worker thread that answers row pages: neither the decode nor the per-line
  * indexing (seconds for 200 MB) runs on the main event loop.
  */
-async function tableOpenJob(services: ApiServices, arg: ApiParsed<'table.open'>, job: Job): Promise<OpenedTableLike> {
+async function tableOpenJob(services: ApiServices, arg: ApiParsed<'table.open'>, job: Job): Promise<OpenedTable> {
   const storage = await services.connections.storage();
   return tableFromSource(services, await storage.open(arg.key, job.signal), arg, job);
 }
@@ -29,14 +30,9 @@ export async function tableFromSource(
   source: ByteSource,
   arg: Omit<ApiParsed<'table.open'>, 'jobId'>,
   job: Job,
-): Promise<OpenedTableLike> {
-  const detected: DetectionLike = await services.engine.formatDetect(source, { format: arg.format, compression: arg.compression });
-  if (detected.format === 'unknown') {
-    throw new ShiplensError('UNSUPPORTED_FORMAT', 'This object is not JSON lines, CSV or Parquet.', {
-      source: arg.key,
-      hint: 'Choose the format by hand if you know it.',
-    });
-  }
+): Promise<OpenedTable> {
+  // formatDetect always decides (suffix, content or hint), so there is no 'unknown' to refuse here.
+  const detected = await services.engine.formatDetect(source, { format: arg.format, compression: arg.compression });
   const { maxDecodeBytes, maxColumns, timeZone } = await services.settings.get();
   const onProgress = (done: number, total: number | null): void => job.progress('decode', done, total);
   if (detected.format !== 'parquet' && services.decoder.usesWorker(source.size)) {
@@ -70,7 +66,7 @@ export async function tableFromSource(
 }
 
 /** The API view of an opened table. */
-export function tableInfoBuild(tableId: string, key: string, opened: OpenedTableLike): TableInfo {
+export function tableInfoBuild(tableId: string, key: string, opened: OpenedTable): TableInfo {
   return {
     tableId,
     key,

@@ -6,12 +6,12 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { tableBatchRows } from '../../../core/formats/table';
-import type { Cell } from '../../../core/formats/table';
+import type { Cell } from '../../../core/model/cells';
 import type { TableQuery } from '../../range/tableQuery';
 import type { TableEntry } from '../../services/tableRegistry';
 import type { ApiServices } from '../../services/types';
 import { cellClip, cellToJson, rowsPageCells, rowsPageChars } from '../cells';
-import type { JsonCell } from '../contract';
+import type { JsonCell } from '../../../core/model';
 import type { HandlerGroup } from '../handlerTypes';
 import type { Job } from '../../services/jobRegistry';
 

@@ -11,7 +11,7 @@ import { useStore } from '../../state/store';
 import { instantFormat } from '../../util/format';
 import type { ObjectEntry } from '../../../main/api/contract';
 import type { GapInput } from '../../../core/shipping/gaps';
-import type { ShippingRule } from '../../../core/shipping/rule';
+import type { ShippingRule } from '../../../core/model/rule';
 import { gapInputsSliced } from '../../util/gapInputs';
 import { gapsFromInputs, ruleCovers, slotTaskMarks, tasksInFolder } from '../../util/taskOverlay';
 import { GapTaskMarks, taskMarkText } from './GapTaskMarks';

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { partitionFormatRender } from '../../../core/shipping/partitionFormat';
-import type { ShippingRule } from '../../../core/shipping/rule';
+import type { ShippingRule } from '../../../core/model/rule';
 import { useT } from '../../i18n';
 import { useStore } from '../../state/store';
 import { rulePrefixFolder } from '../tasks/tasksSlice';

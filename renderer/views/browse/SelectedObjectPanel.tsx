@@ -4,7 +4,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { ParsedObjectKey } from '../../../core/shipping/objectKey';
 import { shippingRuleDefault } from '../../../core/shipping/rule';
-import type { ShippingRule } from '../../../core/shipping/rule';
+import type { ShippingRule } from '../../../core/model/rule';
 import { useT } from '../../i18n';
 import { ObjectActions } from './ObjectActions';
 import { useStore } from '../../state/store';

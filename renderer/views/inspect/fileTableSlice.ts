@@ -4,7 +4,7 @@
  */
 import type { StateCreator } from 'zustand';
 import { apiCall, apiJobId, apiPathForFile, apiUpload } from '../../api/client';
-import { dialectDefault } from './tableState';
+import { csvDialectDefault } from '../../../core/model/csvDialect';
 import type { FileTableSlice, TableSlice } from './tableState';
 import type { NavSlice } from '../../state/navSlice';
 import { tableOpenedTake, tableOpeningStart } from './tableOpening';
@@ -13,7 +13,7 @@ import { tableOpenedTake, tableOpeningStart } from './tableOpening';
 export const createFileTableSlice: StateCreator<FileTableSlice & TableSlice & NavSlice, [], [], FileTableSlice> = (set, get) => ({
   fileTableOpen: async (file, chosen) => {
     const same = get().fileOpened?.label === file.label && get().openKey === file.label;
-    const dialect = chosen ?? (same ? get().dialect : dialectDefault);
+    const dialect = chosen ?? (same ? get().dialect : csvDialectDefault);
     const jobId = tableOpeningStart(get, set, file.label, dialect, file);
     const where = file.uploadId ? { uploadId: file.uploadId } : { path: file.path, ...(file.outDir ? { outDir: file.outDir } : {}) };
     // Only a dialect the user chose is sent: JSON and Parquet files have none.

@@ -5,7 +5,8 @@ import type { StateCreator } from 'zustand';
 import { apiCall, apiCancel } from '../../api/client';
 import { tableOpenedTake, tableOpeningStart } from './tableOpening';
 import type { NavSlice } from '../../state/navSlice';
-import { dialectDefault, tablePageSize } from './tableState';
+import { csvDialectDefault } from '../../../core/model/csvDialect';
+import { tablePageSize } from './tableState';
 import { FrameError, tableFrameDrop, tableFrameGet } from './tableFrame';
 import type { FileTableSlice, TableSlice } from './tableState';
 
@@ -22,7 +23,7 @@ export const createTableSlice: StateCreator<TableSlice & FileTableSlice & NavSli
   tableError: null,
   tableJobId: null,
   tableProgress: null,
-  dialect: dialectDefault,
+  dialect: csvDialectDefault,
   rawVisible: false,
   rawText: null,
   fileOpened: null,
@@ -31,7 +32,7 @@ export const createTableSlice: StateCreator<TableSlice & FileTableSlice & NavSli
     const file = get().fileOpened;
     if (file && options?.dialect && file.label === key && get().openKey === key) return get().fileTableOpen(file, options.dialect);
     // A dialect chosen for one file (Reopen with "First line is a header") is not the next file's.
-    const dialect = options?.dialect ?? (key === get().openKey ? get().dialect : dialectDefault);
+    const dialect = options?.dialect ?? (key === get().openKey ? get().dialect : csvDialectDefault);
     const jobId = tableOpeningStart(get, set, key, dialect, null);
     const inspection = await apiCall('object.inspect', { key });
     if (get().tableJobId !== jobId) return;

@@ -51,5 +51,3 @@ export interface FileTableSlice {
 export const tablePageSize = 500;
 /** Rows kept in the renderer at most; beyond it the view says so (export reads everything). */
 export const tableRowCap = 50_000;
-
-export const dialectDefault: CsvDialect = { delimiter: ',', quote: '"', header: false, nullValue: '' };

@@ -5,15 +5,17 @@ import { useShallow } from 'zustand/react/shallow';
 import { useMemo } from 'react';
 import { csvHybridDbPreset } from '../../../core/shipping/rule';
 import { ruleValidate } from '../../../core/shipping/ruleValidate';
-import type { ParquetColumnType, ShippingRule } from '../../../core/shipping/rule';
+import { csvDialectDefault } from '../../../core/model/csvDialect';
+import { parquetColumnTypes } from '../../../core/model/rule';
+import type { ParquetColumnType, ShippingRule } from '../../../core/model/rule';
 import { useT } from '../../i18n';
 import { useStore } from '../../state/store';
 
-const parquetTypes: ParquetColumnType[] = ['string', 'boolean', 'int32', 'int64', 'float', 'double'];
+const parquetTypes: readonly ParquetColumnType[] = parquetColumnTypes;
 const reservedColumns = ['__time__', '__topic__', '__source__'];
 
 function csvDefaults(rule: ShippingRule): NonNullable<ShippingRule['csv']> {
-  return rule.csv ?? { columns: [...reservedColumns], delimiter: ',', quote: '"', nullValue: '', header: false };
+  return rule.csv ?? { ...csvDialectDefault, columns: [...reservedColumns] };
 }
 
 function CsvOptions({ rule }: { rule: ShippingRule }) {

@@ -7,7 +7,7 @@ import { objectKeyBuild } from '../../../core/shipping/objectKey';
 import { partitionFormatRender, partitionFormatTokenize } from '../../../core/shipping/partitionFormat';
 import { ruleMessageFormat, ruleMessages } from '../../../core/shipping/ruleMessages';
 import { timeZoneIsValid } from '../../../core/shipping/timeZone';
-import type { ShippingRule } from '../../../core/shipping/rule';
+import type { ShippingRule } from '../../../core/model/rule';
 import { useT } from '../../i18n';
 import type { Language } from '../../state/settingsSlice';
 import { useStore } from '../../state/store';

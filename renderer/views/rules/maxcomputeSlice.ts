@@ -8,7 +8,7 @@ import type { ErrorInfo } from '../../../core/errors';
 import { jobDefaults } from '../../../core/maxcompute/job';
 import { jobFieldsOfRule } from '../../../core/maxcompute/jobSources';
 import { roleArnParse } from '../../../core/maxcompute/policy';
-import type { ShippingRule } from '../../../core/shipping/rule';
+import type { ShippingRule } from '../../../core/model/rule';
 import { apiCall } from '../../api/client';
 import type { NavSlice } from '../../state/navSlice';
 import type { RuleEditorSlice } from './ruleEditorSlice';

@@ -5,7 +5,7 @@ import type { StateCreator } from 'zustand';
 import type { SimulatedObject } from '../../../main/api/contract';
 import type { ErrorInfo } from '../../../core/errors';
 import { shippingRuleDefault } from '../../../core/shipping/rule';
-import type { ShippingRule } from '../../../core/shipping/rule';
+import type { ShippingRule } from '../../../core/model/rule';
 import { apiCall } from '../../api/client';
 import { timeZoneDefault } from '../../state/settingsSlice';
 

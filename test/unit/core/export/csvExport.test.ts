@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvExport } from '../../../../core/export/csvExport';
-import type { Cell, TableReader } from '../../../../core/formats/table';
+import type { Cell } from '../../../../core/model/cells';
+import type { TableReader } from '../../../../core/formats/table';
 
 function tableOf(names: string[], rows: Cell[][], batch = 2): TableReader {
   return {

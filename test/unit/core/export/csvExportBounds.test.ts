@@ -4,7 +4,8 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { csvExport } from '../../../../core/export/csvExport';
 import { csvRowsText } from '../../../../core/export/csvRows';
-import type { Cell, TableReader } from '../../../../core/formats/table';
+import type { Cell } from '../../../../core/model/cells';
+import type { TableReader } from '../../../../core/formats/table';
 
 function readerOf(width: number, batches: number, batchRows: number, each?: () => void): TableReader {
   const row = (r: number): Cell[] => Array.from({ length: width }, (_v, c) => (c === r % width ? String(r) : null));

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { csvExport } from '../../../../core/export/csvExport';
 import { csvRowsText } from '../../../../core/export/csvRows';
-import type { Cell, TableReader } from '../../../../core/formats/table';
+import type { Cell } from '../../../../core/model/cells';
+import type { TableReader } from '../../../../core/formats/table';
 
 const rows: Cell[][] = [
   ['a', null, ''],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexedTableReader } from '../../../../core/formats/indexedTable';
-import type { Cell } from '../../../../core/formats/table';
+import type { Cell } from '../../../../core/model/cells';
 
 function numbered(count: number) {
   const calls: Array<[number, number]> = [];

@@ -3,7 +3,7 @@
 // in cells, lines nested too deep skipped with a warning, and `__proto__` read as a plain key.
 import { describe, expect, it } from 'vitest';
 import { jsonLinesTable } from '../../../../core/formats/jsonLines';
-import type { Cell } from '../../../../core/formats/table';
+import type { Cell } from '../../../../core/model/cells';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const wideLines = (n: number) => Array.from({ length: n }, (_v, i) => `{"key_${i}":1}\n`).join('');

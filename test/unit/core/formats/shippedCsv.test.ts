@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { csvDialectDefault, shippedCsvTable } from '../../../../core/formats/shippedCsv';
+import { csvDialectDefault } from '../../../../core/model/csvDialect';
+import { shippedCsvTable } from '../../../../core/formats/shippedCsv';
 import { fixtureBytes, fixtureJson, fixturesEnsure, textDir, textNames } from './fixtureFiles';
 
 beforeAll(() => fixturesEnsure('genText'));

@@ -1,7 +1,8 @@
 // Issue 12 item 1 for shipped CSV: one row of 100,000 fields must not make every row 100,000
 // cells. Fields beyond `maxColumns` share one "(other columns)" column as JSON, with a warning.
 import { describe, expect, it } from 'vitest';
-import { csvDialectDefault, shippedCsvTable } from '../../../../core/formats/shippedCsv';
+import { csvDialectDefault } from '../../../../core/model/csvDialect';
+import { shippedCsvTable } from '../../../../core/formats/shippedCsv';
 
 const dialect = (over: Partial<typeof csvDialectDefault> = {}) => ({ ...csvDialectDefault, ...over });
 

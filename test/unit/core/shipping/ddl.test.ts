@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ddlGenerate } from '../../../../core/shipping/ddl';
 import { shippingRuleDefault } from '../../../../core/shipping/rule';
-import type { ShippingRule } from '../../../../core/shipping/rule';
+import type { ShippingRule } from '../../../../core/model/rule';
 
 const base: ShippingRule = {
   ...shippingRuleDefault(),

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ddlGenerate } from '../../../../core/shipping/ddl';
 import { objectKeyBuild, objectKeyParse } from '../../../../core/shipping/objectKey';
 import { shippingRuleDefault } from '../../../../core/shipping/rule';
-import type { ShippingRule } from '../../../../core/shipping/rule';
+import type { ShippingRule } from '../../../../core/model/rule';
 
 // DuckDB is an independent reader: it discovers Hive partitions from the directory names alone.
 const rule: ShippingRule = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { objectKeyBuild, objectKeyParse, objectSuffix } from '../../../../core/shipping/objectKey';
 import { shippingRuleDefault } from '../../../../core/shipping/rule';
-import type { ShippingRule } from '../../../../core/shipping/rule';
+import type { ShippingRule } from '../../../../core/model/rule';
 import { specRows, specTaskNumber, specTaskTimeMs, specTaskTimeNs } from './specExamples';
 
 function ruleOf(row: (typeof specRows)[number]): ShippingRule {

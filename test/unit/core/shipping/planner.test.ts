@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { planIncludesTask, planLogTimeRange } from '../../../../core/shipping/planner';
 import { objectKeyBuild } from '../../../../core/shipping/objectKey';
 import { shippingRuleDefault } from '../../../../core/shipping/rule';
-import type { ShippingRule } from '../../../../core/shipping/rule';
+import type { ShippingRule } from '../../../../core/model/rule';
 
 const cst = (iso: string) => Date.parse(`${iso}+08:00`);
 function rule(partitionFormat: string, patch: Partial<ShippingRule> = {}): ShippingRule {

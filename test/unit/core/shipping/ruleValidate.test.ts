@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ruleIsValid, ruleValidate } from '../../../../core/shipping/ruleValidate';
 import { ruleMessages } from '../../../../core/shipping/ruleMessages';
 import { shippingRuleDefault } from '../../../../core/shipping/rule';
-import type { ShippingRule } from '../../../../core/shipping/rule';
+import type { ShippingRule } from '../../../../core/model/rule';
 
 function validRule(patch: Partial<ShippingRule> = {}): ShippingRule {
   return {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parquetRowSize, shippingSimulate } from '../../../../core/shipping/simulator';
 import type { ParquetWriteFn, ShippingSimulateDeps } from '../../../../core/shipping/simulator';
 import { shippingRuleDefault } from '../../../../core/shipping/rule';
-import type { ParquetColumn, ShippingRule } from '../../../../core/shipping/rule';
+import type { ParquetColumn, ShippingRule } from '../../../../core/model/rule';
 import { objectKeyParse } from '../../../../core/shipping/objectKey';
 
 const taskNs = 1484913043351525351n;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ruleFromSlsJson, ruleToSlsJson } from '../../../../core/shipping/slsJson';
 import { shippingRuleDefault } from '../../../../core/shipping/rule';
-import type { ShippingRule } from '../../../../core/shipping/rule';
+import type { ShippingRule } from '../../../../core/model/rule';
 
 const csvRule: ShippingRule = {
   ...shippingRuleDefault(),

@@ -1,5 +1,5 @@
 /** The SPEC §1 table: task created 2017-01-20 19:50:43.351525351 CST, task number 2850008. */
-import type { Compression, StorageFormat } from '../../../../core/shipping/rule';
+import type { Compression, StorageFormat } from '../../../../core/model/rule';
 
 export const specTaskTimeNs = 1484913043351525351n;
 export const specTaskTimeMs = 1484913043351;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellClip, rowsPage, rowsPageChars } from '../../../../main/api/cells';
 import { indexedTableReader } from '../../../../core/formats/indexedTable';
-import type { Cell } from '../../../../core/formats/table';
+import type { Cell } from '../../../../core/model/cells';
 
 function tableOf(width: number, count: number, cell: (row: number, col: number) => Cell) {
   const columns = Array.from({ length: width }, (_v, i) => ({ name: `c${i}`, type: 'string' as const }));

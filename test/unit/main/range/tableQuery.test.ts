@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Cell, TableReader } from '../../../../core/formats/table';
+import type { Cell } from '../../../../core/model/cells';
+import type { TableReader } from '../../../../core/formats/table';
 import { TableQuery } from '../../../../main/range/tableQuery';
 import { rowFilterParse, sortByColumn } from '../../../../renderer/util/gridValues';
 

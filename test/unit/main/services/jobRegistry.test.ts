@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiEvents } from '../../../../main/api/contract';
+import type { ApiEvents } from '../../../../main/model';
 import { EventHub } from '../../../../main/services/eventHub';
 import { JobRegistry } from '../../../../main/services/jobRegistry';
 

@@ -1,6 +1,6 @@
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
-import type { ParquetColumn } from '../../../../core/shipping/rule';
+import type { ParquetColumn } from '../../../../core/model/rule';
 import { parquetWriteLite } from '../../../../main/shipping/parquetWriter';
 
 function arrayBuffer(bytes: Uint8Array): ArrayBuffer {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keyCompare, maxKeysClamp, pageTokenDecode, pageTokenEncode, storageListAll } from '../../../../main/storage/listing';
-import type { Storage, StorageListPage } from '../../../../main/storage/storage';
+import type { ListPage } from '../../../../core/model';
+import type { Storage } from '../../../../main/storage/storage';
 
 describe('keyCompare', () => {
   it('orders by UTF-8 bytes, not UTF-16 units', () => {
@@ -23,13 +24,13 @@ describe('page tokens', () => {
 });
 
 describe('storageListAll', () => {
-  function fake(pages: StorageListPage[]): Storage {
+  function fake(pages: ListPage[]): Storage {
     let i = 0;
     return {
       kind: 'local',
       label: 'fake',
       bucket: 'fake',
-      list: async () => pages[Math.min(i++, pages.length - 1)] as StorageListPage,
+      list: async () => pages[Math.min(i++, pages.length - 1)] as ListPage,
       head: async () => {
         throw new Error('unused');
       },

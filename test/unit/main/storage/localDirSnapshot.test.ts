@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { DirSnapshotCache, sortYielding } from '../../../../main/storage/localDirSnapshot';
 import { LocalFolderStorage } from '../../../../main/storage/localFolderStorage';
-import type { StorageListPage } from '../../../../main/storage/storage';
+import type { ListPage } from '../../../../core/model';
 
 const base = mkdtempSync(path.join(os.tmpdir(), 'shiplens-snapshot-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
@@ -31,7 +31,7 @@ async function pageAll(storage: LocalFolderStorage, prefix: string, delimiter: '
   const keys: string[] = [];
   let pageToken: string | undefined;
   do {
-    const page: StorageListPage = await storage.list({ prefix, delimiter, maxKeys, pageToken });
+    const page: ListPage = await storage.list({ prefix, delimiter, maxKeys, pageToken });
     keys.push(...[...page.objects.map((o) => o.key), ...page.prefixes].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
     pageToken = page.nextPageToken ?? undefined;
   } while (pageToken);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Settings } from '../../../../main/api/contract';
+import type { Settings } from '../../../../main/model';
 import { timeZoneDefault, timeZoneOf } from '../../../../renderer/state/settingsSlice';
 
 describe('time-zone selector', () => {

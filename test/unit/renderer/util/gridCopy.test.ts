@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JsonCell } from '../../../../main/api/contract';
+import type { JsonCell } from '../../../../core/model';
 import { cellCopyText, rowsJson, rowsTsv, tsvField } from '../../../../renderer/util/gridCopy';
 
 const names = ['a', 'b', 'c'];

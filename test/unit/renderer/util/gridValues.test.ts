@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JsonCell } from '../../../../main/api/contract';
+import type { JsonCell } from '../../../../core/model';
 import { cellNumber, columnLooksNumeric, compareCells, rowFilterParse, sortByColumn } from '../../../../renderer/util/gridValues';
 
 describe('compareCells', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { SlsTaskInfo } from '../../../../main/api/contract';
+import type { SlsTaskInfo } from '../../../../main/model';
 import { objectKeyBuild } from '../../../../core/shipping/objectKey';
 import { shippingRuleDefault } from '../../../../core/shipping/rule';
-import type { ShippingRule } from '../../../../core/shipping/rule';
+import type { ShippingRule } from '../../../../core/model/rule';
 import { gapsWithTasks, ruleCovers, slotTaskMarks, taskFolder, tasksInFolder } from '../../../../renderer/util/taskOverlay';
 import { rulePrefixFolder, slsTargetArg } from '../../../../renderer/views/tasks/tasksSlice';
 

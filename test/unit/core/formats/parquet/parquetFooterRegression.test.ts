@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { byteSourceFromBytes } from '../../../../../core/bytes/byteSource';
 import { isShiplensError } from '../../../../../core/errors';
 import { parquetSchemaRead, parquetTable } from '../../../../../core/formats/parquet';
-import type { TableWarning } from '../../../../../core/formats/table';
+import type { TableWarning } from '../../../../../core/model/cells';
 import { fixtureBytes, fixturesEnsure, parquetDir, parquetNames } from '../fixtureFiles';
 
 fixturesEnsure('genParquet');

@@ -1,7 +1,7 @@
 import { readOffsetIndex } from 'hyparquet';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parquetFooterRead, parquetTable } from '../../../../../core/formats/parquet';
-import type { Cell } from '../../../../../core/formats/table';
+import type { Cell } from '../../../../../core/model/cells';
 import type { ParquetExpected } from '../fixtureFiles';
 import {
   countingSource,

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { byteSourceFromBytes } from '../../../../../core/bytes/byteSource';
 import { isShiplensError } from '../../../../../core/errors';
 import { parquetSchemaRead, parquetTable } from '../../../../../core/formats/parquet';
-import type { Cell } from '../../../../../core/formats/table';
+import type { Cell } from '../../../../../core/model/cells';
 import { fixtureBytes, fixtureJson, fixturesEnsure, parquetEdgeDir } from '../fixtureFiles';
 
 beforeAll(() => fixturesEnsure('genParquetEdge'));

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parquetTable } from '../../../../../core/formats/parquet';
-import type { Cell } from '../../../../../core/formats/table';
+import type { Cell } from '../../../../../core/model/cells';
 import type { ParquetExpected } from '../fixtureFiles';
 import {
   countingSource,

@@ -5,7 +5,7 @@ import { parquetHeader } from '../../../../../core/formats/parquet/hyparquetInte
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parquetSchemaRead, parquetTable } from '../../../../../core/formats/parquet';
 import { tableOpen } from '../../../../../core/formats/tableOpen';
-import type { Cell, TableWarning } from '../../../../../core/formats/table';
+import type { Cell, TableWarning } from '../../../../../core/model/cells';
 import { fixtureBytes, fixtureJson, fixtureSource, fixturesEnsure, parquetEdgeDir } from '../fixtureFiles';
 
 beforeAll(() => fixturesEnsure('genParquetEdge'));

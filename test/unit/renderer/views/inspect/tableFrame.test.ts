@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JsonCell, TableInfo } from '../../../../../main/api/contract';
+import type { JsonCell, TableInfo } from '../../../../../core/model';
 import { FrameError, tableFrameCreate } from '../../../../../renderer/views/inspect/tableFrame';
 import type { RowsRead } from '../../../../../renderer/views/inspect/tableFrame';
 

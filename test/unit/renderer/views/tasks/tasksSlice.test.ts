@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
-import type { ApiMethod, ShiplensBridge, SlsTaskInfo } from '../../../../../main/api/contract';
+import type { SlsTaskInfo } from '../../../../../main/model';
+import type { ApiMethod, ShiplensBridge } from '../../../../../main/api/contract';
 import { shippingRuleDefault } from '../../../../../core/shipping/rule';
 import { createTasksSlice } from '../../../../../renderer/views/tasks/tasksSlice';
 import type { ShiplensState } from '../../../../../renderer/state/store';

@@ -1,8 +1,9 @@
 /**
- * Typed results of the Log Service calls shiplens makes (SPEC §7). Times are epoch
+ * Log Service types (SPEC §7): what its calls return and what the API passes on. Times are epoch
  * milliseconds like everywhere else in shiplens; the wire carries Unix seconds.
  */
 import type { ErrorInfo } from '../../core/errors';
+import type { ShippingRule } from '../../core/model/rule';
 
 /** The API's spelling of a shipping task's state. */
 export type ShipperTaskStatus = 'success' | 'running' | 'fail';
@@ -72,8 +73,57 @@ export interface OssExport {
   };
 }
 
+/** A Log Service shipping rule (classic shipper) or OSS export job of a logstore. */
+export interface SlsRuleInfo {
+  name: string;
+  kind: 'shipper' | 'ossExport';
+  logstore: string;
+  bucket: string;
+  prefix: string;
+  /** json, csv, parquet (or what the service says, e.g. orc). */
+  format: string;
+  compression: string;
+  /** OSS export jobs: RUNNING, STOPPED…; classic shippers: ''. */
+  status: string;
+  displayName: string;
+  /** This rule's config could not be read (the others still list). */
+  error?: ErrorInfo;
+}
+
+/** A rule imported from the project, with the Log Service JSON it came from. */
+export interface SlsRuleImported {
+  rule: ShippingRule;
+  kind: 'shipper' | 'ossExport';
+  project: string;
+  logstore: string;
+  name: string;
+  /** The Log Service JSON fed to ruleFromSlsJson (kept for display / export). */
+  sourceJson: string;
+}
+
+/** One shipping task (SPEC §7); times are epoch ms (0 = none yet). */
+export interface SlsTaskInfo extends ShipperTask {
+  /** What to do, for the SPEC's known error messages. */
+  advice?: { error: string; en: string; 'zh-CN': string };
+  /** A failed task's place in Log Service's automatic retries (SPEC §7), epoch ms. */
+  autoRetry?: { nextMs: number | null; stopsMs: number };
+}
+
+/** A shipper's tasks in a time range, with the service's counts. */
+export interface SlsTaskList {
+  project: string;
+  logstore: string;
+  shipper: string;
+  /** The range actually queried (epoch ms). */
+  from: number;
+  to: number;
+  total: number;
+  statistics: ShipperTaskStatistics;
+  tasks: SlsTaskInfo[];
+}
+
 /** Per-task outcome of a retry request. */
-export interface ShipperRetryResult {
+export interface SlsRetryResult {
   id: string;
   ok: boolean;
   error?: ErrorInfo;
