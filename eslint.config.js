@@ -22,6 +22,9 @@ const platformModules = [
   'zustand',
 ];
 
+// core/ is used through its area indexes (core/<area>/index.ts), never a module inside an area.
+const coreFace = { group: ['**/core/*/**'], message: 'Import core through its area index (core/<area>), not a module inside it.' };
+
 export default tseslint.config(
   { ignores: ['node_modules', 'out', 'dist', 'test-results', 'test/fixtures/generated', 'test/bench/inputs', 'assets/sample-bucket'] },
   js.configs.recommended,
@@ -71,7 +74,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [{ group: ['**/renderer/**', '../renderer/*'], message: 'main/ must not import the renderer.' }],
+          patterns: [{ group: ['**/renderer/**', '../renderer/*'], message: 'main/ must not import the renderer.' }, coreFace],
           paths: [
             {
               name: 'electron',
@@ -98,6 +101,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
+            coreFace,
             {
               group: ['**/main/**', '!**/main/api/contract'],
               message: 'The renderer may only `import type` from main/api/contract.',

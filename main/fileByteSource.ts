@@ -5,8 +5,8 @@
  * forgotten source never leaks a descriptor and a file replaced meanwhile is seen as such.
  */
 import { promises as fsp } from 'node:fs';
-import type { ByteSource } from '../core/bytes/byteSource';
-import { byteRangeCheck } from '../core/bytes/byteSource';
+import type { ByteSource } from '../core/bytes';
+import { byteRangeCheck } from '../core/bytes';
 import { ShiplensError, throwIfCancelled } from '../core/errors';
 
 /** Map a Node fs error to a ShiplensError naming the file. */

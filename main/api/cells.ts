@@ -1,8 +1,7 @@
 /** Cells as they cross the API: INT64 (bigint) becomes a decimal string, the rest stays. */
-import { tableBatchRows } from '../../core/formats/table';
-import type { Cell } from '../../core/model/cells';
-import type { TableReader } from '../../core/formats/table';
-import type { JsonCell } from '../../core/model';
+import { tableBatchRows } from '../../core/formats';
+import type { Cell, JsonCell } from '../../core/model';
+import type { TableReader } from '../../core/formats';
 
 /** Most cells in one `table.rows` answer: 10,000 rows of 2,001 columns froze the server 77 s. */
 export const rowsPageCells = 100_000;

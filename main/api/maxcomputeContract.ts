@@ -3,9 +3,8 @@
  * `ApiResults` by contract.ts so that file only names it.
  */
 import { z } from 'zod';
-import type { JobIssue } from '../../core/maxcompute/jobIssue';
-import type { ScheduleReport } from '../../core/maxcompute/schedule';
-import { parquetColumnTypes } from '../../core/model/rule';
+import type { JobIssue, ScheduleReport } from '../../core/maxcompute';
+import { parquetColumnTypes } from '../../core/model';
 
 const name = z.string().max(256);
 const names = z.array(name).max(10_000);

@@ -3,8 +3,8 @@
  * then the explicit flags. Loaded when a command reads CSV (it brings the CSV reader along).
  */
 import path from 'node:path';
-import { csvDialectDefault } from '../../core/model/csvDialect';
-import type { CsvDialect } from '../../core/model/csvDialect';
+import { csvDialectDefault } from '../../core/model';
+import type { CsvDialect } from '../../core/model';
 import { CliUsageError } from './cliErrors';
 import type { DialectFlags } from './cliFlags';
 import type { CliContext } from './cliOptions';

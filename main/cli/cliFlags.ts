@@ -5,8 +5,8 @@
  */
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { snappyDefaultMaxOutputBytes } from '../../core/codecs/snappy/types';
-import type { Compression, StorageFormat } from '../../core/model/rule';
+import { snappyDefaultMaxOutputBytes } from '../../core/codecs';
+import type { Compression, StorageFormat } from '../../core/model';
 import { charOption, decodeSizeOption, listOption } from './cliOptions';
 
 /** `--format` / `--compression` flags of every decode command. */

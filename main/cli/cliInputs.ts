@@ -3,9 +3,9 @@
  * (`--format`, `--compression`, `--max-size`) and the shipped-CSV dialect flags.
  */
 import type { Command } from 'commander';
-import type { ByteSource } from '../../core/bytes/byteSource';
-import type { FormatHints } from '../../core/formats/formatDetect';
-import type { CsvDialect } from '../../core/model/csvDialect';
+import type { ByteSource } from '../../core/bytes';
+import type { FormatHints } from '../../core/formats';
+import type { CsvDialect } from '../../core/model';
 import type { CliContext } from './cliOptions';
 import type { DialectFlags, FormatFlags } from './cliFlags';
 import { cliGlobals } from './cliOptions';

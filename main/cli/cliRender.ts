@@ -1,8 +1,8 @@
 /**
  * Text and JSON renderings of what the decode commands print: cells, rows, schemas.
  */
-import type { ParquetSchema } from '../../core/formats/parquet';
-import type { Cell, TableColumn } from '../../core/model/cells';
+import type { ParquetSchema } from '../../core/formats';
+import type { Cell, TableColumn } from '../../core/model';
 import { textTable } from './cliOutput';
 
 const maxCellChars = 60;

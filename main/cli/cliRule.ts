@@ -4,8 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { ShiplensError, isShiplensError } from '../../core/errors';
-import type { ShippingRule } from '../../core/model/rule';
-import { ruleFromJsonText } from '../../core/shipping/ruleInput';
+import type { ShippingRule } from '../../core/model';
+import { ruleFromJsonText } from '../../core/shipping';
 import { fsErrorToShiplens } from '../fileByteSource';
 
 /** Parse rule text in either form; a refusal's source is `source` (the file as the user named it). */

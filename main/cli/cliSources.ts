@@ -4,7 +4,7 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ByteSource } from '../../core/bytes/byteSource';
+import type { ByteSource } from '../../core/bytes';
 import { ShiplensError } from '../../core/errors';
 import { fileByteSource } from '../fileByteSource';
 import { LocalFolderStorage } from '../storage/localFolderStorage';

@@ -4,7 +4,7 @@
  * applies), 19-digit ns, 13-digit ms, 10-digit s, `now`, and relative times (`-2d`).
  */
 import { ShiplensError } from '../../core/errors';
-import { timeZoneIsValid, timeZoneToEpochMs } from '../../core/shipping/timeZone';
+import { timeZoneIsValid, timeZoneToEpochMs } from '../../core/shipping';
 import { slsTimeParse } from '../sls/slsCommands';
 
 const isoPattern = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;

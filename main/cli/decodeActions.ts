@@ -7,11 +7,11 @@
  */
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
-import type { ByteSource } from '../../core/bytes/byteSource';
-import { byteSourceReadAll } from '../../core/bytes/byteSource';
+import type { ByteSource } from '../../core/bytes';
+import { byteSourceReadAll } from '../../core/bytes';
 import { ShiplensError } from '../../core/errors';
-import { formatFromName } from '../../core/formats/formatFromName';
-import type { ParquetSchema } from '../../core/formats/parquet';
+import { formatFromName } from '../../core/formats';
+import type { ParquetSchema } from '../../core/formats';
 import { engineShared } from '../engine';
 import type { FormatDetection } from '../../core/model';
 import { contentFormatSniff, decompressOutputName } from '../engine/decodedName';

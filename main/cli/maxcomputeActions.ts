@@ -5,19 +5,33 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ShiplensError } from '../../core/errors';
-import { jobGenerate, jobToJson } from '../../core/maxcompute/job';
-import { jobFromJson } from '../../core/maxcompute/jobImport';
-import type { JobIssue } from '../../core/maxcompute/jobIssue';
-import { jobIssueLine, jobIssuesOk } from '../../core/maxcompute/jobIssue';
-import type { JobFieldSource } from '../../core/maxcompute/jobSources';
-import { jobFieldsOfRule, jobFieldsOfTable, jobFieldsTyped } from '../../core/maxcompute/jobSources';
-import { jobValidate } from '../../core/maxcompute/jobValidate';
-import { policyPassRole, policySubaccount, policyToJson, policyTrust, roleArnParse } from '../../core/maxcompute/policy';
-import type { PolicyResult } from '../../core/maxcompute/policy';
-import { scheduleClockParse, scheduleEveryParse, scheduleExpand, scheduleRunLine } from '../../core/maxcompute/schedule';
-import { scheduleTimeFields } from '../../core/maxcompute/scheduleExpr';
-import { tableColumnsOfJob, tableDdl, tablePartitionColumns, tableWriteMode } from '../../core/maxcompute/table';
-import { timeZoneToEpochMs } from '../../core/shipping/timeZone';
+import {
+  jobGenerate,
+  jobToJson,
+  jobFromJson,
+  jobIssueLine,
+  jobIssuesOk,
+  jobFieldsOfRule,
+  jobFieldsOfTable,
+  jobFieldsTyped,
+  jobValidate,
+  policyPassRole,
+  policySubaccount,
+  policyToJson,
+  policyTrust,
+  roleArnParse,
+  scheduleClockParse,
+  scheduleEveryParse,
+  scheduleExpand,
+  scheduleRunLine,
+  scheduleTimeFields,
+  tableColumnsOfJob,
+  tableDdl,
+  tablePartitionColumns,
+  tableWriteMode,
+} from '../../core/maxcompute';
+import type { JobIssue, JobFieldSource, PolicyResult } from '../../core/maxcompute';
+import { timeZoneToEpochMs } from '../../core/shipping';
 import { engineShared } from '../engine';
 import { fsErrorToShiplens } from '../fileByteSource';
 import { CliUsageError } from './cliErrors';

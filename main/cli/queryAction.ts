@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { snappyDefaultMaxOutputBytes } from '../../core/codecs/snappy';
+import { snappyDefaultMaxOutputBytes } from '../../core/codecs';
 import { ShiplensError } from '../../core/errors';
 import { rangeDepsCreate, rangeOpen } from '../range/rangeEngine';
 import { rangeExport, rangeExportPrepare } from '../range/rangeExport';

@@ -5,7 +5,7 @@
  */
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import type { SlsJsonKind } from '../../core/shipping/slsJson';
+import type { SlsJsonKind } from '../../core/shipping';
 import type { CliContext } from './cliOptions';
 import { intOption } from './cliOptions';
 import type { DdlFlags, ImportFlags, SimulateFlags } from './ruleActions';

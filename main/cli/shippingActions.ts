@@ -5,13 +5,19 @@
  */
 import path from 'node:path';
 import { ShiplensError } from '../../core/errors';
-import { objectKeyBuild, objectKeyParse } from '../../core/shipping/objectKey';
-import type { ObjectKeyParseResult, ParsedObjectKey } from '../../core/shipping/objectKey';
-import { partitionFormatCheck, partitionFormatRender } from '../../core/shipping/partitionFormat';
-import { planLogTimeRange } from '../../core/shipping/planner';
-import { shippingRuleDefault } from '../../core/shipping/rule';
-import type { Compression, ShippingRule, StorageFormat } from '../../core/model/rule';
-import { defaultTimeZone, timeZoneFields, timeZoneOffsetMs } from '../../core/shipping/timeZone';
+import {
+  objectKeyBuild,
+  objectKeyParse,
+  partitionFormatCheck,
+  partitionFormatRender,
+  planLogTimeRange,
+  shippingRuleDefault,
+  defaultTimeZone,
+  timeZoneFields,
+  timeZoneOffsetMs,
+} from '../../core/shipping';
+import type { ObjectKeyParseResult, ParsedObjectKey } from '../../core/shipping';
+import type { Compression, ShippingRule, StorageFormat } from '../../core/model';
 import { CliUsageError } from './cliErrors';
 import type { CliContext } from './cliOptions';
 import { textTable } from './cliOutput';

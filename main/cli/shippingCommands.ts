@@ -7,7 +7,7 @@
  */
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { defaultTimeZone } from '../../core/shipping/timeZone';
+import { defaultTimeZone } from '../../core/shipping';
 import type { CliContext } from './cliOptions';
 import { intOption } from './cliOptions';
 import type { KeyFlags, PathFlags, PlanFlags } from './shippingActions';

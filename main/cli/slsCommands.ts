@@ -4,7 +4,7 @@
  */
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { defaultTimeZone } from '../../core/shipping/timeZone';
+import { defaultTimeZone } from '../../core/shipping';
 import type { CliContext } from './cliOptions';
 import type { TasksFlags } from './slsActions';
 

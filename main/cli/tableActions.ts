@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { engineShared } from '../engine';
-import type { OpenedTable } from '../../core/formats/tableOpen';
+import type { OpenedTable } from '../../core/formats';
 import { outputWrite } from '../services/outputWriter';
 import { textBlocks } from '../services/textBlocks';
 import { CliUsageError } from './cliErrors';

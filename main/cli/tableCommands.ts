@@ -7,7 +7,7 @@
  * here; the readers (tableActions.ts) load when one of these commands runs.
  */
 import type { Command } from 'commander';
-import { tableDefaultMaxColumns } from '../../core/formats/table';
+import { tableDefaultMaxColumns } from '../../core/formats';
 import { dialectOptionsAdd, formatOptionsAdd } from './cliFlags';
 import type { CliContext } from './cliOptions';
 import { charOption, intOption, listOption } from './cliOptions';

@@ -1,7 +1,7 @@
 /**
  * The native `snappy` package (napi-rs) as a RawBlockDecoder, when it loads on this platform.
  */
-import type { RawBlockDecoder } from '../../core/codecs/snappy';
+import type { RawBlockDecoder } from '../../core/codecs';
 
 interface NativeSnappy {
   uncompressSync(input: Uint8Array, options?: { asBuffer?: boolean; copyOutputData?: boolean }): string | Uint8Array;

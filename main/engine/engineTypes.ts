@@ -3,13 +3,10 @@
  * bound (see index.ts). Handlers, the CLI and the decode runner depend on this shape only, so
  * tests inject fakes.
  */
-import type { ByteSource } from '../../core/bytes/byteSource';
-import type { SnappyVariant } from '../../core/codecs/snappy/types';
-import type { ParquetSchema } from '../../core/formats/parquet/parquetSchema';
-import type { TableReader } from '../../core/formats/table';
-import type { OpenedTable } from '../../core/formats/tableOpen';
-import type { CsvDialect, FormatDetection } from '../../core/model';
-import type { Compression, ShippingRule, StorageFormat } from '../../core/model/rule';
+import type { ByteSource } from '../../core/bytes';
+import type { SnappyVariant } from '../../core/codecs';
+import type { ParquetSchema, TableReader, OpenedTable } from '../../core/formats';
+import type { CsvDialect, FormatDetection, Compression, ShippingRule, StorageFormat } from '../../core/model';
 
 /** Options of the engine's `tableOpen`. */
 export interface TableOpenOptions {

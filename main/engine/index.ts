@@ -15,10 +15,9 @@
  * Files are written by main/services/outputWriter.ts, listing and download by the one Storage
  * interface (main/storage/storage.ts).
  */
-import type { RawBlockDecoder } from '../../core/codecs/snappy';
-import { snappyDecode } from '../../core/codecs/snappy';
-import { hysnappyRawDecoder, rawDecoderBySize } from '../../core/codecs/snappy/hysnappyDecoder';
-import { formatDetect } from '../../core/formats/formatDetect';
+import type { RawBlockDecoder } from '../../core/codecs';
+import { snappyDecode, hysnappyRawDecoder, rawDecoderBySize } from '../../core/codecs';
+import { formatDetect } from '../../core/formats';
 import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
 import type { Engine } from './engineTypes';
 
@@ -33,16 +32,16 @@ export function engineRawDecoder(): RawBlockDecoder | undefined {
 export function engineCreate(): Engine {
   return {
     tableOpen: async (source, options) =>
-      (await import('../../core/formats/tableOpen')).tableOpen(source, { ...options, rawDecoder: engineRawDecoder() }),
+      (await import('../../core/formats')).tableOpen(source, { ...options, rawDecoder: engineRawDecoder() }),
     formatDetect: (source, hints, signal) => formatDetect(source, hints, signal),
-    parquetSchemaRead: async (source, signal) => (await import('../../core/formats/parquet')).parquetSchemaRead(source, { signal }),
-    csvExport: async (reader, write, options) => (await import('../../core/export/csvExport')).csvExport(reader, write, options),
+    parquetSchemaRead: async (source, signal) => (await import('../../core/formats')).parquetSchemaRead(source, { signal }),
+    csvExport: async (reader, write, options) => (await import('../../core/export')).csvExport(reader, write, options),
     snappyDecode: (bytes, options) => snappyDecode(bytes, { ...options, rawDecoder: engineRawDecoder() }),
     shippingSimulate: async (rule, logs, taskTimeNs, taskNumber) => {
       const [{ shippingSimulate }, { parquetWriteLite }, { snappyCompressRaw }] = await Promise.all([
-        import('../../core/shipping/simulator'),
+        import('../../core/shipping'),
         import('../shipping/parquetWriter'),
-        import('../../core/codecs/snappy'),
+        import('../../core/codecs'),
       ]);
       return shippingSimulate(rule, logs as never, taskTimeNs, taskNumber, {
         parquetWrite: parquetWriteLite,

@@ -6,7 +6,7 @@
 import { mkdir, open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { ForwardRecord } from '../../core/forward/forwardRecord';
+import type { ForwardRecord } from '../../core/forward';
 import { fsErrorToShiplens, outputWriteAll } from '../services/outputWriter';
 import type { ForwardSink } from './forwardTypes';
 

@@ -3,11 +3,8 @@
  * dry run — stdout with the exact bytes the receiver would get.
  */
 import { ShiplensError } from '../../core/errors';
-import { hecEventText } from '../../core/forward/hecFormat';
-import type { HecFormatOptions } from '../../core/forward/hecFormat';
-import { syslogMessageText, syslogOctetFrame, syslogOptionsCheck } from '../../core/forward/syslogFormat';
-import type { SyslogFormatOptions } from '../../core/forward/syslogFormat';
-import type { ForwardRecord } from '../../core/forward/forwardRecord';
+import { hecEventText, syslogMessageText, syslogOctetFrame, syslogOptionsCheck } from '../../core/forward';
+import type { HecFormatOptions, SyslogFormatOptions, ForwardRecord } from '../../core/forward';
 import { fileSinkCreate, streamSinkCreate } from './fileSink';
 import type { ByteWriter } from './fileSink';
 import type { ForwardSink } from './forwardTypes';

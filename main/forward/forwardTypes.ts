@@ -2,7 +2,7 @@
  * The pieces the SIEM forwarder is made of: where an event came from (its position, for the
  * checkpoint), a sink that encodes and delivers batches, and the counters shown to the user.
  */
-import type { ForwardRecord } from '../../core/forward/forwardRecord';
+import type { ForwardRecord } from '../../core/forward';
 
 /** Where an event sits in a replay: the object key and its 1-based row (line) number. */
 export interface ForwardPosition {

@@ -4,13 +4,13 @@
  * index. A line that is not a JSON object is not dropped: it comes back with the reason, for
  * the dead-letter file.
  */
-import type { ByteSource } from '../../core/bytes/byteSource';
-import { byteSourceReadAll } from '../../core/bytes/byteSource';
-import { snappyDecode, snappyDefaultMaxOutputBytes } from '../../core/codecs/snappy';
-import type { RawBlockDecoder } from '../../core/codecs/snappy';
+import type { ByteSource } from '../../core/bytes';
+import { byteSourceReadAll } from '../../core/bytes';
+import { snappyDecode, snappyDefaultMaxOutputBytes } from '../../core/codecs';
+import type { RawBlockDecoder } from '../../core/codecs';
 import { toShiplensError } from '../../core/errors';
-import type { ForwardRecord } from '../../core/forward/forwardRecord';
-import type { Compression } from '../../core/model/rule';
+import type { ForwardRecord } from '../../core/forward';
+import type { Compression } from '../../core/model';
 
 /** One line of a JSON object: its record, or why it is not one. */
 export type JsonLine = { line: number; record: ForwardRecord; text: string } | { line: number; refusal: string; text: string };

@@ -8,8 +8,8 @@
 import { decompressBlock } from 'lz4js';
 import protobuf from 'protobufjs';
 import { ShiplensError } from '../../core/errors';
-import type { ForwardRecord } from '../../core/forward/forwardRecord';
-import { tagPrefix } from '../../core/forward/forwardRecord';
+import type { ForwardRecord } from '../../core/forward';
+import { tagPrefix } from '../../core/forward';
 
 /** The Log Service proto (aliyun-log-*-sdk `log.proto`), messages needed to read PullLogs. */
 export const logProtoText = `

@@ -8,7 +8,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { ShiplensError, isShiplensError } from '../../core/errors';
-import type { ForwardRecord } from '../../core/forward/forwardRecord';
+import type { ForwardRecord } from '../../core/forward';
 import { slsCanonicalResource, slsEndpointResolve, slsPath, slsSignedHeaders } from '../sls/signedRequest';
 import { slsErrorFromResponse, slsErrorRetryable, slsNetworkError } from '../sls/slsErrors';
 import { retryDelayMs, retryPolicyDefault, sleep } from './forwardPacing';

@@ -4,13 +4,12 @@
  * by row; JSON takes the one-parse path of jsonObjectLines (same snappy decoder, no table). Resumes after a checkpoint (object key + line) and passes on only
  * the logs whose `__time__` falls in the window (a task also holds logs from just outside it).
  */
-import type { ByteSource } from '../../core/bytes/byteSource';
-import type { RawBlockDecoder } from '../../core/codecs/snappy';
+import type { ByteSource } from '../../core/bytes';
+import type { RawBlockDecoder } from '../../core/codecs';
 import { ShiplensError, throwIfCancelled } from '../../core/errors';
-import { forwardRecordOf, forwardRecordTime } from '../../core/forward/forwardRecord';
-import type { CsvDialect } from '../../core/model/csvDialect';
-import { tableOpen } from '../../core/formats/tableOpen';
-import type { Compression } from '../../core/model/rule';
+import { forwardRecordOf, forwardRecordTime } from '../../core/forward';
+import type { CsvDialect, Compression } from '../../core/model';
+import { tableOpen } from '../../core/formats';
 import type { RangePlan } from '../range/rangePlan';
 import type { Storage } from '../storage/storage';
 import type { ForwardItem, ForwardPosition } from './forwardTypes';

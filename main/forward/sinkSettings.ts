@@ -3,7 +3,7 @@
  * `shiplens forward` and the app's Forward view encode and deliver events the same way.
  */
 import { hostname } from 'node:os';
-import { hecExpandDefault } from '../../core/forward/hecFormat';
+import { hecExpandDefault } from '../../core/forward';
 import type { SinkSettings } from './forwardSinks';
 import type { SinkTarget } from './sinkTarget';
 

@@ -9,9 +9,8 @@ import { isIPv6 } from 'node:net';
 import net from 'node:net';
 import tls from 'node:tls';
 import { ShiplensError } from '../../core/errors';
-import type { ForwardRecord } from '../../core/forward/forwardRecord';
-import { syslogMessageText, syslogOctetFrame } from '../../core/forward/syslogFormat';
-import type { SyslogFormatOptions } from '../../core/forward/syslogFormat';
+import type { ForwardRecord, SyslogFormatOptions } from '../../core/forward';
+import { syslogMessageText, syslogOctetFrame } from '../../core/forward';
 import type { ForwardSink } from './forwardTypes';
 
 /** Settings of the syslog sink. */

@@ -1,6 +1,6 @@
 /** Files main writes and objects the rule simulator makes. */
-import type { SnappyVariant } from '../../core/codecs/snappy/types';
-import type { StorageFormat } from '../../core/model/rule';
+import type { SnappyVariant } from '../../core/codecs';
+import type { StorageFormat } from '../../core/model';
 
 /** A file written by main. */
 export interface FileResult {

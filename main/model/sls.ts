@@ -3,7 +3,7 @@
  * milliseconds like everywhere else in shiplens; the wire carries Unix seconds.
  */
 import type { ErrorInfo } from '../../core/errors';
-import type { ShippingRule } from '../../core/model/rule';
+import type { ShippingRule } from '../../core/model';
 
 /** The API's spelling of a shipping task's state. */
 export type ShipperTaskStatus = 'success' | 'running' | 'fail';

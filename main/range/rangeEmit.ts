@@ -14,10 +14,8 @@
  *   the exact planned objects.
  * Credentials are never written: `${OSS_ACCESS_KEY_ID}` placeholders stand for them.
  */
-import { ddlGenerate } from '../../core/shipping/ddl';
-import { ddlLayoutOf, ddlOssRoot } from '../../core/shipping/ddlLayout';
-import { partitionFormatRender } from '../../core/shipping/partitionFormat';
-import type { ParquetColumnType } from '../../core/model/rule';
+import { ddlGenerate, ddlLayoutOf, ddlOssRoot, partitionFormatRender } from '../../core/shipping';
+import type { ParquetColumnType } from '../../core/model';
 import type { RangePlan, RangeObject } from './rangePlan';
 import { rangeShippingRule } from './rangeSpec';
 import { rangeTimeText } from './rangeValues';

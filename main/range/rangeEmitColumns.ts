@@ -4,7 +4,7 @@
  * or the JSON keys of the first planned object (its first 1,000 lines; JSON rules do not list
  * theirs). Parquet files carry their schema: nothing is read.
  */
-import { snappyDecode } from '../../core/codecs/snappy';
+import { snappyDecode } from '../../core/codecs';
 import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
 import type { Storage } from '../storage/storage';
 import type { RangePlan } from './rangePlan';

@@ -3,7 +3,7 @@
  * a DuckDB session over the cached files. The faces only parse arguments and show results.
  */
 import path from 'node:path';
-import { snappyDecode } from '../../core/codecs/snappy';
+import { snappyDecode } from '../../core/codecs';
 import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
 import { DecodeRunner } from '../services/decodeRunner';
 import type { Storage } from '../storage/storage';

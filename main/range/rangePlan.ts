@@ -12,10 +12,9 @@
  * - `RangePlanOptions`: `signal`, `slackMs` (default 10 min), `onProgress(listedObjects)`.
  */
 import { throwIfCancelled } from '../../core/errors';
-import { objectKeyParse } from '../../core/shipping/objectKey';
-import { planIncludesTask, planLogTimeRange } from '../../core/shipping/planner';
-import type { ListingPlan } from '../../core/shipping/planner';
-import type { Compression, StorageFormat } from '../../core/model/rule';
+import { objectKeyParse, planIncludesTask, planLogTimeRange } from '../../core/shipping';
+import type { ListingPlan } from '../../core/shipping';
+import type { Compression, StorageFormat } from '../../core/model';
 import { keyCompare, storageListAll } from '../storage/listing';
 import type { Storage } from '../storage/storage';
 import { rangeShippingRule } from './rangeSpec';

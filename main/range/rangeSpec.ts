@@ -16,10 +16,8 @@
  * '' for a local folder given as the location itself).
  */
 import { ShiplensError } from '../../core/errors';
-import { partitionFormatCheck } from '../../core/shipping/partitionFormat';
-import { shippingRuleDefault } from '../../core/shipping/rule';
-import type { Compression, CsvOptions, ParquetColumn, ShippingRule, StorageFormat } from '../../core/model/rule';
-import { timeZoneNormalize } from '../../core/shipping/timeZone';
+import { partitionFormatCheck, shippingRuleDefault, timeZoneNormalize } from '../../core/shipping';
+import type { Compression, CsvOptions, ParquetColumn, ShippingRule, StorageFormat } from '../../core/model';
 
 /** How the objects of a range were shipped. */
 export interface RangeRule {

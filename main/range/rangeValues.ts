@@ -5,7 +5,7 @@
  */
 import { DuckDBTimestampTZValue, DuckDBTypeId } from '@duckdb/node-api';
 import type { DuckDBType, DuckDBValue, Json } from '@duckdb/node-api';
-import { timeZoneFields, timeZoneOffsetMs } from '../../core/shipping/timeZone';
+import { timeZoneFields, timeZoneOffsetMs } from '../../core/shipping';
 
 /** A result cell. */
 export type RangeCell = Json;

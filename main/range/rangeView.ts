@@ -6,7 +6,7 @@
  * Files are read by DuckDB's own readers (read_json / read_csv with the rule's dialect /
  * read_parquet); a small table maps each file back to its object key and partition.
  */
-import { timeZoneFixedOffsetMinutes } from '../../core/shipping/timeZone';
+import { timeZoneFixedOffsetMinutes } from '../../core/shipping';
 import type { RangeFile } from './rangeFetch';
 import type { RangeSpec } from './rangeSpec';
 

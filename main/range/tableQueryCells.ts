@@ -3,7 +3,7 @@
  * as JS `String()` gives them, which is what the grid's search sees) plus one kind letter per
  * cell in the row's `__kinds`, so a page gives back the cells the table had.
  */
-import type { Cell } from '../../core/model/cells';
+import type { Cell } from '../../core/model';
 
 /** Rows of one DuckDB data chunk (its vector size). */
 export const chunkRows = 2048;

@@ -3,14 +3,24 @@
  * bucket's rules by core/maxcompute so they cannot drift from what shiplens produces
  * (scripts/docsExamples.mjs writes them; a unit test checks the committed copies).
  */
-import { jobDefaults, jobGenerate, jobToJson } from '../../core/maxcompute/job';
-import { jobFieldsOfRule } from '../../core/maxcompute/jobSources';
-import { jobValidate } from '../../core/maxcompute/jobValidate';
-import { policyOssWrite, policyPassRole, policySubaccount, policyToJson, policyTrust } from '../../core/maxcompute/policy';
-import type { PolicyResult } from '../../core/maxcompute/policy';
-import { scheduleExpand, scheduleRunLine } from '../../core/maxcompute/schedule';
-import { tableDdlOfJob, tableWriteMode } from '../../core/maxcompute/table';
-import { timeZoneToEpochMs } from '../../core/shipping/timeZone';
+import {
+  jobDefaults,
+  jobGenerate,
+  jobToJson,
+  jobFieldsOfRule,
+  jobValidate,
+  policyOssWrite,
+  policyPassRole,
+  policySubaccount,
+  policyToJson,
+  policyTrust,
+  scheduleExpand,
+  scheduleRunLine,
+  tableDdlOfJob,
+  tableWriteMode,
+} from '../../core/maxcompute';
+import type { PolicyResult } from '../../core/maxcompute';
+import { timeZoneToEpochMs } from '../../core/shipping';
 import { sampleRuleSpecs } from './sampleRules';
 
 /** The sample's Log Service side: project and logstore as the Log Service test server names them. */

@@ -8,11 +8,10 @@
  */
 import { mkdir, readFile, readdir, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { snappyCompressRaw } from '../../core/codecs/snappy';
+import { snappyCompressRaw } from '../../core/codecs';
 import { ShiplensError } from '../../core/errors';
-import { shippingSimulate } from '../../core/shipping/simulator';
-import { ruleToSlsJson } from '../../core/shipping/slsJson';
-import type { ShippingSimulateDeps } from '../../core/shipping/simulator';
+import { shippingSimulate, ruleToSlsJson } from '../../core/shipping';
+import type { ShippingSimulateDeps } from '../../core/shipping';
 import { parquetWriteLite } from '../shipping/parquetWriter';
 import { samplePrng, sampleWindowLogs } from './sampleLogs';
 import { sampleIntervalSec, sampleRuleSpecs, sampleSlotCount, sampleStartSec } from './sampleRules';

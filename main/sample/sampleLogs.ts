@@ -4,7 +4,7 @@
  * Same seed → same rows on every machine (tests and screenshots stay stable). Traffic
  * follows the day: quiet at 04:00, busiest mid-afternoon (UTC+8).
  */
-import type { ShippingLog } from '../../core/shipping/logValue';
+import type { ShippingLog } from '../../core/shipping';
 
 /** A seeded PRNG (mulberry32): floats in [0, 1). */
 export function samplePrng(seed: number): () => number {

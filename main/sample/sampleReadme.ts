@@ -1,7 +1,7 @@
 /**
  * README.txt at the root of the sample bucket: what the folder is and what is odd in it.
  */
-import { partitionFormatRender } from '../../core/shipping/partitionFormat';
+import { partitionFormatRender } from '../../core/shipping';
 import { sampleBucketName, sampleIntervalSec, sampleRuleSpecs, sampleStartSec } from './sampleRules';
 import type { SampleRuleSpec } from './sampleRules';
 

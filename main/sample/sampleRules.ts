@@ -4,7 +4,7 @@
  * One nginx access Logstore shipped three ways (SPEC §1–§3): JSON, CSV + snappy and
  * Parquet + snappy, two days of 5-minute tasks ending 2026-11-24 24:00 UTC+8.
  */
-import type { ShippingRule } from '../../core/model/rule';
+import type { ShippingRule } from '../../core/model';
 
 /** Bucket name the rules name (the local folder plays this bucket). */
 export const sampleBucketName = 'shiplens-sample';

@@ -9,8 +9,8 @@ import { tableWorkerOpen } from '../workers/tableWorkerClient';
 import type { TableWorkerOpenOptions } from '../workers/tableWorkerClient';
 import { errorFromInfo } from '../workers/workerProtocol';
 import type { DecodeWorkerMessage, DecodeWorkerRequest } from '../workers/workerProtocol';
-import type { SnappyVariant } from '../../core/codecs/snappy/types';
-import type { OpenedTable } from '../../core/formats/tableOpen';
+import type { SnappyVariant } from '../../core/codecs';
+import type { OpenedTable } from '../../core/formats';
 import type { Engine } from '../engine/engineTypes';
 
 /** Options of one decode. */

@@ -2,7 +2,7 @@
  * The platform pieces services are given (storage, files, credentials, profiles, dialogs):
  * the real Node adapters come from wiring.ts, tests inject fakes.
  */
-import type { ByteSource } from '../../core/bytes/byteSource';
+import type { ByteSource } from '../../core/bytes';
 import type { ProfileSummary } from '../model';
 import type { Storage } from '../storage/storage';
 

@@ -2,10 +2,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { snappyDefaultMaxOutputBytes } from '../../core/codecs/snappy';
+import { snappyDefaultMaxOutputBytes } from '../../core/codecs';
 import { ShiplensError } from '../../core/errors';
-import { tableDefaultMaxColumns } from '../../core/formats/table';
-import { defaultLateGraceMs } from '../../core/shipping/gaps';
+import { tableDefaultMaxColumns } from '../../core/formats';
+import { defaultLateGraceMs } from '../../core/shipping';
 import type { Settings } from '../model';
 import { outputFileWrite } from './outputWriter';
 

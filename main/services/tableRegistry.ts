@@ -1,9 +1,9 @@
 /** Opened tables by id, bounded (least recently used ones are closed first). */
 import { randomBytes } from 'node:crypto';
 import { ShiplensError } from '../../core/errors';
-import { lruCacheCreate } from '../../core/bytes/lruCache';
-import type { LruCache } from '../../core/bytes/lruCache';
-import type { OpenedTable } from '../../core/formats/tableOpen';
+import { lruCacheCreate } from '../../core/bytes';
+import type { LruCache } from '../../core/bytes';
+import type { OpenedTable } from '../../core/formats';
 
 /** One registered table: the opened reader plus what the API reports about it. */
 export interface TableEntry {

@@ -8,10 +8,10 @@
  */
 import parquetjs from 'parquetjs-lite';
 import parquetTypes from 'parquetjs-lite/lib/types.js';
-import type { ParquetColumn, ParquetColumnType } from '../../core/model/rule';
-import type { ParquetValue, ParquetWriteFn, ParquetWriteOptions } from '../../core/shipping/simulator';
+import type { ParquetColumn, ParquetColumnType } from '../../core/model';
+import type { ParquetValue, ParquetWriteFn, ParquetWriteOptions } from '../../core/shipping';
 import { ShiplensError } from '../../core/errors';
-import { bytesConcat } from '../../core/bytes/bytesConcat';
+import { bytesConcat } from '../../core/bytes';
 
 /** Key of the key-value metadata entry naming the writer (created_by stays parquetjs-lite's "parquet.js"). */
 export const parquetWriterMetadataKey = 'shiplens.writer';

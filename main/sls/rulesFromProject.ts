@@ -5,7 +5,7 @@
  * options drive browsing, the planner and the gap timeline.
  */
 import { ShiplensError, toShiplensError } from '../../core/errors';
-import { ruleFromSlsJson } from '../../core/shipping/slsJson';
+import { ruleFromSlsJson } from '../../core/shipping';
 import type { SlsRuleImported, SlsRuleInfo } from '../model';
 import type { SlsClient } from './slsClient';
 import type { OssExport, ShipperConfig } from '../model/sls';

@@ -6,12 +6,11 @@
  * Each returns the text to print and the exit code; the CLI owns argument parsing and I/O.
  */
 import { ShiplensError } from '../../core/errors';
-import { defaultTimeZone, timeZoneFields } from '../../core/shipping/timeZone';
+import { defaultTimeZone, timeZoneFields, taskAutoRetry } from '../../core/shipping';
 import { slsRuleImport } from './rulesFromProject';
 import type { SlsClient } from './slsClient';
 import type { SlsRetryResult, ShipperTask, ShipperTaskList, ShipperTaskStatus } from '../model/sls';
 import { taskAdviceFor } from './taskAdvice';
-import { taskAutoRetry } from '../../core/shipping/taskRetry';
 
 /** Output of one command. */
 export interface SlsCommandOutput {

@@ -1,8 +1,8 @@
 /**
  * What a user must do about a failed shipping task, per error message (SPEC §5, §7).
  */
-import { crossAccountCommands, crossAccountFields } from '../../core/maxcompute/crossAccount';
-import type { CrossAccountFields } from '../../core/maxcompute/crossAccount';
+import { crossAccountCommands, crossAccountFields } from '../../core/maxcompute';
+import type { CrossAccountFields } from '../../core/maxcompute';
 
 /** The error messages SPEC §7 documents. */
 export type KnownTaskError = 'Unauthorized' | 'ConfigNotExist' | 'InvalidOssBucket' | 'InternalServerError';

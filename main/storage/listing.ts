@@ -5,9 +5,8 @@
  * characters past U+FFFF; we compare bytes so both storages page the same way.
  */
 import { ShiplensError, throwIfCancelled } from '../../core/errors';
-import type { ObjectEntry } from '../../core/model';
+import type { ObjectEntry, ListPage } from '../../core/model';
 import { listMaxKeysDefault } from './storage';
-import type { ListPage } from '../../core/model';
 import type { Storage } from './storage';
 
 /** Compare two keys in UTF-8 byte order (OSS listing order). */

@@ -7,9 +7,9 @@
  */
 import { createReadStream, promises as fsp } from 'node:fs';
 import path from 'node:path';
-import type { ByteSource } from '../../core/bytes/byteSource';
+import type { ByteSource } from '../../core/bytes';
 import { ShiplensError, throwIfCancelled } from '../../core/errors';
-import type { ObjectEntry } from '../../core/model';
+import type { ObjectEntry, ListPage } from '../../core/model';
 import { fileByteSource, fsErrorToShiplens } from '../fileByteSource';
 import { isInside, keySegmentsCheck } from '../safePath';
 import { maxKeysClamp, pageTokenDecode, pageTokenEncode } from './listing';
@@ -18,7 +18,6 @@ import type { DirSnapshotCacheOptions } from './localDirSnapshot';
 import { walkSorted } from './localWalk';
 import { outputWriteAll } from '../services/outputWriter';
 import { destCheck, partCommit, partDiscard, partOpen } from './partFile';
-import type { ListPage } from '../../core/model';
 import type { Storage, StorageDownloadOptions, StorageListOptions } from './storage';
 
 const tokenKind = 'local1';

@@ -9,12 +9,11 @@
  */
 import type OSS from 'ali-oss';
 import { ShiplensError } from '../../core/errors';
-import type { ObjectEntry } from '../../core/model';
+import type { ObjectEntry, ListPage } from '../../core/model';
 import { keyCompare, maxKeysClamp, pageTokenDecode, pageTokenEncode } from './listing';
 import { ossQuirksOf } from './ossQuirks';
 import type { OssRequest } from './ossRequest';
 import { ossDateIso } from './ossRequest';
-import type { ListPage } from '../../core/model';
 import type { StorageListOptions } from './storage';
 
 const tokenKind = 'oss1';

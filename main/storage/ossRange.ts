@@ -6,8 +6,8 @@
  * 206 with a matching Content-Range and exactly the requested length, else it is retried.
  */
 import type { Readable } from 'node:stream';
-import type { ByteSource } from '../../core/bytes/byteSource';
-import { byteRangeCheck } from '../../core/bytes/byteSource';
+import type { ByteSource } from '../../core/bytes';
+import { byteRangeCheck } from '../../core/bytes';
 import { ShiplensError } from '../../core/errors';
 import { ossQuirksOf } from './ossQuirks';
 import type { OssHead, OssRequest } from './ossRequest';

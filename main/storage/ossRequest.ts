@@ -7,7 +7,7 @@
  * (ossDownload.ts); those sit on this module only, never on OssStorage.
  */
 import type OSS from 'ali-oss';
-import { abortRace } from '../../core/bytes/abort';
+import { abortRace } from '../../core/bytes';
 import { ShiplensError, throwIfCancelled } from '../../core/errors';
 import type { ObjectEntry } from '../../core/model';
 import type { OssEndpointConfig } from './ossClient';

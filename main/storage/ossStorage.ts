@@ -6,15 +6,14 @@
  * ListObjectsV2 with continuation tokens, or v1 markers on endpoints that need them, with
  * consistency checks; reads are ranged GETs (ossRange.ts); downloads resume (ossDownload.ts).
  */
-import type { ByteSource } from '../../core/bytes/byteSource';
-import { cachedByteSource } from '../../core/bytes/cachedByteSource';
-import type { ObjectEntry } from '../../core/model';
+import type { ByteSource } from '../../core/bytes';
+import { cachedByteSource } from '../../core/bytes';
+import type { ObjectEntry, ListPage } from '../../core/model';
 import { ossDownload } from './ossDownload';
 import { ossList } from './ossListing';
 import { ossRangeSource, ossTailRead, tailByteSource } from './ossRange';
 import type { OssStorageConfig } from './ossRequest';
 import { OssRequest, ossKeyLengthCheck } from './ossRequest';
-import type { ListPage } from '../../core/model';
 import type { Storage, StorageDownloadOptions, StorageListOptions } from './storage';
 
 export type { OssStorageConfig } from './ossRequest';

@@ -5,7 +5,7 @@
  * runs unchanged on the embedded sample folder and on a real bucket.
  */
 import type { ListPage, ObjectEntry } from '../../core/model';
-import type { ByteSource } from '../../core/bytes/byteSource';
+import type { ByteSource } from '../../core/bytes';
 
 /** Options of `Storage.list`. */
 export interface StorageListOptions {

@@ -7,7 +7,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { toShiplensError } from '../../core/errors';
-import { snappyDecode } from '../../core/codecs/snappy';
+import { snappyDecode } from '../../core/codecs';
 import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
 import { tableWorkerServe } from './tableWorkerHost';
 import type { DecodeWorkerMessage, DecodeWorkerRequest, TableWorkerOpen } from './workerProtocol';

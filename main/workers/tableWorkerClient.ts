@@ -4,10 +4,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import { ShiplensError, throwIfCancelled } from '../../core/errors';
-import { tableBatchRows } from '../../core/formats/table';
-import type { Cell } from '../../core/model/cells';
-import type { TableReader } from '../../core/formats/table';
-import type { OpenedTable } from '../../core/formats/tableOpen';
+import { tableBatchRows } from '../../core/formats';
+import type { Cell } from '../../core/model';
+import type { TableReader, OpenedTable } from '../../core/formats';
 import { errorFromInfo } from './workerProtocol';
 import type { TableWorkerMessage, TableWorkerOpen, TableWorkerRows } from './workerProtocol';
 

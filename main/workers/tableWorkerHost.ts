@@ -7,13 +7,12 @@
  * view in main read the same memory, so the text is not held twice.
  */
 import type { MessagePort } from 'node:worker_threads';
-import { byteSourceFromBytes } from '../../core/bytes/byteSource';
-import { snappyjsRawDecoder } from '../../core/codecs/snappy';
-import { hysnappyRawDecoder } from '../../core/codecs/snappy/hysnappyDecoder';
-import type { RawBlockDecoder } from '../../core/codecs/snappy';
+import { byteSourceFromBytes } from '../../core/bytes';
+import { snappyjsRawDecoder, hysnappyRawDecoder } from '../../core/codecs';
+import type { RawBlockDecoder } from '../../core/codecs';
 import { toShiplensError } from '../../core/errors';
-import { tableOpen } from '../../core/formats/tableOpen';
-import type { TableReader } from '../../core/formats/table';
+import { tableOpen } from '../../core/formats';
+import type { TableReader } from '../../core/formats';
 import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
 import type { TableWorkerMessage, TableWorkerOpen, TableWorkerRows } from './workerProtocol';
 

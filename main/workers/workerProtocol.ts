@@ -4,10 +4,10 @@
  * row requests after a table, and what the worker posts back. Errors cross as ErrorInfo and
  * are rebuilt with `errorFromInfo`.
  */
-import type { SnappyVariant } from '../../core/codecs/snappy/types';
+import type { SnappyVariant } from '../../core/codecs';
 import { ShiplensError, errorCodes } from '../../core/errors';
 import type { ErrorCode, ErrorInfo } from '../../core/errors';
-import type { OpenedTable } from '../../core/formats/tableOpen';
+import type { OpenedTable } from '../../core/formats';
 import type { Cell, Compression, CsvDialect, StorageFormat, TableColumn } from '../../core/model';
 
 /** First message of a decode: the snappy object (transferred) and the output limit. */

@@ -2,9 +2,8 @@
  * The raw block decoder of the decode worker: every block lands in an output the worker
  * allocated itself, so the output's ArrayBuffer can be transferred to the parent, not cloned.
  */
-import type { IntoRawBlockDecoder } from '../../core/codecs/snappy/types';
-import { snappyjsRawDecoder } from '../../core/codecs/snappy/snappyjsDecoder';
-import type { RawBlockDecoder } from '../../core/codecs/snappy';
+import type { IntoRawBlockDecoder, RawBlockDecoder } from '../../core/codecs';
+import { snappyjsRawDecoder } from '../../core/codecs';
 
 /** Output size from which blocks decode straight into the worker's buffer (snappyjs). */
 export const workerIntoFromBytes = 16 * 1024 * 1024;

@@ -3,7 +3,7 @@
  * value stays one toggle away.
  */
 import type { JsonCell } from '../../main/api/contract';
-import { timeZoneFields, timeZoneIsValid } from '../../core/shipping/timeZone';
+import { timeZoneFields, timeZoneIsValid } from '../../core/shipping';
 import { cellNumber } from './gridValues';
 
 // 2001-09-09 … 2096-10-02 in seconds; the same span in milliseconds. Outside: not a time.

@@ -2,9 +2,9 @@
  * Gap-timeline inputs of a whole listing, built in time-sliced chunks so 100,000 keys never
  * block the main thread in one task (issue 8 §6), and memoized per listing array and rule.
  */
-import { gapsInputFromListing } from '../../core/shipping/gaps';
-import type { GapInput } from '../../core/shipping/gaps';
-import type { ShippingRule } from '../../core/model/rule';
+import { gapsInputFromListing } from '../../core/shipping';
+import type { GapInput } from '../../core/shipping';
+import type { ShippingRule } from '../../core/model';
 import { keyTail } from './keyInfo';
 
 type Entry = { key: string; lastModified?: string };

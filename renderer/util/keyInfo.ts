@@ -3,8 +3,8 @@
  * use the cheap tail parse; the full parse (partition inference) is for rows on screen and the
  * selected object only.
  */
-import { objectKeyParse, objectKeyParseTail } from '../../core/shipping/objectKey';
-import type { ObjectKeyTail, ParsedObjectKey } from '../../core/shipping/objectKey';
+import { objectKeyParse, objectKeyParseTail } from '../../core/shipping';
+import type { ObjectKeyTail, ParsedObjectKey } from '../../core/shipping';
 
 const cache = new Map<string, ParsedObjectKey | null>();
 const cacheLimit = 250_000;

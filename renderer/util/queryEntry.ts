@@ -3,8 +3,8 @@
  * window becomes a pre-filled range form (the rule's prefix, its fields or its JSON text,
  * and the window as typed in the rule's zone).
  */
-import { partitionFormatParse } from '../../core/shipping/partitionFormat';
-import type { ShippingRule } from '../../core/model/rule';
+import { partitionFormatParse } from '../../core/shipping';
+import type { ShippingRule } from '../../core/model';
 import type { QueryForm } from '../views/query/querySlice';
 import { queryTimeMs } from '../state/rangeForm';
 import { instantFormat } from './format';

@@ -3,10 +3,9 @@
  * listed folder, and what each timeline slot's task says (failed, running, or an anomaly).
  */
 import type { SlsTaskInfo } from '../../main/api/contract';
-import { gapsCompute, gapsInputFromListing } from '../../core/shipping/gaps';
-import type { GapInput, GapSlot, GapsResult } from '../../core/shipping/gaps';
-import { partitionFormatRender } from '../../core/shipping/partitionFormat';
-import type { ShippingRule } from '../../core/model/rule';
+import { gapsCompute, gapsInputFromListing, partitionFormatRender } from '../../core/shipping';
+import type { GapInput, GapSlot, GapsResult } from '../../core/shipping';
+import type { ShippingRule } from '../../core/model';
 
 type RulePlace = Pick<ShippingRule, 'prefix' | 'partitionFormat' | 'timeZone'>;
 

@@ -1,5 +1,5 @@
 /** browse.list, object.inspect, object.download and parquet.schema handlers. */
-import { countingByteSource } from '../../../core/bytes/countingByteSource';
+import { countingByteSource } from '../../../core/bytes';
 import { outputFolderPrepare, outputNameCheck } from '../../services/outputName';
 import { outputTargetCheck } from '../../services/outputWriter';
 import type { HandlerGroup } from '../handlerTypes';

@@ -1,8 +1,8 @@
 /** decompress.file and rules.simulate handlers. */
 import { basename, dirname, resolve } from 'node:path';
-import { byteSourceReadAll } from '../../../core/bytes/byteSource';
+import { byteSourceReadAll } from '../../../core/bytes';
 import { ShiplensError } from '../../../core/errors';
-import { ruleFromJsonValue } from '../../../core/shipping/ruleInput';
+import { ruleFromJsonValue } from '../../../core/shipping';
 import { outputFileWrite } from '../../services/outputWriter';
 import type { ApiServices } from '../../services/types';
 import type { DecompressResult } from '../../model';

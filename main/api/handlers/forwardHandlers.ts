@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { ShiplensError } from '../../../core/errors';
-import { ruleFromJsonText } from '../../../core/shipping/ruleInput';
+import { ruleFromJsonText } from '../../../core/shipping';
 import { forwardCheckpointDefaultPath } from '../../forward/forwardCheckpoint';
 import { forwardReplayRun, forwardSinkCheck } from '../../forward/forwardRun';
 import type { ForwardReplay } from '../../forward/forwardRun';

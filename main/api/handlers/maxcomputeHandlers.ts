@@ -4,14 +4,23 @@
  */
 import { resolve } from 'node:path';
 import { ShiplensError } from '../../../core/errors';
-import { jobGenerate, jobToJson } from '../../../core/maxcompute/job';
-import type { DataWorksJob } from '../../../core/maxcompute/job';
-import { jobFromJson } from '../../../core/maxcompute/jobImport';
-import { jobValidate } from '../../../core/maxcompute/jobValidate';
-import { policyOssWrite, policyPassRole, policySubaccount, policyToJson, policyTrust } from '../../../core/maxcompute/policy';
-import type { PolicyResult } from '../../../core/maxcompute/policy';
-import { scheduleClockParse, scheduleEveryParse, scheduleExpand } from '../../../core/maxcompute/schedule';
-import { tableDdlOfJob, tableWriteMode } from '../../../core/maxcompute/table';
+import {
+  jobGenerate,
+  jobToJson,
+  jobFromJson,
+  jobValidate,
+  policyOssWrite,
+  policyPassRole,
+  policySubaccount,
+  policyToJson,
+  policyTrust,
+  scheduleClockParse,
+  scheduleEveryParse,
+  scheduleExpand,
+  tableDdlOfJob,
+  tableWriteMode,
+} from '../../../core/maxcompute';
+import type { DataWorksJob, PolicyResult } from '../../../core/maxcompute';
 import { safeJoin } from '../../safePath';
 import { outputFileWrite } from '../../services/outputWriter';
 import type { ApiParsed } from '../contract';

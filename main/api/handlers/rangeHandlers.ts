@@ -3,7 +3,7 @@
  * table (a job: progress per object, then rows; cancel interrupts DuckDB), clear the cache.
  * DuckDB is loaded on the first query, not with the app.
  */
-import { ruleFromJsonText } from '../../../core/shipping/ruleInput';
+import { ruleFromJsonText } from '../../../core/shipping';
 import type { RangeDeps } from '../../range/rangeEngine';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';

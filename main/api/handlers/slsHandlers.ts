@@ -7,7 +7,7 @@ import type { SlsConnection } from '../../sls/signedRequest';
 import { slsConnectionResolve } from '../../sls/slsTarget';
 import type { SlsProfileSource, SlsTargetOptions } from '../../sls/slsTarget';
 import { taskAdviceFor } from '../../sls/taskAdvice';
-import { taskAutoRetry } from '../../../core/shipping/taskRetry';
+import { taskAutoRetry } from '../../../core/shipping';
 import type { ShipperTask } from '../../model/sls';
 import { secretRemember } from '../../services/secrets';
 import type { ApiServices } from '../../services/types';

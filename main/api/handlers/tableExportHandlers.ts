@@ -7,8 +7,8 @@
 import { createReadStream } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { ShiplensError } from '../../../core/errors';
-import type { Cell } from '../../../core/model/cells';
-import type { TableReader } from '../../../core/formats/table';
+import type { Cell } from '../../../core/model';
+import type { TableReader } from '../../../core/formats';
 import { rangeExportFormatOf } from '../../range/rangeExport';
 import type { Job } from '../../services/jobRegistry';
 import { outputWrite } from '../../services/outputWriter';

@@ -1,10 +1,10 @@
 /** table.* and export.csv handlers: open once, read pages, export through a `.part` file. */
-import { byteSourceReadAll } from '../../../core/bytes/byteSource';
-import type { ByteSource } from '../../../core/bytes/byteSource';
+import { byteSourceReadAll } from '../../../core/bytes';
+import type { ByteSource } from '../../../core/bytes';
 import { ShiplensError } from '../../../core/errors';
 import { outputWrite } from '../../services/outputWriter';
 import type { Job } from '../../services/jobRegistry';
-import type { OpenedTable } from '../../../core/formats/tableOpen';
+import type { OpenedTable } from '../../../core/formats';
 import type { ApiServices } from '../../services/types';
 import { rowsPage, utf8Slice } from '../cells';
 import type { TableInfo } from '../../../core/model';

@@ -5,13 +5,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { tableBatchRows } from '../../../core/formats/table';
-import type { Cell } from '../../../core/model/cells';
+import { tableBatchRows } from '../../../core/formats';
+import type { Cell, JsonCell } from '../../../core/model';
 import type { TableQuery } from '../../range/tableQuery';
 import type { TableEntry } from '../../services/tableRegistry';
 import type { ApiServices } from '../../services/types';
 import { cellClip, cellToJson, rowsPageCells, rowsPageChars } from '../cells';
-import type { JsonCell } from '../../../core/model';
 import type { HandlerGroup } from '../handlerTypes';
 import type { Job } from '../../services/jobRegistry';
 

@@ -3,8 +3,8 @@
  * that task time (issue 18 feature 4), e.g. `nginx-access-json/2026/11/23/08/`.
  */
 import { useState } from 'react';
-import { partitionFormatRender } from '../../../core/shipping/partitionFormat';
-import type { ShippingRule } from '../../../core/model/rule';
+import { partitionFormatRender } from '../../../core/shipping';
+import type { ShippingRule } from '../../../core/model';
 import { useT } from '../../i18n';
 import { useStore } from '../../state/store';
 import { rulePrefixFolder } from '../tasks/tasksSlice';

@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ShippingRule } from '../../../core/model/rule';
+import type { ShippingRule } from '../../../core/model';
 import { useT } from '../../i18n';
 import { useStore } from '../../state/store';
 import { keyInfo } from '../../util/keyInfo';

@@ -2,9 +2,9 @@
  * The selected object's parsed key: task time, task number, format, compression, partition.
  */
 import { useShallow } from 'zustand/react/shallow';
-import type { ParsedObjectKey } from '../../../core/shipping/objectKey';
-import { shippingRuleDefault } from '../../../core/shipping/rule';
-import type { ShippingRule } from '../../../core/model/rule';
+import type { ParsedObjectKey } from '../../../core/shipping';
+import { shippingRuleDefault } from '../../../core/shipping';
+import type { ShippingRule } from '../../../core/model';
 import { useT } from '../../i18n';
 import { ObjectActions } from './ObjectActions';
 import { useStore } from '../../state/store';

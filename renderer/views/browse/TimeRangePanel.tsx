@@ -4,8 +4,8 @@
  */
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { planLogTimeRange } from '../../../core/shipping/planner';
-import type { ListingPlan } from '../../../core/shipping/planner';
+import { planLogTimeRange } from '../../../core/shipping';
+import type { ListingPlan } from '../../../core/shipping';
 import { useT } from '../../i18n';
 import { GoToTime } from './GoToTime';
 import { useStore } from '../../state/store';

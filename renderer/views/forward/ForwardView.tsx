@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { forwardSizing } from '../../../core/forward/forwardSizing';
+import { forwardSizing } from '../../../core/forward';
 import { apiOn } from '../../api/client';
 import { ErrorBox } from '../../components/ErrorBox';
 import { useT } from '../../i18n';

@@ -4,7 +4,7 @@
  */
 import type { StateCreator } from 'zustand';
 import { apiCall, apiJobId, apiPathForFile, apiUpload } from '../../api/client';
-import { csvDialectDefault } from '../../../core/model/csvDialect';
+import { csvDialectDefault } from '../../../core/model';
 import type { FileTableSlice, TableSlice } from './tableState';
 import type { NavSlice } from '../../state/navSlice';
 import { tableOpenedTake, tableOpeningStart } from './tableOpening';

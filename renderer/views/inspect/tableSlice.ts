@@ -5,7 +5,7 @@ import type { StateCreator } from 'zustand';
 import { apiCall, apiCancel } from '../../api/client';
 import { tableOpenedTake, tableOpeningStart } from './tableOpening';
 import type { NavSlice } from '../../state/navSlice';
-import { csvDialectDefault } from '../../../core/model/csvDialect';
+import { csvDialectDefault } from '../../../core/model';
 import { tablePageSize } from './tableState';
 import { FrameError, tableFrameDrop, tableFrameGet } from './tableFrame';
 import type { FileTableSlice, TableSlice } from './tableState';

@@ -2,8 +2,8 @@
  * DDL for the rule's data (Hive / Spark / MaxCompute), the hand-off to a distributed engine.
  */
 import { useMemo, useState } from 'react';
-import { ddlGenerate } from '../../../core/shipping/ddl';
-import type { DdlEngine } from '../../../core/shipping/ddl';
+import { ddlGenerate } from '../../../core/shipping';
+import type { DdlEngine } from '../../../core/shipping';
 import { useT } from '../../i18n';
 import { useStore } from '../../state/store';
 import { CopyButton } from '../../components/CopyButton';

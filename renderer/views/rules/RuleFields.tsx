@@ -3,11 +3,9 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import { useMemo } from 'react';
-import { csvHybridDbPreset } from '../../../core/shipping/rule';
-import { ruleValidate } from '../../../core/shipping/ruleValidate';
-import { csvDialectDefault } from '../../../core/model/csvDialect';
-import { parquetColumnTypes } from '../../../core/model/rule';
-import type { ParquetColumnType, ShippingRule } from '../../../core/model/rule';
+import { csvHybridDbPreset, ruleValidate } from '../../../core/shipping';
+import { csvDialectDefault, parquetColumnTypes } from '../../../core/model';
+import type { ParquetColumnType, ShippingRule } from '../../../core/model';
 import { useT } from '../../i18n';
 import { useStore } from '../../state/store';
 

@@ -3,8 +3,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { objectKeyBuild } from '../../../core/shipping/objectKey';
-import { ruleValidate } from '../../../core/shipping/ruleValidate';
+import { objectKeyBuild, ruleValidate } from '../../../core/shipping';
 import { useT } from '../../i18n';
 import { useStore } from '../../state/store';
 import { usePrefixExists } from './usePrefixExists';

@@ -3,8 +3,8 @@
  */
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { ruleFromSlsJson, ruleToSlsJson } from '../../../core/shipping/slsJson';
-import type { SlsJsonKind } from '../../../core/shipping/slsJson';
+import { ruleFromSlsJson, ruleToSlsJson } from '../../../core/shipping';
+import type { SlsJsonKind } from '../../../core/shipping';
 import { useT } from '../../i18n';
 import { useStore } from '../../state/store';
 import { CopyButton } from '../../components/CopyButton';

@@ -5,11 +5,16 @@
  */
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { jobGenerate, jobToJson } from '../../../core/maxcompute/job';
-import { jobFromJson } from '../../../core/maxcompute/jobImport';
-import { jobFieldsTyped } from '../../../core/maxcompute/jobSources';
-import { dataSourceCheck, jobValidate } from '../../../core/maxcompute/jobValidate';
-import { tableDdlOfJob, tableWriteMode } from '../../../core/maxcompute/table';
+import {
+  jobGenerate,
+  jobToJson,
+  jobFromJson,
+  jobFieldsTyped,
+  dataSourceCheck,
+  jobValidate,
+  tableDdlOfJob,
+  tableWriteMode,
+} from '../../../core/maxcompute';
 import { useT } from '../../i18n';
 import { useStore } from '../../state/store';
 import type { MaxComputeDraft } from './maxcomputeSlice';

@@ -4,9 +4,8 @@
  */
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { DataWorksJob } from '../../../core/maxcompute/job';
-import type { JobIssue } from '../../../core/maxcompute/jobIssue';
-import { jobFieldsOfTable } from '../../../core/maxcompute/jobSources';
+import type { DataWorksJob, JobIssue } from '../../../core/maxcompute';
+import { jobFieldsOfTable } from '../../../core/maxcompute';
 import { useT } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { useStore } from '../../state/store';

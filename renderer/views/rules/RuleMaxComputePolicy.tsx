@@ -4,8 +4,8 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { policyOssWrite, policyPassRole, policySubaccount, policyToJson, policyTrust } from '../../../core/maxcompute/policy';
-import type { PolicyResult } from '../../../core/maxcompute/policy';
+import { policyOssWrite, policyPassRole, policySubaccount, policyToJson, policyTrust } from '../../../core/maxcompute';
+import type { PolicyResult } from '../../../core/maxcompute';
 import { useT } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { useStore } from '../../state/store';

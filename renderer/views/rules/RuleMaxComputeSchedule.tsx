@@ -4,10 +4,15 @@
  */
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { scheduleClockParse, scheduleEveryParse, scheduleExpand } from '../../../core/maxcompute/schedule';
-import type { ScheduleReport } from '../../../core/maxcompute/schedule';
-import { scheduleExpressionParse, scheduleTimeFields } from '../../../core/maxcompute/scheduleExpr';
-import { timeZoneToEpochMs } from '../../../core/shipping/timeZone';
+import {
+  scheduleClockParse,
+  scheduleEveryParse,
+  scheduleExpand,
+  scheduleExpressionParse,
+  scheduleTimeFields,
+} from '../../../core/maxcompute';
+import type { ScheduleReport } from '../../../core/maxcompute';
+import { timeZoneToEpochMs } from '../../../core/shipping';
 import { useT } from '../../i18n';
 import { useStore } from '../../state/store';
 import { timeZoneOf } from '../../state/settingsSlice';

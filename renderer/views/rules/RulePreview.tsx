@@ -3,11 +3,15 @@
  */
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { objectKeyBuild } from '../../../core/shipping/objectKey';
-import { partitionFormatRender, partitionFormatTokenize } from '../../../core/shipping/partitionFormat';
-import { ruleMessageFormat, ruleMessages } from '../../../core/shipping/ruleMessages';
-import { timeZoneIsValid } from '../../../core/shipping/timeZone';
-import type { ShippingRule } from '../../../core/model/rule';
+import {
+  objectKeyBuild,
+  partitionFormatRender,
+  partitionFormatTokenize,
+  ruleMessageFormat,
+  ruleMessages,
+  timeZoneIsValid,
+} from '../../../core/shipping';
+import type { ShippingRule } from '../../../core/model';
 import { useT } from '../../i18n';
 import type { Language } from '../../state/settingsSlice';
 import { useStore } from '../../state/store';

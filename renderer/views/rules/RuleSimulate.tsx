@@ -5,10 +5,9 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { SimulatedObject } from '../../../main/api/contract';
-import { byteSourceFromBytes } from '../../../core/bytes/byteSource';
-import { snappyDecode } from '../../../core/codecs/snappy';
-import type { Cell } from '../../../core/model/cells';
-import type { ShippingRule } from '../../../core/model/rule';
+import { byteSourceFromBytes } from '../../../core/bytes';
+import { snappyDecode } from '../../../core/codecs';
+import type { Cell, ShippingRule } from '../../../core/model';
 import { ErrorBox } from '../../components/ErrorBox';
 import { useT } from '../../i18n';
 import { useStore } from '../../state/store';
@@ -47,7 +46,7 @@ async function previewRead(object: SimulatedObject, rule: ShippingRule): Promise
   const bytes = base64Bytes(object.base64);
   if (rule.format === 'parquet') {
     // Loaded on demand: the Parquet reader brings WASM codecs the rest of the UI never needs.
-    const { tableOpen } = await import('../../../core/formats/tableOpen');
+    const { tableOpen } = await import('../../../core/formats');
     const opened = await tableOpen(byteSourceFromBytes(bytes, object.key), { format: 'parquet', compression: rule.compression });
     return { columns: opened.reader.columns.map((c) => c.name), rows: await opened.reader.readRows(0, 5) };
   }

@@ -5,10 +5,8 @@
  */
 import type { StateCreator } from 'zustand';
 import type { ErrorInfo } from '../../../core/errors';
-import { jobDefaults } from '../../../core/maxcompute/job';
-import { jobFieldsOfRule } from '../../../core/maxcompute/jobSources';
-import { roleArnParse } from '../../../core/maxcompute/policy';
-import type { ShippingRule } from '../../../core/model/rule';
+import { jobDefaults, jobFieldsOfRule, roleArnParse } from '../../../core/maxcompute';
+import type { ShippingRule } from '../../../core/model';
 import { apiCall } from '../../api/client';
 import type { NavSlice } from '../../state/navSlice';
 import type { RuleEditorSlice } from './ruleEditorSlice';

@@ -4,8 +4,8 @@
 import type { StateCreator } from 'zustand';
 import type { SimulatedObject } from '../../../main/api/contract';
 import type { ErrorInfo } from '../../../core/errors';
-import { shippingRuleDefault } from '../../../core/shipping/rule';
-import type { ShippingRule } from '../../../core/model/rule';
+import { shippingRuleDefault } from '../../../core/shipping';
+import type { ShippingRule } from '../../../core/model';
 import { apiCall } from '../../api/client';
 import { timeZoneDefault } from '../../state/settingsSlice';
 

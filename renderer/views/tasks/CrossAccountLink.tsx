@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { crossAccountFields } from '../../../core/maxcompute/crossAccount';
+import { crossAccountFields } from '../../../core/maxcompute';
 import { useT } from '../../i18n';
 import { useStore } from '../../state/store';
 
