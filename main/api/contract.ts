@@ -6,6 +6,8 @@
  * imports it with `import type` only. Results cross as `ApiResponse` values, never as throws.
  */
 import { z } from 'zod';
+import { jobId } from './schemaParts';
+import { slsInputs } from './slsContract';
 import type { ErrorInfo } from '../../core/errors';
 import type { JsonCell, ListPage, ObjectInspection, ParquetSchemaInfo, TableInfo, CsvDialect } from '../../core/model';
 import type {
@@ -17,7 +19,6 @@ import type {
   OssConnection,
   ProfileSummary,
   Settings,
-  ShipperTaskStatus,
   SimulatedObject,
   SlsRetryResult,
   SlsRuleImported,
@@ -38,10 +39,6 @@ import { tableQueryInputs } from './tableQueryContract';
 import type { TableQueryResults } from './tableQueryContract';
 
 const key = z.string().min(1).max(1024);
-const jobId = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/)
-  .optional();
 const fileName = z.string().min(1).max(255);
 const localPath = z.string().min(1).max(4096);
 const formatHint = z.enum(['json', 'csv', 'parquet']).optional();
@@ -86,21 +83,6 @@ const profileSchema = z.object({
 });
 
 const empty = z.object({}).strict();
-
-/** Where a sls.* call goes (profile fields override-able per call; secrets are write-only). */
-const slsTarget = {
-  profileName: z.string().max(128).optional(),
-  endpoint: z.string().max(512).optional(),
-  region: z.string().max(64).optional(),
-  project: z.string().min(3).max(63).optional(),
-  accessKeyId: z.string().max(256).optional(),
-  accessKeySecret: z.string().max(1024).optional(),
-  securityToken: z.string().max(8192).optional(),
-};
-const slsName = z.string().min(1).max(128);
-const slsTaskStatus = z.enum(['success', 'running', 'fail']) satisfies z.ZodType<ShipperTaskStatus>;
-/** Epoch milliseconds. */
-const epochMs = z.number().int().min(0).max(8.64e15);
 
 /** Method name → input schema. Keys are namespaced `area.verb`. */
 export const apiInputs = {
@@ -215,35 +197,7 @@ export const apiInputs = {
 
   'jobs.cancel': z.object({ jobId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }).strict(),
 
-  // Log Service (issue 9). Target: a saved profile (default: the current connection's) with overrides.
-  'sls.logstores': z.object({ ...slsTarget }).strict(),
-  'sls.shippers': z.object({ ...slsTarget, logstore: slsName }).strict(),
-  'sls.importRule': z
-    .object({ ...slsTarget, logstore: slsName, shipper: slsName, kind: z.enum(['shipper', 'ossExport']).optional() })
-    .strict(),
-  'sls.tasks': z
-    .object({
-      ...slsTarget,
-      logstore: slsName,
-      shipper: slsName,
-      from: epochMs.optional(),
-      to: epochMs.optional(),
-      status: slsTaskStatus.optional(),
-      jobId,
-    })
-    .strict(),
-  'sls.retry': z
-    .object({
-      ...slsTarget,
-      logstore: slsName,
-      shipper: slsName,
-      ids: z.array(z.string().min(1).max(128)).max(1000).optional(),
-      /** Retry every failed task in [from, to) (default: the last two days). */
-      allFailed: z.boolean().default(false),
-      from: epochMs.optional(),
-      to: epochMs.optional(),
-    })
-    .strict(),
+  ...slsInputs,
   ...maxcomputeInputs,
   ...rangeInputs,
   ...forwardInputs,

@@ -9,14 +9,11 @@
  * result or logged. `forward.live` is the live source: a Logstore read by consumer group.
  */
 import { z } from 'zod';
+import { jobId } from './schemaParts';
 import { rangeShape } from './rangeContract';
 import { forwardBatchEventsDefault } from '../forward/forwardTypes';
 import type { ForwardCounters } from '../forward/forwardTypes';
 
-const jobId = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/)
-  .optional();
 const name = z.string().max(255);
 
 /** Where and how events are sent (the CLI's --to and its options). */

@@ -6,13 +6,8 @@
  * under) + a rule (its JSON text, or the fields given directly) + the window [from, to).
  */
 import { z } from 'zod';
+import { jobId, epochMs } from './schemaParts';
 import type { ErrorInfo } from '../../core/errors';
-
-const epochMs = z.number().int().min(0).max(8.64e15);
-const jobId = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/)
-  .optional();
 
 const rangeRuleFields = z
   .object({

@@ -4,12 +4,8 @@
  * `apiInputs` and `ApiResults` by contract.ts.
  */
 import { z } from 'zod';
+import { jobId } from './schemaParts';
 import type { JsonCell } from '../../core/model';
-
-const jobId = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/)
-  .optional();
 
 /** The grid's sort: one column by name (numbers by value, then text, null last). */
 export const tableSortSchema = z.object({ column: z.string().min(1).max(256), desc: z.boolean().default(false) }).strict();
