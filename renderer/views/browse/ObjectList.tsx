@@ -15,31 +15,9 @@ import type { SortKey } from './browseSlice';
 import { bytesFormat, instantFormat } from '../../util/format';
 import { hiveLevels, keyBaseName, keyTail } from '../../util/keyInfo';
 import { timeZoneOf } from '../../state/settingsSlice';
+import { columnWidths, hiveColumns, objectsSorted } from './objectListColumns';
 
 type Row = { kind: 'folder'; prefix: string } | { kind: 'object'; entry: ObjectEntry };
-
-// Fixed column widths: a full `YYYY-MM-DD HH:MM:SS` in the mono font must fit without an ellipsis.
-const w = { hive: 52, time: 156, number: 76, format: 130, size: 72 };
-
-function sortValue(o: ObjectEntry, key: SortKey): number | string {
-  if (key === 'size') return o.size;
-  if (key === 'modified') return Date.parse(o.lastModified) || 0;
-  // The tail parse only (no partition inference): sorting 100,000 keys stays cheap.
-  if (key === 'taskTime') return keyTail(o.key)?.taskTimeMs ?? -1;
-  return o.key;
-}
-
-function objectsSorted(objects: ObjectEntry[], key: SortKey, descending: boolean, filter: string): ObjectEntry[] {
-  const needle = filter.trim().toLowerCase();
-  const list = needle ? objects.filter((o) => keyBaseName(o.key).toLowerCase().includes(needle)) : objects;
-  // Each value computed once (not per comparison); a stable sort keeps the listing order on ties.
-  const decorated = list.map((o, i) => ({ o, i, v: sortValue(o, key) }));
-  decorated.sort((a, b) => {
-    const order = a.v < b.v ? -1 : a.v > b.v ? 1 : 0;
-    return (descending ? -order : order) || a.i - b.i;
-  });
-  return decorated.map((d) => d.o);
-}
 
 function SortHeader({ label, sortKey, width }: { label: MessageKey; sortKey: SortKey; width?: number }) {
   const t = useT();
@@ -60,21 +38,6 @@ function SortHeader({ label, sortKey, width }: { label: MessageKey; sortKey: Sor
       </button>
     </div>
   );
-}
-
-/**
- * The Hive partition columns of a listing and a width for each that fits its name and values
- * (`ds=20261124` was cut to `202…` in a fixed 52 px), measured on the first objects.
- */
-export function hiveColumns(objects: readonly ObjectEntry[]): { names: string[]; widths: number[] } {
-  const longest = new Map<string, number>();
-  for (const o of objects) {
-    for (const level of hiveLevels(o.key))
-      longest.set(level.name, Math.max(longest.get(level.name) ?? level.name.length, level.value.length));
-  }
-  const names = [...longest.keys()];
-  // ~7.5 px per monospace character at 12 px plus the cell's padding, within [52, 220].
-  return { names, widths: names.map((name) => Math.min(220, Math.max(w.hive, Math.ceil((longest.get(name) ?? 0) * 7.5) + 16))) };
 }
 
 function ObjectCells({
@@ -104,19 +67,24 @@ function ObjectCells({
           {levels.get(name) ?? ''}
         </div>
       ))}
-      <div role="gridcell" className="cell mono" style={{ width: w.time }}>
+      <div role="gridcell" className="cell mono" style={{ width: columnWidths.time }}>
         {info ? instantFormat(info.taskTimeMs, zone) : ''}
       </div>
-      <div role="gridcell" className="cell num" style={{ width: w.number }}>
+      <div role="gridcell" className="cell num" style={{ width: columnWidths.number }}>
         {info ? info.taskNumber : ''}
       </div>
-      <div role="gridcell" className="cell" style={{ width: w.format }} title={info ? `${info.format} · ${info.compression}` : undefined}>
+      <div
+        role="gridcell"
+        className="cell"
+        style={{ width: columnWidths.format }}
+        title={info ? `${info.format} · ${info.compression}` : undefined}
+      >
         {info ? `${info.format}${info.compression === 'snappy' ? ' · snappy' : ''}` : ''}
       </div>
-      <div role="gridcell" className="cell num" style={{ width: w.size }}>
+      <div role="gridcell" className="cell num" style={{ width: columnWidths.size }}>
         {bytesFormat(entry.size)}
       </div>
-      <div role="gridcell" className="cell mono" style={{ width: w.time }}>
+      <div role="gridcell" className="cell mono" style={{ width: columnWidths.time }}>
         {entry.lastModified ? instantFormat(Date.parse(entry.lastModified), zone) : ''}
       </div>
     </>
@@ -169,7 +137,8 @@ export function ObjectList() {
     overscan: 12,
     scrollPaddingStart: 28,
   });
-  const minWidth = 160 + hive.widths.reduce((a, b) => a + b, 0) + 2 * w.time + w.number + w.format + w.size;
+  const minWidth =
+    160 + hive.widths.reduce((a, b) => a + b, 0) + 2 * columnWidths.time + columnWidths.number + columnWidths.format + columnWidths.size;
 
   function open(row: Row | undefined) {
     if (!row) return;
@@ -225,15 +194,15 @@ export function ObjectList() {
               {name}
             </div>
           ))}
-          <SortHeader label="browse.col.taskTime" sortKey="taskTime" width={w.time} />
-          <div className="cell num" style={{ width: w.number }} role="columnheader">
+          <SortHeader label="browse.col.taskTime" sortKey="taskTime" width={columnWidths.time} />
+          <div className="cell num" style={{ width: columnWidths.number }} role="columnheader">
             {t('browse.col.taskNumber')}
           </div>
-          <div className="cell" style={{ width: w.format }} role="columnheader">
+          <div className="cell" style={{ width: columnWidths.format }} role="columnheader">
             {t('browse.col.format')}
           </div>
-          <SortHeader label="browse.col.size" sortKey="size" width={w.size} />
-          <SortHeader label="browse.col.modified" sortKey="modified" width={w.time} />
+          <SortHeader label="browse.col.size" sortKey="size" width={columnWidths.size} />
+          <SortHeader label="browse.col.modified" sortKey="modified" width={columnWidths.time} />
         </div>
         {rows.length === 0 && (
           <div className="muted" style={{ padding: 12 }}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hiveColumns } from '../../../../../renderer/views/browse/ObjectList';
+import { hiveColumns } from '../../../../../renderer/views/browse/objectListColumns';
 
 const entry = (key: string) => ({ key, size: 1, lastModified: '2026-11-24T10:00:00.000Z' });
 
