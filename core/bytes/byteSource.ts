@@ -5,6 +5,7 @@
  * implement it, so every reader in core/ works on all of them with range reads only.
  */
 import { ShiplensError } from '../errors';
+import { maxDecodeBytesHint } from '../model/decodeCap';
 
 export interface ByteSource {
   /** Total size in bytes. */
@@ -40,12 +41,12 @@ export function byteSourceFromBytes(bytes: Uint8Array, name?: string): ByteSourc
   };
 }
 
-/** Read a whole source into memory, refusing sources over `maxBytes`. */
-export async function byteSourceReadAll(source: ByteSource, maxBytes: number, signal?: AbortSignal): Promise<Uint8Array> {
-  if (source.size > maxBytes) {
-    throw new ShiplensError('TOO_LARGE', `The object is ${source.size} bytes, over the ${maxBytes}-byte limit.`, {
+/** Read a whole source into memory, refusing sources over the decode cap `maxDecodeBytes`. */
+export async function byteSourceReadAll(source: ByteSource, maxDecodeBytes: number, signal?: AbortSignal): Promise<Uint8Array> {
+  if (source.size > maxDecodeBytes) {
+    throw new ShiplensError('TOO_LARGE', `The object is ${source.size} bytes, over the ${maxDecodeBytes}-byte limit.`, {
       source: source.name,
-      hint: 'Raise the decode size limit (Settings in the app, --max-size on the command line) and open it again.',
+      hint: maxDecodeBytesHint,
     });
   }
   return source.read(0, source.size, signal);

@@ -3,7 +3,8 @@
  */
 import type { ByteSource } from '../bytes/byteSource';
 import { byteSourceReadAll } from '../bytes/byteSource';
-import { snappyDecode, snappyDefaultMaxOutputBytes } from '../codecs/snappy';
+import { snappyDecode } from '../codecs/snappy';
+import { maxDecodeBytesDefault } from '../model/decodeCap';
 import type { RawBlockDecoder, SnappyVariant } from '../codecs/snappy';
 import { ShiplensError, isShiplensError, throwIfCancelled, toShiplensError } from '../errors';
 import type { Compression, StorageFormat } from '../model/rule';
@@ -59,12 +60,12 @@ async function textBytes(
   options: TableOpenOptions,
   warnings: TableWarning[],
 ): Promise<{ bytes: Uint8Array; variant?: SnappyVariant }> {
-  const limit = options.maxDecodeBytes ?? snappyDefaultMaxOutputBytes;
+  const limit = options.maxDecodeBytes ?? maxDecodeBytesDefault;
   const raw = await byteSourceReadAll(source, limit, options.signal);
   if (detection.compression !== 'snappy') return { bytes: raw };
   try {
     const decoded = await snappyDecode(raw, {
-      maxOutputBytes: limit,
+      maxDecodeBytes: limit,
       rawDecoder: options.rawDecoder,
       // Named `.snappy`/`.snappy.csv` or hinted: a corrupt header is reported as one, not NOT_SNAPPY.
       presentedAsSnappy: detection.detectedBy !== 'content',

@@ -10,4 +10,5 @@ export type * from './rule';
 export type * from './tableInfo';
 export type { CsvDialect } from './csvDialect';
 export { csvDialectDefault } from './csvDialect';
+export { maxDecodeBytesDefault, maxDecodeBytesHint, maxDecodeBytesRange } from './decodeCap';
 export { parquetColumnTypes } from './rule';

@@ -1,11 +1,11 @@
 /**
- * The input flags of the decode commands (`--format`, `--compression`, `--max-size` and the
+ * The input flags of the decode commands (`--format`, `--compression`, `--max-decode-bytes` and the
  * shipped-CSV dialect), declared without loading any reader: command wiring imports this, so
  * `shiplens --version` does not pay for the formats (cliInputs.ts interprets the values).
  */
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { snappyDefaultMaxOutputBytes } from '../../core/codecs';
+import { maxDecodeBytesDefault } from '../../core/model';
 import type { Compression, StorageFormat } from '../../core/model';
 import { charOption, decodeSizeOption, listOption } from './cliOptions';
 
@@ -13,20 +13,33 @@ import { charOption, decodeSizeOption, listOption } from './cliOptions';
 export interface FormatFlags {
   format?: StorageFormat;
   compression?: Compression;
+  maxDecodeBytes?: number;
+  /** `--max-size`, the deprecated spelling of `--max-decode-bytes` (folded into it before the action). */
   maxSize?: number;
 }
 
-/** Default cap on decoded JSON/CSV (DESIGN rule 4). */
-export const defaultMaxBytes = snappyDefaultMaxOutputBytes;
-
-/** Add `--format`, `--compression` and `--max-size` to a decode command. */
+/** Add `--format`, `--compression` and `--max-decode-bytes` to a decode command. */
 export function formatOptionsAdd(command: Command): Command {
   return command
     .addOption(
       new Option('--format <format>', 'storage format when the name does not say (renamed files)').choices(['json', 'csv', 'parquet']),
     )
     .addOption(new Option('--compression <compression>', 'compression when the name does not say').choices(['none', 'snappy']))
-    .option('--max-size <size>', 'largest decoded size accepted (e.g. 512M, 2G; at most 4G)', decodeSizeOption, defaultMaxBytes);
+    .option(
+      '--max-decode-bytes <size>',
+      'largest decoded size accepted (e.g. 512M, 2G; at most 4G)',
+      decodeSizeOption,
+      maxDecodeBytesDefault,
+    )
+    .addOption(new Option('--max-size <size>').argParser(decodeSizeOption).hideHelp())
+    .hook('preAction', maxSizeAliasFold);
+}
+
+/** Old scripts keep working: `--max-size` counts as `--max-decode-bytes` unless that one is given too. */
+function maxSizeAliasFold(command: Command): void {
+  const alias = command.getOptionValue('maxSize') as number | undefined;
+  if (alias === undefined || command.getOptionValueSource('maxDecodeBytes') === 'cli') return;
+  command.setOptionValueWithSource('maxDecodeBytes', alias, 'cli');
 }
 
 /** The shipped-CSV dialect flags. */

@@ -1,6 +1,6 @@
 /**
  * The input side shared by the decode commands: which object (`<src>`), how to read its format
- * (`--format`, `--compression`, `--max-size`) and the shipped-CSV dialect flags.
+ * (`--format`, `--compression`, `--max-decode-bytes`) and the shipped-CSV dialect flags.
  */
 import type { Command } from 'commander';
 import type { ByteSource } from '../../core/bytes';
@@ -12,7 +12,7 @@ import { cliGlobals } from './cliOptions';
 import { cliLocationParse, cliSourceOpen } from './cliSources';
 
 // The flag declarations live in cliFlags.ts (cheap to load); re-exported for existing callers.
-export { defaultMaxBytes, dialectOptionsAdd, formatOptionsAdd } from './cliFlags';
+export { dialectOptionsAdd, formatOptionsAdd } from './cliFlags';
 export type { DialectFlags, FormatFlags } from './cliFlags';
 
 /** True when a shipped-CSV dialect flag was given (they describe CSV, so they imply it). */

@@ -5,6 +5,7 @@
  */
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
+import { maxDecodeBytesRange } from '../../core/model';
 import type { CliIo } from './cliOutput';
 import type { CliConnectionOptions } from './cliSources';
 
@@ -60,12 +61,10 @@ export function sizeOption(value: string): number {
   return bytes;
 }
 
-/** Largest decode cap: 4 GiB, the largest buffer Node 20 holds (as the API's maxDecodeBytes). */
-export const maxDecodeSizeBytes = 2 ** 32;
-
-/** `--max-size`: a size up to 4 GiB, so whatever is accepted can be decoded and written. */
+/** `--max-decode-bytes`: a size up to 4 GiB (maxDecodeBytesRange.max), so whatever is accepted can be decoded and written. */
 export function decodeSizeOption(value: string): number {
   const bytes = sizeOption(value);
-  if (bytes > maxDecodeSizeBytes) throw new InvalidArgumentError('at most 4G (the largest decoded buffer shiplens can hold and write)');
+  if (bytes > maxDecodeBytesRange.max)
+    throw new InvalidArgumentError('at most 4G (the largest decoded buffer shiplens can hold and write)');
   return bytes;
 }

@@ -13,10 +13,11 @@ import { ShiplensError } from '../../core/errors';
 import { formatFromName } from '../../core/formats';
 import type { ParquetSchema } from '../../core/formats';
 import { engineShared } from '../engine';
+import { maxDecodeBytesDefault } from '../../core/model';
 import type { FormatDetection } from '../../core/model';
 import { contentFormatSniff, decompressOutputName } from '../engine/decodedName';
 import { outputFileWrite } from '../services/outputWriter';
-import { defaultMaxBytes, dialectResolve, hintsOf, sourceFor } from './cliInputs';
+import { dialectResolve, hintsOf, sourceFor } from './cliInputs';
 import type { DialectFlags, FormatFlags } from './cliInputs';
 import type { CliContext } from './cliOptions';
 import { cliProgress, sizeText } from './cliOutput';
@@ -99,12 +100,12 @@ export async function decodedBytes(
     });
   }
   if (det.note) await ctx.io.stderr.write(`shiplens: ${source.name}: note: ${det.note}\n`);
-  const limit = flags.maxSize ?? defaultMaxBytes;
+  const limit = flags.maxDecodeBytes ?? maxDecodeBytesDefault;
   const progress = cliProgress(ctx.io, `decoding ${source.name}`, source.size);
   const input = await byteSourceReadAll(source, limit, ctx.signal);
   if (det.compression === 'none') return { output: input, det };
   const decoded = await engine.snappyDecode(input, {
-    maxOutputBytes: limit,
+    maxDecodeBytes: limit,
     presentedAsSnappy: det.detectedBy !== 'content',
     signal: ctx.signal,
     source: source.name,
@@ -176,7 +177,7 @@ export async function schemaAction(
   const opened = await engine.tableOpen(source, {
     ...hintsOf(flags),
     dialect: await dialectResolve(flags, ctx),
-    maxDecodeBytes: flags.maxSize,
+    maxDecodeBytes: flags.maxDecodeBytes,
     signal: ctx.signal,
   });
   const { columns, numRows } = opened.reader;

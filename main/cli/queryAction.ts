@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { snappyDefaultMaxOutputBytes } from '../../core/codecs';
 import { ShiplensError } from '../../core/errors';
+import { maxDecodeBytesDefault } from '../../core/model';
 import { rangeDepsCreate, rangeOpen } from '../range/rangeEngine';
 import { rangeExport, rangeExportPrepare } from '../range/rangeExport';
 import type { RangeOpened } from '../range/rangeEngine';
@@ -136,7 +136,7 @@ export async function queryAction(location: string, flags: QueryFlags, command: 
   const deps = rangeDepsCreate({
     dataDir: dataDirResolve(ctx.io.env, ctx.io.homeDir),
     workerPath: workerPathDefault(),
-    maxDecodeBytes: snappyDefaultMaxOutputBytes,
+    maxDecodeBytes: maxDecodeBytesDefault,
   });
   const options = {
     onError: flags.onError,

@@ -25,7 +25,7 @@ async function open(src: string, flags: TableFlags, command: Command, ctx: CliCo
   const opened = await engineShared().tableOpen(source, {
     ...hintsOf(flags),
     dialect,
-    maxDecodeBytes: flags.maxSize,
+    maxDecodeBytes: flags.maxDecodeBytes,
     maxColumns: flags.maxColumns,
     timeZone: flags.timeZone === undefined ? undefined : cliZoneCheck(flags.timeZone),
     signal: ctx.signal,

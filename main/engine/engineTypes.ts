@@ -35,7 +35,7 @@ export interface CsvExportOptions {
 
 /** Options of the engine's `snappyDecode`. */
 export interface SnappyDecodeOptions {
-  maxOutputBytes?: number;
+  maxDecodeBytes?: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number | null) => void;
   source?: string;

@@ -6,7 +6,8 @@
  */
 import type { ByteSource } from '../../core/bytes';
 import { byteSourceReadAll } from '../../core/bytes';
-import { snappyDecode, snappyDefaultMaxOutputBytes } from '../../core/codecs';
+import { snappyDecode } from '../../core/codecs';
+import { maxDecodeBytesDefault } from '../../core/model';
 import type { RawBlockDecoder } from '../../core/codecs';
 import { toShiplensError } from '../../core/errors';
 import type { ForwardRecord } from '../../core/forward';
@@ -35,13 +36,13 @@ function recordOf(value: Record<string, unknown>): ForwardRecord {
 }
 
 async function textOf(source: ByteSource, options: JsonObjectOptions): Promise<string> {
-  const limit = options.maxDecodeBytes ?? snappyDefaultMaxOutputBytes;
+  const limit = options.maxDecodeBytes ?? maxDecodeBytesDefault;
   const raw = await byteSourceReadAll(source, limit, options.signal);
   const bytes =
     options.compression === 'snappy'
       ? (
           await snappyDecode(raw, {
-            maxOutputBytes: limit,
+            maxDecodeBytes: limit,
             rawDecoder: options.rawDecoder,
             presentedAsSnappy: true,
             signal: options.signal,

@@ -7,4 +7,4 @@ export type * from './events';
 export type * from './files';
 export type * from './settings';
 export type * from './sls';
-export { maxDecodeBytesRange, settingsSchema } from './settings';
+export { settingsSchema } from './settings';

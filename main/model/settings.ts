@@ -1,5 +1,6 @@
 /** The app's settings and what the running face is (app-level, not shared with core). */
 import { z } from 'zod';
+import { maxDecodeBytesRange } from '../../core/model';
 
 /** Which face is running and what it can do. */
 export interface AppInfo {
@@ -23,9 +24,6 @@ export interface Settings {
   /** Size budget of the range-query cache (default 4 GiB when unset). */
   rangeCacheBytes?: number;
 }
-
-/** Smallest and largest decode cap: 4 GiB is the largest buffer Node 20 holds (written in 64 MiB slices). */
-export const maxDecodeBytesRange = { min: 1 << 20, max: 2 ** 32 } as const;
 
 /** Every setting as stored and as `settings.set` takes it: all optional, defaults elsewhere. */
 export const settingsSchema = z.object({

@@ -16,7 +16,7 @@ import type { RangePlan, RangeObject } from './rangePlan';
 /** Decodes one object's snappy bytes (DecodeRunner.decode in the app and the CLI). */
 export type RangeDecode = (
   bytes: Uint8Array,
-  options: { maxOutputBytes: number; signal?: AbortSignal; source: string; transferInput: boolean },
+  options: { maxDecodeBytes: number; signal?: AbortSignal; source: string; transferInput: boolean },
 ) => Promise<{ output: Uint8Array }>;
 
 /** Progress after each object. */
@@ -88,7 +88,7 @@ async function fetchOne(storage: Storage, object: RangeObject, options: RangeFet
     // A read may be a view of a shared pool: the runner copies it unless it owns the whole buffer.
     bytes = (
       await options.decode(bytes, {
-        maxOutputBytes: options.maxDecodeBytes,
+        maxDecodeBytes: options.maxDecodeBytes,
         signal: options.signal,
         source: object.key,
         transferInput: true,

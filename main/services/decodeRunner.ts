@@ -15,7 +15,7 @@ import type { Engine } from '../engine/engineTypes';
 
 /** Options of one decode. */
 export interface DecodeOptions {
-  maxOutputBytes: number;
+  maxDecodeBytes: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number | null) => void;
   source?: string;
@@ -85,7 +85,7 @@ export class DecodeRunner {
         finish(() => reject(new ShiplensError('INTERNAL', `The decode worker stopped (exit code ${code}).`, { source: options.source }))),
       );
       const input = inputTransferable(bytes, options.transferInput === true);
-      const request: DecodeWorkerRequest = { bytes: input, maxOutputBytes: options.maxOutputBytes, source: options.source };
+      const request: DecodeWorkerRequest = { bytes: input, maxDecodeBytes: options.maxDecodeBytes, source: options.source };
       worker.postMessage(request, [input.buffer as ArrayBuffer]);
     });
   }

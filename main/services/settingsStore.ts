@@ -2,9 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { snappyDefaultMaxOutputBytes } from '../../core/codecs';
 import { ShiplensError } from '../../core/errors';
 import { tableDefaultMaxColumns } from '../../core/formats';
+import { maxDecodeBytesDefault, maxDecodeBytesRange } from '../../core/model';
 import { defaultLateGraceMs } from '../../core/shipping';
 import type { Settings } from '../model';
 import { outputFileWrite } from './outputWriter';
@@ -13,13 +13,7 @@ const storedSchema = z.object({
   outputDir: z.string().min(1).max(4096).optional(),
   language: z.enum(['en', 'zh-CN']).optional(),
   timeZone: z.string().max(64).optional(),
-  // 4 GiB: the largest buffer Node 20 can hold, so every accepted decode can be written.
-  maxDecodeBytes: z
-    .number()
-    .int()
-    .min(1 << 20)
-    .max(2 ** 32)
-    .optional(),
+  maxDecodeBytes: z.number().int().min(maxDecodeBytesRange.min).max(maxDecodeBytesRange.max).optional(),
   lateGraceMinutes: z.number().int().min(0).max(2880).optional(),
   maxColumns: z.number().int().min(1).max(100_000).optional(),
   rangeCacheBytes: z
@@ -59,7 +53,7 @@ export class SettingsStore {
       outputDir,
       language: 'en',
       timeZone: '+08:00',
-      maxDecodeBytes: snappyDefaultMaxOutputBytes,
+      maxDecodeBytes: maxDecodeBytesDefault,
       lateGraceMinutes: defaultLateGraceMs / 60_000,
       maxColumns: tableDefaultMaxColumns,
     };

@@ -21,7 +21,7 @@ async function decodeRequest(request: DecodeWorkerRequest): Promise<DecodeWorker
   request.bytes = new Uint8Array(0);
   try {
     const result = await snappyDecode(bytes, {
-      maxOutputBytes: request.maxOutputBytes,
+      maxDecodeBytes: request.maxDecodeBytes,
       rawDecoder: workerRawDecoder(nativeRawBlockDecoder()),
       source: request.source,
       onProgress: (done, total) => port?.postMessage({ type: 'progress', done, total } satisfies DecodeWorkerMessage),

@@ -13,7 +13,7 @@ import type { Cell, Compression, CsvDialect, StorageFormat, TableColumn } from '
 /** First message of a decode: the snappy object (transferred) and the output limit. */
 export interface DecodeWorkerRequest {
   bytes: Uint8Array;
-  maxOutputBytes: number;
+  maxDecodeBytes: number;
   source?: string;
 }
 

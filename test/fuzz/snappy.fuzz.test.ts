@@ -12,7 +12,7 @@ import type { FuzzTally } from './fuzzHarness';
 
 await snappyFixturesLoad();
 
-const maxOutputBytes = 64 * 1024;
+const maxDecodeBytes = 64 * 1024;
 const tallies: FuzzTally[] = [];
 afterAll(() => tallies.forEach(fuzzTallyReport));
 
@@ -24,8 +24,8 @@ const seeds: Record<SnappyVariant, string[]> = {
 };
 
 async function decodeChecked(bytes: Uint8Array, variant: SnappyVariant | undefined, rawDecoder?: RawBlockDecoder): Promise<void> {
-  const { output } = await snappyDecode(bytes, { variant, maxOutputBytes, rawDecoder });
-  expect(output.length).toBeLessThanOrEqual(maxOutputBytes);
+  const { output } = await snappyDecode(bytes, { variant, maxDecodeBytes, rawDecoder });
+  expect(output.length).toBeLessThanOrEqual(maxDecodeBytes);
 }
 
 function fuzzVariant(variant: SnappyVariant, label: string, rawDecoder?: RawBlockDecoder): void {

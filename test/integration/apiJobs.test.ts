@@ -68,7 +68,7 @@ describe('DecodeRunner worker', () => {
     const runner = new DecodeRunner({ snappyDecode: () => Promise.reject(new Error('inline path used')) }, workerPath, 1);
     expect(runner.usesWorker(10)).toBe(true);
     const controller = new AbortController();
-    const decoding = runner.decode(new Uint8Array(10), { maxOutputBytes: 1 << 20, signal: controller.signal });
+    const decoding = runner.decode(new Uint8Array(10), { maxDecodeBytes: 1 << 20, signal: controller.signal });
     controller.abort();
     await expect(decoding).rejects.toMatchObject({ code: 'CANCELLED' });
   });
@@ -77,7 +77,7 @@ describe('DecodeRunner worker', () => {
     const workerPath = join(root, 'crashWorker.cjs');
     await writeFile(workerPath, "require('node:worker_threads').parentPort.on('message', () => process.exit(3));\n");
     const runner = new DecodeRunner({ snappyDecode: () => Promise.reject(new Error('inline path used')) }, workerPath, 1);
-    await expect(runner.decode(new Uint8Array(10), { maxOutputBytes: 1 << 20 })).rejects.toMatchObject({
+    await expect(runner.decode(new Uint8Array(10), { maxDecodeBytes: 1 << 20 })).rejects.toMatchObject({
       code: 'INTERNAL',
       message: 'The decode worker stopped (exit code 3).',
     });

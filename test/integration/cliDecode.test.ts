@@ -271,16 +271,16 @@ describe('corrupt inputs: exit 1 and exactly one line, no stack', () => {
       /declares 4,294,967,296 bytes uncompressed but is only 7 bytes/,
     ],
     [
-      'block declaring more than --max-size',
+      'block declaring more than --max-decode-bytes',
       () => join(snappy, 'logs-large.raw.snappy'),
-      ['decode', '-o', '-', '--max-size', '1M'],
+      ['decode', '-o', '-', '--max-decode-bytes', '1M'],
       /limit|large/i,
     ],
     [
-      'object over --max-size: the hint names the flag, not another tool',
+      'object over --max-decode-bytes: the hint names the flag, not another tool',
       () => join(snappy, 'logs-large.raw.snappy'),
-      ['head', '--max-size', '1K'],
-      /Raise the decode size limit \(Settings in the app, --max-size on the command line\)/,
+      ['head', '--max-decode-bytes', '1K'],
+      /Raise the decode size limit \(Settings in the app, --max-decode-bytes on the command line\)/,
     ],
     ['missing file', () => join(tmp, 'nope.snappy'), ['info'], /does not exist/],
   ];
@@ -323,5 +323,21 @@ describe('usage errors: exit 2', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.length).toBeGreaterThan(0);
+  });
+});
+
+describe('--max-size, the deprecated spelling of --max-decode-bytes', () => {
+  it('still caps the decode (and parses like it), but --help names only --max-decode-bytes', async () => {
+    const large = join(snappy, 'logs-large.raw.snappy');
+    const capped = await cliCapture(['head', large, '--max-size', '1K']);
+    expect(capped.code).toBe(1);
+    expect(capped.stderr).toMatch(/Raise the decode size limit \(Settings in the app, --max-decode-bytes on the command line\)/);
+    expect((await cliCapture(['head', large, '--max-size', '1K', '--max-decode-bytes', '1G'])).code).toBe(0);
+    const over = await cliCapture(['decode', large, '--max-size', '5G', '-o', '-']);
+    expect(over.code).toBe(2);
+    expect(over.stderr).toContain('at most 4G (the largest decoded buffer shiplens can hold and write)');
+    const help = await cliCapture(['head', '--help']);
+    expect(help.stdout).toContain('--max-decode-bytes <size>');
+    expect(help.stdout).not.toContain('--max-size');
   });
 });

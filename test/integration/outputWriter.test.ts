@@ -201,9 +201,11 @@ describe('output names and folders', () => {
       ok: true,
       value: { maxDecodeBytes: 2 ** 32 },
     });
-    const cli = await cliCapture(['decode', join(root, 'bucket', 'big.json.snappy'), '--max-size', '5G', '-o', '-']);
+    const cli = await cliCapture(['decode', join(root, 'bucket', 'big.json.snappy'), '--max-decode-bytes', '5G', '-o', '-']);
     expect(cli.code).toBe(2);
     expect(cli.stderr).toContain('at most 4G (the largest decoded buffer shiplens can hold and write)');
-    expect((await cliCapture(['decode', join(root, 'bucket', 'big.json.snappy'), '--max-size', '4G', '-o', '-'])).stdout).toBe(jsonText);
+    expect((await cliCapture(['decode', join(root, 'bucket', 'big.json.snappy'), '--max-decode-bytes', '4G', '-o', '-'])).stdout).toBe(
+      jsonText,
+    );
   });
 });

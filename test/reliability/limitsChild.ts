@@ -73,11 +73,11 @@ const scenarios: Record<string, (arg?: string) => Promise<Record<string, unknown
   },
   // Even with the limit raised past 4 GB, 70 bytes cannot expand to 4 GB: refused on arithmetic.
   async 'snappy-raw-4gb-limit-raised'() {
-    await snappyDecode(fourGbBlock, { source: 'x.snappy', maxOutputBytes: 8 * 1024 ** 3 });
+    await snappyDecode(fourGbBlock, { source: 'x.snappy', maxDecodeBytes: 8 * 1024 ** 3 });
   },
   async 'snappy-raw-4gb-native'() {
     const native = nativeRawBlockDecoder();
-    await snappyDecode(fourGbBlock, { variant: 'raw', rawDecoder: native ?? undefined, maxOutputBytes: 8 * 1024 ** 3 });
+    await snappyDecode(fourGbBlock, { variant: 'raw', rawDecoder: native ?? undefined, maxDecodeBytes: 8 * 1024 ** 3 });
     return { native: native !== null };
   },
   async 'snappy-java-4gb'() {

@@ -8,7 +8,8 @@
 import { throwIfCancelled } from '../../errors';
 import { rawBlockDecodeInto, rawHeaderCheck } from './rawBlock';
 import type { BlockContext } from './rawBlock';
-import { bytesText, outputAllocate, raiseLimitHint, snappyError } from './snappyError';
+import { maxDecodeBytesHint } from '../../model/decodeCap';
+import { bytesText, outputAllocate, snappyError } from './snappyError';
 import { crc32cMasked } from './crc32c';
 import type { RawBlockDecoder } from './types';
 
@@ -29,7 +30,7 @@ export type ChunkReader = () => Chunk | null;
 /** What a container decode needs besides the bytes. */
 export interface StreamContext {
   source?: string;
-  maxOutputBytes: number;
+  maxDecodeBytes: number;
   decoder: RawBlockDecoder;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number | null) => void;
@@ -43,8 +44,8 @@ function yieldToLoop(): Promise<void> {
 }
 
 /** The header length of a raw chunk, checked against its size and the stream limit. */
-export function rawChunkLength(bytes: Uint8Array, start: number, end: number, ctx: { source?: string; maxOutputBytes: number }): number {
-  const blockCtx: BlockContext = { source: ctx.source, at: start, maxOutputBytes: ctx.maxOutputBytes };
+export function rawChunkLength(bytes: Uint8Array, start: number, end: number, ctx: { source?: string; maxDecodeBytes: number }): number {
+  const blockCtx: BlockContext = { source: ctx.source, at: start, maxDecodeBytes: ctx.maxDecodeBytes };
   return rawHeaderCheck(bytes.subarray(start, end), blockCtx).length;
 }
 
@@ -52,12 +53,12 @@ function totalLength(read: ChunkReader, ctx: StreamContext): number {
   let total = 0;
   for (let chunk = read(); chunk; chunk = read()) {
     total += chunk.length;
-    if (total > ctx.maxOutputBytes) {
+    if (total > ctx.maxDecodeBytes) {
       throw snappyError(
         'TOO_LARGE',
-        `The snappy stream decodes to more than the ${bytesText(ctx.maxOutputBytes)} limit.`,
+        `The snappy stream decodes to more than the ${bytesText(ctx.maxDecodeBytes)} limit.`,
         ctx.source,
-        raiseLimitHint,
+        maxDecodeBytesHint,
       );
     }
   }
@@ -68,7 +69,7 @@ function chunkDecode(bytes: Uint8Array, chunk: Chunk, target: Uint8Array, ctx: S
   const block = bytes.subarray(chunk.start, chunk.end);
   if (chunk.kind === 'stored') target.set(block);
   else {
-    const blockCtx: BlockContext = { source: ctx.source, at: chunk.start, maxOutputBytes: ctx.maxOutputBytes };
+    const blockCtx: BlockContext = { source: ctx.source, at: chunk.start, maxDecodeBytes: ctx.maxDecodeBytes };
     rawBlockDecodeInto(block, rawHeaderCheck(block, blockCtx), ctx.decoder, blockCtx, target);
   }
   if (chunk.crc !== null && crc32cMasked(target) !== chunk.crc) {

@@ -8,7 +8,7 @@ import { snappyError } from './snappyError';
 
 interface ReaderContext {
   source?: string;
-  maxOutputBytes: number;
+  maxDecodeBytes: number;
 }
 
 /** Framing format stream identifier chunk: type 0xff, length 6, "sNaPpY". */

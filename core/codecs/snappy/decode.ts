@@ -11,7 +11,7 @@ import { rawHeaderRead, rawMaxExpansion, rawMinExpansion } from './rawScan';
 import { snappyError } from './snappyError';
 import { snappyjsRawDecoder } from './snappyjsDecoder';
 import { snappySniff } from './sniff';
-import { snappyDefaultMaxOutputBytes } from './types';
+import { maxDecodeBytesDefault } from '../../model/decodeCap';
 import type { SnappyDecodeOptions, SnappyDecodeResult, SnappyVariant } from './types';
 
 const notSnappyHint =
@@ -46,13 +46,13 @@ function notSnappy(source: string | undefined): never {
 function noContainer(bytes: Uint8Array, options: SnappyDecodeOptions, max: number): never {
   const header = options.presentedAsSnappy ? rawHeaderRead(bytes) : null;
   if (header && (header.size < 0 || header.length > rawMaxExpansion(bytes.length - header.size))) {
-    rawDeclaredLengthCheck(bytes, header, { source: options.source, at: 0, maxOutputBytes: max });
+    rawDeclaredLengthCheck(bytes, header, { source: options.source, at: 0, maxDecodeBytes: max });
   }
   notSnappy(options.source);
 }
 
 function rawDecode(bytes: Uint8Array, options: SnappyDecodeOptions, sniffed: boolean, max: number): Uint8Array {
-  const ctx = { source: options.source, at: 0, maxOutputBytes: max };
+  const ctx = { source: options.source, at: 0, maxDecodeBytes: max };
   const header = rawHeaderCheck(bytes, ctx);
   // A raw block needs at most 5 input bytes per output byte; far more input means it is not one.
   if (sniffed && header.length < rawMinExpansion(bytes.length - header.size)) notSnappy(options.source);
@@ -72,7 +72,7 @@ async function decodeAs(variant: SnappyVariant, bytes: Uint8Array, options: Snap
   if (variant === 'raw') return rawDecode(bytes, options, options.variant === undefined, max);
   const ctx: StreamContext = {
     source: options.source,
-    maxOutputBytes: max,
+    maxDecodeBytes: max,
     decoder: options.rawDecoder ?? snappyjsRawDecoder,
     signal: options.signal,
     onProgress: options.onProgress,
@@ -110,7 +110,7 @@ export async function snappyDecode(bytes: Uint8Array, options: SnappyDecodeOptio
   try {
     throwIfCancelled(options.signal);
     if (bytes.length === 0) throw snappyError('EMPTY_INPUT', 'The file is empty (0 bytes), so there is nothing to decompress.', source);
-    const max = options.maxOutputBytes ?? snappyDefaultMaxOutputBytes;
+    const max = options.maxDecodeBytes ?? maxDecodeBytesDefault;
     const variant = options.variant ?? snappySniff(bytes);
     if (variant === null) noContainer(bytes, options, max);
     const order = options.variant ? [variant] : snappyVariantOrder(bytes, variant, options.presentedAsSnappy === true);

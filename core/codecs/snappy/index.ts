@@ -2,7 +2,6 @@
  * Snappy codec: raw block (what SLS ships), framing, snappy-java and Hadoop streams.
  */
 export type { RawBlockDecoder, SnappyDecodeOptions, SnappyDecodeResult, SnappyVariant } from './types';
-export { snappyDefaultMaxOutputBytes } from './types';
 export { snappyDecode, snappyRawUncompressedLength } from './decode';
 export { snappySniff, snappySniffBytes } from './sniff';
 export { snappyCompressRaw } from './compress';

@@ -3,7 +3,8 @@
  */
 import { isShiplensError } from '../../errors';
 import type { ShiplensError } from '../../errors';
-import { bytesText, outputAllocate, raiseLimitHint, snappyError } from './snappyError';
+import { maxDecodeBytesHint } from '../../model/decodeCap';
+import { bytesText, outputAllocate, snappyError } from './snappyError';
 import { rawHeaderRead, rawMaxExpansion, rawTagsScan } from './rawScan';
 import type { RawHeader } from './rawScan';
 import type { IntoRawBlockDecoder, RawBlockDecoder } from './types';
@@ -17,7 +18,7 @@ export interface BlockContext {
   source?: string;
   /** Offset of the block in the file (0 for a whole-file raw block). */
   at: number;
-  maxOutputBytes: number;
+  maxDecodeBytes: number;
 }
 
 function where(ctx: BlockContext): string {
@@ -57,7 +58,7 @@ function overlongError(block: Uint8Array, header: RawHeader, ctx: BlockContext):
 export function rawDeclaredLengthCheck(block: Uint8Array, header: RawHeader, ctx: BlockContext): void {
   if (header.size < 0) throw overlongError(block, header, ctx);
   const max = rawMaxExpansion(block.length - header.size);
-  if (header.length > ctx.maxOutputBytes) {
+  if (header.length > ctx.maxDecodeBytes) {
     if (header.length > max) {
       throw snappyError(
         'TOO_LARGE',
@@ -68,9 +69,9 @@ export function rawDeclaredLengthCheck(block: Uint8Array, header: RawHeader, ctx
     }
     throw snappyError(
       'TOO_LARGE',
-      `${where(ctx)} declares ${bytesText(header.length)} uncompressed, over the ${bytesText(ctx.maxOutputBytes)} limit.`,
+      `${where(ctx)} declares ${bytesText(header.length)} uncompressed, over the ${bytesText(ctx.maxDecodeBytes)} limit.`,
       ctx.source,
-      raiseLimitHint,
+      maxDecodeBytesHint,
     );
   }
   if (header.length > max) {

@@ -15,9 +15,6 @@ const hints: Partial<Record<ErrorCode, string>> = {
   EMPTY_INPUT: 'The object is empty (0 bytes); the shipping task may have failed while writing it.',
 };
 
-/** What to do about an output over the decode size limit (neutral: the app and the CLI both show it). */
-export const raiseLimitHint = 'Raise the decode size limit (Settings in the app, --max-size on the command line) and open it again.';
-
 /** A ShiplensError for snappy input, with the default hint of its code unless one is given. */
 export function snappyError(code: ErrorCode, message: string, source?: string, hint?: string): ShiplensError {
   return new ShiplensError(code, message, { hint: hint ?? hints[code], source });

@@ -26,8 +26,8 @@ export type IntoRawBlockDecoder = RawBlockDecoder & Required<Pick<RawBlockDecode
 
 /** Options of snappyDecode. */
 export interface SnappyDecodeOptions {
-  /** Refuse outputs larger than this (default 1 GiB), checked before allocating. */
-  maxOutputBytes?: number;
+  /** Refuse outputs larger than this (default maxDecodeBytesDefault, 1 GiB), checked before allocating. */
+  maxDecodeBytes?: number;
   rawDecoder?: RawBlockDecoder;
   /** Skip sniffing and decode as this variant. */
   variant?: SnappyVariant;
@@ -47,6 +47,3 @@ export interface SnappyDecodeResult {
   variant: SnappyVariant;
   output: Uint8Array;
 }
-
-/** Default limit on decoded bytes (DESIGN rule 4). */
-export const snappyDefaultMaxOutputBytes = 1024 * 1024 * 1024;

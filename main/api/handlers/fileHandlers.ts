@@ -41,7 +41,7 @@ async function decompressFile(services: ApiServices, arg: ApiParsed<'decompress.
     const inputBytes = bytes.length;
     // The input is given to the worker (not copied): `bytes` is empty after this call.
     const decoded = await services.decoder.decode(bytes, {
-      maxOutputBytes: maxDecodeBytes,
+      maxDecodeBytes,
       transferInput: true,
       signal: job.signal,
       source: input.name,

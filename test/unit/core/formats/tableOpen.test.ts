@@ -168,7 +168,7 @@ describe('tableOpen on a raw block whose header declares more than it can hold',
     const error = await tableOpen(fixtureSource(snappyDir, 'logs-small.raw.snappy'), { maxDecodeBytes: 1000 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'TOO_LARGE' });
     expect((error as { hint: string }).hint).toBe(
-      'Raise the decode size limit (Settings in the app, --max-size on the command line) and open it again.',
+      'Raise the decode size limit (Settings in the app, --max-decode-bytes on the command line) and open it again.',
     );
   });
 });

@@ -20,7 +20,7 @@ function ownedCopy(bytes: Uint8Array): Uint8Array {
 describe('DecodeRunner in a worker', () => {
   it('transfers the input when allowed (detached after) and returns the exact output', async () => {
     const input = ownedCopy(snappy.compressSync(plain));
-    const result = await new DecodeRunner(inline, workerPath, 1).decode(input, { maxOutputBytes: 1 << 24, transferInput: true });
+    const result = await new DecodeRunner(inline, workerPath, 1).decode(input, { maxDecodeBytes: 1 << 24, transferInput: true });
     expect(input.length).toBe(0);
     expect(result.variant).toBe('raw');
     expect(Buffer.from(result.output).equals(Buffer.from(plain))).toBe(true);
@@ -29,19 +29,19 @@ describe('DecodeRunner in a worker', () => {
   it('leaves the input alone without transferInput, or when it is a view into a larger buffer', async () => {
     const input = ownedCopy(snappy.compressSync(plain));
     const runner = new DecodeRunner(inline, workerPath, 1);
-    await runner.decode(input, { maxOutputBytes: 1 << 24 });
+    await runner.decode(input, { maxDecodeBytes: 1 << 24 });
     expect(input.length).toBeGreaterThan(0);
     const padded = new Uint8Array(input.length + 10);
     padded.set(input, 5);
     const view = padded.subarray(5, 5 + input.length);
-    const result = await runner.decode(view, { maxOutputBytes: 1 << 24, transferInput: true });
+    const result = await runner.decode(view, { maxDecodeBytes: 1 << 24, transferInput: true });
     expect(view.length).toBe(input.length);
     expect(Buffer.from(result.output).equals(Buffer.from(plain))).toBe(true);
   });
 
   it('reports a corrupt block as the typed error from the worker', async () => {
     const input = ownedCopy(snappy.compressSync(plain)).subarray(0, 500);
-    await expect(new DecodeRunner(inline, workerPath, 1).decode(input, { maxOutputBytes: 1 << 24 })).rejects.toMatchObject({
+    await expect(new DecodeRunner(inline, workerPath, 1).decode(input, { maxDecodeBytes: 1 << 24 })).rejects.toMatchObject({
       code: 'TRUNCATED',
     });
   });

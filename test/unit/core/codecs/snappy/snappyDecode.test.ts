@@ -95,17 +95,17 @@ describe('snappyDecode on corrupt input', () => {
     expect(spy.calls).toEqual([]);
   });
 
-  it('applies maxOutputBytes to raw blocks and to streams before decoding', async () => {
+  it('applies maxDecodeBytes to raw blocks and to streams before decoding', async () => {
     const spy = spyDecoder(native ?? { name: 'none', uncompress: () => new Uint8Array(0) });
-    expect((await decodeError(raw, { maxOutputBytes: 8000, rawDecoder: spy })).code).toBe('TOO_LARGE');
-    expect((await decodeError(framing, { maxOutputBytes: 1_000_000, rawDecoder: spy })).code).toBe('TOO_LARGE');
+    expect((await decodeError(raw, { maxDecodeBytes: 8000, rawDecoder: spy })).code).toBe('TOO_LARGE');
+    expect((await decodeError(framing, { maxDecodeBytes: 1_000_000, rawDecoder: spy })).code).toBe('TOO_LARGE');
     expect(spy.calls).toEqual([]);
   });
 
   it('says what to do, not which tool to use, for a block over the limit', async () => {
-    const error = await decodeError(raw, { maxOutputBytes: 8000 });
+    const error = await decodeError(raw, { maxDecodeBytes: 8000 });
     expect(error.message).toMatch(/^The snappy block declares [\d,]+ bytes uncompressed, over the 8,000 bytes limit\.$/);
-    expect(error.hint).toBe('Raise the decode size limit (Settings in the app, --max-size on the command line) and open it again.');
+    expect(error.hint).toBe('Raise the decode size limit (Settings in the app, --max-decode-bytes on the command line) and open it again.');
   });
 
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('reports NOT_SNAPPY for random bytes (seed %i)', async (seed) => {
@@ -227,6 +227,6 @@ describe('snappyDecode of a header no container fits', () => {
   it('keeps NOT_SNAPPY for a presented header that is merely over the limit', async () => {
     // Declares 1,000 bytes (possible for 60 input bytes) but the tags are not snappy.
     const bytes = Uint8Array.from([0xe8, 0x07, ...new Array<number>(58).fill(0xff)]);
-    expect((await decodeError(bytes, { presentedAsSnappy: true, maxOutputBytes: 100 })).code).toBe('NOT_SNAPPY');
+    expect((await decodeError(bytes, { presentedAsSnappy: true, maxDecodeBytes: 100 })).code).toBe('NOT_SNAPPY');
   });
 });
