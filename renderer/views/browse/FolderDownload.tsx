@@ -5,49 +5,35 @@
  */
 import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ErrorInfo } from '../../../core/errors';
 import { apiCall, apiCancel, apiJobId } from '../../api/client';
 import { useT } from '../../i18n';
 import { useStore } from '../../state/store';
 import { ErrorBox } from '../../components/ErrorBox';
 import { ProgressBar } from '../../components/ProgressBar';
-
-interface Outcome {
-  saved: number;
-  kept: number;
-  failed: number;
-  dir: string;
-  firstError: ErrorInfo | null;
-}
+import { downloadListed } from './downloadListed';
+import type { ListedOutcome } from './downloadListed';
 
 /** The "Download listed objects" button with its progress and summary. */
 export function FolderDownload() {
   const t = useT();
   const s = useStore(useShallow((st) => ({ objects: st.objects, listing: st.listing, prefix: st.prefix })));
   const [done, setDone] = useState<number | null>(null);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [outcome, setOutcome] = useState<ListedOutcome | null>(null);
   const stop = useRef<{ stopped: boolean; jobId: string | null }>({ stopped: false, jobId: null });
   const keys = s.objects.map((o) => o.key);
   async function run() {
     stop.current = { stopped: false, jobId: null };
-    const result: Outcome = { saved: 0, kept: 0, failed: 0, dir: '', firstError: null };
     setOutcome(null);
     setDone(0);
-    for (const [i, key] of keys.entries()) {
-      if (stop.current.stopped) break;
-      const jobId = apiJobId('download');
-      stop.current.jobId = jobId;
-      const response = await apiCall('object.download', { key, jobId });
-      if (response.ok) {
-        result.saved += 1;
-        result.dir = response.value.path.slice(0, Math.max(response.value.path.lastIndexOf('/'), response.value.path.lastIndexOf('\\')));
-      } else if (response.error.code === 'FILE_EXISTS') result.kept += 1;
-      else {
-        result.failed += 1;
-        result.firstError ??= response.error;
-      }
-      setDone(i + 1);
-    }
+    const result = await downloadListed(keys, {
+      download: (key) => {
+        const jobId = apiJobId('download');
+        stop.current.jobId = jobId;
+        return apiCall('object.download', { key, jobId });
+      },
+      stopped: () => stop.current.stopped,
+      progress: setDone,
+    });
     setDone(null);
     setOutcome(result);
   }
