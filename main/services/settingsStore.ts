@@ -1,28 +1,13 @@
 /** User settings persisted as JSON in the data folder (`settings.json`). */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { ShiplensError } from '../../core/errors';
 import { tableDefaultMaxColumns } from '../../core/formats';
-import { maxDecodeBytesDefault, maxDecodeBytesRange } from '../../core/model';
+import { maxDecodeBytesDefault } from '../../core/model';
 import { defaultLateGraceMs } from '../../core/shipping';
+import { settingsSchema } from '../model';
 import type { Settings } from '../model';
 import { outputFileWrite } from './outputWriter';
-
-const storedSchema = z.object({
-  outputDir: z.string().min(1).max(4096).optional(),
-  language: z.enum(['en', 'zh-CN']).optional(),
-  timeZone: z.string().max(64).optional(),
-  maxDecodeBytes: z.number().int().min(maxDecodeBytesRange.min).max(maxDecodeBytesRange.max).optional(),
-  lateGraceMinutes: z.number().int().min(0).max(2880).optional(),
-  maxColumns: z.number().int().min(1).max(100_000).optional(),
-  rangeCacheBytes: z
-    .number()
-    .int()
-    .min(64 << 20)
-    .max(2 ** 42)
-    .optional(),
-});
 
 /** True for a fixed offset (`+08:00`, `Z`) or an IANA zone name this runtime knows. */
 export function timeZoneValid(zone: string): boolean {
@@ -62,9 +47,10 @@ export class SettingsStore {
   /** Current settings (defaults where the file is missing, unreadable or invalid). */
   async get(): Promise<Settings> {
     if (this.current) return { ...this.current };
-    let stored: z.infer<typeof storedSchema> = {};
+    // The file holds what `settings.set` takes (one schema); unknown keys are dropped, an invalid file ignored.
+    let stored: Partial<Settings> = {};
     try {
-      const parsed = storedSchema.safeParse(JSON.parse(await readFile(this.file, 'utf8')));
+      const parsed = settingsSchema.safeParse(JSON.parse(await readFile(this.file, 'utf8')));
       if (parsed.success) stored = parsed.data;
     } catch {
       // Missing or corrupt settings fall back to defaults; the next `set` rewrites the file.
