@@ -15,18 +15,14 @@
  * Files are written by main/services/outputWriter.ts, listing and download by the one Storage
  * interface (main/storage/storage.ts).
  */
-import type { RawBlockDecoder } from '../../core/codecs';
-import { snappyDecode, hysnappyRawDecoder, rawDecoderBySize } from '../../core/codecs';
+import { snappyDecode } from '../../core/codecs';
 import { formatDetect } from '../../core/formats';
-import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
+import { engineRawDecoder } from './engineDecoder';
 import type { Engine } from './engineTypes';
 
 export type { CsvExportOptions, Engine, SnappyDecodeOptions, TableOpenOptions } from './engineTypes';
 
-/** The one raw-block decoder choice: pages and small objects on WASM snappy (steady), big objects on the native addon (fastest). */
-export function engineRawDecoder(): RawBlockDecoder | undefined {
-  return rawDecoderBySize(hysnappyRawDecoder(), nativeRawBlockDecoder()) ?? undefined;
-}
+export { engineRawDecoder } from './engineDecoder';
 
 /** The engine with the raw-block decoder, the parquetjs-lite writer and snappy compression bound. */
 export function engineCreate(): Engine {

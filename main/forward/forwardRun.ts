@@ -3,7 +3,7 @@
  * least once, and report the counters. The CLI (and later the app) call this; it owns no
  * terminal and no process signals.
  */
-import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
+import { engineRawDecoder } from '../engine';
 import { rangePlan } from '../range/rangePlan';
 import type { RangePlan } from '../range/rangePlan';
 import type { RangeSpec } from '../range/rangeSpec';
@@ -121,7 +121,7 @@ async function* replayItemsFor(
     storage: replay.storage,
     plan,
     resume: saved?.position ?? null,
-    rawDecoder: nativeRawBlockDecoder() ?? undefined,
+    rawDecoder: engineRawDecoder(),
     signal: replay.stop,
     onSkip,
   })) {

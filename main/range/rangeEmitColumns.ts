@@ -5,7 +5,7 @@
  * theirs). Parquet files carry their schema: nothing is read.
  */
 import { snappyDecode } from '../../core/codecs';
-import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
+import { engineRawDecoder } from '../engine';
 import type { Storage } from '../storage/storage';
 import type { RangePlan } from './rangePlan';
 
@@ -15,8 +15,7 @@ async function jsonKeys(storage: Storage, plan: RangePlan): Promise<string[] | u
   if (!first || plan.spec.rule.format !== 'json') return undefined;
   const source = await storage.open(first.key);
   let bytes = await source.read(0, Math.min(source.size, 64 << 20));
-  if (first.compression === 'snappy')
-    bytes = (await snappyDecode(bytes, { rawDecoder: nativeRawBlockDecoder() ?? undefined, source: first.key })).output;
+  if (first.compression === 'snappy') bytes = (await snappyDecode(bytes, { rawDecoder: engineRawDecoder(), source: first.key })).output;
   const keys = new Set<string>(['__time__']);
   for (const line of new TextDecoder().decode(bytes).split('\n').slice(0, 1000)) {
     try {

@@ -3,8 +3,7 @@
  * a DuckDB session over the cached files. The faces only parse arguments and show results.
  */
 import path from 'node:path';
-import { snappyDecode } from '../../core/codecs';
-import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
+import { engineShared } from '../engine';
 import { DecodeRunner } from '../services/decodeRunner';
 import type { Storage } from '../storage/storage';
 import { RangeCache, rangeCacheBudgetDefault, rangeCacheFolder } from './rangeCache';
@@ -20,17 +19,14 @@ export interface RangeDeps {
   maxDecodeBytes: number;
 }
 
-/** The range deps of a process: cache under the data folder, the app's DecodeRunner (native snappy; worker for big objects). */
+/** The range deps of a process: cache under the data folder, a DecodeRunner over the engine (its decoder; worker for big objects). */
 export function rangeDepsCreate(options: {
   dataDir: string;
   workerPath: string | null;
   maxDecodeBytes: number;
   cacheBudgetBytes?: number;
 }): RangeDeps {
-  const runner = new DecodeRunner(
-    { snappyDecode: (bytes, o) => snappyDecode(bytes, { ...o, rawDecoder: nativeRawBlockDecoder() ?? undefined }) },
-    options.workerPath,
-  );
+  const runner = new DecodeRunner(engineShared(), options.workerPath);
   return {
     cache: new RangeCache(path.join(options.dataDir, rangeCacheFolder), options.cacheBudgetBytes ?? rangeCacheBudgetDefault),
     decode: (bytes, o) => runner.decode(bytes, o),

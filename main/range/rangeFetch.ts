@@ -2,7 +2,7 @@
  * Fetch and decode the objects of a plan into the range cache, a few at a time.
  *
  * Each object is read whole through the Storage interface, decoded by the app's DecodeRunner
- * (native snappy; a worker thread for big objects, so a 200 MB object never blocks the main
+ * (the engine's decoder; a worker thread for big objects, so a 200 MB object never blocks the main
  * thread) and stored as one cache entry. A cached object is not read again. A corrupt object
  * is reported with its key: the range stops, or (`onError: 'skip'`) it is left out and listed
  * in `failed` — never silently.

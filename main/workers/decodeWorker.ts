@@ -8,7 +8,8 @@
 import { parentPort } from 'node:worker_threads';
 import { toShiplensError } from '../../core/errors';
 import { snappyDecode } from '../../core/codecs';
-import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
+// The decoder choice alone, not the engine's index: the worker bundle stays free of its readers.
+import { engineRawDecoder } from '../engine/engineDecoder';
 import { tableWorkerServe } from './tableWorkerHost';
 import type { DecodeWorkerMessage, DecodeWorkerRequest, TableWorkerOpen } from './workerProtocol';
 import { workerRawDecoder } from './workerRawDecoder';
@@ -22,7 +23,7 @@ async function decodeRequest(request: DecodeWorkerRequest): Promise<DecodeWorker
   try {
     const result = await snappyDecode(bytes, {
       maxDecodeBytes: request.maxDecodeBytes,
-      rawDecoder: workerRawDecoder(nativeRawBlockDecoder()),
+      rawDecoder: workerRawDecoder(engineRawDecoder() ?? null),
       source: request.source,
       onProgress: (done, total) => port?.postMessage({ type: 'progress', done, total } satisfies DecodeWorkerMessage),
     });

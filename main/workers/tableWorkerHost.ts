@@ -8,12 +8,12 @@
  */
 import type { MessagePort } from 'node:worker_threads';
 import { byteSourceFromBytes } from '../../core/bytes';
-import { snappyjsRawDecoder, hysnappyRawDecoder } from '../../core/codecs';
+import { snappyjsRawDecoder } from '../../core/codecs';
 import type { RawBlockDecoder } from '../../core/codecs';
 import { toShiplensError } from '../../core/errors';
 import { tableOpen } from '../../core/formats';
 import type { TableReader } from '../../core/formats';
-import { nativeRawBlockDecoder } from '../codecs/nativeSnappy';
+import { engineRawDecoder } from '../engine/engineDecoder';
 import type { TableWorkerMessage, TableWorkerOpen, TableWorkerRows } from './workerProtocol';
 
 function sharedCopy(bytes: Uint8Array): Uint8Array {
@@ -22,9 +22,9 @@ function sharedCopy(bytes: Uint8Array): Uint8Array {
   return shared;
 }
 
-/** The fastest decoder here (native, else WASM, else snappyjs) with its output moved into shared memory. */
+/** The engine's decoder (else snappyjs) with its output moved into shared memory. */
 function sharedOutputDecoder(): RawBlockDecoder {
-  const inner = nativeRawBlockDecoder() ?? hysnappyRawDecoder() ?? snappyjsRawDecoder;
+  const inner = engineRawDecoder() ?? snappyjsRawDecoder;
   return { name: inner.name, uncompress: (block, length) => sharedCopy(inner.uncompress(block, length)) };
 }
 

@@ -12,7 +12,7 @@ export const workerIntoFromBytes = 16 * 1024 * 1024;
  * Native `snappy` returns external buffers, which postMessage cannot detach: it clones them
  * (a 256 MB object peaked at input + 3× output). Big blocks therefore decode with snappyjs
  * into one buffer of ours (its pre-scan runs in rawBlockDecodeInto); small stream chunks keep
- * the faster native decoder and are copied into the stream's single output.
+ * the faster `native` decoder (the engine's choice) and are copied into the stream's single output.
  */
 export function workerRawDecoder(native: RawBlockDecoder | null, intoFromBytes = workerIntoFromBytes): IntoRawBlockDecoder {
   return {
