@@ -7,6 +7,8 @@
  */
 import { z } from 'zod';
 import { jobId } from './schemaParts';
+import { decompressInputs } from './decompressContract';
+import type { DecompressResults } from './decompressContract';
 import { slsInputs } from './slsContract';
 import type { ErrorInfo } from '../../core/errors';
 import type { JsonCell, ListPage, ObjectInspection, ParquetSchemaInfo, TableInfo, CsvDialect } from '../../core/model';
@@ -14,7 +16,6 @@ import type {
   ApiEvents,
   AppInfo,
   ConnectionInfo,
-  DecompressResult,
   FileResult,
   OssConnection,
   ProfileSummary,
@@ -163,22 +164,6 @@ export const apiInputs = {
     })
     .strict(),
 
-  'decompress.file': z
-    .object({
-      /** A local path (Electron: dropped or picked file) … */
-      path: localPath.optional(),
-      /** … or an upload id from `POST /api/upload` (browser mode). */
-      uploadId: z
-        .string()
-        .regex(/^[A-Za-z0-9_-]{1,64}$/)
-        .optional(),
-      fileName: fileName.optional(),
-      outDir: localPath.optional(),
-      overwrite: z.boolean().default(false),
-      jobId,
-    })
-    .strict(),
-
   'rules.simulate': z
     .object({
       rule: z.record(z.string(), z.unknown()),
@@ -197,6 +182,7 @@ export const apiInputs = {
 
   'jobs.cancel': z.object({ jobId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }).strict(),
 
+  ...decompressInputs,
   ...slsInputs,
   ...maxcomputeInputs,
   ...rangeInputs,
@@ -215,7 +201,7 @@ export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>;
 export type ApiParsed<M extends ApiMethod> = z.output<(typeof apiInputs)[M]>;
 
 /** Method name → result type. */
-export interface ApiResults extends MaxComputeResults, RangeResults, ForwardResults, TableQueryResults {
+export interface ApiResults extends MaxComputeResults, RangeResults, ForwardResults, TableQueryResults, DecompressResults {
   'app.info': AppInfo;
   'settings.get': Settings;
   'settings.set': Settings;
@@ -236,7 +222,6 @@ export interface ApiResults extends MaxComputeResults, RangeResults, ForwardResu
   'table.close': { closed: boolean };
   'table.openFile': TableInfo;
   'export.csv': FileResult & { rows: number };
-  'decompress.file': DecompressResult;
   'rules.simulate': { objects: SimulatedObject[] };
   'dialog.openFiles': { paths: string[] };
   'dialog.openFolder': { path: string | null };

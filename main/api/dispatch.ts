@@ -20,7 +20,7 @@ import { tableHandlers } from './handlers/tableHandlers';
 import { tableFileHandlers } from './handlers/tableFileHandlers';
 import { tableExportHandlers } from './handlers/tableExportHandlers';
 import { tableQueryHandlers } from './handlers/tableQueryHandlers';
-import { secretsRedact } from '../services/secrets';
+import { errorInfoRedact } from '../services/secrets';
 import type { ApiServices } from '../services/types';
 
 const handlers = {
@@ -53,12 +53,7 @@ export function invalidArgumentError(method: string, error: z.ZodError): Shiplen
 
 /** Scrub secrets and cap lengths so nothing sensitive or huge leaves main. */
 export function errorInfoSafe(error: unknown): ErrorInfo {
-  const info = toShiplensError(error).toInfo();
-  const clean = (text: string): string => secretsRedact(text).slice(0, 2000);
-  const out: ErrorInfo = { code: info.code, message: clean(info.message) };
-  if (info.hint) out.hint = clean(info.hint);
-  if (info.source) out.source = clean(info.source);
-  return out;
+  return errorInfoRedact(toShiplensError(error).toInfo());
 }
 
 /** Validate and run one call. */

@@ -2,5 +2,6 @@
 
 /** Main → renderer pushes: event name → payload. */
 export interface ApiEvents {
-  onJobProgress: { jobId: string; phase: string; done: number; total: number | null };
+  /** `bytes`: bytes written so far, for jobs whose `done`/`total` count objects (decompress.objects). */
+  onJobProgress: { jobId: string; phase: string; done: number; total: number | null; bytes?: number };
 }

@@ -11,8 +11,8 @@ import type { EventHub } from './eventHub';
 export interface Job {
   readonly id: string;
   readonly signal: AbortSignal;
-  /** Report progress; throttled, except phase changes and completion always go out. */
-  progress(phase: string, done: number, total: number | null): void;
+  /** Report progress (`bytes`: written so far, when done/total count objects); throttled, except phase changes and completion. */
+  progress(phase: string, done: number, total: number | null, bytes?: number): void;
 }
 
 const progressIntervalMs = 100;
@@ -39,13 +39,13 @@ export class JobRegistry {
     const job: Job = {
       id,
       signal: controller.signal,
-      progress: (phase, done, total) => {
+      progress: (phase, done, total, bytes) => {
         const now = Date.now();
         const final = total !== null && done >= total;
         if (phase === lastPhase && !final && now - lastEmit < progressIntervalMs) return;
         lastEmit = now;
         lastPhase = phase;
-        this.events.emit('onJobProgress', { jobId: id, phase, done, total });
+        this.events.emit('onJobProgress', { jobId: id, phase, done, total, ...(bytes === undefined ? {} : { bytes }) });
       },
     };
     try {

@@ -2,6 +2,7 @@
  * Secrets seen this session (AccessKey secrets, STS tokens), so anything leaving main
  * (API errors, logs) can be scrubbed of them even when a library echoes one back.
  */
+import type { ErrorInfo } from '../../core/errors';
 import { credentialValuesRedact } from '../credentials/redact';
 
 const known = new Set<string>();
@@ -17,5 +18,14 @@ export function secretsRedact(text: string): string {
   for (const secret of known) {
     if (out.includes(secret)) out = out.split(secret).join('***');
   }
+  return out;
+}
+
+/** An error as it may leave main: secrets scrubbed, each text capped at 2000 characters. */
+export function errorInfoRedact(info: ErrorInfo): ErrorInfo {
+  const clean = (text: string): string => secretsRedact(text).slice(0, 2000);
+  const out: ErrorInfo = { code: info.code, message: clean(info.message) };
+  if (info.hint) out.hint = clean(info.hint);
+  if (info.source) out.source = clean(info.source);
   return out;
 }

@@ -1,14 +1,17 @@
-/** decompress.file and rules.simulate handlers. */
+/** decompress.file, decompress.objects and rules.simulate handlers. */
 import { basename, dirname, resolve } from 'node:path';
 import { byteSourceReadAll } from '../../../core/bytes';
 import { ShiplensError } from '../../../core/errors';
+import { errorInfoRedact } from '../../services/secrets';
 import { ruleFromJsonValue } from '../../../core/shipping';
 import { outputFileWrite } from '../../services/outputWriter';
 import type { ApiServices } from '../../services/types';
-import type { DecompressResult } from '../../model';
+import type { DecompressResult, ObjectsDecompressResult } from '../../model';
+import type { DecodeOptions } from '../../services/decodeRunner';
 import type { ApiParsed } from '../contract';
 import type { HandlerGroup } from '../handlerTypes';
 import { contentFormatSniff, decompressOutputName } from '../../engine/decodedName';
+import { objectsDecompress } from '../../engine/objectsDecompress';
 import { outputDirResolve } from './outputDir';
 
 function decompressInput(services: ApiServices, arg: ApiParsed<'decompress.file'>): { path: string; name: string; local: boolean } {
@@ -56,9 +59,35 @@ async function decompressFile(services: ApiServices, arg: ApiParsed<'decompress.
   });
 }
 
+/** A partition (or listed objects) of the connection decoded into the output folder as one job. */
+async function decompressObjects(services: ApiServices, arg: ApiParsed<'decompress.objects'>): Promise<ObjectsDecompressResult> {
+  const storage = await services.connections.storage();
+  const outDir = await outputDirResolve(services, arg.outDir);
+  const { maxDecodeBytes } = await services.settings.get();
+  const deps = {
+    storage,
+    formatDetect: services.engine.formatDetect.bind(services.engine),
+    decode: (bytes: Uint8Array, options: DecodeOptions) => services.decoder.decode(bytes, options),
+    safeJoin: services.platform.safeJoin.bind(services.platform),
+    maxDecodeBytes,
+  };
+  const result = await services.jobs.run(arg.jobId, (job) =>
+    objectsDecompress(deps, {
+      ...arg,
+      outDir,
+      signal: job.signal,
+      onProgress: (phase, done, total, bytes) => job.progress(phase, done, total, bytes),
+    }),
+  );
+  // Per-object errors leave main like a call's error: no secret in them.
+  for (const outcome of result.results) if (outcome.error) outcome.error = errorInfoRedact(outcome.error);
+  return result;
+}
+
 /** Handlers for file decompression and rule simulation. */
-export const fileHandlers: HandlerGroup<'decompress.file' | 'rules.simulate'> = {
+export const fileHandlers: HandlerGroup<'decompress.file' | 'decompress.objects' | 'rules.simulate'> = {
   'decompress.file': decompressFile,
+  'decompress.objects': decompressObjects,
   'rules.simulate': async (services, arg) => {
     // The one rule parser checks the fields (the contract only knows an object came).
     const { rule } = ruleFromJsonValue(arg.rule);
