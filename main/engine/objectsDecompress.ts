@@ -92,7 +92,7 @@ async function objectDecompress(
   await outputTargetCheck(outputPath(deps, request, key, decompressOutputName(keyName(key), detected.format)), overwrite);
   const input = await byteSourceReadAll(source, deps.maxDecodeBytes, signal);
   const inputBytes = input.length;
-  const decoded = await deps.decode(input, { maxOutputBytes: deps.maxDecodeBytes, transferInput: true, signal, source: key });
+  const decoded = await deps.decode(input, { maxDecodeBytes: deps.maxDecodeBytes, transferInput: true, signal, source: key });
   const contentFormat = contentFormatSniff(decoded.output);
   const path = outputPath(deps, request, key, decompressOutputName(keyName(key), contentFormat));
   const { bytes } = await outputWrite(path, { overwrite, root: request.outDir }, async (sink) => {
