@@ -2,15 +2,17 @@
  * PullLogs: `GET /logstores/{ls}/shards/{id}?type=logs&cursor=…&count=…` with
  * `Accept: application/x-protobuf` and `Accept-Encoding: lz4`. The answer is binary (an LZ4
  * block of a LogGroupList) with the next cursor in `x-log-cursor`, so it is sent here with the
- * signing of main/sls/signedRequest.ts rather than through its JSON reader. 5xx, 429 and
+ * signing of main/sls/slsSignature.ts rather than through its JSON reader. 5xx, 429 and
  * network failures are retried with back-off and jitter.
  */
 import http from 'node:http';
 import https from 'node:https';
 import { ShiplensError, isShiplensError } from '../../core/errors';
 import type { ForwardRecord } from '../../core/forward';
-import { slsCanonicalResource, slsEndpointResolve, slsPath, slsSignedHeaders } from '../sls/signedRequest';
+import { slsPath } from '../sls/signedRequest';
+import { slsEndpointResolve } from '../sls/slsEndpoint';
 import { slsErrorFromResponse, slsErrorRetryable, slsNetworkError } from '../sls/slsErrors';
+import { slsCanonicalResource, slsSignedHeaders } from '../sls/slsSignature';
 import { retryDelayMs, retryPolicyDefault, sleep } from './forwardPacing';
 import { consumerGroupError } from './logstoreApi';
 import type { ConsumerGroupRef } from './logstoreApi';

@@ -1,36 +1,22 @@
 /**
- * The one signed-request helper for the Log Service REST API (classic "LOG" signature).
- *
- * Signature (Log Service API "Request signatures"; aliyun-log-python-sdk `auth.py` v1_sign):
- *   Authorization: LOG <AccessKeyId>:base64(HMAC-SHA1(secret,
- *     VERB \n Content-MD5 \n Content-Type \n Date \n CanonicalizedLOGHeaders CanonicalizedResource))
- * where Content-MD5 is the upper-case hex MD5 of the body, CanonicalizedLOGHeaders are the
- * `x-log-*` / `x-acs-*` headers sorted by (lower-case) name as `name:value\n`, and
- * CanonicalizedResource is the path plus, when there is a query, `?k=v&k2=v2` sorted by key with
- * unencoded values. The project travels in the Host header: `<project>.<endpoint>`.
- *
- * Loopback endpoints (tests, `http://127.0.0.1:port` or `localhost`): the TCP connection goes to
- * the literal address (a name like `proj.127.0.0.1` does not resolve), while the Host header
- * still reads `<project>.127.0.0.1:port`, exactly as a real endpoint would receive it. The
- * official SDK cannot do this (it connects to `<project>.<endpoint>`), which is why every call
- * here goes through this helper.
+ * The one signed-request helper for the Log Service REST API: each call is signed
+ * (slsSignature.ts), sent to the project's endpoint (slsEndpoint.ts), and retried with back-off
+ * while the failure is transient.
  */
-import { createHash, createHmac } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
-import { isIP } from 'node:net';
 import { ShiplensError } from '../../core/errors';
+import { slsEndpointResolve } from './slsEndpoint';
+import type { SlsEndpointTarget } from './slsEndpoint';
 import { slsErrorFromResponse, slsErrorRetryable, slsNetworkError } from './slsErrors';
+import { slsSignedHeaders } from './slsSignature';
+import type { SlsCredentials } from './slsSignature';
 
 /** Where and as whom to call Log Service. Secrets stay in here; nothing logs this object. */
-export interface SlsConnection {
+export interface SlsConnection extends SlsCredentials {
   /** `cn-hangzhou.log.aliyuncs.com`, `https://…`, or `http://127.0.0.1:port` for tests. */
   endpoint: string;
   project: string;
-  accessKeyId: string;
-  accessKeySecret: string;
-  /** STS token, sent as `x-acs-security-token`. */
-  securityToken?: string;
 }
 
 /** Knobs for timeouts and retries (defaults suit the real service; tests shorten them). */
@@ -70,96 +56,6 @@ export function slsPath(strings: TemplateStringsArray, ...names: string[]): stri
   return strings.reduce((out, part, i) => out + part + (i < names.length ? encodeURIComponent(names[i] ?? '') : ''), '');
 }
 
-/** The region's public endpoint, e.g. `cn-hangzhou` → `cn-hangzhou.log.aliyuncs.com`. */
-export function slsEndpointFromRegion(region: string): string {
-  return `${region.replace(/^oss-/, '')}.log.aliyuncs.com`;
-}
-
-/** Endpoint split into protocol, the Host header value, and the TCP target. */
-export function slsEndpointResolve(
-  endpoint: string,
-  project: string,
-): { protocol: 'http:' | 'https:'; hostHeader: string; connectHost: string; port: number } {
-  const withScheme = /^[a-z]+:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`;
-  let url: URL;
-  try {
-    url = new URL(withScheme);
-  } catch {
-    throw new ShiplensError('INVALID_ARGUMENT', `Not a Log Service endpoint: ${endpoint}`, {
-      source: 'endpoint',
-      hint: 'Use a region endpoint such as cn-hangzhou.log.aliyuncs.com.',
-    });
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ShiplensError('INVALID_ARGUMENT', `Unsupported endpoint protocol ${url.protocol}`, {
-      source: 'endpoint',
-      hint: 'Use https:// (or http:// for a local test server).',
-    });
-  }
-  if (!/^[a-z0-9][a-z0-9-]{2,62}$/.test(project)) {
-    throw new ShiplensError('INVALID_ARGUMENT', `Not a Log Service project name: ${project}`, {
-      source: 'project',
-      hint: 'Project names are 3–63 lower-case letters, digits and hyphens.',
-    });
-  }
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
-  const loopback = isIP(host) !== 0 || host === 'localhost';
-  const hostHeader = `${project}.${url.host}`;
-  return { protocol: url.protocol, hostHeader, connectHost: loopback ? host : `${project}.${host}`, port };
-}
-
-/** The canonicalized resource: path, then the query sorted by key with raw values. */
-export function slsCanonicalResource(path: string, query: Record<string, string>): string {
-  const keys = Object.keys(query).sort();
-  if (keys.length === 0) return path;
-  return `${path}?${keys.map((k) => `${k}=${query[k]}`).join('&')}`;
-}
-
-/** The string to sign for a request whose headers are lower-case keyed. */
-export function slsStringToSign(method: string, headers: Record<string, string>, resource: string): string {
-  const logHeaders = Object.keys(headers)
-    .filter((k) => k.startsWith('x-log-') || k.startsWith('x-acs-'))
-    .sort()
-    .map((k) => `${k}:${headers[k]}\n`)
-    .join('');
-  return `${method}\n${headers['content-md5'] ?? ''}\n${headers['content-type'] ?? ''}\n${headers['date'] ?? ''}\n${logHeaders}${resource}`;
-}
-
-/** base64(HMAC-SHA1(secret, stringToSign)). */
-export function slsSign(secret: string, stringToSign: string): string {
-  return createHmac('sha1', secret).update(stringToSign, 'utf8').digest('base64');
-}
-
-/** Headers (lower-case keys) for one signed request, Authorization included. */
-export function slsSignedHeaders(
-  conn: SlsConnection,
-  method: string,
-  path: string,
-  query: Record<string, string>,
-  body: Buffer | null,
-  date: Date,
-  hostHeader: string,
-): Record<string, string> {
-  const headers: Record<string, string> = {
-    host: hostHeader,
-    date: date.toUTCString(),
-    'x-log-apiversion': '0.6.0',
-    'x-log-signaturemethod': 'hmac-sha1',
-    'x-log-bodyrawsize': String(body?.length ?? 0),
-    accept: 'application/json',
-  };
-  if (body) {
-    headers['content-type'] = 'application/json';
-    headers['content-md5'] = createHash('md5').update(body).digest('hex').toUpperCase();
-    headers['content-length'] = String(body.length);
-  }
-  if (conn.securityToken) headers['x-acs-security-token'] = conn.securityToken;
-  const signature = slsSign(conn.accessKeySecret, slsStringToSign(method, headers, slsCanonicalResource(path, query)));
-  headers['authorization'] = `LOG ${conn.accessKeyId}:${signature}`;
-  return headers;
-}
-
 function queryClean(query: SlsRequest['query']): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) out[k] = String(v);
@@ -181,7 +77,7 @@ interface RawResponse {
 }
 
 function sendOnce(
-  target: ReturnType<typeof slsEndpointResolve>,
+  target: SlsEndpointTarget,
   method: string,
   pathAndQuery: string,
   headers: Record<string, string>,

@@ -4,7 +4,7 @@
  * (environment, aliyun CLI config). Shared by the API handlers and the CLI.
  */
 import { ShiplensError } from '../../core/errors';
-import { slsEndpointFromRegion } from './signedRequest';
+import { slsEndpointFromRegion } from './slsEndpoint';
 import type { SlsConnection } from './signedRequest';
 
 /** Overrides a caller may pass (CLI flags, API arguments). */

@@ -4,7 +4,7 @@
  * Parquet storage), OSS export jobs, and shipping tasks in all three states carrying every
  * SPEC §7 error message, with paging, retry, and fault knobs.
  *
- * The signature check is written independently of main/sls/signedRequest.ts (from the API
+ * The signature check is written independently of main/sls/slsSignature.ts (from the API
  * reference), so a shared mistake cannot make both sides agree. It accepts hmac-sha1 (the
  * classic scheme) and hmac-sha256 (what the official SDK sends).
  *
