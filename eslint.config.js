@@ -133,7 +133,6 @@ export default tseslint.config(
       'renderer/views/rules/RuleSimulate.tsx',
       'renderer/views/browse/SelectedObjectPanel.tsx',
       'renderer/views/browse/TimeRangePanel.tsx',
-      'renderer/views/browse/browseSlice.ts',
       'renderer/views/query/querySlice.ts',
       'renderer/views/inspect/tableSlice.ts',
       'renderer/views/tasks/tasksSlice.ts',

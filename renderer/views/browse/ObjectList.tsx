@@ -11,7 +11,7 @@ import type { ObjectEntry } from '../../../main/api/contract';
 import { useT } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { useStore } from '../../state/store';
-import type { SortKey } from './browseSlice';
+import type { SortKey } from './browseState';
 import { bytesFormat, instantFormat } from '../../util/format';
 import { hiveLevels, keyBaseName, keyTail } from '../../util/keyInfo';
 import { timeZoneOf } from '../../state/settingsSlice';

@@ -3,7 +3,7 @@
  * partition columns sized to their values.
  */
 import type { ObjectEntry } from '../../../main/api/contract';
-import type { SortKey } from './browseSlice';
+import type { SortKey } from './browseState';
 import { hiveLevels, keyBaseName, keyTail } from '../../util/keyInfo';
 
 // Fixed column widths: a full `YYYY-MM-DD HH:MM:SS` in the mono font must fit without an ellipsis.

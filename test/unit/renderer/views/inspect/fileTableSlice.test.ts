@@ -4,7 +4,6 @@ import type { ApiMethod } from '../../../../../main/api/contract';
 import { bridgeStub } from '../../state/bridgeStub';
 import type { BridgeCall } from '../../state/bridgeStub';
 import { createFileTableSlice } from '../../../../../renderer/views/inspect/fileTableSlice';
-import { commonFolder } from '../../../../../renderer/views/browse/browseSlice';
 import { createTableSlice } from '../../../../../renderer/views/inspect/tableSlice';
 import type { ShiplensState } from '../../../../../renderer/state/store';
 
@@ -52,14 +51,5 @@ describe('file tables: a local file opens without the connection, and Reopen goe
     ]);
     expect(calls.find((c) => c.method === 'table.openFile')?.arg.outDir).toBe('/out');
     expect(calls.some((c) => c.method.startsWith('connection.'))).toBe(false);
-  });
-});
-
-describe('commonFolder', () => {
-  it('is the folder all planned prefixes lie in', () => {
-    expect(commonFolder(['a/2026/11/22/23/', 'a/2026/11/23/00/'])).toBe('a/2026/11/');
-    expect(commonFolder(['a/b/log_08', 'a/b/log_09'])).toBe('a/b/');
-    expect(commonFolder(['a/x/', 'b/y/'])).toBe('');
-    expect(commonFolder([])).toBe('');
   });
 });
