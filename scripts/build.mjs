@@ -8,7 +8,7 @@ const root = new URL('..', import.meta.url).pathname;
 const only = process.argv[2];
 
 async function buildMain() {
-  const entries = ['electron', 'cli', 'cliQuick', 'start']
+  const entries = ['electron', 'cli', 'cliQuick', 'start', 'rangeConvertChild']
     .map((name) => join(root, 'main', `${name}.ts`))
     .filter((file) => existsSync(file));
   const workerDir = join(root, 'main', 'workers');

@@ -7,7 +7,9 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { ShiplensError } from '../../core/errors';
 import { maxDecodeBytesDefault } from '../../core/model';
+import { rangeConvertLocked, rangeConvertMode, rangeConvertSpawn } from '../range/rangeConvertRun';
 import { rangeDepsCreate, rangeOpen } from '../range/rangeEngine';
+import type { RangeDeps } from '../range/rangeEngine';
 import { rangeExport, rangeExportPrepare } from '../range/rangeExport';
 import type { RangeOpened } from '../range/rangeEngine';
 import type { RangeFetchProgress, RangeFetchResult } from '../range/rangeFetch';
@@ -103,6 +105,22 @@ async function report(plan: RangePlan, f: RangeFetchResult, windowed: boolean, c
   }
 }
 
+/** A plan beyond the scale-out budget is announced before anything is read. */
+async function bigRangeSay(plan: RangePlan, location: string, ctx: CliContext): Promise<void> {
+  if (plan.totals.objects <= bigObjects && plan.totals.bytes <= bigBytes) return;
+  await ctx.io.stderr.write(
+    `shiplens: ${location}: a big range (${plan.totals.objects} objects, ${plan.totals.bytes} bytes): reading it here; --emit maxcompute|spark|trino|duckdb hands it to a distributed engine\n`,
+  );
+}
+
+/** After the answer: the cache's new JSON entries get their columnar forms (rangeConvertRun.ts). */
+async function convertAfter(deps: RangeDeps, ctx: CliContext): Promise<void> {
+  const mode = rangeConvertMode(ctx.io.env);
+  if (mode === 'off' || (await deps.cache.unconverted()).length === 0) return;
+  if (mode === 'wait') await rangeConvertLocked(deps.cache, ctx.signal);
+  else rangeConvertSpawn(deps.cache.dir, (await deps.cache.usage()).budgetBytes);
+}
+
 /** Run `shiplens query`. */
 export async function queryAction(location: string, flags: QueryFlags, command: Command, ctx: CliContext): Promise<void> {
   flagsCheck(flags);
@@ -127,11 +145,7 @@ export async function queryAction(location: string, flags: QueryFlags, command: 
     await ctx.io.stderr.write(`shiplens: ${location}: no objects in the range (listed ${plan.listing.prefixes.join(', ')})\n`);
     return;
   }
-  if (plan.totals.objects > bigObjects || plan.totals.bytes > bigBytes) {
-    await ctx.io.stderr.write(
-      `shiplens: ${location}: a big range (${plan.totals.objects} objects, ${plan.totals.bytes} bytes): reading it here; --emit maxcompute|spark|trino|duckdb hands it to a distributed engine\n`,
-    );
-  }
+  await bigRangeSay(plan, location, ctx);
   const progress = progressWriter(ctx);
   const deps = rangeDepsCreate({
     dataDir: dataDirResolve(ctx.io.env, ctx.io.homeDir),
@@ -150,6 +164,7 @@ export async function queryAction(location: string, flags: QueryFlags, command: 
     if (flags.output === undefined) {
       const result = await toStdout((onRows) => rangeQuery(storage, plan, deps, sql, onRows, options), flags, ctx, progress);
       await report(plan, result.fetched, result.windowed, ctx);
+      await convertAfter(deps, ctx);
       return;
     }
     const opened = await rangeOpen(storage, plan, deps, options);
@@ -159,6 +174,7 @@ export async function queryAction(location: string, flags: QueryFlags, command: 
     } finally {
       opened.close();
     }
+    await convertAfter(deps, ctx);
   } finally {
     await progress.end();
   }

@@ -10,6 +10,11 @@
  *   under an entry's name; leftover parts (a killed process) are removed on load.
  * - Least recently used entries go first once the total exceeds the budget (setting, default
  *   4 GiB); entries the running query uses are pinned.
+ * - A decoded JSON entry may also have a columnar form, `<stem>-<bytes>.<signature>.parquet`
+ *   (rangeConvert.ts writes it after a query; the signature names its column types): later
+ *   queries read it instead of parsing the JSON again. The two forms are one entry (used,
+ *   counted and evicted together), so the JSON is still there whenever the Parquet cannot
+ *   stand for it (rangeQuery.ts checks its types against the range's).
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm, stat, unlink, utimes } from 'node:fs/promises';
@@ -30,13 +35,22 @@ export interface RangeCacheObject {
   lastModified: string;
 }
 
+/** The columnar form of an entry: its file and the signature of its column types. */
+export interface RangeColumnar {
+  file: string;
+  signature: string;
+}
+
 interface Entry {
   name: string;
   bytes: number;
   usedMs: number;
+  columnar?: { name: string; bytes: number; signature: string };
 }
 
 const entryPattern = /^[0-9a-f]{40}-(\d+)\.(ndjson|csv|parquet)$/;
+const columnarPattern = /^([0-9a-f]{40})-(\d+)\.([0-9a-f]{12})\.parquet$/;
+const entryBytes = (e: Entry): number => e.bytes + (e.columnar?.bytes ?? 0);
 
 /** The on-disk cache of decoded range objects. */
 export class RangeCache {
@@ -76,18 +90,63 @@ export class RangeCache {
     await mkdir(this.dir, { recursive: true }).catch((error: unknown) => {
       throw fsErrorToShiplens(error, this.dir);
     });
+    const columnar: { name: string; bytes: number }[] = [];
     for (const name of await readdir(this.dir)) {
       const m = entryPattern.exec(name);
       const info = await stat(path.join(this.dir, name)).catch(() => null);
       if (!info?.isFile()) continue;
-      // Leftover parts (a killed process) and truncated entries are removed on load.
-      if (!m || Number(m[1]) !== info.size) {
+      const c = columnarPattern.exec(name);
+      if (c && Number(c[2]) === info.size) columnar.push({ name, bytes: info.size });
+      else if (!m || Number(m[1]) !== info.size) {
+        // Leftover parts (a killed process) and truncated entries are removed on load.
         await unlink(path.join(this.dir, name)).catch(() => undefined);
-        continue;
-      }
-      entries.set(name.slice(0, 40), { name, bytes: info.size, usedMs: info.mtimeMs });
+      } else entries.set(name.slice(0, 40), { name, bytes: info.size, usedMs: info.mtimeMs });
+    }
+    for (const { name, bytes } of columnar) {
+      const entry = entries.get(name.slice(0, 40));
+      // A columnar form without its entry (evicted by another process) goes too.
+      if (entry && !entry.columnar) entry.columnar = { name, bytes, signature: name.split('.')[1] as string };
+      else await unlink(path.join(this.dir, name)).catch(() => undefined);
     }
     return entries;
+  }
+
+  /** The columnar form of an entry found by `get`, or null. */
+  async columnar(stem: string): Promise<RangeColumnar | null> {
+    const c = (await this.load()).get(stem)?.columnar;
+    return c ? { file: path.join(this.dir, c.name), signature: c.signature } : null;
+  }
+
+  /** Entries of decoded JSON without a columnar form yet (most recently used first). */
+  async unconverted(): Promise<{ stem: string; file: string }[]> {
+    return [...(await this.load()).entries()]
+      .filter(([, e]) => !e.columnar && e.name.endsWith('.ndjson'))
+      .sort((a, b) => b[1].usedMs - a[1].usedMs)
+      .map(([stem, e]) => ({ stem, file: path.join(this.dir, e.name) }));
+  }
+
+  /**
+   * Add the columnar form of an entry: `part` (a complete file written elsewhere in this
+   * folder's file system) is renamed onto its name. False when the entry is gone meanwhile.
+   */
+  async columnarPut(stem: string, part: string, signature: string): Promise<boolean> {
+    const entry = (await this.load()).get(stem);
+    const bytes = (await stat(part)).size;
+    if (!entry) {
+      await unlink(part).catch(() => undefined);
+      return false;
+    }
+    const name = `${stem}-${bytes}.${signature}.parquet`;
+    try {
+      await outputCommit(part, path.join(this.dir, name), true);
+    } catch (error) {
+      await unlink(part).catch(() => undefined);
+      throw fsErrorToShiplens(error, path.join(this.dir, name));
+    }
+    if (entry.columnar && entry.columnar.name !== name) await unlink(path.join(this.dir, entry.columnar.name)).catch(() => undefined);
+    entry.columnar = { name, bytes, signature };
+    await this.evict();
+    return true;
   }
 
   /** The path of a cached entry (marked used and pinned), or null. */
@@ -143,7 +202,7 @@ export class RangeCache {
   async usage(): Promise<{ entries: number; bytes: number; budgetBytes: number }> {
     const entries = await this.load();
     let bytes = 0;
-    for (const e of entries.values()) bytes += e.bytes;
+    for (const e of entries.values()) bytes += entryBytes(e);
     return { entries: entries.size, bytes, budgetBytes: this.budgetBytes };
   }
 
@@ -151,15 +210,16 @@ export class RangeCache {
   async evict(): Promise<number> {
     const entries = await this.load();
     let total = 0;
-    for (const e of entries.values()) total += e.bytes;
+    for (const e of entries.values()) total += entryBytes(e);
     let removed = 0;
     const oldest = [...entries.entries()].sort((a, b) => a[1].usedMs - b[1].usedMs);
     for (const [stem, entry] of oldest) {
       if (total <= this.budgetBytes) break;
       if (this.pinned.has(stem)) continue;
       await unlink(path.join(this.dir, entry.name)).catch(() => undefined);
+      if (entry.columnar) await unlink(path.join(this.dir, entry.columnar.name)).catch(() => undefined);
       entries.delete(stem);
-      total -= entry.bytes;
+      total -= entryBytes(entry);
       removed++;
     }
     return removed;

@@ -11,6 +11,7 @@ import { ShiplensError, isShiplensError, throwIfCancelled, toShiplensError } fro
 import type { ErrorInfo } from '../../core/errors';
 import type { Storage } from '../storage/storage';
 import { RangeCache } from './rangeCache';
+import type { RangeColumnar } from './rangeCache';
 import type { RangePlan, RangeObject } from './rangePlan';
 
 /** Decodes one object's snappy bytes (DecodeRunner.decode in the app and the CLI). */
@@ -50,11 +51,12 @@ export interface RangeFetchOptions {
   until?: AbortSignal;
 }
 
-/** One object ready to query: its cache entry. */
+/** One object ready to query: its cache entry (and the entry's columnar form, if written). */
 export interface RangeFile {
   object: RangeObject;
   file: string;
   fromCache: boolean;
+  columnar?: RangeColumnar;
 }
 
 /** What `rangeFetch` produced: ready files in plan order, failures, storage reads. */
@@ -73,7 +75,11 @@ function entryBytes(file: string): number {
   return Number(/-(\d+)\.\w+$/.exec(file)?.[1] ?? 0);
 }
 
-async function fetchOne(storage: Storage, object: RangeObject, options: RangeFetchOptions): Promise<{ file: string; read: boolean }> {
+async function fetchOne(
+  storage: Storage,
+  object: RangeObject,
+  options: RangeFetchOptions,
+): Promise<{ file: string; read: boolean; columnar?: RangeColumnar }> {
   const stem = RangeCache.stem({
     storage: `${storage.kind}:${storage.label}`,
     key: object.key,
@@ -81,7 +87,7 @@ async function fetchOne(storage: Storage, object: RangeObject, options: RangeFet
     lastModified: object.lastModified,
   });
   const cached = await options.cache.get(stem);
-  if (cached) return { file: cached, read: false };
+  if (cached) return { file: cached, read: false, columnar: (await options.cache.columnar(stem)) ?? undefined };
   const source = await storage.open(object.key, options.signal);
   let bytes = await source.read(0, source.size, options.signal);
   if (object.compression === 'snappy' && object.format !== 'parquet') {
@@ -128,8 +134,8 @@ export async function rangeFetch(
       const index = state.next++;
       const object = objects[index] as RangeObject;
       try {
-        const { file, read } = await fetchOne(storage, object, { ...options, signal });
-        const ready: RangeFile = { object, file, fromCache: !read };
+        const { file, read, columnar } = await fetchOne(storage, object, { ...options, signal });
+        const ready: RangeFile = { object, file, fromCache: !read, ...(columnar ? { columnar } : {}) };
         slots[index] = ready;
         state.bytesReady += entryBytes(file);
         if (read) {

@@ -9,6 +9,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import path from 'node:path';
 import { DuckDBInstance, JsonDuckDBValueConverter } from '@duckdb/node-api';
 import { ShiplensError, throwIfCancelled } from '../../core/errors';
+import { rangeColumnarUsable, rangeJsonColumns, rangeJsonReaderSql } from './rangeColumns';
+import type { RangeColumnType } from './rangeConvert';
 import type { RangeFile } from './rangeFetch';
 import type { RangeSpec } from './rangeSpec';
 import { rangeCell, rangeColumnOf } from './rangeValues';
@@ -62,8 +64,8 @@ export class RangeSession {
   /** False when the rows have no `__time__` field: the window could not be applied to them. */
   windowed = true;
 
-  /** Columns the JSON reader was given (described from a sample of the files). */
-  private described: { name: string; type: string }[] | null = null;
+  /** Columns of the reader (JSON: described from a sample of the files). */
+  private described: RangeColumnType[] | null = null;
 
   /** Open DuckDB and create `logs` over the files (at least one). */
   static async open(files: readonly RangeFile[], spec: RangeSpec, options: RangeSessionOptions): Promise<RangeSession> {
@@ -117,11 +119,20 @@ export class RangeSession {
    */
   async attach(files: readonly RangeFile[], sameColumns = false): Promise<void> {
     const spec = this.spec;
-    for (const f of files) this.keyOfFile.set(f.file, f.object.key);
+    for (const f of files) {
+      this.keyOfFile.set(f.file, f.object.key);
+      if (f.columnar) this.keyOfFile.set(f.columnar.file, f.object.key);
+    }
     await this.run(rangeObjectsSql(files));
-    if (!sameColumns || this.described === null || spec.rule.format !== 'json')
-      this.described = await this.describe(rangeReaderSql(spec.rule.format === 'json' ? rangeSampleFiles(files) : files, spec));
-    const reader = rangeReaderSql(files, spec, spec.rule.format === 'json' ? this.described : undefined);
+    let reader: string;
+    if (spec.rule.format === 'json') {
+      const describe = (r: string): Promise<RangeColumnType[]> => this.describe(r);
+      if (!sameColumns || this.described === null) this.described = await rangeJsonColumns(rangeSampleFiles(files), describe);
+      reader = rangeJsonReaderSql(files, this.described, await rangeColumnarUsable(files, this.described, describe));
+    } else {
+      reader = rangeReaderSql(files, spec);
+      this.described = await this.describe(reader);
+    }
     const logs = rangeLogsSql(
       reader,
       this.described.map((c) => c.name),
@@ -155,7 +166,7 @@ export class RangeSession {
   }
 
   /** The reader's columns (name, type), without the file column. */
-  private async describe(reader: string): Promise<{ name: string; type: string }[]> {
+  private async describe(reader: string): Promise<RangeColumnType[]> {
     try {
       const described = await this.connection.runAndReadAll(`DESCRIBE SELECT * FROM ${reader}`);
       return (described.getRowsJson() as string[][])

@@ -55,25 +55,12 @@ export function rangeSampleFiles(files: readonly RangeFile[], count = 6): RangeF
   return Array.from({ length: count }, (_, i) => files[Math.round((i * (files.length - 1)) / (count - 1))] as RangeFile);
 }
 
-/**
- * The reader over the files (JSON/CSV fields as written; Parquet as typed). JSON takes the
- * columns found in a sample of the files: detecting types in every file of a day cost more
- * than reading them (6.4 s of 13 s for 50 objects).
- */
-export function rangeReaderSql(
-  files: readonly RangeFile[],
-  spec: RangeSpec,
-  jsonColumns?: readonly { name: string; type: string }[],
-): string {
+/** The reader over CSV or Parquet files (CSV fields as written, with the rule's dialect; Parquet as typed). */
+export function rangeReaderSql(files: readonly RangeFile[], spec: RangeSpec): string {
   const list = `[${files.map((f) => sqlString(f.file)).join(', ')}]`;
   const rule = spec.rule;
   const file = `filename=${sqlString(rangeFileColumn)}`;
   if (rule.format === 'parquet') return `read_parquet(${list}, union_by_name=true, ${file})`;
-  if (rule.format === 'json') {
-    if (!jsonColumns) return `read_json(${list}, format='newline_delimited', union_by_name=true, ${file})`;
-    const columns = `{${jsonColumns.map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(', ')}}`;
-    return `read_json(${list}, format='newline_delimited', columns=${columns}, ${file})`;
-  }
   const csv = rule.csv as NonNullable<typeof rule.csv>;
   const columns = `{${csv.columns.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}`;
   return (
@@ -89,13 +76,20 @@ export function rangeHiveNames(files: readonly RangeFile[]): string[] {
   return [...names];
 }
 
-/** CREATE statement of the file → object table (`file`, `_key`, `_task_time`, Hive columns). */
+/**
+ * CREATE statement of the file → object table (`file`, `_key`, `_task_time`, Hive columns):
+ * one row per cache file, so an object read from its columnar form maps the same way.
+ */
 export function rangeObjectsSql(files: readonly RangeFile[]): string {
   const hive = rangeHiveNames(files);
-  const rows = files.map(
-    (f) =>
-      `(${[sqlString(f.file), sqlString(f.object.key), String(f.object.taskTimeMs), ...hive.map((h) => (f.object.hiveColumns[h] === undefined ? 'NULL' : sqlString(f.object.hiveColumns[h] as string)))].join(', ')})`,
-  );
+  const rows = files.flatMap((f) => {
+    const rest = [
+      sqlString(f.object.key),
+      String(f.object.taskTimeMs),
+      ...hive.map((h) => (f.object.hiveColumns[h] === undefined ? 'NULL' : sqlString(f.object.hiveColumns[h] as string))),
+    ].join(', ');
+    return [f.file, ...(f.columnar ? [f.columnar.file] : [])].map((file) => `(${sqlString(file)}, ${rest})`);
+  });
   const names = ['file', '_key', 'task_ms', ...hive].map(sqlIdent).join(', ');
   return (
     `CREATE OR REPLACE TEMP TABLE __range_objects AS SELECT * EXCLUDE (task_ms), timezone('UTC', epoch_ms(task_ms)) AS _task_time ` +

@@ -316,6 +316,15 @@ async function main() {
         q.exact && q.warm.ms <= 0.3 * ref.totalMs,
       );
       row(
+        'Range cache conversion to Parquet after the cold query (ms, detached, low priority)',
+        Math.max(...q.convertWaitMs),
+        null,
+        '',
+        'ms',
+        'info',
+        null,
+      );
+      row(
         'Range query over the day: peak RSS (MB)',
         Math.max(q.cold.rssMB, q.warm.rssMB),
         ref.rssMB,

@@ -1,5 +1,5 @@
 // shiplens query over a python3-snappy day: exact answers against the generator's tally.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,6 +51,25 @@ describe('shiplens query', () => {
       "SELECT strftime(__time__, '%Y-%m-%d %H') AS h, count(*) AS n FROM logs GROUP BY 1 ORDER BY 1",
     );
     expect(Object.fromEntries(jsonRows(hours.stdout).map((row) => [row.h, row.n]))).toEqual(day.tally.byHour);
+  });
+
+  it('answers the day exactly again from the columnar cache (SHIPLENS_RANGE_CONVERT=wait converts before exit)', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'range-data-'));
+    try {
+      const sql = 'SELECT status, count(*) AS n, sum(bytes::BIGINT) AS s FROM logs GROUP BY status ORDER BY status';
+      const args = ['query', join(day.dir, 'logs'), '--from', '2026-12-04', '--to', '2026-12-05', ...format, '--json', '--sql', sql];
+      const cold = await cliCapture(args, { env: { SHIPLENS_DATA_DIR: fresh, SHIPLENS_RANGE_CONVERT: 'wait' } });
+      expect(cold.code).toBe(0);
+      const cache = join(fresh, 'range-cache');
+      expect(readdirSync(cache).filter((f) => /\.[0-9a-f]{12}\.parquet$/.test(f))).toHaveLength(288);
+      const warm = await cliCapture(args, { env: { SHIPLENS_DATA_DIR: fresh } });
+      expect(warm.stdout).toBe(cold.stdout);
+      const byStatus = Object.fromEntries(jsonRows(warm.stdout).map((row) => [row.status, row.n]));
+      expect(byStatus).toEqual(day.tally.byStatus);
+      expect(jsonRows(warm.stdout).reduce((n, row) => n + (row.s as number), 0)).toBe(day.tally.bytesSum);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
   });
 
   it('applies [from, to) exactly: a row at from is in, a row at to is out', async () => {

@@ -8,6 +8,7 @@ import type { RangeDeps } from '../../range/rangeEngine';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { RangeCache, rangeCacheBudgetDefault, rangeCacheFolder } from '../../range/rangeCache';
+import { rangeConvertSchedule } from '../../range/rangeConvertRun';
 import { rangePlan } from '../../range/rangePlan';
 import type { RangePlan } from '../../range/rangePlan';
 import { rangeRuleFromOptions, rangeRuleFromShippingRule, rangeSpecCreate } from '../../range/rangeSpec';
@@ -63,11 +64,12 @@ async function query(
   const plan = await planOf(services, arg, signal);
   const { rangeQuery } = await import('../../range/rangeRun');
   const rows: RangeQueryInfo['rows'] = [];
+  const rangeDeps = await deps(services);
   // A LIMIT without ORDER BY answers from the first objects (rangeRun.ts); the rest waits for the range.
   const result = await rangeQuery(
     await services.connections.storage(),
     plan,
-    await deps(services),
+    rangeDeps,
     arg.sql,
     async (chunk) => {
       for (const row of chunk) {
@@ -83,6 +85,8 @@ async function query(
     },
     { onError: arg.onError, signal, onProgress: (p) => progress('fetch', p.done, p.total) },
   );
+  // Later queries over these objects read Parquet instead of parsing the JSON again.
+  rangeConvertSchedule(rangeDeps.cache);
   const f = result.fetched;
   return {
     columns: result.columns.map((c) => ({ name: c.name, type: c.type })),

@@ -65,4 +65,25 @@ describe('RangeCache', () => {
     expect(await second.clear()).toEqual({ entries: 1, bytes: 4 });
     expect(await second.get(stem('c'))).toBeNull();
   });
+
+  it('keeps a columnar form with its entry: found again, counted, evicted together; an orphan goes on load', async () => {
+    const dir = fresh();
+    const cache = new RangeCache(dir, 100);
+    await cache.put(stem('a'), 'ndjson', new Uint8Array(10));
+    await cache.put(stem('b'), 'ndjson', new Uint8Array(10));
+    expect((await cache.unconverted()).map((u) => u.stem).sort()).toEqual([stem('a'), stem('b')].sort());
+    const part = path.join(dir, 'a.part');
+    writeFileSync(part, 'PAR1');
+    expect(await cache.columnarPut(stem('a'), part, '0123456789ab')).toBe(true);
+    const columnarName = `${stem('a')}-4.0123456789ab.parquet`;
+    expect(await cache.columnar(stem('a'))).toEqual({ file: path.join(dir, columnarName), signature: '0123456789ab' });
+    expect((await cache.unconverted()).map((u) => u.stem)).toEqual([stem('b')]);
+    expect(await cache.usage()).toEqual({ entries: 2, bytes: 24, budgetBytes: 100 });
+    writeFileSync(path.join(dir, `${stem('z')}-3.0123456789ab.parquet`), 'abc');
+    const again = new RangeCache(dir, 15);
+    expect(await again.columnar(stem('a'))).toEqual({ file: path.join(dir, columnarName), signature: '0123456789ab' });
+    await again.get(stem('b'));
+    await again.evict();
+    expect(readdirSync(dir).sort()).toEqual([`${stem('b')}-10.ndjson`]);
+  });
 });

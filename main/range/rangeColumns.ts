@@ -1,0 +1,81 @@
+/**
+ * The columns of a JSON range and the reader over its cache entries, JSON or columnar alike.
+ *
+ * The range's columns are those of a few sampled objects, each typed as `read_json` types that
+ * object alone and merged by DuckDB (UNION ALL BY NAME): a sampled object with a columnar form
+ * contributes its Parquet's types, which are by construction the ones `read_json` detected in
+ * it (rangeConvert.ts), so the columns do not depend on which form the cache holds.
+ *
+ * An object's columnar form is read only when each of its columns has the range's type for
+ * that name: then it holds exactly what `read_json` with the range's columns reads from the
+ * JSON (a field the range lacks is left out, a column the object lacks is NULL, as there).
+ * Any other object is read from its JSON with the range's columns.
+ */
+import type { RangeColumnType } from './rangeConvert';
+import { rangeColumnsSignature, rangeJsonReader } from './rangeConvert';
+import type { RangeFile } from './rangeFetch';
+import { rangeFileColumn, sqlIdent, sqlString } from './rangeView';
+
+/** Describes a reader: the columns of `SELECT * FROM <reader>`. */
+export type RangeDescribe = (reader: string) => Promise<RangeColumnType[]>;
+
+/** One object's own reader: its columnar form, else its JSON. */
+function ownReader(f: RangeFile): string {
+  return f.columnar ? `read_parquet(${sqlString(f.columnar.file)})` : rangeJsonReader(f.file);
+}
+
+/** The columns of these objects together, in first-seen order, types merged by DuckDB. */
+export function rangeJsonColumns(files: readonly RangeFile[], describe: RangeDescribe): Promise<RangeColumnType[]> {
+  return describe(`(${files.map((f) => `SELECT * FROM ${ownReader(f)}`).join(' UNION ALL BY NAME ')})`);
+}
+
+// Columns by signature: a signature is a hash of its columns, so what it names never changes.
+const signatureColumns = new Map<string, RangeColumnType[] | null>();
+
+/** The files of `files` whose columnar form stands for their JSON under `columns`. */
+export async function rangeColumnarUsable(
+  files: readonly RangeFile[],
+  columns: readonly RangeColumnType[],
+  describe: RangeDescribe,
+): Promise<Set<RangeFile>> {
+  const typeOf = new Map(columns.map((c) => [c.name, c.type]));
+  const usable = new Set<RangeFile>();
+  for (const f of files) {
+    if (!f.columnar) continue;
+    const signature = f.columnar.signature;
+    if (!signatureColumns.has(signature)) {
+      const own = await describe(`read_parquet(${sqlString(f.columnar.file)})`).catch(() => null);
+      // A file whose columns do not match its name is not trusted (nor remembered).
+      if (own === null || rangeColumnsSignature(own) !== signature) continue;
+      signatureColumns.set(signature, own);
+    }
+    const own = signatureColumns.get(signature);
+    if (own && own.every((c) => !typeOf.has(c.name) || typeOf.get(c.name) === c.type)) usable.add(f);
+  }
+  return usable;
+}
+
+/** The reader over a JSON range's files: columnar forms in `usable`, JSON for the rest. */
+export function rangeJsonReaderSql(
+  files: readonly RangeFile[],
+  columns: readonly RangeColumnType[],
+  usable: ReadonlySet<RangeFile>,
+): string {
+  const file = `filename=${sqlString(rangeFileColumn)}`;
+  const names = [...columns.map((c) => sqlIdent(c.name)), sqlIdent(rangeFileColumn)].join(', ');
+  const json = files.filter((f) => !usable.has(f));
+  const columnar = files.filter((f) => usable.has(f));
+  const parts: string[] = [];
+  if (json.length > 0) {
+    const given = `{${columns.map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(', ')}}`;
+    const list = `[${json.map((f) => sqlString(f.file)).join(', ')}]`;
+    parts.push(`SELECT ${names} FROM read_json(${list}, format='newline_delimited', columns=${given}, ${file})`);
+  }
+  if (columnar.length > 0) {
+    const present = new Set(columnar.flatMap((f) => (signatureColumns.get(f.columnar?.signature ?? '') ?? []).map((c) => c.name)));
+    const select = columns.map((c) => (present.has(c.name) ? sqlIdent(c.name) : `CAST(NULL AS ${c.type}) AS ${sqlIdent(c.name)}`));
+    const list = `[${columnar.map((f) => sqlString(f.columnar?.file ?? '')).join(', ')}]`;
+    parts.push(`SELECT ${[...select, sqlIdent(rangeFileColumn)].join(', ')} FROM read_parquet(${list}, union_by_name=true, ${file})`);
+  }
+  return `(${parts.join(' UNION ALL ')})`;
+}
