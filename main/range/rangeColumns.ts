@@ -15,6 +15,7 @@ import type { RangeColumnType } from './rangeConvert';
 import { rangeColumnsSignature, rangeJsonReader } from './rangeConvert';
 import type { RangeFile } from './rangeFetch';
 import { rangeFileColumn, sqlIdent, sqlString } from './rangeView';
+import type { RangeReader } from './rangeView';
 
 /** Describes a reader: the columns of `SELECT * FROM <reader>`. */
 export type RangeDescribe = (reader: string) => Promise<RangeColumnType[]>;
@@ -60,22 +61,23 @@ export function rangeJsonReaderSql(
   files: readonly RangeFile[],
   columns: readonly RangeColumnType[],
   usable: ReadonlySet<RangeFile>,
-): string {
-  const file = `filename=${sqlString(rangeFileColumn)}`;
-  const names = [...columns.map((c) => sqlIdent(c.name)), sqlIdent(rangeFileColumn)].join(', ');
+): RangeReader {
   const json = files.filter((f) => !usable.has(f));
   const columnar = files.filter((f) => usable.has(f));
+  // Each branch's file_index counts from 0: the columnar branch's follow the JSON files.
+  const index = (offset: number): string => `file_index${offset > 0 ? ` + ${offset}::UBIGINT` : ''} AS ${sqlIdent(rangeFileColumn)}`;
   const parts: string[] = [];
   if (json.length > 0) {
     const given = `{${columns.map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(', ')}}`;
     const list = `[${json.map((f) => sqlString(f.file)).join(', ')}]`;
-    parts.push(`SELECT ${names} FROM read_json(${list}, format='newline_delimited', columns=${given}, ${file})`);
+    const names = columns.map((c) => sqlIdent(c.name));
+    parts.push(`SELECT ${[...names, index(0)].join(', ')} FROM read_json(${list}, format='newline_delimited', columns=${given})`);
   }
   if (columnar.length > 0) {
     const present = new Set(columnar.flatMap((f) => (signatureColumns.get(f.columnar?.signature ?? '') ?? []).map((c) => c.name)));
     const select = columns.map((c) => (present.has(c.name) ? sqlIdent(c.name) : `CAST(NULL AS ${c.type}) AS ${sqlIdent(c.name)}`));
     const list = `[${columnar.map((f) => sqlString(f.columnar?.file ?? '')).join(', ')}]`;
-    parts.push(`SELECT ${[...select, sqlIdent(rangeFileColumn)].join(', ')} FROM read_parquet(${list}, union_by_name=true, ${file})`);
+    parts.push(`SELECT ${[...select, index(json.length)].join(', ')} FROM read_parquet(${list}, union_by_name=true)`);
   }
-  return `(${parts.join(' UNION ALL ')})`;
+  return { sql: `(${parts.join(' UNION ALL ')})`, order: [...json, ...columnar] };
 }

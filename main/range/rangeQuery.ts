@@ -24,6 +24,7 @@ import {
   rangeSampleFiles,
   sqlString,
 } from './rangeView';
+import type { RangeReader } from './rangeView';
 
 /** Limits of one DuckDB session. */
 export interface RangeSessionOptions {
@@ -123,20 +124,19 @@ export class RangeSession {
       this.keyOfFile.set(f.file, f.object.key);
       if (f.columnar) this.keyOfFile.set(f.columnar.file, f.object.key);
     }
-    await this.run(rangeObjectsSql(files));
-    let reader: string;
+    let reader: RangeReader;
     if (spec.rule.format === 'json') {
       const describe = (r: string): Promise<RangeColumnType[]> => this.describe(r);
       if (!sameColumns || this.described === null) this.described = await rangeJsonColumns(rangeSampleFiles(files), describe);
       reader = rangeJsonReaderSql(files, this.described, await rangeColumnarUsable(files, this.described, describe));
     } else {
       reader = rangeReaderSql(files, spec);
-      this.described = await this.describe(reader);
+      this.described = await this.describe(reader.sql);
     }
+    await this.run(rangeObjectsSql(reader.order));
     const logs = rangeLogsSql(
       reader,
       this.described.map((c) => c.name),
-      files,
       spec,
     );
     await this.run(logs.sql);

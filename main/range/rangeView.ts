@@ -10,8 +10,18 @@ import { timeZoneFixedOffsetMinutes } from '../../core/shipping';
 import type { RangeFile } from './rangeFetch';
 import type { RangeSpec } from './rangeSpec';
 
-/** Name of the file column the readers add (not a field Log Service writes). */
+/**
+ * Name of the column the readers add: the row's file as its position in the reader's file
+ * list (DuckDB's `file_index`, plus the branch's offset). Joining on an integer costs a day's
+ * GROUP BY far less than joining on the file name (0.47 s of 2 s under load).
+ */
 export const rangeFileColumn = '__range_file';
+
+/** A reader over files, and the files in the order of its file index. */
+export interface RangeReader {
+  sql: string;
+  order: readonly RangeFile[];
+}
 
 /** A SQL string literal. */
 export function sqlString(text: string): string {
@@ -56,16 +66,19 @@ export function rangeSampleFiles(files: readonly RangeFile[], count = 6): RangeF
 }
 
 /** The reader over CSV or Parquet files (CSV fields as written, with the rule's dialect; Parquet as typed). */
-export function rangeReaderSql(files: readonly RangeFile[], spec: RangeSpec): string {
+export function rangeReaderSql(files: readonly RangeFile[], spec: RangeSpec): RangeReader {
   const list = `[${files.map((f) => sqlString(f.file)).join(', ')}]`;
   const rule = spec.rule;
-  const file = `filename=${sqlString(rangeFileColumn)}`;
-  if (rule.format === 'parquet') return `read_parquet(${list}, union_by_name=true, ${file})`;
+  const select = (reader: string): RangeReader => ({
+    sql: `(SELECT *, file_index AS ${sqlIdent(rangeFileColumn)} FROM ${reader})`,
+    order: files,
+  });
+  if (rule.format === 'parquet') return select(`read_parquet(${list}, union_by_name=true)`);
   const csv = rule.csv as NonNullable<typeof rule.csv>;
   const columns = `{${csv.columns.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}`;
-  return (
+  return select(
     `read_csv(${list}, auto_detect=false, columns=${columns}, delim=${sqlString(csv.delimiter)}, quote=${sqlString(csv.quote)}, ` +
-    `escape=${sqlString(csv.quote)}, header=${csv.header ? 'true' : 'false'}, nullstr=${sqlString(csv.nullValue)}, strict_mode=true, ${file})`
+      `escape=${sqlString(csv.quote)}, header=${csv.header ? 'true' : 'false'}, nullstr=${sqlString(csv.nullValue)}, strict_mode=true)`,
   );
 }
 
@@ -76,20 +89,13 @@ export function rangeHiveNames(files: readonly RangeFile[]): string[] {
   return [...names];
 }
 
-/**
- * CREATE statement of the file → object table (`file`, `_key`, `_task_time`, Hive columns):
- * one row per cache file, so an object read from its columnar form maps the same way.
- */
-export function rangeObjectsSql(files: readonly RangeFile[]): string {
-  const hive = rangeHiveNames(files);
-  const rows = files.flatMap((f) => {
-    const rest = [
-      sqlString(f.object.key),
-      String(f.object.taskTimeMs),
-      ...hive.map((h) => (f.object.hiveColumns[h] === undefined ? 'NULL' : sqlString(f.object.hiveColumns[h] as string))),
-    ].join(', ');
-    return [f.file, ...(f.columnar ? [f.columnar.file] : [])].map((file) => `(${sqlString(file)}, ${rest})`);
-  });
+/** CREATE statement of the file → object table (`file`: index in the reader's order, `_key`, `_task_time`, Hive columns). */
+export function rangeObjectsSql(order: readonly RangeFile[]): string {
+  const hive = rangeHiveNames(order);
+  const rows = order.map(
+    (f, i) =>
+      `(${[`${i}::UBIGINT`, sqlString(f.object.key), String(f.object.taskTimeMs), ...hive.map((h) => (f.object.hiveColumns[h] === undefined ? 'NULL' : sqlString(f.object.hiveColumns[h] as string)))].join(', ')})`,
+  );
   const names = ['file', '_key', 'task_ms', ...hive].map(sqlIdent).join(', ');
   return (
     `CREATE OR REPLACE TEMP TABLE __range_objects AS SELECT * EXCLUDE (task_ms), timezone('UTC', epoch_ms(task_ms)) AS _task_time ` +
@@ -102,13 +108,8 @@ export function rangeObjectsSql(files: readonly RangeFile[]): string {
  * (without the file column). Without a `__time__` field the rows cannot be windowed: the view
  * keeps them all and `windowed` is false (the caller says so).
  */
-export function rangeLogsSql(
-  reader: string,
-  rawColumns: readonly string[],
-  files: readonly RangeFile[],
-  spec: RangeSpec,
-): { sql: string; windowed: boolean } {
-  const hive = rangeHiveNames(files).filter((h) => !rawColumns.includes(h));
+export function rangeLogsSql(reader: RangeReader, rawColumns: readonly string[], spec: RangeSpec): { sql: string; windowed: boolean } {
+  const hive = rangeHiveNames(reader.order).filter((h) => !rawColumns.includes(h));
   const hasTime = rawColumns.includes('__time__');
   const fields = rawColumns.filter((c) => c !== '__time__').map((c) => `r.${sqlIdent(c)}`);
   const seconds = `TRY_CAST(r.__time__ AS BIGINT)`;
@@ -121,6 +122,6 @@ export function rangeLogsSql(
   ];
   // Whole seconds × 1000 compared with the window in ms: exact, and a row at `to` is out.
   const where = hasTime ? ` WHERE ${seconds} * 1000 >= ${Math.trunc(spec.fromMs)} AND ${seconds} * 1000 < ${Math.trunc(spec.toMs)}` : '';
-  const sql = `CREATE OR REPLACE TEMP VIEW logs AS SELECT ${select.join(', ')} FROM ${reader} AS r JOIN __range_objects AS o ON r.${sqlIdent(rangeFileColumn)} = o.file${where}`;
+  const sql = `CREATE OR REPLACE TEMP VIEW logs AS SELECT ${select.join(', ')} FROM ${reader.sql} AS r JOIN __range_objects AS o ON r.${sqlIdent(rangeFileColumn)} = o.file${where}`;
   return { sql, windowed: hasTime };
 }
