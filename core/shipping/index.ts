@@ -14,6 +14,7 @@ export * from './rule';
 export * from './ruleInput';
 export * from './ruleMessages';
 export * from './ruleValidate';
+export * from './shipTarget';
 export * from './simulator';
 export * from './simulatorCsv';
 export * from './slsJson';

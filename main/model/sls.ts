@@ -21,6 +21,12 @@ export interface ShipperTask {
   /** Epoch ms; 0 while running. */
   finishTime: number;
   dataLines: number;
+  /**
+   * The task's type: where it ships to, as Log Service spells a target (`oss`, `odps` =
+   * MaxCompute). A wire task's own `taskType`/`type` wins; else its rule's `targetType`
+   * (GetShipper); '' when neither could be read.
+   */
+  type: string;
 }
 
 /** Task counts per state, as the service reports them. */

@@ -68,6 +68,8 @@ export function shipperTaskNormalise(raw: unknown): ShipperTask {
     lastDataReceiveTime: num(r.taskLastDataReceiveTime) * 1000,
     finishTime: num(r.taskFinishTime) * 1000,
     dataLines: num(r.taskDataLines),
+    // The documented wire task has no type; a field of that name, should the service send one, wins.
+    type: str(r.taskType) || str(r.type),
   };
 }
 

@@ -6,8 +6,9 @@
  * Each returns the text to print and the exit code; the CLI owns argument parsing and I/O.
  */
 import { ShiplensError } from '../../core/errors';
-import { defaultTimeZone, timeZoneFields, taskAutoRetry } from '../../core/shipping';
+import { defaultTimeZone, shipTargetLabel, timeZoneFields, taskAutoRetry } from '../../core/shipping';
 import { slsRuleImport } from './rulesFromProject';
+import { shipperTasksTyped } from './shipperTasks';
 import type { SlsClient } from './slsClient';
 import type { SlsRetryResult, ShipperTask, ShipperTaskList, ShipperTaskStatus } from '../model/sls';
 import { taskAdviceFor } from './taskAdvice';
@@ -69,11 +70,12 @@ export function slsTasksRender(
   options: { timeZone?: string; language?: 'en' | 'zh-CN'; now?: number } = {},
 ): string {
   const zone = options.timeZone ?? defaultTimeZone;
-  const rows = [['ID', 'STATUS', 'CREATED', 'FINISHED', 'LAST RECEIVED', 'LINES', 'MESSAGE']];
+  const rows = [['ID', 'STATUS', 'TYPE', 'CREATED', 'FINISHED', 'LAST RECEIVED', 'LINES', 'MESSAGE']];
   for (const t of list.tasks) {
     rows.push([
       t.id,
       t.status,
+      shipTargetLabel(t.type) || '-',
       slsTimeFormat(t.createTime, zone),
       slsTimeFormat(t.finishTime, zone),
       slsTimeFormat(t.lastDataReceiveTime, zone),
@@ -134,7 +136,7 @@ export async function slsTasksCommand(
 ): Promise<SlsCommandOutput> {
   const to = options.to ?? options.now ?? Date.now();
   const from = options.from ?? to - twoDaysMs;
-  const list = await client.listShipperTasks(logstore, shipper, { from, to, status: options.status, signal: options.signal });
+  const list = await shipperTasksTyped(client, logstore, shipper, { from, to, status: options.status, signal: options.signal });
   if (options.json) {
     const value = {
       project: client.project,

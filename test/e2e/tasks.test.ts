@@ -62,9 +62,16 @@ describe('shipping tasks beside the gap timeline', () => {
     expect(await row.getAttribute('data-status')).toBe('fail');
     expect(await row.locator('.task-message strong').textContent()).toBe('Unauthorized');
     expect(await row.getByTestId('task-advice').textContent()).toContain('RAM role');
+    // Each task's type is its rule's target (GetShipper's targetType `oss`).
+    const typeHeader = page.locator('[data-testid="task-table"] thead th').nth(2);
+    expect(await typeHeader.textContent()).toBe('Type');
+    expect(await row.getByTestId('task-type').textContent()).toBe('OSS');
+    expect(await page.locator('[data-testid="task-type"][data-type="oss"]').count()).toBe(576);
     await page.getByTestId('language').selectOption('zh-CN');
     expect(await row.getByTestId('task-advice').textContent()).toContain('RAM 角色');
     expect(await row.locator('.badge').textContent()).toBe('失败');
+    expect(await typeHeader.textContent()).toBe('类型');
+    expect(await row.getByTestId('task-type').textContent()).toBe('OSS');
     await page.getByTestId('language').selectOption('en');
     await page.getByTestId('tasks-filter').selectOption('fail');
     expect(await page.locator('[data-testid="task-row"]').count()).toBe(3);

@@ -14,7 +14,7 @@ function target(shipper = 'oss-json'): string {
 
 beforeAll(async () => {
   const build = cliBuildEnsure();
-  server = await startSlsTestServer({ taskCount: 100 });
+  server = await startSlsTestServer({ taskCount: 100, withMaxComputeShipper: true });
   env = { ALIBABA_CLOUD_ACCESS_KEY_ID: server.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: server.accessKeySecret };
   await build;
 }, 120_000);
@@ -46,7 +46,36 @@ describe('shiplens tasks', () => {
     const value = JSON.parse(r.stdout);
     expect(value.tasks.map((t: { message: string }) => t.message)).toEqual(['Unauthorized', 'ConfigNotExist', 'InvalidOssBucket']);
     expect(value.tasks[0].advice.error).toBe('Unauthorized');
+    expect(value.tasks.map((t: { type: string }) => t.type)).toEqual(['oss', 'oss', 'oss']);
     expect(value.statistics).toEqual({ running: 2, success: 95, fail: 3 });
+  });
+
+  it("gives each task its rule's target type, unless the wire task carries its own", async () => {
+    const now = (server.state.nowSec + 1) * 1000;
+    const json = await cliCapture(['tasks', target('mc-app'), '--json', '--endpoint', server.endpoint], { env, now });
+    expect(json.code).toBe(0);
+    const tasks = JSON.parse(json.stdout).tasks as { id: string; type: string }[];
+    expect(tasks.map((t) => t.type)).toEqual(['odps', 'odps', 'odps', 'odps', 'odps', 'odps']);
+    const wire = server.state.logstores.get('app-log')?.tasks.get('mc-app') ?? [];
+    const first = wire[0];
+    if (!first) throw new Error('no mc-app task seeded');
+    first.taskType = 'oss';
+    try {
+      const table = await cliCapture(['tasks', target('mc-app'), '--tz', 'UTC', '--endpoint', server.endpoint], { env, now });
+      expect(table.code).toBe(0);
+      const rows = table.stdout.split('\n').slice(1, 7);
+      expect(rows.map((row) => row.split(/ {2,}/)[2])).toEqual([
+        'OSS',
+        'MaxCompute',
+        'MaxCompute',
+        'MaxCompute',
+        'MaxCompute',
+        'MaxCompute',
+      ]);
+      expect(rows[0]?.startsWith(`${first.id}  running  OSS `)).toBe(true);
+    } finally {
+      delete first.taskType;
+    }
   });
 
   it('prints the table in the chosen zone (in-process)', async () => {
@@ -55,7 +84,7 @@ describe('shiplens tasks', () => {
       now: (server.state.nowSec + 1) * 1000,
     });
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toMatch(/^ID +STATUS +CREATED +FINISHED +LAST RECEIVED +LINES +MESSAGE$/);
+    expect(r.stdout.split('\n')[0]).toMatch(/^ID +STATUS +TYPE +CREATED +FINISHED +LAST RECEIVED +LINES +MESSAGE$/);
     expect(r.stdout).toContain('100 of 100 tasks (times in UTC); statistics: success 95, running 2, fail 3');
   });
 

@@ -77,6 +77,8 @@ describe('sls.* API methods against the test server', () => {
     expect(list.from).toBe(to - 2 * 86_400_000);
     expect(list.tasks).toHaveLength(576);
     expect(list.statistics).toEqual({ running: 2, success: 559, fail: 15 });
+    // SPEC §7: each task's type is its rule's target (GetShipper's targetType).
+    expect(new Set(list.tasks.map((t) => t.type))).toEqual(new Set(['oss']));
     const failed = list.tasks.filter((t) => t.status === 'fail');
     expect(failed.every((t) => t.advice && t.advice.error === t.message)).toBe(true);
     expect(list.tasks.filter((t) => t.status !== 'fail').every((t) => t.advice === undefined && t.autoRetry === undefined)).toBe(true);
@@ -126,5 +128,25 @@ describe('sls.* API methods against the test server', () => {
     expect(response).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', source: 'project' } });
     const noKeys = await apiDispatch(bare, 'sls.logstores', { endpoint: server.endpoint, project: server.project });
     expect(noKeys).toMatchObject({ ok: false, error: { code: 'CREDENTIALS_UNAVAILABLE' } });
+  });
+
+  it("types a MaxCompute rule's tasks `odps`, a wire task's own type winning, and '' when GetShipper is refused", async () => {
+    const mc = await startSlsTestServer({ withMaxComputeShipper: true });
+    try {
+      const target = { endpoint: mc.endpoint, project: mc.project, accessKeyId: mc.accessKeyId, accessKeySecret: mc.accessKeySecret };
+      const to = (mc.state.nowSec + 1) * 1000;
+      const first = mc.state.logstores.get('app-log')?.tasks.get('mc-app')?.[1];
+      if (!first) throw new Error('no mc-app task seeded');
+      first.taskType = 'oss';
+      const list = ok(await call('sls.tasks', { ...target, logstore: 'app-log', shipper: 'mc-app', to }));
+      expect(list.tasks.map((t) => t.type)).toEqual(['odps', 'oss', 'odps', 'odps', 'odps', 'odps']);
+      // A policy without log:GetShipper still lists the tasks, their type unknown.
+      mc.state.faults.getShipperDenied = true;
+      const refused = ok(await call('sls.tasks', { ...target, logstore: 'app-log', shipper: 'mc-app', to }));
+      expect(refused.tasks.map((t) => t.type)).toEqual(['', 'oss', '', '', '', '']);
+      expect(mc.state.requests.filter((r) => r.status === 403)).toHaveLength(1);
+    } finally {
+      await mc.close();
+    }
   });
 });

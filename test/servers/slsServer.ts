@@ -30,11 +30,14 @@ export interface WireTask {
   taskLastDataReceiveTime: number;
   taskFinishTime: number;
   taskDataLines: number;
+  /** Not in the documented wire task; a test sets it to check that a task's own type wins. */
+  taskType?: string;
 }
 
 export interface WireShipper {
   shipperName: string;
-  targetType: 'oss';
+  /** Where the rule ships: `oss`, or `odps` (MaxCompute). */
+  targetType: 'oss' | 'odps';
   targetConfiguration: Record<string, unknown>;
 }
 
@@ -59,6 +62,8 @@ export interface SlsFaults {
   /** The next N requests are answered after `hangMs` (client timeouts). */
   hang: number;
   hangMs: number;
+  /** GetShipper answers 403 as a RAM policy without log:GetShipper does (the task list still answers). */
+  getShipperDenied?: boolean;
 }
 
 export interface SlsServerState {
@@ -97,6 +102,8 @@ export interface SlsTestServerOptions {
    * succeeded, the rest succeeded. Sample times are fixed (2026-11-23/24 UTC+8): query with from/to.
    */
   withSampleRules?: boolean;
+  /** Also seed `app-log/mc-app`, a MaxCompute (`odps`) shipping rule with 6 tasks. */
+  withMaxComputeShipper?: boolean;
 }
 
 export interface SlsTestServer {
@@ -134,6 +141,23 @@ function shipperSeed(
       compressType,
       pathFormat,
       storage,
+    },
+  };
+}
+
+/** A classic MaxCompute shipping rule (targetType `odps`), as GetShipper returns one. */
+function maxComputeShipperSeed(name: string): WireShipper {
+  return {
+    shipperName: name,
+    targetType: 'odps',
+    targetConfiguration: {
+      odpsEndpoint: 'http://service.cn-hangzhou.maxcompute.aliyun-inc.com/api',
+      odpsProject: 'app_dw',
+      odpsTable: 'app_log',
+      fields: ['__time__', 'ip', 'status'],
+      partitionColumn: ['log_partition_time'],
+      partitionTimeFormat: '%Y_%m_%d_%H_%M',
+      bufferInterval: 1800,
     },
   };
 }
@@ -471,7 +495,15 @@ async function route(state: SlsServerState, ctx: Ctx): Promise<unknown> {
       const { slice } = page(names, ctx.query, 500, 500);
       return { count: slice.length, total: names.length, shipper: slice };
     }
-    if (ctx.method === 'GET' && d !== undefined && parts.length === 4) return shipperGet(state, b, d).shipper;
+    if (ctx.method === 'GET' && d !== undefined && parts.length === 4) {
+      if (state.faults.getShipperDenied)
+        throw new ApiError(
+          403,
+          'Unauthorized',
+          `denied by sts or ram, action: log:GetShipper, resource: acs:log:*:*:project/${state.project}`,
+        );
+      return shipperGet(state, b, d).shipper;
+    }
     if (d !== undefined && e === 'tasks' && parts.length === 5) {
       if (ctx.method === 'GET') return tasksList(state, ctx, b, d);
       if (ctx.method === 'PUT') return tasksRetry(state, ctx, b, d);
@@ -525,6 +557,11 @@ export async function startSlsTestServer(options: SlsTestServerOptions = {}): Pr
   const nowSec = options.nowSec ?? Math.floor(Date.now() / 300_000) * 300;
   const state = stateSeed(project, nowSec, options.bucket ?? 'shiplens-sample', options.prefix ?? 'shiplens', options.taskCount ?? 576);
   if (options.withSampleRules) state.logstores.set('nginx-access', slsSampleLogstore());
+  const app = state.logstores.get('app-log');
+  if (options.withMaxComputeShipper && app) {
+    app.shippers.set('mc-app', maxComputeShipperSeed('mc-app'));
+    app.tasks.set('mc-app', slsTasksSeed(nowSec, 6, 'mc'));
+  }
   let port = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];

@@ -1,6 +1,7 @@
 /** sls.* handlers: Log Service logstores, shipping rules, task status and retry (issue 9). */
 import { ShiplensError } from '../../../core/errors';
 import { slsRuleImport, slsRulesList } from '../../sls/rulesFromProject';
+import { shipperTasksTyped } from '../../sls/shipperTasks';
 import { slsClientCreate } from '../../sls/slsClient';
 import type { SlsClient } from '../../sls/slsClient';
 import type { SlsConnection } from '../../sls/signedRequest';
@@ -80,7 +81,7 @@ export const slsHandlers: HandlerGroup<SlsMethod> = {
     const to = arg.to ?? Date.now();
     const from = arg.from ?? to - twoDaysMs;
     return services.jobs.run(arg.jobId, async (job) => {
-      const list = await client.listShipperTasks(arg.logstore, arg.shipper, { from, to, status: arg.status, signal: job.signal });
+      const list = await shipperTasksTyped(client, arg.logstore, arg.shipper, { from, to, status: arg.status, signal: job.signal });
       return {
         project: client.project,
         logstore: arg.logstore,

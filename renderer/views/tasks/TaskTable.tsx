@@ -1,8 +1,9 @@
 /**
- * The task list: status, creation / finish / last-receive times in the chosen zone, data lines,
+ * The task list: status, type (OSS, MaxCompute), creation / finish / last-receive times in the chosen zone, data lines,
  * message with the SPEC §7 advice, selection and per-task retry.
  */
 import { useMemo } from 'react';
+import { shipTargetLabel } from '../../../core/shipping';
 import { useShallow } from 'zustand/react/shallow';
 import type { SlsTaskInfo } from '../../../main/api/contract';
 import { useT } from '../../i18n';
@@ -52,6 +53,9 @@ function TaskRow({ task }: { task: SlsTaskInfo }) {
       </td>
       <td>
         <span className={`badge ${statusClass[task.status]}`}>{t(taskStatusKey(task.status))}</span>
+      </td>
+      <td data-testid="task-type" data-type={task.type} title={task.type ? undefined : t('tasks.typeUnknown')}>
+        {shipTargetLabel(task.type) || '—'}
       </td>
       <td className="mono">{when(task.createTime, s.zone)}</td>
       <td className="mono">{when(task.finishTime, s.zone)}</td>
@@ -133,6 +137,7 @@ export function TaskTable() {
               />
             </th>
             <th>{t('tasks.col.status')}</th>
+            <th>{t('tasks.col.type')}</th>
             <th>
               {t('tasks.col.created')} ({s.zone})
             </th>

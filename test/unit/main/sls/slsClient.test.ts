@@ -21,7 +21,12 @@ describe('wire normalisation', () => {
       lastDataReceiveTime: 1448915013000,
       finishTime: 1448926013000,
       dataLines: 2,
+      type: '',
     });
+  });
+  it("keeps a wire task's own type (taskType, else type)", () => {
+    expect(shipperTaskNormalise({ id: 'a', taskStatus: 'success', taskType: 'odps', type: 'oss' }).type).toBe('odps');
+    expect(shipperTaskNormalise({ id: 'b', taskStatus: 'success', type: 'oss' }).type).toBe('oss');
   });
   it('fills gaps with zeros and reads "failed" as fail', () => {
     expect(shipperTaskNormalise({ id: 'x', taskStatus: 'Failed' })).toEqual({
@@ -32,6 +37,7 @@ describe('wire normalisation', () => {
       lastDataReceiveTime: 0,
       finishTime: 0,
       dataLines: 0,
+      type: '',
     });
     expect(shipperTaskNormalise(null).id).toBe('');
   });

@@ -29,24 +29,28 @@ describe('slsTasksRender', () => {
       lastDataReceiveTime: now - 5000,
       finishTime: now + 40_000,
       dataLines: 0,
+      type: 'oss',
     };
     const text = slsTasksRender(
       {
         tasks: [
           task,
           { ...task, id: 'a2', createTime: now - 3 * 86_400_000 },
-          { ...task, id: 'r', status: 'running', message: '', finishTime: 0 },
+          { ...task, id: 'r', status: 'running', message: '', finishTime: 0, type: 'odps' },
+          { ...task, id: 'u', status: 'running', message: '', finishTime: 0, type: '' },
         ],
-        total: 3,
-        statistics: { running: 1, success: 0, fail: 2 },
+        total: 4,
+        statistics: { running: 2, success: 0, fail: 2 },
       },
       { timeZone: '+08:00', now: now + 20 * 60_000 },
     );
     const lines = text.split('\n');
-    expect(lines[0]).toBe('ID  STATUS   CREATED              FINISHED             LAST RECEIVED        LINES  MESSAGE');
-    expect(lines[1]).toBe('a1  fail     2026-11-25 16:00:00  2026-11-25 16:00:40  2026-11-25 15:59:55  0      Unauthorized');
-    expect(lines[3]).toBe('r   running  2026-11-25 16:00:00  -                    2026-11-25 15:59:55  0');
-    expect(text).toContain('3 of 3 tasks (times in +08:00); statistics: success 0, running 1, fail 2');
+    expect(lines[0]).toBe('ID  STATUS   TYPE        CREATED              FINISHED             LAST RECEIVED        LINES  MESSAGE');
+    expect(lines[1]).toBe('a1  fail     OSS         2026-11-25 16:00:00  2026-11-25 16:00:40  2026-11-25 15:59:55  0      Unauthorized');
+    // The task's type: its rule's target, MaxCompute for `odps`, `-` when it could not be read.
+    expect(lines[3]).toBe('r   running  MaxCompute  2026-11-25 16:00:00  -                    2026-11-25 15:59:55  0');
+    expect(lines[4]).toBe('u   running  -           2026-11-25 16:00:00  -                    2026-11-25 15:59:55  0');
+    expect(text).toContain('4 of 4 tasks (times in +08:00); statistics: success 0, running 2, fail 2');
     expect(text.match(/^Unauthorized: /gm)).toHaveLength(1);
     // SPEC §7: retried after 15, 30, 60 … minutes for two days.
     expect(text).toContain('a1: Log Service retries it automatically, next at about 2026-11-25 16:45:00 (until 2026-11-27 16:00:00).');

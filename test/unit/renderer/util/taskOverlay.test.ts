@@ -20,7 +20,7 @@ const rule: ShippingRule = {
 const base = Date.UTC(2026, 10, 23, 0, 0, 43);
 
 function task(i: number, status: SlsTaskInfo['status'], message = ''): SlsTaskInfo {
-  return { id: `t${i}`, status, message, createTime: base + i * 300_000, lastDataReceiveTime: 0, finishTime: 0, dataLines: 0 };
+  return { id: `t${i}`, status, message, createTime: base + i * 300_000, lastDataReceiveTime: 0, finishTime: 0, dataLines: 0, type: 'oss' };
 }
 
 function object(i: number): { key: string; lastModified: string } {

@@ -17,6 +17,7 @@ const task = (id: string, status: SlsTaskInfo['status']): SlsTaskInfo => ({
   lastDataReceiveTime: 0,
   finishTime: 0,
   dataLines: 0,
+  type: 'oss',
 });
 
 function storeMake() {
