@@ -2,8 +2,6 @@
  * core/formats: the public face main/ and renderer/ import (lint rejects deeper paths).
  * Generated list of modules; keep it whole when adding a file.
  */
-export * from './formatDetect';
-export * from './formatFromName';
 export * from './indexedTable';
 export * from './jsonLineRow';
 export * from './jsonLines';

@@ -8,7 +8,7 @@ import { maxDecodeBytesDefault } from '../model/decodeCap';
 import type { RawBlockDecoder, SnappyVariant } from '../codecs/snappy';
 import { ShiplensError, isShiplensError, throwIfCancelled, toShiplensError } from '../errors';
 import type { Compression, StorageFormat } from '../model/rule';
-import { formatDetect, looksLikeJson } from './formatDetect';
+import { formatDetect, looksLikeJson } from '../detect/formatDetect';
 import type { FormatDetection } from '../model/detection';
 import { jsonLinesTable } from './jsonLines';
 import { parquetTable } from './parquet';

@@ -31,15 +31,24 @@ function candidateZones(): string[] {
   return zones;
 }
 
-const zonesToTry = candidateZones();
-const zoneOffsetMs = new Map(zonesToTry.map((z) => [z, (timeZoneFixedOffsetMinutes(z) ?? 0) * 60_000]));
+// Built on first inference, not at load: normalising 52 zones costs start-up time that commands
+// importing core/shipping without inferring a key (`shiplens decode`, `path`) should not pay.
+let zoneTable: { zones: string[]; offsetMs: Map<string, number> } | undefined;
+
+function zonesKnown(): { zones: string[]; offsetMs: Map<string, number> } {
+  if (!zoneTable) {
+    const zones = candidateZones();
+    zoneTable = { zones, offsetMs: new Map(zones.map((z) => [z, (timeZoneFixedOffsetMinutes(z) ?? 0) * 60_000])) };
+  }
+  return zoneTable;
+}
 // Field texts per (whole second, zone): every key of one task shares its second, and inference
 // asks for up to 52 zones per key. Bounded; cleared when full.
 const fieldCache = new Map<number, Map<string, FieldText>>();
 const fieldCacheLimit = 256;
 
 function fieldTextCompute(epochMs: number, zone: string): FieldText {
-  const offset = zoneOffsetMs.get(zone);
+  const offset = zonesKnown().offsetMs.get(zone);
   // Same arithmetic as timeZoneFields for a fixed offset, without re-parsing the zone.
   const local = offset === undefined || !Number.isFinite(epochMs) ? null : new Date(epochMs + offset);
   const f = local
@@ -133,7 +142,7 @@ function dayFields(day: number): { Y: number; m: number; d: number } {
  * zone is skipped without rendering its fields. True when unsure (IANA zone, digit-free stem).
  */
 function zoneMaySpellStem(lastRun: string | null, epochMs: number, zone: string): boolean {
-  const offset = zoneOffsetMs.get(zone);
+  const offset = zonesKnown().offsetMs.get(zone);
   if (lastRun === null || offset === undefined || !Number.isFinite(epochMs)) return true;
   if (lastRun.length < 2) return false;
   const n2 = Number(lastRun.slice(-2));
@@ -197,7 +206,7 @@ export function objectKeyInferPartition(head: string, taskTimeMs: number, zone?:
   const parts = levels.map((level) => level.split(/(\d+)/));
   let minStart = 0;
   if (knownPrefix && head.startsWith(`${knownPrefix}/`)) minStart = knownPrefix.split('/').length;
-  const zones = zone && timeZoneIsValid(zone) ? [zone] : zonesToTry;
+  const zones = zone && timeZoneIsValid(zone) ? [zone] : zonesKnown().zones;
   let best: (ZoneGuess & { zone: string }) | null = null;
   const stemParts = parts[parts.length - 1] as string[];
   const lastRun = stemParts.length > 1 ? (stemParts[stemParts.length - 2] as string) : null;

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import type { ByteSource } from '../../core/bytes';
-import type { FormatHints } from '../../core/formats';
+import type { FormatHints } from '../../core/detect';
 import type { CsvDialect } from '../../core/model';
 import type { CliContext } from './cliOptions';
 import type { DialectFlags, FormatFlags } from './cliFlags';

@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import type { ByteSource } from '../../core/bytes';
 import { byteSourceReadAll } from '../../core/bytes';
 import { ShiplensError } from '../../core/errors';
-import { formatFromName } from '../../core/formats';
+import { formatFromName } from '../../core/detect';
 import type { ParquetSchema } from '../../core/formats';
 import { engineShared } from '../engine';
 import { maxDecodeBytesDefault } from '../../core/model';

@@ -16,7 +16,7 @@
  * interface (main/storage/storage.ts).
  */
 import { snappyDecode } from '../../core/codecs';
-import { formatDetect } from '../../core/formats';
+import { formatDetect } from '../../core/detect';
 import { engineRawDecoder } from './engineDecoder';
 import type { Engine } from './engineTypes';
 

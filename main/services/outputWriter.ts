@@ -12,7 +12,6 @@
  * - only file-system errors are reported as output-file errors: what the producer throws
  *   passes through classified (a ShiplensError as is, anything else INTERNAL).
  */
-import { randomBytes } from 'node:crypto';
 import { link, lstat, open, rename, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -83,10 +82,22 @@ export async function outputTargetCheck(target: string, overwrite: boolean): Pro
   if (existing && (!overwrite || existing.isDirectory())) throw fileExists(target);
 }
 
+/**
+ * 8 random hex digits naming a part file. Math.random, not node:crypto (whose load is a tenth
+ * of a one-shot `shiplens decode`'s start-up): the name need not be unguessable, because the
+ * part is created with O_EXCL — a name someone planted (file or link) fails with EEXIST and the
+ * next name is tried; it never is followed, reused or truncated.
+ */
+function partToken(): string {
+  return Math.floor(Math.random() * 0x1_0000_0000)
+    .toString(16)
+    .padStart(8, '0');
+}
+
 /** An exclusively created part file for `target` (a fresh random name per call). */
 export async function outputPartOpen(target: string, mode = 0o644): Promise<{ path: string; handle: FileHandle }> {
   for (let attempt = 0; ; attempt++) {
-    const path = `${target}.${randomBytes(4).toString('hex')}.part`;
+    const path = `${target}.${partToken()}.part`;
     try {
       // 'wx' is O_CREAT|O_EXCL: fails on any existing entry, a dangling link included.
       return { path, handle: await open(path, 'wx', mode) };

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { byteSourceFromBytes } from '../../../../core/bytes/byteSource';
-import { formatDetect } from '../../../../core/formats/formatDetect';
-import { fixtureBytes, fixtureSource, fixturesEnsure, parquetDir, parquetNames, textDir, textNames } from './fixtureFiles';
+import { formatDetect } from '../../../../core/detect/formatDetect';
+import { fixtureBytes, fixtureSource, fixturesEnsure, parquetDir, parquetNames, textDir, textNames } from '../formats/fixtureFiles';
 
 beforeAll(() => {
   fixturesEnsure('genParquet');

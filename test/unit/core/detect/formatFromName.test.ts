@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFromName } from '../../../../core/formats/formatFromName';
+import { formatFromName } from '../../../../core/detect/formatFromName';
 
 describe('formatFromName', () => {
   // SPEC §2 suffix table, with the SPEC §1 example keys.
