@@ -25,6 +25,7 @@ async function start(element: HTMLElement): Promise<void> {
   apiOn('onJobProgress', (progress) => {
     const state = useStore.getState();
     state.tableProgressSet(progress);
+    state.gridProgressSet(progress);
     state.decompressProgressSet(progress);
     state.tasksProgressSet(progress);
   });

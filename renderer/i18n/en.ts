@@ -4,12 +4,14 @@
 import { maxcomputeEn } from './maxcompute';
 import { queryEn } from './query';
 import { forwardEn } from './forward';
+import { gridEn } from './grid';
 import { tasksEn } from './tasks';
 
 export const en = {
   ...maxcomputeEn,
   ...queryEn,
   ...tasksEn,
+  ...gridEn,
   'app.name': 'shiplens',
   'nav.connect': 'Connect',
   'nav.browse': 'Browse',
@@ -101,8 +103,8 @@ export const en = {
   'inspect.rowCount': '{n} rows',
   'inspect.loadedRows': '{loaded} of {total} rows loaded',
   'inspect.loadMore': 'Load more rows',
-  'inspect.sortNote': 'Sorting and filtering apply to loaded rows only.',
-  'inspect.filterRows': 'Filter loaded rows',
+  'inspect.sortNote': 'Sort and filter cover every row of the object.',
+  'inspect.filterRows': 'Filter rows',
   'inspect.rowGroups': 'Row groups',
   'inspect.createdBy': 'Created by',
   'inspect.codecs': 'Codecs',
@@ -248,7 +250,7 @@ export const en = {
   'inspect.schemaHide': 'Hide schema',
   'inspect.schemaShow': 'Show schema',
   'export.nullMarker': 'Text for null cells (empty by default)',
-  'export.rowsNote': "Every row of the object is exported in file order; the grid's filter and sort apply to loaded rows only.",
+  'export.rowsNote': 'Every row of the object is exported in file order.',
   'export.format': 'Format',
   'export.format.csv': 'CSV',
   'export.format.jsonl': 'JSON lines (.jsonl)',

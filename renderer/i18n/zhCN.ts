@@ -6,11 +6,13 @@ import { maxcomputeZh } from './maxcompute';
 import { queryZh } from './query';
 import { forwardZh } from './forward';
 import { tasksZh } from './tasks';
+import { gridZh } from './grid';
 
 export const zhCN: Messages = {
   ...maxcomputeZh,
   ...queryZh,
   ...tasksZh,
+  ...gridZh,
   'app.name': 'shiplens',
   'nav.connect': '连接',
   'nav.browse': '浏览',
@@ -102,8 +104,8 @@ export const zhCN: Messages = {
   'inspect.rowCount': '{n} 行',
   'inspect.loadedRows': '已加载 {loaded} / {total} 行',
   'inspect.loadMore': '加载更多行',
-  'inspect.sortNote': '排序和筛选仅作用于已加载的行。',
-  'inspect.filterRows': '筛选已加载的行',
+  'inspect.sortNote': '排序和筛选覆盖对象的全部行。',
+  'inspect.filterRows': '筛选行',
   'inspect.rowGroups': '行组',
   'inspect.createdBy': '写入程序',
   'inspect.codecs': '压缩编码',
@@ -247,7 +249,7 @@ export const zhCN: Messages = {
   'inspect.schemaHide': '隐藏表结构',
   'inspect.schemaShow': '显示表结构',
   'export.nullMarker': '空值 (null) 单元格写成的文本（默认为空）',
-  'export.rowsNote': '导出对象的所有行，按文件顺序；表格中的筛选和排序只作用于已加载的行。',
+  'export.rowsNote': '按文件顺序导出对象的全部行。',
   'export.format': '格式',
   'export.format.csv': 'CSV',
   'export.format.jsonl': 'JSON 行 (.jsonl)',

@@ -13,6 +13,8 @@ import type { DecompressSlice } from '../views/decompress/decompressSlice';
 import { createForwardSlice } from '../views/forward/forwardSlice';
 import type { ForwardSlice } from '../views/forward/forwardSlice';
 import { createFileTableSlice } from '../views/inspect/fileTableSlice';
+import { createGridViewSlice } from '../views/inspect/gridViewSlice';
+import type { GridViewSlice } from '../views/inspect/gridViewSlice';
 import { createTableSlice } from '../views/inspect/tableSlice';
 import type { FileTableSlice, TableSlice } from '../views/inspect/tableState';
 import { createQuerySlice } from '../views/query/querySlice';
@@ -35,6 +37,7 @@ export type ShiplensState = NavSlice &
   BrowseSlice &
   TableSlice &
   FileTableSlice &
+  GridViewSlice &
   DecompressSlice &
   RuleEditorSlice &
   TasksSlice &
@@ -54,6 +57,7 @@ export const useStore = create<ShiplensState>()((...a) => ({
   ...createTasksSlice(...a),
   ...createMaxComputeSlice(...a),
   ...createFileTableSlice(...a),
+  ...createGridViewSlice(...a),
   ...createQuerySlice(...a),
   ...createForwardSlice(...a),
 }));

@@ -34,6 +34,9 @@ const lines = sizes.map((size, i) => ({
   ...Object.fromEntries(extra.map((c) => [c, `${c}-${i}`])),
 }));
 
+// Sort and filter run over the whole object (table.query) and answer asynchronously.
+const settled = { timeout: 30_000, interval: 100 };
+
 const column = (page: Page, name: string) => page.locator(`[data-testid="data-table"] [role="gridcell"][data-column="${name}"]`);
 const headers = (page: Page) =>
   page.locator('[data-testid="data-table"] [role="columnheader"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-column')));
@@ -58,21 +61,23 @@ describe('grid values', () => {
     const page = await h.page();
     await openGridFile(page);
     await page.locator('[role="columnheader"][data-column="size"] button.sort').click();
-    expect(await column(page, 'size').allTextContents()).toEqual(['0', '1648', '1805', '37273', '204020', '207011', '229004']);
+    await expect
+      .poll(() => column(page, 'size').allTextContents(), settled)
+      .toEqual(['0', '1648', '1805', '37273', '204020', '207011', '229004']);
     await page.locator('[role="columnheader"][data-column="size"] button.sort').click();
-    expect(await column(page, 'size').allTextContents()).toEqual(['229004', '207011', '204020', '37273', '1805', '1648', '0']);
+    await expect
+      .poll(() => column(page, 'size').allTextContents(), settled)
+      .toEqual(['229004', '207011', '204020', '37273', '1805', '1648', '0']);
     await page.getByTestId('grid-filter').fill('size>=37273');
-    expect(await column(page, 'size').allTextContents()).toEqual(['229004', '207011', '204020', '37273']);
+    await expect.poll(() => column(page, 'size').allTextContents(), settled).toEqual(['229004', '207011', '204020', '37273']);
     await page.getByTestId('grid-filter').fill('null');
-    expect(await column(page, 'size').allTextContents()).toEqual(['1648']);
+    await expect.poll(() => column(page, 'size').allTextContents(), settled).toEqual(['1648']);
     await page.getByTestId('grid-filter').fill('');
     await page.locator('[role="columnheader"][data-column="__time__"] button.sort').click();
     // null in italics as the word, '' as nothing: the two never look alike.
-    expect(await column(page, 'ref').evaluateAll((cells) => cells.slice(0, 3).map((c) => c.innerHTML))).toEqual([
-      'r0',
-      '<span class="null">null</span>',
-      `<span class="empty" title="''"></span>`,
-    ]);
+    await expect
+      .poll(() => column(page, 'ref').evaluateAll((cells) => cells.slice(0, 3).map((c) => c.innerHTML)), settled)
+      .toEqual(['r0', '<span class="null">null</span>', `<span class="empty" title="''"></span>`]);
   });
 
   it('shows __time__ as a time in the zone, the raw value one toggle away', async () => {

@@ -14,6 +14,7 @@ import type { Translate } from '../../i18n';
 import { tableRowCap } from './tableState';
 import { useStore } from '../../state/store';
 import { ExportDialog } from './ExportDialog';
+import type { TableInfo } from '../../../main/api/contract';
 
 /**
  * The compression as a user means it: a Parquet file is not compressed as a whole, its column
@@ -75,62 +76,45 @@ function InspectHeader({ onExport }: { onExport: () => void }) {
   );
 }
 
-/** The Inspect view. */
-export function InspectView() {
+/** What reading the table warned about (the first 50). */
+function InspectWarnings({ warnings }: { warnings: TableInfo['warnings'] }) {
+  const t = useT();
+  if (warnings.length === 0) return null;
+  return (
+    <details className="small warn">
+      <summary>{t(warnings.length === 1 ? 'inspect.warningOne' : 'inspect.warnings', { n: warnings.length })}</summary>
+      <ul>
+        {warnings.slice(0, 50).map((w, i) => (
+          <li key={i}>
+            {w.line !== undefined ? t('inspect.warningLine', { n: w.line }) : ''}
+            {w.message}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** The schema panel (collapsible) beside the rows or the raw text. */
+function InspectBody() {
   const t = useT();
   const s = useStore(
     useShallow((st) => ({
-      key: st.openKey,
-      inspection: st.inspection,
       table: st.table,
       schema: st.schema,
       rowsLoaded: st.rowsLoaded,
-      pending: st.tablePending,
-      error: st.tableError,
-      progress: st.tableProgress,
-      cancel: st.tableCancel,
       more: st.tableMore,
-      dialect: st.dialect,
-      tableOpen: st.tableOpen,
       rawVisible: st.rawVisible,
       rawText: st.rawText,
     })),
   );
-  const [exporting, setExporting] = useState(false);
   const [schemaOpen, setSchemaOpen] = useState(true);
   const more = s.more;
   const onNeedMore = useCallback(() => void more(), [more]);
-  if (!s.key) return <div className="panel muted">{t('inspect.none')}</div>;
-  const csv = s.inspection?.format === 'csv' || s.table?.format === 'csv';
   const frame = s.table ? tableFrameGet(s.table.tableId) : undefined;
+  const whole = useStore((st) => st.gridView !== null);
   return (
-    <div className="inspect">
-      <InspectHeader onExport={() => setExporting(true)} />
-      {s.pending && (
-        <ProgressBar
-          done={s.progress?.done ?? null}
-          total={s.progress?.total ?? null}
-          label={phaseText(t, s.progress?.phase) ?? t('common.loading')}
-          onCancel={s.cancel}
-        />
-      )}
-      {s.error && <ErrorBox error={s.error} />}
-      {csv && s.key && (
-        <DialectControls key={s.key} dialect={s.dialect} onApply={(dialect) => s.key && void s.tableOpen(s.key, { dialect })} />
-      )}
-      {s.table && s.table.warnings.length > 0 && (
-        <details className="small warn">
-          <summary>{t(s.table.warnings.length === 1 ? 'inspect.warningOne' : 'inspect.warnings', { n: s.table.warnings.length })}</summary>
-          <ul>
-            {s.table.warnings.slice(0, 50).map((w, i) => (
-              <li key={i}>
-                {w.line !== undefined ? t('inspect.warningLine', { n: w.line }) : ''}
-                {w.message}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+    <>
       {s.schema && (
         <button
           type="button"
@@ -152,11 +136,53 @@ export function InspectView() {
           s.table && (
             <div className="stack" style={{ minHeight: 0 }}>
               {frame && <DataTable key={s.table.tableId} table={s.table} frame={frame} loaded={s.rowsLoaded} onNeedMore={onNeedMore} />}
-              {s.rowsLoaded >= tableRowCap && <div className="muted small">{t('inspect.rowCap', { n: tableRowCap.toLocaleString() })}</div>}
+              {!whole && s.rowsLoaded >= tableRowCap && (
+                <div className="muted small">{t('inspect.rowCap', { n: tableRowCap.toLocaleString() })}</div>
+              )}
             </div>
           )
         )}
       </div>
+    </>
+  );
+}
+
+/** The Inspect view. */
+export function InspectView() {
+  const t = useT();
+  const s = useStore(
+    useShallow((st) => ({
+      key: st.openKey,
+      inspection: st.inspection,
+      table: st.table,
+      pending: st.tablePending,
+      error: st.tableError,
+      progress: st.tableProgress,
+      cancel: st.tableCancel,
+      dialect: st.dialect,
+      tableOpen: st.tableOpen,
+    })),
+  );
+  const [exporting, setExporting] = useState(false);
+  if (!s.key) return <div className="panel muted">{t('inspect.none')}</div>;
+  const csv = s.inspection?.format === 'csv' || s.table?.format === 'csv';
+  return (
+    <div className="inspect">
+      <InspectHeader onExport={() => setExporting(true)} />
+      {s.pending && (
+        <ProgressBar
+          done={s.progress?.done ?? null}
+          total={s.progress?.total ?? null}
+          label={phaseText(t, s.progress?.phase) ?? t('common.loading')}
+          onCancel={s.cancel}
+        />
+      )}
+      {s.error && <ErrorBox error={s.error} />}
+      {csv && s.key && (
+        <DialectControls key={s.key} dialect={s.dialect} onApply={(dialect) => s.key && void s.tableOpen(s.key, { dialect })} />
+      )}
+      {s.table && <InspectWarnings warnings={s.table.warnings} />}
+      <InspectBody />
       {exporting && s.table && <ExportDialog table={s.table} onClose={() => setExporting(false)} />}
     </div>
   );

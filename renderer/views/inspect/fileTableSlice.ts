@@ -8,9 +8,13 @@ import { csvDialectDefault } from '../../../core/model';
 import type { FileTableSlice, TableSlice } from './tableState';
 import type { NavSlice } from '../../state/navSlice';
 import { tableOpenedTake, tableOpeningStart } from './tableOpening';
+import type { GridViewSlice } from './gridViewSlice';
 
 /** The file-table slice. */
-export const createFileTableSlice: StateCreator<FileTableSlice & TableSlice & NavSlice, [], [], FileTableSlice> = (set, get) => ({
+export const createFileTableSlice: StateCreator<FileTableSlice & TableSlice & NavSlice & GridViewSlice, [], [], FileTableSlice> = (
+  set,
+  get,
+) => ({
   fileTableOpen: async (file, chosen) => {
     const same = get().fileOpened?.label === file.label && get().openKey === file.label;
     const dialect = chosen ?? (same ? get().dialect : csvDialectDefault);

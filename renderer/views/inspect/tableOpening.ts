@@ -9,8 +9,10 @@ import type { NavSlice } from '../../state/navSlice';
 import { tablePageSize, tableRowCap } from './tableState';
 import type { FileRef, TableSlice } from './tableState';
 import { tableFrameCreate, tableFrameDrop, tableFrameOf } from './tableFrame';
+import { gridViewReset } from './gridViewSlice';
+import type { GridViewSlice } from './gridViewSlice';
 
-type TableState = TableSlice & NavSlice;
+type TableState = TableSlice & NavSlice & GridViewSlice;
 type Get = () => TableState;
 type Set = (partial: Partial<TableState>) => void;
 
@@ -23,6 +25,7 @@ export function tableOpeningStart(get: Get, set: Set, label: string, dialect: Cs
   }
   const jobId = apiJobId('table');
   set({
+    ...gridViewReset(previous?.tableId),
     openKey: label,
     inspection: null,
     table: null,

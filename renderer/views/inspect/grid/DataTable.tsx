@@ -1,17 +1,19 @@
 /**
  * The row table over the open table's data frame: virtualized; columns resizable, fit to
- * content, hidden and reordered; sort and filter by value over the fetched rows; copy as
- * TSV/JSON; epoch columns as times; row details.
+ * content, hidden and reordered; sort, filter and go to row over the whole object (the inspect
+ * slice's view); copy as TSV/JSON; epoch columns as times; row details.
  */
 import { useMemo, useRef, useState } from 'react';
 import type { TableInfo } from '../../../../main/api/contract';
 import { useStore } from '../../../state/store';
+import { timeZoneOf } from '../../../state/settingsSlice';
 import { epochText } from '../../../util/epochTime';
 import { CellPopover } from '../../../components/CellPopover';
 import { GridToolbar } from '../../../components/GridToolbar';
 import { RowDetail } from '../../../components/RowDetail';
 import type { TableFrame } from '../tableFrame';
 import { GridBody } from './GridBody';
+import { GridViewBar } from './GridViewBar';
 import { blockOf, numberColumn } from './gridTypes';
 import { useGridCursor } from './useGridCursor';
 import { useGridData } from './useGridData';
@@ -19,8 +21,7 @@ import type { GridData } from './useGridData';
 import { useCellPopover, useFilterShortcut, useGridCopy, useNeedMore } from './useGridEffects';
 import { useGridScroll } from './useGridScroll';
 import { useGridSizing } from './useGridSizing';
-
-const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+import { useViewScroll, useViewWindow } from './useGridWindow';
 
 interface Props {
   table: TableInfo;
@@ -30,10 +31,9 @@ interface Props {
   onNeedMore: () => void;
 }
 
-/** Virtualized table over the rows fetched so far. */
+/** Virtualized table over the loaded rows or the whole-object view. */
 export function DataTable({ table, frame, loaded, onNeedMore }: Props) {
-  // The grid's own fallback is the machine's zone (an epoch column read where the user is).
-  const zone = useStore((s) => s.settings?.timeZone) || localZone;
+  const zone = useStore(timeZoneOf);
   const rows = useMemo(() => frame.rowsLoaded(loaded), [frame, loaded]);
   const data = useGridData(table, rows, zone);
   const sizing = useGridSizing(table, rows, data);
@@ -44,11 +44,15 @@ export function DataTable({ table, frame, loaded, onNeedMore }: Props) {
   const { view } = data;
   const popover = useCellPopover(view);
 
-  const scroll = useGridScroll(view.length, bodyRef, cols);
-  useNeedMore(scroll.items[scroll.items.length - 1]?.index, view.length, Boolean(data.filter || data.sort), onNeedMore);
+  const scroll = useGridScroll(view.count, bodyRef, cols);
+  const first = scroll.items[0]?.index;
+  const last = scroll.items[scroll.items.length - 1]?.index;
+  useNeedMore(last, view.count, data.frame !== null, onNeedMore);
+  useViewWindow(data.frame, first, last, data.pageArrived);
   useFilterShortcut(filterRef);
   const { copy, copyStatus } = useGridCopy({ view, visible: cols.visible, names: data.names });
   const cursor = useGridCursor({ view, visible: cols.visible, bodyRef, reveal: scroll.reveal, popover, copy });
+  useViewScroll(data.frame, bodyRef, cursor.goTo);
   const { active, anchor } = cursor;
   const block = anchor ? blockOf(anchor, active) : null;
   const totalWidth = cols.visible.reduce((a, c) => a + (cols.widths[c] ?? 0), 0) + numberColumn;
@@ -70,17 +74,12 @@ export function DataTable({ table, frame, loaded, onNeedMore }: Props) {
         details={details}
         onDetails={setDetails}
       />
+      <GridViewBar />
       <div className={details ? 'grid-area with-detail' : 'grid-area'}>
         <GridBody
-          table={table}
-          data={data}
-          sizing={sizing}
+          {...{ table, data, sizing, totalWidth, bodyRef, active, block }}
           items={scroll.items}
           totalSize={scroll.totalSize}
-          totalWidth={totalWidth}
-          bodyRef={bodyRef}
-          active={active}
-          block={block}
           onKeyDown={cursor.onKeyDown}
           onCellClick={cursor.onCellClick}
         />
@@ -95,7 +94,7 @@ export function DataTable({ table, frame, loaded, onNeedMore }: Props) {
 
 /** The active row's fields, one per line (the Details pane). */
 function ActiveRowDetail({ data, active, zone }: { data: GridData; active: number; zone: string }) {
-  const entry = data.view[active];
+  const entry = data.view.at(active);
   return (
     <RowDetail
       names={data.names}

@@ -28,7 +28,7 @@ export function GridBody({ table, data, sizing, items, totalSize, totalWidth, bo
   const t = useT();
   const { cols } = sizing;
   return (
-    <div className="vgrid" role="grid" aria-label={t('inspect.rows')} aria-rowcount={data.view.length} aria-colcount={cols.visible.length}>
+    <div className="vgrid" role="grid" aria-label={t('inspect.rows')} aria-rowcount={data.view.count} aria-colcount={cols.visible.length}>
       <div className="vgrid-body" ref={bodyRef} tabIndex={0} onKeyDown={onKeyDown} data-testid="data-table">
         <GridHead
           table={table}
@@ -42,8 +42,10 @@ export function GridBody({ table, data, sizing, items, totalSize, totalWidth, bo
         />
         <div style={{ height: totalSize, position: 'relative', width: totalWidth }}>
           {items.map((item) => {
-            const entry = data.view[item.index];
-            if (!entry) return null;
+            const entry = data.view.at(item.index);
+            // A row of the whole-object view not fetched yet: its place, until its page arrives.
+            if (!entry)
+              return <div key={item.key} className="vrow pending" style={{ top: item.start, height: item.size, width: totalWidth }} />;
             return (
               <GridRow
                 key={item.key}

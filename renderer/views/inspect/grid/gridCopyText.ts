@@ -2,10 +2,12 @@
 import type { CopyFormat, CopyWhat } from '../../../components/GridToolbar';
 import { cellCopyText, rowsJson, rowsTsv } from '../../../util/gridCopy';
 import { blockOf } from './gridTypes';
-import type { GridEntry, Pos } from './gridTypes';
+import type { GridRows } from './gridRows';
+import type { Pos } from './gridTypes';
 
 export interface CopySource {
-  view: readonly GridEntry[];
+  /** The rows shown; a whole-object view copies the rows fetched so far. */
+  view: GridRows;
   visible: readonly number[];
   names: readonly string[];
   active: Pos;
@@ -14,7 +16,8 @@ export interface CopySource {
 
 /** The text for one copy; the selection without an anchor is the active cell. */
 export function gridCopyText(what: CopyWhat, format: CopyFormat, s: CopySource): string {
-  const entry = s.view[s.active.row];
+  const entry = s.view.at(s.active.row);
+  const all = () => s.view.list(0, s.view.count);
   const col = s.visible[s.active.col] ?? 0;
   if (what === 'cell') return format === 'tsv' ? cellCopyText(entry?.row[col]) : JSON.stringify(entry?.row[col] ?? null);
   if (what === 'row') {
@@ -24,18 +27,18 @@ export function gridCopyText(what: CopyWhat, format: CopyFormat, s: CopySource):
   if (what === 'column') {
     return format === 'tsv'
       ? rowsTsv(
-          s.view.map((e) => e.row),
+          all().map((e) => e.row),
           [col],
           s.names,
         )
       : JSON.stringify(
-          s.view.map((e) => e.row[col] ?? null),
+          all().map((e) => e.row[col] ?? null),
           null,
           2,
         );
   }
   const block = blockOf(s.anchor ?? s.active, s.active);
-  const rows = s.view.slice(block.r0, block.r1 + 1).map((e) => e.row);
+  const rows = s.view.list(block.r0, block.r1 + 1).map((e) => e.row);
   const cols = s.visible.slice(block.c0, block.c1 + 1);
   return format === 'tsv' ? rowsTsv(rows, cols) : rowsJson(rows, cols, s.names);
 }

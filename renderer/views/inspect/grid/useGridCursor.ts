@@ -5,11 +5,12 @@
 import { useState } from 'react';
 import type { KeyboardEvent, MouseEvent as ReactMouseEvent, RefObject } from 'react';
 import { rowHeight } from './gridTypes';
-import type { GridEntry, Pos } from './gridTypes';
+import type { GridRows } from './gridRows';
+import type { Pos } from './gridTypes';
 import type { CopyFormat, CopyWhat } from '../../../components/GridToolbar';
 
 export interface CursorDeps {
-  view: readonly GridEntry[];
+  view: GridRows;
   visible: readonly number[];
   bodyRef: RefObject<HTMLDivElement | null>;
   /** Bring a row and a column position into sight. */
@@ -48,7 +49,7 @@ export function useGridCursor(d: CursorDeps) {
       return;
     }
     const page = Math.max(1, Math.floor((d.bodyRef.current?.clientHeight ?? 300) / rowHeight) - 1);
-    const moved = keyTarget(e.key, e.ctrlKey, active, page, d.view.length, d.visible.length);
+    const moved = keyTarget(e.key, e.ctrlKey, active, page, d.view.count, d.visible.length);
     if (moved) {
       e.preventDefault();
       setAnchor(e.shiftKey ? (anchor ?? active) : null);
@@ -68,9 +69,16 @@ export function useGridCursor(d: CursorDeps) {
     setAnchor(e.shiftKey ? (anchor ?? active) : null);
     setActive({ row, col: pos });
     const col = d.visible[pos] ?? 0;
-    const cell = d.view[row]?.row[col];
+    const cell = d.view.at(row)?.row[col];
     if (!e.shiftKey && cell !== null && cell !== undefined && String(cell).length > 40) d.popover.expand(row, col, e.clientX, e.clientY);
   }
 
-  return { active, anchor, onKeyDown, onCellClick };
+  /** Make row `row` active (go to row) and bring it into sight. */
+  function goTo(row: number) {
+    setAnchor(null);
+    setActive({ row, col: active.col });
+    d.reveal(row, active.col);
+  }
+
+  return { active, anchor, onKeyDown, onCellClick, goTo };
 }

@@ -1,17 +1,23 @@
-/** The rows as the grid shows them: column kinds (time, numeric), filter and sort, time text. */
-import { useCallback, useMemo, useState } from 'react';
+/**
+ * The rows as the grid shows them: column kinds (time, numeric), time text, and the rows by
+ * position — the loaded rows, or the whole-object view while a sort or filter is set (the
+ * inspect slice holds both; a page that arrives re-renders the rows).
+ */
+import { useCallback, useMemo, useReducer, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { JsonCell, TableInfo } from '../../../../main/api/contract';
+import { useStore } from '../../../state/store';
 import { epochColumn, epochText } from '../../../util/epochTime';
-import { columnLooksNumeric, rowFilterParse, sortByColumn } from '../../../util/gridValues';
-import type { ColumnKind, GridEntry, GridSort } from './gridTypes';
+import { columnLooksNumeric } from '../../../util/gridValues';
+import { viewFrameGet } from '../tableViewFrame';
+import { gridRowsLoaded } from './gridRows';
+import type { ColumnKind } from './gridTypes';
 
 export const numericTypes = new Set(['int32', 'int64', 'float', 'double', 'decimal']);
 
-/** Filter, sort and time display over the rows fetched so far. */
+/** Kinds, time display, sort and filter, and the rows shown. */
 export function useGridData(table: TableInfo, rows: JsonCell[][], zone: string) {
   const names = useMemo(() => table.columns.map((c) => c.name), [table.columns]);
-  const [sort, setSort] = useState<GridSort | null>(null);
-  const [filter, setFilter] = useState('');
   const [rawTimes, setRawTimes] = useState(false);
   const hasRows = rows.length > 0;
   // Decided on the first page: a column's kind must not flip while pages load.
@@ -28,14 +34,15 @@ export function useGridData(table: TableInfo, rows: JsonCell[][], zone: string) 
     (cell: JsonCell, col: number) => (kinds[col]?.time && !rawTimes ? epochText(cell, zone) : null),
     [kinds, rawTimes, zone],
   );
-  const view = useMemo<GridEntry[]>(() => {
-    const keep = rowFilterParse(filter, names);
-    let list = rows.map((row, index) => ({ row, index }));
-    if (keep) list = list.filter(({ row }) => keep(row));
-    if (sort) list = sortByColumn(list, sort.col, sort.desc);
-    return list;
-  }, [rows, sort, filter, names]);
-  return { names, kinds, shown, view, sort, setSort, filter, setFilter, rawTimes, setRawTimes };
+  const s = useStore(
+    useShallow((st) => ({ sort: st.gridSort, setSort: st.gridSortSet, filter: st.gridFilter, setFilter: st.gridFilterSet })),
+  );
+  const gridView = useStore((st) => st.gridView);
+  const frame = gridView ? (viewFrameGet(table.tableId) ?? null) : null;
+  // A fetched page of the view re-reads the rows (the frame keeps them, not React state).
+  const [pages, pageArrived] = useReducer((n: number) => n + 1, 0);
+  const view = useMemo(() => (frame ? { ...frame.rows(), pages } : gridRowsLoaded(rows)), [frame, rows, pages]);
+  return { names, kinds, shown, view, frame, pageArrived, rawTimes, setRawTimes, ...s };
 }
 
 export type GridData = ReturnType<typeof useGridData>;

@@ -6,9 +6,10 @@ import { useT } from '../../../i18n';
 import { clipboardWrite } from '../../../util/gridCopy';
 import { gridCopyText } from './gridCopyText';
 import type { CopySource } from './gridCopyText';
-import type { GridEntry, Pos } from './gridTypes';
+import type { GridRows } from './gridRows';
+import type { Pos } from './gridTypes';
 
-/** Ask for more rows when the last rendered row is near the end (not while filtered or sorted). */
+/** Ask for more loaded rows when the last rendered row is near their end (not while a whole-object view is shown). */
 export function useNeedMore(lastIndex: number | undefined, shownRows: number, narrowed: boolean, onNeedMore: () => void): void {
   useEffect(() => {
     if (lastIndex !== undefined && lastIndex >= shownRows - 40 && !narrowed) onNeedMore();
@@ -32,11 +33,11 @@ export function useFilterShortcut(filterRef: RefObject<HTMLInputElement | null>)
 }
 
 /** A long cell's full text in a popover near the pointer, kept inside the window. */
-export function useCellPopover(view: readonly GridEntry[]) {
+export function useCellPopover(view: GridRows) {
   const [expanded, setExpanded] = useState<{ text: string; x: number; y: number } | null>(null);
   const collapse = useCallback(() => setExpanded(null), []);
   function expand(rowIndex: number, col: number, x: number, y: number) {
-    const cell = view[rowIndex]?.row[col];
+    const cell = view.at(rowIndex)?.row[col];
     if (cell === undefined) return;
     setExpanded({
       text: cell === null ? 'null' : String(cell),

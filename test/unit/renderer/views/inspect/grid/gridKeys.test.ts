@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { gridRowsLoaded } from '../../../../../../renderer/views/inspect/grid/gridRows';
 import { gridCopyText } from '../../../../../../renderer/views/inspect/grid/gridCopyText';
 import { keyTarget } from '../../../../../../renderer/views/inspect/grid/useGridCursor';
 
@@ -15,10 +16,10 @@ describe('grid cursor keys', () => {
 });
 
 describe('grid copy text', () => {
-  const view = [
-    { row: [1, 'a', null], index: 0 },
-    { row: [2, 'b', true], index: 1 },
-  ];
+  const view = gridRowsLoaded([
+    [1, 'a', null],
+    [2, 'b', true],
+  ]);
   const source = { view, visible: [0, 1, 2], names: ['n', 's', 'f'] };
 
   it('copies the active cell, its row and its column', () => {
