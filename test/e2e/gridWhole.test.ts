@@ -65,7 +65,7 @@ describe('whole-object sort, filter and go to row', () => {
     await openWhole(page);
     await sortLatencyDesc(page);
     expect(await column(page, 'latency').first().textContent()).toBe(String(lines[maxAt]?.latency));
-    expect(await page.locator('[data-testid="data-table"] .vrow').first().locator('.cell.num').textContent()).toBe(String(maxAt + 1));
+    expect(await page.locator('[data-testid="data-table"] .vrow').first().locator('.cell.num.muted').textContent()).toBe(String(maxAt + 1));
 
     await page.getByTestId('grid-filter').fill('status>=500');
     await count(page, failing.length);
@@ -85,7 +85,7 @@ describe('whole-object sort, filter and go to row', () => {
     await page.getByTestId('grid-goto-row').fill(String(n));
     await page.getByTestId('grid-goto').click();
     const active = page.locator('[data-testid="data-table"] .vrow.active');
-    await active.locator(`.cell.num:text-is("${n}")`).waitFor();
+    await active.locator(`.cell.num.muted:text-is("${n}")`).waitFor();
     expect(await active.locator('[data-column="request_id"]').textContent()).toBe(String(lines[n - 1]?.request_id));
     // The row is in sight inside the grid, not only rendered.
     const body = await page.getByTestId('data-table').boundingBox();
