@@ -1,12 +1,12 @@
 /**
- * The top bar: sections, location, language and time-zone switches.
+ * The top bar: sections, location, and the switches (HeaderSwitches).
  */
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../i18n';
 import type { MessageKey } from '../i18n';
 import { useStore } from '../state/store';
 import type { ViewName } from '../state/navSlice';
-import { timeZoneDefault, timeZoneOf } from '../state/settingsSlice';
+import { HeaderSwitches } from './HeaderSwitches';
 
 const sections: { view: ViewName; label: MessageKey }[] = [
   { view: 'connect', label: 'nav.connect' },
@@ -19,23 +19,10 @@ const sections: { view: ViewName; label: MessageKey }[] = [
   { view: 'forward', label: 'nav.forward' },
 ];
 
-const zones = [timeZoneDefault, 'UTC', '+09:00', '+05:30', '+01:00', '-05:00', '-08:00'];
-
 /** Application header. */
 export function Header() {
   const t = useT();
-  const { view, viewSet, language, languageSet, connection, settings, settingsSave } = useStore(
-    useShallow((s) => ({
-      view: s.view,
-      viewSet: s.viewSet,
-      language: s.language,
-      languageSet: s.languageSet,
-      connection: s.connection,
-      settings: s.settings,
-      settingsSave: s.settingsSave,
-    })),
-  );
-  const zone = timeZoneOf({ settings });
+  const { view, viewSet, connection } = useStore(useShallow((s) => ({ view: s.view, viewSet: s.viewSet, connection: s.connection })));
   return (
     <header className="app-header">
       <div className="brand">
@@ -62,32 +49,7 @@ export function Header() {
       <div className="header-location mono" title={connection?.label} data-testid="header-location">
         {connection ? (connection.kind === 'sample' ? t('header.sampleBucket') : connection.label) : t('header.notConnected')}
       </div>
-      <label className="header-control">
-        <span className="muted">{t('header.timeZone')}</span>
-        <select
-          aria-label={t('header.timeZone')}
-          value={zones.includes(zone) ? zone : zone}
-          onChange={(e) => void settingsSave({ timeZone: e.target.value })}
-        >
-          {(zones.includes(zone) ? zones : [zone, ...zones]).map((z) => (
-            <option key={z} value={z}>
-              {z}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="header-control">
-        <span className="muted">{t('header.language')}</span>
-        <select
-          aria-label={t('header.language')}
-          value={language}
-          onChange={(e) => void languageSet(e.target.value as 'en' | 'zh-CN')}
-          data-testid="language"
-        >
-          <option value="en">English</option>
-          <option value="zh-CN">简体中文</option>
-        </select>
-      </label>
+      <HeaderSwitches />
     </header>
   );
 }

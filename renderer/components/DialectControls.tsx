@@ -6,6 +6,15 @@ import type { CsvDialect } from '../../main/api/contract';
 import { useT } from '../i18n';
 import { DelimiterSelect } from './DelimiterSelect';
 
+/** The dialect with the comma-separated column names typed (none typed: no names). */
+export function dialectWithNames(draft: CsvDialect, names: string): CsvDialect {
+  const columns = names
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+  return { ...draft, ...(columns.length ? { columns } : { columns: undefined }) };
+}
+
 /** Delimiter, quote, header, column names and null value; Apply reopens the object. */
 export function DialectControls({ dialect, onApply }: { dialect: CsvDialect; onApply: (d: CsvDialect) => void }) {
   const t = useT();
@@ -17,11 +26,7 @@ export function DialectControls({ dialect, onApply }: { dialect: CsvDialect; onA
       aria-label={t('inspect.dialect')}
       onSubmit={(e) => {
         e.preventDefault();
-        const columns = names
-          .split(',')
-          .map((n) => n.trim())
-          .filter(Boolean);
-        onApply({ ...draft, ...(columns.length ? { columns } : { columns: undefined }) });
+        onApply(dialectWithNames(draft, names));
       }}
     >
       <strong className="small">{t('inspect.dialect')}</strong>

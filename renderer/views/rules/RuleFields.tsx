@@ -3,125 +3,10 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import { useMemo } from 'react';
-import { csvHybridDbPreset, ruleValidate } from '../../../core/shipping';
-import { csvDialectDefault, parquetColumnTypes } from '../../../core/model';
-import type { ParquetColumnType, ShippingRule } from '../../../core/model';
+import { ruleValidate } from '../../../core/shipping';
 import { useT } from '../../i18n';
 import { useStore } from '../../state/store';
-
-const parquetTypes: readonly ParquetColumnType[] = parquetColumnTypes;
-const reservedColumns = ['__time__', '__topic__', '__source__'];
-
-function csvDefaults(rule: ShippingRule): NonNullable<ShippingRule['csv']> {
-  return rule.csv ?? { ...csvDialectDefault, columns: [...reservedColumns] };
-}
-
-function CsvOptions({ rule }: { rule: ShippingRule }) {
-  const t = useT();
-  const patch = useStore((s) => s.rulePatch);
-  const csv = csvDefaults(rule);
-  const set = (p: Partial<typeof csv>) => patch({ csv: { ...csv, ...p } });
-  return (
-    <>
-      <label className="field full">
-        {t('rules.csvColumns')}
-        <textarea
-          rows={4}
-          aria-label={t('rules.csvColumns')}
-          value={csv.columns.join('\n')}
-          onChange={(e) =>
-            set({
-              columns: e.target.value
-                .split('\n')
-                .map((c) => c.trim())
-                .filter(Boolean),
-            })
-          }
-        />
-      </label>
-      <label className="field">
-        {t('rules.csvDelimiter')}
-        <input aria-label={t('rules.csvDelimiter')} value={csv.delimiter} onChange={(e) => set({ delimiter: e.target.value })} />
-      </label>
-      <label className="field">
-        {t('rules.csvQuote')}
-        <input aria-label={t('rules.csvQuote')} value={csv.quote} onChange={(e) => set({ quote: e.target.value })} />
-      </label>
-      <label className="field">
-        {t('rules.csvNull')}
-        <input aria-label={t('rules.csvNull')} value={csv.nullValue} onChange={(e) => set({ nullValue: e.target.value })} />
-      </label>
-      <label className="check">
-        <input type="checkbox" checked={csv.header} onChange={(e) => set({ header: e.target.checked })} /> {t('rules.csvHeader')}
-      </label>
-      <button
-        type="button"
-        data-testid="csv-preset-hybriddb"
-        title={t('rules.csvPresetHybridDbHint')}
-        onClick={() => set(csvHybridDbPreset(csv.columns))}
-      >
-        {t('rules.csvPresetHybridDb')}
-      </button>
-    </>
-  );
-}
-
-function ParquetOptions({ rule }: { rule: ShippingRule }) {
-  const t = useT();
-  const patch = useStore((s) => s.rulePatch);
-  const columns =
-    rule.parquet?.columns ??
-    reservedColumns.map((name) => ({ name, type: name === '__time__' ? ('int32' as const) : ('string' as const) }));
-  const set = (next: typeof columns) => patch({ parquet: { columns: next } });
-  return (
-    <fieldset className="full stack" style={{ border: 'none', padding: 0, margin: 0 }}>
-      <legend className="small muted">{t('rules.parquetColumns')}</legend>
-      {columns.map((column, i) => (
-        <div className="row" key={i}>
-          <input
-            className="mono"
-            aria-label={`${t('rules.columnName')} ${i + 1}`}
-            value={column.name}
-            onChange={(e) => set(columns.map((c, j) => (j === i ? { ...c, name: e.target.value } : c)))}
-          />
-          <select
-            aria-label={`${t('rules.columnType')} ${i + 1}`}
-            value={column.type}
-            onChange={(e) => set(columns.map((c, j) => (j === i ? { ...c, type: e.target.value as ParquetColumnType } : c)))}
-          >
-            {parquetTypes.map((type) => (
-              <option key={type}>{type}</option>
-            ))}
-          </select>
-          <button
-            type="button"
-            className="link"
-            aria-label={`${t('common.remove')} ${column.name}`}
-            onClick={() => set(columns.filter((_, j) => j !== i))}
-          >
-            ×
-          </button>
-        </div>
-      ))}
-      <div>
-        <button type="button" onClick={() => set([...columns, { name: '', type: 'string' }])}>
-          {t('common.add')}
-        </button>
-      </div>
-    </fieldset>
-  );
-}
-
-/** Switching format fills that format's options with the console defaults. */
-function formatPatch(rule: ShippingRule, format: ShippingRule['format']): Partial<ShippingRule> {
-  if (format === 'csv') return { format, csv: csvDefaults(rule) };
-  if (format === 'parquet')
-    return {
-      format,
-      parquet: rule.parquet ?? { columns: reservedColumns.map((name) => ({ name, type: name === '__time__' ? 'int32' : 'string' })) },
-    };
-  return { format };
-}
+import { RuleFormatFields } from './RuleFormatFields';
 
 /** The field form. */
 export function RuleFields() {
@@ -181,33 +66,7 @@ export function RuleFields() {
           onChange={(e) => patch({ bufferIntervalSec: Number(e.target.value) })}
         />
       </label>
-      <label className="field">
-        {t('rules.format')}
-        <select
-          aria-label={t('rules.format')}
-          value={rule.format}
-          onChange={(e) => patch(formatPatch(rule, e.target.value as ShippingRule['format']))}
-          data-testid="rule-format"
-        >
-          <option value="json">JSON</option>
-          <option value="csv">CSV</option>
-          <option value="parquet">Parquet</option>
-        </select>
-      </label>
-      <label className="field">
-        {t('rules.compression')}
-        <select
-          aria-label={t('rules.compression')}
-          value={rule.compression}
-          onChange={(e) => patch({ compression: e.target.value as ShippingRule['compression'] })}
-          data-testid="rule-compression"
-        >
-          <option value="none">none</option>
-          <option value="snappy">snappy</option>
-        </select>
-      </label>
-      {rule.format === 'csv' && <CsvOptions rule={rule} />}
-      {rule.format === 'parquet' && <ParquetOptions rule={rule} />}
+      <RuleFormatFields />
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { useT } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { useStore } from '../../state/store';
 import type { MaxComputeDraft } from './maxcomputeSlice';
-import { McIssues } from './RuleMaxComputeJob';
+import { McIssues } from './McIssues';
 import { McSaveBar } from './McSaveBar';
 
 const inputs: { key: keyof MaxComputeDraft; label: MessageKey }[] = [

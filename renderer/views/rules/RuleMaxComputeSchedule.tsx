@@ -4,30 +4,15 @@
  */
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import {
-  scheduleClockParse,
-  scheduleEveryParse,
-  scheduleExpand,
-  scheduleExpressionParse,
-  scheduleTimeFields,
-} from '../../../core/maxcompute';
+import { scheduleTimeFields } from '../../../core/maxcompute';
 import type { ScheduleReport } from '../../../core/maxcompute';
 import { timeZoneToEpochMs } from '../../../core/shipping';
 import { useT } from '../../i18n';
 import { useStore } from '../../state/store';
 import { timeZoneOf } from '../../state/settingsSlice';
+import { mcScheduleReport } from './mcSchedule';
 
 const runsShown = 12;
-
-/** The job's own expression when it can be evaluated, else the draft's definition (`${startTime}`). */
-function evaluable(text: string | undefined, fallback: string): string {
-  if (text === undefined) return fallback;
-  try {
-    return scheduleTimeFields(text) || scheduleExpressionParse(text) ? text : fallback;
-  } catch {
-    return fallback;
-  }
-}
 
 function Timeline({ report, zone }: { report: ScheduleReport; zone: string }) {
   const t = useT();
@@ -100,24 +85,11 @@ export function RuleMaxComputeSchedule({
   const s = useStore(useShallow((st) => ({ mc: st.mc, patch: st.mcPatch, zone: timeZoneOf(st) })));
   // The next runs from when the tab opened (a clock tick would move the timeline under the user).
   const [now] = useState(() => Date.now());
-  const result = useMemo(() => {
-    try {
-      const schedule = {
-        everyMinutes: scheduleEveryParse(s.mc.every),
-        startMinute: scheduleClockParse(s.mc.start),
-        stopMinute: scheduleClockParse(s.mc.stop),
-        zone: s.zone,
-      };
-      return scheduleExpand(
-        schedule,
-        { begin: evaluable(begin, s.mc.begin), end: evaluable(end, s.mc.end), partition: partition || undefined, truncate },
-        now,
-        runsShown,
-      );
-    } catch (error) {
-      return error instanceof Error ? error.message : String(error);
-    }
-  }, [s.mc.every, s.mc.start, s.mc.stop, s.mc.begin, s.mc.end, s.zone, begin, end, partition, truncate, now]);
+  const { every, start, stop, begin: mcBegin, end: mcEnd } = s.mc;
+  const result = useMemo(
+    () => mcScheduleReport({ every, start, stop, begin: mcBegin, end: mcEnd }, s.zone, { begin, end, partition, truncate }, now, runsShown),
+    [every, start, stop, mcBegin, mcEnd, s.zone, begin, end, partition, truncate, now],
+  );
   return (
     <section className="stack" aria-labelledby="mc-schedule">
       <h3 id="mc-schedule">{t('mc.schedule')}</h3>
