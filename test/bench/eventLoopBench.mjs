@@ -19,7 +19,7 @@ async function bundles() {
   const contents = [
     "export { tableOpen } from './core/formats/tableOpen';",
     "export { byteSourceFromBytes } from './core/bytes/byteSource';",
-    "export { nativeRawBlockDecoder } from './main/codecs/nativeSnappy';",
+    "export { engineRawDecoder } from './main/engine/engineDecoder';",
     "export { tableWorkerOpen } from './main/workers/tableWorkerClient';",
   ].join('\n');
   const libFile = join(inputs, 'shiplens-eventLoopBench.cjs');
@@ -62,7 +62,7 @@ export async function run() {
   // snappySniff (its 4-byte varint + first literal read as two plausible BE lengths), reported.
   const bytes = new Uint8Array(readFileSync(join(inputs, 'logs-200MB.txt')));
   const name = 'logs/2023/11/15/13_1700000000000000000_1';
-  const rawDecoder = lib.nativeRawBlockDecoder() ?? undefined;
+  const rawDecoder = lib.engineRawDecoder();
   const inline = await stalls(async () => {
     const opened = await lib.tableOpen(lib.byteSourceFromBytes(bytes, name), { maxDecodeBytes: 1 << 30, rawDecoder });
     return { rows: opened.reader.numRows, first: (await opened.reader.readRows(0, 100)).length };

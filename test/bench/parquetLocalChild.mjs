@@ -23,7 +23,7 @@ const { DuckDBInstance } = await import('@duckdb/node-api');
 const wasm = await import('parquet-wasm/node');
 const bytes = new Uint8Array(readFileSync(file));
 const source = { size: bytes.length, read: async (o, l) => bytes.subarray(o, o + l) };
-const rawDecoder = lib.rawDecoderBySize(lib.hysnappyRawDecoder(), lib.nativeRawBlockDecoder()) ?? undefined; // as main/services/wiring.ts
+const rawDecoder = lib.engineRawDecoder(); // as main/engine injects
 const conn = await (await DuckDBInstance.create(':memory:')).connect();
 const first100 = async () => (await lib.parquetTable(source, { rawDecoder, prefetch: false })).readRows(0, 100);
 const first100Wasm = () => wasm.readParquet(bytes, { limit: 100 });

@@ -19,10 +19,9 @@ export async function libLoad() {
     "export { OssStorage } from './main/storage/ossStorage';",
     "export { startOssTestServer } from './test/servers/ossServer';",
     "export { parquetSchemaRead, parquetFooterRead, parquetTable } from './core/formats/parquet';",
-    "export { nativeRawBlockDecoder } from './main/codecs/nativeSnappy';",
-    "export { hysnappyRawDecoder, rawDecoderBySize } from './core/codecs/snappy/hysnappyDecoder';",
+    "export { engineRawDecoder } from './main/engine/engineDecoder';",
   ].join('\n');
-  // CommonJS, as main and the CLI ship: nativeRawBlockDecoder loads `snappy` with require, which
+  // CommonJS, as main and the CLI ship: engineRawDecoder loads `snappy` (and hysnappy) with require, which
   // an ESM bundle lacks (the first bench run measured hyparquet's JS snappy for that reason).
   const out = await build({
     stdin: { contents, resolveDir: root, loader: 'ts' },
@@ -90,7 +89,7 @@ async function shiplensCases(lib, server, key, rowN) {
     accessKeyId: server.accessKeyId,
     accessKeySecret: server.accessKeySecret,
   });
-  const rawDecoder = lib.rawDecoderBySize(lib.hysnappyRawDecoder(), lib.nativeRawBlockDecoder()) ?? undefined; // as main/services/wiring.ts
+  const rawDecoder = lib.engineRawDecoder(); // as main/engine injects
   if (!rawDecoder) console.warn('remote bench: native snappy did not load; measuring the JS fallback');
   const count = () => ({ requests: server.stats.requests, bytes: server.stats.byOp.get.bytesSent + server.stats.byOp.head.bytesSent });
   const delta = (a) => {

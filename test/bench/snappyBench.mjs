@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
 /** Bundle core's snappy codec and main's native decoder (CommonJS, so `require` finds snappy). */
 async function shiplensLoad() {
   const contents =
-    "export * from './core/codecs/snappy'; export { nativeRawBlockDecoder } from './main/codecs/nativeSnappy'; export { hysnappyRawDecoder } from './core/codecs/snappy/hysnappyDecoder';";
+    "export * from './core/codecs/snappy'; export { nativeRawBlockDecoder } from './main/codecs/nativeSnappy'; export { wasmRawBlockDecoder } from './main/codecs/wasmSnappy';";
   const out = await build({
     stdin: { contents, resolveDir: root, loader: 'ts' },
     bundle: true,
@@ -160,8 +160,8 @@ async function sizeRows(lib, native, hysnappy, exe, { label, runs }) {
     ],
     [
       'shiplens browser/worker (snappyDecode + hysnappyRawDecoder, WASM)',
-      lib.hysnappyRawDecoder() &&
-        (() => lib.snappyDecode(block, { variant: 'raw', rawDecoder: lib.hysnappyRawDecoder() }).then((r) => r.output)),
+      lib.wasmRawBlockDecoder() &&
+        (() => lib.snappyDecode(block, { variant: 'raw', rawDecoder: lib.wasmRawBlockDecoder() }).then((r) => r.output)),
     ],
     [
       'Buffer.copy into a fresh buffer (ceiling)',

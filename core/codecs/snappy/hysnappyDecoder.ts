@@ -2,12 +2,22 @@
  * hysnappy (the C++ snappy decoder compiled to WebAssembly) as a RawBlockDecoder, for workers
  * and the browser where the native addon cannot load: ~0.8× C++ against snappyjs's ~0.3×.
  * Injected like the native one; callers fall back to snappyjs when this returns null.
+ *
+ * The package is given, not imported: loading it costs ~15 ms of CPU (an ES module compiled
+ * from CommonJS, then its WASM), which `shiplens --version` and a big decode on the native
+ * addon should not pay just for importing core/codecs (main/codecs/wasmSnappy.ts loads it on
+ * first use; core/formats' Parquet reader, which needs it anyway, imports it).
  */
-import { snappyUncompressor } from 'hysnappy';
 import { rawHeaderRead } from './rawScan';
 import type { RawBlockDecoder } from './types';
 
 type Uncompress = (input: Uint8Array, outputLength: number) => Uint8Array;
+
+/** hysnappy's `snappyUncompressor`: one WASM instance per call. */
+export type HysnappyUncompressor = () => Uncompress;
+
+/** The name hysnappy decoders report. */
+export const hysnappyDecoderName = 'hysnappy (wasm)';
 
 // A WebAssembly memory never shrinks: once a big block has grown it, the next small block gets
 // a fresh instance, so a 200 MB object does not pin 250 MB of wasm memory while pages of
@@ -20,9 +30,7 @@ interface Instance {
   grown: number;
 }
 
-let shared: Instance | null | undefined;
-
-function instanceMake(): Instance | null {
+function instanceMake(snappyUncompressor: HysnappyUncompressor): Instance | null {
   try {
     return { uncompress: snappyUncompressor(), grown: 0 };
   } catch {
@@ -31,12 +39,12 @@ function instanceMake(): Instance | null {
   }
 }
 
-/** The hysnappy decoder, or null when WebAssembly cannot be compiled in this context. */
-export function hysnappyRawDecoder(): RawBlockDecoder | null {
-  if (shared === undefined) shared = instanceMake();
+/** A hysnappy decoder over the package's `snappyUncompressor` (keep it: it holds its own instance), or null when WebAssembly cannot be compiled here. */
+export function hysnappyRawDecoder(snappyUncompressor: HysnappyUncompressor): RawBlockDecoder | null {
+  let shared = instanceMake(snappyUncompressor);
   if (!shared) return null;
   return {
-    name: 'hysnappy (wasm)',
+    name: hysnappyDecoderName,
     uncompress(block, uncompressedLength) {
       // hysnappy sizes its output from the block's own header: check it against ours first.
       const header = rawHeaderRead(block);
@@ -44,7 +52,7 @@ export function hysnappyRawDecoder(): RawBlockDecoder | null {
         throw new Error(`the block header declares ${header?.length ?? 'no'} bytes, expected ${uncompressedLength}`);
       }
       const need = block.length + uncompressedLength;
-      if (!shared || (shared.grown > keepBytes && need <= keepBytes)) shared = instanceMake();
+      if (!shared || (shared.grown > keepBytes && need <= keepBytes)) shared = instanceMake(snappyUncompressor);
       if (!shared) throw new Error('WebAssembly is unavailable');
       shared.grown = Math.max(shared.grown, need);
       return shared.uncompress(block, uncompressedLength);

@@ -1,3 +1,4 @@
+import { snappyUncompressor } from 'hysnappy';
 import { describe, expect, it } from 'vitest';
 import { snappyCompressRaw, snappyDecode } from '../../../../../core/codecs/snappy';
 import { hysnappyRawDecoder, rawDecoderBySize } from '../../../../../core/codecs/snappy/hysnappyDecoder';
@@ -7,7 +8,7 @@ import { fixtureBytes, snappyFixturesLoad } from './snappyFixtures';
 // snappy-java's header-only framing stream (empty input) is refused as TRUNCATED: it is byte
 // for byte a copy cut after its header (framingTruncated.test.ts).
 const fixtures = (await snappyFixturesLoad()).filter((f) => f.file !== 'empty.java-framing.sz');
-const wasm = hysnappyRawDecoder();
+const wasm = hysnappyRawDecoder(snappyUncompressor);
 
 async function codeOf(bytes: number[] | Uint8Array): Promise<string> {
   try {
