@@ -79,3 +79,10 @@ export function rangeEarlyLimit(tree: unknown, scalar: ReadonlySet<string>): num
 export function rangeMayBeEarly(sql: string): boolean {
   return /\blimit\b/i.test(sql);
 }
+
+/** True when the parse tree expands `*` anywhere (`*`, `COLUMNS(...)`): its columns follow the table's. */
+export function rangeEarlyHasStar(tree: unknown): boolean {
+  if (Array.isArray(tree)) return tree.some(rangeEarlyHasStar);
+  if (!isNode(tree)) return false;
+  return tree.class === 'STAR' || Object.values(tree).some(rangeEarlyHasStar);
+}

@@ -65,9 +65,6 @@ export class RangeSession {
   /** False when the rows have no `__time__` field: the window could not be applied to them. */
   windowed = true;
 
-  /** Columns of the reader (JSON: described from a sample of the files). */
-  private described: RangeColumnType[] | null = null;
-
   /** Open DuckDB and create `logs` over the files (at least one). */
   static async open(files: readonly RangeFile[], spec: RangeSpec, options: RangeSessionOptions): Promise<RangeSession> {
     if (files.length === 0)
@@ -113,30 +110,39 @@ export class RangeSession {
   }
 
   /**
-   * (Re)create `logs` over `files` (in the folders the session was opened with). With
-   * `sameColumns`, JSON objects are read with the columns described at the first attach, so
-   * every object streamed one at a time has the same columns (CSV has the rule's; Parquet the
-   * shipping rule's, described per object).
+   * The columns of these files together, as `logs` would read them: JSON objects each typed
+   * alone and merged by name (rangeColumns.ts); CSV and Parquet as their reader describes them.
    */
-  async attach(files: readonly RangeFile[], sameColumns = false): Promise<void> {
+  async filesColumns(files: readonly RangeFile[]): Promise<RangeColumnType[]> {
+    if (this.spec.rule.format === 'json') return rangeJsonColumns(files, (r) => this.describe(r));
+    return this.describe(rangeReaderSql(files, this.spec).sql);
+  }
+
+  /**
+   * (Re)create `logs` over `files` (in the folders the session was opened with). JSON objects
+   * are read with `columns` when given (the early path's union of the objects read so far),
+   * else with those of a sample of the files; CSV has the rule's, Parquet its reader's.
+   */
+  async attach(files: readonly RangeFile[], columns?: readonly RangeColumnType[]): Promise<void> {
     const spec = this.spec;
     for (const f of files) {
       this.keyOfFile.set(f.file, f.object.key);
       if (f.columnar) this.keyOfFile.set(f.columnar.file, f.object.key);
     }
     let reader: RangeReader;
+    let described: readonly RangeColumnType[];
     if (spec.rule.format === 'json') {
       const describe = (r: string): Promise<RangeColumnType[]> => this.describe(r);
-      if (!sameColumns || this.described === null) this.described = await rangeJsonColumns(rangeSampleFiles(files), describe);
-      reader = rangeJsonReaderSql(files, this.described, await rangeColumnarUsable(files, this.described, describe));
+      described = columns ?? (await rangeJsonColumns(rangeSampleFiles(files), describe));
+      reader = rangeJsonReaderSql(files, described, await rangeColumnarUsable(files, described, describe));
     } else {
       reader = rangeReaderSql(files, spec);
-      this.described = await this.describe(reader.sql);
+      described = await this.describe(reader.sql);
     }
     await this.run(rangeObjectsSql(reader.order));
     const logs = rangeLogsSql(
       reader,
-      this.described.map((c) => c.name),
+      described.map((c) => c.name),
       spec,
     );
     await this.run(logs.sql);
