@@ -134,10 +134,10 @@ function Results() {
   );
 }
 
-/** The Query view. */
-export function QueryView() {
-  const t = useT();
-  const s = useStore(
+type ViewState = ReturnType<typeof useViewState>;
+
+function useViewState() {
+  return useStore(
     useShallow((st) => ({
       form: st.queryForm,
       set: st.queryFormSet,
@@ -155,17 +155,13 @@ export function QueryView() {
       progressSet: st.queryProgressSet,
     })),
   );
-  const { progressSet } = s;
-  useEffect(() => apiOn('onJobProgress', progressSet), [progressSet]);
-  const [entries, bytes] = s.note?.split(':') ?? [];
+}
+
+/** Starter queries, plan/run/clear, and the export's name and folder. */
+function QueryToolbars({ s }: { s: ViewState }) {
+  const t = useT();
   return (
-    <div className="view query-view" data-testid="query-view">
-      <p className="muted">{t('query.intro')}</p>
-      <RangeForm />
-      <label className="field wide">
-        <span>{t('query.sql')}</span>
-        <textarea rows={4} className="mono" value={s.form.sql} onChange={(e) => s.set({ sql: e.target.value })} data-testid="query-sql" />
-      </label>
+    <>
       <div className="toolbar">
         <span className="muted">{t('query.starters')}:</span>
         {starters.map((st) => (
@@ -192,7 +188,16 @@ export function QueryView() {
           {t('query.export')}
         </button>
       </div>
-      <QueryHandOff />
+    </>
+  );
+}
+
+/** What the last action said: export, plan totals, cache cleared, the running job, an error. */
+function QueryStatus({ s }: { s: ViewState }) {
+  const t = useT();
+  const [entries, bytes] = s.note?.split(':') ?? [];
+  return (
+    <>
       {s.exported && <p data-testid="query-exported">{t('query.exported', s.exported)}</p>}
       {s.plan && (
         <p data-testid="query-plan-totals">{s.plan.totals.objects === 0 ? t('query.planEmpty') : t('query.planned', s.plan.totals)}</p>
@@ -212,6 +217,27 @@ export function QueryView() {
         />
       )}
       {s.error && <ErrorBox error={s.error} />}
+    </>
+  );
+}
+
+/** The Query view. */
+export function QueryView() {
+  const t = useT();
+  const s = useViewState();
+  const { progressSet } = s;
+  useEffect(() => apiOn('onJobProgress', progressSet), [progressSet]);
+  return (
+    <div className="view query-view" data-testid="query-view">
+      <p className="muted">{t('query.intro')}</p>
+      <RangeForm />
+      <label className="field wide">
+        <span>{t('query.sql')}</span>
+        <textarea rows={4} className="mono" value={s.form.sql} onChange={(e) => s.set({ sql: e.target.value })} data-testid="query-sql" />
+      </label>
+      <QueryToolbars s={s} />
+      <QueryHandOff />
+      <QueryStatus s={s} />
       <Results />
     </div>
   );

@@ -49,6 +49,82 @@ const formDefault: QueryForm = {
   exportDir: '',
 };
 
+type SliceSet = Parameters<StateCreator<QuerySlice & NavSlice, [], [], QuerySlice>>[0];
+type SliceGet = () => QuerySlice & NavSlice;
+
+/** The range form, its plan, the hand-off texts and the cache: calls that are not jobs. */
+function queryFormActions(
+  set: SliceSet,
+  get: SliceGet,
+): Pick<QuerySlice, 'queryEmitRun' | 'queryFormSet' | 'queryOpen' | 'queryPlanRun' | 'queryCacheClear'> {
+  return {
+    queryEmitRun: async () => {
+      set({ queryError: null, queryEmitted: null });
+      const form = get().queryForm;
+      const response = await apiCall('range.emit', { ...rangeArg(form), sql: form.sql });
+      set(response.ok ? { queryEmitted: response.value } : { queryError: response.error });
+    },
+    queryFormSet: (patch) => set((state) => ({ queryForm: { ...state.queryForm, ...patch } })),
+    queryOpen: (patch) => {
+      set((state) => ({
+        queryForm: { ...state.queryForm, ...patch },
+        queryPlan: null,
+        queryResult: null,
+        queryError: null,
+        queryExported: null,
+        queryNote: null,
+        queryEmitted: null,
+      }));
+      get().viewSet('query');
+    },
+    queryPlanRun: async () => {
+      set({ queryError: null, queryNote: null });
+      const response = await apiCall('range.plan', { ...rangeArg(get().queryForm), maxObjects: 200 });
+      set(response.ok ? { queryPlan: response.value } : { queryPlan: null, queryError: response.error });
+    },
+    queryCacheClear: async () => {
+      const response = await apiCall('range.cacheClear', {});
+      set(response.ok ? { queryNote: `${response.value.entries}:${response.value.bytes}` } : { queryError: response.error });
+    },
+  };
+}
+
+/** The query and the export: jobs with progress and cancel; a superseded job's answer is dropped. */
+function queryJobActions(set: SliceSet, get: SliceGet): Pick<QuerySlice, 'queryExport' | 'queryRun' | 'queryCancel' | 'queryProgressSet'> {
+  return {
+    queryExport: async () => {
+      const jobId = apiJobId('qexport');
+      set({ queryJobId: jobId, queryProgress: null, queryError: null, queryExported: null });
+      const form = get().queryForm;
+      const dir = form.exportDir.trim();
+      const response = await apiCall('range.export', {
+        ...rangeArg(form),
+        sql: form.sql,
+        fileName: form.exportName,
+        jobId,
+        ...(dir ? { outDir: dir } : {}),
+      });
+      if (get().queryJobId !== jobId) return;
+      set(response.ok ? { queryExported: response.value, queryJobId: null } : { queryError: response.error, queryJobId: null });
+    },
+    queryRun: async () => {
+      const jobId = apiJobId('query');
+      set({ queryJobId: jobId, queryProgress: null, queryError: null, queryNote: null });
+      const form = get().queryForm;
+      const response = await apiCall('range.query', { ...rangeArg(form), sql: form.sql, maxRows: 2000, jobId });
+      if (get().queryJobId !== jobId) return;
+      set(response.ok ? { queryResult: response.value, queryJobId: null } : { queryError: response.error, queryJobId: null });
+    },
+    queryCancel: async () => {
+      const jobId = get().queryJobId;
+      if (jobId) await apiCancel(jobId);
+    },
+    queryProgressSet: (progress) => {
+      if (progress.jobId === get().queryJobId) set({ queryProgress: progress });
+    },
+  };
+}
+
 /** The query slice. */
 export const createQuerySlice: StateCreator<QuerySlice & NavSlice, [], [], QuerySlice> = (set, get) => ({
   queryForm: formDefault,
@@ -60,62 +136,6 @@ export const createQuerySlice: StateCreator<QuerySlice & NavSlice, [], [], Query
   queryNote: null,
   queryExported: null,
   queryEmitted: null,
-  queryEmitRun: async () => {
-    set({ queryError: null, queryEmitted: null });
-    const form = get().queryForm;
-    const response = await apiCall('range.emit', { ...rangeArg(form), sql: form.sql });
-    set(response.ok ? { queryEmitted: response.value } : { queryError: response.error });
-  },
-  queryExport: async () => {
-    const jobId = apiJobId('qexport');
-    set({ queryJobId: jobId, queryProgress: null, queryError: null, queryExported: null });
-    const form = get().queryForm;
-    const dir = form.exportDir.trim();
-    const response = await apiCall('range.export', {
-      ...rangeArg(form),
-      sql: form.sql,
-      fileName: form.exportName,
-      jobId,
-      ...(dir ? { outDir: dir } : {}),
-    });
-    if (get().queryJobId !== jobId) return;
-    set(response.ok ? { queryExported: response.value, queryJobId: null } : { queryError: response.error, queryJobId: null });
-  },
-  queryFormSet: (patch) => set((state) => ({ queryForm: { ...state.queryForm, ...patch } })),
-  queryOpen: (patch) => {
-    set((state) => ({
-      queryForm: { ...state.queryForm, ...patch },
-      queryPlan: null,
-      queryResult: null,
-      queryError: null,
-      queryExported: null,
-      queryNote: null,
-      queryEmitted: null,
-    }));
-    get().viewSet('query');
-  },
-  queryPlanRun: async () => {
-    set({ queryError: null, queryNote: null });
-    const response = await apiCall('range.plan', { ...rangeArg(get().queryForm), maxObjects: 200 });
-    set(response.ok ? { queryPlan: response.value } : { queryPlan: null, queryError: response.error });
-  },
-  queryRun: async () => {
-    const jobId = apiJobId('query');
-    set({ queryJobId: jobId, queryProgress: null, queryError: null, queryNote: null });
-    const form = get().queryForm;
-    const response = await apiCall('range.query', { ...rangeArg(form), sql: form.sql, maxRows: 2000, jobId });
-    if (get().queryJobId !== jobId) return;
-    set(response.ok ? { queryResult: response.value, queryJobId: null } : { queryError: response.error, queryJobId: null });
-  },
-  queryCancel: async () => {
-    const jobId = get().queryJobId;
-    if (jobId) await apiCancel(jobId);
-  },
-  queryCacheClear: async () => {
-    const response = await apiCall('range.cacheClear', {});
-    set(response.ok ? { queryNote: `${response.value.entries}:${response.value.bytes}` } : { queryError: response.error });
-  },
-  queryProgressSet: (progress) => {
-    if (progress.jobId === get().queryJobId) set({ queryProgress: progress });
-  },
+  ...queryFormActions(set, get),
+  ...queryJobActions(set, get),
 });
