@@ -9,8 +9,8 @@ import type { ByteSource } from '../core/bytes';
 import { byteRangeCheck } from '../core/bytes';
 import { ShiplensError, throwIfCancelled } from '../core/errors';
 
-/** Map a Node fs error to a ShiplensError naming the file. */
-export function fsErrorToShiplens(error: unknown, file: string): ShiplensError {
+/** Map a Node fs error from reading a file to a ShiplensError naming it (writes: fsWriteErrorToShiplens). */
+export function fsReadErrorToShiplens(error: unknown, file: string): ShiplensError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT' || code === 'ENOTDIR') {
     return new ShiplensError('NOT_FOUND', 'The file does not exist.', { source: file, hint: 'Check the path, or refresh the listing.' });
@@ -36,7 +36,7 @@ export async function fileByteSource(filePath: string, name: string = filePath):
     if (!stat.isFile()) throw new ShiplensError('NOT_FOUND', 'Not a regular file.', { source: name });
     size = stat.size;
   } catch (error) {
-    throw error instanceof ShiplensError ? error : fsErrorToShiplens(error, name);
+    throw error instanceof ShiplensError ? error : fsReadErrorToShiplens(error, name);
   }
   return {
     size,
@@ -68,7 +68,7 @@ async function fileRangeRead(filePath: string, offset: number, length: number, n
     }
     return out;
   } catch (error) {
-    throw error instanceof ShiplensError ? error : fsErrorToShiplens(error, name);
+    throw error instanceof ShiplensError ? error : fsReadErrorToShiplens(error, name);
   } finally {
     await handle?.close();
   }

@@ -17,7 +17,7 @@ const odpsType: Record<ParquetColumnType, string> = {
 };
 
 /** One column of the table: its name, type and the log field it comes from. */
-export interface TableColumn {
+export interface MaxComputeColumn {
   name: string;
   type: string;
   source: string;
@@ -26,7 +26,7 @@ export interface TableColumn {
 /** Input for `tableDdl`. */
 export interface TableSpec {
   table: string;
-  columns: TableColumn[];
+  columns: MaxComputeColumn[];
   /** Partition columns (STRING); default `['pt']`. */
   partitionColumns?: string[];
   /** Days before MaxCompute drops old partitions (omitted: keep forever). */
@@ -51,7 +51,7 @@ export function tablePartitionColumns(partition: string): string[] {
 }
 
 /** The table's columns for a job: writer names, types from the fields' Parquet types (else STRING). */
-export function tableColumnsOfJob(job: DataWorksJob, types: Record<string, ParquetColumnType> = {}): TableColumn[] {
+export function tableColumnsOfJob(job: DataWorksJob, types: Record<string, ParquetColumnType> = {}): MaxComputeColumn[] {
   return job.writer.column.map((name, i) => {
     const source = job.reader.column[i] ?? '';
     const type = types[source];

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { ShiplensError, isShiplensError } from '../../core/errors';
 import type { ShippingRule } from '../../core/model';
 import { ruleFromJsonText } from '../../core/shipping';
-import { fsErrorToShiplens } from '../fileByteSource';
+import { fsReadErrorToShiplens } from '../fileByteSource';
 
 /** Parse rule text in either form; a refusal's source is `source` (the file as the user named it). */
 export function ruleParse(text: string, source: string): ShippingRule {
@@ -24,7 +24,7 @@ export async function ruleRead(file: string, display: string = file): Promise<Sh
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw fsErrorToShiplens(error, display);
+    throw fsReadErrorToShiplens(error, display);
   }
   return ruleParse(text, display);
 }

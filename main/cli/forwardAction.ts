@@ -17,7 +17,7 @@ import type { SinkTarget } from '../forward/sinkTarget';
 import { rangeRuleFromOptions, rangeRuleFromShippingRule, rangeSpecCreate } from '../range/rangeSpec';
 import type { RangeRule } from '../range/rangeSpec';
 import { dataDirResolve } from '../services/dataDir';
-import { fsErrorToShiplens } from '../services/outputWriter';
+import { fsReadErrorToShiplens } from '../fileByteSource';
 import { CliUsageError } from './cliErrors';
 import type { CliContext } from './cliOptions';
 import { cliGlobals } from './cliOptions';
@@ -51,7 +51,7 @@ async function caOf(flags: ForwardFlags, ctx: CliContext): Promise<string | unde
   if (!flags.ca) return undefined;
   const file = path.resolve(ctx.io.cwd, flags.ca);
   return readFile(file, 'utf8').catch((error: unknown) => {
-    throw fsErrorToShiplens(error, flags.ca as string);
+    throw fsReadErrorToShiplens(error, flags.ca as string);
   });
 }
 

@@ -33,7 +33,7 @@ import {
 import type { JobIssue, JobFieldSource, PolicyResult } from '../../core/maxcompute';
 import { timeZoneToEpochMs } from '../../core/shipping';
 import { engineShared } from '../engine';
-import { fsErrorToShiplens } from '../fileByteSource';
+import { fsReadErrorToShiplens } from '../fileByteSource';
 import { CliUsageError } from './cliErrors';
 import { sourceFor } from './cliInputs';
 import type { CliContext } from './cliOptions';
@@ -43,7 +43,7 @@ import { cliTimeMs, cliZoneCheck } from './cliTime';
 async function textRead(file: string, ctx: CliContext): Promise<string> {
   ctx.source = file;
   return readFile(path.resolve(ctx.io.cwd, file), 'utf8').catch((error: unknown) => {
-    throw fsErrorToShiplens(error, file);
+    throw fsReadErrorToShiplens(error, file);
   });
 }
 
@@ -173,7 +173,7 @@ export async function scheduleAction(flags: ScheduleFlags, ctx: CliContext): Pro
 }
 
 /** Flags of `maxcompute table`. */
-export interface TableFlags {
+export interface MaxComputeTableFlags {
   job?: string;
   table?: string;
   columns?: string;
@@ -183,7 +183,7 @@ export interface TableFlags {
   truncate?: boolean;
 }
 
-export async function tableAction(flags: TableFlags, ctx: CliContext): Promise<void> {
+export async function tableAction(flags: MaxComputeTableFlags, ctx: CliContext): Promise<void> {
   if ((flags.job === undefined) === (flags.table === undefined || flags.columns === undefined))
     throw new CliUsageError('give --job, or --table with --columns');
   let types = flags.types

@@ -7,7 +7,7 @@ import { Option } from 'commander';
 import type { Command } from 'commander';
 import type { CliContext } from './cliOptions';
 import { intOption } from './cliOptions';
-import type { JobNewFlags, PolicyFlags, ScheduleFlags, TableFlags } from './maxcomputeActions';
+import type { JobNewFlags, PolicyFlags, ScheduleFlags, MaxComputeTableFlags } from './maxcomputeActions';
 
 const actions = () => import('./maxcomputeActions');
 const lang = () => new Option('--lang <language>', 'message language').choices(['en', 'zh-CN']).default('en');
@@ -94,6 +94,6 @@ export function maxcomputeCommandsRegister(program: Command, ctx: CliContext): v
     .option('--rule <rule.json>', "take the fields' Parquet types from a shipping rule")
     .option('--partition <spec>', 'partition columns (default pt)')
     .option('--truncate', 'explain insert overwrite (without --job)')
-    .action(async (flags: TableFlags) => (await actions()).tableAction(flags, ctx));
+    .action(async (flags: MaxComputeTableFlags) => (await actions()).tableAction(flags, ctx));
   policyCommands(group, ctx);
 }

@@ -10,7 +10,7 @@ import { ShiplensError } from '../../core/errors';
 import { ddlGenerate, ruleValidate, ruleFromSlsJson, ruleToSlsJson } from '../../core/shipping';
 import type { DdlEngine, ShippingLog, SlsJsonKind } from '../../core/shipping';
 import type { ShippingRule } from '../../core/model';
-import { fsErrorToShiplens } from '../fileByteSource';
+import { fsReadErrorToShiplens } from '../fileByteSource';
 import { safeJoin } from '../safePath';
 import { outputFileWrite } from '../services/outputWriter';
 import { engineShared } from '../engine';
@@ -65,7 +65,7 @@ export async function importAction(file: string | undefined, flags: ImportFlags,
   } else {
     ctx.source = file;
     const json = await readFile(path.resolve(ctx.io.cwd, file as string), 'utf8').catch((error: unknown) => {
-      throw fsErrorToShiplens(error, file as string);
+      throw fsReadErrorToShiplens(error, file as string);
     });
     text = `${JSON.stringify(ruleFromSlsJson(json), null, 2)}\n`;
   }
@@ -114,7 +114,7 @@ export async function simulateAction(file: string, flags: SimulateFlags, ctx: Cl
   const rule = await ruleFile(file, ctx);
   ctx.source = flags.logs;
   const logsText = await readFile(path.resolve(ctx.io.cwd, flags.logs), 'utf8').catch((error: unknown) => {
-    throw fsErrorToShiplens(error, flags.logs);
+    throw fsReadErrorToShiplens(error, flags.logs);
   });
   const logs = logsParse(logsText, flags.logs);
   const ns = cliTimeNs(flags.taskTime, rule.timeZone, ctx.io.now());

@@ -4,48 +4,19 @@
  * tests inject fakes.
  */
 import type { ByteSource } from '../../core/bytes';
-import type { SnappyVariant } from '../../core/codecs';
-import type { ParquetSchema, TableReader, OpenedTable } from '../../core/formats';
-import type { CsvDialect, FormatDetection, Compression, ShippingRule, StorageFormat } from '../../core/model';
+import type { SnappyDecodeOptions, SnappyDecodeResult } from '../../core/codecs';
+import type { CsvExportOptions } from '../../core/export';
+import type { OpenedTable, ParquetSchema, TableOpenOptions, TableReader } from '../../core/formats';
+import type { Compression, FormatDetection, ShippingRule, StorageFormat } from '../../core/model';
 
-/** Options of the engine's `tableOpen`. */
-export interface TableOpenOptions {
-  format?: StorageFormat;
-  compression?: Compression;
-  dialect?: CsvDialect;
-  maxDecodeBytes?: number;
-  /** Most JSON key columns; further keys share one "other keys" column. */
-  maxColumns?: number;
-  /** Zone UTC-adjusted Parquet timestamps are shown in (the user's setting). */
-  timeZone?: string;
-  signal?: AbortSignal;
-  onProgress?: (done: number, total: number | null) => void;
-}
-
-/** Options of the engine's `csvExport`. */
-export interface CsvExportOptions {
-  columns?: string[];
-  delimiter?: string;
-  bom?: boolean;
-  formulaGuard?: boolean;
-  nullText?: string;
-  signal?: AbortSignal;
-  onProgress?: (rows: number) => void;
-}
-
-/** Options of the engine's `snappyDecode`. */
-export interface SnappyDecodeOptions {
-  maxDecodeBytes?: number;
-  signal?: AbortSignal;
-  onProgress?: (done: number, total: number | null) => void;
-  source?: string;
-  /** The name or a hint said snappy (a content-only guess may fall back to plain text). */
-  presentedAsSnappy?: boolean;
-}
-
-/** Core engine functions (formats, export, codecs, simulator) with platform pieces bound. */
+/**
+ * Core engine functions (formats, export, codecs, simulator) with platform pieces bound.
+ *
+ * Options are core's own, less the raw-block decoder: the engine binds that one (the same
+ * choice for the app and the CLI), so no caller can pass another.
+ */
 export interface Engine {
-  tableOpen(source: ByteSource, options: TableOpenOptions): Promise<OpenedTable>;
+  tableOpen(source: ByteSource, options: Omit<TableOpenOptions, 'rawDecoder'>): Promise<OpenedTable>;
   formatDetect(
     source: ByteSource,
     hints?: { format?: StorageFormat; compression?: Compression },
@@ -57,7 +28,7 @@ export interface Engine {
     write: (chunk: string) => void | Promise<void>,
     options: CsvExportOptions,
   ): Promise<{ rows: number; bytes: number }>;
-  snappyDecode(bytes: Uint8Array, options: SnappyDecodeOptions): Promise<{ variant: SnappyVariant; output: Uint8Array }>;
+  snappyDecode(bytes: Uint8Array, options: Omit<SnappyDecodeOptions, 'rawDecoder'>): Promise<SnappyDecodeResult>;
   shippingSimulate(
     rule: ShippingRule,
     logs: Record<string, unknown>[],

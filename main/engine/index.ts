@@ -20,7 +20,7 @@ import { formatDetect } from '../../core/detect';
 import { engineRawDecoder } from './engineDecoder';
 import type { Engine } from './engineTypes';
 
-export type { CsvExportOptions, Engine, SnappyDecodeOptions, TableOpenOptions } from './engineTypes';
+export type { Engine } from './engineTypes';
 
 export { engineRawDecoder } from './engineDecoder';
 

@@ -6,7 +6,7 @@
 import { mkdir, open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { fsErrorToShiplens, outputWriteAll } from '../services/outputWriter';
+import { fsWriteErrorToShiplens, outputWriteAll } from '../services/outputWriter';
 import type { ForwardItem } from './forwardTypes';
 
 /** Appends dead letters; opened lazily (no file when nothing was refused). */
@@ -28,7 +28,7 @@ export class DeadLetterFile {
       await outputWriteAll(this.handle, new TextEncoder().encode(letter), this.path);
       this.pending = true;
     } catch (error) {
-      throw fsErrorToShiplens(error, this.path);
+      throw fsWriteErrorToShiplens(error, this.path);
     }
   }
 
@@ -36,7 +36,7 @@ export class DeadLetterFile {
   async flush(): Promise<void> {
     if (!this.handle || !this.pending) return;
     await this.handle.sync().catch((error: unknown) => {
-      throw fsErrorToShiplens(error, this.path);
+      throw fsWriteErrorToShiplens(error, this.path);
     });
     this.pending = false;
   }

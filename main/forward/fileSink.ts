@@ -7,7 +7,7 @@ import { mkdir, open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ForwardRecord } from '../../core/forward';
-import { fsErrorToShiplens, outputWriteAll } from '../services/outputWriter';
+import { fsWriteErrorToShiplens, outputWriteAll } from '../services/outputWriter';
 import type { ForwardSink } from './forwardTypes';
 
 /** A writer for stdout (the CLI's, honouring back-pressure). */
@@ -46,7 +46,7 @@ export function fileSinkCreate(path: string, encode: (record: ForwardRecord) => 
         await outputWriteAll(handle, joined(payloads, separator), path);
         await handle.sync();
       } catch (error) {
-        throw fsErrorToShiplens(error, path);
+        throw fsWriteErrorToShiplens(error, path);
       }
       return { refused: [] };
     },

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ShiplensError } from '../../core/errors';
-import { fsErrorToShiplens, outputFileWrite } from '../services/outputWriter';
+import { fsReadErrorToShiplens } from '../fileByteSource';
+import { outputFileWrite } from '../services/outputWriter';
 import type { ForwardPosition } from './forwardTypes';
 
 /** What the checkpoint file holds. */
@@ -43,7 +44,7 @@ export async function forwardCheckpointRead(path: string, range: string, sink: s
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw fsErrorToShiplens(error, path);
+    throw fsReadErrorToShiplens(error, path);
   }
   let value: ForwardCheckpoint;
   try {

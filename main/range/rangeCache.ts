@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm, stat, unlink, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { throwIfCancelled } from '../../core/errors';
-import { fsErrorToShiplens, outputCommit, outputPartOpen, outputWriteAll } from '../services/outputWriter';
+import { fsWriteErrorToShiplens, outputCommit, outputPartOpen, outputWriteAll } from '../services/outputWriter';
 
 /** Default size budget of the range cache. */
 export const rangeCacheBudgetDefault = 4 * 1024 ** 3;
@@ -88,7 +88,7 @@ export class RangeCache {
   private async loadFromDisk(): Promise<Map<string, Entry>> {
     const entries = new Map<string, Entry>();
     await mkdir(this.dir, { recursive: true }).catch((error: unknown) => {
-      throw fsErrorToShiplens(error, this.dir);
+      throw fsWriteErrorToShiplens(error, this.dir);
     });
     const columnar: { name: string; bytes: number }[] = [];
     for (const name of await readdir(this.dir)) {
@@ -141,7 +141,7 @@ export class RangeCache {
       await outputCommit(part, path.join(this.dir, name), true);
     } catch (error) {
       await unlink(part).catch(() => undefined);
-      throw fsErrorToShiplens(error, path.join(this.dir, name));
+      throw fsWriteErrorToShiplens(error, path.join(this.dir, name));
     }
     if (entry.columnar && entry.columnar.name !== name) await unlink(path.join(this.dir, entry.columnar.name)).catch(() => undefined);
     entry.columnar = { name, bytes, signature };
@@ -185,7 +185,7 @@ export class RangeCache {
     } catch (error) {
       if (!closed) await part.handle.close().catch(() => undefined);
       await unlink(part.path).catch(() => undefined);
-      throw fsErrorToShiplens(error, file);
+      throw fsWriteErrorToShiplens(error, file);
     }
     entries.set(stem, { name, bytes: bytes.length, usedMs: Date.now() });
     this.pinned.add(stem);

@@ -24,8 +24,8 @@ export const writeSliceBytes = 64 << 20;
 /** Text is collected into blocks of this size before it is encoded and written. */
 const textBlockChars = 1 << 20;
 
-/** Map a file-system error on an output file to a ShiplensError naming the path. */
-export function fsErrorToShiplens(error: unknown, path: string): ShiplensError {
+/** Map a file-system error on an output file to a ShiplensError naming the path (reads: fsReadErrorToShiplens). */
+export function fsWriteErrorToShiplens(error: unknown, path: string): ShiplensError {
   if (isShiplensError(error)) return error;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
@@ -72,7 +72,7 @@ async function fsStep<T>(path: string, step: () => Promise<T>): Promise<T> {
   try {
     return await step();
   } catch (error) {
-    throw fsErrorToShiplens(error, path);
+    throw fsWriteErrorToShiplens(error, path);
   }
 }
 
@@ -102,7 +102,7 @@ export async function outputPartOpen(target: string, mode = 0o644): Promise<{ pa
       // 'wx' is O_CREAT|O_EXCL: fails on any existing entry, a dangling link included.
       return { path, handle: await open(path, 'wx', mode) };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 8) throw fsErrorToShiplens(error, target);
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 8) throw fsWriteErrorToShiplens(error, target);
     }
   }
 }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { ByteSource } from '../../core/bytes';
 import { ShiplensError, throwIfCancelled } from '../../core/errors';
 import type { ObjectEntry, ListPage } from '../../core/model';
-import { fileByteSource, fsErrorToShiplens } from '../fileByteSource';
+import { fileByteSource, fsReadErrorToShiplens } from '../fileByteSource';
 import { isInside, keySegmentsCheck } from '../safePath';
 import { maxKeysClamp, pageTokenDecode, pageTokenEncode } from './listing';
 import { DirSnapshotCache } from './localDirSnapshot';
@@ -44,7 +44,7 @@ export class LocalFolderStorage implements Storage {
   private realRoot(): Promise<string> {
     this.realRootPromise ??= fsp.realpath(this.rootDir).catch((error: unknown) => {
       this.realRootPromise = undefined;
-      throw fsErrorToShiplens(error, this.rootDir);
+      throw fsReadErrorToShiplens(error, this.rootDir);
     });
     return this.realRootPromise;
   }
@@ -57,7 +57,7 @@ export class LocalFolderStorage implements Storage {
     try {
       real = await fsp.realpath(path.join(root, ...segments));
     } catch (error) {
-      throw fsErrorToShiplens(error, key);
+      throw fsReadErrorToShiplens(error, key);
     }
     if (!isInside(root, real)) {
       throw new ShiplensError('PATH_OUTSIDE_ROOT', 'The key leads outside the bucket folder (a link).', {
@@ -113,7 +113,7 @@ export class LocalFolderStorage implements Storage {
     throwIfCancelled(signal);
     const real = await this.resolveKey(key);
     const stat = await fsp.stat(real).catch((error: unknown) => {
-      throw fsErrorToShiplens(error, key);
+      throw fsReadErrorToShiplens(error, key);
     });
     if (!stat.isFile()) throw new ShiplensError('NOT_FOUND', 'No such object (it is a folder).', { source: key });
     return { key, size: stat.size, lastModified: stat.mtime.toISOString() };
@@ -150,7 +150,7 @@ export class LocalFolderStorage implements Storage {
       await handle.close().catch(() => undefined);
       await partDiscard(part);
       if (options.signal?.aborted) throw new ShiplensError('CANCELLED', 'The download was cancelled.', { source: key });
-      throw error instanceof ShiplensError ? error : fsErrorToShiplens(error, key);
+      throw error instanceof ShiplensError ? error : fsReadErrorToShiplens(error, key);
     }
   }
 }

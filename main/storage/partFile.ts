@@ -8,7 +8,7 @@
  */
 import { constants as fsConstants, promises as fsp } from 'node:fs';
 import { ShiplensError } from '../../core/errors';
-import { fsErrorToShiplens, outputCommit, outputPartOpen } from '../services/outputWriter';
+import { fsWriteErrorToShiplens, outputCommit, outputPartOpen } from '../services/outputWriter';
 
 /** The partial-file name of a download target. */
 export function partPathOf(destPath: string): string {
@@ -22,7 +22,7 @@ export async function destCheck(destPath: string, overwrite: boolean): Promise<v
     await fsp.lstat(destPath);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw fsErrorToShiplens(error, destPath);
+    throw fsWriteErrorToShiplens(error, destPath);
   }
   throw new ShiplensError('FILE_EXISTS', 'The target file already exists.', {
     source: destPath,
@@ -73,7 +73,7 @@ export async function partOpen(destPath: string, options: { resume: boolean; sta
       if (handle) return { path: stablePath, handle };
     }
   } catch (error) {
-    throw fsErrorToShiplens(error, destPath);
+    throw fsWriteErrorToShiplens(error, destPath);
   }
   return outputPartOpen(destPath);
 }
@@ -111,7 +111,7 @@ export async function partCommit(partPath: string, destPath: string, expectedByt
     await partSync(partPath);
   } catch (error) {
     await partDiscard(partPath);
-    throw fsErrorToShiplens(error, destPath);
+    throw fsWriteErrorToShiplens(error, destPath);
   }
   await outputCommit(partPath, destPath, overwrite);
 }
