@@ -129,7 +129,6 @@ export default tseslint.config(
       'renderer/views/tasks/tasksSlice.ts',
       'renderer/views/browse/BrowseView.tsx',
       'renderer/views/connect/ConnectView.tsx',
-      'renderer/views/decompress/DecompressView.tsx',
       'renderer/views/connect/ProfileEditor.tsx',
       'renderer/views/tasks/TaskTable.tsx',
       'renderer/views/tasks/TaskTargetPanel.tsx',

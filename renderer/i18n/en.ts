@@ -6,12 +6,14 @@ import { queryEn } from './query';
 import { forwardEn } from './forward';
 import { gridEn } from './grid';
 import { tasksEn } from './tasks';
+import { decompressEn } from './decompress';
 
 export const en = {
   ...maxcomputeEn,
   ...queryEn,
   ...tasksEn,
   ...gridEn,
+  ...decompressEn,
   'app.name': 'shiplens',
   'nav.connect': 'Connect',
   'nav.browse': 'Browse',
@@ -141,24 +143,6 @@ export const en = {
   'export.done': 'Exported {rows} rows to {path}',
   'export.exists': 'The file exists. Overwrite it?',
   'export.overwrite': 'Overwrite',
-  'decompress.title': 'Decompress snappy files',
-  'decompress.drop': 'Drop .snappy files here',
-  'decompress.dropHint': 'Raw block (as Log Service ships), framing, snappy-java and Hadoop streams are detected by their bytes.',
-  'decompress.pick': 'Choose files…',
-  'decompress.outDir': 'Save to folder (empty: next to the source / output folder)',
-  'decompress.variant': 'Variant',
-  'decompress.in': 'In',
-  'decompress.out': 'Out',
-  'decompress.savedTo': 'Saved to',
-  'decompress.status.uploading': 'Uploading',
-  'decompress.status.decoding': 'Decoding',
-  'decompress.status.done': 'Done',
-  'decompress.status.error': 'Failed',
-  'decompress.status.exists': 'Output exists',
-  'decompress.overwriteAsk': '{path} exists. Overwrite it?',
-  'decompress.overwrite': 'Overwrite',
-  'decompress.openTable': 'Open as table',
-  'decompress.content': 'Content',
   'rules.title': 'Shipping rule',
   'rules.tab.fields': 'Fields',
   'rules.tab.preview': 'Path preview',

@@ -7,12 +7,14 @@ import { queryZh } from './query';
 import { forwardZh } from './forward';
 import { tasksZh } from './tasks';
 import { gridZh } from './grid';
+import { decompressZh } from './decompress';
 
 export const zhCN: Messages = {
   ...maxcomputeZh,
   ...queryZh,
   ...tasksZh,
   ...gridZh,
+  ...decompressZh,
   'app.name': 'shiplens',
   'nav.connect': '连接',
   'nav.browse': '浏览',
@@ -142,24 +144,6 @@ export const zhCN: Messages = {
   'export.done': '已导出 {rows} 行到 {path}',
   'export.exists': '文件已存在，是否覆盖？',
   'export.overwrite': '覆盖',
-  'decompress.title': '解压 snappy 文件',
-  'decompress.drop': '将 .snappy 文件拖到这里',
-  'decompress.dropHint': '按字节自动识别：原始块（日志服务投递格式）、framing、snappy-java 和 Hadoop 流。',
-  'decompress.pick': '选择文件…',
-  'decompress.outDir': '保存到文件夹（留空：源文件旁 / 输出文件夹）',
-  'decompress.variant': '格式',
-  'decompress.in': '输入',
-  'decompress.out': '输出',
-  'decompress.savedTo': '保存位置',
-  'decompress.status.uploading': '上传中',
-  'decompress.status.decoding': '解压中',
-  'decompress.status.done': '完成',
-  'decompress.status.error': '失败',
-  'decompress.status.exists': '输出已存在',
-  'decompress.overwriteAsk': '{path} 已存在，是否覆盖？',
-  'decompress.overwrite': '覆盖',
-  'decompress.openTable': '以表格打开',
-  'decompress.content': '内容',
   'rules.title': '投递规则',
   'rules.tab.fields': '字段',
   'rules.tab.preview': '路径预览',

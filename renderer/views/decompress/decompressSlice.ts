@@ -1,11 +1,14 @@
 /**
- * Decompress: dropped or picked files, each uploaded (browser) or passed by path (Electron).
+ * Decompress: dropped or picked files, each uploaded (browser) or passed by path (Electron),
+ * plus the partition job's part (partitionSlice.ts).
  */
 import type { StateCreator } from 'zustand';
 import type { ApiInput, DecompressResult } from '../../../main/api/contract';
 import type { ErrorInfo } from '../../../core/errors';
 import { apiCall, apiJobId, apiPathForFile, apiUpload } from '../../api/client';
 import type { Progress } from '../../state/progress';
+import { partitionActions, partitionProgressSet } from './partitionSlice';
+import type { PartitionSlice } from './partitionSlice';
 
 export type DecompressStatus = 'uploading' | 'decoding' | 'done' | 'error' | 'exists';
 
@@ -19,7 +22,7 @@ export interface DecompressItem {
   error: ErrorInfo | null;
 }
 
-export interface DecompressSlice {
+export interface DecompressSlice extends PartitionSlice {
   decompressItems: DecompressItem[];
   decompressOutDir: string;
   decompressAdd(files: File[]): Promise<void>;
@@ -63,6 +66,7 @@ export const createDecompressSlice: StateCreator<DecompressSlice, [], [], Decomp
   }
 
   return {
+    ...partitionActions(set, get),
     decompressItems: [],
     decompressOutDir: '',
     decompressAdd: async (added) => {
@@ -82,6 +86,7 @@ export const createDecompressSlice: StateCreator<DecompressSlice, [], [], Decomp
     },
     decompressOutDirSet: (dir) => set({ decompressOutDir: dir }),
     decompressProgressSet: (progress) => {
+      partitionProgressSet(set, get, progress);
       if (get().decompressItems.some((item) => item.id === progress.jobId)) itemPatch(progress.jobId, { progress });
     },
   };
