@@ -43,6 +43,7 @@ export const decompressEn = {
   'partition.reason.parquet': 'Skipped: Parquet (compressed inside the file)',
   'partition.more': '… and {n} more',
   'partition.results': 'Objects of the job',
+  'partition.resultsCount': 'Objects of the job ({n})',
   'partition.browseButton': 'Decompress the {n} listed objects',
 };
 
@@ -86,5 +87,6 @@ export const decompressZh: Record<keyof typeof decompressEn, string> = {
   'partition.reason.parquet': '跳过：Parquet（压缩在文件内部）',
   'partition.more': '… 另有 {n} 个',
   'partition.results': '任务中的对象',
+  'partition.resultsCount': '任务中的对象（{n}）',
   'partition.browseButton': '解压列出的 {n} 个对象',
 };

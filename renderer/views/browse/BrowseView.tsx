@@ -5,6 +5,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { Breadcrumb } from '../../components/Breadcrumb';
 import { ErrorBox } from '../../components/ErrorBox';
+import { FolderDecompress } from './FolderDecompress';
 import { FolderDownload } from './FolderDownload';
 import { ObjectList } from './ObjectList';
 import { PartitionTree } from './PartitionTree';
@@ -117,6 +118,7 @@ export function BrowseView() {
         </div>
         <ListingStatus />
         <FolderDownload />
+        <FolderDecompress />
         {s.error && <ErrorBox error={s.error} />}
         <ObjectList />
       </div>

@@ -60,7 +60,7 @@ function JobProgress({ job, onCancel }: { job: PartitionJob; onCancel: () => voi
   );
 }
 
-function JobResult({ job }: { job: PartitionJob }) {
+function JobResult({ job, compact }: { job: PartitionJob; compact: boolean }) {
   const t = useT();
   const result = job.result;
   if (!result) return null;
@@ -77,20 +77,24 @@ function JobResult({ job }: { job: PartitionJob }) {
         })}
         {result.cancelled && <div className="warn">{t('partition.stopped')}</div>}
       </div>
-      <ul className="partition-results small" aria-label={t('partition.results')} data-testid="partition-results">
-        {shown.map((outcome) => (
-          <OutcomeRow key={outcome.key} outcome={outcome} prefix={job.request.prefix} />
-        ))}
-        {result.results.length > shown.length && (
-          <li className="muted">{t('partition.more', { n: result.results.length - shown.length })}</li>
-        )}
-      </ul>
+      {/* Closed in Browse, where the listing needs the room; a native disclosure, keyboard included. */}
+      <details open={!compact}>
+        <summary className="small">{t('partition.resultsCount', { n: result.results.length })}</summary>
+        <ul className="partition-results small" aria-label={t('partition.results')} data-testid="partition-results">
+          {shown.map((outcome) => (
+            <OutcomeRow key={outcome.key} outcome={outcome} prefix={job.request.prefix} />
+          ))}
+          {result.results.length > shown.length && (
+            <li className="muted">{t('partition.more', { n: result.results.length - shown.length })}</li>
+          )}
+        </ul>
+      </details>
     </>
   );
 }
 
-/** The current partition job, or nothing when none ran. */
-export function PartitionJobPanel() {
+/** The current partition job, or nothing when none ran; `compact`: the object list starts closed. */
+export function PartitionJobPanel({ compact = false }: { compact?: boolean }) {
   const t = useT();
   const s = useStore(
     useShallow((st) => ({
@@ -117,7 +121,7 @@ export function PartitionJobPanel() {
       </div>
       {job.running && <JobProgress job={job} onCancel={s.cancel} />}
       {job.error && <ErrorBox error={job.error} />}
-      <JobResult job={job} />
+      <JobResult job={job} compact={compact} />
       {existing.length > 0 && (
         <button type="button" onClick={() => setAsking(true)} data-testid="partition-overwrite">
           {t('partition.overwriteExisting', { n: existing.length })}
