@@ -8,10 +8,9 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ShippingRule } from '../../../core/model';
 import { useT } from '../../i18n';
 import { useStore } from '../../state/store';
-import { keyInfo } from '../../util/keyInfo';
 import { folderWindow, queryFormFor } from '../../util/queryEntry';
 import { ruleCovers } from '../../util/taskOverlay';
-import { ruleFromParsedKey } from './SelectedObjectPanel';
+import { partitionedKeySample, ruleFromParsedKey } from './ruleFromParsedKey';
 
 /** The button, or nothing when no rule renders the folder. */
 export function QueryFolderButton() {
@@ -30,11 +29,8 @@ export function QueryFolderButton() {
     if (s.imported && ruleCovers(s.imported.rule, s.prefix)) return { rule: s.imported.rule, withText: true };
     // The default rule (empty prefix) covers every folder: only an edited prefix says "this one".
     if (s.edited.prefix.replace(/\//g, '') !== '' && ruleCovers(s.edited, s.prefix)) return { rule: s.edited, withText: true };
-    for (const o of s.objects.slice(0, 200)) {
-      const info = keyInfo(o.key);
-      if (info?.partitionFormat) return { rule: ruleFromParsedKey(info, s.bucket), withText: false };
-    }
-    return null;
+    const info = partitionedKeySample(s.objects.slice(0, 200).map((o) => o.key));
+    return info ? { rule: ruleFromParsedKey(info, s.bucket), withText: false } : null;
   }, [s.imported, s.edited, s.objects, s.prefix, s.bucket]);
   const span = found ? folderWindow(found.rule, s.prefix) : null;
   if (!found || !span) return null;

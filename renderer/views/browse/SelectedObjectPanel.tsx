@@ -2,29 +2,13 @@
  * The selected object's parsed key: task time, task number, format, compression, partition.
  */
 import { useShallow } from 'zustand/react/shallow';
-import type { ParsedObjectKey } from '../../../core/shipping';
-import { shippingRuleDefault } from '../../../core/shipping';
-import type { ShippingRule } from '../../../core/model';
 import { useT } from '../../i18n';
 import { ObjectActions } from './ObjectActions';
+import { ObjectKeyFacts } from './ObjectKeyFacts';
+import { ruleFromParsedKey } from './ruleFromParsedKey';
 import { useStore } from '../../state/store';
-import { bytesFormat, instantFormat } from '../../util/format';
 import { keyInfo, keyInfoReason } from '../../util/keyInfo';
 import { timeZoneOf } from '../../state/settingsSlice';
-
-/** A rule pre-filled from a shipped key (prefix, format, compression, partition format guess). */
-export function ruleFromParsedKey(info: ParsedObjectKey, bucket: string): ShippingRule {
-  const rule = shippingRuleDefault();
-  return {
-    ...rule,
-    bucket,
-    prefix: info.prefix,
-    format: info.format,
-    compression: info.compression,
-    partitionFormat: info.partitionFormat ?? rule.partitionFormat,
-    timeZone: info.timeZone ?? rule.timeZone,
-  };
-}
 
 /** Side panel for the selected object. */
 export function SelectedObjectPanel() {
@@ -43,7 +27,6 @@ export function SelectedObjectPanel() {
   if (!s.key) return null;
   const entry = s.objects.find((o) => o.key === s.key);
   const info = keyInfo(s.key);
-  const hive = info ? Object.entries(info.hiveColumns) : [];
   return (
     <section className="panel" aria-label={t('browse.selected')} data-testid="selected-object">
       <h3>{t('browse.selected')}</h3>
@@ -51,38 +34,7 @@ export function SelectedObjectPanel() {
         {s.key}
       </div>
       {info ? (
-        <dl className="kv">
-          <dt>{t('browse.col.taskTime')}</dt>
-          <dd>
-            {instantFormat(info.taskTimeMs, s.zone)} ({s.zone})
-          </dd>
-          <dt>{t('browse.col.taskNumber')}</dt>
-          <dd>{info.taskNumber}</dd>
-          <dt>{t('browse.col.format')}</dt>
-          <dd>
-            {info.format} · {info.compression}
-          </dd>
-          <dt>{t('rules.partitionFormat')}</dt>
-          <dd>{info.partitionFormat ?? '—'}</dd>
-          {hive.length > 0 && (
-            <>
-              <dt>{t('browse.partitionColumns')}</dt>
-              <dd className="hive-cols">
-                {hive.map(([k, v]) => (
-                  <span key={k} className="hive-col">
-                    {k}={v}
-                  </span>
-                ))}
-              </dd>
-            </>
-          )}
-          {entry && (
-            <>
-              <dt>{t('browse.col.size')}</dt>
-              <dd>{bytesFormat(entry.size)}</dd>
-            </>
-          )}
-        </dl>
+        <ObjectKeyFacts info={info} entry={entry} zone={s.zone} />
       ) : (
         <p className="muted small">{t('browse.notShipped', { reason: keyInfoReason(s.key) })}</p>
       )}
