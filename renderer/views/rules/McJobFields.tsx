@@ -3,11 +3,11 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../i18n';
-import type { MessageKey } from '../../i18n';
 import { useStore } from '../../state/store';
-import type { MaxComputeDraft } from './maxcomputeSlice';
+import { McDraftInputs } from './McDraftInputs';
+import type { McDraftField } from './McDraftInputs';
 
-const textFields: { key: keyof MaxComputeDraft; label: MessageKey }[] = [
+const textFields: McDraftField[] = [
   { key: 'datasource', label: 'mc.datasource' },
   { key: 'description', label: 'mc.description' },
   { key: 'logstore', label: 'mc.logstore' },
@@ -24,18 +24,7 @@ export function McJobFields() {
   const s = useStore(useShallow((st) => ({ mc: st.mc, patch: st.mcPatch })));
   return (
     <div className="row" style={{ flexWrap: 'wrap' }}>
-      {textFields.map((f) => (
-        <label key={f.key} className="field">
-          {t(f.label)}
-          <input
-            className="mono"
-            aria-label={t(f.label)}
-            value={String(s.mc[f.key])}
-            onChange={(e) => s.patch({ [f.key]: e.target.value })}
-            data-testid={`mc-${f.key}`}
-          />
-        </label>
-      ))}
+      <McDraftInputs fields={textFields} />
       <label className="field" style={{ flex: '1 1 100%' }}>
         {t('mc.columns')}
         <input

@@ -7,13 +7,14 @@ import { useShallow } from 'zustand/react/shallow';
 import { policyOssWrite, policyPassRole, policySubaccount, policyToJson, policyTrust } from '../../../core/maxcompute';
 import type { PolicyResult } from '../../../core/maxcompute';
 import { useT } from '../../i18n';
-import type { MessageKey } from '../../i18n';
 import { useStore } from '../../state/store';
 import type { MaxComputeDraft } from './maxcomputeSlice';
+import { McDraftInputs } from './McDraftInputs';
+import type { McDraftField } from './McDraftInputs';
 import { McIssues } from './McIssues';
 import { McSaveBar } from './McSaveBar';
 
-const inputs: { key: keyof MaxComputeDraft; label: MessageKey }[] = [
+const inputs: McDraftField[] = [
   { key: 'shippingAccountId', label: 'mc.shippingAccount' },
   { key: 'bucketAccountId', label: 'mc.bucketAccount' },
   { key: 'roleName', label: 'mc.roleName' },
@@ -49,18 +50,7 @@ export function RuleMaxComputePolicy() {
     <section className="stack" aria-labelledby="mc-policies" ref={ref}>
       <h3 id="mc-policies">{t('mc.policies')}</h3>
       <div className="row" style={{ flexWrap: 'wrap' }}>
-        {inputs.map((f) => (
-          <label key={f.key} className="field">
-            {t(f.label)}
-            <input
-              className="mono"
-              aria-label={t(f.label)}
-              value={String(s.mc[f.key])}
-              onChange={(e) => s.patch({ [f.key]: e.target.value })}
-              data-testid={`mc-${f.key}`}
-            />
-          </label>
-        ))}
+        <McDraftInputs fields={inputs} />
       </div>
       {results.map(({ kind, result }) => {
         const json = result.ok ? policyToJson(result.policy) : null;
