@@ -36,21 +36,39 @@ export class JobRegistry {
     this.running.set(id, controller);
     let lastEmit = 0;
     let lastPhase = '';
+    // A dropped update is sent once the interval has passed, so a job waiting on one slow step
+    // (a large object after two small ones) shows what it has done, not an older count.
+    let pending: ApiEvents['onJobProgress'] | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const emit = (event: ApiEvents['onJobProgress']) => {
+      clearTimeout(timer);
+      timer = undefined;
+      pending = null;
+      lastEmit = Date.now();
+      lastPhase = event.phase;
+      this.events.emit('onJobProgress', event);
+    };
     const job: Job = {
       id,
       signal: controller.signal,
       progress: (phase, done, total, bytes) => {
-        const now = Date.now();
+        const event = { jobId: id, phase, done, total, ...(bytes === undefined ? {} : { bytes }) };
         const final = total !== null && done >= total;
-        if (phase === lastPhase && !final && now - lastEmit < progressIntervalMs) return;
-        lastEmit = now;
-        lastPhase = phase;
-        this.events.emit('onJobProgress', { jobId: id, phase, done, total, ...(bytes === undefined ? {} : { bytes }) });
+        const wait = lastEmit + progressIntervalMs - Date.now();
+        if (phase !== lastPhase || final || wait <= 0) {
+          emit(event);
+          return;
+        }
+        pending = event;
+        timer ??= setTimeout(() => {
+          if (pending) emit(pending);
+        }, wait);
       },
     };
     try {
       return await work(job);
     } finally {
+      clearTimeout(timer);
       this.running.delete(id);
     }
   }

@@ -13,7 +13,7 @@ import { translate } from '../../renderer/i18n';
 import { startSlsTestServer } from '../servers/slsServer';
 import type { SlsTestServer } from '../servers/slsServer';
 import type { Harness } from './harness';
-import { harnessStart, listingDone, shot } from './harness';
+import { harnessStart, listingDone, outputDirSet, shot } from './harness';
 
 let h: Harness;
 let sls: SlsTestServer;
@@ -21,12 +21,7 @@ let sls: SlsTestServer;
 beforeAll(async () => {
   [h, sls] = await Promise.all([harnessStart(), startSlsTestServer({ withSampleRules: true })]);
   // Downloads go to the settings' output folder: this run's temp folder, never ~/Downloads.
-  const response = await fetch(new URL('/api/call/settings.set', h.server.url), {
-    method: 'POST',
-    headers: { 'X-Shiplens-Token': h.server.token, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ outputDir: join(h.tempDir, 'downloads') }),
-  });
-  expect(await response.json()).toMatchObject({ ok: true, value: { outputDir: join(h.tempDir, 'downloads') } });
+  await outputDirSet(h, join(h.tempDir, 'downloads'));
 });
 afterAll(async () => {
   await Promise.all([h?.close(), sls?.close()]);

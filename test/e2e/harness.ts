@@ -134,3 +134,15 @@ export async function shot(page: Page, name: string): Promise<void> {
 export async function listingDone(page: Page, prefix: string): Promise<void> {
   await page.locator(`[data-testid="listing-status"][data-state="done"][data-prefix="${prefix}"]`).waitFor();
 }
+
+/** Point the settings' output folder (downloads, Browse's decompress job) at `dir`, never ~/Downloads. */
+export async function outputDirSet(h: Harness, dir: string): Promise<void> {
+  const response = await fetch(new URL('/api/call/settings.set', h.server.url), {
+    method: 'POST',
+    headers: { 'X-Shiplens-Token': h.server.token, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ outputDir: dir }),
+  });
+  const answer = (await response.json()) as { ok: boolean; value?: { outputDir?: string } };
+  if (!answer.ok || answer.value?.outputDir !== dir)
+    throw new Error(`settings.set did not take the output folder: ${JSON.stringify(answer)}`);
+}

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiEvents } from '../../../../main/model';
 import { EventHub } from '../../../../main/services/eventHub';
 import { JobRegistry } from '../../../../main/services/jobRegistry';
@@ -36,5 +36,51 @@ describe('JobRegistry', () => {
     });
     expect(seen[0]).toBe(0);
     expect(seen.at(-1)).toBe(100);
+  });
+
+  describe('an update dropped by the 100 ms interval', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('is sent when the interval has passed, while the job waits on a slow step', async () => {
+      vi.useFakeTimers();
+      const events = new EventHub<ApiEvents>();
+      const seen: ApiEvents['onJobProgress'][] = [];
+      events.subscribe((_e, p) => seen.push(p));
+      const jobs = new JobRegistry(events);
+      let finish = () => {};
+      const running = jobs.run('slow', async (job) => {
+        job.progress('decode', 0, 10, 0);
+        job.progress('decode', 1, 10, 100);
+        job.progress('decode', 2, 10, 250);
+        // The third object takes long: nothing else is reported until it ends.
+        await new Promise<void>((resolve) => (finish = resolve));
+      });
+      expect(seen.map((p) => p.done)).toEqual([0]);
+      await vi.advanceTimersByTimeAsync(99);
+      expect(seen.map((p) => p.done)).toEqual([0]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(seen).toEqual([
+        { jobId: 'slow', phase: 'decode', done: 0, total: 10, bytes: 0 },
+        { jobId: 'slow', phase: 'decode', done: 2, total: 10, bytes: 250 },
+      ]);
+      finish();
+      await running;
+    });
+
+    it('is not sent after the job has ended', async () => {
+      vi.useFakeTimers();
+      const events = new EventHub<ApiEvents>();
+      const seen: number[] = [];
+      events.subscribe((_e, p) => seen.push(p.done));
+      const jobs = new JobRegistry(events);
+      await jobs.run(undefined, async (job) => {
+        job.progress('list', 1, null);
+        job.progress('list', 2, null);
+      });
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(seen).toEqual([1]);
+    });
   });
 });
