@@ -91,9 +91,12 @@ export class RangeCache {
       throw fsWriteErrorToShiplens(error, this.dir);
     });
     const columnar: { name: string; bytes: number }[] = [];
-    for (const name of await readdir(this.dir)) {
+    const names = await readdir(this.dir);
+    // All at once: one stat awaited after the other cost a warm day's 576 files ~30 ms.
+    const infos = await Promise.all(names.map((name) => stat(path.join(this.dir, name)).catch(() => null)));
+    for (const [i, name] of names.entries()) {
       const m = entryPattern.exec(name);
-      const info = await stat(path.join(this.dir, name)).catch(() => null);
+      const info = infos[i];
       if (!info?.isFile()) continue;
       const c = columnarPattern.exec(name);
       if (c && Number(c[2]) === info.size) columnar.push({ name, bytes: info.size });
@@ -161,7 +164,8 @@ export class RangeCache {
     }
     entry.usedMs = Date.now();
     this.pinned.add(stem);
-    await utimes(file, new Date(), new Date(entry.usedMs)).catch(() => undefined);
+    // The file's time keeps the use for the next process's LRU order; nothing waits for it.
+    void utimes(file, new Date(), new Date(entry.usedMs)).catch(() => undefined);
     return file;
   }
 

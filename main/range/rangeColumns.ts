@@ -56,15 +56,32 @@ export async function rangeColumnarUsable(
   return usable;
 }
 
-/** The reader over a JSON range's files: columnar forms in `usable`, JSON for the rest. */
+/** Columnar files grouped by signature (same columns, same types), in first-seen order. */
+function bySignature(files: readonly RangeFile[]): RangeFile[][] {
+  const groups = new Map<string, RangeFile[]>();
+  for (const f of files) {
+    const signature = f.columnar?.signature ?? '';
+    const group = groups.get(signature);
+    if (group) group.push(f);
+    else groups.set(signature, [f]);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * The reader over a JSON range's files: columnar forms in `usable`, JSON for the rest. The
+ * columnar files are read by one `read_parquet` per signature, without `union_by_name`: files of
+ * one signature have the same schema, and binding a union by name reads every file's footer
+ * before the query starts (0.1–0.2 s of a warm day's 288 objects).
+ */
 export function rangeJsonReaderSql(
   files: readonly RangeFile[],
   columns: readonly RangeColumnType[],
   usable: ReadonlySet<RangeFile>,
 ): RangeReader {
   const json = files.filter((f) => !usable.has(f));
-  const columnar = files.filter((f) => usable.has(f));
-  // Each branch's file_index counts from 0: the columnar branch's follow the JSON files.
+  const groups = bySignature(files.filter((f) => usable.has(f)));
+  // Each branch's file_index counts from 0: a branch's offset is the number of files before it.
   const index = (offset: number): string => `file_index${offset > 0 ? ` + ${offset}::UBIGINT` : ''} AS ${sqlIdent(rangeFileColumn)}`;
   const parts: string[] = [];
   if (json.length > 0) {
@@ -73,11 +90,13 @@ export function rangeJsonReaderSql(
     const names = columns.map((c) => sqlIdent(c.name));
     parts.push(`SELECT ${[...names, index(0)].join(', ')} FROM read_json(${list}, format='newline_delimited', columns=${given})`);
   }
-  if (columnar.length > 0) {
-    const present = new Set(columnar.flatMap((f) => (signatureColumns.get(f.columnar?.signature ?? '') ?? []).map((c) => c.name)));
+  let offset = json.length;
+  for (const group of groups) {
+    const present = new Set((signatureColumns.get(group[0]?.columnar?.signature ?? '') ?? []).map((c) => c.name));
     const select = columns.map((c) => (present.has(c.name) ? sqlIdent(c.name) : `CAST(NULL AS ${c.type}) AS ${sqlIdent(c.name)}`));
-    const list = `[${columnar.map((f) => sqlString(f.columnar?.file ?? '')).join(', ')}]`;
-    parts.push(`SELECT ${[...select, index(json.length)].join(', ')} FROM read_parquet(${list}, union_by_name=true)`);
+    const list = `[${group.map((f) => sqlString(f.columnar?.file ?? '')).join(', ')}]`;
+    parts.push(`SELECT ${[...select, index(offset)].join(', ')} FROM read_parquet(${list})`);
+    offset += group.length;
   }
-  return { sql: `(${parts.join(' UNION ALL ')})`, order: [...json, ...columnar] };
+  return { sql: `(${parts.join(' UNION ALL ')})`, order: [...json, ...groups.flat()] };
 }

@@ -14,7 +14,7 @@
 import { throwIfCancelled } from '../../core/errors';
 import { objectKeyParse, planIncludesTask, planLogTimeRange } from '../../core/shipping';
 import type { ListingPlan } from '../../core/shipping';
-import type { Compression, StorageFormat } from '../../core/model';
+import type { Compression, ObjectEntry, StorageFormat } from '../../core/model';
 import { keyCompare, storageListAll } from '../storage/listing';
 import type { Storage } from '../storage/storage';
 import { rangeShippingRule } from './rangeSpec';
@@ -79,32 +79,54 @@ function objectOrder(a: RangeObject, b: RangeObject): number {
   return a.taskTimeMs - b.taskTimeMs || keyCompare(a.key, b.key);
 }
 
+/** Prefixes listed at once: a day of 5-minute folders is 288 prefixes (288 OSS round trips one after the other). */
+const listConcurrency = 6;
+
+/** Each prefix's listed entries, in prefix order (so `skipped` does not depend on timing). */
+async function listPrefixes(storage: Storage, prefixes: readonly string[], options: RangePlanOptions): Promise<ObjectEntry[][]> {
+  const pages: ObjectEntry[][] = prefixes.map(() => []);
+  let next = 0;
+  let listed = 0;
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    while (next < prefixes.length && !failed) {
+      throwIfCancelled(options.signal);
+      const i = next++;
+      await storageListAll(storage, { prefix: prefixes[i] as string, delimiter: '', signal: options.signal }, (page) => {
+        (pages[i] as ObjectEntry[]).push(...page.objects);
+        listed += page.objects.length;
+        options.onProgress?.(listed);
+      }).catch((error: unknown) => {
+        // The others stop at their next prefix: the first failure is the plan's.
+        failed = true;
+        throw error;
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(listConcurrency, prefixes.length) }, worker));
+  return pages;
+}
+
 /** List and filter the objects of a range (task-time order). */
 export async function rangePlan(storage: Storage, spec: RangeSpec, options: RangePlanOptions = {}): Promise<RangePlan> {
   const rule = rangeShippingRule(spec);
   const listing = planLogTimeRange(rule, spec.fromMs, spec.toMs, { slackMs: options.slackMs });
   const objects: RangeObject[] = [];
   const skipped: RangePlan['skipped'] = [];
-  let listed = 0;
-  for (const prefix of listing.prefixes) {
-    throwIfCancelled(options.signal);
-    await storageListAll(storage, { prefix, delimiter: '', signal: options.signal }, (page) => {
-      for (const entry of page.objects) {
-        const parsed = objectKeyParse(entry.key, rule);
-        if (!parsed.ok) {
-          if (skipped.length < skippedKept && !entry.key.endsWith('/')) skipped.push({ key: entry.key, reason: parsed.reason });
-          continue;
-        }
-        if (parsed.value.format !== spec.rule.format) {
-          if (skipped.length < skippedKept)
-            skipped.push({ key: entry.key, reason: `the suffix says ${parsed.value.format}, the rule ships ${spec.rule.format}` });
-          continue;
-        }
-        if (planIncludesTask(listing, parsed.value.taskTimeMs)) objects.push(objectOf(entry, parsed.value));
+  for (const entries of await listPrefixes(storage, listing.prefixes, options)) {
+    for (const entry of entries) {
+      const parsed = objectKeyParse(entry.key, rule);
+      if (!parsed.ok) {
+        if (skipped.length < skippedKept && !entry.key.endsWith('/')) skipped.push({ key: entry.key, reason: parsed.reason });
+        continue;
       }
-      listed += page.objects.length;
-      options.onProgress?.(listed);
-    });
+      if (parsed.value.format !== spec.rule.format) {
+        if (skipped.length < skippedKept)
+          skipped.push({ key: entry.key, reason: `the suffix says ${parsed.value.format}, the rule ships ${spec.rule.format}` });
+        continue;
+      }
+      if (planIncludesTask(listing, parsed.value.taskTimeMs)) objects.push(objectOf(entry, parsed.value));
+    }
   }
   objects.sort(objectOrder);
   const partitions = new Set(objects.map((o) => o.partitionPath)).size;

@@ -121,4 +121,41 @@ describe('range cache columnar forms', () => {
     ]);
     expect(fromParquet.rows).toEqual([['"three"'], ['4.5']]);
   });
+
+  it('reads columnar forms of different signatures together, each file with its own columns', async () => {
+    const root = fresh('range-col-groups-');
+    const base = Date.parse('2026-12-04T10:00:00+08:00') / 1000;
+    // Two schemas, both the range's types for what they hold: {v} and {v, extra}, two objects each.
+    const objects: Record<string, unknown>[][] = [
+      [{ v: 1 }, { v: 2 }],
+      [{ v: 3, extra: 'a' }],
+      [{ v: 4 }],
+      [{ v: 5, extra: 'b' }, { v: 6 }],
+    ];
+    objects.forEach((rows, i) => {
+      const dir = join(root, 'logs', '2026', '12', '04', '10');
+      mkdirSync(dir, { recursive: true });
+      const lines = rows.map((r, j) => JSON.stringify({ __time__: base + i * 300 + j, ...r })).join('\n');
+      writeFileSync(join(dir, `${String((i + 1) * 5).padStart(2, '0')}_${base + (i + 1) * 300}123456789_${i}`), `${lines}\n`);
+    });
+    const rule = rangeRuleFromOptions({ partitionFormat: '%Y/%m/%d/%H/%M', compression: 'none' });
+    const deps = rangeDepsCreate({ dataDir: fresh('range-col-'), workerPath: null, maxDecodeBytes: 1 << 30 });
+    const sql = 'SELECT v, extra, _key FROM logs ORDER BY __time__';
+    const jsonRows = await run(root, rule, deps, sql);
+    expect(await rangeConvert(deps.cache)).toEqual({ converted: 4, kept: 0 });
+    const signatures = new Set(readdirSync(deps.cache.dir).flatMap((f) => /\.([0-9a-f]{12})\.parquet$/.exec(f)?.[1] ?? []));
+    expect(signatures.size).toBe(2);
+    expect(blankJson(deps.cache.dir)).toBe(4);
+    const columnarRows = await run(root, rule, deps, sql);
+    expect(columnarRows.reads).toBe(0);
+    expect(columnarRows.rows).toEqual(jsonRows.rows);
+    expect(columnarRows.rows.map((r) => [r[0], r[1]])).toEqual([
+      ['1', null],
+      ['2', null],
+      ['3', 'a'],
+      ['4', null],
+      ['5', 'b'],
+      ['6', null],
+    ]);
+  });
 });

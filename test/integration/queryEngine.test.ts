@@ -77,6 +77,36 @@ describe('range engine', () => {
     expect([second.fetched.reads, storage.opens]).toEqual([0, 36]);
   });
 
+  it('reads a changed object again (new size and time) and answers with its new rows exactly', async () => {
+    const d = deps();
+    const copy = tempDir('range-changed-');
+    for (const key of day.tally.objects) {
+      mkdirSync(dirname(join(copy, key)), { recursive: true });
+      copyFileSync(join(day.dir, key), join(copy, key));
+    }
+    const storage = counting(new LocalFolderStorage(copy));
+    const sql = 'SELECT status, count(*) AS n, sum(bytes::BIGINT) AS s FROM logs GROUP BY status ORDER BY status';
+    const tally = (rowsOf: typeof day.rows) => {
+      const by = new Map<string, [number, number]>();
+      for (const r of rowsOf) {
+        const [n, s] = by.get(r.status) ?? [0, 0];
+        by.set(r.status, [n + 1, s + r.bytes]);
+      }
+      return [...by].sort((a, b) => a[0].localeCompare(b[0])).map(([status, [n, s]]) => [status, String(n), String(s)]);
+    };
+    const before = await rows(storage, jsonRule, d, sql);
+    expect(before.out).toEqual(tally(day.rows));
+    expect((await rows(storage, jsonRule, d, sql)).fetched.reads).toBe(0);
+    // Object 7 now holds object 20's bytes (another size; the rows of 20 are in the window too).
+    const [changed, source] = [day.tally.objects[7] as string, day.tally.objects[20] as string];
+    expect(statSync(join(copy, changed)).size).not.toBe(statSync(join(copy, source)).size);
+    writeFileSync(join(copy, changed), readFileSync(join(copy, source)));
+    const after = await rows(storage, jsonRule, d, sql);
+    expect(after.fetched.reads).toBe(1);
+    const expected = [...day.rows.filter((r) => r.key !== changed), ...day.rows.filter((r) => r.key === source)];
+    expect(after.out).toEqual(tally(expected));
+  });
+
   it('leaves no partial cache entry when cancelled mid-range', async () => {
     const d = deps();
     const storage = counting(new LocalFolderStorage(day.dir), day.tally.objects[5]);
