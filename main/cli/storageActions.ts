@@ -7,14 +7,16 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { ShiplensError } from '../../core/errors';
 import type { ObjectEntry } from '../../core/model';
+import { downloadTargets, objectsDownload } from '../engine/objectsDownload';
+import type { DownloadTarget } from '../engine/objectsDownload';
+import { objectsListAll } from '../engine/objectsList';
 import { safeJoin } from '../safePath';
-import { outputFolderPrepare, outputNameCheck } from '../services/outputName';
-import { storageListAll } from '../storage/listing';
 import { LocalFolderStorage } from '../storage/localFolderStorage';
 import type { Storage } from '../storage/storage';
 import type { CliContext } from './cliOptions';
 import { cliGlobals } from './cliOptions';
 import { cliProgress } from './cliOutput';
+import type { CliProgress } from './cliOutput';
 import { cliLocationParse, cliOssStorage, cliStorageOpen } from './cliSources';
 
 export interface LsFlags {
@@ -30,7 +32,7 @@ function objectLine(o: ObjectEntry): string {
 export async function lsAction(url: string, flags: LsFlags, command: Command, ctx: CliContext): Promise<void> {
   ctx.source = url;
   const { storage, prefix } = await cliStorageOpen(cliLocationParse(url, ctx.io.cwd), cliGlobals(command), ctx.io);
-  const progress = await storageListAll(
+  const progress = await objectsListAll(
     storage,
     { prefix, delimiter: flags.recursive ? '' : '/', maxKeys: flags.pageSize, signal: ctx.signal },
     async (page) => {
@@ -49,33 +51,24 @@ export async function lsAction(url: string, flags: LsFlags, command: Command, ct
 }
 
 /** What to download: one object, or every object under a prefix (kept relative to it). */
-async function getTargets(
-  url: string,
-  command: Command,
-  ctx: CliContext,
-): Promise<{ storage: Storage; keys: { key: string; name: string }[] }> {
+async function getTargets(url: string, command: Command, ctx: CliContext): Promise<{ storage: Storage; targets: DownloadTarget[] }> {
   const location = cliLocationParse(url, ctx.io.cwd);
   if (location.kind === 'local') {
     const info = await stat(location.path).catch(() => null);
     if (!info) throw new ShiplensError('NOT_FOUND', 'The file does not exist.', { source: url });
-    if (!info.isDirectory())
-      return {
-        storage: new LocalFolderStorage(path.dirname(location.path)),
-        keys: [{ key: path.basename(location.path), name: path.basename(location.path) }],
-      };
+    if (!info.isDirectory()) {
+      const storage = new LocalFolderStorage(path.dirname(location.path));
+      return { storage, targets: await downloadTargets(storage, path.basename(location.path), ctx.signal) };
+    }
   }
   const { storage, prefix } =
     location.kind === 'local'
       ? { storage: new LocalFolderStorage(location.path) as Storage, prefix: '' }
       : { storage: (await cliOssStorage(location.bucket, cliGlobals(command), ctx.io)) as Storage, prefix: location.key };
-  if (prefix !== '' && !prefix.endsWith('/')) return { storage, keys: [{ key: prefix, name: path.posix.basename(prefix) }] };
-  const keys: { key: string; name: string }[] = [];
-  await storageListAll(storage, { prefix, delimiter: '', signal: ctx.signal }, (page) => {
-    for (const o of page.objects) if (!o.key.endsWith('/')) keys.push({ key: o.key, name: o.key.slice(prefix.length) });
-  });
-  if (keys.length === 0)
+  const targets = await downloadTargets(storage, prefix, ctx.signal);
+  if (targets.length === 0)
     throw new ShiplensError('NOT_FOUND', 'No objects under this prefix.', { source: url, hint: 'Check the prefix with `shiplens ls`' });
-  return { storage, keys };
+  return { storage, targets };
 }
 
 export async function getAction(
@@ -85,20 +78,22 @@ export async function getAction(
   ctx: CliContext,
 ): Promise<void> {
   ctx.source = url;
-  const { storage, keys } = await getTargets(url, command, ctx);
-  const dir = path.resolve(ctx.io.cwd, flags.output ?? '.');
-  for (const { key, name } of keys) {
-    const dest = safeJoin(dir, name);
-    outputNameCheck(dest);
-    await outputFolderPrepare(dest, dir);
-    ctx.source = storage.kind === 'oss' ? `oss://${storage.bucket}/${key}` : key;
-    const progress = cliProgress(ctx.io, `downloading ${key}`, 0, true);
-    const { bytes } = await storage.download(key, dest, {
-      overwrite: flags.force === true,
-      signal: ctx.signal,
-      onProgress: (done, total) => progress.update(done, total),
-    });
-    await progress.done();
-    await ctx.io.stdout.write(`${path.relative(ctx.io.cwd, dest) || dest}  ${bytes} bytes\n`);
-  }
+  const { storage, targets } = await getTargets(url, command, ctx);
+  let progress: CliProgress | undefined;
+  await objectsDownload(storage, targets, {
+    outDir: path.resolve(ctx.io.cwd, flags.output ?? '.'),
+    overwrite: flags.force === true,
+    safeJoin,
+    signal: ctx.signal,
+    onObjectStart: ({ key }) => {
+      ctx.source = storage.kind === 'oss' ? `oss://${storage.bucket}/${key}` : key;
+      const shown = cliProgress(ctx.io, `downloading ${key}`, 0, true);
+      progress = shown;
+      return (done, total) => shown.update(done, total);
+    },
+    onObjectDone: async (_target, dest, bytes) => {
+      await progress?.done();
+      await ctx.io.stdout.write(`${path.relative(ctx.io.cwd, dest) || dest}  ${bytes} bytes\n`);
+    },
+  });
 }

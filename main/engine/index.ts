@@ -7,13 +7,24 @@
  * small objects, the native addon for big ones), the parquetjs-lite writer and snappy
  * compression. Rules are read by the one parser in core/shipping/ruleInput.ts.
  *
+ * Beside the bound engine, the operations over a storage are plain functions, each in its own
+ * file (import the file, not this index, so `shiplens ls` does not load the decoders):
+ * - objectsList.ts — listing: a page (`browse.list`), every page streamed (`shiplens ls`,
+ *   range planning), the object keys below a folder (download and decompress targets);
+ * - objectsDownload.ts — download: targets, the file checks before any byte moves (name,
+ *   overwrite consent, folder without links), then the storage's download with progress and
+ *   cancel (`object.download`, `shiplens get`);
+ * - objectsDecompress.ts — a partition decoded into one folder as one job
+ *   (`decompress.objects`); decodedName.ts names decoded files for every decode face.
+ *
  * Who calls it: the API handlers (main/api/handlers/*, through `services.engine`, built by
  * main/services/wiring.ts) and the CLI actions (main/cli/*Actions.ts, through `engineShared()`).
- * Both faces therefore decode, open, export and simulate with the same code and the same
- * decoder choice; the CLI only parses arguments and formats output. Heavy readers (Parquet,
- * the simulator's writer) load on first use, so `shiplens decode` does not pay for them.
- * Files are written by main/services/outputWriter.ts, listing and download by the one Storage
- * interface (main/storage/storage.ts).
+ * Both faces therefore list, download, decode, open, export and simulate with the same code and
+ * the same decoder choice; the CLI only parses arguments and formats output, the handlers
+ * resolve the output folder and run the work as a job. Heavy readers (Parquet, the
+ * simulator's writer) load on first use, so `shiplens decode` does not pay for them. Files are
+ * written by main/services/outputWriter.ts; storages (main/storage/storage.ts) only list,
+ * read and download.
  */
 import { snappyDecode } from '../../core/codecs';
 import { formatDetect } from '../../core/detect';

@@ -15,10 +15,10 @@ import type { SnappyVariant } from '../../core/codecs';
 import { ShiplensError, throwIfCancelled, toShiplensError } from '../../core/errors';
 import type { DecodeOptions } from '../services/decodeRunner';
 import { outputTargetCheck, outputWrite } from '../services/outputWriter';
-import { storageListAll } from '../storage/listing';
 import type { Storage } from '../storage/storage';
 import type { ObjectDecompressOutcome, ObjectsDecompressResult } from '../model';
 import { contentFormatSniff, decompressOutputName } from './decodedName';
+import { objectKeysUnder } from './objectsList';
 import type { Engine } from './engineTypes';
 
 /** What the operation is given: the storage, detection, the decoder and the output folder's joiner. */
@@ -59,12 +59,7 @@ export async function objectsDecompressKeys(storage: Storage, request: ObjectsDe
     }
     return [...new Set(keys)];
   }
-  const found: string[] = [];
-  await storageListAll(storage, { prefix, delimiter: request.recursive ? '' : '/', signal }, (page) => {
-    found.push(...page.objects.map((o) => o.key).filter((key) => !key.endsWith('/')));
-    request.onProgress('list', found.length, null, 0);
-  });
-  return found;
+  return objectKeysUnder(storage, { prefix, recursive: request.recursive, signal }, (found) => request.onProgress('list', found, null, 0));
 }
 
 /** The output path of `key` decoded to a `name`: the key's folders below the prefix, inside the output folder. */

@@ -15,7 +15,8 @@ import { throwIfCancelled } from '../../core/errors';
 import { objectKeyParse, planIncludesTask, planLogTimeRange } from '../../core/shipping';
 import type { ListingPlan } from '../../core/shipping';
 import type { Compression, ObjectEntry, StorageFormat } from '../../core/model';
-import { keyCompare, storageListAll } from '../storage/listing';
+import { objectsListAll } from '../engine/objectsList';
+import { keyCompare } from '../storage/listing';
 import type { Storage } from '../storage/storage';
 import { rangeShippingRule } from './rangeSpec';
 import type { RangeSpec } from './rangeSpec';
@@ -92,7 +93,7 @@ async function listPrefixes(storage: Storage, prefixes: readonly string[], optio
     while (next < prefixes.length && !failed) {
       throwIfCancelled(options.signal);
       const i = next++;
-      await storageListAll(storage, { prefix: prefixes[i] as string, delimiter: '', signal: options.signal }, (page) => {
+      await objectsListAll(storage, { prefix: prefixes[i] as string, delimiter: '', signal: options.signal }, (page) => {
         (pages[i] as ObjectEntry[]).push(...page.objects);
         listed += page.objects.length;
         options.onProgress?.(listed);

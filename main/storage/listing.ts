@@ -1,13 +1,12 @@
 /**
- * Listing helpers shared by the storages: key order, opaque page tokens, list-all.
+ * Listing helpers shared by the storages: key order, opaque page tokens, page size (the
+ * listing operations themselves are the engine's: main/engine/objectsList.ts).
  *
  * OSS orders keys by their UTF-8 bytes, which is not JavaScript's UTF-16 string order for
  * characters past U+FFFF; we compare bytes so both storages page the same way.
  */
-import { ShiplensError, throwIfCancelled } from '../../core/errors';
-import type { ObjectEntry, ListPage } from '../../core/model';
+import { ShiplensError } from '../../core/errors';
 import { listMaxKeysDefault } from './storage';
-import type { Storage } from './storage';
 
 /** Compare two keys in UTF-8 byte order (OSS listing order). */
 export function keyCompare(a: string, b: string): number {
@@ -49,63 +48,4 @@ export function pageTokenDecode(kind: string, token: string): Record<string, str
 export function maxKeysClamp(maxKeys: number | undefined): number {
   if (maxKeys === undefined || !Number.isFinite(maxKeys)) return listMaxKeysDefault;
   return Math.min(listMaxKeysDefault, Math.max(1, Math.floor(maxKeys)));
-}
-
-/** Progress of `storageListAll`. */
-export interface ListAllProgress {
-  pages: number;
-  objects: number;
-  prefixes: number;
-}
-
-/**
- * List every page under a prefix, streaming each page to `onPage`, cancellable.
- *
- * Refuses to loop: a page token seen twice means the server answers inconsistently, and the
- * listing is reported as LISTING_INCOMPLETE rather than spinning or stopping silently short.
- */
-export async function storageListAll(
-  storage: Storage,
-  options: { prefix: string; delimiter: '/' | ''; maxKeys?: number; signal?: AbortSignal; maxPages?: number },
-  onPage: (page: ListPage, progress: ListAllProgress) => void | Promise<void>,
-): Promise<ListAllProgress> {
-  const seen = new Set<string>();
-  const progress: ListAllProgress = { pages: 0, objects: 0, prefixes: 0 };
-  let pageToken: string | undefined;
-  for (;;) {
-    throwIfCancelled(options.signal);
-    const page = await storage.list({
-      prefix: options.prefix,
-      delimiter: options.delimiter,
-      maxKeys: options.maxKeys,
-      pageToken,
-      signal: options.signal,
-    });
-    progress.pages++;
-    progress.objects += page.objects.length;
-    progress.prefixes += page.prefixes.length;
-    await onPage(page, progress);
-    if (page.nextPageToken === null) return progress;
-    if (seen.has(page.nextPageToken) || (options.maxPages !== undefined && progress.pages >= options.maxPages)) {
-      throw new ShiplensError(
-        'LISTING_INCOMPLETE',
-        `The listing stopped after ${progress.objects} objects: the server repeated a page token.`,
-        {
-          source: `${storage.label}/${options.prefix}`,
-          hint: 'The listing is incomplete; try again later.',
-        },
-      );
-    }
-    seen.add(page.nextPageToken);
-    pageToken = page.nextPageToken;
-  }
-}
-
-/** Collect all objects under a prefix (convenience for tests and small prefixes). */
-export async function storageListAllObjects(storage: Storage, prefix: string, signal?: AbortSignal): Promise<ObjectEntry[]> {
-  const out: ObjectEntry[] = [];
-  await storageListAll(storage, { prefix, delimiter: '', signal }, (page) => {
-    out.push(...page.objects);
-  });
-  return out;
 }

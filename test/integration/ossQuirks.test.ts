@@ -3,7 +3,7 @@
 // continuation token. Each is a switchable quirk of the test server, read through OssStorage.
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { storageListAll } from '../../main/storage/listing';
+import { objectsListAll } from '../../main/engine/objectsList';
 import { ossClientOptions, ossPathStyle } from '../../main/storage/ossClient';
 import { ossQuirksForget } from '../../main/storage/ossQuirks';
 import { OssStorage } from '../../main/storage/ossStorage';
@@ -138,7 +138,7 @@ describe('ListObjectsV2 truncated without a token', () => {
     server.quirks.listV2WithoutToken = true;
     const oss = storage();
     const keys: string[] = [];
-    await storageListAll(oss, { prefix: 'list/', delimiter: '', maxKeys: 2 }, (page) => void keys.push(...page.objects.map((o) => o.key)));
+    await objectsListAll(oss, { prefix: 'list/', delimiter: '', maxKeys: 2 }, (page) => void keys.push(...page.objects.map((o) => o.key)));
     expect(keys).toEqual(['list/0', 'list/1', 'list/2', 'list/3', 'list/4']);
     expect(server.stats.log.map((r) => r.op)).toEqual(['listV2', 'listV1', 'listV1', 'listV1']);
     server.stats.reset();
@@ -163,7 +163,7 @@ describe('ListObjectsV2 truncated without a token', () => {
   it('pages folders (delimiter) with NextMarker', async () => {
     server.quirks.listV2WithoutToken = true;
     const seen: string[] = [];
-    await storageListAll(
+    await objectsListAll(
       storage(),
       { prefix: 'tree/', delimiter: '/', maxKeys: 1 },
       (page) => void seen.push(...page.prefixes, ...page.objects.map((o) => o.key)),

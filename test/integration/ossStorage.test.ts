@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isShiplensError } from '../../core/errors';
-import { storageListAll, storageListAllObjects } from '../../main/storage/listing';
+import { objectKeysUnder, objectsListAll } from '../../main/engine/objectsList';
 import { OssStorage } from '../../main/storage/ossStorage';
 import type { OssStorageConfig } from '../../main/storage/ossStorage';
 import { startOssTestServer } from '../servers/ossServer';
@@ -120,7 +120,7 @@ describe('OssStorage.list', () => {
       });
       const pages: number[] = [];
       const keys: string[] = [];
-      const progress = await storageListAll(oss, { prefix: 'logs/', delimiter: '', maxKeys: 1000 }, (page) => {
+      const progress = await objectsListAll(oss, { prefix: 'logs/', delimiter: '', maxKeys: 1000 }, (page) => {
         pages.push(page.objects.length);
         keys.push(...page.objects.map((o) => o.key));
       });
@@ -149,15 +149,15 @@ describe('OssStorage.list', () => {
     ];
     for (const key of weird) server.put(key, key);
     const oss = storage();
-    const all = await storageListAllObjects(oss, 'enc/');
-    expect(all.map((o) => o.key).sort()).toEqual(
+    const all = await objectKeysUnder(oss, { prefix: 'enc/', recursive: true });
+    expect(all.sort()).toEqual(
       weird
         .filter((k) => k !== 'enc/日志/1.json')
         .concat('enc/日志/1.json')
         .sort(),
     );
     const got: string[] = [];
-    await storageListAll(
+    await objectsListAll(
       oss,
       { prefix: 'enc/', delimiter: '/', maxKeys: 2 },
       (page) => void got.push(...page.objects.map((o) => o.key), ...page.prefixes),
@@ -173,7 +173,7 @@ describe('OssStorage.list', () => {
     for (let i = 0; i < 5; i++) server.put(`overlap/${i}`, 'x');
     server.faults.listOverlap(2);
     const keys: string[] = [];
-    await storageListAll(
+    await objectsListAll(
       storage(),
       { prefix: 'overlap/', delimiter: '', maxKeys: 2 },
       (page) => void keys.push(...page.objects.map((o) => o.key)),

@@ -1,15 +1,15 @@
 /** browse.list, object.inspect, object.download and parquet.schema handlers. */
 import { countingByteSource } from '../../../core/bytes';
-import { outputFolderPrepare, outputNameCheck } from '../../services/outputName';
-import { outputTargetCheck } from '../../services/outputWriter';
+import { downloadTargetOf, downloadTargetPrepare, objectDownload } from '../../engine/objectsDownload';
+import { objectsListPage } from '../../engine/objectsList';
 import type { HandlerGroup } from '../handlerTypes';
-import { keyFileName, outputDirResolve } from './outputDir';
+import { outputDirResolve } from './outputDir';
 
 /** Handlers for listing and single-object operations. */
 export const browseHandlers: HandlerGroup<'browse.list' | 'object.inspect' | 'object.download' | 'parquet.schema'> = {
   'browse.list': async (services, arg) => {
     const storage = await services.connections.storage();
-    return storage.list({ prefix: arg.prefix, delimiter: arg.delimiter, pageToken: arg.pageToken, maxKeys: arg.maxKeys });
+    return objectsListPage(storage, { prefix: arg.prefix, delimiter: arg.delimiter, pageToken: arg.pageToken, maxKeys: arg.maxKeys });
   },
 
   'object.inspect': async (services, arg) => {
@@ -33,18 +33,17 @@ export const browseHandlers: HandlerGroup<'browse.list' | 'object.inspect' | 'ob
   'object.download': async (services, arg) => {
     const storage = await services.connections.storage();
     const outDir = await outputDirResolve(services, arg.outDir);
-    const target = services.platform.safeJoin(outDir, keyFileName(arg.key));
-    await outputTargetCheck(target, arg.overwrite);
-    outputNameCheck(target);
-    await outputFolderPrepare(target, outDir);
-    return services.jobs.run(arg.jobId, async (job) => {
-      const result = await storage.download(arg.key, target, {
+    const target = downloadTargetOf(arg.key);
+    // Checked before the job starts: the call itself refuses a bad name or an existing file.
+    const output = { outDir, overwrite: arg.overwrite, safeJoin: services.platform.safeJoin.bind(services.platform) };
+    const path = await downloadTargetPrepare(output, target.name);
+    return services.jobs.run(arg.jobId, (job) =>
+      objectDownload(storage, target.key, path, {
         overwrite: arg.overwrite,
         signal: job.signal,
         onProgress: (done, total) => job.progress('download', done, total),
-      });
-      return { path: target, bytes: result.bytes };
-    });
+      }),
+    );
   },
 
   'parquet.schema': async (services, arg) => {

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storageListAll } from '../../../../main/storage/listing';
+import { objectsListAll } from '../../../../main/engine/objectsList';
 import { LocalFolderStorage } from '../../../../main/storage/localFolderStorage';
 
 const base = mkdtempSync(path.join(os.tmpdir(), 'shiplens-local-'));
@@ -69,7 +69,7 @@ describe('LocalFolderStorage.list', () => {
     expect((await s.list({ prefix: 'a', delimiter: '/' })).objects.map((o) => o.key)).toEqual(['a-b.json', 'a.json']);
     expect(await s.list({ prefix: 'a/', delimiter: '/' })).toMatchObject({ prefixes: ['a/2/'] });
     const keys: string[] = [];
-    const progress = await storageListAll(s, { prefix: '', delimiter: '', maxKeys: 2 }, (page) => {
+    const progress = await objectsListAll(s, { prefix: '', delimiter: '', maxKeys: 2 }, (page) => {
       expect(page.objects.length).toBeLessThanOrEqual(2);
       keys.push(...page.objects.map((o) => o.key));
     });
