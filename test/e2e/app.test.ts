@@ -12,6 +12,7 @@ import { shippingRuleDefault } from '../../core/shipping/rule';
 import { translate } from '../../renderer/i18n';
 import type { Page } from 'playwright-core';
 import type { Harness } from './harness';
+import { csvField } from './csvExpect';
 import { harnessStart, listingDone, shot } from './harness';
 
 let h: Harness;
@@ -22,15 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-/** RFC 4180 field as an independent writer would quote it (formula guard on). */
-function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  const guarded = typeof value === 'string' && /^[=+\-@\t\r]/.test(text);
-  if (guarded) text = `'${text}`;
-  return guarded || /[",\r\n]/.test(text) || /^ | $/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 async function duckRows(file: string): Promise<{ columns: string[]; rows: Record<string, unknown>[]; count: number }> {
   const instance = await DuckDBInstance.create(':memory:');

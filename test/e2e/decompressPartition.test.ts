@@ -5,8 +5,7 @@
  * seen while the job waits on its third object (a gate in the decoder, no clock); existing files
  * are replaced only after the confirmation; Cancel stops after the objects already written.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import { decodeGate } from './decodeGate';
 import type { DecodeGate } from './decodeGate';
 import type { Harness } from './harness';
 import { harnessStart, listingDone, outputDirSet, shot } from './harness';
+import { csvOutputName, outputsExpect, pythonDecoded } from './pythonSnappy';
 
 /** The sample's CSV + snappy rule writes `ds=%Y%m%d/%H…`: the hour is in the name, one folder per day. */
 const folder = 'nginx-access-csv/ds=20261123/';
@@ -27,36 +27,14 @@ let gate: DecodeGate | null = null;
 /** Object name → what python3-snappy decodes it to, in the listing's (key) order. */
 let expected: Map<string, Buffer>;
 
-/** Decode every object of the folder with python3-snappy (raw block, as Log Service ships). */
-function pythonDecoded(dir: string, into: string): Map<string, Buffer> {
-  mkdirSync(into, { recursive: true });
-  const script = [
-    'import os, sys, snappy',
-    'src, dst = sys.argv[1], sys.argv[2]',
-    'for name in sorted(os.listdir(src)):',
-    '    data = open(os.path.join(src, name), "rb").read()',
-    '    open(os.path.join(dst, name), "wb").write(snappy.uncompress(data))',
-  ].join('\n');
-  execFileSync('/usr/bin/python3', ['-c', script, dir, into]);
-  const names = readdirSync(into).sort();
-  return new Map(names.map((name) => [name, readFileSync(join(into, name))]));
-}
-
-/** The output name of a shipped `X.snappy.csv`: `X.csv`. */
-function outputName(objectName: string): string {
-  return objectName.replace(/\.snappy\.csv$/, '.csv');
-}
-
 /** The outputs expected of the first `n` objects (all by default), by output name. */
 function expectedOutputs(n = objectCount): [string, Buffer][] {
-  return [...expected].slice(0, n).map(([name, bytes]) => [outputName(name), bytes]);
+  return [...expected].slice(0, n).map(([name, bytes]) => [csvOutputName(name), bytes]);
 }
 
-/** Every file of `dir` equals python3-snappy's decode of its object, and there are no others. */
+/** Every file of `dir` equals python3-snappy's decode of its object (the first `n`), and there are no others. */
 function outputsCheck(dir: string, n = objectCount): void {
-  const outputs = expectedOutputs(n);
-  expect(readdirSync(dir).sort()).toEqual(outputs.map(([name]) => name).sort());
-  for (const [name, bytes] of outputs) expect(Buffer.compare(readFileSync(join(dir, name)), bytes), name).toBe(0);
+  outputsExpect(dir, expectedOutputs(n));
 }
 
 function bytesOf(n: number): number {

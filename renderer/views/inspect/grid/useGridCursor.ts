@@ -42,6 +42,8 @@ export function useGridCursor(d: CursorDeps) {
   const [anchor, setAnchor] = useState<Pos | null>(null);
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    // Keys on a header's sort button are the button's: Enter sorts, it does not expand a cell.
+    if (e.target !== e.currentTarget) return;
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'c') {
       e.preventDefault();
       const multi = anchor !== null && (anchor.row !== active.row || anchor.col !== active.col);
