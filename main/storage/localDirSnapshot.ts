@@ -12,6 +12,8 @@
 import { promises as fsp } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import path from 'node:path';
+import { lruCacheCreate } from '../../core/bytes';
+import type { LruCache } from '../../core/bytes';
 import { isInside } from '../safePath';
 import { keyCompare } from './listing';
 
@@ -32,7 +34,6 @@ interface Cached {
   pending: boolean;
   mtimeMs: number;
   readAt: number;
-  size: number;
 }
 
 /** Options of `DirSnapshotCache` (tests shorten the TTL or inject a clock). */
@@ -52,13 +53,16 @@ export interface DirSnapshotCacheOptions {
 export const snapshotTtlMsDefault = 30_000;
 const maxEntriesDefault = 1_000_000;
 
-/** A per-storage cache of folder snapshots with in-flight de-duplication. */
+/**
+ * A per-storage cache of folder snapshots with in-flight de-duplication, kept in the one LRU
+ * (core/bytes/lruCache.ts) at a cost of one per entry: a folder being read costs nothing until
+ * its size is known, then it is the most recent and the least recently used folders make room.
+ */
 export class DirSnapshotCache {
-  private readonly cache = new Map<string, Cached>();
+  private readonly cache: LruCache<string, Cached>;
   private readonly ttlMs: number;
   private readonly maxEntries: number;
   private readonly now: () => number;
-  private total = 0;
   /** Folder reads done (tests check that concurrent and repeated listings share one). */
   reads = 0;
 
@@ -69,60 +73,40 @@ export class DirSnapshotCache {
     this.ttlMs = options.ttlMs ?? snapshotTtlMsDefault;
     this.maxEntries = options.maxEntries ?? maxEntriesDefault;
     this.now = options.now ?? Date.now;
+    this.cache = lruCacheCreate({ maxCost: this.maxEntries });
   }
 
   /** The snapshot of folder `abs` (empty when it cannot be read). */
   async get(abs: string): Promise<DirSnapshot> {
-    const hit = this.cache.get(abs);
+    const hit = this.cache.peek(abs);
     if (hit?.pending) return hit.snapshot;
     const mtimeMs = await fsp.stat(abs).then(
       (s) => s.mtimeMs,
       () => -1,
     );
     // Checked again after the await: another caller may have started (or finished) a read.
-    const again = this.cache.get(abs);
+    const again = this.cache.peek(abs);
     if (again?.pending) return again.snapshot;
-    if (again && again.mtimeMs === mtimeMs && this.now() - again.readAt < this.ttlMs) return this.touch(abs, again);
+    if (again && again.mtimeMs === mtimeMs && this.now() - again.readAt < this.ttlMs) {
+      this.cache.get(abs); // marks the folder recently used
+      return again.snapshot;
+    }
     return this.read(abs, mtimeMs);
-  }
-
-  private touch(abs: string, cached: Cached): Promise<DirSnapshot> {
-    // Map order is insertion order: re-inserting makes this folder the most recently used.
-    this.cache.delete(abs);
-    this.cache.set(abs, cached);
-    return cached.snapshot;
   }
 
   /** Read the folder once; `mtimeMs` was taken before reading, so a change during it invalidates. */
   private read(abs: string, mtimeMs: number): Promise<DirSnapshot> {
-    this.drop(abs);
     this.reads++;
-    const cached: Cached = { snapshot: Promise.resolve({ entries: [] }), pending: true, mtimeMs, readAt: this.now(), size: 0 };
+    const cached: Cached = { snapshot: Promise.resolve({ entries: [] }), pending: true, mtimeMs, readAt: this.now() };
     cached.snapshot = dirSnapshotRead(this.root, abs).then((snapshot) => {
       cached.pending = false;
-      if (this.cache.get(abs) === cached) {
-        cached.size = snapshot.entries.length;
-        this.total += cached.size;
-        this.evict();
-      }
+      // A folder larger than the budget is still kept (at the whole budget, the others go):
+      // the pages of a listing through it read it once.
+      if (this.cache.peek(abs) === cached) this.cache.set(abs, cached, Math.min(snapshot.entries.length, this.maxEntries));
       return snapshot;
     });
-    this.cache.set(abs, cached);
+    this.cache.set(abs, cached, 0);
     return cached.snapshot;
-  }
-
-  private drop(abs: string): void {
-    const old = this.cache.get(abs);
-    if (!old) return;
-    this.total -= old.size;
-    this.cache.delete(abs);
-  }
-
-  private evict(): void {
-    for (const [abs] of this.cache) {
-      if (this.total <= this.maxEntries || this.cache.size <= 1) break;
-      this.drop(abs);
-    }
   }
 }
 

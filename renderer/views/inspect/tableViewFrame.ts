@@ -5,6 +5,7 @@
  * Rows are kept by position (a page may be shorter than asked: long text is bounded), at most
  * `cap` of them; the oldest fetched go first.
  */
+import { lruCacheCreate } from '../../../core/bytes';
 import type { ApiResponse, ApiResult } from '../../../main/api/contract';
 import type { GridEntry } from './grid/gridTypes';
 import type { GridRows } from './grid/gridRows';
@@ -46,22 +47,17 @@ async function readPage(read: ViewRead, request: ViewRequest, signal?: AbortSign
 
 /** A frame over `read` holding `first` (the page of rows from position 0). */
 export function viewFrameCreate(header: readonly string[], first: ViewPage, read: ViewRead, pageSize: number, cap: number): ViewFrame {
-  const kept = new Map<number, GridEntry>();
+  // Rows by position in the one LRU: fetching sets a row (the newest), reading only peeks, so
+  // the rows fetched longest ago go first.
+  const kept = lruCacheCreate<number, GridEntry>({ maxCost: cap });
   const numRows = first.numRows;
   function keep(at: number, page: ViewPage): void {
-    page.rows.forEach((row, i) => {
-      kept.delete(at + i);
-      kept.set(at + i, { row, index: page.rowIndexes[i] ?? at + i });
-    });
-    for (const old of kept.keys()) {
-      if (kept.size <= cap) break;
-      kept.delete(old);
-    }
+    page.rows.forEach((row, i) => kept.set(at + i, { row, index: page.rowIndexes[i] ?? at + i }));
   }
   function list(start: number, end: number): GridEntry[] {
     const out: GridEntry[] = [];
     for (let at = start; at < Math.min(end, numRows); at++) {
-      const entry = kept.get(at);
+      const entry = kept.peek(at);
       if (entry) out.push(entry);
     }
     return out;
@@ -86,7 +82,7 @@ export function viewFrameCreate(header: readonly string[], first: ViewPage, read
       }
       return list(rowStart, end).map((e) => e.row);
     },
-    rows: () => ({ count: numRows, at: (at) => kept.get(at), list }),
+    rows: () => ({ count: numRows, at: (at) => kept.peek(at), list }),
     locate: async (row, signal) => (await readPage(read, { rowStart: 0, rowEnd: 0, locate: row }, signal)).located ?? null,
   };
 }

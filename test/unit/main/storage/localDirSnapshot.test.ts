@@ -107,6 +107,18 @@ describe('local listing from folder snapshots', () => {
     expect(cache.reads).toBe(4);
   });
 
+  it('keeps one folder larger than maxEntries (read once for all its pages) until another folder needs room', async () => {
+    const root = flatFolder('lru-big', 5);
+    const big = path.join(root, 'logs');
+    const cache = new DirSnapshotCache(root, { maxEntries: 2 });
+    expect((await cache.get(big)).entries).toHaveLength(5);
+    await cache.get(big);
+    expect(cache.reads).toBe(1);
+    await cache.get(root);
+    await cache.get(big);
+    expect(cache.reads).toBe(3);
+  });
+
   it('pages like an independent byte-order reference at every page size, prefix and delimiter', async () => {
     const root = path.join(base, 'mixed');
     const names = [
