@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translate } from '../../renderer/i18n';
 import { tablePageSize } from '../../renderer/views/inspect/tableState';
 import { slsJsonLines } from '../fixtures/genSnappy.mjs';
 import type { Harness } from './harness';
@@ -99,6 +100,27 @@ describe('whole-object sort, filter and go to row', () => {
     await page.getByTestId('grid-goto-row').fill(String(outside + 1));
     await page.getByTestId('grid-goto').click();
     await page.locator('[data-testid="grid-problem"][data-kind="rowMissing"]').waitFor();
+  });
+});
+
+describe('copy column of the whole-object view', () => {
+  it('copies every row of the sorted column, not only the rows the grid has fetched', async () => {
+    const order = [...indexes].sort(byLatencyDesc);
+    const page = await h.page();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(h.server.url).origin });
+    await openWhole(page);
+    await sortLatencyDesc(page);
+    await column(page, 'request_id').first().click();
+    await page.getByTestId('copy-menu').click();
+    await page.locator('[data-copy="column-tsv"]').click();
+    const text = ['request_id', ...order.map((i) => String(lines[i]?.request_id))].join('\n');
+    await page
+      .getByTestId('copy-status')
+      .getByText(translate('en', 'grid.copied', { what: translate('en', 'grid.copy.column'), n: text.length }))
+      .waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+    // More rows than one fetched page: the copy read them for itself.
+    expect(order.length).toBeGreaterThan(tablePageSize * 4);
   });
 });
 

@@ -6,7 +6,7 @@
  * `cap` of them; the oldest fetched go first.
  */
 import { lruCacheCreate } from '../../../core/bytes';
-import type { ApiResponse, ApiResult } from '../../../main/api/contract';
+import type { ApiResponse, ApiResult, JsonCell } from '../../../main/api/contract';
 import type { GridEntry } from './grid/gridTypes';
 import type { GridRows } from './grid/gridRows';
 import { FrameError } from './tableFrame';
@@ -32,6 +32,11 @@ export interface ViewFrame extends DataFrame {
   rows(): GridRows;
   /** The position of file row `row` (0-based) in this view; null when the filter leaves it out. */
   locate(row: number, signal?: AbortSignal): Promise<number | null>;
+  /**
+   * Column `col` of the view's first `max` rows, in its order, read 10,000 rows a call (copy
+   * column: every row of the view, not only the fetched ones; the grid's rows are not touched).
+   */
+  column(col: number, max: number, signal?: AbortSignal): Promise<JsonCell[]>;
 }
 
 // table.query answers at most 10,000 rows a call.
@@ -84,6 +89,16 @@ export function viewFrameCreate(header: readonly string[], first: ViewPage, read
     },
     rows: () => ({ count: numRows, at: (at) => kept.peek(at), list }),
     locate: async (row, signal) => (await readPage(read, { rowStart: 0, rowEnd: 0, locate: row }, signal)).located ?? null,
+    column: async (col, max, signal) => {
+      const end = Math.min(numRows, max);
+      const values: JsonCell[] = [];
+      while (values.length < end) {
+        const page = await readPage(read, { rowStart: values.length, rowEnd: Math.min(end, values.length + spanMax) }, signal);
+        if (page.rows.length === 0) break;
+        for (const row of page.rows) values.push(row[col] ?? null);
+      }
+      return values;
+    },
   };
 }
 

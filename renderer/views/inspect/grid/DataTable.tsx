@@ -50,7 +50,7 @@ export function DataTable({ table, frame, loaded, onNeedMore }: Props) {
   useNeedMore(last, view.count, data.frame !== null, onNeedMore);
   useViewWindow(data.frame, first, last, data.pageArrived);
   useFilterShortcut(filterRef);
-  const { copy, copyStatus } = useGridCopy({ view, visible: cols.visible, names: data.names });
+  const { copy, copyStatus } = useGridCopy({ view, visible: cols.visible, names: data.names, frame: data.frame });
   const cursor = useGridCursor({ view, visible: cols.visible, bodyRef, reveal: scroll.reveal, popover, copy });
   useViewScroll(data.frame, bodyRef, cursor.goTo);
   const { active, anchor } = cursor;

@@ -3,11 +3,13 @@ import { useCallback, useEffect, useState } from 'react';
 import type { RefObject } from 'react';
 import type { CopyFormat, CopyWhat } from '../../../components/GridToolbar';
 import { useT } from '../../../i18n';
+import type { Translate } from '../../../i18n';
 import { clipboardWrite } from '../../../util/gridCopy';
-import { gridCopyText } from './gridCopyText';
+import { columnCopyText, gridCopyText } from './gridCopyText';
 import type { CopySource } from './gridCopyText';
 import type { GridRows } from './gridRows';
 import type { Pos } from './gridTypes';
+import type { ViewFrame } from '../tableViewFrame';
 
 /** Ask for more loaded rows when the last rendered row is near their end (not while a whole-object view is shown). */
 export function useNeedMore(lastIndex: number | undefined, shownRows: number, narrowed: boolean, onNeedMore: () => void): void {
@@ -48,14 +50,43 @@ export function useCellPopover(view: GridRows) {
   return { expanded, expand, collapse };
 }
 
-/** Copy to the clipboard and say what was copied (or that the browser refused). */
-export function useGridCopy(source: Omit<CopySource, 'active' | 'anchor'>) {
+/** Rows of a whole-object view's column that Copy column puts on the clipboard at most. */
+export const copyColumnMax = 100_000;
+
+/** The whole-object view's column (up to copyColumnMax rows) as copy text and the status to show. */
+async function viewColumnCopy(frame: ViewFrame, format: CopyFormat, col: number, name: string, t: Translate) {
+  const values = await frame.column(col, copyColumnMax);
+  const text = columnCopyText(format, values, name);
+  const status =
+    values.length < frame.numRows
+      ? t('grid.copiedFirst', { n: values.length.toLocaleString(), total: frame.numRows.toLocaleString(), chars: text.length })
+      : t('grid.copied', { what: t('grid.copy.column'), n: text.length });
+  return { text, status };
+}
+
+/**
+ * Copy to the clipboard and say what was copied (or that the browser refused). Copy column of a
+ * whole-object view reads that column over the view (sorted, filtered), not only its fetched rows.
+ */
+export function useGridCopy(source: Omit<CopySource, 'active' | 'anchor'> & { frame: ViewFrame | null }) {
   const t = useT();
   const [copyStatus, setCopyStatus] = useState<string | null>(null);
   async function copy(what: CopyWhat, format: CopyFormat, active: Pos, anchor: Pos | null) {
-    const text = gridCopyText(what, format, { ...source, active, anchor });
-    const ok = await clipboardWrite(text);
-    setCopyStatus(ok ? t('grid.copied', { what: t(`grid.copy.${what}`), n: text.length }) : t('grid.copyFailed'));
+    const col = source.visible[active.col] ?? 0;
+    let copied = { text: '', status: '' };
+    if (what === 'column' && source.frame) {
+      setCopyStatus(t('grid.copyingColumn', { n: Math.min(source.frame.numRows, copyColumnMax).toLocaleString() }));
+      try {
+        copied = await viewColumnCopy(source.frame, format, col, source.names[col] ?? '', t);
+      } catch {
+        setCopyStatus(t('grid.copyColumnFailed'));
+        return;
+      }
+    } else {
+      const text = gridCopyText(what, format, { ...source, active, anchor });
+      copied = { text, status: t('grid.copied', { what: t(`grid.copy.${what}`), n: text.length }) };
+    }
+    setCopyStatus((await clipboardWrite(copied.text)) ? copied.status : t('grid.copyFailed'));
   }
   return { copy, copyStatus };
 }

@@ -97,4 +97,28 @@ describe('whole-object view frame', () => {
     await expect(viewFrameOpen(header, read, { pageSize: 10, cap: 100, signal: abort.signal })).rejects.toThrow();
     expect(calls).toEqual([]);
   });
+
+  it('reads a whole column of the view in its order, 10,000 rows a call, without touching the fetched rows', async () => {
+    const { read, calls, order } = view(25_000, 10_000, (i) => i % 5 !== 0);
+    const { frame } = await viewFrameOpen(header, read, { pageSize: 100, cap: 1000 });
+    const column = await frame.column(1, 100_000);
+    expect(column).toEqual(order.map((i) => `r${i}`));
+    expect(column).toHaveLength(20_000);
+    expect(calls.slice(1)).toEqual([
+      { rowStart: 0, rowEnd: 10_000 },
+      { rowStart: 10_000, rowEnd: 20_000 },
+    ]);
+    expect(frame.rows().at(100)).toBeUndefined();
+  });
+
+  it('stops a column at `max` rows and goes on after a short page', async () => {
+    const { read, calls, order } = view(30_000, 7_000);
+    const { frame } = await viewFrameOpen(header, read, { pageSize: 100, cap: 1000 });
+    const column = await frame.column(0, 12_000);
+    expect(column).toEqual(order.slice(0, 12_000));
+    expect(calls.slice(1)).toEqual([
+      { rowStart: 0, rowEnd: 10_000 },
+      { rowStart: 7_000, rowEnd: 12_000 },
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gridRowsLoaded } from '../../../../../../renderer/views/inspect/grid/gridRows';
-import { gridCopyText } from '../../../../../../renderer/views/inspect/grid/gridCopyText';
+import { columnCopyText, gridCopyText } from '../../../../../../renderer/views/inspect/grid/gridCopyText';
 import { keyTarget } from '../../../../../../renderer/views/inspect/grid/useGridCursor';
 
 describe('grid cursor keys', () => {
@@ -27,6 +27,12 @@ describe('grid copy text', () => {
     expect(gridCopyText('cell', 'tsv', { ...source, active, anchor: null })).toBe('b');
     expect(gridCopyText('row', 'json', { ...source, active, anchor: null })).toContain('"s": "b"');
     expect(gridCopyText('column', 'json', { ...source, active, anchor: null })).toBe(JSON.stringify(['a', 'b'], null, 2));
+  });
+
+  it('copies a column as TSV under its name (null as an empty field) or as a JSON array keeping null', () => {
+    expect(gridCopyText('column', 'tsv', { ...source, active: { row: 0, col: 2 }, anchor: null })).toBe('f\n\ntrue');
+    expect(columnCopyText('tsv', ['x\ty', null, 3], 'name')).toBe('name\n"x\ty"\n\n3');
+    expect(columnCopyText('json', ['', null, 3], 'name')).toBe('[\n  "",\n  null,\n  3\n]');
   });
 
   it('copies the block between anchor and active cell', () => {
