@@ -16,6 +16,8 @@ import { engineShared } from '../engine';
 import { maxDecodeBytesDefault } from '../../core/model';
 import type { FormatDetection } from '../../core/model';
 import { contentFormatSniff, decompressOutputName } from '../engine/decodedName';
+import { sourceDecode } from '../engine/sourceDecode';
+import type { DecodedSource } from '../engine/sourceDecode';
 import { outputFileWrite } from '../services/outputWriter';
 import { dialectResolve, hintsOf, sourceFor } from './cliInputs';
 import type { DialectFlags, FormatFlags } from './cliInputs';
@@ -24,6 +26,8 @@ import { cliProgress, sizeText } from './cliOutput';
 import { parquetSchemaText, textSchemaText } from './cliRender';
 import { cliLocationParse } from './cliSources';
 import { decodeEach, decodePlan } from './decodeMany';
+
+type ContentFormat = DecodedSource['contentFormat'];
 
 const variantNames: Record<string, string> = {
   raw: 'raw block',
@@ -90,7 +94,7 @@ export async function decodedBytes(
   source: ByteSource,
   flags: FormatFlags,
   ctx: CliContext,
-): Promise<{ output: Uint8Array; det: FormatDetection; variant?: string }> {
+): Promise<{ output: Uint8Array; det: FormatDetection; variant?: string; contentFormat: ContentFormat }> {
   const engine = engineShared();
   const det = await engine.formatDetect(source, hintsOf(flags), ctx.signal);
   if (det.format === 'parquet') {
@@ -102,17 +106,19 @@ export async function decodedBytes(
   if (det.note) await ctx.io.stderr.write(`shiplens: ${source.name}: note: ${det.note}\n`);
   const limit = flags.maxDecodeBytes ?? maxDecodeBytesDefault;
   const progress = cliProgress(ctx.io, `decoding ${source.name}`, source.size);
-  const input = await byteSourceReadAll(source, limit, ctx.signal);
-  if (det.compression === 'none') return { output: input, det };
-  const decoded = await engine.snappyDecode(input, {
+  if (det.compression === 'none') {
+    const input = await byteSourceReadAll(source, limit, ctx.signal);
+    return { output: input, det, contentFormat: contentFormatSniff(input) };
+  }
+  const presentedAsSnappy = det.detectedBy !== 'content';
+  const decoded = await sourceDecode(source, (bytes, options) => engine.snappyDecode(bytes, { ...options, presentedAsSnappy }), {
     maxDecodeBytes: limit,
-    presentedAsSnappy: det.detectedBy !== 'content',
     signal: ctx.signal,
     source: source.name,
     onProgress: (d, t) => progress.update(d, t),
   });
   await progress.done();
-  return { output: decoded.output, det, variant: decoded.variant };
+  return { output: decoded.output, det, variant: decoded.variant, contentFormat: decoded.contentFormat };
 }
 
 /** Flags of `decode`. */
@@ -124,12 +130,12 @@ export interface DecodeFlags extends FormatFlags {
 /** Decode one input to `flags.output` (a file or -), or its default name inside `dir` (default: the current folder). */
 export async function decodeOne(src: string, flags: DecodeFlags, command: Command, ctx: CliContext, dir?: string): Promise<void> {
   const source = await sourceFor(src, command, ctx);
-  const { output, variant } = await decodedBytes(source, flags, ctx);
+  const { output, variant, contentFormat } = await decodedBytes(source, flags, ctx);
   if (flags.output === '-') {
     await ctx.io.stdout.write(output);
     return;
   }
-  const own = decompressOutputName(basename(source.name ?? src), contentFormatSniff(output));
+  const own = decompressOutputName(basename(source.name ?? src), contentFormat);
   const name = flags.output ?? (dir === undefined ? own : join(dir, own));
   const target = cliLocationParse(name, ctx.io.cwd);
   if (target.kind !== 'local')

@@ -14,8 +14,10 @@
  * - objectsDownload.ts — download: targets, the file checks before any byte moves (name,
  *   overwrite consent, folder without links), then the storage's download with progress and
  *   cancel (`object.download`, `shiplens get`);
- * - objectsDecompress.ts — a partition decoded into one folder as one job
- *   (`decompress.objects`); decodedName.ts names decoded files for every decode face.
+ * - sourceDecode.ts — decode to a file: the object read within the cap, decoded (the app's
+ *   runner or the engine's snappyDecode), its content sniffed; decodedName.ts names the file
+ *   (`decompress.file`, `shiplens decode`, and each object of objectsDecompress.ts);
+ * - objectsDecompress.ts — a partition decoded into one folder as one job (`decompress.objects`).
  *
  * Who calls it: the API handlers (main/api/handlers/*, through `services.engine`, built by
  * main/services/wiring.ts) and the CLI actions (main/cli/*Actions.ts, through `engineShared()`).

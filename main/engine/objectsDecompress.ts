@@ -10,22 +10,21 @@
  * what was written before the cancel is complete. An output keeps the key's folders below
  * `prefix`, so objects of several partitions never collide.
  */
-import { byteSourceReadAll } from '../../core/bytes';
-import type { SnappyVariant } from '../../core/codecs';
 import { ShiplensError, throwIfCancelled, toShiplensError } from '../../core/errors';
-import type { DecodeOptions } from '../services/decodeRunner';
 import { outputTargetCheck, outputWrite } from '../services/outputWriter';
 import type { Storage } from '../storage/storage';
 import type { ObjectDecompressOutcome, ObjectsDecompressResult } from '../model';
-import { contentFormatSniff, decompressOutputName } from './decodedName';
+import { decompressOutputName } from './decodedName';
 import { objectKeysUnder } from './objectsList';
+import { sourceDecode } from './sourceDecode';
+import type { SnappyDecoder } from './sourceDecode';
 import type { Engine } from './engineTypes';
 
 /** What the operation is given: the storage, detection, the decoder and the output folder's joiner. */
 export interface ObjectsDecompressDeps {
   storage: Storage;
   formatDetect: Engine['formatDetect'];
-  decode(bytes: Uint8Array, options: DecodeOptions): Promise<{ variant: SnappyVariant; output: Uint8Array }>;
+  decode: SnappyDecoder;
   /** Join an untrusted `/`-separated name below a folder, or throw PATH_OUTSIDE_ROOT. */
   safeJoin(root: string, relative: string): string;
   maxDecodeBytes: number;
@@ -85,17 +84,18 @@ async function objectDecompress(
   if (detected.compression === 'none') return { key, status: 'skipped', reason: 'not-compressed' };
   // The likely name, checked before paying for the read and decode; the writer has the last word.
   await outputTargetCheck(outputPath(deps, request, key, decompressOutputName(keyName(key), detected.format)), overwrite);
-  const input = await byteSourceReadAll(source, deps.maxDecodeBytes, signal);
-  const inputBytes = input.length;
-  const decoded = await deps.decode(input, { maxDecodeBytes: deps.maxDecodeBytes, transferInput: true, signal, source: key });
-  const contentFormat = contentFormatSniff(decoded.output);
+  const { output, variant, inputBytes, contentFormat } = await sourceDecode(source, deps.decode, {
+    maxDecodeBytes: deps.maxDecodeBytes,
+    signal,
+    source: key,
+  });
   const path = outputPath(deps, request, key, decompressOutputName(keyName(key), contentFormat));
   const { bytes } = await outputWrite(path, { overwrite, root: request.outDir }, async (sink) => {
-    await sink.write(decoded.output);
+    await sink.write(output);
     // Cancelled while writing: the part is removed, the target never appears.
     throwIfCancelled(signal);
   });
-  return { key, status: 'ok', path, bytes, inputBytes, variant: decoded.variant, contentFormat };
+  return { key, status: 'ok', path, bytes, inputBytes, variant, contentFormat };
 }
 
 /** Decompress every object of the request; per-object failures are outcomes, a cancel ends the run early. */

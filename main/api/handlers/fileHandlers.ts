@@ -1,6 +1,5 @@
 /** decompress.file, decompress.objects and rules.simulate handlers. */
 import { basename, dirname, resolve } from 'node:path';
-import { byteSourceReadAll } from '../../../core/bytes';
 import { ShiplensError } from '../../../core/errors';
 import { errorInfoRedact } from '../../services/secrets';
 import { ruleFromJsonValue } from '../../../core/shipping';
@@ -10,7 +9,8 @@ import type { DecompressResult, ObjectsDecompressResult } from '../../model';
 import type { DecodeOptions } from '../../services/decodeRunner';
 import type { ApiParsed } from '../contract';
 import type { HandlerGroup } from '../handlerTypes';
-import { contentFormatSniff, decompressOutputName } from '../../engine/decodedName';
+import { decompressOutputName } from '../../engine/decodedName';
+import { sourceDecode } from '../../engine/sourceDecode';
 import { objectsDecompress } from '../../engine/objectsDecompress';
 import { outputDirResolve } from './outputDir';
 
@@ -40,22 +40,18 @@ async function decompressFile(services: ApiServices, arg: ApiParsed<'decompress.
   return services.jobs.run(arg.jobId, async (job) => {
     const source = await services.platform.fileByteSource(input.path, input.name);
     job.progress('read', 0, source.size);
-    const bytes = await byteSourceReadAll(source, maxDecodeBytes, job.signal);
-    const inputBytes = bytes.length;
-    // The input is given to the worker (not copied): `bytes` is empty after this call.
-    const decoded = await services.decoder.decode(bytes, {
+    const decoded = await sourceDecode(source, (bytes, options) => services.decoder.decode(bytes, options), {
       maxDecodeBytes,
-      transferInput: true,
       signal: job.signal,
       source: input.name,
       onProgress: (done, total) => job.progress('decode', done, total),
     });
-    const contentFormat = contentFormatSniff(decoded.output);
+    const { output, variant, inputBytes, contentFormat } = decoded;
     const target = services.platform.safeJoin(outDir, arg.fileName ?? decompressOutputName(input.name, contentFormat));
-    job.progress('write', 0, decoded.output.length);
-    await outputFileWrite(target, { overwrite: arg.overwrite, root: outDir }, decoded.output);
-    job.progress('write', decoded.output.length, decoded.output.length);
-    return { path: target, bytes: decoded.output.length, variant: decoded.variant, inputBytes, contentFormat };
+    job.progress('write', 0, output.length);
+    await outputFileWrite(target, { overwrite: arg.overwrite, root: outDir }, output);
+    job.progress('write', output.length, output.length);
+    return { path: target, bytes: output.length, variant, inputBytes, contentFormat };
   });
 }
 

@@ -1,0 +1,34 @@
+/**
+ * Decode to a file, the part every face shares: a whole snappy object read within the decode
+ * cap, handed to the decoder, and its content sniffed for the output's name. The app's
+ * `decompress.file` and `decompress.objects` decode with its runner (a worker thread for big
+ * inputs), `shiplens decode` with the engine's own snappyDecode; the raw-block decoder is the
+ * engine's choice either way (engineDecoder.ts).
+ */
+import type { ByteSource } from '../../core/bytes';
+import { byteSourceReadAll } from '../../core/bytes';
+import type { SnappyDecodeResult } from '../../core/codecs';
+import type { DecompressResult } from '../model';
+import type { DecodeOptions } from '../services/decodeRunner';
+import { contentFormatSniff } from './decodedName';
+
+/** What decodes for a face: the app's runner or the engine's snappyDecode. */
+export type SnappyDecoder = (bytes: Uint8Array, options: DecodeOptions) => Promise<SnappyDecodeResult>;
+
+/** A decoded object: its bytes, the container they came in, the input's size and the content's format. */
+export interface DecodedSource extends SnappyDecodeResult {
+  inputBytes: number;
+  contentFormat: DecompressResult['contentFormat'];
+}
+
+/** Read `source` whole (at most `maxDecodeBytes`), decode it (the input is given up, not copied) and sniff the result. */
+export async function sourceDecode(
+  source: ByteSource,
+  decode: SnappyDecoder,
+  options: Omit<DecodeOptions, 'transferInput'>,
+): Promise<DecodedSource> {
+  const input = await byteSourceReadAll(source, options.maxDecodeBytes, options.signal);
+  const inputBytes = input.length;
+  const { output, variant } = await decode(input, { ...options, transferInput: true });
+  return { output, variant, inputBytes, contentFormat: contentFormatSniff(output) };
+}
