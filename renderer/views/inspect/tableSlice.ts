@@ -2,7 +2,7 @@
  * The open object: its table (id + columns), how many rows its frame holds, schema, raw text, progress.
  */
 import type { StateCreator } from 'zustand';
-import type { CsvDialect } from '../../../main/api/contract';
+import type { CsvDialect, ShippingRule } from '../../../main/api/contract';
 import { apiCall, apiCancel } from '../../api/client';
 import { tableOpenedTake, tableOpeningStart } from './tableOpening';
 import type { NavSlice } from '../../state/navSlice';
@@ -11,9 +11,16 @@ import { tablePageSize } from './tableState';
 import { FrameError, tableFrameDrop, tableFrameGet } from './tableFrame';
 import type { FileTableSlice, TableSlice } from './tableState';
 import { gridViewReset } from './gridViewSlice';
+import { csvDialectIsDefault, ruleCsvDialect } from './ruleCsvDialect';
 import type { GridViewSlice } from './gridViewSlice';
 
-type State = TableSlice & FileTableSlice & NavSlice & GridViewSlice;
+/** The rules a shipped CSV's column names can come from: the rule editor's and the one imported in Tasks. */
+interface RuleSources {
+  rule?: ShippingRule;
+  slsRule?: { rule: ShippingRule } | null;
+}
+
+type State = TableSlice & FileTableSlice & NavSlice & GridViewSlice & RuleSources;
 type Get = () => State;
 type Set = (partial: Partial<State>) => void;
 
@@ -22,8 +29,11 @@ async function tableOpenRun(get: Get, set: Set, key: string, options?: { dialect
   // Reopen (a new dialect) of a local file opened by table.openFile goes back to that file.
   const file = get().fileOpened;
   if (file && options?.dialect && file.label === key && get().openKey === key) return get().fileTableOpen(file, options.dialect);
-  // A dialect chosen for one file (Reopen with "First line is a header") is not the next file's.
-  const dialect = options?.dialect ?? (key === get().openKey ? get().dialect : csvDialectDefault);
+  // A dialect chosen for one file (Reopen with "First line is a header") is not the next file's;
+  // a file without one takes its rule's (imported, else the editor's, when it covers the key).
+  const kept = key === get().openKey ? get().dialect : null;
+  const ruled = () => ruleCsvDialect([get().slsRule?.rule, get().rule], key);
+  const dialect = options?.dialect ?? (kept && !csvDialectIsDefault(kept) ? kept : (ruled() ?? csvDialectDefault));
   const jobId = tableOpeningStart(get, set, key, dialect, null);
   const inspection = await apiCall('object.inspect', { key });
   if (get().tableJobId !== jobId) return;

@@ -6,8 +6,11 @@ import type { BridgeCall } from '../../state/bridgeStub';
 import { createTableSlice } from '../../../../../renderer/views/inspect/tableSlice';
 import { tableFrameGet } from '../../../../../renderer/views/inspect/tableFrame';
 import type { ShiplensState } from '../../../../../renderer/state/store';
+import { csvDialectDefault } from '../../../../../core/model';
+import { shippingRuleDefault } from '../../../../../core/shipping/rule';
 
-let calls: BridgeCall[] = [];
+let calls: BridgeCall[] | undefined;
+const logged = (): BridgeCall[] => calls ?? [];
 // One object: the client keeps the first bridge it sees, so a test changes answers in place.
 const answers: Partial<Record<ApiMethod, unknown>> = {};
 
@@ -18,7 +21,10 @@ beforeEach(() => {
     'table.rows': { rows: [] },
     'table.close': {},
   });
-  calls = bridgeStub(answers);
+  const log = bridgeStub(answers);
+  // The client keeps the first bridge it sees: that bridge's log records every test's calls.
+  calls ??= log;
+  calls.length = 0;
 });
 afterEach(() => vi.unstubAllGlobals());
 
@@ -29,7 +35,9 @@ function storeMake() {
 }
 
 const openDialects = () =>
-  calls.filter((c) => c.method === 'table.open').map((c) => (c.arg.dialect as { header: boolean } | undefined)?.header);
+  logged()
+    .filter((c) => c.method === 'table.open')
+    .map((c) => (c.arg.dialect as { header: boolean } | undefined)?.header);
 
 describe('table slice: the CSV dialect belongs to one file', () => {
   it('reopens the same file with the chosen header setting, and the next file with the default', async () => {
@@ -39,6 +47,25 @@ describe('table slice: the CSV dialect belongs to one file', () => {
     await store.getState().tableOpen('a.csv');
     await store.getState().tableOpen('b.csv');
     expect(openDialects()).toEqual([false, true, true, false]);
+  });
+});
+
+describe("table slice: a shipped CSV takes its rule's column names", () => {
+  it('opens a key under the imported rule with its columns; a chosen dialect and keys outside it do not', async () => {
+    const store = storeMake();
+    const rule = { ...shippingRuleDefault(), prefix: 'logs', format: 'csv' as const };
+    const csv = { columns: ['__time__', 'ip'], delimiter: ',', quote: '"', nullValue: '', header: false };
+    // Opened before the rule was there, then again: the default dialect was no choice.
+    await store.getState().tableOpen('logs/ds=20261123/00_1_2.snappy.csv');
+    store.setState({ slsRule: { rule: { ...rule, csv } } } as Partial<ShiplensState>);
+    await store.getState().tableOpen('logs/ds=20261123/00_1_2.snappy.csv');
+    await store.getState().tableOpen('logs/ds=20261123/00_1_2.snappy.csv', { dialect: { ...csvDialectDefault, header: true } });
+    await store.getState().tableOpen('logs/ds=20261123/00_1_2.snappy.csv');
+    await store.getState().tableOpen('other/x.csv');
+    const columns = logged()
+      .filter((c) => c.method === 'table.open')
+      .map((c) => (c.arg.dialect as { columns?: string[] }).columns);
+    expect(columns).toEqual([undefined, ['__time__', 'ip'], undefined, undefined, undefined]);
   });
 });
 
