@@ -23,7 +23,11 @@ export function cellClip(text: string, max = rowsCellChars): string {
  * table is wide or its cells are long. An empty page means the end.
  */
 export async function rowsPage(reader: TableReader, offset: number, limit: number, signal?: AbortSignal): Promise<JsonCell[][]> {
-  const rows = await reader.readRows(offset, tableBatchRows(reader.columns.length, limit, rowsPageCells), signal);
+  return rowsForView(await reader.readRows(offset, tableBatchRows(reader.columns.length, limit, rowsPageCells), signal));
+}
+
+/** Rows as the view takes them: long text clipped, at most rowsPageChars of text (at least one row). */
+export function rowsForView(rows: readonly Cell[][]): JsonCell[][] {
   const page: JsonCell[][] = [];
   let chars = 0;
   for (const row of rows) {

@@ -6,7 +6,7 @@
  * imports it with `import type` only. Results cross as `ApiResponse` values, never as throws.
  */
 import { z } from 'zod';
-import { jobId } from './schemaParts';
+import { accessKeyShape, jobId, localPath } from './schemaParts';
 import { decompressInputs } from './decompressContract';
 import type { DecompressResults } from './decompressContract';
 import { slsInputs } from './slsContract';
@@ -36,12 +36,10 @@ import { rangeInputs } from './rangeContract';
 import { forwardInputs } from './forwardContract';
 import type { ForwardResults } from './forwardContract';
 import type { RangeResults } from './rangeContract';
-import { tableQueryInputs } from './tableQueryContract';
+import { tableFileShape, tableQueryInputs, tableViewShape } from './tableQueryContract';
 import type { TableQueryResults } from './tableQueryContract';
 
 const key = z.string().min(1).max(1024);
-const fileName = z.string().min(1).max(255);
-const localPath = z.string().min(1).max(4096);
 const formatHint = z.enum(['json', 'csv', 'parquet']).optional();
 const compressionHint = z.enum(['none', 'snappy']).optional();
 
@@ -59,9 +57,7 @@ const ossConnection = z.object({
   endpoint: z.string().max(512).optional(),
   region: z.string().max(64).optional(),
   bucket: z.string().min(3).max(63),
-  accessKeyId: z.string().max(256).optional(),
-  accessKeySecret: z.string().max(1024).optional(),
-  securityToken: z.string().max(8192).optional(),
+  ...accessKeyShape,
   /** Bucket in the path (OSS-compatible servers); default: path-style for IP/localhost endpoints. */
   pathStyle: z.boolean().optional(),
 }) satisfies z.ZodType<OssConnection>;
@@ -71,10 +67,7 @@ const profileSchema = z.object({
   region: z.string().max(64).optional(),
   endpoint: z.string().max(512).optional(),
   bucket: z.string().min(3).max(63),
-  accessKeyId: z.string().max(256).optional(),
-  /** Write-only: never returned by any call. */
-  accessKeySecret: z.string().max(1024).optional(),
-  securityToken: z.string().max(8192).optional(),
+  ...accessKeyShape,
   /** Write-only Splunk HEC token for forward sinks ('' removes it). */
   hecToken: z.string().max(4096).optional(),
   defaultRule: z.string().max(100_000).optional(),
@@ -144,25 +137,8 @@ export const apiInputs = {
     })
     .strict(),
 
-  'export.csv': z
-    .object({
-      tableId: z.string().max(64),
-      fileName,
-      outDir: localPath.optional(),
-      columns: z.array(z.string().max(256)).max(10_000).optional(),
-      delimiter: z.string().length(1).default(','),
-      bom: z.boolean().default(false),
-      formulaGuard: z.boolean().default(true),
-      /** Written for null cells so they differ from '' (e.g. `NULL`, `\N`); default ''. */
-      nullText: z
-        .string()
-        .max(64)
-        .regex(/^[^\r\n]*$/)
-        .default(''),
-      overwrite: z.boolean().default(false),
-      jobId,
-    })
-    .strict(),
+  /** A table to a new CSV file (whatever the name's extension), every row in file order. */
+  'export.csv': z.object({ tableId: tableViewShape.tableId, ...tableFileShape }).strict(),
 
   'rules.simulate': z
     .object({

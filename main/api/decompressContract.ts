@@ -5,9 +5,8 @@
  */
 import { z } from 'zod';
 import type { DecompressResult, ObjectsDecompressResult } from '../model';
-import { jobId } from './schemaParts';
+import { fileName, jobId, localPath } from './schemaParts';
 
-const localPath = z.string().min(1).max(4096);
 const key = z.string().min(1).max(1024);
 
 /** Inputs of the decompress.* methods. */
@@ -21,7 +20,7 @@ export const decompressInputs = {
         .string()
         .regex(/^[A-Za-z0-9_-]{1,64}$/)
         .optional(),
-      fileName: z.string().min(1).max(255).optional(),
+      fileName: fileName.optional(),
       outDir: localPath.optional(),
       overwrite: z.boolean().default(false),
       jobId,

@@ -9,8 +9,9 @@
  * result or logged. `forward.live` is the live source: a Logstore read by consumer group.
  */
 import { z } from 'zod';
-import { jobId } from './schemaParts';
+import { epochMs, jobId, localPath } from './schemaParts';
 import { rangeShape } from './rangeContract';
+import { slsTarget } from './slsContract';
 import { forwardBatchEventsDefault } from '../forward/forwardTypes';
 import type { ForwardCounters } from '../forward/forwardTypes';
 
@@ -47,7 +48,7 @@ export const forwardSinkInput = z
     insecure: z.boolean().default(false),
     timeoutSec: z.number().int().min(1).max(600).default(120),
     /** Folder of a file: sink (default: the settings' output folder). */
-    outDir: z.string().min(1).max(4096).optional(),
+    outDir: localPath.optional(),
   })
   .strict();
 
@@ -73,18 +74,11 @@ const deliveryShape = {
 
 /** The live source: a Logstore read by consumer group, as whom and where as the sls.* calls (a saved profile + overrides). */
 const liveSource = {
-  profileName: z.string().max(128).optional(),
-  endpoint: z.string().max(512).optional(),
-  region: z.string().max(64).optional(),
-  project: z.string().min(3).max(63).optional(),
-  accessKeyId: z.string().max(256).optional(),
-  /** Write-only, as in sls.* calls. */
-  accessKeySecret: z.string().max(1024).optional(),
-  securityToken: z.string().max(8192).optional(),
+  ...slsTarget,
   logstore: z.string().min(1).max(128),
   consumerGroup: z.string().regex(/^[A-Za-z0-9_-]{2,128}$/),
   /** Where a shard without a group checkpoint starts: the beginning, the end, or a time (epoch ms). */
-  cursor: z.union([z.enum(['begin', 'end']), z.number().int().min(0).max(8.64e15)]).default('begin'),
+  cursor: z.union([z.enum(['begin', 'end']), epochMs]).default('begin'),
 };
 
 /** Inputs of the forward.* methods. */

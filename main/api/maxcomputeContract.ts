@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { JobIssue, ScheduleReport } from '../../core/maxcompute';
 import { parquetColumnTypes } from '../../core/model';
+import { fileName, localPath } from './schemaParts';
 
 const name = z.string().max(256);
 const names = z.array(name).max(10_000);
@@ -71,9 +72,9 @@ export const maxcomputeInputs = {
   /** Save a generated text (job, DDL, policy) into the output folder. */
   'maxcompute.save': z
     .object({
-      fileName: z.string().min(1).max(255),
+      fileName,
       text: z.string().max(4 << 20),
-      outDir: z.string().min(1).max(4096).optional(),
+      outDir: localPath.optional(),
       overwrite: z.boolean().default(false),
     })
     .strict(),

@@ -6,7 +6,7 @@
  * under) + a rule (its JSON text, or the fields given directly) + the window [from, to).
  */
 import { z } from 'zod';
-import { jobId, epochMs } from './schemaParts';
+import { epochMs, fileName, jobId, localPath } from './schemaParts';
 import type { ErrorInfo } from '../../core/errors';
 
 const rangeRuleFields = z
@@ -18,6 +18,12 @@ const rangeRuleFields = z
     bufferIntervalSec: z.number().int().min(60).max(3600).default(300),
   })
   .strict();
+
+/** The SQL run over a range (its table is `logs`). */
+const rangeSql = z
+  .string()
+  .min(1)
+  .max(1 << 16);
 
 /** A range as every API face takes it (query, forward): prefix + rule + [from, to). */
 export const rangeShape = {
@@ -32,16 +38,16 @@ export const rangeShape = {
   to: epochMs,
 };
 
+/** A parsed `rangeShape`: the range part of a range.* or forward.* call. */
+export type RangeInput = z.output<z.ZodObject<typeof rangeShape>>;
+
 /** Inputs of the range.* methods. */
 export const rangeInputs = {
   'range.plan': z.object({ ...rangeShape, maxObjects: z.number().int().min(1).max(100_000).default(10_000) }).strict(),
   'range.query': z
     .object({
       ...rangeShape,
-      sql: z
-        .string()
-        .min(1)
-        .max(1 << 16),
+      sql: rangeSql,
       /** Rows sent back (the rest is counted, not sent: export for all of them). */
       maxRows: z.number().int().min(1).max(100_000).default(10_000),
       onError: z.enum(['stop', 'skip']).default('stop'),
@@ -51,13 +57,10 @@ export const rangeInputs = {
   'range.export': z
     .object({
       ...rangeShape,
-      sql: z
-        .string()
-        .min(1)
-        .max(1 << 16),
+      sql: rangeSql,
       /** A .csv, .parquet or .jsonl name inside the output folder. */
-      fileName: z.string().min(1).max(255),
-      outDir: z.string().min(1).max(4096).optional(),
+      fileName,
+      outDir: localPath.optional(),
       overwrite: z.boolean().default(false),
       onError: z.enum(['stop', 'skip']).default('stop'),
       jobId,
@@ -69,11 +72,7 @@ export const rangeInputs = {
     .object({
       ...rangeShape,
       /** The SQL handed off (the CLI's default when absent). */
-      sql: z
-        .string()
-        .min(1)
-        .max(1 << 16)
-        .optional(),
+      sql: rangeSql.optional(),
       /** OSS endpoint and region written into the texts (else the profile's, else placeholders). */
       endpoint: z.string().max(256).optional(),
       region: z.string().max(64).optional(),

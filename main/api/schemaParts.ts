@@ -11,3 +11,17 @@ export const jobId = z
 
 /** Epoch milliseconds. */
 export const epochMs = z.number().int().min(0).max(8.64e15);
+
+/** A file name inside the output folder (the handlers refuse a path). */
+export const fileName = z.string().min(1).max(255);
+
+/** A local file or folder path. */
+export const localPath = z.string().min(1).max(4096);
+
+/** An AccessKey pair and its STS token, as a call or a saved profile gives them. */
+export const accessKeyShape = {
+  accessKeyId: z.string().max(256).optional(),
+  /** Write-only: never returned by any call. */
+  accessKeySecret: z.string().max(1024).optional(),
+  securityToken: z.string().max(8192).optional(),
+};

@@ -4,17 +4,15 @@
  */
 import { z } from 'zod';
 import type { ShipperTaskStatus } from '../model';
-import { epochMs, jobId } from './schemaParts';
+import { accessKeyShape, epochMs, jobId } from './schemaParts';
 
 /** Where a sls.* call goes (profile fields override-able per call; secrets are write-only). */
-const slsTarget = {
+export const slsTarget = {
   profileName: z.string().max(128).optional(),
   endpoint: z.string().max(512).optional(),
   region: z.string().max(64).optional(),
   project: z.string().min(3).max(63).optional(),
-  accessKeyId: z.string().max(256).optional(),
-  accessKeySecret: z.string().max(1024).optional(),
-  securityToken: z.string().max(8192).optional(),
+  ...accessKeyShape,
 };
 const slsName = z.string().min(1).max(128);
 const slsTaskStatus = z.enum(['success', 'running', 'fail']) satisfies z.ZodType<ShipperTaskStatus>;

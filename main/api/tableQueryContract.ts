@@ -4,7 +4,7 @@
  * `apiInputs` and `ApiResults` by contract.ts.
  */
 import { z } from 'zod';
-import { jobId } from './schemaParts';
+import { fileName, jobId, localPath } from './schemaParts';
 import type { JsonCell } from '../../core/model';
 
 /** The grid's sort: one column by name (numbers by value, then text, null last). */
@@ -17,7 +17,32 @@ export const tableViewShape = {
   filter: z.string().max(1024).optional(),
 };
 
-/** Inputs of table.query. */
+/**
+ * The file a table is written to and how (export.csv and table.export): its name in the output
+ * folder, the columns, the CSV options (delimiter, BOM, formula guard, the text of null cells),
+ * the consent to overwrite.
+ */
+export const tableFileShape = {
+  fileName,
+  outDir: localPath.optional(),
+  columns: z.array(z.string().max(256)).max(10_000).optional(),
+  delimiter: z.string().length(1).default(','),
+  bom: z.boolean().default(false),
+  formulaGuard: z.boolean().default(true),
+  /** Written for null cells so they differ from '' (e.g. `NULL`, `\N`); default ''. */
+  nullText: z
+    .string()
+    .max(64)
+    .regex(/^[^\r\n]*$/)
+    .default(''),
+  overwrite: z.boolean().default(false),
+  jobId,
+};
+
+/** A parsed `tableFileShape` (what export.csv and table.export share). */
+export type TableFileOptions = z.output<z.ZodObject<typeof tableFileShape>>;
+
+/** Inputs of table.query and table.export. */
 export const tableQueryInputs = {
   'table.query': z
     .object({
@@ -39,25 +64,7 @@ export const tableQueryInputs = {
    * A table to a new file: .csv, .jsonl or .parquet (by the name's extension). With a sort or a
    * filter, the rows of that view in its order (over the whole object); without, every row.
    */
-  'table.export': z
-    .object({
-      ...tableViewShape,
-      fileName: z.string().min(1).max(255),
-      outDir: z.string().min(1).max(4096).optional(),
-      columns: z.array(z.string().max(256)).max(10_000).optional(),
-      /** CSV only: delimiter, BOM, formula guard and the text written for null cells. */
-      delimiter: z.string().length(1).default(','),
-      bom: z.boolean().default(false),
-      formulaGuard: z.boolean().default(true),
-      nullText: z
-        .string()
-        .max(64)
-        .regex(/^[^\r\n]*$/)
-        .default(''),
-      overwrite: z.boolean().default(false),
-      jobId,
-    })
-    .strict(),
+  'table.export': z.object({ ...tableViewShape, ...tableFileShape }).strict(),
 } as const;
 
 /** A page of the sorted, filtered table. */

@@ -7,15 +7,15 @@
  */
 import path from 'node:path';
 import { ShiplensError } from '../../../core/errors';
-import { ruleFromJsonText } from '../../../core/shipping';
 import { forwardCheckpointDefaultPath } from '../../forward/forwardCheckpoint';
 import { forwardReplayRun, forwardSinkCheck } from '../../forward/forwardRun';
 import type { ForwardReplay } from '../../forward/forwardRun';
 import { forwardBatchEventsDefault } from '../../forward/forwardTypes';
-import { rangeRuleFromOptions, rangeRuleFromShippingRule, rangeSpecCreate } from '../../range/rangeSpec';
+import { rangeSpecCreate } from '../../range/rangeSpec';
 import type { ApiServices } from '../../services/types';
 import type { ApiParsed } from '../contract';
 import type { HandlerGroup } from '../handlerTypes';
+import { rangeRuleOfArg } from './rangeRuleOfArg';
 import { forwardCountersReporter, forwardLive, forwardRateOf } from './forwardLive';
 import { forwardSettingsOf, forwardTargetOf } from './forwardSink';
 
@@ -26,16 +26,7 @@ const previewMaxBytes = 4 << 20;
 
 /** Everything a replay needs except the sink's stdout, the stop signal and the progress. */
 async function replayOf(services: ApiServices, arg: RangeArg, dryRun: boolean): Promise<Omit<ForwardReplay, 'stdout' | 'stop'>> {
-  const rule =
-    arg.ruleText !== undefined
-      ? rangeRuleFromShippingRule(ruleFromJsonText(arg.ruleText).rule, 'ruleText')
-      : rangeRuleFromOptions({
-          partitionFormat: arg.rule?.partitionFormat ?? '',
-          storage: arg.rule?.format,
-          compression: arg.rule?.compression,
-          timeZone: arg.rule?.timeZone,
-          bufferIntervalSec: arg.rule?.bufferIntervalSec,
-        });
+  const rule = rangeRuleOfArg(arg);
   const connection = await services.connections.info();
   const source = arg.prefix ? `${connection.label}/${arg.prefix}` : connection.label;
   const target = await forwardTargetOf(services, arg.sink.to, arg.sink.outDir);

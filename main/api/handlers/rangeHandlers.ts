@@ -11,11 +11,12 @@ import { RangeCache, rangeCacheBudgetDefault, rangeCacheFolder } from '../../ran
 import { rangeConvertSchedule } from '../../range/rangeConvertRun';
 import { rangePlan } from '../../range/rangePlan';
 import type { RangePlan } from '../../range/rangePlan';
-import { rangeRuleFromOptions, rangeRuleFromShippingRule, rangeSpecCreate } from '../../range/rangeSpec';
+import { rangeSpecCreate } from '../../range/rangeSpec';
 import type { ApiServices } from '../../services/types';
 import { cellClip } from '../cells';
 import type { ApiParsed } from '../contract';
 import type { HandlerGroup } from '../handlerTypes';
+import { rangeRuleOfArg } from './rangeRuleOfArg';
 import type { RangeEmitInfo, RangeQueryInfo } from '../rangeContract';
 import { outputDirResolve } from './outputDir';
 
@@ -41,16 +42,7 @@ async function deps(services: ApiServices): Promise<RangeDeps> {
 }
 
 async function planOf(services: ApiServices, arg: RangeArg, signal?: AbortSignal): Promise<RangePlan> {
-  const rule =
-    arg.ruleText !== undefined
-      ? rangeRuleFromShippingRule(ruleFromJsonText(arg.ruleText).rule, 'ruleText')
-      : rangeRuleFromOptions({
-          partitionFormat: arg.rule?.partitionFormat ?? '',
-          storage: arg.rule?.format,
-          compression: arg.rule?.compression,
-          timeZone: arg.rule?.timeZone,
-          bufferIntervalSec: arg.rule?.bufferIntervalSec,
-        });
+  const rule = rangeRuleOfArg(arg);
   const storage = await services.connections.storage();
   return rangePlan(storage, rangeSpecCreate({ prefix: arg.prefix, rule, fromMs: arg.from, toMs: arg.to }), { signal });
 }

@@ -16,6 +16,7 @@ import type { OutputSink } from '../../services/outputWriter';
 import type { TableEntry } from '../../services/tableRegistry';
 import type { ApiServices } from '../../services/types';
 import type { ApiParsed } from '../contract';
+import type { TableFileOptions } from '../tableQueryContract';
 import type { HandlerGroup } from '../handlerTypes';
 import { outputDirResolve } from './outputDir';
 import { tableQueryEngine } from './tableQueryHandlers';
@@ -41,18 +42,14 @@ function jsonLine(names: readonly string[], indexes: readonly number[], row: rea
   return `{${parts.join(',')}}\n`;
 }
 
-async function rowsWrite(services: ApiServices, reader: TableReader, arg: ExportArg, sink: OutputSink, job: Job): Promise<number> {
-  const names = reader.columns.map((c) => c.name);
-  const indexes = columnIndexes(names, arg.columns);
-  if (rangeExportFormatOf(arg.fileName) === 'jsonl') {
-    let rows = 0;
-    for await (const batch of reader.rowBatches(job.signal)) {
-      await sink.write(batch.map((row) => jsonLine(names, indexes, row)).join(''));
-      rows += batch.length;
-      job.progress('export', rows, reader.numRows);
-    }
-    return rows;
-  }
+/** The rows of `reader` as CSV with the call's options (export.csv, and table.export to a .csv); the rows written. */
+export async function csvRowsWrite(
+  services: ApiServices,
+  reader: TableReader,
+  arg: TableFileOptions,
+  sink: OutputSink,
+  job: Job,
+): Promise<number> {
   const written = await services.engine.csvExport(reader, (chunk) => sink.write(chunk), {
     columns: arg.columns,
     delimiter: arg.delimiter,
@@ -63,6 +60,19 @@ async function rowsWrite(services: ApiServices, reader: TableReader, arg: Export
     onProgress: (done) => job.progress('export', done, reader.numRows),
   });
   return written.rows;
+}
+
+async function rowsWrite(services: ApiServices, reader: TableReader, arg: ExportArg, sink: OutputSink, job: Job): Promise<number> {
+  const names = reader.columns.map((c) => c.name);
+  const indexes = columnIndexes(names, arg.columns);
+  if (rangeExportFormatOf(arg.fileName) !== 'jsonl') return csvRowsWrite(services, reader, arg, sink, job);
+  let rows = 0;
+  for await (const batch of reader.rowBatches(job.signal)) {
+    await sink.write(batch.map((row) => jsonLine(names, indexes, row)).join(''));
+    rows += batch.length;
+    job.progress('export', rows, reader.numRows);
+  }
+  return rows;
 }
 
 async function parquetWrite(services: ApiServices, entry: TableEntry, arg: ExportArg, sink: OutputSink, job: Job): Promise<number> {

@@ -11,6 +11,7 @@ import type { TableInfo } from '../../../core/model';
 import type { ApiParsed } from '../contract';
 import type { HandlerGroup } from '../handlerTypes';
 import { outputDirResolve } from './outputDir';
+import { csvRowsWrite } from './tableExportHandlers';
 
 const maxWarnings = 1000;
 
@@ -86,17 +87,9 @@ async function exportCsv(services: ApiServices, arg: ApiParsed<'export.csv'>) {
   const target = services.platform.safeJoin(outDir, arg.fileName);
   return services.jobs.run(arg.jobId, async (job) => {
     const { value, bytes } = await outputWrite(target, { overwrite: arg.overwrite, root: outDir }, (sink) =>
-      services.engine.csvExport(opened.reader, (chunk) => sink.write(chunk), {
-        columns: arg.columns,
-        delimiter: arg.delimiter,
-        bom: arg.bom,
-        formulaGuard: arg.formulaGuard,
-        nullText: arg.nullText,
-        signal: job.signal,
-        onProgress: (done) => job.progress('export', done, opened.reader.numRows),
-      }),
+      csvRowsWrite(services, opened.reader, arg, sink, job),
     );
-    return { path: target, bytes, rows: value.rows };
+    return { path: target, bytes, rows: value };
   });
 }
 

@@ -6,11 +6,10 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { tableBatchRows } from '../../../core/formats';
-import type { Cell, JsonCell } from '../../../core/model';
 import type { TableQuery } from '../../range/tableQuery';
 import type { TableEntry } from '../../services/tableRegistry';
 import type { ApiServices } from '../../services/types';
-import { cellClip, cellToJson, rowsPageCells, rowsPageChars } from '../cells';
+import { rowsForView, rowsPageCells } from '../cells';
 import type { HandlerGroup } from '../handlerTypes';
 import type { Job } from '../../services/jobRegistry';
 
@@ -42,24 +41,6 @@ export function tableQueryEngine(services: ApiServices, entry: TableEntry, job: 
   return made;
 }
 
-/** The page as the view takes it: long text clipped, at most rowsPageChars of text (at least one row). */
-function pageForView(rows: Cell[][]): JsonCell[][] {
-  const out: JsonCell[][] = [];
-  let chars = 0;
-  for (const row of rows) {
-    if (out.length > 0 && chars >= rowsPageChars) break;
-    out.push(
-      row.map((cell) => {
-        if (typeof cell !== 'string') return cellToJson(cell);
-        const text = cellClip(cell);
-        chars += text.length;
-        return text;
-      }),
-    );
-  }
-  return out;
-}
-
 /** Handlers for table.query. */
 export const tableQueryHandlers: HandlerGroup<'table.query'> = {
   'table.query': (services, arg) => {
@@ -72,7 +53,7 @@ export const tableQueryHandlers: HandlerGroup<'table.query'> = {
         { sort: arg.sort, filter: arg.filter, rowStart: arg.rowStart, rowEnd, locate: arg.locate },
         job.signal,
       );
-      const rows = pageForView(page.rows);
+      const rows = rowsForView(page.rows);
       return { ...page, rows, rowIndexes: page.rowIndexes.slice(0, rows.length) };
     });
   },

@@ -1,7 +1,7 @@
 // Issue 12 items 1 and 6: a table.rows page is bounded by cells and by text, and a long cell
 // is cut with a marker (never inside a surrogate pair) instead of crossing the API whole.
 import { describe, expect, it } from 'vitest';
-import { cellClip, rowsPage, rowsPageChars } from '../../../../main/api/cells';
+import { cellClip, rowsForView, rowsPage, rowsPageChars } from '../../../../main/api/cells';
 import { indexedTableReader } from '../../../../core/formats/indexedTable';
 import type { Cell } from '../../../../core/model/cells';
 
@@ -49,6 +49,18 @@ describe('rowsPage', () => {
         2,
       ),
     ).toHaveLength(1);
+  });
+});
+
+describe('rowsForView', () => {
+  it('is the page rule for rows read elsewhere (table.query): digits for bigint, clipped text, the text bound', () => {
+    expect(rowsForView([[1n, 'a', null, 2.5, true]])).toEqual([['1', 'a', null, 2.5, true]]);
+    const long = 'x'.repeat((1 << 20) + 1);
+    const [first] = rowsForView([[long]])[0] ?? [];
+    expect(first).toBe(cellClip(long));
+    const rows = Array.from({ length: 40 }, () => ['x'.repeat(1 << 20)]);
+    expect(rowsForView(rows)).toHaveLength(rowsPageChars / (1 << 20));
+    expect(rowsForView([])).toEqual([]);
   });
 });
 
