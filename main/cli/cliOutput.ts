@@ -4,6 +4,7 @@
  * in-process with captured output.
  */
 import type { Writable } from 'node:stream';
+import type { SecretBox } from '../credentials/secretBox';
 import { CliPipeClosed } from './cliErrors';
 
 /** A sink for text or bytes; `write` resolves when the chunk may be followed by more. */
@@ -21,6 +22,11 @@ export interface CliIo {
   homeDir: string;
   cwd: string;
   now(): number;
+  /**
+   * Opens the box that unseals secrets saved in shiplens profiles; absent: the process's own
+   * (Electron safeStorage when run by the app binary, else none — cliElectron.ts). Tests inject one.
+   */
+  secretBoxOpen?: () => Promise<SecretBox>;
 }
 
 /**

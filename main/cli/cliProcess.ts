@@ -1,5 +1,6 @@
 /** Wires this process (argv, stdout/stderr, signals, exit code) to a `shiplens` run function. */
 import { homedir } from 'node:os';
+import { cliElectronExit } from './cliElectron';
 import type { CliIo } from './cliOutput';
 import { cliStreamWriter } from './cliOutput';
 
@@ -24,5 +25,6 @@ export function cliProcessRun(run: (args: string[], io: CliIo, signal: AbortSign
 
   void run(process.argv.slice(2), io, controller.signal).then((code) => {
     process.exitCode = code;
+    return cliElectronExit(code);
   });
 }

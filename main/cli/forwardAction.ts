@@ -25,6 +25,7 @@ import { ruleRead } from './cliRule';
 import { cliLocationParse, cliStorageOpen } from './cliSources';
 import { cliTimeMs, cliZoneCheck } from './cliTime';
 import type { ForwardFlags } from './forwardFlags';
+import { forwardHecToken } from './forwardToken';
 
 async function ruleOf(flags: ForwardFlags, ctx: CliContext): Promise<RangeRule> {
   if (flags.rule && flags.partitionFormat) throw new CliUsageError('--rule and --partition-format exclude each other');
@@ -34,17 +35,6 @@ async function ruleOf(flags: ForwardFlags, ctx: CliContext): Promise<RangeRule> 
   }
   if (!flags.partitionFormat) throw new CliUsageError('a replay needs --rule <file> or --partition-format <fmt>');
   return rangeRuleFromOptions({ partitionFormat: flags.partitionFormat, storage: flags.storage, timeZone: flags.timeZone });
-}
-
-function tokenOf(flags: ForwardFlags, target: SinkTarget, ctx: CliContext): string | undefined {
-  if (target.kind !== 'hec' || !flags.hecTokenEnv) return undefined;
-  const token = ctx.io.env[flags.hecTokenEnv];
-  if (!token)
-    throw new ShiplensError('CREDENTIALS_UNAVAILABLE', `The environment variable ${flags.hecTokenEnv} is not set or empty.`, {
-      source: '--hec-token-env',
-      hint: 'Export the HEC token in it before running shiplens',
-    });
-  return token;
 }
 
 async function caOf(flags: ForwardFlags, ctx: CliContext): Promise<string | undefined> {
@@ -62,7 +52,7 @@ async function sinkSettings(flags: ForwardFlags, target: SinkTarget, source: str
     ...flags,
     gzip: flags.gzip === true,
     ack: flags.hecAck === true,
-    token: await tokenOf(flags, target, ctx),
+    token: await forwardHecToken(flags, target, ctx),
     ca: await caOf(flags, ctx),
     insecure: flags.insecure === true,
     timeoutSec: flags.timeout,

@@ -35,6 +35,10 @@ export function forwardCommandRegister(program: Command, ctx: CliContext): void 
     .option('--cursor <begin|end|time>', 'live source: where a shard without a group checkpoint starts (default begin)')
     .option('--until-caught-up', 'live source: stop once every shard is caught up (one-shot runs)')
     .option('--hec-token-env <VAR>', 'environment variable holding the HEC token (never printed)')
+    .option(
+      '--hec-token-profile <name>',
+      "the HEC token saved in this shiplens profile (by the app, sealed by the OS keychain: run through the app's binary, `electron out/main/cli.cjs forward …`; plain Node is refused). Not --profile, which names aliyun/ossutil credentials",
+    )
     .addOption(new Option('--hec-mode <mode>', 'HEC event: the log as JSON, or key=value text').choices(['json', 'raw']).default('json'))
     .option('--hec-ack', 'wait for Splunk indexer acknowledgement of each batch')
     .option('--gzip', 'gzip HEC request bodies')

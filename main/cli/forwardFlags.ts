@@ -11,6 +11,7 @@ export interface ForwardFlags {
   consumerGroup?: string;
   cursor?: string;
   hecTokenEnv?: string;
+  hecTokenProfile?: string;
   hecMode: 'json' | 'raw';
   hecAck?: boolean;
   gzip?: boolean;

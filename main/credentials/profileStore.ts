@@ -161,20 +161,33 @@ export class ProfileStore {
     return true;
   }
 
-  /** The profile's Splunk HEC token, decrypted (null when it has none). */
-  async hecToken(name: string): Promise<string | null> {
+  /** The stored profile `name`, or NOT_FOUND. */
+  private async stored(name: string): Promise<StoredProfile> {
     const stored = (await this.read()).profiles.find((p) => p.name === name);
     if (!stored)
       throw new ShiplensError('NOT_FOUND', `No profile named "${name}".`, { hint: 'Create the profile first, or check its name.' });
+    return stored;
+  }
+
+  /** The profile's Splunk HEC token, decrypted (null when it has none). */
+  async hecToken(name: string): Promise<string | null> {
+    const stored = await this.stored(name);
     const sealed = this.box.isAvailable() ? stored.sealedHecToken : this.session.get(name)?.sealedHecToken;
     return sealed === undefined ? null : this.sealer().decrypt(sealed);
   }
 
+  /**
+   * Whether the profiles file holds a sealed HEC token for `name` — sealed by a persistent box,
+   * possibly not one this process can open (the CLI under plain Node).
+   */
+  async hecTokenSealed(name: string): Promise<boolean> {
+    const stored = await this.stored(name);
+    return stored.sealedHecToken !== undefined;
+  }
+
   /** The profile and its decrypted credentials (null credentials when it has no secret). */
   async get(name: string): Promise<{ profile: ProfileSummary; credentials: ProfileCredentials | null }> {
-    const stored = (await this.read()).profiles.find((p) => p.name === name);
-    if (!stored)
-      throw new ShiplensError('NOT_FOUND', `No profile named "${name}".`, { hint: 'Create the profile first, or check its name.' });
+    const stored = await this.stored(name);
     const sealed = this.box.isAvailable() ? stored : this.session.get(name);
     if (!stored.accessKeyId || !sealed?.sealedSecret) return { profile: this.summary(stored), credentials: null };
     const credentials: ProfileCredentials = {

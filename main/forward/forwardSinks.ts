@@ -40,7 +40,7 @@ function hecToken(settings: SinkSettings): string {
   if (!token) {
     throw new ShiplensError('CREDENTIALS_UNAVAILABLE', 'No HEC token was given.', {
       source: '--hec-token-env',
-      hint: 'Put the token in an environment variable and name it: --hec-token-env SPLUNK_HEC_TOKEN',
+      hint: 'Put the token in an environment variable and name it (--hec-token-env SPLUNK_HEC_TOKEN), or name the shiplens profile that holds it (--hec-token-profile NAME)',
     });
   }
   return token;

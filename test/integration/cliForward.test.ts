@@ -1,5 +1,4 @@
 // `shiplens forward` usage, dry runs and the file sink: exact bytes, exact errors.
-import { execFileSync } from 'node:child_process';
 import dgram from 'node:dgram';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,30 +9,18 @@ import { deliveryRun } from '../../main/forward/deliveryEngine';
 import type { ForwardRecord } from '../../core/forward/forwardRecord';
 import type { ForwardItem } from '../../main/forward/forwardTypes';
 import { syslogSinkCreate } from '../../main/forward/syslogSink';
-import { cliCapture, repoRoot } from './cliHelpers';
+import { cliCapture } from './cliHelpers';
+import { forwardRangeGenerate, forwardWindowArgs } from './forwardRange';
 
 let dir = '';
 let bucket = '';
 let logs: Record<string, unknown>[] = [];
-const window = [
-  '--from',
-  '2026-11-25T10:00:00+08:00',
-  '--to-time',
-  '2026-11-25T10:05:00+08:00',
-  '--partition-format',
-  '%Y/%m/%d/%H/%M',
-  '--time-zone',
-  '+08:00',
-];
+const window = forwardWindowArgs('2026-11-25T10:00:00+08:00', '2026-11-25T10:05:00+08:00');
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'fwd-cli-'));
   bucket = join(dir, 'bucket');
-  execFileSync('/usr/bin/python3', [join(repoRoot, 'test/fixtures/forward/genRange.py'), bucket, '1', '2']);
-  logs = readFileSync(join(dir, 'expected.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  logs = forwardRangeGenerate(bucket, 1, 2);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CliIo } from '../../main/cli/cliOutput';
+import type { SecretBox } from '../../main/credentials/secretBox';
 import { cliRun } from '../../main/cli/cliProgram';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,7 +21,15 @@ export interface CliResult {
 /** Run `shiplens <args>` in this process. */
 export async function cliCapture(
   args: string[],
-  options: { env?: Record<string, string | undefined>; cwd?: string; home?: string; now?: number; tty?: boolean } = {},
+  options: {
+    env?: Record<string, string | undefined>;
+    cwd?: string;
+    home?: string;
+    now?: number;
+    tty?: boolean;
+    /** The secret box profile secrets are unsealed with (default: the process's, i.e. none under Node). */
+    secretBox?: SecretBox;
+  } = {},
 ): Promise<CliResult> {
   const out: Uint8Array[] = [];
   let err = '';
@@ -34,6 +43,8 @@ export async function cliCapture(
     cwd: options.cwd ?? repoRoot,
     now: () => options.now ?? Date.UTC(2026, 10, 25),
   };
+  const { secretBox } = options;
+  if (secretBox) io.secretBoxOpen = async () => secretBox;
   const code = await cliRun(args, io);
   const stdoutBytes = new Uint8Array(out.reduce((n, c) => n + c.length, 0));
   let at = 0;

@@ -1,6 +1,5 @@
 // The HEC sink and `shiplens forward --to hec://` against the loopback HEC server
 // (test/servers/hecServer.ts): token, body, batching, gzip, indexer ack, injected faults.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +11,8 @@ import { hecSinkCreate } from '../../main/forward/hecSink';
 import type { HecSinkOptions } from '../../main/forward/hecSink';
 import { HecServer } from '../servers/hecServer';
 import { testCaAvailable, testCaCreate } from '../servers/testCa';
-import { cliCapture, repoRoot } from './cliHelpers';
+import { cliCapture } from './cliHelpers';
+import { forwardRangeGenerate, forwardWindowArgs } from './forwardRange';
 
 const token = 'a1b2c3d4-0000-4000-8000-secret-token';
 const enc = new TextEncoder();
@@ -148,11 +148,7 @@ describe('shiplens forward --to hec://', () => {
   beforeAll(() => {
     const dir = mkdtempSync(join(tmpdir(), 'fwd-hec-'));
     bucket = join(dir, 'bucket');
-    execFileSync('/usr/bin/python3', [join(repoRoot, 'test/fixtures/forward/genRange.py'), bucket, '3', '4']);
-    expected = readFileSync(join(dir, 'expected.jsonl'), 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expected = forwardRangeGenerate(bucket, 3, 4);
   });
 
   it('replays the range in batches, resumable, with the counters last', async () => {
@@ -164,14 +160,7 @@ describe('shiplens forward --to hec://', () => {
       '--to',
       `hec://${host}`,
       bucket,
-      '--from',
-      '2026-11-25T10:00:00+08:00',
-      '--to-time',
-      '2026-11-25T10:15:00+08:00',
-      '--partition-format',
-      '%Y/%m/%d/%H/%M',
-      '--time-zone',
-      '+08:00',
+      ...forwardWindowArgs('2026-11-25T10:00:00+08:00', '2026-11-25T10:15:00+08:00'),
       '--hec-token-env',
       'HEC_TOKEN',
       '--hec-ack',
@@ -222,14 +211,7 @@ describe('shiplens forward --to hec://', () => {
         '--to',
         `hecs://${host}`,
         bucket,
-        '--from',
-        '2026-11-25T10:00:00+08:00',
-        '--to-time',
-        '2026-11-25T10:15:00+08:00',
-        '--partition-format',
-        '%Y/%m/%d/%H/%M',
-        '--time-zone',
-        '+08:00',
+        ...forwardWindowArgs('2026-11-25T10:00:00+08:00', '2026-11-25T10:15:00+08:00'),
         '--hec-token-env',
         'HEC_TOKEN',
         '--checkpoint',
@@ -264,14 +246,7 @@ describe('shiplens forward --to hec://', () => {
         '--to',
         `hec://${host}`,
         bucket,
-        '--from',
-        '2026-11-25T10:00:00+08:00',
-        '--to-time',
-        '2026-11-25T10:15:00+08:00',
-        '--partition-format',
-        '%Y/%m/%d/%H/%M',
-        '--time-zone',
-        '+08:00',
+        ...forwardWindowArgs('2026-11-25T10:00:00+08:00', '2026-11-25T10:15:00+08:00'),
         '--hec-token-env',
         'HEC_TOKEN',
         '--checkpoint',

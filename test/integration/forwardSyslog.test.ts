@@ -2,7 +2,7 @@
 // loopback (imudp; imtcp with octet-counted framing; imtcp with the gtls driver and a CA made
 // by certtool). rsyslog parses each message and writes its fields; the files are compared
 // line by line with what the fixture's logs must become.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import dgram from 'node:dgram';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testCaAvailable, testCaCreate } from '../servers/testCa';
-import { cliCapture, repoRoot } from './cliHelpers';
+import { cliCapture } from './cliHelpers';
+import { forwardRangeGenerate, forwardWindowArgs } from './forwardRange';
 
 const rsyslogd = '/usr/sbin/rsyslogd';
 const haveTools = existsSync(rsyslogd) && testCaAvailable;
@@ -107,11 +108,7 @@ beforeAll(async () => {
     if (!up) throw new Error(`rsyslogd did not listen on ${port}`);
   }
   bucket = join(dir, 'bucket');
-  execFileSync('/usr/bin/python3', [join(repoRoot, 'test/fixtures/forward/genRange.py'), bucket, '3', '4']);
-  logs = readFileSync(join(dir, 'expected.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  logs = forwardRangeGenerate(bucket, 3, 4);
 });
 
 afterAll(() => {
@@ -125,14 +122,7 @@ function replayArgs(to: string[], checkpoint: string): string[] {
     '--to',
     ...to,
     bucket,
-    '--from',
-    '2026-11-25T10:00:00+08:00',
-    '--to-time',
-    '2026-11-25T10:15:00+08:00',
-    '--partition-format',
-    '%Y/%m/%d/%H/%M',
-    '--time-zone',
-    '+08:00',
+    ...forwardWindowArgs('2026-11-25T10:00:00+08:00', '2026-11-25T10:15:00+08:00'),
     '--hostname',
     'fwd',
     '--tag',
@@ -174,14 +164,7 @@ describe.skipIf(!haveTools)('shiplens forward into rsyslogd', () => {
       '--to',
       `syslog+tcp://127.0.0.1:${ports.tcp}`,
       multi,
-      '--from',
-      '2026-11-25T10:00:00+08:00',
-      '--to-time',
-      '2026-11-25T10:05:00+08:00',
-      '--partition-format',
-      '%Y/%m/%d/%H/%M',
-      '--time-zone',
-      '+08:00',
+      ...forwardWindowArgs('2026-11-25T10:00:00+08:00', '2026-11-25T10:05:00+08:00'),
       '--hostname',
       'fwd',
       '--tag',

@@ -2,13 +2,14 @@
 // the middle of a replay into the loopback HEC server, then run again with the same command:
 // every event of the range arrives (count and content), duplicates only from the batch that
 // was unacknowledged when it died. SIGTERM instead finishes the batch in flight and saves.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HecServer } from '../servers/hecServer';
-import { cliBuildEnsure, cliBundle, cliSpawn, repoRoot } from '../integration/cliHelpers';
+import { cliBuildEnsure, cliBundle, cliSpawn } from '../integration/cliHelpers';
+import { forwardRangeGenerate, forwardWindowArgs } from '../integration/forwardRange';
 
 const token = 'kill-test-token';
 const batch = 20;
@@ -21,11 +22,7 @@ beforeAll(async () => {
   await cliBuildEnsure();
   dir = mkdtempSync(join(tmpdir(), 'fwd-kill-'));
   bucket = join(dir, 'bucket');
-  execFileSync('/usr/bin/python3', [join(repoRoot, 'test/fixtures/forward/genRange.py'), bucket, '20', '50']);
-  const logs = readFileSync(join(dir, 'expected.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  const logs = forwardRangeGenerate(bucket, 20, 50);
   expected = new Map(logs.map((log) => [log.seq as string, log]));
 }, 120_000);
 
@@ -38,14 +35,7 @@ function args(host: string, checkpoint: string, extra: string[] = []): string[] 
     '--to',
     `hec://${host}`,
     bucket,
-    '--from',
-    '2026-11-25T10:00:00+08:00',
-    '--to-time',
-    '2026-11-25T11:40:00+08:00',
-    '--partition-format',
-    '%Y/%m/%d/%H/%M',
-    '--time-zone',
-    '+08:00',
+    ...forwardWindowArgs('2026-11-25T10:00:00+08:00', '2026-11-25T11:40:00+08:00'),
     '--hec-token-env',
     'HEC_TOKEN',
     '--hec-mode',

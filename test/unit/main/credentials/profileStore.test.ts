@@ -84,6 +84,9 @@ describe('ProfileStore with safeStorage', () => {
     // Next launch; a new AccessKey id drops the AccessKey secret but not the Splunk token.
     const again = new ProfileStore(dir, safeStorageSecretBox(fakeSafeStorage(), 'linux'));
     expect(await again.hecToken('h')).toBe(HEC);
+    // A process without the keychain (the CLI under plain Node) sees that a sealed token is saved, not the token.
+    const keyless = new ProfileStore(dir, memorySecretBox());
+    expect([await keyless.hecToken('h'), await keyless.hecTokenSealed('h')]).toEqual([null, true]);
     expect(await again.save({ name: 'h', bucket: 'bkt', accessKeyId: 'K2' })).toEqual({
       name: 'h',
       bucket: 'bkt',
@@ -94,7 +97,9 @@ describe('ProfileStore with safeStorage', () => {
     expect(await again.hecToken('h')).toBe(HEC);
     expect((await again.save({ name: 'h', bucket: 'bkt', hecToken: '' })).hasHecToken).toBeUndefined();
     expect(await again.hecToken('h')).toBeNull();
+    expect(await keyless.hecTokenSealed('h')).toBe(false);
     await expect(again.hecToken('nobody')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(keyless.hecTokenSealed('nobody')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('keeps a HEC token for the session only without a keyring', async () => {

@@ -1,0 +1,32 @@
+/**
+ * The CLI run by the desktop app's Electron binary (`electron out/main/cli.cjs …`: Electron's
+ * main process, not ELECTRON_RUN_AS_NODE) instead of plain Node. Only there can profile secrets
+ * that the app sealed with Electron safeStorage (the OS keychain) be opened; under plain Node
+ * nothing here loads electron.
+ */
+import { safeStorageSecretBox } from '../credentials/safeStorageBox';
+import type { SecretBox } from '../credentials/secretBox';
+import { memorySecretBox } from '../credentials/secretBox';
+
+/** Plain Node's answer: no keychain, so nothing sealed by the app can be opened. */
+export const cliPlainNodeKeychainReason = "plain Node has no access to it (only the app's Electron binary has)";
+
+/** True when this CLI process is Electron's main process (safeStorage reachable). */
+export function cliInElectron(): boolean {
+  return Boolean(process.versions.electron) && !process.env.ELECTRON_RUN_AS_NODE;
+}
+
+/** The box that opens profile secrets: safeStorage under Electron (once the app is ready), else one that cannot. */
+export async function cliSecretBoxOpen(): Promise<SecretBox> {
+  if (!cliInElectron()) return memorySecretBox(cliPlainNodeKeychainReason);
+  const { app, safeStorage } = await import('electron');
+  await app.whenReady();
+  return safeStorageSecretBox(safeStorage);
+}
+
+/** Under Electron the process lives on after the command (the app is running): end it with the exit code. */
+export async function cliElectronExit(code: number): Promise<void> {
+  if (!cliInElectron()) return;
+  const { app } = await import('electron');
+  app.exit(code);
+}
