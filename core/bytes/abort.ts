@@ -1,7 +1,8 @@
 /**
  * The one abort race: settle with a promise, or reject CANCELLED as soon as a signal aborts.
  * The work behind the promise may go on (a fetch shared with other readers, an SDK call that
- * takes no signal); only this caller stops waiting for it.
+ * takes no signal); only this caller stops waiting for it. `sleepCancellable` is the same race
+ * for a wait (retry back-off in OSS and Log Service requests, forward pacing).
  */
 import { ShiplensError } from '../errors';
 
@@ -26,4 +27,14 @@ export function abortRace<T>(
       (error: unknown) => (signal.removeEventListener('abort', onAbort), reject(error)),
     );
   });
+}
+
+/** Wait `ms`, rejecting CANCELLED as soon as `signal` aborts (at once when it already has). */
+export function sleepCancellable(ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.reject(cancelledError());
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const wait = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  return abortRace(wait, signal).finally(() => clearTimeout(timer));
 }

@@ -2,6 +2,7 @@
  * Back-off with full jitter between retries, and the rate limit (events/s, bytes/s) applied
  * before each batch, so a run never outpaces what the SIEM was sized for.
  */
+import { sleepCancellable } from '../../core/bytes';
 
 /** Retry policy: `attempts` sends at most; delays grow from `baseMs` up to `maxMs`. */
 export interface RetryPolicy {
@@ -19,18 +20,10 @@ export function retryDelayMs(retry: number, policy: RetryPolicy, random: () => n
   return Math.floor(random() * cap);
 }
 
-/** Sleep `ms`, woken early (resolving) when `signal` aborts. */
+/** Sleep `ms`, woken early (resolving) when `signal` aborts: the caller checks its signal next. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   if (ms <= 0 || signal?.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
+  return sleepCancellable(ms, signal).catch(() => undefined);
 }
 
 /** Limits of the rate limiter; 0 or undefined means unlimited. */

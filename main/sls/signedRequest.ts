@@ -5,6 +5,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
+import { sleepCancellable } from '../../core/bytes';
 import { ShiplensError } from '../../core/errors';
 import { slsEndpointResolve } from './slsEndpoint';
 import type { SlsEndpointTarget } from './slsEndpoint';
@@ -126,20 +127,6 @@ function backoffMs(attempt: number, policy: SlsRequestPolicy, retryAfterMs: numb
   return Math.max(jittered, retryAfterMs ?? 0);
 }
 
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(new ShiplensError('CANCELLED', 'The operation was cancelled.'));
-      },
-      { once: true },
-    );
-  });
-}
-
 async function attempt(conn: SlsConnection, request: SlsRequest, policy: SlsRequestPolicy): Promise<RawResponse> {
   const target = slsEndpointResolve(conn.endpoint, conn.project);
   const query = queryClean(request.query);
@@ -175,7 +162,7 @@ async function attempt(conn: SlsConnection, request: SlsRequest, policy: SlsRequ
  */
 export async function slsRequest(conn: SlsConnection, request: SlsRequest, policy: SlsRequestPolicy = {}): Promise<SlsResponse> {
   const maxAttempts = Math.max(1, policy.maxAttempts ?? 4);
-  const sleep = policy.sleep ?? ((ms: number) => defaultSleep(ms, request.signal));
+  const sleep = policy.sleep ?? ((ms: number) => sleepCancellable(ms, request.signal));
   for (let i = 0; ; i++) {
     let raw: RawResponse;
     try {

@@ -6,12 +6,13 @@
  * ETag, size); the next download of the same object version resumes from it with Range.
  */
 import type { Readable } from 'node:stream';
+import { sleepCancellable } from '../../core/bytes';
 import { ShiplensError, isShiplensError } from '../../core/errors';
 import { outputWriteAll } from '../services/outputWriter';
 import { destCheck, partCommit, partDiscard, partOpen, partPathOf, partResumableBytes, partStateDiscard, partStateWrite } from './partFile';
 import { contentRangeParse } from './ossRange';
 import type { OssRequest } from './ossRequest';
-import { backoffDelay, errorIsTransient, sleepCancellable, transientMark } from './retry';
+import { backoffDelay, errorIsTransient, transientMark } from './retry';
 import type { StorageDownloadOptions } from './storage';
 
 /** Upper bound on resumptions of one download (each must make progress). */

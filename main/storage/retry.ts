@@ -4,6 +4,7 @@
  *
  * Only transient failures are retried: 5xx, 429 and network errors, never other 4xx.
  */
+import { sleepCancellable } from '../../core/bytes';
 import { ShiplensError, isShiplensError } from '../../core/errors';
 
 /** Options of `retryWithBackoff`. */
@@ -33,22 +34,6 @@ export function transientMark<E extends object>(error: E): E {
 export function errorIsTransient(error: unknown): boolean {
   if (typeof error === 'object' && error !== null && transientErrors.has(error)) return true;
   return isShiplensError(error) && transientCodes.has(error.code);
-}
-
-/** Sleep `ms`, rejecting CANCELLED when `signal` aborts. */
-export function sleepCancellable(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new ShiplensError('CANCELLED', 'The operation was cancelled.'));
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    function onAbort(): void {
-      clearTimeout(timer);
-      reject(new ShiplensError('CANCELLED', 'The operation was cancelled.'));
-    }
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /** The back-off delay before retry number `attempt` (0-based). */
