@@ -4,17 +4,8 @@
  * write mode (truncate) does.
  */
 import type { ParquetColumnType } from '../model/rule';
+import { parquetSqlType } from '../shipping/ddl';
 import type { DataWorksJob } from './job';
-
-/** MaxCompute types for the Parquet column types Log Service writes (SPEC §3). */
-const odpsType: Record<ParquetColumnType, string> = {
-  string: 'STRING',
-  boolean: 'BOOLEAN',
-  int32: 'INT',
-  int64: 'BIGINT',
-  float: 'FLOAT',
-  double: 'DOUBLE',
-};
 
 /** One column of the table: its name, type and the log field it comes from. */
 export interface MaxComputeColumn {
@@ -55,7 +46,7 @@ export function tableColumnsOfJob(job: DataWorksJob, types: Record<string, Parqu
   return job.writer.column.map((name, i) => {
     const source = job.reader.column[i] ?? '';
     const type = types[source];
-    return { name, type: type ? odpsType[type] : 'STRING', source };
+    return { name, type: type ? parquetSqlType[type] : 'STRING', source };
   });
 }
 

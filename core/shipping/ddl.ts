@@ -50,7 +50,8 @@ interface Column {
   type: string;
 }
 
-const sqlType: Record<ParquetColumnType, string> = {
+/** SQL types (Hive, Spark SQL, MaxCompute alike) for the Parquet column types Log Service writes (SPEC §3). */
+export const parquetSqlType: Readonly<Record<ParquetColumnType, string>> = {
   string: 'STRING',
   boolean: 'BOOLEAN',
   int32: 'INT',
@@ -71,14 +72,15 @@ function lit(text: string): string {
 }
 
 function dataColumns(rule: ShippingRule, options: DdlOptions): Column[] {
-  if (rule.format === 'parquet') return (rule.parquet?.columns ?? []).map((c) => ({ name: c.name, type: sqlType[c.type] ?? 'STRING' }));
+  if (rule.format === 'parquet')
+    return (rule.parquet?.columns ?? []).map((c) => ({ name: c.name, type: parquetSqlType[c.type] ?? 'STRING' }));
   if (rule.format === 'csv') return (rule.csv?.columns ?? []).map((name) => ({ name, type: 'STRING' }));
   const json = options.columns ?? [
     { name: '__time__', type: 'int64' },
     { name: '__topic__', type: 'string' },
     { name: '__source__', type: 'string' },
   ];
-  return json.map((c) => ({ name: c.name, type: sqlType[c.type] ?? 'STRING' }));
+  return json.map((c) => ({ name: c.name, type: parquetSqlType[c.type] ?? 'STRING' }));
 }
 
 function partitionColumnsOf(layout: DdlLayout): string[] {

@@ -5,7 +5,7 @@
  */
 import { directiveOrder } from './partitionFormat';
 import type { Directive } from './partitionFormat';
-import { timeZoneFields, timeZoneFixedOffsetMinutes, timeZoneIsValid, timeZoneNormalize } from './timeZone';
+import { timeZoneFields, timeZoneFixedOffsetMinutes, timeZoneIsValid, timeZoneNormalize, timeZoneShiftedFields } from './timeZone';
 
 /** A partition format (and prefix) guessed from one example key. */
 export interface InferredPartition {
@@ -50,17 +50,8 @@ const fieldCacheLimit = 256;
 function fieldTextCompute(epochMs: number, zone: string): FieldText {
   const offset = zonesKnown().offsetMs.get(zone);
   // Same arithmetic as timeZoneFields for a fixed offset, without re-parsing the zone.
-  const local = offset === undefined || !Number.isFinite(epochMs) ? null : new Date(epochMs + offset);
-  const f = local
-    ? {
-        Y: local.getUTCFullYear(),
-        m: local.getUTCMonth() + 1,
-        d: local.getUTCDate(),
-        H: local.getUTCHours(),
-        M: local.getUTCMinutes(),
-        s: local.getUTCSeconds(),
-      }
-    : timeZoneFields(epochMs, zone);
+  const f =
+    offset === undefined || !Number.isFinite(epochMs) ? timeZoneFields(epochMs, zone) : timeZoneShiftedFields(new Date(epochMs + offset));
   const two = (n: number) => String(n).padStart(2, '0');
   return { Y: String(f.Y).padStart(4, '0'), m: two(f.m), d: two(f.d), H: two(f.H), M: two(f.M), s: two(f.s) };
 }

@@ -2,6 +2,7 @@
  * The shipping rule's defaults and presets (its shape is core/model/rule.ts).
  */
 import type { CsvOptions, ShippingRule } from '../model/rule';
+import { defaultTimeZone } from './timeZone';
 
 /** The console's defaults, for a new rule. */
 export function shippingRuleDefault(): ShippingRule {
@@ -15,7 +16,7 @@ export function shippingRuleDefault(): ShippingRule {
     bufferIntervalSec: 300,
     format: 'json',
     compression: 'none',
-    timeZone: '+08:00',
+    timeZone: defaultTimeZone,
   };
 }
 

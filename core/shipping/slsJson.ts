@@ -15,6 +15,7 @@
  */
 import { FieldReader, extrasOf, isObject, keepUnknown, slsJsonError } from './slsJsonFields';
 import type { JsonObject } from './slsJsonFields';
+import { shippingRuleDefault } from './rule';
 import { defaultTimeZone, timeZoneFixedOffsetMinutes, timeZoneNormalize } from './timeZone';
 import type { Compression, CsvOptions, ParquetColumn, ShippingRule, StorageFormat } from '../model/rule';
 
@@ -79,24 +80,36 @@ function readDetail(rule: ShippingRule, detail: FieldReader | undefined, at: str
 }
 
 function baseRule(name: string): ShippingRule {
-  return {
-    name,
-    bucket: '',
-    prefix: '',
-    partitionFormat: '%Y/%m/%d/%H/%M',
-    roleArn: '',
-    bufferSizeMb: 256,
-    bufferIntervalSec: 300,
-    format: 'json',
-    compression: 'none',
-    timeZone: defaultTimeZone,
-    extra: {},
-  };
+  return { ...shippingRuleDefault(), name, extra: {} };
 }
 
 function readZone(r: FieldReader): string {
   const zone = r.string('', 'timeZone');
   return zone.trim() === '' ? defaultTimeZone : timeZoneNormalize(zone);
+}
+
+/** Names the two shapes give the same OSS destination fields (the first compression name is the documented one). */
+interface DestinationNames {
+  bucket: string;
+  prefix: string;
+  compression: readonly [string, ...string[]];
+}
+
+/** Bucket, prefix, role, buffer, compression, path format and zone: the same fields in both shapes, by their names there. */
+function readDestination(rule: ShippingRule, r: FieldReader, names: DestinationNames): void {
+  rule.bucket = r.string('', names.bucket);
+  rule.prefix = r.string('', names.prefix);
+  rule.roleArn = r.string('', 'roleArn');
+  rule.bufferIntervalSec = r.number(300, 'bufferInterval');
+  rule.bufferSizeMb = r.number(256, 'bufferSize');
+  rule.compression = oneOf<Compression>(
+    r.string('none', ...names.compression),
+    ['none', 'snappy'],
+    `${r.path}.${names.compression[0]}`,
+    'compression',
+  );
+  rule.partitionFormat = r.string('%Y/%m/%d/%H/%M', 'pathFormat');
+  rule.timeZone = readZone(r);
 }
 
 function readShipper(root: FieldReader | null, target: FieldReader): ShippingRule {
@@ -105,19 +118,7 @@ function readShipper(root: FieldReader | null, target: FieldReader): ShippingRul
     const type = root.string('oss', 'targetType');
     if (type.toLowerCase() !== 'oss') throw slsJsonError(`${root.path}.targetType`, `"${type}" is not an OSS shipper`);
   }
-  rule.bucket = target.string('', 'ossBucket');
-  rule.prefix = target.string('', 'ossPrefix');
-  rule.roleArn = target.string('', 'roleArn');
-  rule.bufferIntervalSec = target.number(300, 'bufferInterval');
-  rule.bufferSizeMb = target.number(256, 'bufferSize');
-  rule.compression = oneOf<Compression>(
-    target.string('none', 'compressType'),
-    ['none', 'snappy'],
-    `${target.path}.compressType`,
-    'compression',
-  );
-  rule.partitionFormat = target.string('%Y/%m/%d/%H/%M', 'pathFormat');
-  rule.timeZone = readZone(target);
+  readDestination(rule, target, { bucket: 'ossBucket', prefix: 'ossPrefix', compression: ['compressType'] });
   const storage = target.object('storage');
   const format = storage ? storage.string('json', 'format') : target.string('json', 'format');
   rule.format = oneOf<StorageFormat>(format, ['json', 'csv', 'parquet'], `${storage?.path ?? target.path}.format`, 'storage format');
@@ -132,19 +133,7 @@ function readShipper(root: FieldReader | null, target: FieldReader): ShippingRul
 
 function readSink(rule: ShippingRule, sink: FieldReader): void {
   const extra = rule.extra as JsonObject;
-  rule.bucket = sink.string('', 'bucket');
-  rule.prefix = sink.string('', 'prefix');
-  rule.roleArn = sink.string('', 'roleArn');
-  rule.bufferIntervalSec = sink.number(300, 'bufferInterval');
-  rule.bufferSizeMb = sink.number(256, 'bufferSize');
-  rule.compression = oneOf<Compression>(
-    sink.string('none', 'compressionType', 'compressType'),
-    ['none', 'snappy'],
-    `${sink.path}.compressionType`,
-    'compression',
-  );
-  rule.partitionFormat = sink.string('%Y/%m/%d/%H/%M', 'pathFormat');
-  rule.timeZone = readZone(sink);
+  readDestination(rule, sink, { bucket: 'bucket', prefix: 'prefix', compression: ['compressionType', 'compressType'] });
   const pathFormatType = sink.string('time', 'pathFormatType');
   if (pathFormatType !== 'time') extra['/sink/pathFormatType'] = pathFormatType;
   const suffix = sink.string('', 'suffix');

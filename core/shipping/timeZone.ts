@@ -86,7 +86,11 @@ export function timeZoneFields(epochMs: number, zone: string): ZonedFields {
   if (!Number.isFinite(epochMs)) {
     throw new ShiplensError('TIME_INVALID', `Not a valid instant: ${String(epochMs)}.`);
   }
-  const local = new Date(epochMs + timeZoneOffsetMs(zone, epochMs));
+  return timeZoneShiftedFields(new Date(epochMs + timeZoneOffsetMs(zone, epochMs)));
+}
+
+/** Calendar fields of an instant already shifted by its zone's offset (read as UTC). */
+export function timeZoneShiftedFields(local: Date): ZonedFields {
   return {
     Y: local.getUTCFullYear(),
     m: local.getUTCMonth() + 1,

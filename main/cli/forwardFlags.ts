@@ -1,5 +1,26 @@
 /** The flags of `shiplens forward` (their own module: the action and the live source both read them). */
-export interface ForwardFlags {
+import type { SinkOptions } from '../forward/sinkSettings';
+
+/** The sink options the flags give under the same names and types (the API's `sink` takes them too). */
+type SinkFlags = Pick<
+  SinkOptions,
+  | 'format'
+  | 'facility'
+  | 'severity'
+  | 'separator'
+  | 'tag'
+  | 'msgid'
+  | 'hostname'
+  | 'sd'
+  | 'message'
+  | 'hecMode'
+  | 'index'
+  | 'source'
+  | 'sourcetype'
+  | 'udpMaxBytes'
+>;
+
+export interface ForwardFlags extends SinkFlags {
   to: string;
   from?: string;
   toTime?: string;
@@ -12,21 +33,9 @@ export interface ForwardFlags {
   cursor?: string;
   hecTokenEnv?: string;
   hecTokenProfile?: string;
-  hecMode: 'json' | 'raw';
   hecAck?: boolean;
   gzip?: boolean;
-  sourcetype?: string;
-  index?: string;
-  source?: string;
-  format?: 'rfc5424' | 'rfc3164' | 'hec';
-  facility: string;
-  severity: string;
-  separator: string;
-  tag: string;
-  msgid: string;
-  hostname?: string;
-  sd: 'none' | 'tags';
-  message: 'kv' | 'json';
+  /** A file with the PEM text of the receiver's CA (the sink option `ca` is its text). */
   ca?: string;
   insecure?: boolean;
   checkpoint?: string;
@@ -39,6 +48,5 @@ export interface ForwardFlags {
   rate?: number;
   rateMb?: number;
   timeout: number;
-  udpMaxBytes: number;
   untilCaughtUp?: boolean;
 }

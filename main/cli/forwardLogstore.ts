@@ -7,37 +7,19 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ShiplensError } from '../../core/errors';
-import { credentialsResolve } from '../credentials/credentialSources';
 import { logstoreConsumerName, logstoreCursorCheck, logstoreDeadLetterDefaultPath, logstoreForwardRun } from '../forward/logstoreRun';
 import type { SinkSettings } from '../forward/forwardSinks';
-import type { SlsConnection } from '../sls/signedRequest';
-import { slsAddressParse, slsConnectionResolve } from '../sls/slsTarget';
+import { slsAddressParse } from '../sls/slsTarget';
 import { dataDirResolve } from '../services/dataDir';
 import { CliUsageError } from './cliErrors';
 import type { CliContext } from './cliOptions';
-import { cliGlobals } from './cliOptions';
 import { cliTimeMs } from './cliTime';
 import type { ForwardFlags } from './forwardFlags';
+import { cliSlsConnection } from './slsActions';
 
 function cursorOf(text: string | undefined, ctx: CliContext): string {
   if (text === undefined || text === 'begin' || text === 'end') return text ?? 'begin';
   return logstoreCursorCheck(String(Math.floor(cliTimeMs(text, 'UTC', ctx.io.now()) / 1000)));
-}
-
-/** The Log Service connection, resolved like `shiplens tasks` (flags, then ambient credentials). */
-async function connectionOf(project: string, command: Command, ctx: CliContext): Promise<SlsConnection> {
-  const globals = cliGlobals(command);
-  return slsConnectionResolve({ endpoint: globals.endpoint, region: globals.region, project }, null, async () => {
-    const found = await credentialsResolve({ env: ctx.io.env, homeDir: ctx.io.homeDir, profile: globals.profile });
-    return (
-      found && {
-        accessKeyId: found.accessKeyId,
-        accessKeySecret: found.accessKeySecret,
-        securityToken: found.securityToken,
-        region: found.region,
-      }
-    );
-  });
 }
 
 /** --dead-letter, or one file per project/logstore/group in the data folder. */
@@ -61,7 +43,8 @@ export async function forwardLogstoreAction(
     throw new CliUsageError('--dry-run and --checkpoint are for replays; a consumer group keeps its checkpoint in Log Service');
   ctx.source = address;
   const cursor = cursorOf(flags.cursor, ctx);
-  const conn = await connectionOf(parsed.project, command, ctx);
+  // Resolved like `shiplens tasks` (flags, then ambient credentials).
+  const conn = await cliSlsConnection(parsed.project, command, ctx);
   const deadLetterPath = deadLetterPathOf(flags, parsed.project, parsed.logstore, ctx);
   const result = await logstoreForwardRun({
     conn,

@@ -8,6 +8,7 @@ import { ShiplensError } from '../../core/errors';
 import { credentialsResolve } from '../credentials/credentialSources';
 import { slsClientCreate } from '../sls/slsClient';
 import type { SlsClient } from '../sls/slsClient';
+import type { SlsConnection } from '../sls/signedRequest';
 import { slsRetryCommand, slsRuleImportCommand, slsTasksCommand } from '../sls/slsCommands';
 import { slsAddressParse, slsConnectionResolve } from '../sls/slsTarget';
 import type { ShipperTaskStatus } from '../model/sls';
@@ -15,6 +16,22 @@ import { CliUsageError } from './cliErrors';
 import type { CliContext } from './cliOptions';
 import { cliGlobals } from './cliOptions';
 import { cliTimeMs, cliZoneCheck } from './cliTime';
+
+/** The Log Service connection to `project`: --endpoint/--region, then ambient credentials (--profile, environment, files). */
+export async function cliSlsConnection(project: string, command: Command, ctx: CliContext): Promise<SlsConnection> {
+  const globals = cliGlobals(command);
+  return slsConnectionResolve({ endpoint: globals.endpoint, region: globals.region, project }, null, async () => {
+    const found = await credentialsResolve({ env: ctx.io.env, homeDir: ctx.io.homeDir, profile: globals.profile });
+    return (
+      found && {
+        accessKeyId: found.accessKeyId,
+        accessKeySecret: found.accessKeySecret,
+        securityToken: found.securityToken,
+        region: found.region,
+      }
+    );
+  });
+}
 
 /** A client for `<project>/<logstore>/<shipper>` with --endpoint/--region and ambient credentials. */
 export async function cliSlsTarget(
@@ -25,22 +42,7 @@ export async function cliSlsTarget(
   ctx.source = address;
   const parsed = slsAddressParse(address);
   if (!parsed.logstore || !parsed.shipper) throw new CliUsageError(`"${address}" must be <project>/<logstore>/<shipper>`);
-  const globals = cliGlobals(command);
-  const connection = await slsConnectionResolve(
-    { endpoint: globals.endpoint, region: globals.region, project: parsed.project },
-    null,
-    async () => {
-      const found = await credentialsResolve({ env: ctx.io.env, homeDir: ctx.io.homeDir, profile: globals.profile });
-      return (
-        found && {
-          accessKeyId: found.accessKeyId,
-          accessKeySecret: found.accessKeySecret,
-          securityToken: found.securityToken,
-          region: found.region,
-        }
-      );
-    },
-  );
+  const connection = await cliSlsConnection(parsed.project, command, ctx);
   return { client: slsClientCreate(connection), logstore: parsed.logstore, shipper: parsed.shipper };
 }
 

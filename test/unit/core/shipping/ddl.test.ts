@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ddlGenerate } from '../../../../core/shipping/ddl';
+import { ddlGenerate, parquetSqlType } from '../../../../core/shipping/ddl';
+import { parquetColumnTypes } from '../../../../core/model/rule';
 import { shippingRuleDefault } from '../../../../core/shipping/rule';
 import type { ShippingRule } from '../../../../core/model/rule';
 
@@ -34,6 +35,13 @@ const csvDated: ShippingRule = {
   csv: { columns: ['__time__', 'ip'], delimiter: '\t', quote: "'", nullValue: '', header: true },
 };
 const cst = (iso: string) => Date.parse(`${iso}+08:00`);
+
+describe('parquetSqlType', () => {
+  it('names a SQL type for every Parquet column type (the DDL and the MaxCompute table share it)', () => {
+    expect(Object.keys(parquetSqlType).sort()).toEqual([...parquetColumnTypes].sort());
+    expect(parquetColumnTypes.map((t) => parquetSqlType[t]).join(' ')).toBe('STRING BOOLEAN INT BIGINT FLOAT DOUBLE');
+  });
+});
 
 describe('ddlGenerate (hive)', () => {
   it('writes a partitioned Parquet table over Hive-style directories', () => {
