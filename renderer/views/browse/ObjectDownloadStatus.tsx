@@ -3,7 +3,8 @@ import { apiCancel } from '../../api/client';
 import { useJobProgress } from '../../api/useJobProgress';
 import { useT } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
-import { ProgressBar, phaseText } from '../../components/ProgressBar';
+import { JobProgress } from '../../components/JobProgress';
+import { phaseText } from '../../components/ProgressBar';
 import type { ObjectDownload } from './useObjectDownload';
 
 /** The status rows of one object's download (a fragment: its parent lays them out). */
@@ -13,9 +14,8 @@ export function ObjectDownloadStatus({ jobId, saved, error, download }: ObjectDo
   return (
     <>
       {jobId && (
-        <ProgressBar
-          done={progress?.done ?? null}
-          total={progress?.total ?? null}
+        <JobProgress
+          progress={progress}
           label={phaseText(t, progress?.phase) ?? t('phase.download')}
           onCancel={() => void apiCancel(jobId)}
         />

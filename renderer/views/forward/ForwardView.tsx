@@ -9,6 +9,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { forwardSizing } from '../../../core/forward';
 import { apiOn } from '../../api/client';
 import { ErrorBox } from '../../components/ErrorBox';
+import { LabelledInput } from '../../components/LabelledInput';
+import { RuleJsonField } from '../../components/RuleJsonField';
 import { useT } from '../../i18n';
 import { useStore } from '../../state/store';
 import { SinkForm } from './ForwardSinkForm';
@@ -49,16 +51,7 @@ function SourceForm() {
       <Field label="query.zone" name="timeZone" />
       <Field label="query.from" name="from" type="datetime-local" />
       <Field label="query.to" name="to" type="datetime-local" />
-      <label className="field wide">
-        <span>{t('query.ruleJson')}</span>
-        <textarea
-          rows={2}
-          className="mono"
-          value={form.ruleText}
-          onChange={(e) => set({ ruleText: e.target.value })}
-          data-testid="forward-rule"
-        />
-      </label>
+      <RuleJsonField value={form.ruleText} onValue={(ruleText) => set({ ruleText })} testId="forward-rule" />
       <button type="button" onClick={() => set({ prefix: browsed.replace(/\/+$/, '') })} disabled={!browsed}>
         {t('forward.useBrowsed')}
       </button>
@@ -79,26 +72,24 @@ function Sizing() {
     <section aria-label={t('forward.sizing')}>
       <h3>{t('forward.sizing')}</h3>
       <div className="toolbar">
-        <label className="field">
-          <span>{t('forward.sizingDaily')}</span>
-          <input
-            type="number"
-            min={0}
-            value={dailyGb}
-            onChange={(e) => setDailyGb(Math.max(0, Number(e.target.value) || 0))}
-            data-testid="forward-sizing-daily"
-          />
-        </label>
-        <label className="field">
-          <span>{t('forward.sizingShards')}</span>
-          <input
-            type="number"
-            min={1}
-            value={shards}
-            onChange={(e) => setShards(Math.max(1, Math.floor(Number(e.target.value) || 1)))}
-            data-testid="forward-sizing-shards"
-          />
-        </label>
+        <LabelledInput
+          label={t('forward.sizingDaily')}
+          type="number"
+          min={0}
+          value={dailyGb}
+          onValue={(text) => setDailyGb(Math.max(0, Number(text) || 0))}
+          testId="forward-sizing-daily"
+          spanned
+        />
+        <LabelledInput
+          label={t('forward.sizingShards')}
+          type="number"
+          min={1}
+          value={shards}
+          onValue={(text) => setShards(Math.max(1, Math.floor(Number(text) || 1)))}
+          testId="forward-sizing-shards"
+          spanned
+        />
       </div>
       <p data-testid="forward-sizing">
         {t('forward.sizingResult', {

@@ -1,5 +1,7 @@
 /** The Forward view's form controls, each bound to one field of the forward form. */
 import { useShallow } from 'zustand/react/shallow';
+import { LabelledInput } from '../../components/LabelledInput';
+import { LabelledSelect } from '../../components/LabelledSelect';
 import { useT } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { useStore } from '../../state/store';
@@ -14,16 +16,16 @@ export function Field({ label, name, type = 'text', wide = false }: { label: Mes
   const t = useT();
   const { form, set } = useStore(useShallow((s) => ({ form: s.forwardForm, set: s.forwardFormSet })));
   return (
-    <label className={wide ? 'field wide' : 'field'}>
-      <span>{t(label)}</span>
-      <input
-        type={type}
-        value={form[name]}
-        autoComplete="off"
-        onChange={(e) => set({ [name]: e.target.value })}
-        data-testid={`forward-${name}`}
-      />
-    </label>
+    <LabelledInput
+      label={t(label)}
+      labelClass={wide ? 'field wide' : 'field'}
+      type={type}
+      value={form[name]}
+      autoComplete="off"
+      onValue={(text) => set({ [name]: text })}
+      testId={`forward-${name}`}
+      spanned
+    />
   );
 }
 
@@ -32,16 +34,14 @@ export function Choice<K extends ChoiceKey>({ label, name, options }: { label: M
   const t = useT();
   const { form, set } = useStore(useShallow((s) => ({ form: s.forwardForm, set: s.forwardFormSet })));
   return (
-    <label className="field">
-      <span>{t(label)}</span>
-      <select value={form[name]} onChange={(e) => set({ [name]: e.target.value } as Partial<ForwardForm>)} data-testid={`forward-${name}`}>
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {o}
-          </option>
-        ))}
-      </select>
-    </label>
+    <LabelledSelect
+      label={t(label)}
+      value={form[name]}
+      options={options.map((o) => ({ value: o, label: o }))}
+      onChange={(value) => set({ [name]: value } as Partial<ForwardForm>)}
+      testId={`forward-${name}`}
+      spanned
+    />
   );
 }
 

@@ -7,7 +7,8 @@ import { DataTable } from './grid/DataTable';
 import { tableFrameGet } from './tableFrame';
 import { DialectControls } from '../../components/DialectControls';
 import { ErrorBox } from '../../components/ErrorBox';
-import { ProgressBar, phaseText } from '../../components/ProgressBar';
+import { JobProgress } from '../../components/JobProgress';
+import { phaseText } from '../../components/ProgressBar';
 import { SchemaPanel } from '../../components/SchemaPanel';
 import { useT } from '../../i18n';
 import type { Translate } from '../../i18n';
@@ -170,12 +171,7 @@ export function InspectView() {
     <div className="inspect">
       <InspectHeader onExport={() => setExporting(true)} />
       {s.pending && (
-        <ProgressBar
-          done={s.progress?.done ?? null}
-          total={s.progress?.total ?? null}
-          label={phaseText(t, s.progress?.phase) ?? t('common.loading')}
-          onCancel={s.cancel}
-        />
+        <JobProgress progress={s.progress} label={phaseText(t, s.progress?.phase) ?? t('common.loading')} onCancel={s.cancel} />
       )}
       {s.error && <ErrorBox error={s.error} />}
       {csv && s.key && (

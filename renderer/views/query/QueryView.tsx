@@ -7,7 +7,10 @@ import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { apiOn } from '../../api/client';
 import { ErrorBox } from '../../components/ErrorBox';
-import { ProgressBar } from '../../components/ProgressBar';
+import { FormatCompressionSelects } from '../../components/FormatCompressionSelects';
+import { JobProgress } from '../../components/JobProgress';
+import { LabelledInput } from '../../components/LabelledInput';
+import { RuleJsonField } from '../../components/RuleJsonField';
 import { QueryHandOff } from './QueryHandOff';
 import { TimeBarChart } from '../../components/TimeBarChart';
 import { useT } from '../../i18n';
@@ -38,10 +41,14 @@ function Field({
   type?: string;
 }) {
   return (
-    <label className="field">
-      <span>{label}</span>
-      <input type={type} value={form[name]} onChange={(e) => set({ [name]: e.target.value })} data-testid={`query-${name}`} />
-    </label>
+    <LabelledInput
+      label={label}
+      type={type}
+      value={form[name]}
+      onValue={(text) => set({ [name]: text })}
+      testId={`query-${name}`}
+      spanned
+    />
   );
 }
 
@@ -52,38 +59,19 @@ function RangeForm() {
     <div className="query-form">
       <Field label={t('query.prefix')} name="prefix" form={form} set={set} />
       <Field label={t('query.partitionFormat')} name="partitionFormat" form={form} set={set} />
-      <label className="field">
-        <span>{t('query.format')}</span>
-        <select value={form.format} onChange={(e) => set({ format: e.target.value as QueryForm['format'] })} data-testid="query-format">
-          <option value="json">JSON</option>
-          <option value="csv">CSV</option>
-          <option value="parquet">Parquet</option>
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('query.compression')}</span>
-        <select
-          value={form.compression}
-          onChange={(e) => set({ compression: e.target.value as QueryForm['compression'] })}
-          data-testid="query-compression"
-        >
-          <option value="none">none</option>
-          <option value="snappy">snappy</option>
-        </select>
-      </label>
+      <FormatCompressionSelects
+        format={form.format}
+        compression={form.compression}
+        onFormat={(format) => set({ format })}
+        onCompression={(compression) => set({ compression })}
+        labels={{ format: 'query.format', compression: 'query.compression' }}
+        testIdPrefix="query"
+        spanned
+      />
       <Field label={t('query.zone')} name="timeZone" form={form} set={set} />
       <Field label={t('query.from')} name="from" form={form} set={set} type="datetime-local" />
       <Field label={t('query.to')} name="to" form={form} set={set} type="datetime-local" />
-      <label className="field wide">
-        <span>{t('query.ruleJson')}</span>
-        <textarea
-          rows={2}
-          className="mono"
-          value={form.ruleText}
-          onChange={(e) => set({ ruleText: e.target.value })}
-          data-testid="query-rule"
-        />
-      </label>
+      <RuleJsonField value={form.ruleText} onValue={(ruleText) => set({ ruleText })} testId="query-rule" />
     </div>
   );
 }
@@ -204,9 +192,8 @@ function QueryStatus({ s }: { s: ViewState }) {
       )}
       {s.note && <p>{t('query.cacheCleared', { entries: entries ?? '0', bytes: bytes ?? '0' })}</p>}
       {s.jobId !== null && (
-        <ProgressBar
-          done={s.progress?.done ?? null}
-          total={s.progress?.total ?? null}
+        <JobProgress
+          progress={s.progress}
           unit="rows"
           label={
             s.progress?.phase === 'query'

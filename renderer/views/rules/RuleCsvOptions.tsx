@@ -3,9 +3,18 @@
  */
 import { csvHybridDbPreset } from '../../../core/shipping';
 import type { ShippingRule } from '../../../core/model';
+import { LabelledInput, LabelledTextarea } from '../../components/LabelledInput';
 import { useT } from '../../i18n';
 import { useStore } from '../../state/store';
 import { ruleCsvDefaults } from './ruleFormatDefaults';
+
+/** The non-empty trimmed lines of a text (one column name a line). */
+function lineList(text: string): string[] {
+  return text
+    .split('\n')
+    .map((c) => c.trim())
+    .filter(Boolean);
+}
 
 /** Columns, delimiter, quote, null text and header of a CSV rule. */
 export function RuleCsvOptions({ rule }: { rule: ShippingRule }) {
@@ -15,34 +24,16 @@ export function RuleCsvOptions({ rule }: { rule: ShippingRule }) {
   const set = (p: Partial<typeof csv>) => patch({ csv: { ...csv, ...p } });
   return (
     <>
-      <label className="field full">
-        {t('rules.csvColumns')}
-        <textarea
-          rows={4}
-          aria-label={t('rules.csvColumns')}
-          value={csv.columns.join('\n')}
-          onChange={(e) =>
-            set({
-              columns: e.target.value
-                .split('\n')
-                .map((c) => c.trim())
-                .filter(Boolean),
-            })
-          }
-        />
-      </label>
-      <label className="field">
-        {t('rules.csvDelimiter')}
-        <input aria-label={t('rules.csvDelimiter')} value={csv.delimiter} onChange={(e) => set({ delimiter: e.target.value })} />
-      </label>
-      <label className="field">
-        {t('rules.csvQuote')}
-        <input aria-label={t('rules.csvQuote')} value={csv.quote} onChange={(e) => set({ quote: e.target.value })} />
-      </label>
-      <label className="field">
-        {t('rules.csvNull')}
-        <input aria-label={t('rules.csvNull')} value={csv.nullValue} onChange={(e) => set({ nullValue: e.target.value })} />
-      </label>
+      <LabelledTextarea
+        label={t('rules.csvColumns')}
+        labelClass="field full"
+        rows={4}
+        value={csv.columns.join('\n')}
+        onValue={(text) => set({ columns: lineList(text) })}
+      />
+      <LabelledInput label={t('rules.csvDelimiter')} value={csv.delimiter} onValue={(delimiter) => set({ delimiter })} />
+      <LabelledInput label={t('rules.csvQuote')} value={csv.quote} onValue={(quote) => set({ quote })} />
+      <LabelledInput label={t('rules.csvNull')} value={csv.nullValue} onValue={(nullValue) => set({ nullValue })} />
       <label className="check">
         <input type="checkbox" checked={csv.header} onChange={(e) => set({ header: e.target.checked })} /> {t('rules.csvHeader')}
       </label>

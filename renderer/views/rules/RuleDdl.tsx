@@ -7,6 +7,15 @@ import type { DdlEngine } from '../../../core/shipping';
 import { useT } from '../../i18n';
 import { useStore } from '../../state/store';
 import { CopyButton } from '../../components/CopyButton';
+import { LabelledInput } from '../../components/LabelledInput';
+import { LabelledSelect } from '../../components/LabelledSelect';
+import type { SelectOption } from '../../components/LabelledSelect';
+
+const engineOptions: SelectOption<DdlEngine>[] = [
+  { value: 'hive', label: 'Hive' },
+  { value: 'spark', label: 'Spark' },
+  { value: 'maxcompute', label: 'MaxCompute' },
+];
 
 /** The DDL tab. */
 export function RuleDdl() {
@@ -24,24 +33,14 @@ export function RuleDdl() {
   return (
     <div className="stack">
       <div className="row">
-        <label className="field">
-          {t('rules.ddlEngine')}
-          <select aria-label={t('rules.ddlEngine')} value={engine} onChange={(e) => setEngine(e.target.value as DdlEngine)}>
-            <option value="hive">Hive</option>
-            <option value="spark">Spark</option>
-            <option value="maxcompute">MaxCompute</option>
-          </select>
-        </label>
-        <label className="field">
-          {t('rules.ddlTable')}
-          <input
-            className="mono"
-            aria-label={t('rules.ddlTable')}
-            value={table}
-            onChange={(e) => setTable(e.target.value)}
-            placeholder={rule.name.replace(/\W/g, '_')}
-          />
-        </label>
+        <LabelledSelect label={t('rules.ddlEngine')} value={engine} options={engineOptions} onChange={setEngine} />
+        <LabelledInput
+          label={t('rules.ddlTable')}
+          className="mono"
+          value={table}
+          onValue={setTable}
+          placeholder={rule.name.replace(/\W/g, '_')}
+        />
         <span className="spacer" />
         {typeof result !== 'string' && <CopyButton text={result.sql} />}
       </div>

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorBox } from '../../../components/ErrorBox';
-import { ProgressBar } from '../../../components/ProgressBar';
+import { JobProgress } from '../../../components/JobProgress';
 import { useT } from '../../../i18n';
 import type { Translate } from '../../../i18n';
 import { useStore } from '../../../state/store';
@@ -76,13 +76,7 @@ export function GridViewBar() {
     <div className="row grid-view-bar" aria-busy={s.pending} data-testid="grid-view-bar">
       <GoToRow onGo={(row) => void s.goTo(row)} />
       {s.pending && (
-        <ProgressBar
-          done={s.progress?.done ?? null}
-          total={s.progress?.total ?? null}
-          unit="rows"
-          label={s.progress ? t('grid.indexing') : t('grid.busy')}
-          onCancel={s.cancel}
-        />
+        <JobProgress progress={s.progress} unit="rows" label={s.progress ? t('grid.indexing') : t('grid.busy')} onCancel={s.cancel} />
       )}
       {!s.pending && s.view && (
         <span className="muted small" data-testid="grid-count" data-rows={s.view.numRows} title={t('inspect.sortNote')}>
