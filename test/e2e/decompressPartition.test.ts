@@ -126,7 +126,7 @@ describe('the Decompress view: a partition folder as one job', () => {
     await overwrite.click();
     await page.getByTestId('confirm-overwrite').click();
     // The re-run keeps the first result on screen until its own replaces the three outcomes.
-    await expect.poll(() => summary.textContent()).toBe(summaryText(objectCount, bytesOf(objectCount), 0, outDir));
+    await expect.poll(() => summary.textContent(), { timeout: 60_000 }).toBe(summaryText(objectCount, bytesOf(objectCount), 0, outDir));
     expect(await page.getByTestId('partition-overwrite').count()).toBe(0);
     expect(await page.locator('[data-testid="partition-result"][data-status="ok"]').count()).toBe(objectCount);
     outputsCheck(outDir);

@@ -93,6 +93,10 @@ describe('the four jobs with the keyboard only', () => {
     await page.keyboard.press('Enter');
     await page.locator(`[role="grid"][aria-rowcount="${chosen.lines.length}"] [data-testid="data-table"]`).waitFor();
     expect(await page.getByTestId('inspect-key').textContent()).toBe(`${hourFolder}${chosen.name}`);
+    // The keys go on in the grid of rows: the Browse row that had the focus is gone with its view.
+    expect(await focusState(page)).toMatchObject({ label: 'data-table', visible: true });
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('[data-testid="data-table"] .vrow.active .cell.num.muted').textContent()).toBe('2');
   });
 
   it('filters with Ctrl+F, sorts by a column header with Enter and goes to a row of the view', async () => {
@@ -170,7 +174,7 @@ describe('the four jobs with the keyboard only', () => {
     await page.keyboard.type(csvFolder);
     await page.keyboard.press('Enter');
     const summary = page.getByTestId('partition-summary');
-    await expect.poll(() => summary.textContent()).toBe(summaryOf(outputs.length, total, 0));
+    await expect.poll(() => summary.textContent(), { timeout: 60_000 }).toBe(summaryOf(outputs.length, total, 0));
     outputsExpect(outDir, outputs);
 
     // Again, with one output changed meanwhile: every file exists, nothing is replaced …
@@ -178,7 +182,7 @@ describe('the four jobs with the keyboard only', () => {
     writeFileSync(join(outDir, firstName), 'changed\n');
     await tabToVisible('[data-testid="partition-prefix"]', { back: true });
     await page.keyboard.press('Enter');
-    await expect.poll(() => summary.textContent()).toBe(summaryOf(0, 0, outputs.length));
+    await expect.poll(() => summary.textContent(), { timeout: 60_000 }).toBe(summaryOf(0, 0, outputs.length));
     expect(readFileSync(join(outDir, firstName), 'utf8')).toBe('changed\n');
     // … until "Overwrite the N existing files…" is confirmed: Cancel has the focus first.
     await tabToVisible('[data-testid="partition-overwrite"]');
@@ -188,7 +192,7 @@ describe('the four jobs with the keyboard only', () => {
     await page.keyboard.press('Tab');
     expect(await focusState(page)).toMatchObject({ label: 'confirm-overwrite', visible: true });
     await page.keyboard.press('Enter');
-    await expect.poll(() => summary.textContent()).toBe(summaryOf(outputs.length, total, 0));
+    await expect.poll(() => summary.textContent(), { timeout: 60_000 }).toBe(summaryOf(outputs.length, total, 0));
     expect(Buffer.compare(readFileSync(join(outDir, firstName)), firstBytes)).toBe(0);
     outputsExpect(outDir, outputs);
   });

@@ -18,7 +18,7 @@ import { blockOf, numberColumn } from './gridTypes';
 import { useGridCursor } from './useGridCursor';
 import { useGridData } from './useGridData';
 import type { GridData } from './useGridData';
-import { useCellPopover, useFilterShortcut, useGridCopy, useNeedMore } from './useGridEffects';
+import { useCellPopover, useFilterShortcut, useGridCopy, useGridFocusOnOpen, useNeedMore } from './useGridEffects';
 import { useGridScroll } from './useGridScroll';
 import { useGridSizing } from './useGridSizing';
 import { useViewScroll, useViewWindow } from './useGridWindow';
@@ -50,6 +50,7 @@ export function DataTable({ table, frame, loaded, onNeedMore }: Props) {
   useNeedMore(last, view.count, data.frame !== null, onNeedMore);
   useViewWindow(data.frame, first, last, data.pageArrived);
   useFilterShortcut(filterRef);
+  useGridFocusOnOpen(bodyRef);
   const { copy, copyStatus } = useGridCopy({ view, visible: cols.visible, names: data.names, frame: data.frame });
   const cursor = useGridCursor({ view, visible: cols.visible, bodyRef, reveal: scroll.reveal, popover, copy });
   useViewScroll(data.frame, bodyRef, cursor.goTo);

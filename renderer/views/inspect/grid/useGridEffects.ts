@@ -34,6 +34,17 @@ export function useFilterShortcut(filterRef: RefObject<HTMLInputElement | null>)
   }, [filterRef]);
 }
 
+/**
+ * Focus the grid when it appears while nothing has the focus (the Browse row or button that
+ * opened the object is gone with its view), so the arrow keys go on working from the keyboard.
+ */
+export function useGridFocusOnOpen(bodyRef: RefObject<HTMLDivElement | null>): void {
+  useEffect(() => {
+    const focused = document.activeElement;
+    if (!focused || focused === document.body) bodyRef.current?.focus({ preventScroll: true });
+  }, [bodyRef]);
+}
+
 /** A long cell's full text in a popover near the pointer, kept inside the window. */
 export function useCellPopover(view: GridRows) {
   const [expanded, setExpanded] = useState<{ text: string; x: number; y: number } | null>(null);
