@@ -1,13 +1,15 @@
 /**
  * Forward view, browser mode: a log-time range of the sample bucket previewed as the exact
  * syslog frames and replayed into a file sink, both checked against the bucket's JSON lines
- * read here directly (no shiplens code).
+ * read here directly (no shiplens code); HEC over TLS with the CA file picked in the form.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../renderer/i18n/en';
 import { HecServer } from '../servers/hecServer';
+import { testCaAvailable, testCaCreate } from '../servers/testCa';
+import type { Page } from 'playwright-core';
 import type { Harness } from './harness';
 import { harnessStart, shot } from './harness';
 
@@ -49,6 +51,23 @@ function rfc5424(log: Record<string, unknown>): string {
     .join('|')}`;
 }
 
+/** The sample's nginx-access-json logs of the window forwardViewOpen sets (10:00–10:05 +08:00). */
+function windowLogs(): Record<string, unknown>[] {
+  const from = Date.parse('2026-11-24T10:00:00+08:00') / 1000;
+  return logsInWindow(join(h.bucketDir, 'nginx-access-json'), from, from + 300);
+}
+
+/** A new page on the Forward view with the 10:00–10:05 window of 2026-11-24 and the sink (and HEC token) set. */
+async function forwardViewOpen(sinkTo: string, token?: string): Promise<Page> {
+  const page = await h.page();
+  await page.getByRole('button', { name: en['nav.forward'] }).click();
+  await page.getByTestId('forward-from').fill('2026-11-24T10:00');
+  await page.getByTestId('forward-to').fill('2026-11-24T10:05');
+  await page.getByTestId('forward-sinkTo').fill(sinkTo);
+  if (token !== undefined) await page.getByTestId('forward-token').fill(token);
+  return page;
+}
+
 describe('forward view', () => {
   it('previews the exact syslog frame of the first log, then replays the range into a file sink', async () => {
     const page = await h.page();
@@ -58,11 +77,7 @@ describe('forward view', () => {
     await page.getByTestId('forward-hostname').fill('h');
     await page.getByTestId('forward-separator').fill('|');
     await page.getByTestId('forward-previewLimit').fill('1');
-    const logs = logsInWindow(
-      join(h.bucketDir, 'nginx-access-json'),
-      Date.parse('2026-11-24T10:00:00+08:00') / 1000,
-      Date.parse('2026-11-24T10:05:00+08:00') / 1000,
-    );
+    const logs = windowLogs();
     expect(logs.length).toBeGreaterThan(1);
     // TCP framing: octet counting (RFC 5425), the length in bytes then a space.
     await page.getByTestId('forward-preview-run').click();
@@ -85,23 +100,14 @@ describe('forward view', () => {
     const hec = new HecServer(token, true);
     const host = await hec.start();
     try {
-      const page = await h.page();
-      await page.getByRole('button', { name: en['nav.forward'] }).click();
-      await page.getByTestId('forward-from').fill('2026-11-24T10:00');
-      await page.getByTestId('forward-to').fill('2026-11-24T10:05');
-      await page.getByTestId('forward-sinkTo').fill(`hec://${host}`);
-      await page.getByTestId('forward-token').fill(token);
+      const page = await forwardViewOpen(`hec://${host}`, token);
       await page.getByTestId('forward-hecMode').selectOption('raw');
       await page.getByTestId('forward-separator').fill('|');
       await page.getByTestId('forward-gzip').check();
       await page.getByTestId('forward-ack').check();
       await page.getByTestId('forward-start').click();
       await page.getByTestId('forward-done').waitFor();
-      const logs = logsInWindow(
-        join(h.bucketDir, 'nginx-access-json'),
-        Date.parse('2026-11-24T10:00:00+08:00') / 1000,
-        Date.parse('2026-11-24T10:05:00+08:00') / 1000,
-      );
+      const logs = windowLogs();
       expect(hec.batches.length).toBeGreaterThan(0);
       expect(hec.batches.every((b) => b.gzip && b.channel !== null)).toBe(true);
       expect(hec.events.map((e) => e.event)).toEqual(
@@ -115,4 +121,45 @@ describe('forward view', () => {
       await hec.stop();
     }
   });
+
+  it.skipIf(!testCaAvailable)(
+    'hecs:// — without the CA the connection test names the certificate; with the CA file picked it passes and the range arrives',
+    async () => {
+      const token = 'e2e-hecs-token-4444-5555';
+      const pems = testCaCreate(mkdtempSync(join(h.tempDir, 'ca-')));
+      const hec = new HecServer(token);
+      const tls = { key: readFileSync(pems.key, 'utf8'), cert: readFileSync(pems.cert, 'utf8') };
+      const host = (await hec.start(tls)).replace('127.0.0.1', 'localhost');
+      try {
+        const page = await forwardViewOpen(`hecs://${host}`, token);
+        await page.getByTestId('forward-check').click();
+        const alert = page.getByRole('alert');
+        await alert.waitFor();
+        expect(await alert.getAttribute('data-code')).toBe('ACCESS_DENIED');
+        expect(await alert.locator('.error-message').textContent()).toMatch(
+          /^The HEC server's TLS certificate was not accepted \((UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)\)\.$/,
+        );
+        expect(await alert.locator('.error-source').textContent()).toBe(host);
+        expect(hec.batches).toEqual([]);
+        // The CA picker is a file input: in browser mode the PEM text is read by the page.
+        await page.getByTestId('forward-ca').setInputFiles(pems.ca);
+        await expect.poll(() => page.getByTestId('forward-ca-name').textContent()).toBe('ca.pem');
+        await page.getByTestId('forward-check').click();
+        await expect
+          .poll(() => page.getByTestId('forward-check-result').textContent())
+          .toBe(`hecs://${host}: reachable, token accepted, certificate verified`);
+        expect(await alert.count()).toBe(0);
+        await page.getByTestId('forward-start').click();
+        await page.getByTestId('forward-done').waitFor();
+        const logs = windowLogs();
+        expect(logs.length).toBeGreaterThan(1);
+        expect(await page.getByTestId('forward-counters').textContent()).toContain(
+          `acknowledged ${logs.length} · retried 0 · dead-lettered 0`,
+        );
+        expect(hec.events.map((e) => [e.time, e.host, e.event])).toEqual(logs.map((log) => [log.__time__, log.__source__, log]));
+      } finally {
+        await hec.stop();
+      }
+    },
+  );
 });

@@ -10,7 +10,7 @@ import { apiDispatch } from '../../main/api/dispatch';
 import { servicesCreate } from '../../main/services/wiring';
 import type { ApiServices } from '../../main/services/types';
 import { HecServer } from '../servers/hecServer';
-import { cgCursor } from '../servers/slsConsumerGroups';
+import { cgCursor, consumerGroupShardsSeed } from '../servers/slsConsumerGroups';
 import { startSlsTestServer } from '../servers/slsServer';
 import type { SlsTestServer } from '../servers/slsServer';
 
@@ -24,25 +24,7 @@ let services: ApiServices;
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'api-forward-live-'));
   sls = await startSlsTestServer({ taskCount: 0 });
-  sls.state.consumerGroups.shards.set(
-    'app-log',
-    new Map([
-      [
-        0,
-        [
-          {
-            receiveSec: 100,
-            Source: '10.0.0.1',
-            Logs: [
-              { Time: 1700000000, Contents: [{ Key: 'user', Value: 'alice' }] },
-              { Time: 1700000001, Contents: [{ Key: 'user', Value: 'bob' }] },
-            ],
-          },
-        ],
-      ],
-      [1, [{ receiveSec: 200, Topic: 'audit', Logs: [{ Time: 1700000002, Contents: [{ Key: 'user', Value: 'carol' }] }] }]],
-    ]),
-  );
+  consumerGroupShardsSeed(sls.state.consumerGroups);
   hecServer = new HecServer(token);
   hec = `hec://${await hecServer.start()}`;
   services = servicesCreate({ mode: 'browser', dataDir: join(root, 'data'), outputDir: join(root, 'out') });

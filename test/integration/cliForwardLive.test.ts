@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cgCursor } from '../servers/slsConsumerGroups';
+import { cgCursor, consumerGroupShardsSeed } from '../servers/slsConsumerGroups';
 import { startSlsTestServer } from '../servers/slsServer';
 import type { SlsTestServer } from '../servers/slsServer';
 import { cliCapture } from './cliHelpers';
@@ -13,25 +13,7 @@ let env: Record<string, string>;
 
 beforeEach(async () => {
   server = await startSlsTestServer({ taskCount: 0 });
-  server.state.consumerGroups.shards.set(
-    'app-log',
-    new Map([
-      [
-        0,
-        [
-          {
-            receiveSec: 100,
-            Source: '10.0.0.1',
-            Logs: [
-              { Time: 1700000000, Contents: [{ Key: 'user', Value: 'alice' }] },
-              { Time: 1700000001, Contents: [{ Key: 'user', Value: 'bob' }] },
-            ],
-          },
-        ],
-      ],
-      [1, [{ receiveSec: 200, Topic: 'audit', Logs: [{ Time: 1700000002, Contents: [{ Key: 'user', Value: 'carol' }] }] }]],
-    ]),
-  );
+  consumerGroupShardsSeed(server.state.consumerGroups);
   dir = await mkdtemp(join(tmpdir(), 'shiplens-cli-live-'));
   env = { ALIBABA_CLOUD_ACCESS_KEY_ID: server.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: server.accessKeySecret };
 });

@@ -38,6 +38,32 @@ export function consumerGroupStateNew(): ConsumerGroupState {
   return { shards: new Map(), groups: new Map(), denied: new Set(), checkpointLog: [] };
 }
 
+/**
+ * Logstore `app-log` with three logs on two shards, the forward tests' Logstore: shard 0 one log
+ * group from 10.0.0.1 (users alice, bob), shard 1 one of topic `audit` (carol).
+ */
+export function consumerGroupShardsSeed(state: ConsumerGroupState): void {
+  state.shards.set(
+    'app-log',
+    new Map([
+      [
+        0,
+        [
+          {
+            receiveSec: 100,
+            Source: '10.0.0.1',
+            Logs: [
+              { Time: 1700000000, Contents: [{ Key: 'user', Value: 'alice' }] },
+              { Time: 1700000001, Contents: [{ Key: 'user', Value: 'bob' }] },
+            ],
+          },
+        ],
+      ],
+      [1, [{ receiveSec: 200, Topic: 'audit', Logs: [{ Time: 1700000002, Contents: [{ Key: 'user', Value: 'carol' }] }] }]],
+    ]),
+  );
+}
+
 /** Error with the service's status and code (slsServer turns it into its JSON answer). */
 export class SlsCgError extends Error {
   constructor(

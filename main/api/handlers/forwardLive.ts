@@ -15,16 +15,32 @@ import { slsConnectionFor } from './slsHandlers';
 /** Counter names sent as job progress phases, in this order. */
 export const forwardCounterPhases = ['read', 'skipped', 'sent', 'acknowledged', 'retried', 'deadLettered', 'bytes'] as const;
 
-/** The counters as progress phases, at most every 250 ms and always at the end. */
+/**
+ * The counters as progress phases, at most every 250 ms and always at the end. An update that
+ * comes too soon is sent once the interval has passed: a live run that goes idle after a burst
+ * (two shards pulled back to back) shows the last counts, not the first of the burst.
+ */
 export function forwardCountersReporter(
   progress: (phase: string, done: number, total: number | null) => void,
 ): (counters: ForwardCounters, final?: boolean) => void {
+  const everyMs = 250;
   let last = 0;
-  return (counters, final = false) => {
-    const now = Date.now();
-    if (!final && now - last < 250) return;
-    last = now;
+  let pending: ForwardCounters | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const send = (counters: ForwardCounters): void => {
+    clearTimeout(timer);
+    timer = undefined;
+    pending = null;
+    last = Date.now();
     for (const phase of forwardCounterPhases) progress(phase, counters[phase], null);
+  };
+  return (counters, final = false) => {
+    const wait = last + everyMs - Date.now();
+    if (final || wait <= 0) return send(counters);
+    pending = { ...counters };
+    timer ??= setTimeout(() => {
+      if (pending) send(pending);
+    }, wait);
   };
 }
 
