@@ -7,7 +7,7 @@ import { partitionFormatRender } from '../../../core/shipping';
 import type { ShippingRule } from '../../../core/model';
 import { useT } from '../../i18n';
 import { useStore } from '../../state/store';
-import { rulePrefixFolder } from '../tasks/tasksSlice';
+import { rulePrefixFolder } from '../tasks/tasksState';
 import { instantParse } from '../../util/format';
 
 /** The folder holding objects of task time `ms` under `rule` (the partition up to its last `/`). */

@@ -4,12 +4,15 @@
  */
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { SlsRuleInfo } from '../../../main/api/contract';
 import { ErrorBox } from '../../components/ErrorBox';
+import { LabelledInput } from '../../components/LabelledInput';
+import { LabelledSelect } from '../../components/LabelledSelect';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useT } from '../../i18n';
 import { useStore } from '../../state/store';
-import type { SlsTargetDraft } from './tasksSlice';
-import { rulePrefixFolder } from './tasksSlice';
+import type { SlsTargetDraft } from './tasksState';
+import { rulePrefixFolder } from './tasksState';
 import { slsErrorApp } from './slsErrorApp';
 
 function TargetFields() {
@@ -29,38 +32,29 @@ function TargetFields() {
   }, [s.profileName, target.profileName, patch]);
   const profile = s.profiles.find((p) => p.name === target.profileName);
   const input = (name: keyof SlsTargetDraft, label: string, placeholder = '', type = 'text') => (
-    <label className="field">
-      {label}
-      <input
-        type={type}
-        aria-label={label}
-        placeholder={placeholder}
-        value={target[name]}
-        onChange={(e) => patch({ [name]: e.target.value })}
-        autoComplete="off"
-        data-testid={`sls-${name}`}
-      />
-    </label>
+    <LabelledInput
+      label={label}
+      type={type}
+      placeholder={placeholder}
+      value={target[name]}
+      onValue={(text) => patch({ [name]: text })}
+      autoComplete="off"
+      testId={`sls-${name}`}
+    />
   );
+  const profileOptions = [
+    { value: '', label: t('tasks.noProfile') },
+    ...s.profiles.map((p) => ({ value: p.name, label: `${p.name}${p.slsProject ? ` (${p.slsProject})` : ''}` })),
+  ];
   return (
     <div className="grid-2">
-      <label className="field">
-        {t('tasks.profile')}
-        <select
-          aria-label={t('tasks.profile')}
-          value={target.profileName}
-          onChange={(e) => patch({ profileName: e.target.value })}
-          data-testid="sls-profile"
-        >
-          <option value="">{t('tasks.noProfile')}</option>
-          {s.profiles.map((p) => (
-            <option key={p.name} value={p.name}>
-              {p.name}
-              {p.slsProject ? ` (${p.slsProject})` : ''}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LabelledSelect
+        label={t('tasks.profile')}
+        value={target.profileName}
+        options={profileOptions}
+        onChange={(profileName) => patch({ profileName })}
+        testId="sls-profile"
+      />
       {input('project', t('tasks.project'), profile?.slsProject ?? '')}
       {input(
         'endpoint',
@@ -71,6 +65,14 @@ function TargetFields() {
       {input('accessKeySecret', t('connect.accessKeySecret'), profile?.hasSecret ? '••••••' : '', 'password')}
     </div>
   );
+}
+
+/** A disabled dash first: nothing is chosen until the user picks. */
+const unchosen = { value: '', label: '—', disabled: true };
+
+/** A shipper as the picker names it: name, kind and destination. */
+function shipperLabel(rule: SlsRuleInfo): string {
+  return `${rule.name} · ${rule.kind === 'ossExport' ? 'OSS export' : 'shipper'} · oss://${rule.bucket}/${rule.prefix}`;
 }
 
 function RulePicker() {
@@ -95,37 +97,22 @@ function RulePicker() {
       <button type="button" onClick={() => void s.load()} disabled={s.pending} data-testid="sls-load-logstores">
         {t('tasks.loadLogstores')}
       </button>
-      <label className="field" style={{ minWidth: 160 }}>
-        {t('tasks.logstore')}
-        <select
-          aria-label={t('tasks.logstore')}
-          value={s.logstore}
-          onChange={(e) => void s.logstoreSet(e.target.value)}
-          data-testid="sls-logstore"
-        >
-          <option value="" disabled>
-            —
-          </option>
-          {s.logstores.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field" style={{ minWidth: 200 }}>
-        {t('tasks.shipper')}
-        <select aria-label={t('tasks.shipper')} value={s.shipper} onChange={(e) => s.shipperSet(e.target.value)} data-testid="sls-shipper">
-          <option value="" disabled>
-            —
-          </option>
-          {s.rules.map((rule) => (
-            <option key={rule.name} value={rule.name}>
-              {rule.name} · {rule.kind === 'ossExport' ? 'OSS export' : 'shipper'} · oss://{rule.bucket}/{rule.prefix}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LabelledSelect
+        label={t('tasks.logstore')}
+        style={{ minWidth: 160 }}
+        value={s.logstore}
+        options={[unchosen, ...s.logstores.map((name) => ({ value: name, label: name }))]}
+        onChange={(logstore) => void s.logstoreSet(logstore)}
+        testId="sls-logstore"
+      />
+      <LabelledSelect
+        label={t('tasks.shipper')}
+        style={{ minWidth: 200 }}
+        value={s.shipper}
+        options={[unchosen, ...s.rules.map((rule) => ({ value: rule.name, label: shipperLabel(rule) }))]}
+        onChange={s.shipperSet}
+        testId="sls-shipper"
+      />
       <button type="button" disabled={!s.shipper || s.pending} onClick={() => void s.ruleImport()} data-testid="sls-import">
         {t('tasks.importRule')}
       </button>

@@ -5,10 +5,13 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorBox } from '../../components/ErrorBox';
-import { ProgressBar } from '../../components/ProgressBar';
+import type { SlsTaskList } from '../../../main/api/contract';
+import { JobProgress } from '../../components/JobProgress';
+import { LabelledSelect } from '../../components/LabelledSelect';
+import type { SelectOption } from '../../components/LabelledSelect';
 import { useT } from '../../i18n';
 import { useStore } from '../../state/store';
-import type { TaskStatusFilter } from './tasksSlice';
+import type { TaskStatusFilter } from './tasksState';
 import { instantFormat, instantParse } from '../../util/format';
 import { RetryDialog } from './RetryDialog';
 import { TaskTable } from './TaskTable';
@@ -69,6 +72,25 @@ function RangeBar() {
   );
 }
 
+/** The task counts by status. */
+function TaskStats({ stats }: { stats: SlsTaskList['statistics'] }) {
+  const t = useT();
+  return (
+    <div className="row small" data-testid="task-stats" aria-label={t('tasks.statistics')}>
+      <strong>{t('tasks.statistics')}:</strong>
+      <span className="danger" data-stat="fail">
+        ● {t('tasks.status.fail')} {stats.fail}
+      </span>
+      <span className="accent-text" data-stat="running">
+        ● {t('tasks.status.running')} {stats.running}
+      </span>
+      <span className="ok" data-stat="success">
+        ● {t('tasks.status.success')} {stats.success}
+      </span>
+    </div>
+  );
+}
+
 function Toolbar() {
   const t = useT();
   const s = useStore(
@@ -84,7 +106,7 @@ function Toolbar() {
   );
   if (!s.list) return null;
   const stats = s.list.statistics;
-  const filters: { value: TaskStatusFilter; label: string }[] = [
+  const filters: SelectOption<TaskStatusFilter>[] = [
     { value: '', label: t('tasks.all', { n: s.list.total }) },
     { value: 'fail', label: `${t('tasks.status.fail')} (${stats.fail})` },
     { value: 'running', label: `${t('tasks.status.running')} (${stats.running})` },
@@ -92,33 +114,15 @@ function Toolbar() {
   ];
   return (
     <div className="row">
-      <div className="row small" data-testid="task-stats" aria-label={t('tasks.statistics')}>
-        <strong>{t('tasks.statistics')}:</strong>
-        <span className="danger" data-stat="fail">
-          ● {t('tasks.status.fail')} {stats.fail}
-        </span>
-        <span className="accent-text" data-stat="running">
-          ● {t('tasks.status.running')} {stats.running}
-        </span>
-        <span className="ok" data-stat="success">
-          ● {t('tasks.status.success')} {stats.success}
-        </span>
-      </div>
-      <label className="row small">
-        {t('tasks.filter')}
-        <select
-          aria-label={t('tasks.filter')}
-          value={s.filter}
-          onChange={(e) => s.filterSet(e.target.value as TaskStatusFilter)}
-          data-testid="tasks-filter"
-        >
-          {filters.map((f) => (
-            <option key={f.value} value={f.value}>
-              {f.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <TaskStats stats={stats} />
+      <LabelledSelect
+        label={t('tasks.filter')}
+        className="row small"
+        value={s.filter}
+        options={filters}
+        onChange={s.filterSet}
+        testId="tasks-filter"
+      />
       <span className="spacer" />
       <button type="button" disabled={s.pending} onClick={() => void s.load()} data-testid="tasks-refresh">
         {t('tasks.refresh')}
@@ -170,15 +174,7 @@ export function TasksView() {
           )}
         </h2>
         <RangeBar />
-        {s.pending && (
-          <ProgressBar
-            done={s.progress?.done ?? null}
-            total={s.progress?.total ?? null}
-            unit="rows"
-            label={t('tasks.loading')}
-            onCancel={s.cancel}
-          />
-        )}
+        {s.pending && <JobProgress progress={s.progress} unit="rows" label={t('tasks.loading')} onCancel={s.cancel} />}
         {s.error && <ErrorBox error={slsErrorApp(s.error, t)} />}
         {!s.list && !s.pending && !s.error && (
           <p className="muted small" data-testid="tasks-empty">

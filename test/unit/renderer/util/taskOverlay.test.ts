@@ -4,7 +4,7 @@ import { objectKeyBuild } from '../../../../core/shipping/objectKey';
 import { shippingRuleDefault } from '../../../../core/shipping/rule';
 import type { ShippingRule } from '../../../../core/model/rule';
 import { gapsWithTasks, ruleCovers, slotTaskMarks, taskFolder, tasksInFolder } from '../../../../renderer/util/taskOverlay';
-import { rulePrefixFolder, slsTargetArg } from '../../../../renderer/views/tasks/tasksSlice';
+import { rulePrefixFolder, slsTargetArg } from '../../../../renderer/views/tasks/tasksState';
 
 const rule: ShippingRule = {
   ...shippingRuleDefault(),
