@@ -67,6 +67,18 @@ export const rangeInputs = {
     })
     .strict(),
   'range.cacheClear': z.object({}).strict(),
+  /** Rows `[rowStart, rowEnd)` of a query's answer (`resultId` of range.query), for the grid's scrolling. */
+  'range.rows': z
+    .object({
+      resultId: z.string().regex(/^[0-9a-f]{16}$/),
+      rowStart: z.number().int().min(0),
+      rowEnd: z.number().int().min(0),
+    })
+    .strict()
+    .refine((v) => v.rowEnd >= v.rowStart && v.rowEnd - v.rowStart <= 10_000, {
+      message: 'rowEnd must be at least rowStart and at most 10,000 rows after it',
+      path: ['rowEnd'],
+    }),
   /** The scale-out hand-off texts `shiplens query --emit` writes, for all four engines. */
   'range.emit': z
     .object({
@@ -108,6 +120,8 @@ export interface RangeQueryInfo {
   failed: { key: string; error: ErrorInfo }[];
   /** False when the rows have no `__time__`: only task times selected them. */
   windowed: boolean;
+  /** Every row of the answer is kept under this id for range.rows (the last few answers are). */
+  resultId: string;
 }
 
 /** The hand-off texts of a range, one per engine, and the plan's totals. */
@@ -122,5 +136,6 @@ export interface RangeResults {
   'range.query': RangeQueryInfo;
   'range.export': { path: string; bytes: number; rows: number };
   'range.cacheClear': { entries: number; bytes: number };
+  'range.rows': { rows: (string | number | boolean | null)[][]; rowCount: number };
   'range.emit': RangeEmitInfo;
 }

@@ -21,6 +21,8 @@ interface Props {
   filter: string;
   onFilter: (text: string) => void;
   filterRef: RefObject<HTMLInputElement | null>;
+  /** No filter field (rows the filter cannot reach, e.g. a range query's answer). */
+  filterHidden?: boolean;
   onCopy: (what: CopyWhat, format: CopyFormat) => void;
   copyStatus: string | null;
   columns: Columns;
@@ -137,6 +139,7 @@ export function GridToolbar({ filterRef, ...p }: Props) {
     <div className="row grid-toolbar" onKeyDown={(e) => e.key === 'Escape' && menu !== null && setMenu(null)}>
       <input
         ref={filterRef}
+        hidden={p.filterHidden}
         type="search"
         aria-label={t('inspect.filterRows')}
         placeholder={t('inspect.filterRows')}

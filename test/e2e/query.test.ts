@@ -3,6 +3,7 @@
  * count, the per-status answer and its CSV export, checked against the bucket's JSON lines read
  * here directly.
  */
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,8 +61,8 @@ describe('query view', () => {
     );
     const cells = await page
       .getByTestId('query-table')
-      .locator('tbody tr')
-      .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
+      .locator('[role="row"][aria-rowindex]')
+      .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('[role="gridcell"]')].map((td) => td.textContent)));
     expect(new Map(cells.map(([status, n]) => [status as string, Number(n)]))).toEqual(counts);
     await shot(page, 'query-view');
     // Export the same result and read the file back.
@@ -74,6 +75,55 @@ describe('query view', () => {
     expect(lines[0]).toBe('status,n');
     expect(new Map(lines.slice(1).map((l) => [l.split(',')[0] as string, Number(l.split(',')[1])]))).toEqual(counts);
     expect(lines.slice(1).map((l) => Number(l.split(',')[1]))).toEqual(sorted.map(([, n]) => n));
+  });
+
+  it('scrolls through every row of a long answer in the grid, to its exact last row', async () => {
+    const page = await h.page();
+    await page.getByRole('button', { name: en['nav.query'] }).click();
+    await page
+      .getByTestId('query-sql')
+      .fill('SELECT epoch(__time__)::BIGINT AS secs, request_id, status, path FROM logs ORDER BY secs, request_id');
+    await page.getByTestId('query-run').click();
+    await page.getByTestId('query-count').waitFor();
+    // The answer computed by python3 over the sample's JSON lines (no shiplens code).
+    const script = [
+      'import json, os, sys',
+      'root, lo, hi = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])',
+      'rows = []',
+      'for d, _, names in os.walk(root):',
+      '    for n in names:',
+      '        for line in open(os.path.join(d, n), encoding="utf-8"):',
+      '            if line.strip():',
+      '                r = json.loads(line)',
+      '                t = int(r["__time__"])',
+      '                if lo <= t < hi: rows.append([t, r["request_id"], r["status"], r["path"]])',
+      'rows.sort(key=lambda r: (r[0], r[1]))',
+      'print(json.dumps({"count": len(rows), "at": [rows[0], rows[len(rows) // 2], rows[-1]]}))',
+    ].join('\n');
+    const [from, to] = [Date.parse('2026-11-24T10:00:00+08:00') / 1000, Date.parse('2026-11-24T12:00:00+08:00') / 1000];
+    const want = JSON.parse(
+      execFileSync('/usr/bin/python3', ['-c', script, join(h.bucketDir, 'nginx-access-json'), String(from), String(to)], {
+        encoding: 'utf8',
+      }),
+    ) as { count: number; at: (string | number)[][] };
+    // Far more rows than come with the answer (2,000): the rest arrive as they scroll into sight.
+    expect(want.count).toBeGreaterThan(5000);
+    expect(await page.getByTestId('query-count').textContent()).toMatch(new RegExp(`^${want.count} rows · `));
+    const body = page.getByTestId('query-table').getByTestId('data-table');
+    const rowAt = async (n: number): Promise<string[]> => {
+      const row = page.getByTestId('query-table').locator(`[role="row"][aria-rowindex="${n}"]`);
+      await row.locator('[role="gridcell"]').first().waitFor();
+      return row.locator('[role="gridcell"]').allTextContents();
+    };
+    const asText = (r: (string | number)[]): string[] => r.map(String);
+    expect(await rowAt(1)).toEqual(asText(want.at[0] as (string | number)[]));
+    await body.evaluate((el) => el.scrollTo({ top: el.scrollHeight / 2 - el.clientHeight / 2 }));
+    const middle = Math.floor(want.count / 2) + 1;
+    await expect.poll(async () => page.getByTestId('query-table').locator(`[role="row"][aria-rowindex="${middle}"]`).count()).toBe(1);
+    expect(await rowAt(middle)).toEqual(asText(want.at[1] as (string | number)[]));
+    await body.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    expect(await rowAt(want.count)).toEqual(asText(want.at[2] as (string | number)[]));
+    await shot(page, 'query-grid-end');
   });
 
   it('opens from a Browse folder and from the time-range panel pre-filled, and charts counts per minute', async () => {

@@ -70,6 +70,47 @@ describe('range API', () => {
   });
 });
 
+describe('range.rows', () => {
+  it('pages through every row of an answer by position, to its last row, with exact values', async () => {
+    const big = dayGenerate(['--objects', '12', '--rows', '250']);
+    try {
+      const bigServices = servicesCreate({ mode: 'browser', dataDir: join(root, 'data-rows'), outputDir: join(root, 'out') });
+      expect((await apiDispatch(bigServices, 'connection.openLocal', { path: big.dir })).ok).toBe(true);
+      const [from, to] = [cst('2026-12-04T00:00:00'), cst('2026-12-04T02:00:00')];
+      const r = await apiDispatch(bigServices, 'range.query', {
+        ...range,
+        from: from * 1000,
+        to: to * 1000,
+        sql: 'SELECT bytes::BIGINT AS b, _key FROM logs ORDER BY __time__, b, _key',
+        maxRows: 5,
+        jobId: 'rr1',
+      });
+      const expected = big.rows
+        .filter((row) => row.time >= from && row.time < to)
+        .sort((a, b) => a.time - b.time || a.bytes - b.bytes || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+        .map((row) => [String(row.bytes), row.key]);
+      expect(expected.length).toBeGreaterThan(2500);
+      const answer = r.ok ? (r.value as { resultId: string; rowCount: number; rows: unknown[][] }) : null;
+      expect(answer?.rowCount).toBe(expected.length);
+      expect(answer?.rows).toEqual(expected.slice(0, 5));
+      const page = async (rowStart: number, rowEnd: number) => {
+        const p = await apiDispatch(bigServices, 'range.rows', { resultId: answer?.resultId ?? '', rowStart, rowEnd });
+        return p.ok ? (p.value as { rows: unknown[][]; rowCount: number }) : p.error;
+      };
+      expect(await page(0, 1000)).toEqual({ rows: expected.slice(0, 1000), rowCount: expected.length });
+      expect((await page(999, 2501)) as { rows: unknown[][] }).toMatchObject({ rows: expected.slice(999, 2501) });
+      const n = expected.length;
+      expect(await page(n - 1, n)).toEqual({ rows: [expected[n - 1]], rowCount: n });
+      expect(await page(n - 3, n + 5)).toEqual({ rows: expected.slice(n - 3), rowCount: n });
+      expect(await page(n, n + 5)).toEqual({ rows: [], rowCount: n });
+      expect(await page(0, 10_001)).toMatchObject({ code: 'INVALID_ARGUMENT' });
+      expect((await apiDispatch(bigServices, 'range.rows', { resultId: '0123456789abcdef', rowStart: 0, rowEnd: 1 })).ok).toBe(false);
+    } finally {
+      rmSync(big.dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('range cache budget setting', () => {
   it('is stored and checked (at least 64 MiB)', async () => {
     expect((await apiDispatch(services, 'settings.set', { rangeCacheBytes: 64 << 20 })).ok).toBe(true);

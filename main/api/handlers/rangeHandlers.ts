@@ -19,6 +19,7 @@ import type { HandlerGroup } from '../handlerTypes';
 import { rangeRuleOfArg } from './rangeRuleOfArg';
 import type { RangeEmitInfo, RangeQueryInfo } from '../rangeContract';
 import { outputDirResolve } from './outputDir';
+import { rangeResultGet, rangeResultKeep, rangeResultStart } from './rangeResults';
 
 type RangeArg = ApiParsed<'range.plan'> | ApiParsed<'range.query'> | ApiParsed<'range.export'> | ApiParsed<'range.emit'>;
 
@@ -57,26 +58,35 @@ async function query(
   const { rangeQuery } = await import('../../range/rangeRun');
   const rows: RangeQueryInfo['rows'] = [];
   const rangeDeps = await deps(services);
-  // A LIMIT without ORDER BY answers from the first objects (rangeRun.ts); the rest waits for the range.
-  const result = await rangeQuery(
-    await services.connections.storage(),
-    plan,
-    rangeDeps,
-    arg.sql,
-    async (chunk) => {
-      for (const row of chunk) {
-        if (rows.length >= arg.maxRows) break;
+  // Every row goes to the spool (range.rows scrolls through them); the first maxRows come back.
+  const spool = await rangeResultStart(services);
+  let result;
+  try {
+    // A LIMIT without ORDER BY answers from the first objects (rangeRun.ts); the rest waits for the range.
+    result = await rangeQuery(
+      await services.connections.storage(),
+      plan,
+      rangeDeps,
+      arg.sql,
+      async (chunk) => {
         // Lists and structs travel as their JSON text; long text is clipped for the view.
-        rows.push(
+        const cells = chunk.map((row) =>
           row.map((cell) =>
             cell === null || typeof cell !== 'object' ? (typeof cell === 'string' ? cellClip(cell) : cell) : JSON.stringify(cell),
           ),
         );
-      }
-      progress('query', rows.length, null);
-    },
-    { onError: arg.onError, signal, onProgress: (p) => progress('fetch', p.done, p.total) },
-  );
+        await spool.append(cells);
+        rows.push(...cells.slice(0, Math.max(0, arg.maxRows - rows.length)));
+        progress('query', spool.rowCount, null);
+      },
+      { onError: arg.onError, signal, onProgress: (p) => progress('fetch', p.done, p.total) },
+    );
+    await spool.commit();
+  } catch (error) {
+    await spool.discard();
+    throw error;
+  }
+  await rangeResultKeep(services, spool);
   // Later queries over these objects read Parquet instead of parsing the JSON again.
   rangeConvertSchedule(rangeDeps.cache);
   const f = result.fetched;
@@ -89,6 +99,7 @@ async function query(
     reads: f.reads,
     failed: f.failed,
     windowed: result.windowed,
+    resultId: spool.id,
   };
 }
 
@@ -150,24 +161,29 @@ async function emitTexts(services: ApiServices, arg: ApiParsed<'range.emit'>): P
   return { texts, totals: plan.totals };
 }
 
-/** Handlers for range.plan, range.query, range.export, range.cacheClear and range.emit. */
-export const rangeHandlers: HandlerGroup<'range.plan' | 'range.query' | 'range.export' | 'range.cacheClear' | 'range.emit'> = {
-  'range.plan': async (services, arg) => {
-    const plan = await planOf(services, arg);
-    return {
-      objects: plan.objects
-        .slice(0, arg.maxObjects)
-        .map((o) => ({ key: o.key, size: o.size, taskTimeMs: o.taskTimeMs, partitionPath: o.partitionPath })),
-      totals: plan.totals,
-      prefixes: plan.listing.prefixes,
-      explanation: plan.listing.explanation,
-      skipped: plan.skipped,
-    };
-  },
-  'range.query': (services, arg) =>
-    services.jobs.run(arg.jobId, (job) => query(services, arg, job.signal, (phase, done, total) => job.progress(phase, done, total))),
-  'range.export': (services, arg) =>
-    services.jobs.run(arg.jobId, (job) => exportTo(services, arg, job.signal, (phase, done, total) => job.progress(phase, done, total))),
-  'range.cacheClear': async (services) => (await deps(services)).cache.clear(),
-  'range.emit': (services, arg) => emitTexts(services, arg),
-};
+/** Handlers for range.plan, range.query, range.export, range.cacheClear, range.rows and range.emit. */
+export const rangeHandlers: HandlerGroup<'range.plan' | 'range.query' | 'range.export' | 'range.cacheClear' | 'range.rows' | 'range.emit'> =
+  {
+    'range.plan': async (services, arg) => {
+      const plan = await planOf(services, arg);
+      return {
+        objects: plan.objects
+          .slice(0, arg.maxObjects)
+          .map((o) => ({ key: o.key, size: o.size, taskTimeMs: o.taskTimeMs, partitionPath: o.partitionPath })),
+        totals: plan.totals,
+        prefixes: plan.listing.prefixes,
+        explanation: plan.listing.explanation,
+        skipped: plan.skipped,
+      };
+    },
+    'range.query': (services, arg) =>
+      services.jobs.run(arg.jobId, (job) => query(services, arg, job.signal, (phase, done, total) => job.progress(phase, done, total))),
+    'range.export': (services, arg) =>
+      services.jobs.run(arg.jobId, (job) => exportTo(services, arg, job.signal, (phase, done, total) => job.progress(phase, done, total))),
+    'range.cacheClear': async (services) => (await deps(services)).cache.clear(),
+    'range.rows': async (services, arg) => {
+      const spool = rangeResultGet(services, arg.resultId);
+      return { rows: await spool.read(arg.rowStart, arg.rowEnd), rowCount: spool.rowCount };
+    },
+    'range.emit': (services, arg) => emitTexts(services, arg),
+  };

@@ -11,6 +11,7 @@ import { FormatCompressionSelects } from '../../components/FormatCompressionSele
 import { JobProgress } from '../../components/JobProgress';
 import { LabelledInput } from '../../components/LabelledInput';
 import { RuleJsonField } from '../../components/RuleJsonField';
+import { QueryGrid } from './QueryGrid';
 import { QueryHandOff } from './QueryHandOff';
 import { TimeBarChart } from '../../components/TimeBarChart';
 import { useT } from '../../i18n';
@@ -84,10 +85,7 @@ function Results() {
   return (
     <section className="query-results" aria-label={t('query.columns')}>
       <p data-testid="query-count">
-        {result.truncated
-          ? t('query.rowsShown', { count: result.rowCount, shown: result.rows.length })
-          : t('query.rows', { count: result.rowCount })}{' '}
-        · {t('query.reads', { reads: result.reads, cached })}
+        {t('query.rows', { count: result.rowCount })} · {t('query.reads', { reads: result.reads, cached })}
       </p>
       {!result.windowed && <p className="warning">{t('query.notWindowed')}</p>}
       {result.failed.map((f) => (
@@ -96,28 +94,7 @@ function Results() {
         </p>
       ))}
       <TimeBarChart columns={result.columns} rows={result.rows} />
-      <div className="query-table-wrap">
-        <table className="query-table mono" data-testid="query-table">
-          <thead>
-            <tr>
-              {result.columns.map((c) => (
-                <th key={c.name} title={c.type}>
-                  {c.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {result.rows.map((row, i) => (
-              <tr key={i}>
-                {row.map((cell, j) => (
-                  <td key={j}>{cell === null ? '' : String(cell)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <QueryGrid result={result} />
     </section>
   );
 }

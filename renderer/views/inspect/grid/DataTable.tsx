@@ -12,6 +12,7 @@ import { CellPopover } from '../../../components/CellPopover';
 import { GridToolbar } from '../../../components/GridToolbar';
 import { RowDetail } from '../../../components/RowDetail';
 import type { TableFrame } from '../tableFrame';
+import type { ViewFrame } from '../tableViewFrame';
 import { GridBody } from './GridBody';
 import { GridViewBar } from './GridViewBar';
 import { blockOf, numberColumn } from './gridTypes';
@@ -29,13 +30,19 @@ interface Props {
   /** Rows the frame holds (the store's count): a new count re-reads them. */
   loaded: number;
   onNeedMore: () => void;
+  /**
+   * Rows by position from elsewhere (a range query's answer): shown instead of the loaded
+   * rows, fetched as they scroll into sight; the whole-object sort, filter and go-to-row are
+   * the Inspect view's and are not offered.
+   */
+  fixed?: ViewFrame;
 }
 
 /** Virtualized table over the loaded rows or the whole-object view. */
-export function DataTable({ table, frame, loaded, onNeedMore }: Props) {
+export function DataTable({ table, frame, loaded, onNeedMore, fixed }: Props) {
   const zone = useStore(timeZoneOf);
   const rows = useMemo(() => frame.rowsLoaded(loaded), [frame, loaded]);
-  const data = useGridData(table, rows, zone);
+  const data = useGridData(table, rows, zone, fixed);
   const sizing = useGridSizing(table, rows, data);
   const { cols } = sizing;
   const [details, setDetails] = useState(false);
@@ -63,6 +70,7 @@ export function DataTable({ table, frame, loaded, onNeedMore }: Props) {
         table={table}
         filter={data.filter}
         onFilter={data.setFilter}
+        filterHidden={fixed !== undefined}
         filterRef={filterRef}
         onCopy={(w, f) => void copy(w, f, active, anchor)}
         copyStatus={copyStatus}
@@ -75,7 +83,7 @@ export function DataTable({ table, frame, loaded, onNeedMore }: Props) {
         details={details}
         onDetails={setDetails}
       />
-      <GridViewBar />
+      {!fixed && <GridViewBar />}
       <div className={details ? 'grid-area with-detail' : 'grid-area'}>
         <GridBody
           {...{ table, data, sizing, totalWidth, bodyRef, active, block }}

@@ -10,13 +10,16 @@ import { useStore } from '../../../state/store';
 import { epochColumn, epochText } from '../../../util/epochTime';
 import { columnLooksNumeric } from '../../../util/gridValues';
 import { viewFrameGet } from '../tableViewFrame';
+import type { ViewFrame } from '../tableViewFrame';
 import { gridRowsLoaded } from './gridRows';
 import type { ColumnKind } from './gridTypes';
 
 export const numericTypes = new Set(['int32', 'int64', 'float', 'double', 'decimal']);
 
-/** Kinds, time display, sort and filter, and the rows shown. */
-export function useGridData(table: TableInfo, rows: JsonCell[][], zone: string) {
+const noSort = { sort: null, setSort: () => undefined, filter: '', setFilter: () => undefined };
+
+/** Kinds, time display, sort and filter, and the rows shown (`fixed`: rows by position from elsewhere, no sort or filter). */
+export function useGridData(table: TableInfo, rows: JsonCell[][], zone: string, fixed?: ViewFrame) {
   const names = useMemo(() => table.columns.map((c) => c.name), [table.columns]);
   const [rawTimes, setRawTimes] = useState(false);
   const hasRows = rows.length > 0;
@@ -38,11 +41,11 @@ export function useGridData(table: TableInfo, rows: JsonCell[][], zone: string) 
     useShallow((st) => ({ sort: st.gridSort, setSort: st.gridSortSet, filter: st.gridFilter, setFilter: st.gridFilterSet })),
   );
   const gridView = useStore((st) => st.gridView);
-  const frame = gridView ? (viewFrameGet(table.tableId) ?? null) : null;
+  const frame = fixed ?? (gridView ? (viewFrameGet(table.tableId) ?? null) : null);
   // A fetched page of the view re-reads the rows (the frame keeps them, not React state).
   const [pages, pageArrived] = useReducer((n: number) => n + 1, 0);
   const view = useMemo(() => (frame ? { ...frame.rows(), pages } : gridRowsLoaded(rows)), [frame, rows, pages]);
-  return { names, kinds, shown, view, frame, pageArrived, rawTimes, setRawTimes, ...s };
+  return { names, kinds, shown, view, frame, pageArrived, rawTimes, setRawTimes, ...(fixed ? noSort : s) };
 }
 
 export type GridData = ReturnType<typeof useGridData>;
