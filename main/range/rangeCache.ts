@@ -45,11 +45,16 @@ interface Entry {
   name: string;
   bytes: number;
   usedMs: number;
+  /** When its size on disk was last checked (load, put, get). */
+  checkedMs: number;
   columnar?: { name: string; bytes: number; signature: string };
 }
 
 const entryPattern = /^[0-9a-f]{40}-(\d+)\.(ndjson|csv|parquet)$/;
 const columnarPattern = /^([0-9a-f]{40})-(\d+)\.([0-9a-f]{12})\.parquet$/;
+/** An entry's size is trusted this long after it was checked; its use is written to disk at most this often. */
+const recheckMs = 10_000;
+const touchMs = 60_000;
 const entryBytes = (e: Entry): number => e.bytes + (e.columnar?.bytes ?? 0);
 
 /** The on-disk cache of decoded range objects. */
@@ -103,7 +108,7 @@ export class RangeCache {
       else if (!m || Number(m[1]) !== info.size) {
         // Leftover parts (a killed process) and truncated entries are removed on load.
         await unlink(path.join(this.dir, name)).catch(() => undefined);
-      } else entries.set(name.slice(0, 40), { name, bytes: info.size, usedMs: info.mtimeMs });
+      } else entries.set(name.slice(0, 40), { name, bytes: info.size, usedMs: info.mtimeMs, checkedMs: Date.now() });
     }
     for (const { name, bytes } of columnar) {
       const entry = entries.get(name.slice(0, 40));
@@ -157,15 +162,20 @@ export class RangeCache {
     const entry = (await this.load()).get(stem);
     if (!entry) return null;
     const file = path.join(this.dir, entry.name);
-    const info = await stat(file).catch(() => null);
-    if (info?.size !== entry.bytes) {
-      (await this.load()).delete(stem);
-      return null;
+    const now = Date.now();
+    // Checked again unless just checked (a CLI's load a moment ago): another process may have evicted it.
+    if (now - entry.checkedMs > recheckMs) {
+      const info = await stat(file).catch(() => null);
+      if (info?.size !== entry.bytes) {
+        (await this.load()).delete(stem);
+        return null;
+      }
+      entry.checkedMs = now;
     }
-    entry.usedMs = Date.now();
+    // The file's time keeps the use for the next process's LRU order (to the minute is enough); nothing waits for it.
+    if (now - entry.usedMs > touchMs) void utimes(file, new Date(now), new Date(now)).catch(() => undefined);
+    entry.usedMs = now;
     this.pinned.add(stem);
-    // The file's time keeps the use for the next process's LRU order; nothing waits for it.
-    void utimes(file, new Date(), new Date(entry.usedMs)).catch(() => undefined);
     return file;
   }
 
@@ -191,7 +201,7 @@ export class RangeCache {
       await unlink(part.path).catch(() => undefined);
       throw fsWriteErrorToShiplens(error, file);
     }
-    entries.set(stem, { name, bytes: bytes.length, usedMs: Date.now() });
+    entries.set(stem, { name, bytes: bytes.length, usedMs: Date.now(), checkedMs: Date.now() });
     this.pinned.add(stem);
     await this.evict();
     return file;
