@@ -143,8 +143,10 @@ interface EarlyAnswer {
 
 /**
  * The first `limit` rows over the objects in plan order, held until complete, the view
- * widened (and the query run again) as objects bring new columns; null when the query fails
- * (a SQL error) or no object was ready.
+ * widened (and the query run again) as objects bring new columns; null when the query still
+ * fails (a SQL error) after the last object, or no object was ready. A failure before then may
+ * be a field no object read so far has (`WHERE ua = 'x'` over an object without `ua`): the next
+ * object that widens the view runs it again over every object read, in plan order.
  */
 async function earlyRows(
   session: RangeSession,
@@ -160,15 +162,16 @@ async function earlyRows(
   let rows: RangeCell[][] = [];
   let columns: RangeColumn[] | null = null;
   const json = session.spec.rule.format === 'json';
+  let failed = false;
   const collect = async (into: RangeCell[][]): Promise<void> => {
-    const result = await session.query(
-      sql,
-      async (chunk) => {
-        into.push(...chunk.slice(0, limit - into.length));
-      },
-      signal,
-    );
-    columns = result.columns;
+    if (failed) return;
+    try {
+      const take = async (chunk: RangeCell[][]): Promise<void> => void into.push(...chunk.slice(0, limit - into.length));
+      columns = (await session.query(sql, take, signal)).columns;
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      failed = true;
+    }
   };
   try {
     for (let index = 0; index < objects && rows.length < limit; index++) {
@@ -184,6 +187,7 @@ async function earlyRows(
       }
       union = union === null ? own : await session.filesColumns(read);
       rows = [];
+      failed = false;
       if (json) {
         // Object by object, so the rows keep plan order (a view over several may interleave them).
         for (const f of read) {
@@ -200,7 +204,7 @@ async function earlyRows(
     if (signal?.aborted) throw error;
     return null;
   }
-  return columns === null ? null : { rows, columns, count: rows.length };
+  return columns === null || failed ? null : { rows, columns, count: rows.length };
 }
 
 /** The union of `union` and `own`: new columns appended, the ones already there keep their types. */
