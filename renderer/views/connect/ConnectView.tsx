@@ -57,17 +57,42 @@ function LocalFolderCard() {
   );
 }
 
+/** One saved profile: connect, edit, delete. */
+function ProfileRow({ profile: p, onEdit }: { profile: ProfileSummary; onEdit: () => void }) {
+  const t = useT();
+  const { profileDelete, connectOss, pending } = useStore(
+    useShallow((s) => ({ profileDelete: s.profileDelete, connectOss: s.connectOss, pending: s.connectionPending })),
+  );
+  return (
+    <li>
+      <strong>{p.name}</strong>
+      <span className="mono muted">oss://{p.bucket}</span>
+      <span className="muted small">{p.region ?? p.endpoint}</span>
+      {p.slsProject && <span className="muted small mono">SLS: {p.slsProject}</span>}
+      <span className="spacer" />
+      <button
+        type="button"
+        className="primary"
+        disabled={pending}
+        onClick={() => void connectOss({ profileName: p.name, bucket: p.bucket })}
+      >
+        {t('connect.connect')}
+      </button>
+      <button type="button" onClick={onEdit}>
+        ✎
+      </button>
+      <button type="button" className="danger" aria-label={`${t('common.delete')} ${p.name}`} onClick={() => void profileDelete(p.name)}>
+        {t('common.delete')}
+      </button>
+    </li>
+  );
+}
+
+/** The saved profiles, or the form editing one of them (or a new one). */
 function ProfilesCard() {
   const t = useT();
-  const { profiles, profileSave, profileDelete, connectOss, profilesError, pending } = useStore(
-    useShallow((s) => ({
-      profiles: s.profiles,
-      profileSave: s.profileSave,
-      profileDelete: s.profileDelete,
-      connectOss: s.connectOss,
-      profilesError: s.profilesError,
-      pending: s.connectionPending,
-    })),
+  const { profiles, profileSave, profilesError } = useStore(
+    useShallow((s) => ({ profiles: s.profiles, profileSave: s.profileSave, profilesError: s.profilesError })),
   );
   const [editing, setEditing] = useState<ProfileSummary | 'new' | null>(null);
   if (editing) {
@@ -94,32 +119,7 @@ function ProfilesCard() {
       {profiles.length === 0 && <p className="muted">{t('connect.noProfiles')}</p>}
       <ul className="profile-list">
         {profiles.map((p) => (
-          <li key={p.name}>
-            <strong>{p.name}</strong>
-            <span className="mono muted">oss://{p.bucket}</span>
-            <span className="muted small">{p.region ?? p.endpoint}</span>
-            {p.slsProject && <span className="muted small mono">SLS: {p.slsProject}</span>}
-            <span className="spacer" />
-            <button
-              type="button"
-              className="primary"
-              disabled={pending}
-              onClick={() => void connectOss({ profileName: p.name, bucket: p.bucket })}
-            >
-              {t('connect.connect')}
-            </button>
-            <button type="button" onClick={() => setEditing(p)}>
-              ✎
-            </button>
-            <button
-              type="button"
-              className="danger"
-              aria-label={`${t('common.delete')} ${p.name}`}
-              onClick={() => void profileDelete(p.name)}
-            >
-              {t('common.delete')}
-            </button>
-          </li>
+          <ProfileRow key={p.name} profile={p} onEdit={() => setEditing(p)} />
         ))}
       </ul>
       {profilesError && <ErrorBox error={profilesError} />}

@@ -3,36 +3,113 @@
  * the optional Log Service endpoint and project that the same credentials reach.
  */
 import { useState } from 'react';
-import type { ApiInput, ProfileSummary } from '../../../main/api/contract';
+import type { ProfileSummary } from '../../../main/api/contract';
+import { LabelledInput, LabelledTextarea } from '../../components/LabelledInput';
+import { LabelledSelect } from '../../components/LabelledSelect';
+import { RadioChoices } from '../../components/RadioChoices';
 import { useT } from '../../i18n';
+import { addressingOf, draftComplete, draftFrom, draftToSave, pathStyleOf } from './profileDraft';
+import type { Addressing, ProfileInput } from './profileDraft';
 
-type ProfileInput = ApiInput<'profiles.save'>;
-
-function draftFrom(profile: ProfileSummary | null): ProfileInput {
-  return {
-    name: profile?.name ?? '',
-    region: profile?.region ?? 'cn-hangzhou',
-    endpoint: profile?.endpoint ?? '',
-    bucket: profile?.bucket ?? '',
-    accessKeyId: profile?.accessKeyId ?? '',
-    accessKeySecret: '',
-    securityToken: '',
-    defaultRule: profile?.defaultRule ?? '',
-    slsEndpoint: profile?.slsEndpoint ?? '',
-    slsProject: profile?.slsProject ?? '',
-    pathStyle: profile?.pathStyle,
-  };
+interface DraftProps {
+  draft: ProfileInput;
+  setDraft: (draft: ProfileInput) => void;
 }
 
-type Addressing = 'auto' | 'path' | 'virtual';
-const addressingOf = (pathStyle: boolean | undefined): Addressing => (pathStyle === undefined ? 'auto' : pathStyle ? 'path' : 'virtual');
-const pathStyleOf = (addressing: Addressing): boolean | undefined => (addressing === 'auto' ? undefined : addressing === 'path');
+/** One text field of the draft. */
+function DraftField({
+  draft,
+  setDraft,
+  name,
+  label,
+  type = 'text',
+}: DraftProps & { name: keyof ProfileInput; label: string; type?: string }) {
+  return (
+    <LabelledInput
+      label={label}
+      type={type}
+      value={String(draft[name] ?? '')}
+      onValue={(value) => setDraft({ ...draft, [name]: value })}
+      autoComplete="off"
+    />
+  );
+}
 
-/** Drop empty optional strings so main keeps what it stored. */
-function draftClean(draft: ProfileInput): ProfileInput {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(draft)) if (v !== '' && v !== undefined) out[k] = v;
-  return out as ProfileInput;
+/** Name, bucket, region, endpoint and the bucket addressing. */
+function BucketFields({ draft, setDraft }: DraftProps) {
+  const t = useT();
+  const d = { draft, setDraft };
+  return (
+    <div className="grid-2">
+      <DraftField {...d} name="name" label={t('connect.name')} />
+      <DraftField {...d} name="bucket" label={t('connect.bucket')} />
+      <DraftField {...d} name="region" label={t('connect.region')} />
+      <DraftField {...d} name="endpoint" label={t('connect.endpoint')} />
+      <LabelledSelect<Addressing>
+        label={t('connect.addressing')}
+        value={addressingOf(draft.pathStyle)}
+        options={[
+          { value: 'auto', label: t('connect.addressingAuto') },
+          { value: 'path', label: t('connect.addressingPath') },
+          { value: 'virtual', label: t('connect.addressingVirtual') },
+        ]}
+        onChange={(addressing) => setDraft({ ...draft, pathStyle: pathStyleOf(addressing) })}
+      />
+    </div>
+  );
+}
+
+/** AccessKey or STS, the key pair, and the token when STS is chosen. */
+function CredentialFields({
+  draft,
+  setDraft,
+  sts,
+  setSts,
+  hasSecret,
+}: DraftProps & { sts: boolean; setSts: (sts: boolean) => void; hasSecret: boolean }) {
+  const t = useT();
+  const d = { draft, setDraft };
+  return (
+    <>
+      <div className="row" role="radiogroup" aria-label={t('connect.authKind')}>
+        <span className="muted small">{t('connect.authKind')}:</span>
+        <RadioChoices
+          value={sts ? 'sts' : 'key'}
+          choices={[
+            { value: 'key', label: t('connect.accessKey') },
+            { value: 'sts', label: t('connect.sts') },
+          ]}
+          onChange={(kind) => setSts(kind === 'sts')}
+        />
+      </div>
+      <div className="grid-2">
+        <DraftField {...d} name="accessKeyId" label={t('connect.accessKeyId')} />
+        <DraftField {...d} name="accessKeySecret" label={t('connect.accessKeySecret')} type="password" />
+      </div>
+      {hasSecret && <div className="muted small">{t('connect.secretKept')}</div>}
+      {sts && <DraftField {...d} name="securityToken" label={t('connect.securityToken')} type="password" />}
+    </>
+  );
+}
+
+/** The Log Service endpoint and project, and the default rule. */
+function SlsAndRuleFields({ draft, setDraft }: DraftProps) {
+  const t = useT();
+  const d = { draft, setDraft };
+  return (
+    <>
+      <div className="grid-2">
+        <DraftField {...d} name="slsEndpoint" label={t('connect.slsEndpoint')} />
+        <DraftField {...d} name="slsProject" label={t('connect.slsProject')} />
+      </div>
+      <LabelledTextarea
+        label={t('connect.defaultRule')}
+        rows={3}
+        value={draft.defaultRule ?? ''}
+        onValue={(defaultRule) => setDraft({ ...draft, defaultRule })}
+      />
+    </>
+  );
 }
 
 /** The profile form. */
@@ -48,81 +125,27 @@ export function ProfileEditor({
   const t = useT();
   const [draft, setDraft] = useState<ProfileInput>(() => draftFrom(profile));
   const [sts, setSts] = useState(false);
-  const field = (name: keyof ProfileInput, label: string, type = 'text') => (
-    <label className="field">
-      {label}
-      <input
-        type={type}
-        aria-label={label}
-        value={String(draft[name] ?? '')}
-        onChange={(e) => setDraft({ ...draft, [name]: e.target.value })}
-        autoComplete="off"
-      />
-    </label>
-  );
+  const complete = draftComplete(draft);
   return (
     <form
       className="stack"
       onSubmit={(e) => {
         e.preventDefault();
-        onSave(draftClean(sts ? draft : { ...draft, securityToken: '' }));
+        onSave(draftToSave(draft, sts));
       }}
     >
       <h3>{profile ? t('connect.editProfile') : t('connect.newProfile')}</h3>
-      <div className="grid-2">
-        {field('name', t('connect.name'))}
-        {field('bucket', t('connect.bucket'))}
-        {field('region', t('connect.region'))}
-        {field('endpoint', t('connect.endpoint'))}
-        <label className="field">
-          {t('connect.addressing')}
-          <select
-            aria-label={t('connect.addressing')}
-            value={addressingOf(draft.pathStyle)}
-            onChange={(e) => setDraft({ ...draft, pathStyle: pathStyleOf(e.target.value as Addressing) })}
-          >
-            <option value="auto">{t('connect.addressingAuto')}</option>
-            <option value="path">{t('connect.addressingPath')}</option>
-            <option value="virtual">{t('connect.addressingVirtual')}</option>
-          </select>
-        </label>
-      </div>
-      <div className="row" role="radiogroup" aria-label={t('connect.authKind')}>
-        <span className="muted small">{t('connect.authKind')}:</span>
-        <label className="check">
-          <input type="radio" checked={!sts} onChange={() => setSts(false)} /> {t('connect.accessKey')}
-        </label>
-        <label className="check">
-          <input type="radio" checked={sts} onChange={() => setSts(true)} /> {t('connect.sts')}
-        </label>
-      </div>
-      <div className="grid-2">
-        {field('accessKeyId', t('connect.accessKeyId'))}
-        {field('accessKeySecret', t('connect.accessKeySecret'), 'password')}
-      </div>
-      {profile?.hasSecret && <div className="muted small">{t('connect.secretKept')}</div>}
-      {sts && field('securityToken', t('connect.securityToken'), 'password')}
-      <div className="grid-2">
-        {field('slsEndpoint', t('connect.slsEndpoint'))}
-        {field('slsProject', t('connect.slsProject'))}
-      </div>
-      <label className="field">
-        {t('connect.defaultRule')}
-        <textarea
-          rows={3}
-          aria-label={t('connect.defaultRule')}
-          value={draft.defaultRule ?? ''}
-          onChange={(e) => setDraft({ ...draft, defaultRule: e.target.value })}
-        />
-      </label>
+      <BucketFields draft={draft} setDraft={setDraft} />
+      <CredentialFields draft={draft} setDraft={setDraft} sts={sts} setSts={setSts} hasSecret={profile?.hasSecret ?? false} />
+      <SlsAndRuleFields draft={draft} setDraft={setDraft} />
       <div className="row">
-        <button type="submit" className="primary" disabled={!draft.name || !draft.bucket}>
+        <button type="submit" className="primary" disabled={!complete}>
           {t('common.save')}
         </button>
         <button type="button" onClick={onCancel}>
           {t('common.cancel')}
         </button>
-        {(!draft.name || !draft.bucket) && <span className="muted small">{t('connect.required')}</span>}
+        {!complete && <span className="muted small">{t('connect.required')}</span>}
       </div>
     </form>
   );
