@@ -11,11 +11,52 @@ import type { EventHub } from './eventHub';
 export interface Job {
   readonly id: string;
   readonly signal: AbortSignal;
-  /** Report progress (`bytes`: written so far, when done/total count objects); throttled, except phase changes and completion. */
+  /**
+   * Report progress (`bytes`: written so far, when done/total count objects). Throttled per
+   * phase: a phase's first update and its completion go out at once, later ones at most every
+   * 100 ms with the last one kept — so a job reporting several phases at a time (the forward
+   * counters) has each of them throttled, none crowding out another. A new phase first sends
+   * the updates the others held back.
+   */
   progress(phase: string, done: number, total: number | null, bytes?: number): void;
 }
 
+type ProgressEvent = ApiEvents['onJobProgress'];
+
 const progressIntervalMs = 100;
+
+/**
+ * One phase's throttle. A dropped update is sent once the interval has passed, so a job waiting
+ * on one slow step (a large object after two small ones, a live forward idle after a burst)
+ * shows what it has done, not an older count. Nothing is sent after `stop`.
+ */
+function phaseThrottle(emit: (event: ProgressEvent) => void): { update(event: ProgressEvent): void; flush(): void; stop(): void } {
+  let lastEmit = -Infinity;
+  let pending: ProgressEvent | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const send = (event: ProgressEvent): void => {
+    clearTimeout(timer);
+    timer = undefined;
+    pending = null;
+    lastEmit = Date.now();
+    emit(event);
+  };
+  return {
+    update: (event) => {
+      const final = event.total !== null && event.done >= event.total;
+      const wait = lastEmit + progressIntervalMs - Date.now();
+      if (final || wait <= 0) return send(event);
+      pending = event;
+      timer ??= setTimeout(() => {
+        if (pending) send(pending);
+      }, wait);
+    },
+    flush: () => {
+      if (pending) send(pending);
+    },
+    stop: () => clearTimeout(timer),
+  };
+}
 
 /** Tracks running jobs by id. */
 export class JobRegistry {
@@ -34,41 +75,25 @@ export class JobRegistry {
     }
     const controller = new AbortController();
     this.running.set(id, controller);
-    let lastEmit = 0;
-    let lastPhase = '';
-    // A dropped update is sent once the interval has passed, so a job waiting on one slow step
-    // (a large object after two small ones) shows what it has done, not an older count.
-    let pending: ApiEvents['onJobProgress'] | null = null;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const emit = (event: ApiEvents['onJobProgress']) => {
-      clearTimeout(timer);
-      timer = undefined;
-      pending = null;
-      lastEmit = Date.now();
-      lastPhase = event.phase;
-      this.events.emit('onJobProgress', event);
-    };
+    const phases = new Map<string, ReturnType<typeof phaseThrottle>>();
     const job: Job = {
       id,
       signal: controller.signal,
       progress: (phase, done, total, bytes) => {
-        const event = { jobId: id, phase, done, total, ...(bytes === undefined ? {} : { bytes }) };
-        const final = total !== null && done >= total;
-        const wait = lastEmit + progressIntervalMs - Date.now();
-        if (phase !== lastPhase || final || wait <= 0) {
-          emit(event);
-          return;
+        let throttle = phases.get(phase);
+        if (!throttle) {
+          // A new phase: what the earlier ones held back goes first, so events stay in order.
+          for (const earlier of phases.values()) earlier.flush();
+          throttle = phaseThrottle((event) => this.events.emit('onJobProgress', event));
+          phases.set(phase, throttle);
         }
-        pending = event;
-        timer ??= setTimeout(() => {
-          if (pending) emit(pending);
-        }, wait);
+        throttle.update({ jobId: id, phase, done, total, ...(bytes === undefined ? {} : { bytes }) });
       },
     };
     try {
       return await work(job);
     } finally {
-      clearTimeout(timer);
+      for (const throttle of phases.values()) throttle.stop();
       this.running.delete(id);
     }
   }

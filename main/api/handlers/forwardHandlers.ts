@@ -16,7 +16,7 @@ import type { ApiServices } from '../../services/types';
 import type { ApiParsed } from '../contract';
 import type { HandlerGroup } from '../handlerTypes';
 import { rangeRuleOfArg } from './rangeRuleOfArg';
-import { forwardCountersReporter, forwardLive, forwardRateOf } from './forwardLive';
+import { forwardCountersProgress, forwardLive, forwardRateOf } from './forwardLive';
 import { forwardSettingsOf, forwardTargetOf } from './forwardSink';
 
 type RangeArg = ApiParsed<'forward.preview'> | ApiParsed<'forward.start'>;
@@ -82,14 +82,13 @@ export const forwardHandlers: HandlerGroup<'forward.check' | 'forward.preview' |
   'forward.start': (services, arg) =>
     services.jobs.run(arg.jobId, async (job) => {
       const replay = await replayOf(services, arg, false);
-      const report = forwardCountersReporter((phase, done, total) => job.progress(phase, done, total));
       const result = await forwardReplayRun({
         ...replay,
         stdout: { write: async () => undefined },
         stop: job.signal,
-        onProgress: (c) => report(c),
+        onProgress: (counters) => forwardCountersProgress(job, counters),
       });
-      report(result.counters, true);
+      // The final counters travel in the result; a held-back update is not sent after it.
       return {
         counters: result.counters,
         complete: result.complete,

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { logstoreConsumerName, logstoreDeadLetterDefaultPath, logstoreForwardRun } from '../../forward/logstoreRun';
 import type { ForwardCounters } from '../../forward/forwardTypes';
+import type { Job } from '../../services/jobRegistry';
 import type { ApiServices } from '../../services/types';
 import type { ApiParsed, ApiResult } from '../contract';
 import { forwardSettingsOf, forwardTargetOf } from './forwardSink';
@@ -16,32 +17,11 @@ import { slsConnectionFor } from './slsHandlers';
 export const forwardCounterPhases = ['read', 'skipped', 'sent', 'acknowledged', 'retried', 'deadLettered', 'bytes'] as const;
 
 /**
- * The counters as progress phases, at most every 250 ms and always at the end. An update that
- * comes too soon is sent once the interval has passed: a live run that goes idle after a burst
- * (two shards pulled back to back) shows the last counts, not the first of the burst.
+ * The counters as the job's progress, one phase each. The job's own throttle (per phase, the
+ * last update kept) paces them: a live run idle after a burst shows the last counts.
  */
-export function forwardCountersReporter(
-  progress: (phase: string, done: number, total: number | null) => void,
-): (counters: ForwardCounters, final?: boolean) => void {
-  const everyMs = 250;
-  let last = 0;
-  let pending: ForwardCounters | null = null;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const send = (counters: ForwardCounters): void => {
-    clearTimeout(timer);
-    timer = undefined;
-    pending = null;
-    last = Date.now();
-    for (const phase of forwardCounterPhases) progress(phase, counters[phase], null);
-  };
-  return (counters, final = false) => {
-    const wait = last + everyMs - Date.now();
-    if (final || wait <= 0) return send(counters);
-    pending = { ...counters };
-    timer ??= setTimeout(() => {
-      if (pending) send(pending);
-    }, wait);
-  };
+export function forwardCountersProgress(job: Pick<Job, 'progress'>, counters: ForwardCounters): void {
+  for (const phase of forwardCounterPhases) job.progress(phase, counters[phase], null);
 }
 
 /** The rate limit of a start / live call. */
@@ -60,7 +40,6 @@ export async function forwardLive(services: ApiServices, arg: ApiParsed<'forward
   const sink = await forwardSettingsOf(services, arg.sink, target, source);
   const deadLetterPath = path.resolve(logstoreDeadLetterDefaultPath(services.dataDir, conn.project, arg.logstore, arg.consumerGroup));
   return services.jobs.run(arg.jobId, async (job) => {
-    const report = forwardCountersReporter((phase, done, total) => job.progress(phase, done, total));
     const result = await logstoreForwardRun({
       conn,
       logstore: arg.logstore,
@@ -75,9 +54,9 @@ export async function forwardLive(services: ApiServices, arg: ApiParsed<'forward
       rate: forwardRateOf(arg),
       stdout: { write: async () => undefined },
       stop: job.signal,
-      onProgress: (c) => report(c),
+      onProgress: (counters) => forwardCountersProgress(job, counters),
     });
-    report(result.counters, true);
+    // The final counters travel in the result; a held-back update is not sent after it.
     return { counters: result.counters, project: conn.project, created: result.created, shards: result.shards, deadLetterPath };
   });
 }

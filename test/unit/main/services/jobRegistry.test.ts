@@ -3,6 +3,15 @@ import type { ApiEvents } from '../../../../main/model';
 import { EventHub } from '../../../../main/services/eventHub';
 import { JobRegistry } from '../../../../main/services/jobRegistry';
 
+/** A registry on fake timers whose events land in `seen` as "phase done". */
+function phasesSeen(): { jobs: JobRegistry; seen: string[] } {
+  vi.useFakeTimers();
+  const events = new EventHub<ApiEvents>();
+  const seen: string[] = [];
+  events.subscribe((_e, p) => seen.push(`${p.phase} ${p.done}`));
+  return { jobs: new JobRegistry(events), seen };
+}
+
 describe('JobRegistry', () => {
   it('aborts a running job on cancel and forgets it afterwards', async () => {
     const events = new EventHub<ApiEvents>();
@@ -81,6 +90,38 @@ describe('JobRegistry', () => {
       });
       await vi.advanceTimersByTimeAsync(1000);
       expect(seen).toEqual([1]);
+    });
+
+    it('is kept per phase when several phases are reported at a time (the forward counters): the last of each arrives', async () => {
+      const { jobs, seen } = phasesSeen();
+      let finish = () => {};
+      const running = jobs.run('counters', async (job) => {
+        for (const n of [2, 3]) {
+          job.progress('sent', n, null);
+          job.progress('acknowledged', n, null);
+        }
+        // A live run goes idle after the burst.
+        await new Promise<void>((resolve) => (finish = resolve));
+      });
+      expect(seen).toEqual(['sent 2', 'acknowledged 2']);
+      await vi.advanceTimersByTimeAsync(100);
+      expect(seen).toEqual(['sent 2', 'acknowledged 2', 'sent 3', 'acknowledged 3']);
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(seen).toHaveLength(4);
+      finish();
+      await running;
+    });
+
+    it('is sent before the first update of a new phase, so events stay in order', async () => {
+      const { jobs, seen } = phasesSeen();
+      await jobs.run(undefined, async (job) => {
+        job.progress('list', 1, null);
+        job.progress('list', 7, null);
+        job.progress('decode', 0, 6);
+        job.progress('decode', 1, 6);
+      });
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(seen).toEqual(['list 1', 'list 7', 'decode 0']);
     });
   });
 });
