@@ -53,6 +53,14 @@ function engineMessage(error: unknown): string {
     .join(' ');
 }
 
+/** A range to query has at least one object ready: else NOT_FOUND saying what to check. */
+export function rangeFilesRequire(files: readonly RangeFile[]): void {
+  if (files.length === 0)
+    throw new ShiplensError('NOT_FOUND', 'No objects in the range: nothing to query.', {
+      hint: 'Check the location, the partition format and the time window (shiplens query … --dry-run).',
+    });
+}
+
 /** A DuckDB connection with the range's `logs` view. */
 export class RangeSession {
   private constructor(
@@ -65,28 +73,8 @@ export class RangeSession {
   /** False when the rows have no `__time__` field: the window could not be applied to them. */
   windowed = true;
 
-  /** Open DuckDB and create `logs` over the files (at least one). */
-  static async open(files: readonly RangeFile[], spec: RangeSpec, options: RangeSessionOptions): Promise<RangeSession> {
-    if (files.length === 0)
-      throw new ShiplensError('NOT_FOUND', 'No objects in the range: nothing to query.', {
-        hint: 'Check the location, the partition format and the time window (shiplens query … --dry-run).',
-      });
-    const session = await RangeSession.create(
-      spec,
-      options,
-      files.map((f) => path.dirname(f.file)),
-    );
-    try {
-      await session.attach(files);
-      return session;
-    } catch (error) {
-      session.close();
-      throw error;
-    }
-  }
-
   /**
-   * Open DuckDB without `logs` yet (attach it once objects are ready): the files' folders
+   * Open DuckDB without `logs` (attach it once objects are ready: rangeOpen starts it while they are fetched): the files' folders
    * (`fileDirs`), the spill folder and `allowedDirs` are the only ones reachable.
    */
   static async create(spec: RangeSpec, options: RangeSessionOptions, fileDirs: readonly string[]): Promise<RangeSession> {
