@@ -8,15 +8,14 @@
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import type { ByteSource } from '../../core/bytes';
-import { byteSourceReadAll } from '../../core/bytes';
 import { ShiplensError } from '../../core/errors';
 import { formatFromName } from '../../core/detect';
 import type { ParquetSchema } from '../../core/formats';
 import { engineShared } from '../engine';
 import { maxDecodeBytesDefault } from '../../core/model';
 import type { FormatDetection } from '../../core/model';
-import { contentFormatSniff, decompressOutputName } from '../engine/decodedName';
-import { sourceDecode } from '../engine/sourceDecode';
+import { decompressOutputName } from '../engine/decodedName';
+import { sourceContent } from '../engine/sourceDecode';
 import type { DecodedSource } from '../engine/sourceDecode';
 import { outputFileWrite } from '../services/outputWriter';
 import { dialectResolve, hintsOf, sourceFor } from './cliInputs';
@@ -106,17 +105,13 @@ export async function decodedBytes(
   if (det.note) await ctx.io.stderr.write(`shiplens: ${source.name}: note: ${det.note}\n`);
   const limit = flags.maxDecodeBytes ?? maxDecodeBytesDefault;
   const progress = cliProgress(ctx.io, `decoding ${source.name}`, source.size);
-  if (det.compression === 'none') {
-    const input = await byteSourceReadAll(source, limit, ctx.signal);
-    return { output: input, det, contentFormat: contentFormatSniff(input) };
-  }
   const presentedAsSnappy = det.detectedBy !== 'content';
-  const decoded = await sourceDecode(source, (bytes, options) => engine.snappyDecode(bytes, { ...options, presentedAsSnappy }), {
-    maxDecodeBytes: limit,
-    signal: ctx.signal,
-    source: source.name,
-    onProgress: (d, t) => progress.update(d, t),
-  });
+  const decoded = await sourceContent(
+    source,
+    det.compression,
+    (bytes, options) => engine.snappyDecode(bytes, { ...options, presentedAsSnappy }),
+    { maxDecodeBytes: limit, signal: ctx.signal, source: source.name, onProgress: (d, t) => progress.update(d, t) },
+  );
   await progress.done();
   return { output: decoded.output, det, variant: decoded.variant, contentFormat: decoded.contentFormat };
 }

@@ -1,17 +1,19 @@
 /**
- * The fast path of a replay for JSON objects: the object's bytes decoded once (snappy by the
- * same decoder tableOpen uses) and each line parsed once into a record — no table, no column
+ * The fast path of a replay for JSON objects: the object's bytes read and decoded once by the
+ * engine's one path (sourceContent, the one `shiplens decode` takes; snappy by the raw-block
+ * decoder tableOpen uses) and each line parsed once into a record — no table, no column
  * index. A line that is not a JSON object is not dropped: it comes back with the reason, for
  * the dead-letter file.
  */
 import type { ByteSource } from '../../core/bytes';
-import { byteSourceReadAll } from '../../core/bytes';
 import { snappyDecode } from '../../core/codecs';
 import { maxDecodeBytesDefault } from '../../core/model';
 import type { RawBlockDecoder } from '../../core/codecs';
 import { toShiplensError } from '../../core/errors';
 import type { ForwardRecord } from '../../core/forward';
 import type { Compression } from '../../core/model';
+import { sourceContent } from '../engine/sourceDecode';
+import type { SnappyDecoder } from '../engine/sourceDecode';
 
 /** One line of a JSON object: its record, or why it is not one. */
 export type JsonLine = { line: number; record: ForwardRecord; text: string } | { line: number; refusal: string; text: string };
@@ -35,22 +37,16 @@ function recordOf(value: Record<string, unknown>): ForwardRecord {
   return record;
 }
 
+/** The object's text: its bytes through the engine's one read-and-decode path (sourceContent). */
 async function textOf(source: ByteSource, options: JsonObjectOptions): Promise<string> {
-  const limit = options.maxDecodeBytes ?? maxDecodeBytesDefault;
-  const raw = await byteSourceReadAll(source, limit, options.signal);
-  const bytes =
-    options.compression === 'snappy'
-      ? (
-          await snappyDecode(raw, {
-            maxDecodeBytes: limit,
-            rawDecoder: options.rawDecoder,
-            presentedAsSnappy: true,
-            signal: options.signal,
-            source: source.name,
-          })
-        ).output
-      : raw;
-  return new TextDecoder('utf-8').decode(bytes);
+  const decode: SnappyDecoder = (bytes, decodeOptions) =>
+    snappyDecode(bytes, { ...decodeOptions, rawDecoder: options.rawDecoder, presentedAsSnappy: true });
+  const { output } = await sourceContent(source, options.compression, decode, {
+    maxDecodeBytes: options.maxDecodeBytes ?? maxDecodeBytesDefault,
+    signal: options.signal,
+    source: source.name,
+  });
+  return new TextDecoder('utf-8').decode(output);
 }
 
 /**

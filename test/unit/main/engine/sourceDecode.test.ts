@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { byteSourceFromBytes } from '../../../../core/bytes';
 import { engineCreate } from '../../../../main/engine';
-import { sourceDecode } from '../../../../main/engine/sourceDecode';
+import { sourceContent, sourceDecode } from '../../../../main/engine/sourceDecode';
 import type { SnappyDecoder } from '../../../../main/engine/sourceDecode';
 
 const fixtures = join(import.meta.dirname, '../../../fixtures/generated/snappy');
@@ -38,5 +38,30 @@ describe('sourceDecode', () => {
       code: 'TOO_LARGE',
     });
     expect(decoded).toBe(false);
+  });
+});
+
+describe('sourceContent', () => {
+  const never: SnappyDecoder = async () => {
+    throw new Error('an uncompressed object reached the decoder');
+  };
+
+  it('decodes a snappy object as sourceDecode does', async () => {
+    const snappy = readFileSync(join(fixtures, 'logs-small.raw.snappy'));
+    const engine = engineCreate();
+    const content = await sourceContent(byteSourceFromBytes(new Uint8Array(snappy), 'a.snappy'), 'snappy', engine.snappyDecode, {
+      maxDecodeBytes: 1 << 30,
+    });
+    expect(Buffer.from(content.output).equals(readFileSync(join(fixtures, 'logs-small.txt')))).toBe(true);
+    expect(content).toMatchObject({ variant: 'raw', contentFormat: 'json' });
+  });
+
+  it('reads an uncompressed object as it is, within the same cap, without the decoder', async () => {
+    const text = new TextEncoder().encode('a,b\n1,2\n');
+    const content = await sourceContent(byteSourceFromBytes(text, 'a.csv'), 'none', never, { maxDecodeBytes: 1 << 20 });
+    expect(content).toEqual({ output: text, contentFormat: 'csv' });
+    await expect(sourceContent(byteSourceFromBytes(text, 'a.csv'), 'none', never, { maxDecodeBytes: 5 })).rejects.toMatchObject({
+      code: 'TOO_LARGE',
+    });
   });
 });
