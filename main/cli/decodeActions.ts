@@ -145,7 +145,7 @@ export async function decodeOne(src: string, flags: DecodeFlags, command: Comman
 
 /** `decode <src...>`: one input as before; several inputs or folders, each into `-o dir/`. */
 export async function decodeAction(srcs: string[], flags: DecodeFlags, command: Command, ctx: CliContext): Promise<void> {
-  const plan = await decodePlan(srcs, flags.output, ctx.io.cwd);
+  const plan = await decodePlan(srcs, flags.output, ctx.io.cwd, ctx.signal);
   if (plan.single) return decodeOne(plan.inputs[0] as string, flags, command, ctx);
   await decodeEach(
     plan,

@@ -3,10 +3,12 @@
  * where each goes, so a loop over hundreds of objects pays the start-up once. A failure is
  * reported on its own line and the others still decode; the run then ends with exit 1.
  */
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ShiplensError, throwIfCancelled } from '../../core/errors';
 import { CliPipeClosed, CliUsageError, cliErrorLine } from './cliErrors';
+import { objectsListAll } from '../engine/objectsList';
+import { LocalFolderStorage } from '../storage/localFolderStorage';
 import type { CliContext } from './cliOptions';
 import { cliLocationParse } from './cliSources';
 
@@ -19,17 +21,21 @@ export interface DecodePlan {
   dir?: string;
 }
 
-/** The files directly inside a local folder (sorted), or null when `src` is not a local folder. */
-async function folderFiles(src: string, cwd: string): Promise<string[] | null> {
+/**
+ * The objects directly inside a local folder, listed as `shiplens ls` lists it (objectsListAll
+ * on a LocalFolderStorage: key order, sub-folders left out, links kept only when they stay
+ * inside and name a file), or null when `src` is not a local folder.
+ */
+async function folderFiles(src: string, cwd: string, signal?: AbortSignal): Promise<string[] | null> {
   const location = cliLocationParse(src, cwd);
   if (location.kind !== 'local') return null;
   const info = await stat(location.path).catch(() => null);
   if (!info?.isDirectory()) return null;
-  const entries = await readdir(location.path, { withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => path.join(src, e.name))
-    .sort();
+  const files: string[] = [];
+  await objectsListAll(new LocalFolderStorage(location.path), { prefix: '', delimiter: '/', signal }, (page) => {
+    for (const o of page.objects) files.push(path.join(src, o.key));
+  });
+  return files;
 }
 
 /** `-o` as a folder: one that exists, or a name ending with `/` (created). Null when it names a file. */
@@ -48,11 +54,11 @@ async function outputDir(output: string, cwd: string): Promise<string | null> {
 }
 
 /** Expand folders and decide where outputs go. */
-export async function decodePlan(srcs: string[], output: string | undefined, cwd: string): Promise<DecodePlan> {
+export async function decodePlan(srcs: string[], output: string | undefined, cwd: string, signal?: AbortSignal): Promise<DecodePlan> {
   const inputs: string[] = [];
   let folders = 0;
   for (const src of srcs) {
-    const files = await folderFiles(src, cwd);
+    const files = await folderFiles(src, cwd, signal);
     if (files) folders++;
     inputs.push(...(files ?? [src]));
   }

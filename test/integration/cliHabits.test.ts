@@ -1,6 +1,6 @@
 // CLI habits (issue 14): CSV dialect flags imply CSV on renamed files (and --format wins);
 // `decode` of several files and of a folder in one process, into `-o dir/`.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -77,6 +77,30 @@ describe('decode of several files and folders', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^shiplens: .*b\.snappy: /);
     expect(lines[1]).toBe('shiplens: decode: 1 of 3 files could not be decoded (see above).');
+  });
+
+  it('decodes the objects `shiplens ls` lists in the folder: a link to a file inside it too, not one leading out', async () => {
+    const dir = join(tmp, 'linked');
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    copyFileSync(small, join(dir, 'a.snappy'));
+    copyFileSync(small, join(dir, 'sub', 'deeper.snappy'));
+    copyFileSync(small, join(tmp, 'outside.snappy'));
+    symlinkSync('a.snappy', join(dir, 'b.snappy'));
+    symlinkSync(join(tmp, 'outside.snappy'), join(dir, 'c.snappy'));
+    const ls = await cliCapture(['ls', dir, '--json']);
+    const listed = ls.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; key: string })
+      .filter((e) => e.type === 'object')
+      .map((e) => e.key);
+    expect(listed).toEqual(['a.snappy', 'b.snappy']);
+    const out = join(tmp, 'linked-out');
+    const r = await cliCapture(['decode', dir, '-o', `${out}/`]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['a.json', 'b.json']);
+    expect(readFileSync(join(out, 'b.json')).equals(plain())).toBe(true);
   });
 
   it('refuses -o naming a file when there are several inputs (usage error)', async () => {
