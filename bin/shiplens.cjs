@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 'use strict';
 // Thin launcher: the CLI is built to out/main/cli.cjs by `npm run build`. `key`, `path`, `decode`
-// and `--version` need no engine: they run from the small out/main/cliQuick.cjs (same program,
-// same output; main/cli/cliQuickProgram.ts) so that V8 does not parse the whole CLI for them.
+// and `--version` need no engine: they run from small bundles (out/main/cliQuickShipping.cjs for
+// key, path and --version, out/main/cliQuickDecode.cjs for decode: the full program's root and
+// group, same output; main/cliQuickShipping.ts) so that V8 does not parse the whole CLI for them.
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 const out = join(__dirname, '..', 'out', 'main');
@@ -12,5 +13,11 @@ if (!existsSync(cli)) {
   process.exit(2);
 }
 const args = process.argv.slice(2);
-const quick = ['key', 'path', 'decode'].includes(args[0]) || (args.length > 0 && args.every((a) => a === '--version' || a === '-V'));
-require(quick && existsSync(join(out, 'cliQuick.cjs')) ? join(out, 'cliQuick.cjs') : cli);
+const versionOnly = args.length > 0 && args.every((a) => a === '--version' || a === '-V');
+const quick =
+  args[0] === 'decode'
+    ? join(out, 'cliQuickDecode.cjs')
+    : args[0] === 'key' || args[0] === 'path' || versionOnly
+      ? join(out, 'cliQuickShipping.cjs')
+      : null;
+require(quick && existsSync(quick) ? quick : cli);

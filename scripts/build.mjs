@@ -7,8 +7,20 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const only = process.argv[2];
 
+/** esbuild's `packages: 'external'`, except for the packages named (bundled in). */
+function packagesExternalBut(bundled) {
+  return {
+    name: 'packages-external-but',
+    setup(b) {
+      b.onResolve({ filter: /^[^./]/ }, ({ path }) =>
+        bundled.some((name) => path === name || path.startsWith(`${name}/`)) ? undefined : { path, external: true },
+      );
+    },
+  };
+}
+
 async function buildMain() {
-  const entries = ['electron', 'cli', 'cliQuick', 'start', 'rangeConvertChild']
+  const entries = ['electron', 'cli', 'start', 'rangeConvertChild']
     .map((name) => join(root, 'main', `${name}.ts`))
     .filter((file) => existsSync(file));
   const workerDir = join(root, 'main', 'workers');
@@ -27,6 +39,21 @@ async function buildMain() {
     format: 'cjs',
     target: 'node20',
     packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+  // The quick CLI bundles (bin/shiplens.cjs runs them for key, path, --version and decode) carry
+  // commander inside: one file to read and compile instead of resolving the package and loading
+  // its six files at every start (issue 14). Other packages stay external, loaded when used.
+  await build({
+    entryPoints: ['cliQuickShipping', 'cliQuickDecode'].map((name) => join(root, 'main', `${name}.ts`)),
+    outdir: join(root, 'out', 'main'),
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    plugins: [packagesExternalBut(['commander'])],
     sourcemap: true,
     logLevel: 'warning',
   });
