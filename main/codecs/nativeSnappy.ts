@@ -1,6 +1,7 @@
 /**
  * The native `snappy` package (napi-rs) as a RawBlockDecoder, when it loads on this platform.
  */
+import { readFileSync } from 'node:fs';
 import type { RawBlockDecoder } from '../../core/codecs';
 
 interface NativeSnappy {
@@ -9,17 +10,41 @@ interface NativeSnappy {
 
 let cached: RawBlockDecoder | null | undefined;
 
-function nativeLoad(): unknown {
+/**
+ * The napi-rs binding package `snappy`'s own entry ends up requiring on this platform, where its
+ * name is plain (glibc Linux, macOS); null elsewhere. Requiring it directly skips the entry's
+ * stream wrappers (node:stream and two more files) and its failed local-binary probe: ~10 ms of
+ * a one-shot `shiplens decode`'s CPU (issue 14). `musl` as napi-rs decides it: /usr/bin/ldd names musl.
+ */
+export function nativeBindingPackage(platform: string, arch: string, musl: boolean): string | null {
+  if (arch !== 'x64' && arch !== 'arm64') return null;
+  if (platform === 'linux') return musl ? null : `@napi-rs/snappy-linux-${arch}-gnu`;
+  return platform === 'darwin' ? `@napi-rs/snappy-darwin-${arch}` : null;
+}
+
+function muslIs(): boolean {
   try {
-    // Lazy and guarded: the package is optional and its binary may be missing or broken.
-    // `require` exists in the CommonJS bundle (CLI, Electron main) and under Vitest; a static
-    // import would crash the whole process when the binary is missing.
-    if (typeof require !== 'function') return null;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require('snappy') as unknown;
+    return readFileSync('/usr/bin/ldd', 'utf8').includes('musl');
   } catch {
-    return null;
+    return true; // unknown: leave the choice to the package's own entry
   }
+}
+
+function nativeLoad(): unknown {
+  // Lazy and guarded: the package is optional and its binary may be missing or broken.
+  // `require` exists in the CommonJS bundle (CLI, Electron main) and under Vitest; a static
+  // import would crash the whole process when the binary is missing.
+  if (typeof require !== 'function') return null;
+  const binding = nativeBindingPackage(process.platform, process.arch, process.platform === 'linux' && muslIs());
+  for (const name of binding ? [binding, 'snappy'] : ['snappy']) {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return require(name) as unknown;
+    } catch {
+      // next: the package's own entry, or none
+    }
+  }
+  return null;
 }
 
 /** A RawBlockDecoder over a loaded `snappy` module, or null when it lacks uncompressSync. */

@@ -1,6 +1,7 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { snappyCompressRaw, snappyDecode } from '../../../../core/codecs/snappy';
-import { nativeRawBlockDecoder, nativeRawBlockDecoderFrom } from '../../../../main/codecs/nativeSnappy';
+import { nativeBindingPackage, nativeRawBlockDecoder, nativeRawBlockDecoderFrom } from '../../../../main/codecs/nativeSnappy';
 import { fixtureBytes, snappyFixturesLoad } from '../../core/codecs/snappy/snappyFixtures';
 
 await snappyFixturesLoad();
@@ -53,5 +54,24 @@ describe('nativeRawBlockDecoderFrom', () => {
     await expect(snappyDecode(Uint8Array.from([0x03, 0x08, 0x61, 0x62, 0x63]), { rawDecoder: liar, variant: 'raw' })).rejects.toMatchObject(
       { code: 'SNAPPY_BAD_LENGTH' },
     );
+  });
+});
+
+describe('nativeBindingPackage', () => {
+  it("names the binding package snappy's entry would load, only where the name is plain", () => {
+    expect(nativeBindingPackage('linux', 'x64', false)).toBe('@napi-rs/snappy-linux-x64-gnu');
+    expect(nativeBindingPackage('linux', 'arm64', false)).toBe('@napi-rs/snappy-linux-arm64-gnu');
+    expect(nativeBindingPackage('darwin', 'arm64', false)).toBe('@napi-rs/snappy-darwin-arm64');
+    // musl, Windows (msvc or gnu), other CPUs: the package's own entry decides.
+    expect(nativeBindingPackage('linux', 'x64', true)).toBeNull();
+    expect(nativeBindingPackage('win32', 'x64', false)).toBeNull();
+    expect(nativeBindingPackage('linux', 'arm', false)).toBeNull();
+  });
+
+  it("is on this machine the module snappy's own entry binds (the same uncompressSync)", () => {
+    const name = nativeBindingPackage(process.platform, process.arch, false);
+    if (name === null || process.platform !== 'linux') return;
+    const load = createRequire(import.meta.url);
+    expect((load(name) as { uncompressSync: unknown }).uncompressSync).toBe((load('snappy') as { uncompressSync: unknown }).uncompressSync);
   });
 });
