@@ -4,6 +4,9 @@
  */
 import type { TableInfo } from '../../../main/api/contract';
 import { DelimiterSelect } from '../../components/DelimiterSelect';
+import { LabelledInput } from '../../components/LabelledInput';
+import { LabelledSelect } from '../../components/LabelledSelect';
+import { RadioChoices } from '../../components/RadioChoices';
 import { useT } from '../../i18n';
 
 /** Export targets; main picks the writer by the file name's extension. */
@@ -72,32 +75,21 @@ export function ExportTarget({ options, patch, onFormat }: FieldsProps & { onFor
   const t = useT();
   return (
     <>
-      <label className="field">
-        {t('export.format')}
-        <select
-          aria-label={t('export.format')}
-          value={options.format}
-          data-testid="export-format"
-          onChange={(e) => onFormat(e.target.value as ExportFormat)}
-        >
-          {exportFormats.map((f) => (
-            <option key={f} value={f}>
-              {t(`export.format.${f}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LabelledSelect
+        label={t('export.format')}
+        value={options.format}
+        options={exportFormats.map((f) => ({ value: f, label: t(`export.format.${f}`) }))}
+        onChange={onFormat}
+        testId="export-format"
+      />
       <div className="grid-2">
-        <label className="field">
-          {t('export.fileName')}
-          <input
-            aria-label={t('export.fileName')}
-            className="mono"
-            value={options.fileName}
-            onChange={(e) => patch({ fileName: e.target.value })}
-            data-testid="export-file-name"
-          />
-        </label>
+        <LabelledInput
+          label={t('export.fileName')}
+          className="mono"
+          value={options.fileName}
+          onValue={(fileName) => patch({ fileName })}
+          testId="export-file-name"
+        />
         {options.format === 'csv' && (
           <label className="field">
             {t('export.delimiter')}
@@ -127,16 +119,13 @@ export function ExportCsvOptions({ options, patch }: FieldsProps) {
           data-testid="export-null-text"
         />
       </label>
-      <label className="field">
-        {t('export.outDir')}
-        <input
-          aria-label={t('export.outDir')}
-          className="mono"
-          value={options.outDir}
-          onChange={(e) => patch({ outDir: e.target.value })}
-          data-testid="export-out-dir"
-        />
-      </label>
+      <LabelledInput
+        label={t('export.outDir')}
+        className="mono"
+        value={options.outDir}
+        onValue={(outDir) => patch({ outDir })}
+        testId="export-out-dir"
+      />
       <label className="check" hidden={!csv}>
         <input type="checkbox" checked={options.bom} onChange={(e) => patch({ bom: e.target.checked })} /> {t('export.bom')}
       </label>
@@ -155,21 +144,20 @@ export function ExportRows({ options, patch, viewSet, viewRows }: FieldsProps & 
   return (
     <fieldset className="row small export-rows">
       <legend>{t('export.rows')}</legend>
-      <label className="check">
-        <input type="radio" name="export-rows" checked={!view} onChange={() => patch({ rows: 'all' })} data-testid="export-rows-all" />{' '}
-        {t('export.rowsAll')}
-      </label>
-      <label className="check">
-        <input
-          type="radio"
-          name="export-rows"
-          checked={view}
-          disabled={!viewSet}
-          onChange={() => patch({ rows: 'view' })}
-          data-testid="export-rows-view"
-        />{' '}
-        {viewRows === null ? t('export.rowsView') : t('export.rowsViewCount', { n: viewRows.toLocaleString() })}
-      </label>
+      <RadioChoices
+        name="export-rows"
+        value={options.rows}
+        choices={[
+          { value: 'all', label: t('export.rowsAll'), testId: 'export-rows-all' },
+          {
+            value: 'view',
+            label: viewRows === null ? t('export.rowsView') : t('export.rowsViewCount', { n: viewRows.toLocaleString() }),
+            disabled: !viewSet,
+            testId: 'export-rows-view',
+          },
+        ]}
+        onChange={(rows) => patch({ rows })}
+      />
       <p className="muted small" data-testid="export-rows-note">
         {t(view ? 'export.rowsNoteView' : 'export.rowsNote')}
       </p>

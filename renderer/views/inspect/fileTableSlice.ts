@@ -3,7 +3,7 @@
  * `table.openFile`: the connection and the folder being browsed stay as they were.
  */
 import type { StateCreator } from 'zustand';
-import { apiCall, apiJobId, apiPathForFile, apiUpload } from '../../api/client';
+import { apiCall, apiPathForFile, apiUpload } from '../../api/client';
 import { csvDialectDefault } from '../../../core/model';
 import type { FileTableSlice, TableSlice } from './tableState';
 import type { NavSlice } from '../../state/navSlice';
@@ -31,21 +31,8 @@ export const createFileTableSlice: StateCreator<FileTableSlice & TableSlice & Na
       await get().fileTableOpen({ label: path, path, outDir: path.slice(0, Math.max(cut, 1)) });
       return;
     }
-    const jobId = apiJobId('table');
-    set({
-      fileOpened: null,
-      openKey: file.name,
-      inspection: null,
-      table: null,
-      schema: null,
-      rowsLoaded: 0,
-      rowsDone: false,
-      tablePending: true,
-      tableError: null,
-      tableJobId: jobId,
-      tableProgress: null,
-    });
-    get().viewSet('inspect');
+    // Browser: the upload is the open's first step (the open table closes now, as for any open).
+    const jobId = tableOpeningStart(get, set, file.name, get().dialect, null);
     const upload = await apiUpload(file);
     if (get().tableJobId !== jobId) return;
     if (!upload.ok) {

@@ -7,7 +7,15 @@ import { createFileTableSlice } from '../../../../../renderer/views/inspect/file
 import { createTableSlice } from '../../../../../renderer/views/inspect/tableSlice';
 import type { ShiplensState } from '../../../../../renderer/state/store';
 
+// Browser mode: a dropped file has no path and is uploaded first.
+vi.mock('../../../../../renderer/api/client', async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  apiPathForFile: () => null,
+  apiUpload: () => Promise.resolve({ ok: true, value: { uploadId: 'up-1' } }),
+}));
+
 let calls: BridgeCall[] = [];
+let firstLog: BridgeCall[] | undefined;
 const info = { tableId: 't1', key: 'x', columns: [], numRows: 0, format: 'csv', compression: 'none', warnings: [], hasRaw: true };
 
 beforeEach(() => {
@@ -18,7 +26,10 @@ beforeEach(() => {
     'table.rows': { rows: [] },
     'table.close': {},
   };
-  calls = bridgeStub(answers);
+  // The client keeps the first bridge it sees: that bridge's log records every test's calls.
+  const log = bridgeStub(answers);
+  calls = firstLog ??= log;
+  calls.length = 0;
 });
 afterEach(() => vi.unstubAllGlobals());
 
@@ -51,5 +62,22 @@ describe('file tables: a local file opens without the connection, and Reopen goe
     ]);
     expect(calls.find((c) => c.method === 'table.openFile')?.arg.outDir).toBe('/out');
     expect(calls.some((c) => c.method.startsWith('connection.'))).toBe(false);
+  });
+});
+
+describe('a dropped file (browser mode) is uploaded, then opened like any table', () => {
+  it('closes the open table before the upload and opens the upload through table.openFile', async () => {
+    const store = storeMake();
+    await store.getState().tableOpen('k.csv');
+    const drop = store.getState().fileDropOpen(new File(['a,b\n'], 'drop.csv'));
+    expect(store.getState()).toMatchObject({ openKey: 'drop.csv', table: null, tablePending: true, fileOpened: null });
+    await drop;
+    expect(calls.filter((c) => c.method === 'table.close').map((c) => c.arg.tableId)).toEqual(['t1']);
+    expect(calls.find((c) => c.method === 'table.openFile')?.arg.uploadId).toBe('up-1');
+    expect(store.getState()).toMatchObject({
+      openKey: 'drop.csv',
+      fileOpened: { label: 'drop.csv', uploadId: 'up-1' },
+      tablePending: false,
+    });
   });
 });
