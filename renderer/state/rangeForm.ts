@@ -3,6 +3,7 @@
  * in a zone — shared by the Query and Forward views, and the API argument it becomes.
  */
 import type { ApiInput } from '../../main/api/contract';
+import { instantParse } from '../util/format';
 import { timeZoneDefault } from './settingsSlice';
 
 /** A range as typed: wall times `2026-11-24T10:00` in `timeZone`. */
@@ -29,25 +30,9 @@ export const rangeFormDefault: RangeForm = {
   to: '2026-11-24T11:00',
 };
 
-/** `2026-11-24T10:00` in a zone (`+08:00` or an IANA name) → epoch ms. */
+/** `2026-11-24T10:00` in a zone (`+08:00` or an IANA name) → epoch ms (NaN when it is not a time). */
 export function queryTimeMs(local: string, zone: string): number {
-  const fixed = /^[+-]\d{2}:\d{2}$/.test(zone) ? zone : zone === 'UTC' ? 'Z' : null;
-  if (fixed) return Date.parse(`${local}:00${fixed}`);
-  // An IANA zone: find the offset that zone has at that wall time (two passes settle DST).
-  let guess = Date.parse(`${local}:00Z`);
-  for (let i = 0; i < 2; i++) {
-    const parts = new Intl.DateTimeFormat('en-CA', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    }).format(guess);
-    guess += Date.parse(`${local}:00Z`) - Date.parse(`${parts.replace(', ', 'T')}:00Z`);
-  }
-  return guess;
+  return instantParse(local, zone) ?? Number.NaN;
 }
 
 /** The API's range argument: pasted rule JSON wins over the typed fields. */

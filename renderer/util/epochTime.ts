@@ -3,7 +3,8 @@
  * value stays one toggle away.
  */
 import type { JsonCell } from '../../main/api/contract';
-import { timeZoneFields, timeZoneIsValid } from '../../core/shipping';
+import { timeZoneIsValid } from '../../core/shipping';
+import { instantFormat } from './format';
 import { cellNumber } from './gridValues';
 
 // 2001-09-09 … 2096-10-02 in seconds; the same span in milliseconds. Outside: not a time.
@@ -36,10 +37,6 @@ export function epochColumn(name: string, rows: readonly (readonly JsonCell[])[]
   return seen > 0;
 }
 
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, '0');
-}
-
 /** `1484913043` in `Asia/Shanghai` → `2017-01-20 19:50:43`; milliseconds keep `.sss`; else null. */
 export function epochText(cell: JsonCell | undefined, zone: string): string | null {
   const n = cellNumber(cell);
@@ -48,7 +45,6 @@ export function epochText(cell: JsonCell | undefined, zone: string): string | nu
   const ms = unit === 's' ? n * 1000 : n;
   // Log Service zones are offsets (`+08:00`) as often as IANA names: core reads both.
   if (!timeZoneIsValid(zone)) return null;
-  const f = timeZoneFields(ms, zone);
-  const text = `${pad(f.Y, 4)}-${pad(f.m)}-${pad(f.d)} ${pad(f.H)}:${pad(f.M)}:${pad(f.s)}`;
+  const text = instantFormat(ms, zone);
   return unit === 'ms' ? `${text}.${String(ms % 1000).padStart(3, '0')}` : text;
 }

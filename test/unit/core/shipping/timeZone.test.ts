@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timeZoneFields, timeZoneShiftedFields } from '../../../../core/shipping/timeZone';
+import { timeZoneFields, timeZoneFixedOffsetMinutes, timeZoneShiftedFields } from '../../../../core/shipping/timeZone';
 
 describe('timeZoneShiftedFields', () => {
   it('reads a shifted instant as UTC calendar fields', () => {
@@ -10,5 +10,16 @@ describe('timeZoneShiftedFields', () => {
     const ms = Date.UTC(2026, 10, 22, 16, 30, 0);
     expect(timeZoneFields(ms, '+08:00')).toEqual(timeZoneShiftedFields(new Date(ms + 8 * 3_600_000)));
     expect(timeZoneFields(ms, '+08:00')).toMatchObject({ d: 23, H: 0, M: 30 });
+  });
+});
+
+describe('timeZoneFixedOffsetMinutes', () => {
+  it('parses offsets and rejects names', () => {
+    expect([
+      timeZoneFixedOffsetMinutes('+08:00'),
+      timeZoneFixedOffsetMinutes('-05:30'),
+      timeZoneFixedOffsetMinutes('UTC'),
+      timeZoneFixedOffsetMinutes('Asia/Shanghai'),
+    ]).toEqual([480, -330, 0, null]);
   });
 });
