@@ -1,8 +1,11 @@
 // Builds main-process entries with esbuild (CommonJS for Electron and the CLI) and the
 // renderer with Vite. `--main` or `--renderer` builds one half only.
-import { build } from 'esbuild';
-import { existsSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
+import snappyjs from 'snappyjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const only = process.argv[2];
@@ -17,6 +20,37 @@ function packagesExternalBut(bundled) {
       );
     },
   };
+}
+
+const quickBundles = ['cliQuickShipping', 'cliQuickDecode'];
+
+/**
+ * V8 code caches for the quick bundles (bin/shiplens.cjs compiles them with these): each taken
+ * at the end of one typical run, so it also holds the functions that command compiles. A
+ * decoded size over 16 MiB takes the native decoder's path, as a shipped object does. Optional:
+ * when a run fails the bundle just compiles as usual.
+ */
+function quickCodeCachesWrite(outDir) {
+  const temp = mkdtempSync(join(tmpdir(), 'shiplens-code-cache-'));
+  try {
+    const input = join(temp, 'sample.snappy');
+    const line = '{"__time__":1484913043,"__topic__":"nginx","status":"200","msg":"GET /api/v1/items"}\n';
+    writeFileSync(input, snappyjs.compress(Buffer.from(line.repeat(Math.ceil((17 << 20) / line.length)))));
+    const runs = {
+      cliQuickShipping: ['key', 'shiplens/json/2017/01/20/19/50_1484913043351525351_2850008.snappy'],
+      cliQuickDecode: ['decode', input, '-o', join(temp, 'sample.json')],
+    };
+    for (const [name, args] of Object.entries(runs)) {
+      const run = spawnSync(process.execPath, [join(root, 'bin', 'shiplens.cjs'), ...args], {
+        env: { ...process.env, SHIPLENS_CODE_CACHE_FD3: '1' },
+        stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+      });
+      if (run.status === 0 && run.output[3]?.length > 0) writeFileSync(join(outDir, `${name}.cjs.v8cache`), run.output[3]);
+      else console.warn(`build: no code cache for ${name} (${run.error?.message ?? run.stderr.toString().trim()})`);
+    }
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
 }
 
 async function buildMain() {
@@ -45,8 +79,9 @@ async function buildMain() {
   // The quick CLI bundles (bin/shiplens.cjs runs them for key, path, --version and decode) carry
   // commander inside: one file to read and compile instead of resolving the package and loading
   // its six files at every start (issue 14). Other packages stay external, loaded when used.
+  for (const name of quickBundles) rmSync(join(root, 'out', 'main', `${name}.cjs.v8cache`), { force: true });
   await build({
-    entryPoints: ['cliQuickShipping', 'cliQuickDecode'].map((name) => join(root, 'main', `${name}.ts`)),
+    entryPoints: quickBundles.map((name) => join(root, 'main', `${name}.ts`)),
     outdir: join(root, 'out', 'main'),
     outExtension: { '.js': '.cjs' },
     bundle: true,
@@ -88,6 +123,7 @@ async function buildMain() {
       logLevel: 'warning',
     });
   }
+  quickCodeCachesWrite(join(root, 'out', 'main'));
 }
 
 async function buildRenderer() {
