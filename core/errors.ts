@@ -50,11 +50,23 @@ export const errorCodes = [
 
 export type ErrorCode = (typeof errorCodes)[number];
 
+/**
+ * Hints each face words for its own controls (a CLI flag, a field of a view): the error names
+ * the need with `hintKey` and keeps a face-neutral `hint`; a face that knows the key says how.
+ * `tlsCa`: a server certificate was not verified, the CA that signed it is needed;
+ * `tlsCaOrInsecure`: the same where turning verification off is also offered.
+ */
+export const errorHintKeys = ['tlsCa', 'tlsCaOrInsecure'] as const;
+
+export type ErrorHintKey = (typeof errorHintKeys)[number];
+
 /** The plain, serialisable shape of a ShiplensError (crosses IPC/HTTP unchanged). */
 export interface ErrorInfo {
   code: ErrorCode;
   message: string;
   hint?: string;
+  /** Set when a face words the hint itself (see errorHintKeys); `hint` is then the neutral text. */
+  hintKey?: ErrorHintKey;
   /** Which file, object key or field the error is about. */
   source?: string;
 }
@@ -64,24 +76,27 @@ export class ShiplensError extends Error {
   readonly code: ErrorCode;
   readonly hint: string | undefined;
   readonly source: string | undefined;
+  readonly hintKey: ErrorHintKey | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { hint?: string; source?: string; cause?: unknown } = {}) {
+  constructor(code: ErrorCode, message: string, options: { hint?: string; hintKey?: ErrorHintKey; source?: string; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ShiplensError';
     this.code = code;
     this.hint = options.hint;
+    this.hintKey = options.hintKey;
     this.source = options.source;
   }
 
   /** A copy that names the file or key the error came from (keeps an existing source). */
   withSource(source: string): ShiplensError {
     if (this.source) return this;
-    return new ShiplensError(this.code, this.message, { hint: this.hint, source, cause: this.cause });
+    return new ShiplensError(this.code, this.message, { hint: this.hint, hintKey: this.hintKey, source, cause: this.cause });
   }
 
   toInfo(): ErrorInfo {
     const info: ErrorInfo = { code: this.code, message: this.message };
     if (this.hint) info.hint = this.hint;
+    if (this.hintKey) info.hintKey = this.hintKey;
     if (this.source) info.source = this.source;
     return info;
   }

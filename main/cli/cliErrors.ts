@@ -5,6 +5,7 @@
  * `--debug`); 2 usage errors (commander's own, and CliUsageError from argument checks).
  */
 import { errorOneLine, isShiplensError, toShiplensError } from '../../core/errors';
+import type { ErrorHintKey } from '../../core/errors';
 import { redact } from '../credentials/redact';
 
 /** Exit codes of `shiplens`. */
@@ -26,9 +27,16 @@ export class CliPipeClosed extends Error {
   }
 }
 
+/** The CLI's own wording of the hints each face words (core/errors.ts errorHintKeys): its flags. */
+const cliHints: Record<ErrorHintKey, string> = {
+  tlsCa: 'Give the CA that signed it with --ca <file>',
+  tlsCaOrInsecure: 'Give the CA that signed it with --ca <file>; --insecure turns verification off',
+};
+
 /** The exact stderr line for an error: one line, prefixed `shiplens: `, naming the input. */
 export function cliErrorLine(error: unknown, fallbackSource?: string): string {
   const info = toShiplensError(error, fallbackSource).toInfo();
+  if (info.hintKey) info.hint = cliHints[info.hintKey];
   // Messages from libraries may span lines; the contract is exactly one line.
   const line = errorOneLine(info).replace(/\s*[\r\n]+\s*/g, ' ');
   // Credentials in use are hidden wherever they appear (a server may echo a token back).

@@ -125,6 +125,7 @@ class Delivery {
           throw new ShiplensError(e.code, `${e.message} — gave up after ${attempt} attempts.`, {
             source: e.source,
             hint: e.hint ?? 'Check the receiver, then run the same command again: it resumes from the checkpoint',
+            hintKey: e.hintKey,
           });
         }
         const delay = retryDelayMs(attempt - 1, this.retry, this.options.random);

@@ -34,7 +34,8 @@ function networkError(error: NodeJS.ErrnoException, endpoint: HecEndpoint): Ship
   if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(error.code ?? '')) {
     return new ShiplensError('ACCESS_DENIED', `The HEC server's TLS certificate was not accepted (${error.code}).`, {
       source: where,
-      hint: 'Give the CA that signed it with --ca <file>; --insecure turns verification off',
+      hint: 'Give the CA certificate that signed it, or turn verification off explicitly',
+      hintKey: 'tlsCaOrInsecure',
     });
   }
   if (error.code === 'ETIMEDOUT')

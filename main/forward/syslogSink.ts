@@ -32,7 +32,8 @@ function socketError(error: NodeJS.ErrnoException, where: string): ShiplensError
   if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(error.code ?? '')) {
     return new ShiplensError('ACCESS_DENIED', `The syslog server's TLS certificate was not accepted (${error.code}).`, {
       source: where,
-      hint: 'Give the CA that signed it with --ca <file>',
+      hint: 'Give the CA certificate that signed it',
+      hintKey: 'tlsCa',
     });
   }
   if (error.code === 'ETIMEDOUT') return new ShiplensError('TIMEOUT', 'The syslog server did not answer in time.', { source: where });

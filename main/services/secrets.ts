@@ -26,6 +26,7 @@ export function errorInfoRedact(info: ErrorInfo): ErrorInfo {
   const clean = (text: string): string => secretsRedact(text).slice(0, 2000);
   const out: ErrorInfo = { code: info.code, message: clean(info.message) };
   if (info.hint) out.hint = clean(info.hint);
+  if (info.hintKey) out.hintKey = info.hintKey;
   if (info.source) out.source = clean(info.source);
   return out;
 }

@@ -5,7 +5,7 @@
  * are rebuilt with `errorFromInfo`.
  */
 import type { SnappyVariant } from '../../core/codecs';
-import { ShiplensError, errorCodes } from '../../core/errors';
+import { ShiplensError, errorCodes, errorHintKeys } from '../../core/errors';
 import type { ErrorCode, ErrorInfo } from '../../core/errors';
 import type { OpenedTable } from '../../core/formats';
 import type { Cell, Compression, CsvDialect, StorageFormat, TableColumn } from '../../core/model';
@@ -58,5 +58,6 @@ export type TableWorkerMessage =
 /** Rebuild a ShiplensError from its serialised info (codes outside the list become INTERNAL). */
 export function errorFromInfo(info: ErrorInfo): ShiplensError {
   const code: ErrorCode = (errorCodes as readonly string[]).includes(info.code) ? info.code : 'INTERNAL';
-  return new ShiplensError(code, info.message, { hint: info.hint, source: info.source });
+  const hintKey = (errorHintKeys as readonly string[]).includes(info.hintKey ?? '') ? info.hintKey : undefined;
+  return new ShiplensError(code, info.message, { hint: info.hint, hintKey, source: info.source });
 }

@@ -1,12 +1,20 @@
 /**
  * Shows a ShiplensError: its message, where it came from, and what to do (never a blank view).
+ * A hint the engine leaves to each face (`hintKey`) is worded by the app's own strings.
  */
 import type { ErrorInfo } from '../../core/errors';
 import { useT } from '../i18n';
+import type { Translate } from '../i18n';
+
+/** The hint as the app words it: its own text for a hint the engine leaves to each face, else the error's. */
+export function errorHintText(t: Translate, error: ErrorInfo): string | undefined {
+  return error.hintKey ? t(`errorHint.${error.hintKey}`) : error.hint;
+}
 
 /** An error panel with message, source and hint. */
 export function ErrorBox({ error, onDismiss }: { error: ErrorInfo; onDismiss?: () => void }) {
   const t = useT();
+  const hint = errorHintText(t, error);
   return (
     <div className="error-box" role="alert" data-code={error.code}>
       <div className="error-head">
@@ -19,10 +27,10 @@ export function ErrorBox({ error, onDismiss }: { error: ErrorInfo; onDismiss?: (
         )}
       </div>
       {error.source && <div className="error-source mono">{error.source}</div>}
-      {error.hint && (
+      {hint && (
         <div className="error-hint">
           <span className="muted">{t('common.hint')}: </span>
-          {error.hint}
+          {hint}
         </div>
       )}
     </div>

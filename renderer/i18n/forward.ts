@@ -52,6 +52,12 @@ export const forwardEn = {
   'forward.gzip': 'gzip request bodies',
   'forward.ack': 'Wait for indexer acknowledgement',
   'forward.ca': 'CA certificate file (PEM)',
+  // The app's wording of hints the engine leaves to each face (core/errors.ts errorHintKeys):
+  // the view has a CA picker and no switch that turns verification off.
+  'errorHint.tlsCa':
+    'Choose the CA certificate that signed it in “CA certificate file (PEM)” of the Forward view, then test the connection again',
+  'errorHint.tlsCaOrInsecure':
+    'Choose the CA certificate that signed it in “CA certificate file (PEM)” of the Forward view, then test the connection again',
 } as const;
 
 export const forwardZh: Record<keyof typeof forwardEn, string> = {
@@ -102,4 +108,6 @@ export const forwardZh: Record<keyof typeof forwardEn, string> = {
   'forward.gzip': '使用 gzip 压缩请求体',
   'forward.ack': '等待索引器确认',
   'forward.ca': 'CA 证书文件（PEM）',
+  'errorHint.tlsCa': '在“转发”视图的“CA 证书文件（PEM）”中选择签发它的 CA 证书，然后重新测试连接',
+  'errorHint.tlsCaOrInsecure': '在“转发”视图的“CA 证书文件（PEM）”中选择签发它的 CA 证书，然后重新测试连接',
 };

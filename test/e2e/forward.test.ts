@@ -140,6 +140,10 @@ describe('forward view', () => {
           /^The HEC server's TLS certificate was not accepted \((UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)\)\.$/,
         );
         expect(await alert.locator('.error-source').textContent()).toBe(host);
+        // The app's own words (the CA picker of this view), not the CLI's --ca / --insecure.
+        expect(await alert.locator('.error-hint').textContent()).toBe(
+          'What to do: Choose the CA certificate that signed it in “CA certificate file (PEM)” of the Forward view, then test the connection again',
+        );
         expect(hec.batches).toEqual([]);
         // The CA picker is a file input: in browser mode the PEM text is read by the page.
         await page.getByTestId('forward-ca').setInputFiles(pems.ca);

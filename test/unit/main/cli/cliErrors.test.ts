@@ -29,6 +29,24 @@ describe('cliErrorReport', () => {
   });
 });
 
+describe('hints the engine leaves to each face', () => {
+  it('words a certificate hint with the CLI flags, also once the input is named', () => {
+    const hec = new ShiplensError('ACCESS_DENIED', "The HEC server's TLS certificate was not accepted (X).", {
+      hint: 'Give the CA certificate that signed it, or turn verification off explicitly',
+      hintKey: 'tlsCaOrInsecure',
+    });
+    expect(cliErrorLine(hec, 'localhost:8088')).toBe(
+      "shiplens: localhost:8088: The HEC server's TLS certificate was not accepted (X). (Give the CA that signed it with --ca <file>; --insecure turns verification off)\n",
+    );
+    const syslog = new ShiplensError('ACCESS_DENIED', 'Not accepted.', {
+      source: 's',
+      hint: 'Give the CA certificate that signed it',
+      hintKey: 'tlsCa',
+    });
+    expect(cliErrorLine(syslog)).toBe('shiplens: s: Not accepted. (Give the CA that signed it with --ca <file>)\n');
+  });
+});
+
 describe('ruleParse', () => {
   it('tells shiplens rules from Log Service JSON and checks field types', () => {
     expect(ruleParse('{"name":"abc","bucket":"b","format":"csv"}', 'r.json')).toMatchObject({
