@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ObjectDecompressOutcome } from '../../../main/api/contract';
 import { ErrorBox } from '../../components/ErrorBox';
-import { ProgressBar } from '../../components/ProgressBar';
+import { JobProgress } from '../../components/JobProgress';
 import { useT } from '../../i18n';
 import type { MessageKey, Translate } from '../../i18n';
 import { useStore } from '../../state/store';
@@ -38,15 +38,15 @@ function OutcomeRow({ outcome, prefix }: { outcome: ObjectDecompressOutcome; pre
   );
 }
 
-function JobProgress({ job, onCancel }: { job: PartitionJob; onCancel: () => void }) {
+/** Objects done (of a total unknown while listing) and the bytes written so far. */
+function PartitionProgress({ job, onCancel }: { job: PartitionJob; onCancel: () => void }) {
   const t = useT();
   const p = job.progress;
   const listing = !p || p.phase === 'list';
   return (
     <div data-testid="partition-progress">
-      <ProgressBar
-        done={p?.done ?? null}
-        total={listing ? null : (p?.total ?? null)}
+      <JobProgress
+        progress={p && { done: p.done, total: listing ? null : p.total }}
         unit="rows"
         label={t(listing ? 'partition.listing' : 'partition.decoding')}
         onCancel={onCancel}
@@ -119,7 +119,7 @@ export function PartitionJobPanel({ compact = false }: { compact?: boolean }) {
           </button>
         )}
       </div>
-      {job.running && <JobProgress job={job} onCancel={s.cancel} />}
+      {job.running && <PartitionProgress job={job} onCancel={s.cancel} />}
       {job.error && <ErrorBox error={job.error} />}
       <JobResult job={job} compact={compact} />
       {existing.length > 0 && (

@@ -15,7 +15,7 @@ import type { Translate } from '../../i18n';
 import { tableRowCap } from './tableState';
 import { useStore } from '../../state/store';
 import { ExportDialog } from './ExportDialog';
-import type { TableInfo } from '../../../main/api/contract';
+import type { ObjectInspection, TableInfo } from '../../../main/api/contract';
 
 /**
  * The compression as a user means it: a Parquet file is not compressed as a whole, its column
@@ -32,19 +32,20 @@ export function compressionText(
   return inspection.compression + (inspection.snappyVariant ? ` (${inspection.snappyVariant})` : '');
 }
 
-function InspectHeader({ onExport }: { onExport: () => void }) {
+/** The open object as InspectView reads it from the store. */
+interface Opened {
+  key: string;
+  inspection: ObjectInspection | null;
+  table: TableInfo | null;
+}
+
+/** The key, what was detected and loaded, Raw/Table and Export. */
+function InspectHeader({ opened, onExport }: { opened: Opened; onExport: () => void }) {
   const t = useT();
-  const s = useStore(
-    useShallow((st) => ({
-      key: st.openKey,
-      inspection: st.inspection,
-      table: st.table,
-      rows: st.rowsLoaded,
-      rawVisible: st.rawVisible,
-      rawToggle: st.rawToggle,
-      codecs: st.schema?.codecs,
-    })),
+  const v = useStore(
+    useShallow((st) => ({ rows: st.rowsLoaded, rawVisible: st.rawVisible, rawToggle: st.rawToggle, codecs: st.schema?.codecs })),
   );
+  const s = { ...opened, ...v };
   return (
     <div className="row inspect-head">
       <div style={{ minWidth: 0, flex: '1 1 240px' }}>
@@ -169,7 +170,7 @@ export function InspectView() {
   const csv = s.inspection?.format === 'csv' || s.table?.format === 'csv';
   return (
     <div className="inspect">
-      <InspectHeader onExport={() => setExporting(true)} />
+      <InspectHeader opened={{ key: s.key, inspection: s.inspection, table: s.table }} onExport={() => setExporting(true)} />
       {s.pending && (
         <JobProgress progress={s.progress} label={phaseText(t, s.progress?.phase) ?? t('common.loading')} onCancel={s.cancel} />
       )}

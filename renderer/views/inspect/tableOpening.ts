@@ -6,7 +6,7 @@
 import type { ApiResponse, CsvDialect, TableInfo } from '../../../main/api/contract';
 import { apiCall, apiJobId } from '../../api/client';
 import type { NavSlice } from '../../state/navSlice';
-import { tablePageSize, tableRowCap } from './tableState';
+import { tableEmpty, tablePageSize, tableRowCap } from './tableState';
 import type { FileRef, TableSlice } from './tableState';
 import { tableFrameCreate, tableFrameDrop, tableFrameOf } from './tableFrame';
 import { gridViewReset } from './gridViewSlice';
@@ -26,18 +26,11 @@ export function tableOpeningStart(get: Get, set: Set, label: string, dialect: Cs
   const jobId = apiJobId('table');
   set({
     ...gridViewReset(previous?.tableId),
+    ...tableEmpty,
     openKey: label,
-    inspection: null,
-    table: null,
-    schema: null,
-    rowsLoaded: 0,
-    rowsDone: false,
     tablePending: true,
-    tableError: null,
     tableJobId: jobId,
     tableProgress: null,
-    rawVisible: false,
-    rawText: null,
     dialect,
     fileOpened,
   });

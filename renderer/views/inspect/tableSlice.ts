@@ -7,7 +7,7 @@ import { apiCall, apiCancel } from '../../api/client';
 import { tableOpenedTake, tableOpeningStart } from './tableOpening';
 import type { NavSlice } from '../../state/navSlice';
 import { csvDialectDefault } from '../../../core/model';
-import { tablePageSize } from './tableState';
+import { tableEmpty, tablePageSize } from './tableState';
 import { FrameError, tableFrameDrop, tableFrameGet } from './tableFrame';
 import type { FileTableSlice, TableSlice } from './tableState';
 import { gridViewReset } from './gridViewSlice';
@@ -71,19 +71,7 @@ function tableCloseRun(get: Get, set: Set): void {
     void apiCall('table.close', { tableId: table.tableId });
     tableFrameDrop(table.tableId);
   }
-  set({
-    ...gridViewReset(table?.tableId),
-    openKey: null,
-    inspection: null,
-    table: null,
-    schema: null,
-    rowsLoaded: 0,
-    rowsDone: false,
-    tableError: null,
-    tableJobId: null,
-    rawText: null,
-    rawVisible: false,
-  });
+  set({ ...gridViewReset(table?.tableId), ...tableEmpty, openKey: null, tableJobId: null });
 }
 
 /** Show or hide the raw text (the first MiB, read once). */
@@ -99,20 +87,13 @@ async function rawToggleRun(get: Get, set: Set): Promise<void> {
 
 /** The table slice. */
 export const createTableSlice: StateCreator<State, [], [], TableSlice> = (set, get) => ({
+  ...tableEmpty,
   openKey: null,
-  inspection: null,
-  table: null,
-  schema: null,
-  rowsLoaded: 0,
-  rowsDone: false,
   rowsPending: false,
   tablePending: false,
-  tableError: null,
   tableJobId: null,
   tableProgress: null,
   dialect: csvDialectDefault,
-  rawVisible: false,
-  rawText: null,
   fileOpened: null,
   tableOpen: (key, options) => tableOpenRun(get, set, key, options),
   tableMore: () => tableMoreRun(get, set),

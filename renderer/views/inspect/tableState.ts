@@ -51,3 +51,15 @@ export interface FileTableSlice {
 export const tablePageSize = 500;
 /** Rows kept in the renderer at most; beyond it the view says so (export reads everything). */
 export const tableRowCap = 50_000;
+
+/** No table: what closing one and starting to open the next both clear (and the slice starts with). */
+export const tableEmpty = {
+  inspection: null,
+  table: null,
+  schema: null,
+  rowsLoaded: 0,
+  rowsDone: false,
+  tableError: null,
+  rawVisible: false,
+  rawText: null,
+} satisfies Partial<TableSlice>;

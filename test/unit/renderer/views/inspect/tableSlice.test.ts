@@ -92,4 +92,16 @@ describe('table slice: rows live in the frame, the slice counts them', () => {
     expect(tableFrameGet('t2')).toBeUndefined();
     expect(store.getState().rowsLoaded).toBe(0);
   });
+
+  it('closing clears the table, its raw text and error back to the state the slice starts in', async () => {
+    Object.assign(answers, { 'table.raw': { text: 'a,b' } });
+    const empty = { openKey: null, inspection: null, table: null, schema: null, rowsLoaded: 0, rowsDone: false, tableError: null };
+    const store = storeMake();
+    expect(store.getState()).toMatchObject({ ...empty, tableJobId: null, rawVisible: false, rawText: null });
+    await store.getState().tableOpen('x.csv');
+    await store.getState().rawToggle();
+    expect(store.getState()).toMatchObject({ openKey: 'x.csv', rawVisible: true, rawText: 'a,b' });
+    store.getState().tableClose();
+    expect(store.getState()).toMatchObject({ ...empty, tableJobId: null, rawVisible: false, rawText: null });
+  });
 });
