@@ -7,6 +7,7 @@ import type { MenuItemConstructorOptions, WebContents } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ipcRegister } from './api/ipc';
+import { appLaunchMode, processUserArgs } from './cli/cliLaunch';
 import { safeStorageSecretBox } from './credentials/safeStorageBox';
 import { dataDirResolve, workerPathDefault } from './services/dataDir';
 import type { DialogProvider } from './services/platformTypes';
@@ -130,4 +131,19 @@ async function main(): Promise<void> {
   app.on('before-quit', () => void servicesClose(services));
 }
 
-void main();
+/**
+ * The app's binary started with a CLI command (`<app executable> forward …`, `… --cli …`):
+ * the CLI bundle runs in this main process — no window, no single-instance lock (the app may
+ * be open meanwhile), safeStorage reachable for sealed profile secrets — and the process ends
+ * with the command's exit code (cliElectron.ts). Loaded only then, so the window's start-up
+ * does not parse it.
+ */
+function cliRunInApp(): void {
+  app.dock?.hide();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the sibling bundle, loaded at run time
+  require(join(__dirname, 'cli.cjs'));
+}
+
+const launch = appLaunchMode(processUserArgs(process.argv, { electron: true, defaultApp: process.defaultApp === true }));
+if (launch.kind === 'cli') cliRunInApp();
+else void main();

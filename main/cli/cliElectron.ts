@@ -1,6 +1,7 @@
 /**
- * The CLI run by the desktop app's Electron binary (`electron out/main/cli.cjs …`: Electron's
- * main process, not ELECTRON_RUN_AS_NODE) instead of plain Node. Only there can profile secrets
+ * The CLI run by the desktop app's Electron binary (the app's executable given a command,
+ * cliLaunch.ts, or `electron out/main/cli.cjs …`: Electron's main process, not
+ * ELECTRON_RUN_AS_NODE) instead of plain Node. Only there can profile secrets
  * that the app sealed with Electron safeStorage (the OS keychain) be opened; under plain Node
  * nothing here loads electron. Every `shiplens` run imports this file (cliProcess.ts ends through
  * it), so the secret boxes (node:crypto: a tenth of `shiplens key`'s start-up) load only when a

@@ -1,6 +1,7 @@
 /** Wires this process (argv, stdout/stderr, signals, exit code) to a `shiplens` run function. */
 import { homedir } from 'node:os';
 import { cliElectronExit } from './cliElectron';
+import { appLaunchMode, processUserArgs } from './cliLaunch';
 import type { CliIo } from './cliOutput';
 import { cliStreamWriter } from './cliOutput';
 
@@ -23,7 +24,11 @@ export function cliProcessRun(run: (args: string[], io: CliIo, signal: AbortSign
     now: () => Date.now(),
   };
 
-  void run(process.argv.slice(2), io, controller.signal).then((code) => {
+  // Node, `electron out/main/cli.cjs …` or the packaged app's binary (`<app executable> [--cli] forward …`).
+  const electron = Boolean(process.versions.electron);
+  const user = processUserArgs(process.argv, { electron, defaultApp: (process as { defaultApp?: boolean }).defaultApp === true });
+  const launch = appLaunchMode(user);
+  void run(launch.kind === 'cli' ? launch.args : user, io, controller.signal).then((code) => {
     process.exitCode = code;
     return cliElectronExit(code);
   });

@@ -37,7 +37,7 @@ export function forwardCommandRegister(program: Command, ctx: CliContext): void 
     .option('--hec-token-env <VAR>', 'environment variable holding the HEC token (never printed)')
     .option(
       '--hec-token-profile <name>',
-      "the HEC token saved in this shiplens profile (by the app, sealed by the OS keychain: run through the app's binary, `electron out/main/cli.cjs forward …`; plain Node is refused). Not --profile, which names aliyun/ossutil credentials",
+      "the HEC token saved in this shiplens profile (by the app, sealed by the OS keychain: run the command with the app's executable, or `npx electron . forward …` from a checkout; plain Node is refused). Not --profile, which names aliyun/ossutil credentials",
     )
     .addOption(new Option('--hec-mode <mode>', 'HEC event: the log as JSON, or key=value text').choices(['json', 'raw']).default('json'))
     .option('--hec-ack', 'wait for Splunk indexer acknowledgement of each batch')

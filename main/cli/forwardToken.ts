@@ -60,7 +60,7 @@ async function profileToken(name: string, ctx: CliContext): Promise<string> {
       `The HEC token of profile "${name}" is sealed by the system keychain through the desktop app; ${box.unavailableReason() ?? 'this process cannot open it'}.`,
       {
         source,
-        hint: "Pass the token with --hec-token-env VAR, or run the CLI with the app's binary: electron out/main/cli.cjs forward …",
+        hint: "Pass the token with --hec-token-env VAR, or run the same command with the desktop app's executable (from a checkout: npx electron . forward …)",
       },
     );
   const why = box.isAvailable() ? '' : ` (${box.unavailableReason() ?? 'no secret store here'})`;

@@ -82,7 +82,7 @@ describe('shiplens forward --hec-token-profile', () => {
     expect(run.stderr).toBe(
       'shiplens: --hec-token-profile: The HEC token of profile "siem" is sealed by the system keychain through the desktop app; ' +
         "plain Node has no access to it (only the app's Electron binary has). " +
-        "(Pass the token with --hec-token-env VAR, or run the CLI with the app's binary: electron out/main/cli.cjs forward …)\n",
+        "(Pass the token with --hec-token-env VAR, or run the same command with the desktop app's executable (from a checkout: npx electron . forward …))\n",
     );
     expect(run.stderr).not.toContain(token);
     expect(server?.events).toEqual([]);
