@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 'use strict';
-// Thin launcher: the CLI is built to out/main/cli.cjs by `npm run build`. `key`, `path`, `decode`
-// and `--version` need no engine: they run from small bundles (out/main/cliQuickShipping.cjs for
-// key, path and --version, out/main/cliQuickDecode.cjs for decode: the full program's root and
-// group, same output; main/cliQuickShipping.ts) so that V8 does not parse the whole CLI for them.
+// Thin launcher: the CLI is built to out/main/cli.cjs by `npm run build`. `key`, `path`, `decode`,
+// `query` and `--version` run from small bundles (out/main/cliQuickShipping.cjs for key, path and
+// --version, cliQuickDecode.cjs for decode, cliQuickQuery.cjs for query: the full program's root
+// and one group, same output; main/cliQuickShipping.ts) so that V8 does not parse the whole CLI.
 const { existsSync, readFileSync, statSync, writeSync } = require('node:fs');
 const Module = require('node:module');
 const { dirname, join } = require('node:path');
@@ -55,8 +55,10 @@ const versionOnly = args.length > 0 && args.every((a) => a === '--version' || a 
 const quick =
   args[0] === 'decode'
     ? join(out, 'cliQuickDecode.cjs')
-    : args[0] === 'key' || args[0] === 'path' || versionOnly
-      ? join(out, 'cliQuickShipping.cjs')
-      : null;
+    : args[0] === 'query'
+      ? join(out, 'cliQuickQuery.cjs')
+      : args[0] === 'key' || args[0] === 'path' || versionOnly
+        ? join(out, 'cliQuickShipping.cjs')
+        : null;
 if (quick && existsSync(quick)) quickRun(quick);
 else require(cli);

@@ -2,7 +2,7 @@
  * The `shiplens` program without its command groups: the root command (global options, help
  * footer, version), the one place that turns what a command threw into an exit code and a
  * stderr line, and the run loop. Which groups are registered is the caller's choice: all of
- * them (cliProgram.ts), or only the engine-free ones for a quick start (main/cliQuickShipping.ts, main/cliQuickDecode.ts).
+ * them (cliProgram.ts), or only one group for a quick start (main/cliQuickShipping.ts, main/cliQuickDecode.ts, main/cliQuickQuery.ts).
  */
 import { Command, CommanderError } from 'commander';
 import { cliCommandsComplete, cliCommandsOnly } from './cliCommandView';

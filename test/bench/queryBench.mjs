@@ -12,7 +12,9 @@ import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dayDir = join(root, 'test', 'bench', 'inputs', 'range-day');
-const cli = join(root, 'out', 'main', 'cli.cjs');
+// As users run it: bin/shiplens.cjs starts `query` from its quick bundle (out/main/cliQuickQuery.cjs).
+const cli = join(root, 'bin', 'shiplens.cjs');
+const built = join(root, 'out', 'main', 'cli.cjs');
 const groupBy = 'SELECT status, count(*) AS n, sum(bytes::BIGINT) AS s FROM logs GROUP BY status ORDER BY status';
 const dayArgs = ['--from', '2026-12-04', '--to', '2026-12-05', '--partition-format', '%Y/%m/%d/%H/%M', '--compression', 'snappy'];
 
@@ -147,7 +149,7 @@ async function limitLatency() {
 
 /** Run the query bench; returns timings, RSS and the check against the tally. */
 export async function run_({ rounds = 3 } = {}) {
-  if (!existsSync(cli)) return { skipped: 'out/main/cli.cjs missing: run `npm run build`' };
+  if (!existsSync(built)) return { skipped: 'out/main/cli.cjs missing: run `npm run build`' };
   dayEnsure();
   const tally = JSON.parse(readFileSync(join(dayDir, 'tally.json'), 'utf8'));
   const refs = [];

@@ -1,9 +1,9 @@
 // shiplens query over a python3-snappy day: exact answers against the generator's tally.
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliCapture } from './cliHelpers';
+import { cliCapture, cliSpawn, repoRoot } from './cliHelpers';
 import { cst, dayGenerate } from './queryHelpers';
 import type { Day } from './queryHelpers';
 
@@ -71,6 +71,35 @@ describe('shiplens query', () => {
       rmSync(fresh, { recursive: true, force: true });
     }
   });
+
+  it('answers from the quick bundle (bin/shiplens.cjs) with the exact bytes and exit codes of the full bundle', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'range-data-'));
+    try {
+      const location = join(day.dir, 'logs');
+      const window = ['--from', '2026-12-04 10:00', '--to', '2026-12-04 11:00', ...format];
+      const lines = [
+        ['query', location, ...window, '--json', '--sql', 'SELECT status, count(*) AS n FROM logs GROUP BY status ORDER BY status'],
+        ['query', location, ...window, '--sql', 'SELECT _key, __time__, status FROM logs ORDER BY __time__, _key LIMIT 3'],
+        ['query', location, ...window, '--dry-run'],
+        ['query', location, ...window, '--sql', 'SELECT nope FROM logs'],
+        ['query', location, ...window, '--emit', 'duckdb'],
+        ['query', location, '--from', '2026-12-04', '--to', '2026-12-05'],
+        ['query', '--help'],
+      ];
+      const env = { SHIPLENS_DATA_DIR: fresh, SHIPLENS_RANGE_CONVERT: 'off' };
+      expect(existsSync(join(repoRoot, 'out', 'main', 'cliQuickQuery.cjs'))).toBe(true);
+      const outcomes = new Set<number>();
+      for (const args of lines) {
+        const quick = await cliSpawn([join(repoRoot, 'bin', 'shiplens.cjs'), ...args], { raw: true, env });
+        const full = await cliSpawn(args, { env });
+        expect(quick, args.join(' ')).toEqual(full);
+        outcomes.add(full.code);
+      }
+      expect([...outcomes].sort()).toEqual([0, 1, 2]);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('applies [from, to) exactly: a row at from is in, a row at to is out', async () => {
     const r = await query(
