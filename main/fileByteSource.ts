@@ -44,17 +44,24 @@ export async function fileByteSource(filePath: string, name: string = filePath):
     async read(offset, length, signal) {
       byteRangeCheck(size, offset, length, name);
       throwIfCancelled(signal);
-      return fileRangeRead(filePath, offset, length, name);
+      const out = new Uint8Array(length);
+      await fileRangeRead(filePath, offset, out, name);
+      return out;
+    },
+    async readInto(offset, target, signal) {
+      byteRangeCheck(size, offset, target.length, name);
+      throwIfCancelled(signal);
+      await fileRangeRead(filePath, offset, target, name);
     },
   };
 }
 
-/** Read exactly `length` bytes at `offset` (TRUNCATED if the file shrank meanwhile). */
-async function fileRangeRead(filePath: string, offset: number, length: number, name: string): Promise<Uint8Array> {
+/** Fill `out` with the bytes at `offset` (TRUNCATED if the file shrank meanwhile). */
+async function fileRangeRead(filePath: string, offset: number, out: Uint8Array, name: string): Promise<void> {
+  const length = out.length;
   let handle: fsp.FileHandle | undefined;
   try {
     handle = await fsp.open(filePath, 'r');
-    const out = new Uint8Array(length);
     let done = 0;
     while (done < length) {
       const { bytesRead } = await handle.read(out, done, length - done, offset + done);
@@ -66,7 +73,6 @@ async function fileRangeRead(filePath: string, offset: number, length: number, n
       }
       done += bytesRead;
     }
-    return out;
   } catch (error) {
     throw error instanceof ShiplensError ? error : fsReadErrorToShiplens(error, name);
   } finally {

@@ -14,6 +14,11 @@ export interface ByteSource {
   readonly name?: string;
   /** Read `length` bytes at `offset`; the result may be shorter only at end of source. */
   read(offset: number, length: number, signal?: AbortSignal): Promise<Uint8Array>;
+  /**
+   * Fill `target` with the bytes at `offset` (exactly its length; TRUNCATED when the source
+   * ends first). Optional: a local file offers it, so a caller can read into memory it reuses.
+   */
+  readInto?(offset: number, target: Uint8Array, signal?: AbortSignal): Promise<void>;
 }
 
 /** Check a requested range against the source size before any read or allocation. */

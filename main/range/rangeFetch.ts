@@ -1,14 +1,19 @@
 /**
  * Fetch and decode the objects of a plan into the range cache, a few at a time.
  *
- * Each object is read whole through the Storage interface, decoded by the app's DecodeRunner
- * (the engine's decoder; a worker thread for big objects, so a 200 MB object never blocks the main
- * thread) and stored as one cache entry. A cached object is not read again. A corrupt object
+ * Each object is read whole through the Storage interface and stored as one cache entry. A raw
+ * snappy object up to 16 MiB from a source that reads into a caller's buffer (a local file) is
+ * read into and decoded in the memory of its slot's WebAssembly decoder (wasmSnappyInPlace.ts:
+ * no fresh buffers, ~3× faster over a day of 1.5 MB objects); every other object, and any
+ * block that decoder leaves, goes to the app's DecodeRunner (the engine's decoder; a worker
+ * thread for big objects, so a 200 MB object never blocks the main thread), which also names
+ * every fault. A cached object is not read again. A corrupt object
  * is reported with its key: the range stops, or (`onError: 'skip'`) it is left out and listed
  * in `failed` — never silently.
  */
 import { ShiplensError, isShiplensError, throwIfCancelled, toShiplensError } from '../../core/errors';
 import type { ErrorInfo } from '../../core/errors';
+import { SnappyInPlace } from '../codecs/wasmSnappyInPlace';
 import type { Storage } from '../storage/storage';
 import { RangeCache } from './rangeCache';
 import type { RangeColumnar } from './rangeCache';
@@ -75,10 +80,27 @@ function entryBytes(file: string): number {
   return Number(/-(\d+)\.\w+$/.exec(file)?.[1] ?? 0);
 }
 
+/**
+ * Objects (compressed) and outputs up to this size are read and decoded in place
+ * (main/codecs/wasmSnappyInPlace.ts); bigger ones go to the DecodeRunner (a worker).
+ */
+const inPlaceMaxBytes = 16 * 1024 * 1024;
+
+/** What one of rangeFetch's concurrent slots owns: its in-place decoder, made on first use. */
+interface FetchSlot {
+  inPlace(): SnappyInPlace | null;
+}
+
+function fetchSlotCreate(): FetchSlot {
+  let decoder: SnappyInPlace | null | undefined;
+  return { inPlace: () => (decoder === undefined ? (decoder = SnappyInPlace.create()) : decoder) };
+}
+
 async function fetchOne(
   storage: Storage,
   object: RangeObject,
   options: RangeFetchOptions,
+  slot: FetchSlot,
 ): Promise<{ file: string; read: boolean; columnar?: RangeColumnar }> {
   const stem = RangeCache.stem({
     storage: `${storage.kind}:${storage.label}`,
@@ -89,20 +111,33 @@ async function fetchOne(
   const cached = await options.cache.get(stem);
   if (cached) return { file: cached, read: false, columnar: (await options.cache.columnar(stem)) ?? undefined };
   const source = await storage.open(object.key, options.signal);
-  let bytes = await source.read(0, source.size, options.signal);
-  if (object.compression === 'snappy' && object.format !== 'parquet') {
-    // A read may be a view of a shared pool: the runner copies it unless it owns the whole buffer.
-    bytes = (
-      await options.decode(bytes, {
-        maxDecodeBytes: options.maxDecodeBytes,
-        signal: options.signal,
-        source: object.key,
-        transferInput: true,
-      })
-    ).output;
+  const snappy = object.compression === 'snappy' && object.format !== 'parquet';
+  const inPlace = snappy && source.readInto && source.size <= inPlaceMaxBytes ? slot.inPlace() : null;
+  let bytes: Uint8Array;
+  if (inPlace && source.readInto) {
+    const input = inPlace.input(source.size);
+    if (input) await source.readInto(0, input, options.signal);
+    // A view of the decoder's memory: this slot decodes nothing else until the entry is written.
+    bytes =
+      (input && inPlace.decode(Math.min(options.maxDecodeBytes, inPlaceMaxBytes))) ??
+      (await decoded(input ? inPlace.inputCopy() : await source.read(0, source.size, options.signal)));
+  } else {
+    bytes = await source.read(0, source.size, options.signal);
+    if (snappy) bytes = await decoded(bytes);
   }
   throwIfCancelled(options.signal);
   return { file: await options.cache.put(stem, extOf[object.format], bytes, options.signal), read: true };
+
+  async function decoded(input: Uint8Array): Promise<Uint8Array> {
+    // A read may be a view of a shared pool: the runner copies it unless it owns the whole buffer.
+    const result = await options.decode(input, {
+      maxDecodeBytes: options.maxDecodeBytes,
+      signal: options.signal,
+      source: object.key,
+      transferInput: true,
+    });
+    return result.output;
+  }
 }
 
 function keyed(error: unknown, key: string): ShiplensError {
@@ -128,13 +163,14 @@ export async function rangeFetch(
   const signal = AbortSignal.any([options.signal, options.until, inner.signal].filter((s): s is AbortSignal => s !== undefined));
   const stopped = (): boolean => options.until?.aborted === true && options.signal?.aborted !== true;
   const worker = async (): Promise<void> => {
+    const slot = fetchSlotCreate();
     while (state.next < objects.length) {
       if (stopped()) return;
       throwIfCancelled(signal);
       const index = state.next++;
       const object = objects[index] as RangeObject;
       try {
-        const { file, read, columnar } = await fetchOne(storage, object, { ...options, signal });
+        const { file, read, columnar } = await fetchOne(storage, object, { ...options, signal }, slot);
         const ready: RangeFile = { object, file, fromCache: !read, ...(columnar ? { columnar } : {}) };
         slots[index] = ready;
         state.bytesReady += entryBytes(file);

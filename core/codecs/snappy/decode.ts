@@ -8,6 +8,7 @@ import type { ChunkReader, StreamContext } from './chunks';
 import { framingReader, hadoopReader, snappyJavaReader } from './containers';
 import { rawBlockDecode, rawDeclaredLengthCheck, rawHeaderCheck } from './rawBlock';
 import { rawHeaderRead, rawMaxExpansion, rawMinExpansion } from './rawScan';
+import type { RawHeader } from './rawScan';
 import { snappyError } from './snappyError';
 import { snappyjsRawDecoder } from './snappyjsDecoder';
 import { snappySniff } from './sniff';
@@ -49,6 +50,22 @@ function noContainer(bytes: Uint8Array, options: SnappyDecodeOptions, max: numbe
     rawDeclaredLengthCheck(bytes, header, { source: options.source, at: 0, maxDecodeBytes: max });
   }
   notSnappy(options.source);
+}
+
+/**
+ * The header of `bytes` when snappyDecode would decode them as one raw block of that length
+ * (sniffed raw, header valid and within `maxDecodeBytes`, the input not too long for it), else
+ * null. A caller that decodes such blocks its own way (in place: main/codecs/wasmSnappyInPlace.ts)
+ * leaves every other case, and every error, to snappyDecode.
+ */
+export function snappyRawHeaderIfPlain(bytes: Uint8Array, maxDecodeBytes: number): RawHeader | null {
+  if (bytes.length === 0 || snappySniff(bytes) !== 'raw') return null;
+  try {
+    const header = rawHeaderCheck(bytes, { at: 0, maxDecodeBytes });
+    return header.length < rawMinExpansion(bytes.length - header.size) ? null : header;
+  } catch {
+    return null;
+  }
 }
 
 function rawDecode(bytes: Uint8Array, options: SnappyDecodeOptions, sniffed: boolean, max: number): Uint8Array {

@@ -19,6 +19,18 @@ describe('fileByteSource', () => {
     await expect(source.read(-1, 1)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
   });
 
+  it("reads into a caller's buffer: exact bytes, nothing past the end, TRUNCATED when the file shrank", async () => {
+    const file = path.join(dir, 'd.bin');
+    writeFileSync(file, Buffer.from('0123456789'));
+    const source = await fileByteSource(file, 'd.bin');
+    const target = new Uint8Array(12).fill(0x2e);
+    await source.readInto?.(3, target.subarray(1, 5));
+    expect(Buffer.from(target).toString()).toBe('.3456.......');
+    await expect(source.readInto?.(8, new Uint8Array(5))).rejects.toMatchObject({ code: 'TRUNCATED', source: 'd.bin' });
+    truncateSync(file, 4);
+    await expect(source.readInto?.(0, new Uint8Array(10))).rejects.toMatchObject({ code: 'TRUNCATED', source: 'd.bin' });
+  });
+
   it('reports a file that shrank, a missing file and a folder', async () => {
     const file = path.join(dir, 'b.bin');
     writeFileSync(file, Buffer.alloc(100, 1));
