@@ -8,7 +8,8 @@ import { hysnappyDecoderName, hysnappyRawDecoder } from '../../core/codecs';
 
 let cached: RawBlockDecoder | null | undefined;
 
-function wasmLoad(): HysnappyUncompressor | null {
+/** hysnappy's `snappyUncompressor`, or null when the package does not load. */
+export function hysnappyLoad(): HysnappyUncompressor | null {
   try {
     // `require` (the CommonJS bundles, Vitest), not import(): decoders are synchronous.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -21,7 +22,7 @@ function wasmLoad(): HysnappyUncompressor | null {
 /** The hysnappy decoder, or null when the package or WebAssembly is unavailable. */
 export function wasmRawBlockDecoder(): RawBlockDecoder | null {
   if (cached === undefined) {
-    const load = wasmLoad();
+    const load = hysnappyLoad();
     cached = load ? hysnappyRawDecoder(load) : null;
   }
   return cached;

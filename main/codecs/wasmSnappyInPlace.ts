@@ -14,6 +14,7 @@
  * copying path, which also reports every fault.
  */
 import { snappyRawHeaderIfPlain } from '../../core/codecs';
+import { hysnappyLoad } from './wasmSnappy';
 
 type Uncompress = (inputPtr: number, inputLength: number, outputPtr: number) => number;
 
@@ -49,16 +50,6 @@ function captureFrom(snappyUncompressor: () => unknown): Captured | null {
   if (!(memory instanceof WebAssembly.Memory) || typeof uncompress !== 'function') return null;
   if (!(heapBase instanceof WebAssembly.Global) || typeof heapBase.value !== 'number') return null;
   return { memory, uncompress: uncompress as Uncompress, base: Math.ceil((heapBase.value as number) / 16) * 16 };
-}
-
-function hysnappyLoad(): (() => unknown) | null {
-  try {
-    // `require` (the CommonJS bundles, Vitest), as wasmSnappy.ts: decoders are synchronous.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require('hysnappy') as { snappyUncompressor: () => unknown }).snappyUncompressor;
-  } catch {
-    return null;
-  }
 }
 
 /** One in-place decoder: one WebAssembly instance, used by one caller at a time. */
