@@ -113,14 +113,14 @@ async function fetchOne(
   const source = await storage.open(object.key, options.signal);
   const snappy = object.compression === 'snappy' && object.format !== 'parquet';
   const inPlace = snappy && source.readInto && source.size <= inPlaceMaxBytes ? slot.inPlace() : null;
+  const input = inPlace?.input(source.size);
   let bytes: Uint8Array;
-  if (inPlace && source.readInto) {
-    const input = inPlace.input(source.size);
-    if (input) await source.readInto(0, input, options.signal);
+  if (inPlace && input && source.readInto) {
+    await source.readInto(0, input, options.signal);
     // A view of the decoder's memory: this slot decodes nothing else until the entry is written.
-    bytes =
-      (input && inPlace.decode(Math.min(options.maxDecodeBytes, inPlaceMaxBytes))) ??
-      (await decoded(input ? inPlace.inputCopy() : await source.read(0, source.size, options.signal)));
+    // Null (not a plain raw block within the cap, or corrupt): the runner decodes or names the fault.
+    const output = inPlace.decode(Math.min(options.maxDecodeBytes, inPlaceMaxBytes));
+    bytes = output ?? (await decoded(inPlace.inputCopy()));
   } else {
     bytes = await source.read(0, source.size, options.signal);
     if (snappy) bytes = await decoded(bytes);
