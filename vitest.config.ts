@@ -18,6 +18,7 @@ export default defineConfig({
             'test/reliability/**/*.test.ts',
           ],
           fileParallelism: true,
+          setupFiles: ['test/setup/fastCheckSeed.ts'],
           sequence: { groupOrder: 0 },
         },
       },
