@@ -11,7 +11,7 @@
  * JSON (a field the range lacks is left out, a column the object lacks is NULL, as there).
  * Any other object is read from its JSON with the range's columns.
  */
-import type { RangeColumnType } from './rangeConvert';
+import type { RangeColumnType } from './rangeView';
 import { rangeColumnsSignature, rangeJsonReader } from './rangeConvert';
 import type { RangeFile } from './rangeFetch';
 import { rangeFileColumn, sqlIdent, sqlString } from './rangeView';

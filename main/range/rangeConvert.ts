@@ -19,12 +19,7 @@ import { throwIfCancelled } from '../../core/errors';
 import { outputPartOpen } from '../services/outputWriter';
 import type { RangeCache } from './rangeCache';
 import { sqlString } from './rangeView';
-
-/** A column of a reader: name and DuckDB type. */
-export interface RangeColumnType {
-  name: string;
-  type: string;
-}
+import type { RangeColumnType } from './rangeView';
 
 /** The signature of a column list (names, types, order): 12 hex digits. */
 export function rangeColumnsSignature(columns: readonly RangeColumnType[]): string {

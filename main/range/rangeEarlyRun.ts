@@ -17,7 +17,7 @@
  */
 import path from 'node:path';
 import type { Storage } from '../storage/storage';
-import type { RangeColumnType } from './rangeConvert';
+import type { RangeColumnType } from './rangeView';
 import { rangeEarlyHasStar, rangeEarlyLimit } from './rangeEarly';
 import type { RangeDeps, RangeOpenOptions } from './rangeEngine';
 import { rangeFetch } from './rangeFetch';

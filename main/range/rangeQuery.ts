@@ -10,21 +10,12 @@ import path from 'node:path';
 import { DuckDBInstance, JsonDuckDBValueConverter } from '@duckdb/node-api';
 import { ShiplensError, throwIfCancelled } from '../../core/errors';
 import { rangeColumnarUsable, rangeJsonColumns, rangeJsonReaderSql } from './rangeColumns';
-import type { RangeColumnType } from './rangeConvert';
 import type { RangeFile } from './rangeFetch';
 import type { RangeSpec } from './rangeSpec';
 import { rangeCell, rangeColumnOf } from './rangeValues';
 import type { RangeCell, RangeColumn } from './rangeValues';
-import {
-  rangeDuckTimeZone,
-  rangeFileColumn,
-  rangeLogsSql,
-  rangeObjectsSql,
-  rangeReaderSql,
-  rangeSampleFiles,
-  sqlString,
-} from './rangeView';
-import type { RangeReader } from './rangeView';
+import { rangeDuckTimeZone, rangeFileColumn, rangeLogsSql, rangeReaderSql, rangeSampleFiles, sqlString } from './rangeView';
+import type { RangeColumnType, RangeReader } from './rangeView';
 
 /** Limits of one DuckDB session. */
 export interface RangeSessionOptions {
@@ -127,12 +118,7 @@ export class RangeSession {
       reader = rangeReaderSql(files, spec);
       described = await this.describe(reader.sql);
     }
-    await this.run(rangeObjectsSql(reader.order));
-    const logs = rangeLogsSql(
-      reader,
-      described.map((c) => c.name),
-      spec,
-    );
+    const logs = rangeLogsSql(reader, described, spec);
     await this.run(logs.sql);
     this.windowed = logs.windowed;
   }

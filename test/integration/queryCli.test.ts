@@ -120,6 +120,21 @@ describe('shiplens query', () => {
     );
   });
 
+  it('applies bounds between whole seconds exactly: from .001 leaves the row at :00 out, to .001 keeps the row at :15', async () => {
+    const r = await query(
+      '2026-12-04T10:00:00.001+08:00',
+      '2026-12-04T10:00:15.001+08:00',
+      '--json',
+      '--sql',
+      'SELECT __time__, status FROM logs ORDER BY __time__, _key',
+    );
+    const expected = day.rows.filter(
+      (row) => row.time * 1000 >= cst('2026-12-04T10:00:00') * 1000 + 1 && row.time * 1000 < cst('2026-12-04T10:00:15') * 1000 + 1,
+    );
+    expect(expected.map((e) => e.time)).toEqual([cst('2026-12-04T10:00:15')]);
+    expect(jsonRows(r.stdout)).toEqual(expected.map((e) => ({ __time__: '2026-12-04 10:00:15+08:00', status: e.status })));
+  });
+
   it('reads lag objects: late rows of the window in tasks created after it', async () => {
     const r = await query(
       '2026-12-04 10:00',
