@@ -7,12 +7,12 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { ShiplensError } from '../../core/errors';
 import { maxDecodeBytesDefault } from '../../core/model';
-import { rangeConvertLocked, rangeConvertMode, rangeConvertSpawn } from '../range/rangeConvertRun';
+import { rangeConvertLocked, rangeConvertMode, rangePackAsk, rangeConvertSpawn } from '../range/rangeConvertRun';
 import { rangeDepsCreate, rangeOpen } from '../range/rangeEngine';
 import type { RangeDeps } from '../range/rangeEngine';
 import { rangeExport, rangeExportPrepare } from '../range/rangeExport';
 import type { RangeOpened } from '../range/rangeEngine';
-import type { RangeFetchProgress, RangeFetchResult } from '../range/rangeFetch';
+import type { RangeFetchProgress, RangeFetchResult, RangeFile } from '../range/rangeFetch';
 import { rangeQuery } from '../range/rangeRun';
 import type { RangeRowsHandler, RangeRunResult } from '../range/rangeRun';
 import { rangePlan } from '../range/rangePlan';
@@ -113,10 +113,12 @@ async function bigRangeSay(plan: RangePlan, location: string, ctx: CliContext): 
   );
 }
 
-/** After the answer: the cache's new JSON entries get their columnar forms (rangeConvertRun.ts). */
-async function convertAfter(deps: RangeDeps, ctx: CliContext): Promise<void> {
+/** After the answer: the cache's new JSON entries get their columnar forms, the range's objects a pack (rangeConvertRun.ts). */
+async function convertAfter(deps: RangeDeps, files: readonly RangeFile[], ctx: CliContext): Promise<void> {
   const mode = rangeConvertMode(ctx.io.env);
-  if (mode === 'off' || (await deps.cache.unconverted()).length === 0) return;
+  if (mode === 'off') return;
+  const packing = await rangePackAsk(deps.cache, files);
+  if (!packing && (await deps.cache.unconverted()).length === 0) return;
   if (mode === 'wait') await rangeConvertLocked(deps.cache, ctx.signal);
   else rangeConvertSpawn(deps.cache.dir, (await deps.cache.usage()).budgetBytes);
 }
@@ -164,7 +166,7 @@ export async function queryAction(location: string, flags: QueryFlags, command: 
     if (flags.output === undefined) {
       const result = await toStdout((onRows) => rangeQuery(storage, plan, deps, sql, onRows, options), flags, ctx, progress);
       await report(plan, result.fetched, result.windowed, ctx);
-      await convertAfter(deps, ctx);
+      await convertAfter(deps, result.fetched.files, ctx);
       return;
     }
     const opened = await rangeOpen(storage, plan, deps, options);
@@ -174,7 +176,7 @@ export async function queryAction(location: string, flags: QueryFlags, command: 
     } finally {
       opened.close();
     }
-    await convertAfter(deps, ctx);
+    await convertAfter(deps, opened.fetched.files, ctx);
   } finally {
     await progress.end();
   }

@@ -10,24 +10,17 @@
  * (a hash of those types) lets a query tell, without opening it, whether it stands for the
  * JSON under the range's column types (rangeColumns.ts).
  */
-import { createHash } from 'node:crypto';
 import { mkdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { throwIfCancelled } from '../../core/errors';
 import { outputPartOpen } from '../services/outputWriter';
+import { rangePacksWrite } from './rangePackWrite';
+import { rangeColumnsSignature, rangeSignatureWrite } from './rangeSignatures';
 import type { RangeCache } from './rangeCache';
 import { sqlString } from './rangeView';
 import type { RangeColumnType } from './rangeView';
-
-/** The signature of a column list (names, types, order): 12 hex digits. */
-export function rangeColumnsSignature(columns: readonly RangeColumnType[]): string {
-  return createHash('sha256')
-    .update(JSON.stringify(columns.map((c) => [c.name, c.type])))
-    .digest('hex')
-    .slice(0, 12);
-}
 
 /** Folder of the converter's part files and lock (inside the cache: same file system). */
 export function rangeConvertDir(cache: RangeCache): string {
@@ -60,6 +53,7 @@ async function convertOne(connection: DuckDBConnection, cache: RangeCache, stem:
       await unlink(part.path);
       return false;
     }
+    await rangeSignatureWrite(cache.dir, rangeConvertDir(cache), signature, columns);
     return await cache.columnarPut(stem, part.path, signature);
   } catch (error) {
     await unlink(part.path).catch(() => undefined);
@@ -72,13 +66,15 @@ export interface RangeConvertResult {
   converted: number;
   /** Entries left as JSON: types that Parquet does not keep, or a read error (the JSON still answers). */
   kept: number;
+  /** Packs written (rangePackWrite.ts). */
+  packs: number;
 }
 
-/** Convert every decoded JSON entry of the cache that has no columnar form yet. */
+/** Convert every decoded JSON entry of the cache that has no columnar form yet, then write the packs asked for. */
 export async function rangeConvert(cache: RangeCache, signal?: AbortSignal): Promise<RangeConvertResult> {
   const todo = await cache.unconverted();
-  const result = { converted: 0, kept: 0 };
-  if (todo.length === 0) return result;
+  const result = { converted: 0, kept: 0, packs: 0 };
+  if (todo.length === 0 && (await cache.packs.requests()).length === 0) return result;
   await mkdir(rangeConvertDir(cache), { recursive: true });
   const instance = await DuckDBInstance.create(':memory:', { threads: '1', memory_limit: '200MB' });
   const connection = await instance.connect();
@@ -96,6 +92,7 @@ export async function rangeConvert(cache: RangeCache, signal?: AbortSignal): Pro
       if (done) result.converted++;
       else result.kept++;
     }
+    result.packs = await rangePacksWrite(connection, cache, (reader) => describe(connection, reader), signal);
     return result;
   } finally {
     signal?.removeEventListener('abort', onAbort);

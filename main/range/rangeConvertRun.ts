@@ -15,6 +15,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RangeCache } from './rangeCache';
+import { rangePackMinMembers } from './rangeCachePacks';
+import type { RangeFile } from './rangeFetch';
 
 /** How the CLI converts after a query (SHIPLENS_RANGE_CONVERT). */
 export type RangeConvertMode = 'background' | 'wait' | 'off';
@@ -74,10 +76,29 @@ export async function rangeConvertLocked(cache: RangeCache, signal?: AbortSignal
   }
 }
 
+/**
+ * After a query: ask for its objects not yet in a pack to be packed, when there are enough of
+ * them (rangeCachePacks.ts). True when asked. A request that cannot be written is let go:
+ * the answer does not depend on it.
+ */
+export async function rangePackAsk(cache: RangeCache, files: readonly RangeFile[]): Promise<boolean> {
+  const loose = files.filter((f) => !f.columnar?.pack);
+  if (loose.length < rangePackMinMembers) return false;
+  const stems = loose.map((f) => path.basename(f.file).slice(0, 40));
+  return cache.packs.request(stems).then(
+    () => true,
+    () => false,
+  );
+}
+
 const scheduled = new WeakMap<RangeCache, { running: Promise<void>; again: boolean }>();
 
-/** In this process, after a query: convert what is new, one pass at a time (errors leave JSON as it is). */
-export function rangeConvertSchedule(cache: RangeCache): void {
+/** In this process, after a query over `files`: convert what is new and pack them, one pass at a time (errors leave JSON as it is). */
+export function rangeConvertSchedule(cache: RangeCache, files: readonly RangeFile[]): void {
+  void rangePackAsk(cache, files).then(() => rangeConvertRepeat(cache));
+}
+
+function rangeConvertRepeat(cache: RangeCache): void {
   const state = scheduled.get(cache);
   if (state) {
     state.again = true;

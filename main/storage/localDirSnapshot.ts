@@ -80,9 +80,9 @@ export class DirSnapshotCache {
   async get(abs: string): Promise<DirSnapshot> {
     const hit = this.cache.peek(abs);
     if (hit?.pending) return hit.snapshot;
-    const mtimeMs = await fsp.stat(abs).then(
-      (s) => s.mtimeMs,
-      () => -1,
+    const { mtimeMs, size } = await fsp.stat(abs).then(
+      (s) => ({ mtimeMs: s.mtimeMs, size: s.size }),
+      () => ({ mtimeMs: -1, size: Infinity }),
     );
     // Checked again after the await: another caller may have started (or finished) a read.
     const again = this.cache.peek(abs);
@@ -91,14 +91,14 @@ export class DirSnapshotCache {
       this.cache.get(abs); // marks the folder recently used
       return again.snapshot;
     }
-    return this.read(abs, mtimeMs);
+    return this.read(abs, mtimeMs, size);
   }
 
   /** Read the folder once; `mtimeMs` was taken before reading, so a change during it invalidates. */
-  private read(abs: string, mtimeMs: number): Promise<DirSnapshot> {
+  private read(abs: string, mtimeMs: number, dirBytes: number): Promise<DirSnapshot> {
     this.reads++;
     const cached: Cached = { snapshot: Promise.resolve({ entries: [] }), pending: true, mtimeMs, readAt: this.now() };
-    cached.snapshot = dirSnapshotRead(this.root, abs).then((snapshot) => {
+    cached.snapshot = dirSnapshotRead(this.root, abs, dirBytes).then((snapshot) => {
       cached.pending = false;
       // A folder larger than the budget is still kept (at the whole budget, the others go):
       // the pages of a listing through it read it once.
@@ -113,14 +113,28 @@ export class DirSnapshotCache {
 /** Entries read per step: the folder is read in slices so other calls run in between. */
 const readSlice = 512;
 
-/** Read and sort one folder; links are kept only when they stay inside the root and name a file. */
-export async function dirSnapshotRead(root: string, abs: string): Promise<DirSnapshot> {
+/**
+ * A folder this small on disk is read in one call (ext4 holds ~100 names in a 4 KiB block;
+ * tmpfs and btrfs sizes grow with the names): one request instead of opendir's open, reads and
+ * close, ~10 ms of walking a day's 313 folders of one object each.
+ */
+const oneReadMaxBytes = 64 * 1024;
+
+/** The entries of a folder: in one call when it is small, else in slices (readdir would convert all 100,000 in one go). */
+async function* direntsOf(abs: string, dirBytes: number): AsyncGenerator<Dirent> {
+  if (dirBytes <= oneReadMaxBytes) yield* await fsp.readdir(abs, { withFileTypes: true });
+  else yield* await fsp.opendir(abs, { bufferSize: readSlice });
+}
+
+/**
+ * Read and sort one folder (`dirBytes`: its size on disk, when known); links are kept only
+ * when they stay inside the root and name a file.
+ */
+export async function dirSnapshotRead(root: string, abs: string, dirBytes = Infinity): Promise<DirSnapshot> {
   const entries: SnapshotEntry[] = [];
   let wide = false;
   try {
-    // opendir hands entries over in slices (readdir would convert all 100,000 in one go).
-    const dir = await fsp.opendir(abs, { bufferSize: readSlice });
-    for await (const dirent of dir) {
+    for await (const dirent of direntsOf(abs, dirBytes)) {
       const entry = await snapshotEntry(root, abs, dirent);
       if (!entry) continue;
       entries.push(entry);

@@ -58,9 +58,11 @@ async function conversionWait(dataDir) {
   for (;;) {
     const names = readdirSync(cache);
     const json = names.filter((n) => n.endsWith('.ndjson')).length;
-    const columnar = names.filter((n) => /\.[0-9a-f]{12}\.parquet$/.test(n)).length;
+    const columnar = names.filter((n) => /^[0-9a-f]{40}-\d+\.[0-9a-f]{12}\.parquet$/.test(n)).length;
     const locked = existsSync(join(cache, 'convert', 'lock'));
-    if (!locked && columnar >= json) return Math.round(performance.now() - start);
+    // Packs asked for (main/range/rangeCachePacks.ts) are written after the forms, under the same lock.
+    const asked = existsSync(join(cache, 'convert', 'packs')) ? readdirSync(join(cache, 'convert', 'packs')).length : 0;
+    if (!locked && columnar >= json && asked === 0) return Math.round(performance.now() - start);
     if (performance.now() - start > 300_000) throw new Error(`conversion unfinished after 300 s (${columnar}/${json})`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

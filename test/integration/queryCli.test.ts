@@ -61,7 +61,9 @@ describe('shiplens query', () => {
       const cold = await cliCapture(args, { env: { SHIPLENS_DATA_DIR: fresh, SHIPLENS_RANGE_CONVERT: 'wait' } });
       expect(cold.code).toBe(0);
       const cache = join(fresh, 'range-cache');
-      expect(readdirSync(cache).filter((f) => /\.[0-9a-f]{12}\.parquet$/.test(f))).toHaveLength(288);
+      expect(readdirSync(cache).filter((f) => /^[0-9a-f]{40}-\d+\.[0-9a-f]{12}\.parquet$/.test(f))).toHaveLength(288);
+      // The day's objects asked for a pack, written by the same conversion (rangeCachePacks.ts).
+      expect(readdirSync(cache).filter((f) => /^pack-[0-9a-f]{40}-\d+\.[0-9a-f]{12}\.parquet$/.test(f))).toHaveLength(1);
       const warm = await cliCapture(args, { env: { SHIPLENS_DATA_DIR: fresh } });
       expect(warm.stdout).toBe(cold.stdout);
       const byStatus = Object.fromEntries(jsonRows(warm.stdout).map((row) => [row.status, row.n]));

@@ -4,10 +4,9 @@
 // in type from one object to the next (numbers and strings, nested objects, date-like strings,
 // null-only and missing fields), where an object whose Parquet cannot stand for its JSON under
 // the range's types is read from its JSON.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rangeConvert } from '../../main/range/rangeConvert';
 import { rangeDepsCreate } from '../../main/range/rangeEngine';
 import type { RangeDeps } from '../../main/range/rangeEngine';
@@ -16,15 +15,9 @@ import { rangeQuery } from '../../main/range/rangeRun';
 import { rangeRuleFromOptions, rangeSpecCreate } from '../../main/range/rangeSpec';
 import type { RangeCell, RangeColumn } from '../../main/range/rangeValues';
 import { LocalFolderStorage } from '../../main/storage/localFolderStorage';
-import { cst, dayGenerate } from './queryHelpers';
+import { cst, dayGenerate, tempFolders } from './queryHelpers';
 
-const temp: string[] = [];
-afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
-const fresh = (name: string): string => {
-  const dir = mkdtempSync(join(tmpdir(), name));
-  temp.push(dir);
-  return dir;
-};
+const { fresh, keep } = tempFolders();
 
 async function run(
   root: string,
@@ -57,14 +50,14 @@ function blankJson(cacheDir: string): number {
 describe('range cache columnar forms', () => {
   it('answers the day exactly from Parquet after conversion, with the same columns', async () => {
     const day = dayGenerate(['--objects', '24', '--rows', '30']);
-    temp.push(day.dir);
+    keep(day.dir);
     const rule = rangeRuleFromOptions({ partitionFormat: '%Y/%m/%d/%H/%M', compression: 'snappy' });
     const deps = rangeDepsCreate({ dataDir: fresh('range-col-'), workerPath: null, maxDecodeBytes: 1 << 30 });
     const all = 'SELECT * FROM logs ORDER BY _key, __time__, bytes';
     const groups = 'SELECT status, count(*) AS n, sum(bytes::BIGINT) AS s FROM logs GROUP BY status ORDER BY status';
     const jsonAll = await run(day.dir, rule, deps, all);
-    expect(await rangeConvert(deps.cache)).toEqual({ converted: 24, kept: 0 });
-    expect(await rangeConvert(deps.cache)).toEqual({ converted: 0, kept: 0 });
+    expect(await rangeConvert(deps.cache)).toEqual({ converted: 24, kept: 0, packs: 0 });
+    expect(await rangeConvert(deps.cache)).toEqual({ converted: 0, kept: 0, packs: 0 });
     expect(blankJson(deps.cache.dir)).toBe(24);
     const columnarAll = await run(day.dir, rule, deps, all);
     expect(columnarAll.reads).toBe(0);
@@ -142,7 +135,7 @@ describe('range cache columnar forms', () => {
     const deps = rangeDepsCreate({ dataDir: fresh('range-col-'), workerPath: null, maxDecodeBytes: 1 << 30 });
     const sql = 'SELECT v, extra, _key FROM logs ORDER BY __time__';
     const jsonRows = await run(root, rule, deps, sql);
-    expect(await rangeConvert(deps.cache)).toEqual({ converted: 4, kept: 0 });
+    expect(await rangeConvert(deps.cache)).toEqual({ converted: 4, kept: 0, packs: 0 });
     const signatures = new Set(readdirSync(deps.cache.dir).flatMap((f) => /\.([0-9a-f]{12})\.parquet$/.exec(f)?.[1] ?? []));
     expect(signatures.size).toBe(2);
     expect(blankJson(deps.cache.dir)).toBe(4);

@@ -1,9 +1,10 @@
 // Fixtures of the range-query tests: a day of shipped objects written by python3-snappy
 // (test/fixtures/range/genRangeDay.py) with the generator's own tally and row list.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { repoRoot } from './cliHelpers';
 
 /** The generator's tally (tally.json). */
@@ -49,4 +50,21 @@ export function dayGenerate(args: string[] = []): Day {
 /** Unix seconds of a wall time in UTC+8 (the generator's default zone). */
 export function cst(text: string): number {
   return Date.parse(`${text}+08:00`) / 1000;
+}
+
+/**
+ * A maker of temp folders for one test file, all removed after its tests; `keep` adds a
+ * folder made elsewhere (a generated day) to the same clean-up.
+ */
+export function tempFolders(): { fresh: (name: string) => string; keep: (dir: string) => void } {
+  const made: string[] = [];
+  afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  return {
+    fresh: (name) => {
+      const dir = mkdtempSync(join(tmpdir(), name));
+      made.push(dir);
+      return dir;
+    },
+    keep: (dir) => void made.push(dir),
+  };
 }

@@ -88,7 +88,7 @@ async function query(
   }
   await rangeResultKeep(services, spool);
   // Later queries over these objects read Parquet instead of parsing the JSON again.
-  rangeConvertSchedule(rangeDeps.cache);
+  rangeConvertSchedule(rangeDeps.cache, result.fetched.files);
   const f = result.fetched;
   return {
     columns: result.columns.map((c) => ({ name: c.name, type: c.type })),

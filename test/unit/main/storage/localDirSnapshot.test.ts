@@ -1,11 +1,11 @@
 // Issue 12 §2: local listing pages come from one cached, sorted snapshot per folder (read once
 // for concurrent and successive pages, re-read when the folder changes) and match an
 // independent reference (all keys sorted by their UTF-8 bytes) for every page boundary.
-import { promises as fsp, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { promises as fsp, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { DirSnapshotCache, sortYielding } from '../../../../main/storage/localDirSnapshot';
+import { DirSnapshotCache, dirSnapshotRead, sortYielding } from '../../../../main/storage/localDirSnapshot';
 import { LocalFolderStorage } from '../../../../main/storage/localFolderStorage';
 import type { ListPage } from '../../../../core/model';
 
@@ -160,6 +160,26 @@ describe('local listing from folder snapshots', () => {
         expect(await pageAll(storage, prefix, '/', maxKeys), `${prefix}/ ${maxKeys}`).toEqual(folded);
       }
     }
+  });
+
+  it('reads a small folder in one call and a big one in slices, to the same sorted entries (links inside kept, others not)', async () => {
+    const root = path.join(base, 'modes');
+    const dir = path.join(root, 'logs');
+    mkdirSync(path.join(dir, 'sub'), { recursive: true });
+    for (const name of ['b.json', 'a.json', 'é.json', '\u{1F600}.json', 'Z.json']) writeFileSync(path.join(dir, name), 'x');
+    writeFileSync(path.join(base, 'outside.json'), 'x');
+    symlinkSync(path.join(dir, 'a.json'), path.join(dir, 'inner-link.json'));
+    symlinkSync(path.join(base, 'outside.json'), path.join(dir, 'outer-link.json'));
+    symlinkSync(path.join(dir, 'sub'), path.join(dir, 'dir-link'));
+    const expected = ['Z.json', 'a.json', 'b.json', 'inner-link.json', 'sub/', 'é.json', '\u{1F600}.json'];
+    const calls = folderReads();
+    const small = await dirSnapshotRead(root, dir, statSync(dir).size);
+    const big = await dirSnapshotRead(root, dir, Number.POSITIVE_INFINITY);
+    expect(calls()).toEqual(['logs', 'logs']);
+    expect(vi.mocked(fsp.readdir)).toHaveBeenCalledTimes(1);
+    expect(vi.mocked(fsp.opendir)).toHaveBeenCalledTimes(1);
+    expect(small.entries.map((e) => e.sortName)).toEqual(expected);
+    expect(big.entries).toEqual(small.entries);
   });
 
   it('sortYielding sorts like Array.prototype.sort, stably, across many runs', async () => {

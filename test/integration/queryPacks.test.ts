@@ -1,0 +1,185 @@
+// Packs of the range cache (main/range/rangeCachePacks.ts, rangePackWrite.ts): after a query
+// asks for one, the converter copies the objects' columnar forms into one Parquet file, and a
+// later query reads that file — the whole day and a two-hour window of it — with exactly the
+// rows, keys and columns the JSON gave. A pack goes with the first member evicted, and one
+// whose member list is torn or whose member is gone is dropped when the cache is loaded.
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RangeCache } from '../../main/range/rangeCache';
+import { rangeConvert } from '../../main/range/rangeConvert';
+import { rangePackAsk } from '../../main/range/rangeConvertRun';
+import { rangeDepsCreate } from '../../main/range/rangeEngine';
+import type { RangeDeps } from '../../main/range/rangeEngine';
+import type { RangeFile } from '../../main/range/rangeFetch';
+import { rangePlan } from '../../main/range/rangePlan';
+import { rangeQuery } from '../../main/range/rangeRun';
+import { rangeRuleFromOptions, rangeSpecCreate } from '../../main/range/rangeSpec';
+import type { RangeCell, RangeColumn } from '../../main/range/rangeValues';
+import { LocalFolderStorage } from '../../main/storage/localFolderStorage';
+import { cst, dayGenerate, tempFolders } from './queryHelpers';
+import type { Day } from './queryHelpers';
+
+const { fresh, keep } = tempFolders();
+
+const rule = rangeRuleFromOptions({ partitionFormat: '%Y/%m/%d/%H/%M', compression: 'snappy' });
+const all = 'SELECT * FROM logs ORDER BY _key, __time__, bytes';
+
+interface Answer {
+  columns: RangeColumn[];
+  rows: RangeCell[][];
+  files: RangeFile[];
+  reads: number;
+}
+
+async function run(day: Day, deps: RangeDeps, sql: string, from = '2026-12-04T00:00:00', to = '2026-12-05T00:00:00'): Promise<Answer> {
+  const storage = new LocalFolderStorage(day.dir);
+  const plan = await rangePlan(storage, rangeSpecCreate({ prefix: 'logs', rule, fromMs: cst(from) * 1000, toMs: cst(to) * 1000 }));
+  const rows: RangeCell[][] = [];
+  const result = await rangeQuery(storage, plan, deps, sql, async (chunk) => {
+    rows.push(...chunk);
+  });
+  return { columns: result.columns, rows, files: result.fetched.files, reads: result.fetched.reads };
+}
+
+const names = (dir: string, pattern: RegExp): string[] => readdirSync(dir).filter((n) => pattern.test(n));
+const packPattern = /^pack-[0-9a-f]{40}-\d+\.[0-9a-f]{12}\.parquet$/;
+const formPattern = /^[0-9a-f]{40}-\d+\.[0-9a-f]{12}\.parquet$/;
+
+/** Overwrite files with zeros of the same size: reading one now fails or finds nothing. */
+function spoil(dir: string, files: string[]): void {
+  for (const name of files) writeFileSync(join(dir, name), Buffer.alloc(statSync(join(dir, name)).size));
+}
+
+describe('range cache packs', () => {
+  let day: Day;
+  let jsonAll: Answer;
+  let jsonWindow: Answer;
+  let deps: RangeDeps;
+
+  beforeAll(async () => {
+    day = dayGenerate(['--objects', '40', '--rows', '25']);
+    keep(day.dir);
+    deps = rangeDepsCreate({ dataDir: fresh('range-pack-'), workerPath: null, maxDecodeBytes: 1 << 30 });
+    jsonAll = await run(day, deps, all);
+    jsonWindow = await run(day, deps, all, '2026-12-04T01:00:00', '2026-12-04T03:00:00');
+  }, 120_000);
+
+  it('packs the objects a query asked for; later queries read the pack, the day and a two-hour window exactly', async () => {
+    expect(jsonAll.files).toHaveLength(40);
+    expect(await rangePackAsk(deps.cache, jsonAll.files)).toBe(true);
+    expect(await rangeConvert(deps.cache)).toEqual({ converted: 40, kept: 0, packs: 1 });
+    expect(names(join(deps.cache.dir, 'convert', 'packs'), /./)).toEqual([]);
+    const [pack] = names(deps.cache.dir, packPattern);
+    const signature = (pack as string).split('.')[1] as string;
+    expect(names(join(deps.cache.dir, 'signatures'), /./)).toEqual([`${signature}.json`]);
+    // The members in the query's order, as the pack's list says.
+    const members = JSON.parse(
+      readFileSync(join(deps.cache.dir, (pack as string).replace(/-\d+\.[0-9a-f]{12}\.parquet$/, '.members')), 'utf8'),
+    ) as string[];
+    expect(members).toEqual(jsonAll.files.map((f) => f.file.split('/').pop()?.slice(0, 40)));
+
+    // Only the pack can answer now: the JSON and every object's own Parquet are zeros.
+    spoil(deps.cache.dir, [...names(deps.cache.dir, /\.ndjson$/), ...names(deps.cache.dir, formPattern)]);
+    const fresh2 = rangeDepsCreate({ dataDir: join(deps.cache.dir, '..'), workerPath: null, maxDecodeBytes: 1 << 30 });
+    const packedAll = await run(day, fresh2, all);
+    expect(packedAll.reads).toBe(0);
+    expect(packedAll.files.every((f) => f.columnar?.pack?.members === 40)).toBe(true);
+    expect(packedAll.columns).toEqual(jsonAll.columns);
+    expect(packedAll.rows).toEqual(jsonAll.rows);
+    expect(packedAll.rows).toHaveLength(day.tally.total);
+    const packedWindow = await run(day, fresh2, all, '2026-12-04T01:00:00', '2026-12-04T03:00:00');
+    expect(packedWindow.files.length).toBeLessThan(40);
+    expect(packedWindow.rows).toEqual(jsonWindow.rows);
+    const expectedWindow = day.rows.filter((r) => r.time >= cst('2026-12-04T01:00:00') && r.time < cst('2026-12-04T03:00:00'));
+    expect(packedWindow.rows).toHaveLength(expectedWindow.length);
+    // Nothing more to pack: a query over packed objects asks for nothing.
+    expect(await rangePackAsk(fresh2.cache, packedAll.files)).toBe(false);
+  }, 120_000);
+
+  it('drops a pack whose member list is torn on load, and writes none when its members cannot be read', async () => {
+    const dir = deps.cache.dir;
+    const [pack] = names(dir, packPattern);
+    const list = join(dir, (pack as string).replace(/-\d+\.[0-9a-f]{12}\.parquet$/, '.members'));
+    const original = readFileSync(list, 'utf8');
+
+    writeFileSync(list, original.slice(0, -5));
+    const torn = new RangeCache(dir);
+    expect((await torn.usage()).entries).toBe(40);
+    expect(names(dir, /^pack-/)).toEqual([]);
+
+    // Asked again: the members' own forms are zeros now, so the copy fails and no pack appears.
+    expect(await rangePackAsk(torn, jsonAll.files)).toBe(true);
+    expect((await rangeConvert(torn)).packs).toBe(0);
+    expect(names(dir, /^pack-/)).toEqual([]);
+  }, 120_000);
+
+  it('goes with an evicted member, and a cache loaded without one of its members drops it', async () => {
+    const local = rangeDepsCreate({ dataDir: fresh('range-pack-evict-'), workerPath: null, maxDecodeBytes: 1 << 30 });
+    const answer = await run(day, local, all);
+    await rangePackAsk(local.cache, answer.files);
+    expect((await rangeConvert(local.cache)).packs).toBe(1);
+    const dir = local.cache.dir;
+    const before = await local.cache.usage();
+    const packBytes = statSync(join(dir, names(dir, packPattern)[0] as string)).size;
+    local.cache.release();
+    // A budget one byte short: the least recently used entry goes, and its pack with it.
+    local.cache.budgetSet(before.bytes - 1);
+    expect(await local.cache.evict()).toBe(1);
+    expect(names(dir, /^pack-/)).toEqual([]);
+    const after = await local.cache.usage();
+    expect(after.entries).toBe(39);
+    expect(before.bytes - after.bytes).toBeGreaterThan(packBytes);
+
+    // Packed again, then a member's files removed by another process: the next load drops the pack.
+    const again = await run(day, local, all);
+    local.cache.budgetSet(1 << 30);
+    await rangePackAsk(local.cache, again.files);
+    expect((await rangeConvert(local.cache)).packs).toBe(1);
+    const stem = names(dir, /\.ndjson$/)[0]?.slice(0, 40) as string;
+    for (const name of names(dir, new RegExp(`^${stem}`))) rmSync(join(dir, name));
+    const reloaded = new RangeCache(dir);
+    expect((await reloaded.usage()).entries).toBe(39);
+    expect(names(dir, /^pack-/)).toEqual([]);
+  }, 120_000);
+
+  it('reads from a pack only the objects the plan names: a very late row in an unplanned member stays out', async () => {
+    const root = fresh('range-pack-late-');
+    const base = cst('2026-12-04T00:00:00');
+    // 36 five-minute tasks of two rows each; the last (03:00) also holds a row of 01:30, later
+    // than any lag the planner allows, so a window on 01:00–02:00 does not plan it.
+    for (let i = 0; i < 36; i++) {
+      const task = base + (i + 1) * 300;
+      const rows = [base + i * 300, base + i * 300 + 1].map((t) => ({ __time__: t, v: i }));
+      if (i === 35) rows.push({ __time__: cst('2026-12-04T01:30:00'), v: 99 });
+      const at = new Date((task + 8 * 3600) * 1000).toISOString();
+      const dir = join(root, 'logs', '2026', '12', '04', at.slice(11, 13));
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, `${at.slice(14, 16)}_${task}123456789_0`), `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
+    }
+    const plain = rangeRuleFromOptions({ partitionFormat: '%Y/%m/%d/%H/%M', compression: 'none' });
+    const local = rangeDepsCreate({ dataDir: fresh('range-pack-late-cache-'), workerPath: null, maxDecodeBytes: 1 << 30 });
+    const storage = new LocalFolderStorage(root);
+    const query = async (from: string, to: string): Promise<Answer> => {
+      const plan = await rangePlan(
+        storage,
+        rangeSpecCreate({ prefix: 'logs', rule: plain, fromMs: cst(from) * 1000, toMs: cst(to) * 1000 }),
+      );
+      const rows: RangeCell[][] = [];
+      const result = await rangeQuery(storage, plan, local, 'SELECT v, _key FROM logs ORDER BY __time__, v', async (chunk) => {
+        rows.push(...chunk);
+      });
+      return { columns: result.columns, rows, files: result.fetched.files, reads: result.fetched.reads };
+    };
+    const day = await query('2026-12-04T00:00:00', '2026-12-04T04:00:00');
+    expect(day.rows.filter((r) => r[0] === '99')).toHaveLength(1);
+    const fromJson = await query('2026-12-04T01:00:00', '2026-12-04T02:00:00');
+    expect(fromJson.rows.some((r) => r[0] === '99')).toBe(false);
+    await rangePackAsk(local.cache, day.files);
+    expect(await rangeConvert(local.cache)).toEqual({ converted: 36, kept: 0, packs: 1 });
+    const fromPack = await query('2026-12-04T01:00:00', '2026-12-04T02:00:00');
+    expect(fromPack.files.every((f) => f.columnar?.pack !== undefined)).toBe(true);
+    expect(fromPack.rows).toEqual(fromJson.rows);
+    expect(fromPack.rows).toHaveLength(24);
+  }, 120_000);
+});
