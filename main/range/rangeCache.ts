@@ -83,6 +83,21 @@ async function statsOf(dir: string, names: readonly string[]): Promise<(Stats | 
   });
 }
 
+/**
+ * Each entry's columnar signature from the folder's names alone, for the entries that have
+ * exactly one columnar form (a pack of an entry with two is not trusted).
+ */
+function signaturesByName(names: readonly string[]): (stem: string) => string | undefined {
+  const entryStems = new Set(names.filter((n) => entryPattern.test(n)).map((n) => n.slice(0, 40)));
+  const signatures = new Map<string, string | undefined>();
+  for (const name of names) {
+    const c = columnarPattern.exec(name);
+    if (!c || !entryStems.has(c[1] as string)) continue;
+    signatures.set(c[1] as string, signatures.has(c[1] as string) ? undefined : c[3]);
+  }
+  return (stem) => signatures.get(stem);
+}
+
 /** The on-disk cache of decoded range objects. */
 export class RangeCache {
   // One load shared by every caller: concurrent fetches each reading the folder would replace
@@ -127,10 +142,26 @@ export class RangeCache {
     });
     const columnar: { name: string; bytes: number }[] = [];
     const all = await readdir(this.dir);
-    const packNames = all.filter((n) => n.startsWith('pack-'));
     const names = all.filter((n) => !n.startsWith('pack-'));
-    const infos = await statsOf(this.dir, names);
-    for (const [i, name] of names.entries()) {
+    await this.packs.load(
+      all.filter((n) => n.startsWith('pack-')),
+      signaturesByName(names),
+    );
+    // The files of packed entries are taken by their names (a query over them reads the pack,
+    // whose size was checked): 579 stats were most of a warm query's cache lookups.
+    const packed = (name: string): boolean =>
+      (entryPattern.test(name) || columnarPattern.test(name)) && this.packs.usedMs(name.slice(0, 40)) !== undefined;
+    for (const name of names.filter(packed)) {
+      const c = columnarPattern.exec(name);
+      if (c) columnar.push({ name, bytes: Number(c[2]) });
+      else {
+        const usedMs = this.packs.usedMs(name.slice(0, 40)) as number;
+        entries.set(name.slice(0, 40), { name, bytes: Number(entryPattern.exec(name)?.[1]), usedMs, checkedMs: Date.now() });
+      }
+    }
+    const loose = names.filter((n) => !packed(n));
+    const infos = await statsOf(this.dir, loose);
+    for (const [i, name] of loose.entries()) {
       const m = entryPattern.exec(name);
       const info = infos[i];
       if (!info?.isFile()) continue;
@@ -147,7 +178,6 @@ export class RangeCache {
       if (entry && !entry.columnar) entry.columnar = { name, bytes, signature: name.split('.')[1] as string };
       else await unlink(path.join(this.dir, name)).catch(() => undefined);
     }
-    await this.packs.load(packNames, (stem) => entries.get(stem)?.columnar?.signature);
     return entries;
   }
 
@@ -209,8 +239,10 @@ export class RangeCache {
       }
       entry.checkedMs = now;
     }
-    // The file's time keeps the use for the next process's LRU order (to the minute is enough); nothing waits for it.
-    if (now - entry.usedMs > touchMs) void utimes(file, new Date(now), new Date(now)).catch(() => undefined);
+    // The file's time keeps the use for the next process's LRU order (to the minute is enough;
+    // a packed entry's is its pack's); nothing waits for it.
+    if (now - entry.usedMs > touchMs && !this.packs.touch(stem, now))
+      void utimes(file, new Date(now), new Date(now)).catch(() => undefined);
     entry.usedMs = now;
     this.pinned.add(stem);
     return file;

@@ -15,7 +15,7 @@
  *   to be packed; the converter (rangeConvert.ts) writes the pack after their columnar forms.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, stat, unlink } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat, unlink, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { fsWriteErrorToShiplens, outputCommit } from '../services/outputWriter';
 import { rangeCacheTextWrite } from './rangeCacheText';
@@ -49,6 +49,8 @@ const writingMs = 10 * 60_000;
 interface Pack {
   name: string;
   bytes: number;
+  /** Last use (the file's modified time, then each touch). */
+  usedMs: number;
   signature: string;
   stems: string[];
 }
@@ -109,7 +111,7 @@ export class RangePacks {
         await this.filesRemove(name, listName);
         continue;
       }
-      this.add(id, { name, bytes: Number(bytes), signature, stems });
+      this.add(id, { name, bytes: Number(bytes), usedMs: (info as { mtimeMs: number }).mtimeMs, signature, stems });
     }
     // Member lists without their pack (removed meanwhile) go too.
     for (const listName of lists) await unlink(path.join(this.dir, listName)).catch(() => undefined);
@@ -130,6 +132,25 @@ export class RangePacks {
     const at = this.memberOf.get(stem);
     const pack = at && this.packs.get(at.id);
     return at && pack ? { file: path.join(this.dir, pack.name), member: at.member, members: pack.stems.length } : undefined;
+  }
+
+  /** When an entry's pack was last used, or undefined when it is in none. */
+  usedMs(stem: string): number | undefined {
+    const at = this.memberOf.get(stem);
+    return at && this.packs.get(at.id)?.usedMs;
+  }
+
+  /**
+   * Record a use of an entry's pack on its file (at most once a minute; a later load dates
+   * every member by it). False when the entry is in no pack.
+   */
+  touch(stem: string, now: number): boolean {
+    const at = this.memberOf.get(stem);
+    const pack = at && this.packs.get(at.id);
+    if (!pack) return false;
+    if (now - pack.usedMs > 60_000) void utimes(path.join(this.dir, pack.name), new Date(now), new Date(now)).catch(() => undefined);
+    pack.usedMs = now;
+    return true;
   }
 
   /** Total bytes of the packs. */
@@ -169,7 +190,7 @@ export class RangePacks {
       throw fsWriteErrorToShiplens(error, path.join(this.dir, name));
     }
     await rangeCacheTextWrite(this.partDir, path.join(this.dir, `pack-${id}.members`), JSON.stringify(stems));
-    this.add(id, { name, bytes, signature, stems: [...stems] });
+    this.add(id, { name, bytes, usedMs: Date.now(), signature, stems: [...stems] });
     return true;
   }
 

@@ -3,7 +3,7 @@
 // later query reads that file — the whole day and a two-hour window of it — with exactly the
 // rows, keys and columns the JSON gave. A pack goes with the first member evicted, and one
 // whose member list is torn or whose member is gone is dropped when the cache is loaded.
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RangeCache } from '../../main/range/rangeCache';
@@ -181,5 +181,35 @@ describe('range cache packs', () => {
     expect(fromPack.files.every((f) => f.columnar?.pack !== undefined)).toBe(true);
     expect(fromPack.rows).toEqual(fromJson.rows);
     expect(fromPack.rows).toHaveLength(24);
+  }, 120_000);
+
+  it("dates packed entries by their pack: an older loose entry is evicted first, and a use touches the pack, not the members' files", async () => {
+    const local = rangeDepsCreate({ dataDir: fresh('range-pack-lru-'), workerPath: null, maxDecodeBytes: 1 << 30 });
+    const answer = await run(day, local, all);
+    await rangePackAsk(local.cache, answer.files);
+    expect((await rangeConvert(local.cache)).packs).toBe(1);
+    const loose = 'f'.repeat(40);
+    await local.cache.put(loose, 'ndjson', new TextEncoder().encode('{"__time__":1}\n'));
+    local.cache.release();
+    const dir = local.cache.dir;
+    const at = (iso: string): Date => new Date(iso);
+    for (const name of names(dir, /^[0-9a-f]{40}-/)) utimesSync(join(dir, name), at('2020-01-01'), at('2020-01-01'));
+    utimesSync(join(dir, names(dir, /^f{40}-/)[0] as string), at('2020-06-01'), at('2020-06-01'));
+    const [pack] = names(dir, packPattern);
+    utimesSync(join(dir, pack as string), at('2021-01-01'), at('2021-01-01'));
+
+    const reloaded = new RangeCache(dir);
+    const before = await reloaded.usage();
+    reloaded.budgetSet(before.bytes - 1);
+    expect(await reloaded.evict()).toBe(1);
+    expect(names(dir, /^f{40}-/)).toEqual([]);
+    expect(names(dir, packPattern)).toEqual([pack]);
+
+    const member = names(dir, /\.ndjson$/)[0] as string;
+    expect(await new RangeCache(dir).get(member.slice(0, 40))).toBe(join(dir, member));
+    for (let i = 0; i < 50 && statSync(join(dir, pack as string)).mtimeMs < Date.parse('2025-01-01'); i++)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(statSync(join(dir, pack as string)).mtimeMs).toBeGreaterThan(Date.parse('2025-01-01'));
+    expect(statSync(join(dir, member)).mtimeMs).toBe(Date.parse('2020-01-01'));
   }, 120_000);
 });
