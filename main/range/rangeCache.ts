@@ -185,6 +185,8 @@ export class RangeCache {
   async columnar(stem: string): Promise<RangeColumnar | null> {
     const c = (await this.load()).get(stem)?.columnar;
     if (!c) return null;
+    // A pack another process dropped is forgotten here: its members are read one by one.
+    if (this.packs.of(stem) && !(await this.packs.present(stem, Date.now()))) await this.packDrop(stem);
     const pack = this.packs.of(stem);
     return { file: path.join(this.dir, c.name), signature: c.signature, ...(pack ? { pack } : {}) };
   }
@@ -217,7 +219,7 @@ export class RangeCache {
     }
     if (entry.columnar && entry.columnar.name !== name) {
       await unlink(path.join(this.dir, entry.columnar.name)).catch(() => undefined);
-      await this.packs.dropWith(stem);
+      await this.packDrop(stem);
     }
     entry.columnar = { name, bytes, signature };
     await this.evict();
@@ -295,19 +297,40 @@ export class RangeCache {
     let total = this.packs.bytes();
     for (const e of entries.values()) total += entryBytes(e);
     let removed = 0;
-    const oldest = [...entries.entries()].sort((a, b) => a[1].usedMs - b[1].usedMs);
+    // An entry is as recent as its pack; one whose pack a running query may read stays.
+    const usedOf = (stem: string, e: Entry): number => Math.max(e.usedMs, this.packs.usedMs(stem) ?? 0);
+    const oldest = [...entries.entries()].sort((a, b) => usedOf(...a) - usedOf(...b));
+    const heldPacks = new Set([...this.pinned].map((s) => this.packs.idOf(s)));
     for (const [stem, entry] of oldest) {
       if (total <= this.budgetBytes) break;
-      if (this.pinned.has(stem)) continue;
+      const pack = this.packs.idOf(stem);
+      if (this.pinned.has(stem) || (pack !== undefined && heldPacks.has(pack))) continue;
       await unlink(path.join(this.dir, entry.name)).catch(() => undefined);
       if (entry.columnar) await unlink(path.join(this.dir, entry.columnar.name)).catch(() => undefined);
       const packBytes = this.packs.bytes();
-      await this.packs.dropWith(stem);
+      await this.packDrop(stem);
       entries.delete(stem);
       total -= entryBytes(entry) + packBytes - this.packs.bytes();
       removed++;
     }
     return removed;
+  }
+
+  /**
+   * Drop an entry's pack; its members keep the pack's last use as theirs (in memory and on
+   * their files, which the pack's touches had left behind).
+   */
+  private async packDrop(stem: string): Promise<void> {
+    const dropped = await this.packs.dropWith(stem);
+    if (!dropped) return;
+    const entries = await this.load();
+    for (const s of dropped.stems) {
+      const e = entries.get(s);
+      if (!e) continue;
+      // A use while packed touched the pack only: each member's file gets its date now.
+      e.usedMs = Math.max(e.usedMs, dropped.usedMs);
+      void utimes(path.join(this.dir, e.name), new Date(e.usedMs), new Date(e.usedMs)).catch(() => undefined);
+    }
   }
 
   /** Remove every entry (the clear-cache action); returns what was freed. */

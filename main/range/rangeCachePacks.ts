@@ -51,6 +51,8 @@ interface Pack {
   bytes: number;
   /** Last use (the file's modified time, then each touch). */
   usedMs: number;
+  /** When its file was last seen whole. */
+  checkedMs: number;
   signature: string;
   stems: string[];
 }
@@ -111,7 +113,7 @@ export class RangePacks {
         await this.filesRemove(name, listName);
         continue;
       }
-      this.add(id, { name, bytes: Number(bytes), usedMs: (info as { mtimeMs: number }).mtimeMs, signature, stems });
+      this.add(id, { name, bytes: Number(bytes), usedMs: (info as { mtimeMs: number }).mtimeMs, checkedMs: Date.now(), signature, stems });
     }
     // Member lists without their pack (removed meanwhile) go too.
     for (const listName of lists) await unlink(path.join(this.dir, listName)).catch(() => undefined);
@@ -160,14 +162,39 @@ export class RangePacks {
     return total;
   }
 
-  /** Drop the pack an entry belongs to (the entry is being evicted). */
-  async dropWith(stem: string): Promise<void> {
+  /** The id of the pack an entry belongs to, or undefined. */
+  idOf(stem: string): string | undefined {
+    return this.memberOf.get(stem)?.id;
+  }
+
+  /**
+   * Whether an entry's pack is still on disk whole (checked again after 10 s: another process
+   * may have dropped it). False when it is in no pack or its pack is gone.
+   */
+  async present(stem: string, now: number): Promise<boolean> {
     const at = this.memberOf.get(stem);
     const pack = at && this.packs.get(at.id);
-    if (!at || !pack) return;
+    if (!pack) return false;
+    if (now - pack.checkedMs <= 10_000) return true;
+    const info = await stat(path.join(this.dir, pack.name)).catch(() => null);
+    if (info?.size !== pack.bytes) return false;
+    pack.checkedMs = now;
+    return true;
+  }
+
+  /**
+   * Drop the pack an entry belongs to (the entry is being evicted, its form replaced, or the
+   * pack is gone): its members and last use, so they keep the date the pack gave them; null
+   * when it is in no pack.
+   */
+  async dropWith(stem: string): Promise<{ stems: readonly string[]; usedMs: number } | null> {
+    const at = this.memberOf.get(stem);
+    const pack = at && this.packs.get(at.id);
+    if (!at || !pack) return null;
     this.packs.delete(at.id);
     for (const s of pack.stems) this.memberOf.delete(s);
     await this.filesRemove(pack.name, `pack-${at.id}.members`);
+    return { stems: pack.stems, usedMs: pack.usedMs };
   }
 
   /**
@@ -190,7 +217,7 @@ export class RangePacks {
       throw fsWriteErrorToShiplens(error, path.join(this.dir, name));
     }
     await rangeCacheTextWrite(this.partDir, path.join(this.dir, `pack-${id}.members`), JSON.stringify(stems));
-    this.add(id, { name, bytes, usedMs: Date.now(), signature, stems: [...stems] });
+    this.add(id, { name, bytes, usedMs: Date.now(), checkedMs: Date.now(), signature, stems: [...stems] });
     return true;
   }
 

@@ -12,7 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RangeCache } from './rangeCache';
 import { rangePackMinMembers } from './rangeCachePacks';
@@ -65,10 +65,25 @@ export async function rangeConvertUnlock(cacheDir: string): Promise<void> {
   if (Number(await readFile(lock, 'utf8').catch(() => '')) === process.pid) await unlink(lock).catch(() => undefined);
 }
 
+/** A converter's part file this old was left by a process that died (a pack's copy takes seconds). */
+const partStaleMs = 10 * 60_000;
+
+/** Remove the part files dead converters left in the converter's folder (under the lock: no live one writes there). */
+async function partsStaleRemove(dir: string): Promise<void> {
+  const now = Date.now();
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    if (!name.endsWith('.part')) continue;
+    const file = path.join(dir, name);
+    const info = await stat(file).catch(() => null);
+    if (info?.isFile() && now - info.mtimeMs > partStaleMs) await unlink(file).catch(() => undefined);
+  }
+}
+
 /** Convert under the lock (nothing when another process converts). */
 export async function rangeConvertLocked(cache: RangeCache, signal?: AbortSignal): Promise<void> {
   if (!(await rangeConvertLock(cache.dir))) return;
   try {
+    await partsStaleRemove(path.dirname(rangeConvertLockPath(cache.dir)));
     const { rangeConvert } = await import('./rangeConvert');
     await rangeConvert(cache, signal);
   } finally {
@@ -82,8 +97,13 @@ export async function rangeConvertLocked(cache: RangeCache, signal?: AbortSignal
  * the answer does not depend on it.
  */
 export async function rangePackAsk(cache: RangeCache, files: readonly RangeFile[]): Promise<boolean> {
-  const loose = files.filter((f) => !f.columnar?.pack);
-  if (loose.length < rangePackMinMembers) return false;
+  // Decoded JSON only (CSV and Parquet entries have no columnar forms); those with a form are
+  // packed by signature, those without may join any group once converted.
+  const loose = files.filter((f) => f.file.endsWith('.ndjson') && !f.columnar?.pack);
+  const bySignature = new Map<string, number>();
+  for (const f of loose) if (f.columnar) bySignature.set(f.columnar.signature, (bySignature.get(f.columnar.signature) ?? 0) + 1);
+  const unconverted = loose.filter((f) => !f.columnar).length;
+  if (unconverted + Math.max(0, ...bySignature.values()) < rangePackMinMembers) return false;
   const stems = loose.map((f) => path.basename(f.file).slice(0, 40));
   return cache.packs.request(stems).then(
     () => true,

@@ -47,11 +47,14 @@ async function packOne(
       await unlink(part.path);
       return false;
     }
-    return await cache.packs.put(
+    const put = await cache.packs.put(
       members.map((m) => m.stem),
       part.path,
       signature,
     );
+    // The pack counts against the budget like any entry (its members, dated by it, are the newest).
+    await cache.evict();
+    return put;
   } catch (error) {
     await unlink(part.path).catch(() => undefined);
     throw error;

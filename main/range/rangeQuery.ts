@@ -107,6 +107,7 @@ export class RangeSession {
     for (const f of files) {
       this.keyOfFile.set(f.file, f.object.key);
       if (f.columnar) this.keyOfFile.set(f.columnar.file, f.object.key);
+      if (f.columnar?.pack) this.keyOfFile.set(f.columnar.pack.file, `a pack of ${f.columnar.pack.members} cached objects`);
     }
     let reader: RangeReader;
     let described: readonly RangeColumnType[];

@@ -122,7 +122,8 @@ const oneReadMaxBytes = 64 * 1024;
 
 /** The entries of a folder: in one call when it is small, else in slices (readdir would convert all 100,000 in one go). */
 async function* direntsOf(abs: string, dirBytes: number): AsyncGenerator<Dirent> {
-  if (dirBytes <= oneReadMaxBytes) yield* await fsp.readdir(abs, { withFileTypes: true });
+  // Some file systems give folders no size (NTFS, SMB: 0): those are read in slices.
+  if (dirBytes > 0 && dirBytes <= oneReadMaxBytes) yield* await fsp.readdir(abs, { withFileTypes: true });
   else yield* await fsp.opendir(abs, { bufferSize: readSlice });
 }
 

@@ -3,12 +3,12 @@
 // later query reads that file — the whole day and a two-hour window of it — with exactly the
 // rows, keys and columns the JSON gave. A pack goes with the first member evicted, and one
 // whose member list is torn or whose member is gone is dropped when the cache is loaded.
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { RangeCache } from '../../main/range/rangeCache';
 import { rangeConvert } from '../../main/range/rangeConvert';
-import { rangePackAsk } from '../../main/range/rangeConvertRun';
+import { rangeConvertLocked, rangePackAsk } from '../../main/range/rangeConvertRun';
 import { rangeDepsCreate } from '../../main/range/rangeEngine';
 import type { RangeDeps } from '../../main/range/rangeEngine';
 import type { RangeFile } from '../../main/range/rangeFetch';
@@ -211,5 +211,93 @@ describe('range cache packs', () => {
       await new Promise((r) => setTimeout(r, 20));
     expect(statSync(join(dir, pack as string)).mtimeMs).toBeGreaterThan(Date.parse('2025-01-01'));
     expect(statSync(join(dir, member)).mtimeMs).toBe(Date.parse('2020-01-01'));
+  }, 120_000);
+
+  it('keeps a pack a running query may read, dates its members by it when it goes, and forgets one another process removed', async () => {
+    const local = rangeDepsCreate({ dataDir: fresh('range-pack-held-'), workerPath: null, maxDecodeBytes: 1 << 30 });
+    const answer = await run(day, local, all);
+    await rangePackAsk(local.cache, answer.files);
+    expect((await rangeConvert(local.cache)).packs).toBe(1);
+    const dir = local.cache.dir;
+    const [pack] = names(dir, packPattern);
+    const stems = names(dir, /\.ndjson$/).map((n) => n.slice(0, 40));
+    for (const name of names(dir, /^[0-9a-f]{40}-/)) utimesSync(join(dir, name), new Date('2020-01-01'), new Date('2020-01-01'));
+    utimesSync(join(dir, pack as string), new Date('2021-01-01'), new Date('2021-01-01'));
+
+    // One member in use: no member of its pack goes, whatever the budget.
+    const held = new RangeCache(dir);
+    expect(await held.get(stems[5] as string)).not.toBeNull();
+    held.budgetSet(1);
+    expect(await held.evict()).toBe(0);
+    expect(names(dir, packPattern)).toEqual([pack]);
+    // Released: the oldest goes with the pack, and the others keep the pack's date on their files.
+    held.release();
+    held.budgetSet((await held.usage()).bytes - 1);
+    expect(await held.evict()).toBe(1);
+    expect(names(dir, /^pack-/)).toEqual([]);
+    const kept = names(dir, /\.ndjson$/);
+    expect(kept).toHaveLength(39);
+    // The pack's last use is the get above (it touched the pack, not the member files).
+    await vi.waitFor(() => expect(kept.filter((n) => statSync(join(dir, n)).mtimeMs < Date.parse('2025-01-01'))).toEqual([]));
+
+    // Packed again; another process removes the pack: past the recheck this cache forgets it
+    // and the day is answered from the members' own forms, exactly.
+    const repacked = new RangeCache(dir);
+    await rangePackAsk(repacked, (await run(day, { ...local, cache: repacked }, all)).files);
+    expect((await rangeConvert(repacked)).packs).toBe(1);
+    expect((await repacked.columnar(kept[0]?.slice(0, 40) as string))?.pack).toBeDefined();
+    for (const name of names(dir, /^pack-/)) rmSync(join(dir, name));
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 11_000);
+      expect((await repacked.columnar(kept[0]?.slice(0, 40) as string))?.pack).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
+    const after = await run(day, { ...local, cache: repacked }, all);
+    expect(after.files.some((f) => f.columnar?.pack)).toBe(false);
+    expect(after.rows).toEqual(jsonAll.rows.filter((r) => after.files.some((f) => f.object.key === r[r.length - 2])));
+  }, 120_000);
+
+  it("asks for a pack only for 32 decoded JSON objects of one signature or yet unconverted, and clears dead converters' parts", async () => {
+    const dir = fresh('range-pack-ask-');
+    const cache = new RangeCache(join(dir, 'range-cache'));
+    const file = (i: number, ext: string, signature?: string): RangeFile => ({
+      object: jsonAll.files[0]?.object as RangeFile['object'],
+      file: join(cache.dir, `${String(i).padStart(40, '0')}-10.${ext}`),
+      fromCache: true,
+      ...(signature ? { columnar: { file: join(cache.dir, `${i}.parquet`), signature } } : {}),
+    });
+    const range = (n: number, make: (i: number) => RangeFile): RangeFile[] => Array.from({ length: n }, (_, i) => make(i));
+    expect(
+      await rangePackAsk(
+        cache,
+        range(40, (i) => file(i, 'csv')),
+      ),
+    ).toBe(false);
+    expect(
+      await rangePackAsk(
+        cache,
+        range(40, (i) => file(i, 'ndjson', i % 2 ? 'aaaaaaaaaaaa' : 'bbbbbbbbbbbb')),
+      ),
+    ).toBe(false);
+    expect(
+      await rangePackAsk(
+        cache,
+        range(31, (i) => file(i, 'ndjson')),
+      ),
+    ).toBe(false);
+    expect(existsSync(join(cache.dir, 'convert', 'packs'))).toBe(false);
+    expect(
+      await rangePackAsk(cache, [...range(20, (i) => file(i, 'ndjson', 'aaaaaaaaaaaa')), ...range(12, (i) => file(100 + i, 'ndjson'))]),
+    ).toBe(true);
+    expect(await cache.packs.requests()).toHaveLength(1);
+
+    const convert = join(cache.dir, 'convert');
+    writeFileSync(join(convert, 'pack-x.parquet.old.part'), 'x');
+    writeFileSync(join(convert, 'pack-y.parquet.new.part'), 'y');
+    utimesSync(join(convert, 'pack-x.parquet.old.part'), new Date('2020-01-01'), new Date('2020-01-01'));
+    await rangeConvertLocked(cache);
+    expect(readdirSync(convert).sort()).toEqual(['pack-y.parquet.new.part', 'packs']);
   }, 120_000);
 });
