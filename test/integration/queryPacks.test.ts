@@ -57,6 +57,14 @@ describe('range cache packs', () => {
   let jsonWindow: Answer;
   let deps: RangeDeps;
 
+  /** A fresh cache holding the day, converted and packed. */
+  async function packedDay(name: string): Promise<RangeDeps> {
+    const local = rangeDepsCreate({ dataDir: fresh(name), workerPath: null, maxDecodeBytes: 1 << 30 });
+    await rangePackAsk(local.cache, (await run(day, local, all)).files);
+    expect((await rangeConvert(local.cache)).packs).toBe(1);
+    return local;
+  }
+
   beforeAll(async () => {
     day = dayGenerate(['--objects', '40', '--rows', '25']);
     keep(day.dir);
@@ -115,10 +123,7 @@ describe('range cache packs', () => {
   }, 120_000);
 
   it('goes with an evicted member, and a cache loaded without one of its members drops it', async () => {
-    const local = rangeDepsCreate({ dataDir: fresh('range-pack-evict-'), workerPath: null, maxDecodeBytes: 1 << 30 });
-    const answer = await run(day, local, all);
-    await rangePackAsk(local.cache, answer.files);
-    expect((await rangeConvert(local.cache)).packs).toBe(1);
+    const local = await packedDay('range-pack-evict-');
     const dir = local.cache.dir;
     const before = await local.cache.usage();
     const packBytes = statSync(join(dir, names(dir, packPattern)[0] as string)).size;
@@ -184,10 +189,7 @@ describe('range cache packs', () => {
   }, 120_000);
 
   it("dates packed entries by their pack: an older loose entry is evicted first, and a use touches the pack, not the members' files", async () => {
-    const local = rangeDepsCreate({ dataDir: fresh('range-pack-lru-'), workerPath: null, maxDecodeBytes: 1 << 30 });
-    const answer = await run(day, local, all);
-    await rangePackAsk(local.cache, answer.files);
-    expect((await rangeConvert(local.cache)).packs).toBe(1);
+    const local = await packedDay('range-pack-lru-');
     const loose = 'f'.repeat(40);
     await local.cache.put(loose, 'ndjson', new TextEncoder().encode('{"__time__":1}\n'));
     local.cache.release();
@@ -214,10 +216,7 @@ describe('range cache packs', () => {
   }, 120_000);
 
   it('keeps a pack a running query may read, dates its members by it when it goes, and forgets one another process removed', async () => {
-    const local = rangeDepsCreate({ dataDir: fresh('range-pack-held-'), workerPath: null, maxDecodeBytes: 1 << 30 });
-    const answer = await run(day, local, all);
-    await rangePackAsk(local.cache, answer.files);
-    expect((await rangeConvert(local.cache)).packs).toBe(1);
+    const local = await packedDay('range-pack-held-');
     const dir = local.cache.dir;
     const [pack] = names(dir, packPattern);
     const stems = names(dir, /\.ndjson$/).map((n) => n.slice(0, 40));
