@@ -6,6 +6,8 @@
  * `shiplens --version` never loads it.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, JsonDuckDBValueConverter } from '@duckdb/node-api';
 import { ShiplensError, throwIfCancelled } from '../../core/errors';
@@ -19,7 +21,11 @@ import type { RangeColumnType, RangeReader } from './rangeView';
 
 /** Limits of one DuckDB session. */
 export interface RangeSessionOptions {
-  /** Folder DuckDB may spill to (inside the cache folder). */
+  /**
+   * Folder whose fresh sub-folder this session's DuckDB may spill to (inside the cache folder;
+   * one per session: DuckDB's temporary files have fixed names, two processes spilling into one
+   * folder would write each other's). Removed at close.
+   */
   tempDir: string;
   /**
    * Folders the SQL may touch besides the range's files (an -o target's folder): everything
@@ -59,6 +65,7 @@ export class RangeSession {
     private readonly connection: DuckDBConnection,
     readonly spec: RangeSpec,
     private readonly keyOfFile: Map<string, string>,
+    private readonly spillDir: string,
   ) {}
 
   /** False when the rows have no `__time__` field: the window could not be applied to them. */
@@ -70,17 +77,18 @@ export class RangeSession {
    */
   static async create(spec: RangeSpec, options: RangeSessionOptions, fileDirs: readonly string[]): Promise<RangeSession> {
     const zone = rangeDuckTimeZone(spec.rule.timeZone);
+    const spillDir = path.join(options.tempDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
     const instance = await DuckDBInstance.create(':memory:', {
       threads: String(options.threads ?? 2),
       memory_limit: options.memoryLimit ?? '400MB',
-      temp_directory: options.tempDir,
+      temp_directory: spillDir,
     });
     const connection = await instance.connect();
-    const session = new RangeSession(instance, connection, spec, new Map());
+    const session = new RangeSession(instance, connection, spec, new Map(), spillDir);
     try {
       // ICU loads with the first connection: the zone cannot go in the instance's config.
       await session.run(`SET TimeZone = ${sqlString(zone ?? 'UTC')}`);
-      await session.lock([...new Set([...fileDirs, options.tempDir, ...(options.allowedDirs ?? [])])]);
+      await session.lock([...new Set([...fileDirs, spillDir, ...(options.allowedDirs ?? [])])]);
       return session;
     } catch (error) {
       session.close();
@@ -240,9 +248,10 @@ export class RangeSession {
     }
   }
 
-  /** Release DuckDB (the instance closes with its last connection). */
+  /** Release DuckDB (the instance closes with its last connection) and its spill folder. */
   close(): void {
     this.connection.closeSync();
     this.instance.closeSync();
+    rmSync(this.spillDir, { recursive: true, force: true });
   }
 }

@@ -77,6 +77,28 @@ describe('range engine', () => {
     expect([second.fetched.reads, storage.opens]).toEqual([0, 36]);
   });
 
+  it('gives each open range its own spill folder under the cache, removed when it closes', async () => {
+    const d = deps();
+    const storage = new LocalFolderStorage(day.dir);
+    const plan = await rangePlan(storage, window(jsonRule));
+    const [a, b] = await Promise.all([rangeOpen(storage, plan, d), rangeOpen(storage, plan, d)]);
+    const folderOf = async (opened: typeof a): Promise<string> => {
+      const cells: RangeCell[][] = [];
+      await opened.session.query("SELECT current_setting('temp_directory')", async (chunk) => void cells.push(...chunk));
+      return String(cells[0]?.[0]);
+    };
+    const [folderA, folderB] = [await folderOf(a), await folderOf(b)];
+    expect(dirname(folderA)).toBe(join(d.cache.dir, 'spill'));
+    expect(dirname(folderB)).toBe(join(d.cache.dir, 'spill'));
+    expect(folderA).not.toBe(folderB);
+    // What DuckDB would spill there goes with the session.
+    mkdirSync(folderA, { recursive: true });
+    writeFileSync(join(folderA, 'duckdb_temp_storage-0.tmp'), 'x');
+    a.close();
+    b.close();
+    expect(readdirSync(join(d.cache.dir, 'spill'))).toEqual([]);
+  });
+
   it('reads a changed object again (new size and time) and answers with its new rows exactly', async () => {
     const d = deps();
     const copy = tempDir('range-changed-');
