@@ -54,9 +54,20 @@ export type ErrorCode = (typeof errorCodes)[number];
  * Hints each face words for its own controls (a CLI flag, a field of a view): the error names
  * the need with `hintKey` and keeps a face-neutral `hint`; a face that knows the key says how.
  * `tlsCa`: a server certificate was not verified, the CA that signed it is needed;
- * `tlsCaOrInsecure`: the same where turning verification off is also offered.
+ * `tlsCaOrInsecure`: the same where turning verification off is also offered;
+ * `hecTokenMissing`: no HEC token was given; `hecTokenRejected`: Splunk refused the token;
+ * `hecBodyTooLarge`: a batch is over the server's max_content_length; `hecIndex`: the token may
+ * not write to the index; `pullBatchEvents`: a pulled batch of log groups is over the size limit.
  */
-export const errorHintKeys = ['tlsCa', 'tlsCaOrInsecure'] as const;
+export const errorHintKeys = [
+  'tlsCa',
+  'tlsCaOrInsecure',
+  'hecTokenMissing',
+  'hecTokenRejected',
+  'hecBodyTooLarge',
+  'hecIndex',
+  'pullBatchEvents',
+] as const;
 
 export type ErrorHintKey = (typeof errorHintKeys)[number];
 

@@ -31,6 +31,12 @@ export class CliPipeClosed extends Error {
 const cliHints: Record<ErrorHintKey, string> = {
   tlsCa: 'Give the CA that signed it with --ca <file>',
   tlsCaOrInsecure: 'Give the CA that signed it with --ca <file>; --insecure turns verification off',
+  hecTokenMissing:
+    'Put the token in an environment variable and name it (--hec-token-env SPLUNK_HEC_TOKEN), or name the shiplens profile that holds it (--hec-token-profile NAME)',
+  hecTokenRejected: 'Check the token in the variable named by --hec-token-env and that it is enabled in Splunk',
+  hecBodyTooLarge: "Lower --batch-bytes below the server's max_content_length",
+  hecIndex: 'Check --index: the token must be allowed to write to it',
+  pullBatchEvents: 'Lower --batch-events so fewer log groups are pulled at a time',
 };
 
 /** The exact stderr line for an error: one line, prefixed `shiplens: `, naming the input. */

@@ -39,8 +39,9 @@ function hecToken(settings: SinkSettings): string {
   const token = settings.hec.token;
   if (!token) {
     throw new ShiplensError('CREDENTIALS_UNAVAILABLE', 'No HEC token was given.', {
-      source: '--hec-token-env',
-      hint: 'Put the token in an environment variable and name it (--hec-token-env SPLUNK_HEC_TOKEN), or name the shiplens profile that holds it (--hec-token-profile NAME)',
+      source: 'HEC token',
+      hint: 'Give the HEC token, or the shiplens profile that holds it',
+      hintKey: 'hecTokenMissing',
     });
   }
   return token;

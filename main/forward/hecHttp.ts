@@ -103,13 +103,24 @@ export function hecReplyError(reply: HecReply, where: string): ShiplensError {
   if (reply.status === 401 || reply.status === 403) {
     return new ShiplensError('AUTH_FAILED', said, {
       source: where,
-      hint: 'Check the token in the variable named by --hec-token-env and that it is enabled in Splunk',
+      hint: 'Check the HEC token and that it is enabled in Splunk',
+      hintKey: 'hecTokenRejected',
     });
   }
   if (reply.status === 413)
-    return new ShiplensError('TOO_LARGE', said, { source: where, hint: "Lower --batch-bytes below the server's max_content_length" });
-  const hint = /index/i.test(text)
-    ? 'Check --index: the token must be allowed to write to it'
-    : 'Check the HEC settings (index, sourcetype, token) and the event format';
-  return new ShiplensError('INVALID_ARGUMENT', said, { source: where, hint });
+    return new ShiplensError('TOO_LARGE', said, {
+      source: where,
+      hint: "Send smaller batches than the server's max_content_length",
+      hintKey: 'hecBodyTooLarge',
+    });
+  if (/index/i.test(text))
+    return new ShiplensError('INVALID_ARGUMENT', said, {
+      source: where,
+      hint: 'Check the HEC index: the token must be allowed to write to it',
+      hintKey: 'hecIndex',
+    });
+  return new ShiplensError('INVALID_ARGUMENT', said, {
+    source: where,
+    hint: 'Check the HEC settings (index, sourcetype, token) and the event format',
+  });
 }

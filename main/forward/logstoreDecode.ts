@@ -56,7 +56,7 @@ export function lz4BlockDecode(body: Uint8Array, rawSize: number, source: string
     throw new ShiplensError(
       'INVALID_ARGUMENT',
       `PullLogs answered a body of ${rawSize} raw bytes (x-log-bodyrawsize), over the ${maxRawBodyBytes}-byte limit or not a size.`,
-      { source, hint: 'Lower --batch-events so fewer log groups are pulled at a time' },
+      { source, hint: 'Pull fewer log groups at a time', hintKey: 'pullBatchEvents' },
     );
   }
   // One spare byte: lz4js does not bounds-check, so a longer output shows as end > rawSize.

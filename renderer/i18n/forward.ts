@@ -58,6 +58,12 @@ export const forwardEn = {
     'Choose the CA certificate that signed it in “CA certificate file (PEM)” of the Forward view, then test the connection again',
   'errorHint.tlsCaOrInsecure':
     'Choose the CA certificate that signed it in “CA certificate file (PEM)” of the Forward view, then test the connection again',
+  'errorHint.hecTokenMissing': 'Type the token in “HEC token”, or name the profile that holds it in “Or the HEC token saved in profile”',
+  'errorHint.hecTokenRejected': 'Check the token in “HEC token” (or the profile’s) and that it is enabled in Splunk',
+  'errorHint.hecBodyTooLarge':
+    'Raise max_content_length in Splunk’s [http_input] settings, or forward this range from the command line with a smaller --batch-bytes',
+  'errorHint.hecIndex': 'Check “HEC index”: the token must be allowed to write to it',
+  'errorHint.pullBatchEvents': 'Forward this Logstore from the command line with a smaller --batch-events',
 } as const;
 
 export const forwardZh: Record<keyof typeof forwardEn, string> = {
@@ -110,4 +116,9 @@ export const forwardZh: Record<keyof typeof forwardEn, string> = {
   'forward.ca': 'CA 证书文件（PEM）',
   'errorHint.tlsCa': '在“转发”视图的“CA 证书文件（PEM）”中选择签发它的 CA 证书，然后重新测试连接',
   'errorHint.tlsCaOrInsecure': '在“转发”视图的“CA 证书文件（PEM）”中选择签发它的 CA 证书，然后重新测试连接',
+  'errorHint.hecTokenMissing': '在“HEC 令牌”中输入令牌，或在“或使用配置中保存的 HEC 令牌”中填写保存它的配置',
+  'errorHint.hecTokenRejected': '检查“HEC 令牌”（或配置中保存的令牌）是否正确，并确认它已在 Splunk 中启用',
+  'errorHint.hecBodyTooLarge': '在 Splunk 的 [http_input] 设置中调大 max_content_length，或在命令行中用更小的 --batch-bytes 转发该范围',
+  'errorHint.hecIndex': '检查“HEC 索引”：该令牌必须有权写入此索引',
+  'errorHint.pullBatchEvents': '在命令行中用更小的 --batch-events 转发该 Logstore',
 };

@@ -120,6 +120,11 @@ describe('shiplens forward', () => {
     const live = await cliCapture(['forward', '--to', '-', '--from-logstore', 'p/l']);
     expect(live.code).toBe(2);
     expect(live.stderr).toBe('shiplens: --from-logstore needs --consumer-group <name> (see shiplens --help)\n');
+    const tokenless = await cliCapture(['forward', '--to', 'hec://127.0.0.1:8088', bucket, ...window]);
+    expect(tokenless.code).toBe(1);
+    expect(tokenless.stderr).toBe(
+      'shiplens: HEC token: No HEC token was given. (Put the token in an environment variable and name it (--hec-token-env SPLUNK_HEC_TOKEN), or name the shiplens profile that holds it (--hec-token-profile NAME))\n',
+    );
     const bad = await cliCapture(['forward', '--to', 'syslog://x', bucket, ...window]);
     expect(bad.stderr).toMatch(/^shiplens: --to: "syslog:\/\/x" is not a sink\. \(Use hec:\/\/host:port, /);
     const facility = await cliCapture([

@@ -101,7 +101,8 @@ describe('HEC sink', () => {
     await expect(indexed.send([indexed.encode({ a: '1' })], new AbortController().signal)).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
       message: 'HEC answered 400: Incorrect index (code 7)',
-      hint: 'Check --index: the token must be allowed to write to it',
+      hint: 'Check the HEC index: the token must be allowed to write to it',
+      hintKey: 'hecIndex',
     });
     await indexed.close();
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ShiplensError } from '../../../../core/errors';
+import { ShiplensError, errorHintKeys } from '../../../../core/errors';
+import type { ErrorHintKey } from '../../../../core/errors';
 import { CliPipeClosed, CliUsageError, cliErrorLine, cliErrorReport } from '../../../../main/cli/cliErrors';
 import { ruleParse } from '../../../../main/cli/cliRule';
 
@@ -44,6 +45,18 @@ describe('hints the engine leaves to each face', () => {
       hintKey: 'tlsCa',
     });
     expect(cliErrorLine(syslog)).toBe('shiplens: s: Not accepted. (Give the CA that signed it with --ca <file>)\n');
+  });
+
+  it('words the HEC and pull hints with the flags that change them', () => {
+    const line = (hintKey: ErrorHintKey): string =>
+      cliErrorLine(new ShiplensError('INVALID_ARGUMENT', 'M.', { source: 's', hint: 'neutral', hintKey }));
+    expect(line('hecTokenRejected')).toBe(
+      'shiplens: s: M. (Check the token in the variable named by --hec-token-env and that it is enabled in Splunk)\n',
+    );
+    expect(line('hecBodyTooLarge')).toBe("shiplens: s: M. (Lower --batch-bytes below the server's max_content_length)\n");
+    expect(line('hecIndex')).toBe('shiplens: s: M. (Check --index: the token must be allowed to write to it)\n');
+    expect(line('pullBatchEvents')).toBe('shiplens: s: M. (Lower --batch-events so fewer log groups are pulled at a time)\n');
+    for (const key of errorHintKeys) expect(line(key)).not.toContain('neutral');
   });
 });
 

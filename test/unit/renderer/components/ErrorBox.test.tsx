@@ -2,6 +2,7 @@
 // other hint is shown as the error carries it.
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { errorHintKeys } from '../../../../core/errors';
 import type { ErrorInfo } from '../../../../core/errors';
 import { ErrorBox, errorHintText } from '../../../../renderer/components/ErrorBox';
 import { translate } from '../../../../renderer/i18n';
@@ -23,6 +24,24 @@ describe('errorHintText', () => {
     const zh = errorHintText((key, vars) => translate('zh-CN', key, vars), { ...certificate, hintKey: 'tlsCa' });
     expect(zh).toBe('在“转发”视图的“CA 证书文件（PEM）”中选择签发它的 CA 证书，然后重新测试连接');
     expect(`${en} ${zh}`).not.toContain('--');
+  });
+
+  it('words every hint key in both languages; those the view can act on name its fields, not flags', () => {
+    for (const hintKey of errorHintKeys) {
+      const error: ErrorInfo = { code: 'INVALID_ARGUMENT', message: 'x', hint: 'neutral', hintKey };
+      for (const lang of ['en', 'zh-CN'] as const) {
+        const text = errorHintText((key, vars) => translate(lang, key, vars), error);
+        expect(text).not.toBe('neutral');
+        expect(text).not.toContain('errorHint.');
+        if (!['hecBodyTooLarge', 'pullBatchEvents'].includes(hintKey)) expect(text).not.toContain('--');
+      }
+    }
+    expect(
+      errorHintText((key, vars) => translate('en', key, vars), { code: 'AUTH_FAILED', message: 'x', hintKey: 'hecTokenRejected' }),
+    ).toBe('Check the token in “HEC token” (or the profile’s) and that it is enabled in Splunk');
+    expect(
+      errorHintText((key, vars) => translate('zh-CN', key, vars), { code: 'INVALID_ARGUMENT', message: 'x', hintKey: 'hecIndex' }),
+    ).toBe('检查“HEC 索引”：该令牌必须有权写入此索引');
   });
 
   it("keeps the error's own hint when it has no key", () => {
