@@ -50,6 +50,20 @@ async function columnarColumns(f: RangeFile, describe: RangeDescribe): Promise<R
   return own;
 }
 
+/** The columns `read_json` (or the columnar form) gives one object alone. */
+export function rangeOwnColumns(f: RangeFile, describe: RangeDescribe): Promise<RangeColumnType[]> {
+  return describe(ownReader(f));
+}
+
+/**
+ * The columns of objects together from each one's own (rangeOwnColumns), merged by DuckDB as
+ * `rangeJsonColumns` merges them (UNION ALL BY NAME of typed NULLs: no file is read again).
+ */
+export function rangeColumnsMerged(own: readonly (readonly RangeColumnType[])[], describe: RangeDescribe): Promise<RangeColumnType[]> {
+  const selects = own.map((columns) => `SELECT ${columns.map((c) => `CAST(NULL AS ${c.type}) AS ${sqlIdent(c.name)}`).join(', ')}`);
+  return describe(`(${selects.join(' UNION ALL BY NAME ')})`);
+}
+
 /**
  * The columns of these objects together, in first-seen order, types merged by DuckDB. Objects
  * whose columnar forms all have one signature have its columns (no file is opened).

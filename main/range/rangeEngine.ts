@@ -8,9 +8,10 @@ import { DecodeRunner } from '../services/decodeRunner';
 import type { Storage } from '../storage/storage';
 import { RangeCache, rangeCacheBudgetDefault, rangeCacheFolder } from './rangeCache';
 import { rangeFetch } from './rangeFetch';
-import type { RangeDecode, RangeFetchProgress, RangeFetchResult } from './rangeFetch';
+import type { RangeDecode, RangeFetchProgress, RangeFetchResult, RangeFile } from './rangeFetch';
 import type { RangePlan } from './rangePlan';
 import { RangeSession, rangeFilesRequire } from './rangeQuery';
+import { RangeSampleAhead } from './rangeSampleAhead';
 
 /** What a range needs from its host: the cache, a decoder and the decode cap. */
 export interface RangeDeps {
@@ -60,17 +61,19 @@ export async function rangeOpen(storage: Storage, plan: RangePlan, deps: RangeDe
   ]);
   // Settled below on every path; until then a failure must not count as unhandled.
   creating.catch(() => undefined);
+  const ahead = plan.spec.rule.format === 'json' ? new RangeSampleAhead(creating, plan.objects.length) : null;
   try {
     const fetched = await rangeFetch(storage, plan, {
       cache: deps.cache,
       decode: deps.decode,
       maxDecodeBytes: deps.maxDecodeBytes,
       ...options,
+      ...(ahead ? { onReady: (index: number, file: RangeFile | null) => ahead.ready(index, file) } : {}),
     });
     rangeFilesRequire(fetched.files);
     const session = await creating;
     try {
-      await session.attach(fetched.files);
+      await session.attach(fetched.files, await ahead?.columns(fetched.files));
     } catch (error) {
       session.close();
       throw error;

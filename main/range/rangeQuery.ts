@@ -11,7 +11,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, JsonDuckDBValueConverter } from '@duckdb/node-api';
 import { ShiplensError, throwIfCancelled } from '../../core/errors';
-import { rangeColumnarUsable, rangeJsonColumns, rangeJsonReaderSql } from './rangeColumns';
+import { rangeColumnarUsable, rangeColumnsMerged, rangeJsonColumns, rangeJsonReaderSql, rangeOwnColumns } from './rangeColumns';
 import type { RangeFile } from './rangeFetch';
 import type { RangeSpec } from './rangeSpec';
 import { rangeCell, rangeColumnOf } from './rangeValues';
@@ -103,6 +103,16 @@ export class RangeSession {
   async filesColumns(files: readonly RangeFile[]): Promise<RangeColumnType[]> {
     if (this.spec.rule.format === 'json') return rangeJsonColumns(files, (r) => this.describe(r));
     return this.describe(rangeReaderSql(files, this.spec).sql);
+  }
+
+  /** The columns of one decoded JSON object alone (rangeOwnColumns), or null when DuckDB cannot tell them. */
+  ownColumns(file: RangeFile): Promise<RangeColumnType[] | null> {
+    return rangeOwnColumns(file, (r) => this.describe(r)).catch(() => null);
+  }
+
+  /** The columns of objects together from their own (rangeColumnsMerged). */
+  mergedColumns(own: readonly (readonly RangeColumnType[])[]): Promise<RangeColumnType[]> {
+    return rangeColumnsMerged(own, (r) => this.describe(r));
   }
 
   /**

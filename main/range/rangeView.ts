@@ -66,9 +66,9 @@ export function rangeDuckTimeZone(zone: string): string | null {
 }
 
 /** Files whose JSON keys stand for the range's (first, last and evenly between). */
-export function rangeSampleFiles(files: readonly RangeFile[], count = 6): RangeFile[] {
+export function rangeSampleFiles<T>(files: readonly T[], count = 6): T[] {
   if (files.length <= count) return [...files];
-  return Array.from({ length: count }, (_, i) => files[Math.round((i * (files.length - 1)) / (count - 1))] as RangeFile);
+  return Array.from({ length: count }, (_, i) => files[Math.round((i * (files.length - 1)) / (count - 1))] as T);
 }
 
 /** The reader over CSV or Parquet files (CSV fields as written, with the rule's dialect; Parquet as typed). */
