@@ -87,8 +87,9 @@ export async function rangeOpen(storage: Storage, plan: RangePlan, deps: RangeDe
       },
     };
   } catch (error) {
+    // A describe of the sample may still be running on the connection: close after it.
     creating.then(
-      (session) => session.close(),
+      (session) => void (ahead?.settled() ?? Promise.resolve()).then(() => session.close()),
       () => undefined,
     );
     deps.cache.release();

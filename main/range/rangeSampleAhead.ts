@@ -37,6 +37,14 @@ export class RangeSampleAhead {
     this.own.set(file.file, own);
   }
 
+  /** Resolves once no describe runs (the session may then be closed). */
+  settled(): Promise<void> {
+    return this.chain.then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
   /**
    * The range's columns over the fetched files (their sample, as `attach` would take it), or
    * undefined when a sampled object was not described ahead (a failure moved the sample, a

@@ -88,4 +88,14 @@ describe('RangeSampleAhead', () => {
     expect(await c.columns([file(0), file(1)])).toBeUndefined();
     expect(failing.log).not.toContain('merge 2');
   });
+
+  it('settles only after the describe in flight, so the session is not closed under it', async () => {
+    const { session, log } = fakeSession();
+    const ahead = new RangeSampleAhead(session, 2);
+    ahead.ready(0, file(0));
+    ahead.ready(1, file(1));
+    await ahead.settled();
+    log.push('closed');
+    expect(log).toEqual(['own /c/0.ndjson', 'own /c/1.ndjson', 'closed']);
+  });
 });
