@@ -78,7 +78,8 @@ export class RangePacks {
 
   constructor(
     private readonly dir: string,
-    private readonly partDir: string,
+    /** The converter's folder: part files of packs, lists and requests (the cache's file system). */
+    readonly partDir: string,
   ) {}
 
   /** Folder of the pending requests. */

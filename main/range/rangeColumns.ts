@@ -11,7 +11,7 @@
  * JSON (a field the range lacks is left out, a column the object lacks is NULL, as there).
  * Any other object is read from its JSON with the range's columns.
  */
-import type { RangeColumnType } from './rangeView';
+import type { RangeColumnType, RangeDescribe } from './rangeView';
 import path from 'node:path';
 import { rangeJsonReader } from './rangeConvert';
 import { rangeColumnsSignature, rangeSignatureRead } from './rangeSignatures';
@@ -20,9 +20,6 @@ import { rangePackMemberColumn } from './rangeCachePacks';
 import type { RangeFile } from './rangeFetch';
 import { rangeFileColumn, sqlIdent, sqlString } from './rangeView';
 import type { RangeReader } from './rangeView';
-
-/** Describes a reader: the columns of `SELECT * FROM <reader>`. */
-export type RangeDescribe = (reader: string) => Promise<RangeColumnType[]>;
 
 /** One object's own reader: its columnar form, else its JSON. */
 function ownReader(f: RangeFile): string {

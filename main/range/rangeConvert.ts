@@ -73,8 +73,9 @@ export interface RangeConvertResult {
 /** Convert every decoded JSON entry of the cache that has no columnar form yet, then write the packs asked for. */
 export async function rangeConvert(cache: RangeCache, signal?: AbortSignal): Promise<RangeConvertResult> {
   const todo = await cache.unconverted();
+  const requests = await cache.packs.requests();
   const result = { converted: 0, kept: 0, packs: 0 };
-  if (todo.length === 0 && (await cache.packs.requests()).length === 0) return result;
+  if (todo.length === 0 && requests.length === 0) return result;
   await mkdir(rangeConvertDir(cache), { recursive: true });
   const instance = await DuckDBInstance.create(':memory:', { threads: '1', memory_limit: '200MB' });
   const connection = await instance.connect();
@@ -92,7 +93,7 @@ export async function rangeConvert(cache: RangeCache, signal?: AbortSignal): Pro
       if (done) result.converted++;
       else result.kept++;
     }
-    result.packs = await rangePacksWrite(connection, cache, (reader) => describe(connection, reader), signal);
+    result.packs = await rangePacksWrite(connection, cache, requests, (reader) => describe(connection, reader), signal);
     return result;
   } finally {
     signal?.removeEventListener('abort', onAbort);

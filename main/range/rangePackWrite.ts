@@ -11,11 +11,9 @@ import { outputPartOpen } from '../services/outputWriter';
 import { unlink } from 'node:fs/promises';
 import type { RangeCache } from './rangeCache';
 import { rangePackMemberColumn, rangePackMinMembers } from './rangeCachePacks';
-import type { RangeColumnType } from './rangeView';
+import type { RangePackRequest } from './rangeCachePacks';
+import type { RangeColumnType, RangeDescribe } from './rangeView';
 import { sqlIdent, sqlString } from './rangeView';
-
-/** Describes a reader: the columns of `SELECT * FROM <reader>`. */
-type Describe = (reader: string) => Promise<RangeColumnType[]>;
 
 const sameColumns = (a: readonly RangeColumnType[], b: readonly RangeColumnType[]): boolean =>
   a.length === b.length && a.every((c, i) => c.name === b[i]?.name && c.type === b[i]?.type);
@@ -29,12 +27,12 @@ async function count(connection: DuckDBConnection, reader: string): Promise<stri
 async function packOne(
   connection: DuckDBConnection,
   cache: RangeCache,
-  describe: Describe,
+  describe: RangeDescribe,
   signature: string,
   members: readonly { stem: string; file: string }[],
 ): Promise<boolean> {
   const list = `read_parquet([${members.map((m) => sqlString(m.file)).join(', ')}])`;
-  const part = await outputPartOpen(path.join(cache.dir, 'convert', `pack-${signature}.parquet`));
+  const part = await outputPartOpen(path.join(cache.packs.partDir, `pack-${signature}.parquet`));
   await part.handle.close();
   try {
     // One thread and insertion order kept: each member's rows stay together, in member order.
@@ -65,11 +63,12 @@ async function packOne(
 export async function rangePacksWrite(
   connection: DuckDBConnection,
   cache: RangeCache,
-  describe: Describe,
+  requests: readonly RangePackRequest[],
+  describe: RangeDescribe,
   signal?: AbortSignal,
 ): Promise<number> {
   let written = 0;
-  for (const request of await cache.packs.requests()) {
+  for (const request of requests) {
     throwIfCancelled(signal);
     const groups = new Map<string, { stem: string; file: string }[]>();
     for (const stem of request.stems) {

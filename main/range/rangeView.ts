@@ -23,6 +23,9 @@ export interface RangeColumnType {
   type: string;
 }
 
+/** Describes a reader: the columns of `SELECT * FROM <reader>`. */
+export type RangeDescribe = (reader: string) => Promise<RangeColumnType[]>;
+
 /** A reader over files, and the files in the order of its file index. */
 export interface RangeReader {
   sql: string;
